@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+// The one typed API the renderer may call on its host (DESIGN.md "The host bridge and the browser shell").
+// The Electron preload exposes it with contextBridge; the browser shell serves the same handlers over
+// HTTP on 127.0.0.1. Both `satisfies JiesuBridge`. Every call's input is validated with the schema below
+// on the host side before any handler runs (validated IPC).
+
+export const DOCUMENT_IDS = ['registration', 'notice', 'callback', 'archive', 'summary', 'daily_quality', 'regulation'] as const;
+export type DocumentId = (typeof DOCUMENT_IDS)[number];
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const bridgeInputs = {
+  'app.info': z.strictObject({}),
+  'notify.show': z.strictObject({
+    title: z.string().min(1).max(200),
+    body: z.string().max(1000),
+    urgency: z.enum(['info', 'warning', 'critical']),
+    caseId: z.string().max(64).optional(),
+    /** Roles the escalation ladder addressed; shown in the notification. */
+    roles: z.array(z.string().max(64)).max(20).optional(),
+  }),
+  'settings.get': z.strictObject({}),
+  'settings.set': z.strictObject({
+    serverUrl: z.string().url().max(500).optional().or(z.literal('')),
+    deskToken: z.string().max(500).optional(),
+    printer: z.string().max(200).optional(),
+    silentPrint: z.boolean().optional(),
+    archiveFolder: z.string().max(1000).optional(),
+    backupFolder: z.string().max(1000).optional(),
+    backupEveryHours: z.number().int().min(1).max(168).optional(),
+    backupKeep: z.number().int().min(1).max(100).optional(),
+    language: z.enum(['zh-CN', 'en']).optional(),
+    startAtLogin: z.boolean().optional(),
+  }),
+  'documents.render': z.strictObject({
+    document: z.enum(DOCUMENT_IDS),
+    /** Data the builder needs (case state, events, policy, organisation, period figures), as plain JSON. */
+    data: jsonObject,
+  }),
+  'documents.print': z.strictObject({
+    document: z.enum(DOCUMENT_IDS),
+    data: jsonObject,
+    printer: z.string().max(200).optional(),
+    silent: z.boolean().optional(),
+    copies: z.number().int().min(1).max(50).optional(),
+  }),
+  'documents.save': z.strictObject({
+    document: z.enum(DOCUMENT_IDS),
+    data: jsonObject,
+    /** Case number or period label; becomes the archive sub-folder. */
+    folder: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  }),
+  'printers.list': z.strictObject({}),
+  'backup.write': z.strictObject({
+    /** Serialised desk export (events + configuration) produced by the renderer's data layer. */
+    content: z.string().max(2_000_000_000),
+    manual: z.boolean(),
+  }),
+  'backup.list': z.strictObject({}),
+  'backup.read': z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/) }),
+} as const;
+
+export type BridgeChannel = keyof typeof bridgeInputs;
+export type BridgeInput<C extends BridgeChannel> = z.input<(typeof bridgeInputs)[C]>;
+
+export interface DeskSettings {
+  serverUrl: string;
+  /** True when a desk token is stored; the token itself never crosses to the renderer after enrolment. */
+  hasDeskToken: boolean;
+  printer: string;
+  silentPrint: boolean;
+  archiveFolder: string;
+  backupFolder: string;
+  backupEveryHours: number;
+  backupKeep: number;
+  language: 'zh-CN' | 'en';
+  startAtLogin: boolean;
+}
+
+export interface BridgeOutputs {
+  'app.info': { version: string; host: 'electron' | 'web'; dataFolder: string };
+  'notify.show': { shown: boolean };
+  'settings.get': DeskSettings;
+  'settings.set': DeskSettings;
+  'documents.render': { pdfBase64: string; pages: number; fileName: string };
+  'documents.print': { printed: boolean; printer?: string };
+  'documents.save': { path: string };
+  'printers.list': { name: string; isDefault: boolean }[];
+  'backup.write': { name: string; bytes: number };
+  'backup.list': { name: string; bytes: number; at: number }[];
+  'backup.read': { content: string };
+}
+
+/** A host error the renderer can show: a message key plus sentences in both languages. */
+export interface BridgeError {
+  code: string;
+  message: { 'zh-CN': string; en: string };
+}
+
+export type BridgeResult<C extends BridgeChannel> = { ok: true; value: BridgeOutputs[C] } | { ok: false; error: BridgeError };
+
+/** The single object the page sees as `window.jiesu`. */
+export interface JiesuBridge {
+  call<C extends BridgeChannel>(channel: C, input: BridgeInput<C>): Promise<BridgeResult<C>>;
+  /** Host → page events (e.g. 'backup.due', 'app.focus-intake'). Returns an unsubscribe function. */
+  on(event: 'backup.due' | 'intake.open' | 'navigate', listener: (payload: unknown) => void): () => void;
+}
+
+/** The host side: one plain function per channel, shared by Electron IPC and the browser shell. */
+export type BridgeHandlers = { [C in BridgeChannel]: (input: z.infer<(typeof bridgeInputs)[C]>) => Promise<BridgeOutputs[C]> };

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { LIMITS } from './limits';
+import { caseEventSchema, type CaseEvent } from './events';
+import { messageFor, type LocalisedMessage } from '../i18n/validation';
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `payload.complainant.name`. */
+  path: string;
+  /** Stable key for programs; `message` holds the sentence for people. */
+  code: string;
+  message: LocalisedMessage;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** Turns zod issues into field errors with zh-CN and en sentences. Never throws. */
+export function fieldErrorsOf(error: z.ZodError): FieldError[] {
+  return error.issues.slice(0, 20).map((issue) => {
+    const path = issue.path.map(String).join('.') || '(root)';
+    const code = issueCode(issue);
+    return { path, code, message: messageFor(code, path, issue) };
+  });
+}
+
+function issueCode(issue: z.core.$ZodIssue): string {
+  // Custom messages in schemas are message keys (e.g. 'required', 'case.number').
+  if (issue.message && /^[a-z][a-zA-Z]*(\.[a-zA-Z]+)*$/.test(issue.message) && issue.code !== 'invalid_type') {
+    if (issue.code === 'custom' || issue.code === 'invalid_format' || issue.code === 'too_small') return issue.message;
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return (issue as { input?: unknown }).input === undefined ? 'required' : 'type';
+    case 'too_big':
+      return 'tooBig';
+    case 'too_small':
+      return 'tooSmall';
+    case 'unrecognized_keys':
+      return 'unknownKey';
+    case 'invalid_union':
+      return 'eventType';
+    case 'invalid_value':
+      return 'value';
+    case 'invalid_format':
+      return 'format';
+    default:
+      return 'invalid';
+  }
+}
+
+/** Rough serialised size without serialising huge or cyclic input twice. */
+function tooLarge(input: unknown): boolean {
+  try {
+    return JSON.stringify(input).length > LIMITS.eventBytes;
+  } catch {
+    return true;
+  }
+}
+
+/** Validates an unknown value as a case event. Returns a typed event or errors naming field and problem. */
+export function parseEvent(input: unknown): ParseResult<CaseEvent> {
+  if (tooLarge(input)) {
+    return { ok: false, errors: [{ path: '(root)', code: 'eventTooLarge', message: messageFor('eventTooLarge', '(root)') }] };
+  }
+  const result = caseEventSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data as CaseEvent };
+  return { ok: false, errors: fieldErrorsOf(result.error) };
+}

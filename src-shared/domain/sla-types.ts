@@ -1,0 +1,28 @@
+// The SLA engine's output (DESIGN.md: `(policy, events, now) → stages[]`). Everything that shows or acts
+// on a deadline reads these; nothing else computes deadlines.
+
+export type StageState = 'pending' | 'running' | 'warning' | 'breached' | 'met';
+
+export interface StageStatus {
+  stageId: string;
+  name: string;
+  state: StageState;
+  clock: 'natural' | 'working-days' | 'business-hours';
+  startedAt?: number;
+  /** Current deadline (after approved extensions). */
+  dueAt?: number;
+  /** The deadline the policy first set, kept on record when an extension moves it. */
+  originalDueAt?: number;
+  warnAt?: number;
+  metAt?: number;
+  /** Met, but after the deadline. */
+  metLate?: boolean;
+  /** Milliseconds left (negative when breached); undefined for pending or met stages. */
+  remainingMs?: number;
+  paused: boolean;
+  pausedMs: number;
+  extended: boolean;
+  /** Roles to notify now, from the stage's escalation ladder (X-3). */
+  notifyRoles: string[];
+  rules: string[];
+}

@@ -1,0 +1,64 @@
+// Validation messages for every code `parseEvent`, `validatePolicy` and the forms can produce.
+// zh-CN is the source language; en must stay complete (a test checks both tables have the same keys).
+
+export interface LocalisedMessage {
+  'zh-CN': string;
+  en: string;
+}
+
+type Template = (field: string, detail: Record<string, unknown>) => string;
+
+const zh: Record<string, Template> = {
+  required: (f) => `「${f}」必须填写。`,
+  type: (f) => `「${f}」的类型不对，请检查后重新填写。`,
+  tooBig: (f, d) => `「${f}」太长或太大${d.maximum !== undefined ? `（最多 ${d.maximum}）` : ''}，请删减后再保存。`,
+  tooSmall: (f, d) => `「${f}」太短或太小${d.minimum !== undefined ? `（至少 ${d.minimum}）` : ''}。`,
+  unknownKey: (f, d) => `「${f}」含有不认识的字段${Array.isArray(d.keys) ? `：${d.keys.join('、')}` : ''}，已拒绝保存。`,
+  eventType: (f) => `「${f}」不是已知的事件类型。`,
+  value: (f) => `「${f}」的取值不在允许范围内。`,
+  format: (f) => `「${f}」的格式不对。`,
+  invalid: (f) => `「${f}」无效。`,
+  eventTooLarge: () => '记录太大（超过 400 KB），已拒绝保存。请删减附带的图片或文字。',
+  'case.number': (f) => `「${f}」不是有效的案件编号（格式如 HZ01-20261127-007）。`,
+  'id.chars': (f) => `「${f}」只能包含字母、数字和 _ . : -。`,
+  'form.key': (f) => `表单字段名「${f}」无效。`,
+  'form.tooMany': (f) => `「${f}」的表单字段过多。`,
+  'signature.image': (f) => `「${f}」不是有效的签名图片（PNG）。`,
+};
+
+const en: Record<string, Template> = {
+  required: (f) => `"${f}" is required.`,
+  type: (f) => `"${f}" has the wrong type; check it and enter it again.`,
+  tooBig: (f, d) => `"${f}" is too long or too large${d.maximum !== undefined ? ` (at most ${d.maximum})` : ''}; shorten it and save again.`,
+  tooSmall: (f, d) => `"${f}" is too short or too small${d.minimum !== undefined ? ` (at least ${d.minimum})` : ''}.`,
+  unknownKey: (f, d) => `"${f}" contains unknown fields${Array.isArray(d.keys) ? `: ${d.keys.join(', ')}` : ''}; nothing was saved.`,
+  eventType: (f) => `"${f}" is not a known event type.`,
+  value: (f) => `"${f}" is not one of the allowed values.`,
+  format: (f) => `"${f}" is not in the right format.`,
+  invalid: (f) => `"${f}" is invalid.`,
+  eventTooLarge: () => 'The record is too large (over 400 KB) and was not saved. Remove some of the attached image or text.',
+  'case.number': (f) => `"${f}" is not a valid case number (like HZ01-20261127-007).`,
+  'id.chars': (f) => `"${f}" may contain only letters, digits and _ . : -.`,
+  'form.key': (f) => `Form field name "${f}" is invalid.`,
+  'form.tooMany': (f) => `"${f}" has too many form fields.`,
+  'signature.image': (f) => `"${f}" is not a valid signature image (PNG).`,
+};
+
+export const VALIDATION_MESSAGE_KEYS = Object.keys(zh);
+export const validationTables = { 'zh-CN': zh, en };
+
+/** Registers more message templates (e.g. policy validation codes) in both languages at once. */
+export function addValidationMessages(entries: Record<string, { 'zh-CN': Template; en: Template }>): void {
+  for (const [code, t] of Object.entries(entries)) {
+    zh[code] = t['zh-CN'];
+    en[code] = t.en;
+    if (!VALIDATION_MESSAGE_KEYS.includes(code)) VALIDATION_MESSAGE_KEYS.push(code);
+  }
+}
+
+export function messageFor(code: string, field: string, detail: object = {}): LocalisedMessage {
+  const d = detail as Record<string, unknown>;
+  const z = zh[code] ?? zh.invalid!;
+  const e = en[code] ?? en.invalid!;
+  return { 'zh-CN': z(field, d), en: e(field, d) };
+}
