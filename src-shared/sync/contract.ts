@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { idString } from '../domain/limits';
+
+// The replication contract both ends share (DESIGN.md "Sync"): RxDB's HTTP replication protocol.
+// Pull after a server-assigned monotonic sequence, push with conflicts returned, an SSE stream that
+// tells desks to pull. Events never conflict (fresh ULIDs, append-only); config documents are whole
+// documents with a revision number, last writer wins.
+
+export const SYNC_BASE = '/sync/v1';
+export const REPLICATED_COLLECTIONS = ['events', 'config'] as const;
+export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
+
+export const pullPath = (c: ReplicatedCollection) => `${SYNC_BASE}/${c}/pull`;
+export const pushPath = (c: ReplicatedCollection) => `${SYNC_BASE}/${c}/push`;
+export const streamPath = (c: ReplicatedCollection) => `${SYNC_BASE}/${c}/stream`;
+export const ENROL_PATH = '/api/v1/enrol';
+
+/** Server-assigned, strictly increasing per organisation. Never a client clock. */
+export const checkpointSchema = z.strictObject({ seq: z.number().int().min(0) });
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+
+export const PULL_LIMIT_MAX = 1000;
+export const PUSH_BATCH_MAX = 500;
+
+/** What kinds of configuration documents replicate in the `config` collection. */
+export const CONFIG_KINDS = ['organisation', 'site', 'desk', 'staff', 'policy'] as const;
+export type ConfigKind = (typeof CONFIG_KINDS)[number];
+
+/**
+ * A configuration document: `data` is validated by the schema for its kind (org.ts, policy.ts).
+ * `id` is `${kind}:${entityId}` (a policy revision: `policy:${policyId}:${revision}`).
+ */
+export const configDocSchema = z.strictObject({
+  id: z.string().min(3).max(140).regex(/^[a-z]+:[A-Za-z0-9_.:-]+$/),
+  orgId: idString,
+  kind: z.enum(CONFIG_KINDS),
+  rev: z.number().int().min(0),
+  updatedAt: z.number().int(),
+  data: z.record(z.string(), z.unknown()),
+  _deleted: z.boolean().default(false),
+});
+export type ConfigDoc = z.infer<typeof configDocSchema>;
+
+export interface PullResponse<D> {
+  documents: D[];
+  checkpoint: Checkpoint;
+}
+
+export interface PushRow<D> {
+  assumedMasterState?: D | null;
+  newDocumentState: D;
+}
+
+/** Push returns the master state of every row that conflicted (RxDB protocol). */
+export type PushResponse<D> = D[];
+
+/** SSE message: either documents changed after `checkpoint`, or RESYNC after a reconnect. */
+export type StreamMessage<D> = PullResponse<D> | 'RESYNC';
+
+export const enrolRequestSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z0-9-]{6,40}$/),
+  deskName: z.string().min(1).max(100).optional(),
+});
+export interface EnrolResponse {
+  token: string;
+  orgId: string;
+  siteId: string;
+  deskId: string;
+  deskCode: string;
+}
