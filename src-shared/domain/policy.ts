@@ -67,8 +67,9 @@ export const appliesToSchema = z.strictObject({
   kinds: codes.optional(),
   severities: codes.optional(),
   categories: codes.optional(),
-  /** Applies only when the case carries this form value, e.g. `{ key: 'sampleNeeded', equals: true }`. */
   channels: codes.optional(),
+  /** Applies only when the case carries this form value, e.g. `{ key: 'onSiteNeeded', equals: true }` (S6-6). */
+  form: z.strictObject({ key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,40}$/), equals: z.union([z.string().max(200), z.number(), z.boolean()]) }).optional(),
 });
 export type AppliesTo = z.infer<typeof appliesToSchema>;
 
@@ -94,6 +95,11 @@ export const stageSchema = z.strictObject({
   /** Extensions need this role's approval; absent means the stage cannot be extended (S7-13). */
   extensionApproverRole: code.optional(),
   ladder: z.array(ladderStepSchema).max(10).default([]),
+  /** Round the deadline up to 24:00 local time of the day it falls on. A 1-minute limit with this set
+   *  means "the same day" (S1-3 report to the duty chief, S10-5 / S11-3 verify the same day). */
+  endOfDay: z.boolean().optional(),
+  /** When the stage breaches, the case counts as this severity (S7-16: unresolved a month → major). */
+  escalateSeverityTo: code.optional(),
   /** Rule IDs this stage implements, for tests and the printed regulation. */
   rules: z.array(z.string().max(20)).default([]),
 });
@@ -156,6 +162,30 @@ export const riskFlagSchema = z.strictObject({
   alertRoles: codes.min(1),
   description: text.optional(),
 });
+
+/** A recurring duty outside any one case: reception days (S1-8), monthly summaries due on a day (S8-10),
+ *  weekly statistics (S7-6), weekly repair callbacks (S9-8), yearly surveys (S10-14). */
+export const dutySchema = z.strictObject({
+  id: code,
+  name: shortText,
+  every: z.enum(['weekly', 'monthly', 'quarterly', 'yearly']),
+  /** Weekly: weekday 1 (Mon) – 7; monthly/quarterly/yearly: day of the following period it is due by. */
+  dueDay: z.number().int().min(1).max(31).optional(),
+  /** Monthly duty held on a weekday of a given week: weekOfMonth -1 = the last one (S1-8 last Friday). */
+  weekday: z.number().int().min(1).max(7).optional(),
+  weekOfMonth: z.number().int().min(-1).max(5).optional(),
+  /** 'HH:MM' local time window, e.g. a morning reception. */
+  from: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  to: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  /** Who does it, and who receives the result. */
+  role: code,
+  reportToRole: code.optional(),
+  /** Printed output, e.g. 投诉数据汇总表. */
+  output: shortText.optional(),
+  items: z.array(shortText).max(30).optional(),
+  rules: z.array(z.string().max(20)).default([]),
+});
+export type Duty = z.infer<typeof dutySchema>;
 
 export const inadmissibleReasonSchema = z.strictObject({ code, text: text, referral: text.optional() });
 
@@ -235,6 +265,12 @@ export const policySchema = z.strictObject({
   /** Role that does the callback (S8-4 front desk). */
   callbackRole: code.optional(),
   document: documentTextSchema,
+  /** Recurring duties (S1-8, S7-6, S8-10, S9-8, S10-14 …); absent means none. */
+  duties: z.array(dutySchema).max(40).optional(),
+  /** S9-1: the intake screen shows this prompt and records the clerk's confirmation (`apologised`). */
+  apologyPrompt: shortText.optional(),
+  /** What each case archive must contain (S1-13, S4-11), in print order. */
+  archiveSections: z.array(z.strictObject({ id: code, title: shortText })).max(30).optional(),
   revisions: z.array(revisionRecordSchema).max(200).default([]),
   /** Rule IDs from RULES.md this policy implements (checked by the preset tests). */
   rules: z.array(z.string().max(20)).default([]),
