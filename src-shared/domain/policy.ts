@@ -256,6 +256,8 @@ export const policySchema = z.strictObject({
     validComplaintRate: z.number().min(0).max(1).optional(),
     /** What the valid-complaint rate is measured against (households, patients, customers). */
     baseLabel: shortText.optional(),
+    /** How many of them there are (e.g. 1 200 households), for the valid-complaint rate per period (S10-20). */
+    baseCount: z.number().int().positive().max(100_000_000).optional(),
   }).default({}),
   businessHours: businessHoursSchema.default({ start: '08:30', end: '17:30' }),
   /** Per-organisation calendar overrides on top of the national holiday data: 'YYYY-MM-DD' → working? */
