@@ -269,6 +269,8 @@ export const policySchema = z.strictObject({
   document: documentTextSchema,
   /** Recurring duties (S1-8, S7-6, S8-10, S9-8, S10-14 …); absent means none. */
   duties: z.array(dutySchema).max(40).optional(),
+  /** Published reception office, hours and complaint number (S4-12, S7-4, S10-1, S11-1); the organisation fills in its own. */
+  publicContact: z.strictObject({ office: shortText, phone: z.string().max(40), hours: shortText }).optional(),
   /** S9-1: the intake screen shows this prompt and records the clerk's confirmation (`apologised`). */
   apologyPrompt: shortText.optional(),
   /** What each case archive must contain (S1-13, S4-11), in print order. */
