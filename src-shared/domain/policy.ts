@@ -161,6 +161,8 @@ export const riskFlagSchema = z.strictObject({
   /** Roles alerted at once when the flag is raised (S1-6). */
   alertRoles: codes.min(1),
   description: text.optional(),
+  /** Outside bodies that must also be told (S4-8 公安机关、卫生行政部门; S1-7 上级消防机构). */
+  reportExternally: z.array(shortText).max(10).optional(),
 });
 
 /** A recurring duty outside any one case: reception days (S1-8), monthly summaries due on a day (S8-10),
