@@ -61,7 +61,8 @@ export function parseEvent(input: unknown): ParseResult<CaseEvent> {
   if (tooLarge(input)) {
     return { ok: false, errors: [{ path: '(root)', code: 'eventTooLarge', message: messageFor('eventTooLarge', '(root)') }] };
   }
-  const result = caseEventSchema.safeParse(input);
+  // reportInput lets fieldErrorsOf tell a missing field ("required") from a wrong type ("type").
+  const result = caseEventSchema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data as CaseEvent };
   return { ok: false, errors: fieldErrorsOf(result.error) };
 }
