@@ -17,6 +17,8 @@ export interface StageStatus {
   metAt?: number;
   /** Met, but after the deadline. */
   metLate?: boolean;
+  /** The case was closed or rejected before the stage was met: its clock stopped here and it no longer changes. */
+  stoppedAt?: number;
   /** Milliseconds left (negative when breached); undefined for pending or met stages. */
   remainingMs?: number;
   paused: boolean;

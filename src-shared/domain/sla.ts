@@ -1,0 +1,382 @@
+import type { CaseEvent, EventType } from './events';
+import type { CaseState } from './case-state';
+import type { AppliesTo, Policy, StageDef } from './policy';
+import type { StageState, StageStatus } from './sla-types';
+import { civilDayOf, clockFor, deadlineFrom, startOfCivilDay, type Clock } from './calendar';
+
+// The one place that turns policy + events + now into deadlines (DESIGN.md "Policy and SLA engine";
+// STYLE.md: Zammad's escalation.rb). Timers, notifications, escalations, penalties and statistics read
+// its result; nothing else computes a deadline.
+//
+// Semantics, per stage of the policy:
+// - It applies when its `appliesTo` matches the case's latest kind, severity, category (case.classified
+//   overrides case.registered) and channel. Stages that do not apply are left out of the result.
+// - It starts at the first `startsOn` event (case.registered starts at `payload.receivedAt`, the moment
+//   the complaint reached the desk). If `startsOn` includes case.reopened, the last reopening restarts it.
+// - It is met at the first `stopsOn` event after the event that started it.
+// - Its deadline is `limit` on its clock (see calendar.ts `deadlineFrom`). A stage started by
+//   case.assigned whose payload carries a tighter `dueAt` (the receiver's own deadline, S9-2) uses it.
+// - Paused time (case.clock_paused / case.clock_resumed naming the stage, or naming none when the stage
+//   is `pausable`) does not count: the deadline moves by the paused time measured on the stage's clock.
+//   While a pause is open the deadline is computed as if it ended now, so the time left stays frozen.
+// - An approved extension (case.extension_requested + case.extension_decided approved by the stage's
+//   `extensionApproverRole`) sets the deadline to its `newDueAt`; the policy's deadline stays on record
+//   as `originalDueAt`. Denied requests, and approvals by another role, change nothing. A stage without
+//   an approver role cannot be extended (S7-13).
+// - Warning once `warnAtFraction` of the allowed running time has elapsed; breached from `dueAt` on
+//   (an unmet stage at its deadline instant is late; a stop at that instant is on time).
+// - A case closed or rejected while a stage is unmet stops that stage's clock (`stoppedAt`): its state
+//   is kept as it was at that moment and it no longer changes, until a reopening.
+
+export interface CaseFacts {
+  kind: string;
+  channel: string;
+  category?: string;
+  severity?: string;
+  /** Form values recorded at registration (for `appliesTo.form`, S6-6). */
+  form?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** Does a policy rule's `appliesTo` cover this case? An empty or missing list means "all". */
+export function appliesToCase(appliesTo: AppliesTo | undefined, facts: CaseFacts): boolean {
+  if (!appliesTo) return true;
+  return (
+    matches(appliesTo.kinds, facts.kind) &&
+    matches(appliesTo.channels, facts.channel) &&
+    matches(appliesTo.categories, facts.category) &&
+    matches(appliesTo.severities, facts.severity) &&
+    (!appliesTo.form || facts.form?.[appliesTo.form.key] === appliesTo.form.equals)
+  );
+}
+
+function matches(list: readonly string[] | undefined, value: string | undefined): boolean {
+  if (!list || list.length === 0) return true;
+  return value !== undefined && list.includes(value);
+}
+
+/** Events in the log's order `(at, id)`, each id once. Already-ordered input (the usual case) is not copied. */
+export function orderedEvents(events: readonly CaseEvent[]): readonly CaseEvent[] {
+  let ordered = true;
+  for (let i = 1; i < events.length; i++) {
+    const a = events[i - 1]!;
+    const b = events[i]!;
+    if (a.at > b.at || (a.at === b.at && a.id >= b.id)) {
+      ordered = false;
+      break;
+    }
+  }
+  if (ordered) return events;
+  const byId = new Map<string, CaseEvent>();
+  for (const e of events) byId.set(e.id, e);
+  return [...byId.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Kind, channel, category and severity as the latest events say. */
+export function caseFactsOf(events: readonly CaseEvent[]): CaseFacts | undefined {
+  let facts: CaseFacts | undefined;
+  for (const e of events) {
+    if (e.type === 'case.registered') {
+      if (facts) continue;
+      facts = { kind: e.payload.kind, channel: e.payload.channel, category: e.payload.category, severity: e.payload.severity, form: e.payload.form };
+    } else if (e.type === 'case.classified' && facts) {
+      if (e.payload.kind !== undefined) facts.kind = e.payload.kind;
+      if (e.payload.category !== undefined) facts.category = e.payload.category;
+      if (e.payload.severity !== undefined) facts.severity = e.payload.severity;
+    }
+  }
+  return facts;
+}
+
+interface Pause {
+  from: number;
+  /** Undefined while the pause is still open. */
+  to: number | undefined;
+}
+
+const EMPTY: readonly string[] = Object.freeze([]) as readonly string[];
+
+/** Deadlines of every stage of `policy` that applies to the case, as they stand at `now`. */
+export function slaStagesFor(policy: Policy, events: readonly CaseEvent[], now: number): StageStatus[] {
+  return slaEvaluation(policy, events, now).stages;
+}
+
+export interface SlaEvaluation {
+  stages: StageStatus[];
+  /** The case's facts after severity escalations by breached stages (S7-16). */
+  facts: CaseFacts | undefined;
+  /** Set when a breached stage raised the severity (`escalateSeverityTo`). */
+  escalatedSeverity?: { from: string | undefined; to: string; stageId: string; at: number };
+}
+
+/**
+ * `slaStagesFor` plus the severity the case counts as. A breached stage with `escalateSeverityTo`
+ * (S7-16: a valid complaint unresolved for a month becomes major) changes the severity, which may bring
+ * in the stages of the higher severity; those start from their own start events as usual.
+ */
+export function slaEvaluation(policy: Policy, events: readonly CaseEvent[], now: number): SlaEvaluation {
+  const log = orderedEvents(events);
+  const facts = caseFactsOf(log);
+  if (!facts) return { stages: [], facts };
+  let stages = stagesFor(policy, facts, log, now);
+  let escalatedSeverity: SlaEvaluation['escalatedSeverity'];
+  // Each pass can only raise the severity to one named by a breached stage; three passes settle any chain.
+  for (let pass = 0; pass < 3; pass++) {
+    const escalation = firstEscalation(policy, stages, facts.severity);
+    if (!escalation) break;
+    escalatedSeverity = { from: escalatedSeverity?.from ?? facts.severity, ...escalation };
+    facts.severity = escalation.to;
+    stages = stagesFor(policy, facts, log, now);
+  }
+  return escalatedSeverity ? { stages, facts, escalatedSeverity } : { stages, facts };
+}
+
+function stagesFor(policy: Policy, facts: CaseFacts, log: readonly CaseEvent[], now: number): StageStatus[] {
+  const out: StageStatus[] = [];
+  for (const stage of policy.stages) {
+    if (!appliesToCase(stage.appliesTo, facts)) continue;
+    out.push(stageStatus(policy, stage, log, now));
+  }
+  return out;
+}
+
+function firstEscalation(policy: Policy, stages: readonly StageStatus[], severity: string | undefined): { to: string; stageId: string; at: number } | undefined {
+  for (const s of stages) {
+    if (s.state !== 'breached' && !s.metLate) continue;
+    const to = policy.stages.find((d) => d.id === s.stageId)?.escalateSeverityTo;
+    if (to && to !== severity) return { to, stageId: s.stageId, at: s.dueAt! };
+  }
+  return undefined;
+}
+
+function includes(list: readonly EventType[], type: EventType): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === type) return true;
+  return false;
+}
+
+function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[], now: number): StageStatus {
+  const base: StageStatus = {
+    stageId: stage.id,
+    name: stage.name,
+    state: 'pending',
+    clock: stage.clock,
+    paused: false,
+    pausedMs: 0,
+    extended: false,
+    notifyRoles: EMPTY as string[],
+    rules: stage.rules,
+  };
+
+  // Where the stage (re)starts.
+  let startIdx = -1;
+  const restartsOnReopen = includes(stage.startsOn, 'case.reopened');
+  for (let i = 0; i < log.length; i++) {
+    const t = log[i]!.type;
+    if (startIdx < 0 ? includes(stage.startsOn, t) : restartsOnReopen && t === 'case.reopened') startIdx = i;
+  }
+  if (startIdx < 0) return base;
+  const startEvent = log[startIdx]!;
+  const startedAt = startEvent.type === 'case.registered' ? startEvent.payload.receivedAt : startEvent.at;
+
+  // One pass over what happened after the start: stop, pauses, extensions, closure.
+  let metAt: number | undefined;
+  let stoppedAt: number | undefined;
+  const pauses: Pause[] = [];
+  let open: Pause | undefined;
+  let requests: Map<string, number> | undefined;
+  let extendedTo: number | undefined;
+  for (let i = startIdx + 1; i < log.length; i++) {
+    const e = log[i]!;
+    if (includes(stage.stopsOn, e.type)) {
+      metAt = e.at;
+      break;
+    }
+    switch (e.type) {
+      case 'case.clock_paused':
+        if (!open && pausesStage(stage, e.payload.stageId)) pauses.push((open = { from: e.at, to: undefined }));
+        break;
+      case 'case.clock_resumed':
+        if (open && pausesStage(stage, e.payload.stageId)) {
+          open.to = e.at;
+          open = undefined;
+        }
+        break;
+      case 'case.extension_requested':
+        if (e.payload.stageId === stage.id && stage.extensionApproverRole) (requests ??= new Map()).set(e.payload.requestId, e.payload.newDueAt);
+        break;
+      case 'case.extension_decided': {
+        const newDueAt = requests?.get(e.payload.requestId);
+        if (newDueAt !== undefined && e.payload.approved && e.payload.approverRole === stage.extensionApproverRole) extendedTo = newDueAt;
+        break;
+      }
+      case 'case.closed':
+      case 'case.rejected':
+        stoppedAt ??= e.at;
+        break;
+      case 'case.reopened':
+        stoppedAt = undefined;
+        break;
+      default:
+        break;
+    }
+  }
+
+  const evalAt = metAt ?? stoppedAt ?? now;
+  if (open) open.to = Math.max(open.from, evalAt);
+  const clock = clockFor(stage.clock, policy);
+
+  // The policy's deadline, moved by paused clock time.
+  let policyDue = deadlineFrom(startedAt, stage.limit, stage.clock, policy);
+  // "The same day" limits (S1-3, S10-5, S11-3): the deadline is 24:00 of the day it falls on.
+  if (stage.endOfDay) policyDue = endOfLocalDay(policyDue, policy.utcOffsetMinutes);
+  if (startEvent.type === 'case.assigned' && startEvent.payload.dueAt !== undefined && startEvent.payload.dueAt < policyDue) policyDue = startEvent.payload.dueAt;
+  const allowed = clock.elapsed(startedAt, policyDue);
+  const shiftedDue = pauses.length ? advance(clock, startedAt, allowed, pauses) : policyDue;
+  const dueAt = extendedTo ?? shiftedDue;
+  const allowedNow = extendedTo === undefined ? allowed : runningTime(clock, startedAt, dueAt, pauses);
+  const warnAt = advance(clock, startedAt, allowedNow * stage.warnAtFraction, pauses);
+
+  let pausedMs = 0;
+  for (const p of pauses) pausedMs += (p.to ?? evalAt) - p.from;
+
+  let state: StageState;
+  if (metAt !== undefined) state = 'met';
+  else if (evalAt >= dueAt) state = 'breached';
+  else if (evalAt >= warnAt) state = 'warning';
+  else state = 'running';
+
+  const status: StageStatus = {
+    ...base,
+    state,
+    startedAt,
+    dueAt,
+    warnAt,
+    paused: open !== undefined && metAt === undefined,
+    pausedMs,
+    extended: extendedTo !== undefined,
+    notifyRoles: rolesFor(stage, state),
+  };
+  if (extendedTo !== undefined) status.originalDueAt = shiftedDue;
+  if (metAt !== undefined) {
+    status.metAt = metAt;
+    status.metLate = metAt > dueAt;
+  } else {
+    status.remainingMs = dueAt - evalAt;
+    if (stoppedAt !== undefined) status.stoppedAt = stoppedAt;
+  }
+  return status;
+}
+
+/** 24:00 local of the day `instant` falls on; an instant already at local midnight stays (it is 24:00 of the day before). */
+function endOfLocalDay(instant: number, utcOffsetMinutes: number): number {
+  const dayStart = startOfCivilDay(civilDayOf(instant, utcOffsetMinutes), utcOffsetMinutes);
+  return dayStart === instant ? instant : startOfCivilDay(civilDayOf(instant, utcOffsetMinutes) + 1, utcOffsetMinutes);
+}
+
+function pausesStage(stage: StageDef, stageId: string | undefined): boolean {
+  return stageId === undefined ? stage.pausable : stageId === stage.id;
+}
+
+/** Clock time that runs (is not paused) between `from` and `to`. */
+function runningTime(clock: Clock, from: number, to: number, pauses: readonly Pause[]): number {
+  let t = clock.elapsed(from, to);
+  for (const p of pauses) t -= clock.elapsed(Math.max(from, p.from), Math.min(to, p.to ?? p.from));
+  return Math.max(0, t);
+}
+
+/** The instant at which `amount` of running clock time has passed after `from`, skipping pauses. */
+function advance(clock: Clock, from: number, amount: number, pauses: readonly Pause[]): number {
+  let left = amount;
+  let cursor = from;
+  for (const p of pauses) {
+    const pTo = p.to ?? p.from;
+    if (pTo <= cursor) continue;
+    const segment = clock.elapsed(cursor, p.from);
+    if (segment >= left) return clock.add(cursor, left);
+    left -= segment;
+    cursor = Math.max(cursor, pTo);
+  }
+  return clock.add(cursor, left);
+}
+
+function rolesFor(stage: StageDef, state: StageState): string[] {
+  const at = state === 'running' ? 'start' : state === 'warning' ? 'warning' : state === 'breached' ? 'breach' : undefined;
+  if (!at) return EMPTY as string[];
+  for (const step of stage.ladder) if (step.at === at) return step.notifyRoles;
+  return EMPTY as string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Readers for the queue and the shared ticker.
+
+function isLive(s: StageStatus): boolean {
+  return (s.state === 'running' || s.state === 'warning' || s.state === 'breached') && s.stoppedAt === undefined && s.dueAt !== undefined;
+}
+
+/** The most urgent running stage (earliest deadline; breached ones first), for the queue's timer. */
+export function caseDeadlineSummary(stages: readonly StageStatus[]): StageStatus | undefined {
+  let best: StageStatus | undefined;
+  for (const s of stages) {
+    if (!isLive(s)) continue;
+    if (!best || (s.remainingMs ?? 0) < (best.remainingMs ?? 0) || ((s.remainingMs ?? 0) === (best.remainingMs ?? 0) && s.dueAt! < best.dueAt!)) best = s;
+  }
+  return best;
+}
+
+/**
+ * The next instant at which some stage changes colour on its own (running → warning → breached), so one
+ * shared ticker can sleep until then. Paused and stopped stages do not change with time; events change
+ * the rest, and the caller recomputes on every event anyway.
+ */
+export function nextStateChangeAt(stages: readonly StageStatus[]): number | undefined {
+  let next: number | undefined;
+  for (const s of stages) {
+    if (!isLive(s) || s.paused) continue;
+    const at = s.state === 'running' ? s.warnAt : s.state === 'warning' ? s.dueAt : undefined;
+    if (at !== undefined && (next === undefined || at < next)) next = at;
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Callback deadlines (S8-7, S8-9, X-4): one implementation for the callback queue and the statistics.
+
+export interface CallbackDue {
+  dueAt: number;
+  resolvedAt: number;
+  rule: Policy['callback']['rules'][number];
+}
+
+/**
+ * When the callback of a resolved case is due: the first of `policy.callback.rules` that applies,
+ * `within` on its clock from the resolve time (the last case.resolved, unless reopened since).
+ * Undefined when the case is not resolved, its kind is exempt from callbacks (X-4), or no rule applies.
+ */
+export function callbackDueAt(policy: Policy, source: CaseState | readonly CaseEvent[]): number | undefined {
+  return callbackDue(policy, source)?.dueAt;
+}
+
+export function callbackDue(policy: Policy, source: CaseState | readonly CaseEvent[]): CallbackDue | undefined {
+  let facts: CaseFacts | undefined;
+  let resolvedAt: number | undefined;
+  if (isEventList(source)) {
+    const log = orderedEvents(source);
+    facts = caseFactsOf(log);
+    for (const e of log) {
+      if (e.type === 'case.resolved') resolvedAt = e.at;
+      else if (e.type === 'case.reopened') resolvedAt = undefined;
+    }
+  } else {
+    facts = { kind: source.kind, channel: source.channel, category: source.category, severity: source.severity };
+    resolvedAt = source.resolvedAt;
+  }
+  if (!facts || resolvedAt === undefined) return undefined;
+  const kind = policy.kinds.find((k) => k.code === facts.kind);
+  if (kind?.callbackExempt) return undefined;
+  const rule = policy.callback.rules.find((r) => appliesToCase(r.appliesTo, facts));
+  if (!rule) return undefined;
+  return { dueAt: deadlineFrom(resolvedAt, rule.within, rule.clock, policy), resolvedAt, rule };
+}
+
+function isEventList(source: CaseState | readonly CaseEvent[]): source is readonly CaseEvent[] {
+  return Array.isArray(source);
+}
