@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { nextRevision, policyForCase, policyInForce } from './revisions';
+import { samplePolicy, sampleStaff } from './policy.fixtures';
+import { projectCase } from './projection';
+import { DAY, T0, makeRegistration } from './projection.fixtures';
+import type { Policy } from './policy';
+
+function revise(p: Policy, effectiveFrom: number, changes: Parameters<typeof nextRevision>[1] = {}): Policy {
+  const r = nextRevision(p, changes, { author: '张编制', reason: '修订时限', effectiveFrom, date: effectiveFrom - DAY });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+describe('policy revisions', () => {
+  const r1 = samplePolicy();
+  const r2 = revise(r1, T0 + 10 * DAY, { name: '第二版' });
+  const r3 = revise(r2, T0 + 20 * DAY, { name: '第三版' });
+  const all = [r3, r1, r2];
+
+  it('S0-2 each revision records author, reason, date, order number and effective date', () => {
+    expect(r3.revision).toBe(3);
+    expect(r3.revisions).toHaveLength(2);
+    expect(r3.revisions[1]).toEqual({ page: '全文', date: T0 + 19 * DAY, author: '张编制', status: '修订时限', orderNo: 'pol-test-R3', effectiveFrom: T0 + 20 * DAY });
+    expect(r1.revisions).toHaveLength(0);
+  });
+
+  it('S0-2 the revision in force is the latest one whose effective date has come', () => {
+    expect(policyInForce(all, r1.effectiveFrom - 1)).toBeUndefined();
+    expect(policyInForce(all, T0)?.revision).toBe(1);
+    expect(policyInForce(all, T0 + 10 * DAY)?.revision).toBe(2);
+    expect(policyInForce(all, T0 + 365 * DAY)?.revision).toBe(3);
+  });
+
+  it('S0-2 a case keeps the revision it was registered under after a new one takes effect', () => {
+    const state = projectCase([makeRegistration(T0 + 11 * DAY, {}, { policyRevision: 2 })])!;
+    expect(policyForCase(all, state)?.name).toBe('第二版');
+    // The recorded revision has not reached this desk yet: fall back to the one in force at registration.
+    expect(policyForCase([r1, r3], state)?.revision).toBe(1);
+  });
+
+  it('S0-4 a rule changes by a new revision, without touching the old one', () => {
+    const stages = r1.stages.map((s) => (s.id === 'reply' ? { ...s, limit: { amount: 1, unit: 'hours' as const } } : s));
+    const next = revise(r1, T0 + DAY, { stages });
+    expect(next.stages.find((s) => s.id === 'reply')!.limit.amount).toBe(1);
+    expect(r1.stages.find((s) => s.id === 'reply')!.limit.amount).toBe(3);
+  });
+
+  it('refuses an effective date before the current one, a missing author, and an invalid result', () => {
+    const early = nextRevision(r2, {}, { author: '张', reason: '改', effectiveFrom: T0, date: T0 });
+    expect(early.ok).toBe(false);
+    if (!early.ok) expect(early.errors[0]!.message['zh-CN']).toContain('早于当前版本的生效日期');
+    const anonymous = nextRevision(r2, {}, { author: ' ', reason: '改', effectiveFrom: T0 + 30 * DAY, date: T0 });
+    expect(anonymous.ok).toBe(false);
+    const broken = nextRevision(r2, { categories: [{ code: 'x', name: '无部门', departmentId: 'd-none' }] }, { author: '张', reason: '改', effectiveFrom: T0 + 30 * DAY, date: T0 });
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.errors[0]!.code).toBe('policy.missingDepartment');
+    const unheld = nextRevision(r2, {}, { author: '张', reason: '改', effectiveFrom: T0 + 30 * DAY, date: T0 }, sampleStaff.filter((s) => !s.roles.includes('director')));
+    expect(unheld.ok).toBe(false);
+  });
+});

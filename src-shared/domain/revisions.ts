@@ -1,0 +1,96 @@
+import type { CaseState } from './case-state';
+import type { Policy, PolicyInput, StaffRoles } from './policy';
+import type { ParseResult } from './parse';
+import { validatePolicy } from './policy-validate';
+import { addValidationMessages, messageFor } from '../i18n/validation';
+
+// S0-2: policies are versioned revisions with effective dates, and a case is governed by the revision in
+// force when it was registered (recorded on every event as `policyRevision`). S0-4: rules change by
+// editing a revision, never by changing code.
+
+addValidationMessages({
+  'revision.effectiveTooEarly': {
+    'zh-CN': (f, d) => `「${f}」早于当前版本的生效日期（${String(d.current)}），新版本只能在此之后生效。`,
+    en: (f, d) => `"${f}" is before the current revision's effective date (${String(d.current)}); a new revision can only take effect after it.`,
+  },
+  'revision.authorRequired': {
+    'zh-CN': (f) => `「${f}」必须填写：请写明修改人和修改原因。`,
+    en: (f) => `"${f}" is required: say who made the change and why.`,
+  },
+});
+
+/** Newest first by effective date, then by revision number. */
+function byEffective(a: Policy, b: Policy): number {
+  return b.effectiveFrom - a.effectiveFrom || b.revision - a.revision;
+}
+
+/** The revision in force at `at`: the latest effective one that has started. Undefined before the first. */
+export function policyInForce(revisions: readonly Policy[], at: number): Policy | undefined {
+  return [...revisions].filter((p) => p.effectiveFrom <= at).sort(byEffective)[0];
+}
+
+/**
+ * The revision that governs a case: the one recorded at its registration (S0-2), even after newer
+ * revisions take effect. If that revision has not reached this desk yet, the one in force at registration.
+ */
+export function policyForCase(revisions: readonly Policy[], state: Pick<CaseState, 'policyRevision' | 'registeredAt'>): Policy | undefined {
+  return revisions.find((p) => p.revision === state.policyRevision) ?? policyInForce(revisions, state.registeredAt);
+}
+
+export interface RevisionMeta {
+  /** 修改人. */
+  author: string;
+  /** 修改状态 / reason, e.g. 修订第三章时限. */
+  reason: string;
+  /** 生效日期 (epoch ms). */
+  effectiveFrom: number;
+  /** 修改日期 (epoch ms), normally now. */
+  date: number;
+  /** 页码 affected; defaults to 全文. */
+  page?: string;
+  /** 修改单号; defaults to `<policy id>-R<revision>`. */
+  orderNo?: string;
+}
+
+/** Fields an editor may not change: they identify the policy line and its revision. */
+type Locked = 'id' | 'presetId' | 'revision' | 'effectiveFrom' | 'revisions';
+
+/**
+ * The admin editor's save: applies `changes` to `current` as revision n+1 with its effective date and
+ * appends the S0-2 revision record. The result is validated like any policy (with `staff`, approver roles
+ * nobody holds are refused). Nothing is modified in place.
+ */
+export function nextRevision(
+  current: Policy,
+  changes: Partial<Omit<PolicyInput, Locked>>,
+  meta: RevisionMeta,
+  staff?: readonly StaffRoles[],
+): ParseResult<Policy> {
+  const errors = [];
+  if (!meta.author.trim()) errors.push({ path: 'author', code: 'revision.authorRequired', message: messageFor('revision.authorRequired', 'author') });
+  if (!meta.reason.trim()) errors.push({ path: 'reason', code: 'revision.authorRequired', message: messageFor('revision.authorRequired', 'reason') });
+  if (!(meta.effectiveFrom >= current.effectiveFrom)) {
+    const current_ = new Date(current.effectiveFrom).toISOString().slice(0, 10);
+    errors.push({ path: 'effectiveFrom', code: 'revision.effectiveTooEarly', message: messageFor('revision.effectiveTooEarly', 'effectiveFrom', { current: current_ }) });
+  }
+  if (errors.length) return { ok: false, errors };
+  const revision = current.revision + 1;
+  const record = {
+    page: meta.page ?? '全文',
+    date: meta.date,
+    author: meta.author.trim(),
+    status: meta.reason.trim(),
+    orderNo: meta.orderNo ?? `${current.id}-R${revision}`,
+    effectiveFrom: meta.effectiveFrom,
+  };
+  const draft: unknown = {
+    ...structuredClone(current),
+    ...structuredClone(changes),
+    id: current.id,
+    presetId: current.presetId,
+    revision,
+    effectiveFrom: meta.effectiveFrom,
+    revisions: [...current.revisions, record],
+  };
+  return validatePolicy(draft, staff);
+}
