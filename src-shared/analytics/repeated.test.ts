@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { projectCase } from '../domain/projection';
+import { DAY, makeEvent } from '../domain/projection.fixtures';
+import { capaEvents, capaFollowUpEvents, capaOf } from './capa';
+import { findRepeatedProblems } from './repeated';
+import { textSimilarity } from './similarity';
+import { caseOf, eventsFor, type CaseSpec } from './test-fixtures';
+
+const t0 = Date.UTC(2026, 10, 2, 1);
+const c = (id: string, dayOffset: number, category: string, subject: string, place?: string) =>
+  caseOf({ id, receivedAt: t0 + dayOffset * DAY, category, subject, ...(place ? { place } : {}) } satisfies CaseSpec);
+
+describe('repeated problems (S7-7, S8-11, S10-10)', () => {
+  it('normalised bigram similarity ignores punctuation, spaces and full-width digits', () => {
+    expect(textSimilarity('３号楼 电梯故障停运！', '3号楼电梯故障停运')).toBe(1);
+    expect(textSimilarity('3号楼电梯故障停运', '3号楼电梯又故障了')).toBeCloseTo(5 / 11, 12);
+    expect(textSimilarity('地下车库漏水', '楼上卫生间漏水')).toBeCloseTo(1 / 10, 12);
+    expect(textSimilarity('', '漏水')).toBe(0);
+  });
+
+  const cases = [
+    c('a1', 0, 'elevator', '3号楼电梯故障停运'),
+    c('a2', 3, 'elevator', '3号楼电梯又故障了'),
+    c('a3', 9, 'elevator', '３号楼电梯故障停运，困人'),
+    // Same category, unrelated subject and place: a true negative.
+    c('n1', 4, 'elevator', '电梯广告屏太吵', '1号楼大堂'),
+    // Same subject, other category: not grouped with the elevator cases.
+    c('n2', 2, 'noise', '3号楼电梯故障停运'),
+    // Same subject but two months later: outside the window.
+    c('n3', 70, 'elevator', '3号楼电梯故障停运'),
+    // Different wording, same place: linked by place.
+    c('p1', 1, 'leak', '卫生间天花板渗水', '5栋2单元1201'),
+    c('p2', 6, 'leak', '厨房墙面有水迹', '5栋2单元1201室'),
+    c('p3', 8, 'leak', '地下车库漏水', '地下车库B区'),
+  ];
+
+  it('groups near-duplicates of one category within the window, and nothing else', () => {
+    const groups = findRepeatedProblems(cases);
+    expect(groups.map((g) => [g.category, g.caseIds])).toEqual([
+      ['elevator', ['a1', 'a2', 'a3']],
+      ['leak', ['p1', 'p2']],
+    ]);
+    expect(groups[0]!.firstAt).toBe(t0);
+    expect(groups[0]!.lastAt).toBe(t0 + 9 * DAY);
+    expect(groups[1]!.places).toEqual(['5栋2单元1201', '5栋2单元1201室']);
+  });
+
+  it('a narrower window or a stricter threshold splits groups', () => {
+    expect(findRepeatedProblems(cases, { windowMs: 2 * DAY })).toEqual([]);
+    const strict = findRepeatedProblems(cases, { subjectThreshold: 0.9, placeThreshold: 1.01 });
+    expect(strict.map((g) => g.caseIds)).toEqual([]);
+    const longWindow = findRepeatedProblems(cases, { windowMs: 90 * DAY });
+    expect(longWindow[0]!.caseIds).toEqual(['a1', 'a2', 'a3', 'n3']);
+  });
+});
+
+describe('S8-11 corrective and preventive actions', () => {
+  it('records the action on every case of the group and reads it back once', () => {
+    const r = capaEvents(['a1', 'a2'], { cause: '电梯控制板老化', corrective: '更换控制板', preventive: '每月维保增加控制板检测', owner: '工程部李工', due: '2026-12-05' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.events).toHaveLength(2);
+    const at = t0 + 10 * DAY;
+    const states = ['a1', 'a2'].map((id, i) => {
+      const evs = eventsFor({ id, receivedAt: t0 + i * DAY, category: 'elevator', subject: '电梯故障' });
+      const note = r.events[i]!.event;
+      if (note.type !== 'case.note') throw new Error('expected a note');
+      evs.push(makeEvent('case.note', note.payload, at, { caseId: id, actorId: 'staff-9' }));
+      const follow = capaFollowUpEvents([id], '12月3日已更换，运行正常。');
+      if (follow.ok && follow.events[0]!.event.type === 'case.note') evs.push(makeEvent('case.note', follow.events[0]!.event.payload, at + DAY, { caseId: id, actorId: 'staff-9' }));
+      return projectCase(evs)!;
+    });
+    const entries = capaOf(states);
+    expect(entries.map((e) => [e.kind, e.caseIds])).toEqual([
+      ['action', ['a1', 'a2']],
+      ['followUp', ['a1', 'a2']],
+    ]);
+    expect(entries[0]!.text).toBe('【纠正预防措施】原因: 电梯控制板老化；纠正措施: 更换控制板；预防措施: 每月维保增加控制板检测；责任人: 工程部李工；期限: 2026-12-05');
+  });
+
+  it('bad input records nothing', () => {
+    expect(capaEvents(['a1'], { cause: ' ', corrective: '换', preventive: '查' })).toEqual({ ok: false, error: 'capa.required' });
+    expect(capaEvents([], { cause: '因', corrective: '换', preventive: '查' })).toEqual({ ok: false, error: 'capa.noCases' });
+    expect(capaEvents(['a1'], { cause: '因', corrective: '换', preventive: '查', due: '12/5' })).toEqual({ ok: false, error: 'capa.due' });
+  });
+});
