@@ -1,0 +1,81 @@
+import type { PolicyInput, StaffRoles } from '../domain/policy';
+import { fireBrigadeDemoStaff, fireBrigadePreset } from './s1-fire-brigade';
+import { hospitalDemoStaff, hospitalPreset } from './s4-hospital';
+import { propertyDemoStaff, propertyPreset } from './s7-property';
+import { starterDemoStaff, starterPreset } from './starter';
+
+// The catalogue the setup wizard and the policy viewer list. Each entry's policy is input data for
+// policySchema (an organisation's first revision starts as a copy of it).
+
+export type PresetSector = 'fire' | 'construction' | 'retail' | 'hospital' | 'fuel' | 'property' | 'general';
+
+export interface PresetEntry {
+  id: string;
+  /** zh-CN name shown in the wizard. */
+  name: string;
+  nameEn: string;
+  /** One-line description, zh-CN and en. */
+  description: string;
+  descriptionEn: string;
+  sector: PresetSector;
+  /** Seed articles this preset serves (S2 and S5 are the same regulation). */
+  articles: string[];
+  policy: PolicyInput;
+  demoStaff: () => StaffRoles[];
+}
+
+export const PRESETS: readonly PresetEntry[] = [
+  {
+    id: 's7-property',
+    name: '物业管理:业户意见和投诉',
+    nameEn: 'Property management: owners’ opinions and complaints',
+    description: '重大/重要/一般三级投诉,24小时、3小时、1小时答复时限,超时需大管家或首席管家批准。',
+    descriptionEn: 'Major / important / general complaints with 24 h, 3 h and 1 h reply limits; overruns need the senior or chief butler.',
+    sector: 'property',
+    articles: ['S7'],
+    policy: propertyPreset,
+    demoStaff: propertyDemoStaff,
+  },
+  {
+    id: 's4-hospital',
+    name: '医院:投诉接待',
+    nameEn: 'Hospital: complaint reception',
+    description: '24小时接待,医疗投诉转医教科、收费转财务科、行风转综合办;五类不予受理情形。',
+    descriptionEn: '24-hour reception; medical → medical affairs, billing → finance, conduct → general office; five inadmissible situations.',
+    sector: 'hospital',
+    articles: ['S4'],
+    policy: hospitalPreset,
+    demoStaff: hospitalDemoStaff,
+  },
+  {
+    id: 's1-fire-brigade',
+    name: '消防:火灾隐患举报投诉查处',
+    nameEn: 'Fire brigade: fire-hazard reports',
+    description: '24小时受理、当日报告值班首长、处理意见经行政领导审批后反馈;举报人身份保密;核实后奖励300–1000元。',
+    descriptionEn: '24×7 intake, same-day report to the duty chief, leader-approved feedback, confidential reporters, 300–1000 yuan rewards.',
+    sector: 'fire',
+    articles: ['S1'],
+    policy: fireBrigadePreset,
+    demoStaff: fireBrigadeDemoStaff,
+  },
+  {
+    id: 'starter',
+    name: '通用投诉受理(起步模板)',
+    nameEn: 'General complaint desk (starter)',
+    description: '首问负责、派单、办结、反馈和回访的基本流程,时限可按本单位制度修改。',
+    descriptionEn: 'First-ask, hand-over, resolution, feedback and callback with editable default limits.',
+    sector: 'general',
+    articles: [],
+    policy: starterPreset,
+    demoStaff: starterDemoStaff,
+  },
+];
+
+export function presetById(id: string): PresetEntry | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+/** A demo organisation's staff holding every role the preset needs; empty for an unknown preset. */
+export function demoStaff(presetId: string): StaffRoles[] {
+  return presetById(presetId)?.demoStaff() ?? [];
+}
