@@ -59,6 +59,8 @@ export const bridgeInputs = {
   }),
   'backup.list': z.strictObject({}),
   'backup.read': z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/) }),
+  /** The desk's current count of warning and breached cases, shown on the tray icon (added by the desktop shell). */
+  'tray.update': z.strictObject({ warning: z.number().int().min(0).max(1_000_000), breached: z.number().int().min(0).max(1_000_000) }),
 } as const;
 
 export type BridgeChannel = keyof typeof bridgeInputs;
@@ -90,6 +92,7 @@ export interface BridgeOutputs {
   'backup.write': { name: string; bytes: number };
   'backup.list': { name: string; bytes: number; at: number }[];
   'backup.read': { content: string };
+  'tray.update': { shown: boolean };
 }
 
 /** A host error the renderer can show: a message key plus sentences in both languages. */

@@ -1,0 +1,100 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
+import { parseBackup } from '../src-shared/backup-format';
+import type { BridgeOutputs } from '../src-shared/bridge';
+import { HostError } from './host-error';
+
+// Backups of the desk store (issue 6 "Backups"): the renderer serialises its store (src-shared/backup-format)
+// and the main process writes it into the chosen folder. Scheduled backups rotate (the newest `keep` are
+// kept); manual exports are never deleted by rotation. Only files this module named can be read back.
+
+const NAME_PATTERN = /^jiesu-backup-(\d{8})-(\d{6})-(\d{3})-(auto|manual)\.json$/;
+/** Backups above this size are refused on read; the bridge schema allows up to 2 GB on write. */
+const READ_LIMIT_BYTES = 1_500_000_000;
+
+export function backupFileName(at: Date, manual: boolean): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const day = `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}`;
+  const time = `${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
+  return `jiesu-backup-${day}-${time}-${p(at.getMilliseconds(), 3)}-${manual ? 'manual' : 'auto'}.json`;
+}
+
+export interface BackupFolderOptions {
+  folder: () => string;
+  keep: () => number;
+  now?: () => Date;
+}
+
+export interface BackupFolder {
+  write(content: string, manual: boolean): BridgeOutputs['backup.write'];
+  list(): BridgeOutputs['backup.list'];
+  read(name: string): BridgeOutputs['backup.read'];
+}
+
+export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
+  const now = options.now ?? (() => new Date());
+  const entries = (): { name: string; bytes: number; at: number; manual: boolean }[] => {
+    let names: string[];
+    try {
+      names = readdirSync(options.folder());
+    } catch {
+      return [];
+    }
+    return names
+      .filter((n) => NAME_PATTERN.test(n))
+      .map((name) => {
+        const st = statSync(join(options.folder(), name));
+        return { name, bytes: st.size, at: st.mtimeMs, manual: name.endsWith('-manual.json') };
+      })
+      // Newest first by the timestamp in the name (mtime can be changed by copying).
+      .sort((a, b) => (a.name.slice(13, 32) < b.name.slice(13, 32) ? 1 : -1));
+  };
+  return {
+    write(content, manual) {
+      const parsed = parseBackup(content);
+      if (!parsed.ok) throw HostError.from(parsed.error);
+      const folder = options.folder();
+      try {
+        mkdirSync(folder, { recursive: true });
+      } catch {
+        throw new HostError('backup.folder', `无法创建备份文件夹「${folder}」。请在设置中选择一个可写的文件夹。`, `Cannot create the backup folder "${folder}". Choose a writable folder in Settings.`);
+      }
+      const name = backupFileName(now(), manual);
+      const file = join(folder, name);
+      try {
+        writeFileSync(`${file}.partial`, content, 'utf8');
+        renameSync(`${file}.partial`, file);
+      } catch {
+        throw new HostError('backup.write', `无法写入备份文件「${file}」。请检查磁盘空间和文件夹权限。`, `Cannot write the backup file "${file}". Check the disk space and the folder's permissions.`);
+      }
+      const autos = entries().filter((e) => !e.manual);
+      for (const old of autos.slice(options.keep())) unlinkSync(join(folder, old.name));
+      return { name, bytes: Buffer.byteLength(content, 'utf8') };
+    },
+    list() {
+      return entries().map(({ name, bytes, at }) => ({ name, bytes, at }));
+    },
+    read(name) {
+      const folder = resolve(options.folder());
+      const file = resolve(folder, basename(name));
+      if (!NAME_PATTERN.test(name) || !file.startsWith(folder + sep)) {
+        throw new HostError('backup.name', `「${name}」不是接诉台备份文件的名称。`, `"${name}" is not the name of a Jiesu backup file.`);
+      }
+      let size: number;
+      try {
+        size = statSync(file).size;
+      } catch {
+        throw new HostError('backup.missing', `备份文件「${name}」不存在，可能已被移走或删除。`, `The backup file "${name}" does not exist; it may have been moved or deleted.`);
+      }
+      if (size > READ_LIMIT_BYTES) {
+        throw new HostError('backup.tooLarge', `备份文件「${name}」太大，无法读取。`, `The backup file "${name}" is too large to read.`);
+      }
+      return { content: readFileSync(file, 'utf8') };
+    },
+  };
+}
+
+/** A scheduled backup is due when none was written within the configured interval. */
+export function isBackupDue(lastAutoAt: number | undefined, everyHours: number, now: number): boolean {
+  return lastAutoAt === undefined || now - lastAutoAt >= everyHours * 3_600_000;
+}

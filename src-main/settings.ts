@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import type { BridgeInput, DeskSettings } from '../src-shared/bridge';
+import type { SecretStore } from './secret-store';
+
+// Desk settings owned by the main process (issue 6 "Settings"): a JSON file in the user-data folder for
+// plain preferences; the desk token and the field-encryption key go to the SecretStore, never to this file
+// and never back to the page (the page only learns `hasDeskToken`).
+
+const storedSchema = z.object({
+  serverUrl: z.string().max(500).catch(''),
+  printer: z.string().max(200).catch(''),
+  silentPrint: z.boolean().catch(false),
+  archiveFolder: z.string().max(1000).optional().catch(undefined),
+  backupFolder: z.string().max(1000).optional().catch(undefined),
+  backupEveryHours: z.number().int().min(1).max(168).catch(24),
+  backupKeep: z.number().int().min(1).max(100).catch(14),
+  language: z.enum(['zh-CN', 'en']).catch('zh-CN'),
+  startAtLogin: z.boolean().catch(false),
+});
+type StoredSettings = z.infer<typeof storedSchema>;
+
+export interface SettingsPaths {
+  /** Folder of settings.json (the app's user-data folder). */
+  dataFolder: string;
+  /** Default archive folder for saved documents (e.g. ~/Documents/接诉台档案). */
+  defaultArchiveFolder: string;
+}
+
+export interface SettingsStore {
+  readonly file: string;
+  get(): DeskSettings;
+  set(patch: BridgeInput<'settings.set'>): DeskSettings;
+  /** The desk token for sync requests; main-process use only. */
+  deskToken(): string | undefined;
+  /** The key for encrypted fields, created on first use (32 random bytes, base64). */
+  fieldKey(): string;
+}
+
+export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore): SettingsStore {
+  const file = join(paths.dataFolder, 'settings.json');
+  const read = (): StoredSettings => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      raw = {};
+    }
+    // A damaged field falls back to its default; the other fields are kept.
+    return storedSchema.parse(typeof raw === 'object' && raw !== null ? raw : {});
+  };
+  const toDesk = (s: StoredSettings): DeskSettings => ({
+    serverUrl: s.serverUrl,
+    hasDeskToken: Boolean(secrets.get('deskToken')),
+    printer: s.printer,
+    silentPrint: s.silentPrint,
+    archiveFolder: s.archiveFolder ?? paths.defaultArchiveFolder,
+    backupFolder: s.backupFolder ?? join(paths.dataFolder, 'backups'),
+    backupEveryHours: s.backupEveryHours,
+    backupKeep: s.backupKeep,
+    language: s.language,
+    startAtLogin: s.startAtLogin,
+  });
+  return {
+    file,
+    get: () => toDesk(read()),
+    set(patch) {
+      const { deskToken, ...plain } = patch;
+      const next = storedSchema.parse({ ...read(), ...Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)) });
+      mkdirSync(dirname(file), { recursive: true });
+      const tmp = `${file}.tmp`;
+      writeFileSync(tmp, JSON.stringify(next, null, 2));
+      renameSync(tmp, file);
+      if (deskToken !== undefined) {
+        if (deskToken === '') secrets.delete('deskToken');
+        else secrets.set('deskToken', deskToken);
+      }
+      return toDesk(next);
+    },
+    deskToken: () => secrets.get('deskToken'),
+    fieldKey() {
+      const existing = secrets.get('fieldKey');
+      if (existing) return existing;
+      const key = randomBytes(32).toString('base64');
+      secrets.set('fieldKey', key);
+      return key;
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BridgeError, BridgeHandlers } from '../src-shared/bridge';
+import { BRIDGE_EVENTS_PATH, BRIDGE_HTTP_PREFIX, type HostEvent } from '../src-shared/bridge-http-client';
+import { securityHeaders } from './csp';
+import { dispatchBridgeCall, type DispatchLog } from './dispatch';
+import { resolveRendererFile } from './renderer-files';
+
+// The browser shell (issue 3 item 8, issue 6): the built renderer served on 127.0.0.1 with the desk's CSP,
+// the bridge at POST /bridge/:channel answered by the same handler functions Electron registers, and
+// host→page events as server-sent events. Other web sites the clerk visits must not drive the desk, so a
+// request is refused unless its Host is this shell (DNS rebinding) and, for calls, its Origin is too.
+
+export interface WebShellOptions {
+  rendererDir: string;
+  handlers: BridgeHandlers;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The sync server the page may connect to (added to connect-src). */
+  connectOrigins?: () => readonly string[];
+  /** Largest accepted bridge request; a backup of a large desk is the biggest. */
+  maxBodyBytes?: number;
+  log?: DispatchLog & { warn(...d: unknown[]): void; info(...d: unknown[]): void };
+}
+
+export interface WebShell {
+  url: string;
+  port: number;
+  emit(event: HostEvent, payload: unknown): void;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+
+function transportError(code: string, zh: string, en: string): { ok: false; error: BridgeError } {
+  return { ok: false, error: { code, message: { 'zh-CN': zh, en } } };
+}
+
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024 * 1024;
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+  const allowedHosts = () => [`${LOOPBACK}:${port}`, `localhost:${port}`];
+  const headers = () => securityHeaders({ connectOrigins: options.connectOrigins?.() ?? [] });
+
+  const sendJson = (res: ServerResponse, status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { ...headers(), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(text);
+  };
+
+  const readBody = (req: IncomingMessage): Promise<string | undefined> =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > maxBody) {
+          resolve(undefined);
+          req.destroy();
+          return;
+        }
+        chunks.push(c);
+      });
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('error', reject);
+    });
+
+  async function handleBridge(req: IncomingMessage, res: ServerResponse, channel: string) {
+    const origin = req.headers.origin;
+    if (!origin || !allowedHosts().some((h) => origin === `http://${h}`)) {
+      options.log?.warn(`browser shell refused a bridge call from origin ${String(origin).slice(0, 100)}`);
+      sendJson(res, 403, transportError('bridge.origin', '拒绝了来自其他网站的请求。', 'A request from another web site was refused.'));
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      sendJson(res, 415, transportError('bridge.contentType', '请求格式不对（需要 JSON）。', 'The request must be JSON.'));
+      return;
+    }
+    const text = await readBody(req);
+    if (text === undefined) {
+      sendJson(res, 413, transportError('bridge.tooLarge', '请求太大，已拒绝。', 'The request is too large and was refused.'));
+      return;
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch {
+      sendJson(res, 400, transportError('bridge.json', '请求内容无法读取，未做任何改动。', 'The request could not be read; nothing was changed.'));
+      return;
+    }
+    sendJson(res, 200, await dispatchBridgeCall(options.handlers, channel, input, options.log));
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse) {
+    const site = req.headers['sec-fetch-site'];
+    if ((req.headers.origin && !allowedHosts().some((h) => req.headers.origin === `http://${h}`)) || (site && site !== 'same-origin')) {
+      res.writeHead(403).end();
+      return;
+    }
+    res.writeHead(200, { ...headers(), 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': jiesu host events\n\n');
+    streams.add(res);
+    req.on('close', () => streams.delete(res));
+  }
+
+  function handleStatic(req: IncomingMessage, res: ServerResponse, path: string) {
+    const found = resolveRendererFile(options.rendererDir, path);
+    if ('missing' in found) {
+      res.writeHead(404, { ...headers(), 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('未找到 Not found');
+      return;
+    }
+    const immutable = path.startsWith('/assets/');
+    res.writeHead(200, { ...headers(), 'Content-Type': found.type, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(found.file).pipe(res);
+  }
+
+  const server = createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts().includes(host)) {
+      // A page on another site that rebinds its DNS name to 127.0.0.1 arrives with its own Host.
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request');
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith(BRIDGE_HTTP_PREFIX)) {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { Allow: 'POST' }).end();
+        return;
+      }
+      handleBridge(req, res, decodeURIComponent(path.slice(BRIDGE_HTTP_PREFIX.length))).catch((err: unknown) => {
+        options.log?.error('browser shell bridge failure', err);
+        if (!res.headersSent) sendJson(res, 500, transportError('host.internal', '主程序出错，操作没有完成。', 'The host failed; the action did not complete.'));
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (path === BRIDGE_EVENTS_PATH) handleEvents(req, res);
+    else handleStatic(req, res, path);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const keepAlive = setInterval(() => {
+    for (const s of streams) s.write(': keep-alive\n\n');
+  }, 25_000);
+  keepAlive.unref();
+
+  return {
+    url: `http://${LOOPBACK}:${port}`,
+    port,
+    emit(event, payload) {
+      const data = JSON.stringify(payload ?? null);
+      for (const s of streams) s.write(`event: ${event}\ndata: ${data}\n\n`);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(keepAlive);
+        for (const s of streams) s.end();
+        streams.clear();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

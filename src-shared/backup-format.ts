@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { parseEvent } from './domain/parse';
+import type { CaseEvent } from './domain/events';
+import { configDocSchema, type ConfigDoc } from './sync/contract';
+import type { BridgeError } from './bridge';
+
+// The desk backup file (issue 6 "Backups"): one JSON document holding every event and configuration
+// document of a desk, plus a checksum. The renderer writes it through `backup.write`; a restore reads it
+// back, validates *everything* before writing anything, and only then fills an empty desk, so a corrupt
+// file leaves the desk exactly as it was. Pure TypeScript: used by the renderer, the main process and tests.
+
+export const BACKUP_FORMAT = 'jiesu.desk-backup';
+export const BACKUP_VERSION = 1;
+
+export interface BackupDesk {
+  orgId: string;
+  deskId: string;
+  deskCode: string;
+}
+
+export interface DeskBackup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  createdAt: number;
+  desk?: BackupDesk;
+  counts: { events: number; config: number };
+  /** CRC-32 (hex) of `JSON.stringify([events, config])` as written. */
+  checksum: string;
+  events: CaseEvent[];
+  config: ConfigDoc[];
+}
+
+const envelopeSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.number().int(),
+  createdAt: z.number().int(),
+  desk: z.strictObject({ orgId: z.string().max(64), deskId: z.string().max(64), deskCode: z.string().max(12) }).optional(),
+  counts: z.strictObject({ events: z.number().int().min(0), config: z.number().int().min(0) }),
+  checksum: z.string().regex(/^[0-9a-f]{8}$/),
+  events: z.array(z.unknown()),
+  config: z.array(z.unknown()),
+});
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 over the UTF-16 code units of a string: catches truncation and bit rot, not tampering. */
+export function crc32(text: string): string {
+  let crc = 0xffffffff;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    crc = (CRC_TABLE[(crc ^ code) & 0xff] as number) ^ (crc >>> 8);
+    crc = (CRC_TABLE[(crc ^ (code >>> 8)) & 0xff] as number) ^ (crc >>> 8);
+  }
+  return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Serialises a desk's events and configuration as a backup file's text. */
+export function serializeBackup(input: { events: readonly CaseEvent[]; config: readonly ConfigDoc[]; desk?: BackupDesk; createdAt: number }): string {
+  const checksum = crc32(JSON.stringify([input.events, input.config]));
+  const backup: DeskBackup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: input.createdAt,
+    ...(input.desk ? { desk: input.desk } : {}),
+    counts: { events: input.events.length, config: input.config.length },
+    checksum,
+    events: [...input.events],
+    config: [...input.config],
+  };
+  return JSON.stringify(backup);
+}
+
+export type BackupParseResult = { ok: true; value: DeskBackup } | { ok: false; error: BridgeError };
+
+function refused(code: string, zh: string, en: string): { ok: false; error: BridgeError } {
+  return {
+    ok: false,
+    error: {
+      code,
+      message: { 'zh-CN': `${zh}桌面数据没有任何改动。`, en: `${en} Nothing on this desk was changed.` },
+    },
+  };
+}
+
+/** Validates a backup file completely (envelope, checksum, every event and config document). Never throws. */
+export function parseBackup(text: string): BackupParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return refused('backup.notJson', '这个文件不是接诉台备份（无法读取，可能已损坏或被截断）。', 'This file is not a Jiesu backup (it cannot be read; it may be damaged or cut short).');
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return refused('backup.notBackup', '这个文件不是接诉台备份文件。', 'This file is not a Jiesu backup file.');
+  }
+  if ((raw as { version?: unknown }).version !== BACKUP_VERSION) {
+    return refused('backup.version', '这个备份来自不兼容的接诉台版本，请用相同或更新版本的接诉台恢复。', 'This backup comes from an incompatible Jiesu version; restore it with the same or a newer version.');
+  }
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) {
+    return refused('backup.envelope', '备份文件的结构不完整，可能已损坏。', 'The backup file is incomplete and may be damaged.');
+  }
+  const env = envelope.data;
+  if (env.events.length !== env.counts.events || env.config.length !== env.counts.config) {
+    return refused(
+      'backup.counts',
+      `备份文件应有 ${env.counts.events} 条记录，实际只有 ${env.events.length} 条，文件可能被截断。`,
+      `The backup should hold ${env.counts.events} records but holds ${env.events.length}; the file may have been cut short.`,
+    );
+  }
+  if (crc32(JSON.stringify([env.events, env.config])) !== env.checksum) {
+    return refused('backup.checksum', '备份文件的校验值不符，内容已被改动或损坏。', 'The backup file’s checksum does not match: its content was changed or damaged.');
+  }
+  const events: CaseEvent[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < env.events.length; i++) {
+    const parsed = parseEvent(env.events[i]);
+    if (!parsed.ok) {
+      const first = parsed.errors[0];
+      return refused(
+        'backup.event',
+        `备份中的第 ${i + 1} 条记录无效${first ? `：${first.message['zh-CN']}` : '。'}`,
+        `Record ${i + 1} in the backup is invalid${first ? `: ${first.message.en}` : '.'}`,
+      );
+    }
+    if (seen.has(parsed.value.id)) {
+      return refused('backup.duplicate', `备份中的第 ${i + 1} 条记录重复出现。`, `Record ${i + 1} in the backup appears twice.`);
+    }
+    seen.add(parsed.value.id);
+    events.push(parsed.value);
+  }
+  const config: ConfigDoc[] = [];
+  for (let i = 0; i < env.config.length; i++) {
+    const parsed = configDocSchema.safeParse(env.config[i]);
+    if (!parsed.success) {
+      return refused('backup.config', `备份中的第 ${i + 1} 份配置无效。`, `Configuration document ${i + 1} in the backup is invalid.`);
+    }
+    config.push(parsed.data);
+  }
+  return {
+    ok: true,
+    value: {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: env.createdAt,
+      ...(env.desk ? { desk: env.desk } : {}),
+      counts: env.counts,
+      checksum: env.checksum,
+      events,
+      config,
+    },
+  };
+}
+
+/** Where a restore writes; the renderer implements it over RxDB, tests over arrays. */
+export interface RestoreTarget {
+  countEvents(): Promise<number>;
+  insertEvents(events: readonly CaseEvent[]): Promise<void>;
+  putConfig(docs: readonly ConfigDoc[]): Promise<void>;
+}
+
+export type RestoreResult = { ok: true; events: number; config: number } | { ok: false; error: BridgeError };
+
+/** Restores a backup into an empty desk. Validates the whole file first, so a bad file writes nothing. */
+export async function restoreBackup(text: string, target: RestoreTarget): Promise<RestoreResult> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return parsed;
+  if ((await target.countEvents()) > 0) {
+    return refused('backup.notEmpty', '只能恢复到空白的桌面：这台电脑上已经有案件记录。', 'A backup can only be restored into an empty desk: this computer already holds case records.');
+  }
+  await target.putConfig(parsed.value.config);
+  await target.insertEvents(parsed.value.events);
+  return { ok: true, events: parsed.value.events.length, config: parsed.value.config.length };
+}
