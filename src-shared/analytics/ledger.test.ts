@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseEvent, NewEvent } from '../domain/events';
+import { policySchema } from '../domain/policy';
+import { projectCase } from '../domain/projection';
+import { DAY, HOUR, makeEvent } from '../domain/projection.fixtures';
+import { fireBrigadePreset } from '../presets/s1-fire-brigade';
+import { accountabilityList, breachPenaltyProposals, decision, expenseProposal, expenseSignature, expenseSignatureChain, firstAskPenaltyProposals, ledgerRows, ledgerTotals, rewardProposal } from './ledger';
+import { analyticsPolicy, eventsFor, stage } from './test-fixtures';
+
+const t0 = Date.UTC(2026, 10, 2, 1);
+
+/** Appends proposed events to a case's log the way the desk writer would, and re-projects. */
+function withEvents(base: CaseEvent[], news: NewEvent[], at: number, actorId = 'staff-1') {
+  const all = [...base, ...news.map((n, i) => makeEvent(n.type, n.payload as never, at + i, { caseId: base[0]!.caseId, actorId }))];
+  return { events: all, state: projectCase(all)! };
+}
+
+// S6-10 as the gas-station regulation words it: late investigation or reply costs the station manager
+// 100 yuan and the manager in charge 200 yuan per occurrence; not applying first-ask costs 50.
+const s6 = policySchema.parse(
+  analyticsPolicy({
+    stages: [
+      { id: 'investigate', name: '调查处理', startsOn: ['case.registered'], stopsOn: ['case.investigated'], limit: { amount: 3, unit: 'days' }, clock: 'natural', rules: ['S6-5'] },
+      { id: 'reply', name: '回复', startsOn: ['case.investigated'], stopsOn: ['case.replied'], limit: { amount: 1, unit: 'days' }, clock: 'natural' },
+      { id: 'ack', name: '登记', startsOn: ['case.registered'], stopsOn: ['case.accepted'], limit: { amount: 1, unit: 'hours' }, clock: 'natural' },
+    ],
+    penalties: [
+      { id: 'late_station_manager', name: '未按时调查处理、回复(站长)', trigger: { on: 'breach', stageIds: ['investigate', 'reply'] }, amount: 100, targetRole: 'station_manager', approverRole: 'director', rules: ['S6-10'] },
+      { id: 'late_manager_in_charge', name: '未按时调查处理、回复(分管经理)', trigger: { on: 'breach', stageIds: ['investigate', 'reply'] }, amount: 200, targetRole: 'manager_in_charge', approverRole: 'director', rules: ['S6-10'] },
+      { id: 'first_ask', name: '未执行首问负责制', trigger: { on: 'first_ask_violation' }, amount: 50, targetRole: 'responsible_person', approverRole: 'station_manager', rules: ['S6-10'] },
+    ],
+    expenses: [{ id: 'return_freight', name: '退货运费', defaultAmount: 80, signatureChain: ['manager_in_charge', 'station_manager'], rules: ['S3-8'] }],
+  }),
+);
+
+describe('S6-10 penalties proposed on a breach', () => {
+  const events = eventsFor({ id: 'g1', receivedAt: t0 });
+  const state = projectCase(events)!;
+  const breached = [stage('investigate', 'breached', { dueAt: t0 + 3 * DAY }), stage('ack', 'breached', { dueAt: t0 + HOUR }), stage('reply', 'pending')];
+
+  it('S6-10 a late investigation proposes −100 to the station manager and −200 to the manager in charge', () => {
+    const proposals = breachPenaltyProposals(s6, state, breached);
+    expect(proposals.map((p) => (p.type === 'case.penalty_proposed' ? [p.payload.penaltyId, p.payload.amount, p.payload.targetRole, p.payload.stageId] : []))).toEqual([
+      ['late_station_manager.investigate', 100, 'station_manager', 'investigate'],
+      ['late_manager_in_charge.investigate', 200, 'manager_in_charge', 'investigate'],
+    ]);
+    const after = withEvents(events, proposals, t0 + 4 * DAY).state;
+    // Proposed once per occurrence: asking again proposes nothing new.
+    expect(breachPenaltyProposals(s6, after, breached)).toEqual([]);
+    // A late reply later is a second occurrence.
+    const lateReply = breachPenaltyProposals(s6, after, [...breached.slice(0, 2), stage('reply', 'met', { metLate: true })]);
+    expect(lateReply.map((p) => (p.type === 'case.penalty_proposed' ? p.payload.penaltyId : ''))).toEqual(['late_station_manager.reply', 'late_manager_in_charge.reply']);
+  });
+
+  it('S6-10 only the approver role the policy names may decide, and the ledger shows the deductions', () => {
+    const { events: evs, state: proposed } = withEvents(events, breachPenaltyProposals(s6, state, breached), t0 + 4 * DAY);
+    expect(decision(s6, proposed, 'penalty', 'late_station_manager.investigate', true, ['station_manager'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
+    const d1 = decision(s6, proposed, 'penalty', 'late_station_manager.investigate', true, ['director']);
+    const d2 = decision(s6, proposed, 'penalty', 'late_manager_in_charge.investigate', false, ['director'], { note: '已说明原因' });
+    if (!d1.ok || !d2.ok) throw new Error('decisions refused');
+    const decided = withEvents(evs, [d1.value, d2.value], t0 + 5 * DAY, 'staff-dir').state;
+    expect(decision(s6, decided, 'penalty', 'late_station_manager.investigate', true, ['director'])).toEqual({ ok: false, error: 'ledger.alreadyDecided' });
+    const rows = ledgerRows(s6, [decided]);
+    expect(rows.map((r) => [r.itemId, r.amount, r.party, r.status])).toEqual([
+      ['late_station_manager.investigate', -100, 'station_manager', 'approved'],
+      ['late_manager_in_charge.investigate', -200, 'manager_in_charge', 'rejected'],
+    ]);
+    expect(ledgerTotals(rows)).toEqual({ rewards: 0, penalties: -100, expenses: 0, byParty: { station_manager: -100 } });
+  });
+
+  it('S6-10 not applying first-ask proposes −50 to the responsible person, one occurrence at a time', () => {
+    const p = firstAskPenaltyProposals(s6, state, '推诿来访群众');
+    expect(p).toEqual([{ type: 'case.penalty_proposed', payload: { penaltyId: 'first_ask.1', amount: 50, targetRole: 'responsible_person', reason: '推诿来访群众' } }]);
+    const after = withEvents(events, p, t0 + HOUR).state;
+    expect(firstAskPenaltyProposals(s6, after, '再次推诿')[0]!.payload).toMatchObject({ penaltyId: 'first_ask.2' });
+  });
+});
+
+describe('S1-14 reward for a verified hazard report', () => {
+  const s1 = policySchema.parse(fireBrigadePreset);
+  const serious = eventsFor({ id: 'h1', kind: 'report', receivedAt: t0, investigated: { verified: true, dangerLevel: 'serious', afterMin: 600 } });
+
+  it('S1-14 a verified report proposes a reward within the range of its danger level', () => {
+    const r = rewardProposal(s1, projectCase(serious)!);
+    expect(r.ok).toBe(true);
+    if (!r.ok || r.value.type !== 'case.reward_proposed') return;
+    const level = s1.rewards[0]!.levels.find((l) => l.level === 'serious')!;
+    expect(r.value.payload.level).toBe('serious');
+    expect(r.value.payload.amount).toBeGreaterThanOrEqual(level.min);
+    expect(r.value.payload.amount).toBeLessThanOrEqual(level.max);
+    expect(r.value.payload.amount).toBeGreaterThanOrEqual(300);
+    expect(r.value.payload.amount).toBeLessThanOrEqual(1000);
+    expect(rewardProposal(s1, projectCase(serious)!, 1000)).toEqual({ ok: false, error: 'ledger.amountOutOfRange' });
+  });
+
+  it('S1-14 an unverified report earns nothing; approval is by the policy’s role and within range', () => {
+    const unverified = eventsFor({ id: 'h2', kind: 'report', receivedAt: t0, investigated: { verified: false, dangerLevel: 'major', afterMin: 60 } });
+    expect(rewardProposal(s1, projectCase(unverified)!)).toEqual({ ok: false, error: 'ledger.notVerified' });
+    const r = rewardProposal(s1, projectCase(serious)!, 600);
+    if (!r.ok) throw new Error('refused');
+    const proposed = withEvents(serious, [r.value], t0 + DAY).state;
+    expect(rewardProposal(s1, proposed)).toEqual({ ok: false, error: 'ledger.alreadyProposed' });
+    const approver = s1.rewards[0]!.approverRole;
+    expect(decision(s1, proposed, 'reward', 'hazard_report_reward', true, ['inspector'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
+    expect(decision(s1, proposed, 'reward', 'hazard_report_reward', true, [approver], { amount: 900 })).toEqual({ ok: false, error: 'ledger.amountOutOfRange' });
+    const ok = decision(s1, proposed, 'reward', 'hazard_report_reward', true, [approver], { amount: 700 });
+    if (!ok.ok) throw new Error('refused');
+    const rows = ledgerRows(s1, [withEvents(serious, [r.value, ok.value], t0 + DAY).state]);
+    expect(rows.map((x) => [x.kind, x.amount, x.status])).toEqual([['reward', 700, 'approved']]);
+  });
+});
+
+describe('S3-8 expenses with their signature chain', () => {
+  it('S3-8 a return-freight voucher is signed in the policy order by the named roles', () => {
+    const events = eventsFor({ id: 'e1', receivedAt: t0 });
+    const rec = expenseProposal(s6, projectCase(events)!, 'return_freight', { description: '退货运费，由生产部承担', liableDepartmentId: 'eng' });
+    if (!rec.ok) throw new Error('refused');
+    expect(rec.value.payload).toMatchObject({ expenseId: 'return_freight.1', amount: 80 });
+    let cur = withEvents(events, [rec.value], t0 + HOUR);
+    expect(expenseSignature(s6, cur.state, 'return_freight.1', ['station_manager'], '王站长')).toEqual({ ok: false, error: 'ledger.signatureOrder' });
+    const first = expenseSignature(s6, cur.state, 'return_freight.1', ['manager_in_charge'], '李经理');
+    if (!first.ok) throw new Error('refused');
+    cur = withEvents(cur.events, [first.value], t0 + 2 * HOUR);
+    expect(ledgerRows(s6, [cur.state])[0]!.status).toBe('signing');
+    const second = expenseSignature(s6, cur.state, 'return_freight.1', ['station_manager'], '王站长');
+    if (!second.ok) throw new Error('refused');
+    cur = withEvents(cur.events, [second.value], t0 + 3 * HOUR);
+    expect(expenseSignatureChain(s6, cur.state, 'return_freight.1').map((s) => s.signed?.signerName)).toEqual(['李经理', '王站长']);
+    expect(ledgerRows(s6, [cur.state])[0]).toMatchObject({ kind: 'expense', amount: 80, status: 'signed', party: 'eng' });
+    expect(expenseProposal(s6, cur.state, 'return_freight', { description: ' ' })).toEqual({ ok: false, error: 'ledger.description' });
+  });
+});
+
+describe('S1-15 accountability list', () => {
+  it('S1-15 lists overdue stages first, longest overdue first, then late ones', () => {
+    const a = projectCase(eventsFor({ id: 'x1', receivedAt: t0, departmentId: 'eng' }))!;
+    const b = projectCase(eventsFor({ id: 'x2', receivedAt: t0 }))!;
+    const now = t0 + 5 * DAY;
+    const rows = accountabilityList(
+      [
+        { state: a, stages: [stage('investigate', 'breached', { dueAt: t0 + 3 * DAY }), stage('ack', 'met', { metLate: true, dueAt: t0 + HOUR, metAt: t0 + 3 * HOUR })] },
+        { state: b, stages: [stage('investigate', 'breached', { dueAt: t0 + DAY }), stage('ack', 'met', { dueAt: t0 + HOUR, metAt: t0 })] },
+      ],
+      now,
+    );
+    expect(rows.map((r) => [r.caseId, r.stageId, r.status, r.overdueMs])).toEqual([
+      ['x2', 'investigate', 'overdue', 4 * DAY],
+      ['x1', 'investigate', 'overdue', 2 * DAY],
+      ['x1', 'ack', 'late', 2 * HOUR],
+    ]);
+    expect(rows[1]!.departmentId).toBe('eng');
+  });
+});

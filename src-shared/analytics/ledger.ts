@@ -1,0 +1,314 @@
+import type { CaseState, MoneyItem } from '../domain/case-state';
+import type { NewEvent } from '../domain/events';
+import type { Policy } from '../domain/policy';
+import type { StageStatus } from '../domain/sla-types';
+
+// Rewards, penalties and expenses as the policy names them (S1-14, S3-6, S6-10, S2-5, S3-8), and the S1-15
+// accountability list. The functions here only propose events; the desk writes them through its usual
+// validated path, and the ledger is read back from the case projections (X-5: nothing is edited).
+
+type PolicyMoney = Pick<Policy, 'rewards' | 'penalties' | 'expenses' | 'stages'>;
+
+export type LedgerError = 'ledger.notFound' | 'ledger.alreadyDecided' | 'ledger.wrongRole' | 'ledger.amountOutOfRange' | 'ledger.notVerified' | 'ledger.alreadyProposed' | 'ledger.signatureOrder' | 'ledger.amount' | 'ledger.description';
+
+export type LedgerResult<T> = { ok: true; value: T } | { ok: false; error: LedgerError };
+
+const ok = <T>(value: T): LedgerResult<T> => ({ ok: true, value });
+const fail = <T>(error: LedgerError): LedgerResult<T> => ({ ok: false, error });
+
+/** Occurrence id of an automatic penalty: one per penalty rule and breached stage of a case. */
+export const breachPenaltyId = (penaltyId: string, stageId: string) => `${penaltyId}.${stageId}`;
+
+function definitionOf<T extends { id: string }>(defs: readonly T[], itemId: string): T | undefined {
+  return defs.find((d) => itemId === d.id || itemId.startsWith(`${d.id}.`));
+}
+
+/**
+ * S3-6 / S6-10: one penalty proposal per penalty rule triggered by a breach, per breached (or late-met)
+ * stage it names, addressed to the role the rule names; proposals already on the case are not repeated.
+ */
+export function breachPenaltyProposals(policy: PolicyMoney, state: CaseState, stages: readonly StageStatus[]): NewEvent[] {
+  const existing = new Set(state.penalties.map((p) => p.id));
+  const stageNames = new Map(policy.stages.map((s) => [s.id, s.name]));
+  const out: NewEvent[] = [];
+  for (const st of stages) {
+    const late = st.state === 'breached' || (st.state === 'met' && st.metLate === true);
+    if (!late) continue;
+    for (const p of policy.penalties) {
+      if (p.trigger.on !== 'breach') continue;
+      if (p.trigger.stageIds?.length && !p.trigger.stageIds.includes(st.stageId)) continue;
+      const penaltyId = breachPenaltyId(p.id, st.stageId);
+      if (existing.has(penaltyId)) continue;
+      existing.add(penaltyId);
+      out.push({
+        type: 'case.penalty_proposed',
+        payload: { penaltyId, amount: p.amount, targetRole: p.targetRole, stageId: st.stageId, reason: `${p.name}：「${stageNames.get(st.stageId) ?? st.name}」超过时限` },
+      });
+    }
+  }
+  return out;
+}
+
+/** S6-10 (−50 for not applying first-ask): proposed by hand, one occurrence each time. */
+export function firstAskPenaltyProposals(policy: PolicyMoney, state: CaseState, reason: string): NewEvent[] {
+  return policy.penalties
+    .filter((p) => p.trigger.on === 'first_ask_violation')
+    .map((p) => {
+      const n = state.penalties.filter((x) => x.id.startsWith(`${p.id}.`)).length + 1;
+      return { type: 'case.penalty_proposed', payload: { penaltyId: `${p.id}.${n}`, amount: p.amount, targetRole: p.targetRole, reason: reason.trim() || p.name } };
+    });
+}
+
+export interface RewardRange {
+  rewardId: string;
+  name: string;
+  level: string;
+  levelName: string;
+  min: number;
+  max: number;
+}
+
+/** The reward a verified hazard report earns by its danger level (S1-14), if the policy has one. */
+export function rewardRangeFor(policy: PolicyMoney, state: CaseState): RewardRange | undefined {
+  const verified = [...state.investigations].reverse().find((i) => i.verified === true && i.dangerLevel);
+  if (!verified) return undefined;
+  for (const r of policy.rewards) {
+    if (r.trigger !== 'hazard_verified') continue;
+    const lvl = r.levels.find((l) => l.level === verified.dangerLevel);
+    if (lvl) return { rewardId: r.id, name: r.name, level: lvl.level, levelName: lvl.name, min: lvl.min, max: lvl.max };
+  }
+  return undefined;
+}
+
+/** S1-14: propose the reward for a verified report; the amount defaults to the level's minimum. */
+export function rewardProposal(policy: PolicyMoney, state: CaseState, amount?: number): LedgerResult<NewEvent> {
+  const range = rewardRangeFor(policy, state);
+  if (!range) return fail('ledger.notVerified');
+  if (state.rewards.some((r) => r.id === range.rewardId)) return fail('ledger.alreadyProposed');
+  const value = amount ?? range.min;
+  if (!(value >= range.min && value <= range.max)) return fail('ledger.amountOutOfRange');
+  return ok({ type: 'case.reward_proposed', payload: { rewardId: range.rewardId, amount: value, level: range.level, reason: `${range.name}（${range.levelName}）` } });
+}
+
+/** The role that must approve an item: the policy's, never the proposer's choice. */
+export function approverRoleOf(policy: PolicyMoney, kind: 'reward' | 'penalty', itemId: string): string | undefined {
+  return kind === 'reward' ? definitionOf(policy.rewards, itemId)?.approverRole : definitionOf(policy.penalties, itemId)?.approverRole;
+}
+
+/** Approve or reject a proposed reward or penalty; only a holder of the policy's approver role may. */
+export function decision(
+  policy: PolicyMoney,
+  state: CaseState,
+  kind: 'reward' | 'penalty',
+  itemId: string,
+  approved: boolean,
+  actorRoles: readonly string[],
+  opts: { amount?: number; note?: string } = {},
+): LedgerResult<NewEvent> {
+  const item = (kind === 'reward' ? state.rewards : state.penalties).find((i) => i.id === itemId);
+  if (!item) return fail('ledger.notFound');
+  if (item.decided) return fail('ledger.alreadyDecided');
+  const role = approverRoleOf(policy, kind, itemId);
+  if (!role) return fail('ledger.notFound');
+  if (!actorRoles.includes(role)) return fail('ledger.wrongRole');
+  const note = opts.note?.trim() ? { note: opts.note.trim() } : {};
+  if (kind === 'penalty') return ok({ type: 'case.penalty_decided', payload: { penaltyId: itemId, approved, approverRole: role, ...note } });
+  let amount: { amount?: number } = {};
+  if (opts.amount !== undefined) {
+    const range = rewardRangeFor(policy, state);
+    if (range && !(opts.amount >= range.min && opts.amount <= range.max)) return fail('ledger.amountOutOfRange');
+    amount = { amount: opts.amount };
+  }
+  return ok({ type: 'case.reward_decided', payload: { rewardId: itemId, approved, approverRole: role, ...amount, ...note } });
+}
+
+// ---- Expenses (S2-5 goodwill visit, S3-8 return-freight voucher) ----
+
+export const expenseDocument = (expenseId: string) => `expense:${expenseId}`;
+
+export function expenseProposal(policy: PolicyMoney, state: CaseState, defId: string, input: { amount?: number; description: string; liableDepartmentId?: string }): LedgerResult<NewEvent> {
+  const def = policy.expenses.find((e) => e.id === defId);
+  if (!def) return fail('ledger.notFound');
+  const amount = input.amount ?? def.defaultAmount;
+  if (amount === undefined || !(amount >= 0 && amount <= 10_000_000)) return fail('ledger.amount');
+  if (!input.description.trim()) return fail('ledger.description');
+  const n = state.expenses.filter((e) => e.expenseId.startsWith(`${def.id}.`)).length + 1;
+  return ok({
+    type: 'case.expense_recorded',
+    payload: { expenseId: `${def.id}.${n}`, amount, description: input.description.trim(), ...(input.liableDepartmentId ? { liableDepartmentId: input.liableDepartmentId } : {}) },
+  });
+}
+
+export interface SignatureStep {
+  role: string;
+  signed?: { signerName: string; at: number; by: string };
+}
+
+/** S3-8: the voucher's signature chain in policy order, with who signed each step. */
+export function expenseSignatureChain(policy: PolicyMoney, state: CaseState, expenseId: string): SignatureStep[] {
+  const def = definitionOf(policy.expenses, expenseId);
+  if (!def) return [];
+  const doc = expenseDocument(expenseId);
+  return def.signatureChain.map((role) => {
+    const s = state.signatures.find((x) => x.document === doc && x.role === role);
+    return s ? { role, signed: { signerName: s.signerName, at: s.at, by: s.by } } : { role };
+  });
+}
+
+/** The next signature of the chain; refused when the actor does not hold that step's role. */
+export function expenseSignature(policy: PolicyMoney, state: CaseState, expenseId: string, actorRoles: readonly string[], signerName: string, image?: string): LedgerResult<NewEvent> {
+  const chain = expenseSignatureChain(policy, state, expenseId);
+  if (chain.length === 0 || !state.expenses.some((e) => e.expenseId === expenseId)) return fail('ledger.notFound');
+  const next = chain.find((s) => !s.signed);
+  if (!next) return fail('ledger.alreadyDecided');
+  if (!actorRoles.includes(next.role)) return fail('ledger.signatureOrder');
+  return ok({ type: 'case.signed', payload: { signerName, role: next.role, document: expenseDocument(expenseId), ...(image ? { image } : {}) } });
+}
+
+// ---- The ledger ----
+
+export type LedgerStatus = 'proposed' | 'approved' | 'rejected' | 'signing' | 'signed';
+
+export interface LedgerRow {
+  kind: 'reward' | 'penalty' | 'expense';
+  caseId: string;
+  caseNumber: string;
+  itemId: string;
+  name: string;
+  /** Yuan; penalties are negative (deducted from the named role's bonus). */
+  amount: number;
+  /** Penalty: the role charged; reward: the danger level; expense: the liable department. */
+  party?: string;
+  status: LedgerStatus;
+  at: number;
+  decidedAt?: number;
+  approverRole?: string;
+  reason?: string;
+}
+
+function moneyStatus(i: MoneyItem): LedgerStatus {
+  return i.decided ? (i.decided.approved ? 'approved' : 'rejected') : 'proposed';
+}
+
+export function ledgerRows(policy: PolicyMoney, cases: readonly CaseState[]): LedgerRow[] {
+  const rows: LedgerRow[] = [];
+  for (const c of cases) {
+    for (const r of c.rewards) {
+      rows.push({
+        kind: 'reward',
+        caseId: c.id,
+        caseNumber: c.number,
+        itemId: r.id,
+        name: definitionOf(policy.rewards, r.id)?.name ?? r.id,
+        amount: r.decided?.amount ?? r.amount,
+        ...(r.level ? { party: r.level } : {}),
+        status: moneyStatus(r),
+        at: r.proposedAt,
+        ...(r.decided ? { decidedAt: r.decided.at, approverRole: r.decided.approverRole } : {}),
+        ...(r.reason ? { reason: r.reason } : {}),
+      });
+    }
+    for (const p of c.penalties) {
+      rows.push({
+        kind: 'penalty',
+        caseId: c.id,
+        caseNumber: c.number,
+        itemId: p.id,
+        name: definitionOf(policy.penalties, p.id)?.name ?? p.id,
+        amount: -p.amount,
+        ...(p.targetRole ? { party: p.targetRole } : {}),
+        status: moneyStatus(p),
+        at: p.proposedAt,
+        ...(p.decided ? { decidedAt: p.decided.at, approverRole: p.decided.approverRole } : {}),
+        ...(p.reason ? { reason: p.reason } : {}),
+      });
+    }
+    for (const e of c.expenses) {
+      const chain = expenseSignatureChain(policy, c, e.expenseId);
+      rows.push({
+        kind: 'expense',
+        caseId: c.id,
+        caseNumber: c.number,
+        itemId: e.expenseId,
+        name: definitionOf(policy.expenses, e.expenseId)?.name ?? e.expenseId,
+        amount: e.amount,
+        ...(e.liableDepartmentId ? { party: e.liableDepartmentId } : {}),
+        status: chain.every((s) => s.signed) ? 'signed' : 'signing',
+        at: e.at,
+        reason: e.description,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.at - b.at || a.caseNumber.localeCompare(b.caseNumber));
+}
+
+/** Approved totals: the net per role/party, for the month's performance deductions and payouts. */
+export function ledgerTotals(rows: readonly LedgerRow[]): { rewards: number; penalties: number; expenses: number; byParty: Record<string, number> } {
+  let rewards = 0;
+  let penalties = 0;
+  let expenses = 0;
+  const byParty: Record<string, number> = {};
+  for (const r of rows) {
+    if (r.kind === 'reward' && r.status === 'approved') rewards += r.amount;
+    else if (r.kind === 'penalty' && r.status === 'approved') {
+      penalties += r.amount;
+      if (r.party) byParty[r.party] = (byParty[r.party] ?? 0) + r.amount;
+    } else if (r.kind === 'expense') expenses += r.amount;
+  }
+  return { rewards, penalties, expenses, byParty };
+}
+
+// ---- S1-15 accountability list ----
+
+export interface AccountabilityRow {
+  caseId: string;
+  caseNumber: string;
+  stageId: string;
+  stageName: string;
+  /** 'overdue': still running past its deadline; 'late': done, but after it. */
+  status: 'overdue' | 'late';
+  dueAt: number;
+  metAt?: number;
+  overdueMs: number;
+  departmentId?: string;
+  firstReceiverId: string;
+  assigneeIds: string[];
+}
+
+export function accountabilityList(cases: readonly { state: CaseState; stages: readonly StageStatus[] }[], now: number): AccountabilityRow[] {
+  const rows: AccountabilityRow[] = [];
+  for (const { state: s, stages } of cases) {
+    for (const st of stages) {
+      if (st.dueAt === undefined) continue;
+      const overdue = st.state === 'breached';
+      const late = st.state === 'met' && st.metLate === true && st.metAt !== undefined;
+      if (!overdue && !late) continue;
+      rows.push({
+        caseId: s.id,
+        caseNumber: s.number,
+        stageId: st.stageId,
+        stageName: st.name,
+        status: overdue ? 'overdue' : 'late',
+        dueAt: st.dueAt,
+        ...(late ? { metAt: st.metAt } : {}),
+        overdueMs: (overdue ? now : st.metAt!) - st.dueAt,
+        ...(s.departmentId ? { departmentId: s.departmentId } : {}),
+        firstReceiverId: s.firstReceiverId,
+        assigneeIds: s.assigneeIds,
+      });
+    }
+  }
+  return rows.sort((a, b) => (a.status === b.status ? b.overdueMs - a.overdueMs : a.status === 'overdue' ? -1 : 1));
+}
+
+export const LEDGER_MESSAGES: Record<LedgerError, { 'zh-CN': string; en: string }> = {
+  'ledger.notFound': { 'zh-CN': '找不到这笔记录或制度中对应的条款，请刷新后再试。', en: 'This entry or its policy clause was not found; refresh and try again.' },
+  'ledger.alreadyDecided': { 'zh-CN': '这笔记录已经审批或签署完毕，无需重复操作。', en: 'This entry has already been decided or fully signed.' },
+  'ledger.wrongRole': { 'zh-CN': '您没有制度规定的审批角色，请由有权审批的人员处理。', en: 'You do not hold the approver role the policy names; ask someone who does.' },
+  'ledger.amountOutOfRange': { 'zh-CN': '金额超出该危险等级的奖励范围，请在规定范围内填写。', en: 'The amount is outside the range for this danger level.' },
+  'ledger.notVerified': { 'zh-CN': '举报尚未核实或未评定危险等级，不能提出奖励。', en: 'The report is not verified or has no danger level yet; no reward can be proposed.' },
+  'ledger.alreadyProposed': { 'zh-CN': '本案已提出过该项奖励。', en: 'This reward has already been proposed for the case.' },
+  'ledger.signatureOrder': { 'zh-CN': '请按签字顺序签署：下一位应由制度规定的角色签字。', en: 'Sign in order: the next signature belongs to the role the policy names.' },
+  'ledger.amount': { 'zh-CN': '请填写有效金额。', en: 'Enter a valid amount.' },
+  'ledger.description': { 'zh-CN': '请填写费用说明。', en: 'Describe the expense.' },
+};
