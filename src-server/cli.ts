@@ -1,0 +1,128 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { startServer } from './server';
+import { openDatabase } from './db/open';
+import { createAdminToken, createOrganisation, issueEnrolmentCode, listDesks, revokeDesk, type StaffInput } from './orgs';
+import { defaultPresets } from './presets';
+import { createDemoOrg } from './demo';
+
+// `npm run server` starts the central server; `npm run server -- admin <command>` administers it.
+// With PGlite, stop the server before running admin commands (one process owns the data folder), or use
+// the admin HTTP API with an administrator token.
+
+const USAGE = `用法 / usage:
+  npm run server [-- --port 8787 --host 127.0.0.1 --data-dir ./jiesu-server-data]
+      DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded PGlite.
+  npm run server -- admin create-org --name 单位名称 --preset <presetId> --site 站点 [--site …] [--staff "姓名:role1,role2[:PIN]" …]
+  npm run server -- admin issue-code --org <orgId> [--site <siteId>] [--scope site|org] [--desk-code HZ01] [--desk-name 名称] [--hours 168]
+  npm run server -- admin revoke --org <orgId> --desk <deskId>
+  npm run server -- admin list-desks --org <orgId>
+  npm run server -- admin create-admin-token [--label 名称]
+  npm run server -- admin demo`;
+
+function parseStaff(spec: string): StaffInput {
+  const [name, roles, pin] = spec.split(':');
+  if (!name || !roles) throw new Error(`员工格式应为 "姓名:角色1,角色2[:PIN]"：${spec}`);
+  return { name, roles: roles.split(',').filter(Boolean), ...(pin ? { pin } : {}) };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      name: { type: 'string' },
+      preset: { type: 'string' },
+      site: { type: 'string', multiple: true },
+      staff: { type: 'string', multiple: true },
+      org: { type: 'string' },
+      scope: { type: 'string' },
+      'desk-code': { type: 'string' },
+      'desk-name': { type: 'string' },
+      desk: { type: 'string' },
+      hours: { type: 'string' },
+      label: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = resolve(values['data-dir'] ?? process.env.JIESU_DATA_DIR ?? 'jiesu-server-data');
+
+  if (positionals[0] !== 'admin') {
+    const server = await startServer({
+      databaseUrl,
+      dataDir,
+      port: Number(values.port ?? process.env.PORT ?? 8787),
+      host: values.host ?? process.env.HOST ?? '127.0.0.1',
+      logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    });
+    console.log(`接诉台服务器已启动 / server listening: ${server.url}  (${databaseUrl ? 'PostgreSQL' : `PGlite ${dataDir}`}; API 文档 ${server.url}/docs)`);
+    const stop = () => void server.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+
+  const db = await openDatabase({ databaseUrl, dataDir });
+  try {
+    const command = positionals[1];
+    switch (command) {
+      case 'create-org': {
+        const policy = defaultPresets(values.preset ?? '');
+        if (!values.name || !policy || !values.site?.length) throw new Error('需要 --name、有效的 --preset 和至少一个 --site。');
+        const org = await createOrganisation(db, { name: values.name, policy, sites: values.site.map((name) => ({ name })), staff: (values.staff ?? []).map(parseStaff) });
+        console.log(JSON.stringify(org, null, 2));
+        break;
+      }
+      case 'issue-code': {
+        if (!values.org) throw new Error('需要 --org。');
+        const scope = values.scope === 'org' ? 'org' : 'site';
+        const issued = await issueEnrolmentCode(db, {
+          orgId: values.org,
+          scope,
+          ...(values.site ? { siteId: values.site[0] } : {}),
+          ...(values['desk-code'] ? { deskCode: values['desk-code'] } : {}),
+          ...(values['desk-name'] ? { deskName: values['desk-name'] } : {}),
+          ...(values.hours ? { validHours: Number(values.hours) } : {}),
+        });
+        console.log(`加入码 / enrolment code: ${issued.code}（有效期至 ${new Date(issued.expiresAt).toISOString()}，仅可使用一次）`);
+        break;
+      }
+      case 'revoke': {
+        if (!values.org || !values.desk) throw new Error('需要 --org 和 --desk。');
+        const n = await revokeDesk(db, values.org, values.desk);
+        console.log(n > 0 ? `已吊销 ${n} 个凭据。` : '没有找到可吊销的凭据。');
+        break;
+      }
+      case 'list-desks': {
+        if (!values.org) throw new Error('需要 --org。');
+        console.log(JSON.stringify(await listDesks(db, values.org), null, 2));
+        break;
+      }
+      case 'create-admin-token': {
+        const token = await createAdminToken(db, values.label ?? 'admin');
+        console.log(`管理员凭据（只显示这一次，请妥善保存）/ admin token (shown once): ${token}`);
+        break;
+      }
+      case 'demo': {
+        const demo = await createDemoOrg(db);
+        console.log(JSON.stringify(demo, null, 2));
+        break;
+      }
+      default:
+        console.log(USAGE);
+        process.exitCode = 2;
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});

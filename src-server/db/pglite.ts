@@ -1,0 +1,36 @@
+import { PGlite } from '@electric-sql/pglite';
+import { assertChannel, type Database, type Queryable, type SqlParam } from './types';
+
+// Embedded PostgreSQL (WASM) in the server process: `npm run server` needs nothing installed.
+// PGlite is single-connection; it serialises queries and transactions itself.
+
+export async function openPglite(dataDir?: string): Promise<Database> {
+  // undefined → in memory (tests); a folder path → persisted there.
+  const pg = await PGlite.create(dataDir && dataDir !== 'memory://' ? dataDir : undefined);
+  const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
+    async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
+      const r = await q.query<T>(sql, params as unknown[]);
+      return r.rows;
+    },
+  });
+  const root = wrap(pg);
+  return {
+    kind: 'pglite',
+    query: root.query,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async listen(channel, onPayload) {
+      assertChannel(channel);
+      const unlisten = await pg.listen(channel, onPayload);
+      return async () => {
+        if (!pg.closed) await unlisten();
+      };
+    },
+    async notify(channel, payload) {
+      assertChannel(channel);
+      await pg.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    async close() {
+      if (!pg.closed) await pg.close();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { FieldError } from '../src-shared/domain/parse';
+import type { LocalisedMessage } from '../src-shared/i18n/validation';
+
+// Every error a desk or an administrator can meet, as a sentence in zh-CN (source) and en, saying
+// what to do next. Routes throw ApiError; the error handler (app.ts) turns it into the JSON body.
+
+const MESSAGES = {
+  unauthorized: {
+    'zh-CN': '未登录或凭据无效：请在“设置 → 连接服务器”中重新加入服务器。',
+    en: 'Not signed in or the credentials are invalid: join the server again under Settings → Connect to server.',
+  },
+  tokenRevoked: {
+    'zh-CN': '此工作台的凭据已被管理员吊销，请联系管理员获取新的加入码。',
+    en: 'This desk’s credentials were revoked by an administrator; ask them for a new enrolment code.',
+  },
+  forbidden: {
+    'zh-CN': '无权访问其他单位或站点的数据。',
+    en: 'You may not access data of another organisation or site.',
+  },
+  adminOnly: { 'zh-CN': '此操作需要管理员凭据。', en: 'This operation needs an administrator token.' },
+  invalidDocuments: {
+    'zh-CN': '提交的记录未通过校验，全部未保存。请根据字段提示修改后重试。',
+    en: 'The submitted records failed validation and nothing was saved. Correct the listed fields and try again.',
+  },
+  badRequest: { 'zh-CN': '请求格式不正确，未做任何更改。', en: 'The request is malformed; nothing was changed.' },
+  bodyTooLarge: {
+    'zh-CN': '请求内容太大，未做任何更改。请分批提交。',
+    en: 'The request body is too large; nothing was changed. Send it in smaller batches.',
+  },
+  codeInvalid: {
+    'zh-CN': '加入码无效、已使用或已过期。请向管理员索取新的加入码。',
+    en: 'The enrolment code is invalid, already used or expired. Ask the administrator for a new one.',
+  },
+  notFound: { 'zh-CN': '找不到所请求的内容。', en: 'The requested item was not found.' },
+  presetUnknown: { 'zh-CN': '找不到该预设制度。', en: 'No preset with that id.' },
+  conflict: { 'zh-CN': '数据已存在且内容不同，未做更改。', en: 'The item already exists with different content; nothing was changed.' },
+  internal: { 'zh-CN': '服务器内部错误，请稍后重试；数据未丢失。', en: 'Internal server error; try again later. No data was lost.' },
+  unavailable: { 'zh-CN': '服务器正在关闭或暂时不可用，请稍后重试。', en: 'The server is shutting down or unavailable; try again later.' },
+} satisfies Record<string, LocalisedMessage>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export interface ErrorBody {
+  statusCode: number;
+  error: ErrorCode;
+  /** zh-CN sentence (the source language); `messages` carries every language. */
+  message: string;
+  messages: LocalisedMessage;
+  /** Per-document field errors for refused pushes: which row, which field, what is wrong. */
+  errors?: { index: number; id?: string; errors: FieldError[] }[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    readonly details?: ErrorBody['errors'],
+  ) {
+    super(MESSAGES[code].en);
+  }
+}
+
+export function errorBody(statusCode: number, code: ErrorCode, details?: ErrorBody['errors']): ErrorBody {
+  const m = MESSAGES[code];
+  return { statusCode, error: code, message: m['zh-CN'], messages: m, ...(details ? { errors: details } : {}) };
+}
+
+/** JSON schema of every error response, for the OpenAPI document. */
+export const errorResponseSchema = {
+  type: 'object',
+  properties: {
+    statusCode: { type: 'integer' },
+    error: { type: 'string' },
+    message: { type: 'string' },
+    messages: { type: 'object', additionalProperties: { type: 'string' } },
+    errors: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+  required: ['statusCode', 'error', 'message'],
+} as const;

@@ -1,0 +1,193 @@
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
+import { ulid } from 'ulid';
+import type { Database, Queryable } from './db/types';
+import { policySchema, type Policy, type PolicyInput } from '../src-shared/domain/policy';
+import type { Desk, Organisation, Site, Staff } from '../src-shared/domain/org';
+import type { ConfigDoc, EnrolResponse } from '../src-shared/sync/contract';
+import { fieldErrorsOf } from '../src-shared/domain/parse';
+import { ApiError } from './errors';
+import { storeConfigDocs } from './sync/config-store';
+import { ADMIN_TOKEN_PREFIX, DESK_TOKEN_PREFIX, hashSecret, newEnrolmentCode, newToken } from './tokens';
+import type { DeskScope } from './sync/scope';
+
+// Organisations, sites, staff, desks and their credentials. The organisation's configuration is written
+// as replicated `config` documents, so enrolled desks receive it through the ordinary pull.
+
+export interface StaffInput {
+  name: string;
+  roles: string[];
+  departmentId?: string;
+  /** 4–8 digits; stored only as the PBKDF2 hash the desk's sign-in checks (src-renderer/session/pin.ts). */
+  pin?: string;
+}
+
+export interface CreateOrganisationInput {
+  name: string;
+  policy: PolicyInput;
+  sites: { name: string }[];
+  staff?: StaffInput[];
+}
+
+export interface CreatedOrganisation {
+  orgId: string;
+  siteIds: string[];
+  staffIds: string[];
+  policyId: string;
+}
+
+const PIN_ITERATIONS = 120_000;
+
+/** Same format as the desk's hashPin: `pbkdf2-sha256-<iterations>$<salt b64>$<hash b64>`. */
+export function hashPin(pin: string): string {
+  const salt = randomBytes(16);
+  const hash = pbkdf2Sync(pin, salt, PIN_ITERATIONS, 32, 'sha256');
+  return `pbkdf2-sha256-${PIN_ITERATIONS}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+function configDoc(orgId: string, kind: ConfigDoc['kind'], id: string, data: object, now: number): ConfigDoc {
+  return { id: `${kind}:${id}`, orgId, kind, rev: 0, updatedAt: now, data: data as Record<string, unknown>, _deleted: false };
+}
+
+export async function createOrganisation(db: Database, input: CreateOrganisationInput): Promise<CreatedOrganisation> {
+  const parsed = policySchema.safeParse(input.policy);
+  if (!parsed.success) throw new Error(`invalid policy: ${JSON.stringify(fieldErrorsOf(parsed.error).slice(0, 3))}`);
+  const policy: Policy = parsed.data;
+  if (!input.name.trim()) throw new Error('organisation name is required');
+  if (input.sites.length === 0) throw new Error('an organisation needs at least one site');
+  const now = Date.now();
+  const orgId = ulid();
+  const org: Organisation = { id: orgId, name: input.name.trim(), presetId: policy.presetId, rev: 0, updatedAt: now };
+  const sites: Site[] = input.sites.map((s) => ({ id: ulid(), orgId, name: s.name, rev: 0, updatedAt: now }));
+  const staff: Staff[] = (input.staff ?? []).map((s) => {
+    if (s.pin !== undefined && !/^\d{4,8}$/.test(s.pin)) throw new Error('a PIN is 4–8 digits');
+    return {
+      id: ulid(),
+      orgId,
+      name: s.name,
+      roles: s.roles,
+      ...(s.departmentId ? { departmentId: s.departmentId } : {}),
+      pinHash: s.pin ? hashPin(s.pin) : '',
+      active: true,
+      rev: 0,
+      updatedAt: now,
+    };
+  });
+  await db.transaction(async (tx) => {
+    await tx.query('insert into organisations (id, name, preset_id, created_at) values ($1, $2, $3, $4)', [orgId, org.name, org.presetId, now]);
+    await tx.query('insert into org_seq (org_id, seq) values ($1, 0)', [orgId]);
+    for (const s of sites) await tx.query('insert into sites (org_id, id, name) values ($1, $2, $3)', [orgId, s.id, s.name]);
+    await storeConfigDocs(tx, orgId, [
+      configDoc(orgId, 'organisation', orgId, org, now),
+      ...sites.map((s) => configDoc(orgId, 'site', s.id, s, now)),
+      { ...configDoc(orgId, 'policy', `${policy.id}:${policy.revision}`, policy, now) },
+      ...staff.map((s) => configDoc(orgId, 'staff', s.id, s, now)),
+    ]);
+  });
+  return { orgId, siteIds: sites.map((s) => s.id), staffIds: staff.map((s) => s.id), policyId: policy.id };
+}
+
+export interface IssueCodeInput {
+  orgId: string;
+  siteId?: string;
+  scope?: 'site' | 'org';
+  deskCode?: string;
+  deskName?: string;
+  /** Hours the code stays valid; one week by default. */
+  validHours?: number;
+}
+
+export async function issueEnrolmentCode(db: Queryable, input: IssueCodeInput): Promise<{ code: string; expiresAt: number; siteId: string }> {
+  const site = await db.query<{ id: string }>(
+    'select id from sites where org_id = $1 and ($2::text is null or id = $2) order by id limit 1',
+    [input.orgId, input.siteId ?? null],
+  );
+  if (!site[0]) throw new ApiError(404, 'notFound');
+  if (input.deskCode !== undefined && !/^[A-Z0-9]{2,6}$/.test(input.deskCode)) throw new ApiError(400, 'badRequest');
+  const code = newEnrolmentCode();
+  const now = Date.now();
+  const expiresAt = now + (input.validHours ?? 24 * 7) * 3_600_000;
+  await db.query(
+    `insert into enrolment_codes (code_hash, org_id, site_id, scope, desk_code, desk_name, created_at, expires_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [hashSecret(code), input.orgId, site[0].id, input.scope ?? 'site', input.deskCode ?? null, input.deskName ?? null, now, expiresAt],
+  );
+  return { code, expiresAt, siteId: site[0].id };
+}
+
+async function nextDeskCode(tx: Queryable, orgId: string): Promise<string> {
+  const rows = await tx.query<{ code: string }>('select code from desks where org_id = $1', [orgId]);
+  const taken = new Set(rows.map((r) => r.code));
+  for (let n = 1; ; n++) {
+    const code = `D${String(n).padStart(2, '0')}`;
+    if (!taken.has(code)) return code;
+  }
+}
+
+/** Redeems a one-time code: creates the desk, its `desk` config document and a token (only its hash is kept). */
+export async function enrolDesk(db: Database, code: string, deskName?: string): Promise<EnrolResponse> {
+  const token = newToken(DESK_TOKEN_PREFIX);
+  return db.transaction(async (tx) => {
+    const now = Date.now();
+    // Single use: the update claims the code atomically; a second redemption finds used_at set.
+    const claimed = await tx.query<{ org_id: string; site_id: string; scope: 'site' | 'org'; desk_code: string | null; desk_name: string | null }>(
+      `update enrolment_codes set used_at = $2 where code_hash = $1 and used_at is null and expires_at > $2
+       returning org_id, site_id, scope, desk_code, desk_name`,
+      [hashSecret(code), now],
+    );
+    const c = claimed[0];
+    if (!c) throw new ApiError(400, 'codeInvalid');
+    const deskId = ulid();
+    let deskCode = c.desk_code ?? (await nextDeskCode(tx, c.org_id));
+    const clash = await tx.query('select 1 from desks where org_id = $1 and code = $2', [c.org_id, deskCode]);
+    if (clash.length) deskCode = await nextDeskCode(tx, c.org_id);
+    const name = (deskName ?? c.desk_name ?? `工作台 ${deskCode}`).slice(0, 100);
+    await tx.query('insert into desks (org_id, id, site_id, code, name, created_at) values ($1, $2, $3, $4, $5, $6)', [c.org_id, deskId, c.site_id, deskCode, name, now]);
+    await tx.query('update enrolment_codes set desk_id = $2 where code_hash = $1', [hashSecret(code), deskId]);
+    await tx.query(
+      'insert into desk_tokens (token_hash, org_id, site_id, desk_id, scope, created_at) values ($1, $2, $3, $4, $5, $6)',
+      [hashSecret(token), c.org_id, c.site_id, deskId, c.scope, now],
+    );
+    const desk: Desk = { id: deskId, orgId: c.org_id, siteId: c.site_id, code: deskCode, name, rev: 0, updatedAt: now };
+    await storeConfigDocs(tx, c.org_id, [configDoc(c.org_id, 'desk', deskId, desk, now)]);
+    return { token, orgId: c.org_id, siteId: c.site_id, deskId, deskCode };
+  });
+}
+
+/** Revokes every token of a desk; its next request is refused. */
+export async function revokeDesk(db: Queryable, orgId: string, deskId: string): Promise<number> {
+  const now = Date.now();
+  const rows = await db.query('update desk_tokens set revoked_at = $3 where org_id = $1 and desk_id = $2 and revoked_at is null returning token_hash', [orgId, deskId, now]);
+  await db.query('update desks set revoked_at = $3 where org_id = $1 and id = $2 and revoked_at is null', [orgId, deskId, now]);
+  return rows.length;
+}
+
+export type TokenCheck = { ok: true; scope: DeskScope } | { ok: false; revoked: boolean };
+
+export async function authenticateDesk(db: Queryable, token: string): Promise<TokenCheck> {
+  if (!token.startsWith(DESK_TOKEN_PREFIX)) return { ok: false, revoked: false };
+  const rows = await db.query<{ org_id: string; site_id: string; desk_id: string; scope: 'site' | 'org'; revoked_at: number | string | null }>(
+    'select org_id, site_id, desk_id, scope, revoked_at from desk_tokens where token_hash = $1',
+    [hashSecret(token)],
+  );
+  const r = rows[0];
+  if (!r) return { ok: false, revoked: false };
+  if (r.revoked_at !== null) return { ok: false, revoked: true };
+  return { ok: true, scope: { orgId: r.org_id, siteId: r.site_id, deskId: r.desk_id, scope: r.scope } };
+}
+
+export async function createAdminToken(db: Queryable, label: string): Promise<string> {
+  const token = newToken(ADMIN_TOKEN_PREFIX);
+  await db.query('insert into admin_tokens (token_hash, label, created_at) values ($1, $2, $3)', [hashSecret(token), label, Date.now()]);
+  return token;
+}
+
+export async function authenticateAdmin(db: Queryable, token: string): Promise<boolean> {
+  if (!token.startsWith(ADMIN_TOKEN_PREFIX)) return false;
+  const rows = await db.query('select 1 from admin_tokens where token_hash = $1 and revoked_at is null', [hashSecret(token)]);
+  return rows.length === 1;
+}
+
+export async function listDesks(db: Queryable, orgId: string): Promise<{ id: string; siteId: string; code: string; name: string; revoked: boolean }[]> {
+  const rows = await db.query<{ id: string; site_id: string; code: string; name: string; revoked_at: unknown }>('select id, site_id, code, name, revoked_at from desks where org_id = $1 order by code', [orgId]);
+  return rows.map((r) => ({ id: r.id, siteId: r.site_id, code: r.code, name: r.name, revoked: r.revoked_at !== null }));
+}

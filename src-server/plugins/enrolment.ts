@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/types';
+import { ENROL_PATH, enrolRequestSchema } from '../../src-shared/sync/contract';
+import { ApiError, errorResponseSchema } from '../errors';
+import { enrolDesk } from '../orgs';
+
+// A desk joins its organisation with a one-time code from an administrator and receives its token.
+export function enrolmentPlugin(db: Database) {
+  return async function enrolment(app: FastifyInstance): Promise<void> {
+    app.post(
+      ENROL_PATH,
+      {
+        schema: {
+          tags: ['enrolment'],
+          summary: 'Enrol a desk with a one-time code; returns the desk token (shown once).',
+          body: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['code'],
+            properties: {
+              code: { type: 'string', pattern: '^[A-Z0-9-]{6,40}$' },
+              deskName: { type: 'string', minLength: 1, maxLength: 100 },
+            },
+          },
+          response: {
+            200: {
+              type: 'object',
+              required: ['token', 'orgId', 'siteId', 'deskId', 'deskCode'],
+              properties: { token: { type: 'string' }, orgId: { type: 'string' }, siteId: { type: 'string' }, deskId: { type: 'string' }, deskCode: { type: 'string' } },
+            },
+            400: errorResponseSchema,
+          },
+        },
+      },
+      async (request) => {
+        const body = enrolRequestSchema.safeParse(request.body);
+        if (!body.success) throw new ApiError(400, 'badRequest');
+        return enrolDesk(db, body.data.code, body.data.deskName);
+      },
+    );
+  };
+}

@@ -1,0 +1,164 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/types';
+import { PULL_LIMIT_MAX, PUSH_BATCH_MAX, REPLICATED_COLLECTIONS, pullPath, pushPath, streamPath, type ReplicatedCollection } from '../../src-shared/sync/contract';
+import { ApiError, errorResponseSchema } from '../errors';
+import { bearerSecurity, deskOf, requireDesk } from '../auth';
+import { checkConfigRows, checkEventRows } from '../sync/validate';
+import { pullEvents, pushEvents } from '../sync/events-store';
+import { pullConfig, pushConfig } from '../sync/config-store';
+import type { ChangeHub } from '../sync/hub';
+
+// RxDB's HTTP replication protocol (rxdb.info/replication-http): pull after a checkpoint, push rows of
+// {assumedMasterState, newDocumentState} and get the conflicting master states back, and an SSE stream
+// whose messages tell the desk to pull ("RESYNC"; RxDB then pulls from its last checkpoint).
+
+const HEARTBEAT_MS = 20_000;
+const WAKE_DEBOUNCE_MS = 25;
+
+const pullQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    seq: { type: 'integer', minimum: 0, default: 0, description: 'Checkpoint: the server sequence number of the last document the desk holds.' },
+    limit: { type: 'integer', minimum: 1, maximum: PULL_LIMIT_MAX, default: 200 },
+  },
+} as const;
+
+const pullResponse = {
+  type: 'object',
+  required: ['documents', 'checkpoint'],
+  properties: {
+    documents: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    checkpoint: { type: 'object', required: ['seq'], properties: { seq: { type: 'integer' } } },
+  },
+} as const;
+
+const pushBody = {
+  type: 'array',
+  maxItems: PUSH_BATCH_MAX,
+  items: {
+    type: 'object',
+    properties: { assumedMasterState: { type: ['object', 'null'] }, newDocumentState: { type: 'object' } },
+    required: ['newDocumentState'],
+  },
+} as const;
+
+export function syncPlugin(db: Database, hub: ChangeHub) {
+  return async function sync(app: FastifyInstance): Promise<void> {
+    app.addHook('preHandler', requireDesk(db));
+
+    for (const collection of REPLICATED_COLLECTIONS) {
+      const tags = ['sync'];
+      app.get(
+        pullPath(collection),
+        {
+          schema: {
+            tags,
+            security: bearerSecurity,
+            summary: `Pull ${collection} documents after a checkpoint (in server sequence order).`,
+            querystring: pullQuery,
+            response: { 200: pullResponse, 401: errorResponseSchema },
+          },
+        },
+        async (request, reply) => {
+          const desk = deskOf(request);
+          const { seq, limit } = request.query as { seq: number; limit: number };
+          const page = collection === 'events' ? await pullEvents(db, desk, seq, limit) : await pullConfig(db, desk, seq, limit);
+          // Stored documents are already JSON: splice them instead of parsing and re-serialising.
+          return reply.type('application/json').send(`{"documents":[${page.docs.join(',')}],"checkpoint":{"seq":${page.seq}}}`);
+        },
+      );
+
+      app.post(
+        pushPath(collection),
+        {
+          schema: {
+            tags,
+            security: bearerSecurity,
+            summary: `Push ${collection} documents; returns the master state of every conflicting row (empty when all were accepted).`,
+            body: pushBody,
+            response: {
+              200: { type: 'array', items: { type: 'object', additionalProperties: true } },
+              400: errorResponseSchema,
+              401: errorResponseSchema,
+              403: errorResponseSchema,
+              413: errorResponseSchema,
+            },
+          },
+        },
+        async (request, reply) => {
+          const desk = deskOf(request);
+          const rows = request.body as unknown[];
+          const conflicts = await pushRows(db, collection, desk, rows);
+          return reply.type('application/json').send(`[${conflicts.join(',')}]`);
+        },
+      );
+
+      app.get(
+        streamPath(collection),
+        {
+          schema: {
+            tags,
+            security: bearerSecurity,
+            summary: `Server-sent events: "RESYNC" whenever ${collection} change for this desk (and once on connect).`,
+            produces: ['text/event-stream'],
+          },
+        },
+        (request, reply) => {
+          reply.hijack();
+          openStream(request, reply, collection, hub);
+        },
+      );
+    }
+  };
+}
+
+async function pushRows(db: Database, collection: ReplicatedCollection, desk: ReturnType<typeof deskOf>, rows: unknown[]): Promise<string[]> {
+  if (collection === 'events') {
+    const checked = checkEventRows(rows, desk);
+    if (!checked.ok) throw new ApiError(checked.forbidden ? 403 : 400, checked.forbidden ? 'forbidden' : 'invalidDocuments', checked.errors);
+    return pushEvents(db, desk, checked.docs);
+  }
+  const checked = checkConfigRows(rows, desk);
+  if (!checked.ok) throw new ApiError(checked.forbidden ? 403 : 400, checked.forbidden ? 'forbidden' : 'invalidDocuments', checked.errors);
+  return pushConfig(db, desk, checked.docs);
+}
+
+function openStream(request: FastifyRequest, reply: FastifyReply, collection: ReplicatedCollection, hub: ChangeHub): void {
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    // Proxies (nginx) must not buffer the stream.
+    'x-accel-buffering': 'no',
+  });
+  const send = (data: string) => {
+    if (!res.writableEnded) res.write(data);
+  };
+  // Tell the client how soon to reconnect, and make it pull once now: it may have missed changes.
+  send('retry: 3000\n\ndata: "RESYNC"\n\n');
+  let pending: NodeJS.Timeout | undefined;
+  const heartbeat = setInterval(() => send(': ping\n\n'), HEARTBEAT_MS);
+  const unsubscribe = hub.subscribe({
+    scope: deskOf(request),
+    collection,
+    wake() {
+      // A burst of commits becomes one message.
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        send('data: "RESYNC"\n\n');
+      }, WAKE_DEBOUNCE_MS);
+    },
+    close() {
+      cleanup();
+      res.end();
+    },
+  });
+  function cleanup() {
+    clearInterval(heartbeat);
+    if (pending) clearTimeout(pending);
+    unsubscribe();
+  }
+  request.raw.on('close', cleanup);
+}

@@ -1,0 +1,17 @@
+import type { Queryable } from '../db/types';
+
+/**
+ * Reserves `n` sequence numbers for an organisation and returns the first. The row lock it takes is
+ * held until commit, so pushes to one organisation commit in sequence order (see migrations.ts).
+ */
+export async function reserveSeq(tx: Queryable, orgId: string, n: number): Promise<number> {
+  const rows = await tx.query<{ seq: number | string }>('update org_seq set seq = seq + $2 where org_id = $1 returning seq', [orgId, n]);
+  const last = rows[0];
+  if (!last) throw new Error(`organisation ${orgId} has no sequence row`);
+  return Number(last.seq) - n + 1;
+}
+
+/** Takes the organisation's push lock without reserving numbers (a push that turns out to store nothing). */
+export async function lockOrg(tx: Queryable, orgId: string): Promise<void> {
+  await tx.query('select seq from org_seq where org_id = $1 for update', [orgId]);
+}

@@ -1,0 +1,55 @@
+import { ENROL_PATH, pullPath, pushPath, type EnrolResponse, type ReplicatedCollection } from '../../src-shared/sync/contract';
+
+// A thin client of the replication protocol for tests and benches: plain fetch, no RxDB, so tests can
+// send exactly what they mean (duplicates, reordering, hostile bodies) and read exactly what is stored.
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export async function http<T = unknown>(baseUrl: string, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string } = {}): Promise<HttpResult<T>> {
+  const headers: Record<string, string> = {};
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body: string | undefined;
+  if (opts.rawBody !== undefined) body = opts.rawBody;
+  else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(baseUrl + path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON (e.g. an HTML page); keep the text.
+  }
+  return { status: res.status, body: parsed as T };
+}
+
+export async function enrol(baseUrl: string, code: string, deskName?: string): Promise<EnrolResponse> {
+  const r = await http<EnrolResponse>(baseUrl, 'POST', ENROL_PATH, { body: { code, ...(deskName ? { deskName } : {}) } });
+  if (r.status !== 200) throw new Error(`enrol failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export async function push<D>(baseUrl: string, token: string, collection: ReplicatedCollection, docs: readonly D[], assumed?: (d: D) => D | null): Promise<HttpResult<D[]>> {
+  const rows = docs.map((d) => ({ assumedMasterState: assumed ? assumed(d) : null, newDocumentState: d }));
+  return http<D[]>(baseUrl, 'POST', pushPath(collection), { token, body: rows });
+}
+
+export async function pullPage<D>(baseUrl: string, token: string, collection: ReplicatedCollection, seq: number, limit: number): Promise<{ documents: D[]; checkpoint: { seq: number } }> {
+  const r = await http<{ documents: D[]; checkpoint: { seq: number } }>(baseUrl, 'GET', `${pullPath(collection)}?seq=${seq}&limit=${limit}`, { token });
+  if (r.status !== 200) throw new Error(`pull failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** Pulls everything after `seq`, page by page, as a new desk's initial sync would. */
+export async function pullAll<D>(baseUrl: string, token: string, collection: ReplicatedCollection, seq = 0, limit = 1000): Promise<{ documents: D[]; seq: number }> {
+  const all: D[] = [];
+  for (;;) {
+    const page = await pullPage<D>(baseUrl, token, collection, seq, limit);
+    all.push(...page.documents);
+    if (page.documents.length === 0) return { documents: all, seq };
+    seq = page.checkpoint.seq;
+  }
+}

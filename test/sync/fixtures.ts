@@ -1,0 +1,76 @@
+import type { CaseEvent } from '../../src-shared/domain/events';
+import { makeEvent, makeRegistration, ulidAt, MINUTE, HOUR, DAY } from '../../src-shared/domain/projection.fixtures';
+
+// Seeded generation of realistic desk work (registrations and their handling) so sync and fault tests
+// are reproducible: the same seed gives the same events, ids included.
+
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    // mulberry32
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface DeskWork {
+  orgId: string;
+  siteId: string;
+  deskId: string;
+  deskCode: string;
+  actorIds: string[];
+  /** First day, 00:00 UTC+8 as epoch ms. */
+  start: number;
+  days: number;
+  casesPerDay: number;
+  /** Added to every event's `at` (a desk clock hours off). */
+  clockSkewMs?: number;
+}
+
+function ymd(at: number): string {
+  const d = new Date(at + 8 * HOUR);
+  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** A week (or any span) of one desk's cases and their handling, in the order the desk wrote them. */
+export function generateDeskWork(seed: number, w: DeskWork): CaseEvent[] {
+  const rnd = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const id = (at: number) => ulidAt(at, Math.floor(rnd() * 2 ** 48));
+  const skew = w.clockSkewMs ?? 0;
+  const out: CaseEvent[] = [];
+  for (let day = 0; day < w.days; day++) {
+    for (let n = 1; n <= w.casesPerDay; n++) {
+      const at = w.start + day * DAY + 9 * HOUR - 8 * HOUR + Math.floor(rnd() * 8 * HOUR) + skew;
+      const caseId = `${w.deskCode}-${ymd(at)}-${String(n).padStart(3, '0')}`;
+      const env = { caseId, orgId: w.orgId, siteId: w.siteId, deskId: w.deskId, actorId: pick(w.actorIds), policyRevision: 1 };
+      out.push(
+        makeRegistration(
+          at,
+          { number: caseId, firstReceiverId: env.actorId, subject: pick(['楼上漏水', '电梯故障', '噪音扰民', '服务态度差', '账单错误']), severity: pick(['normal', 'important']), category: 'service' },
+          { ...env, id: id(at) },
+        ),
+      );
+      const steps = Math.floor(rnd() * 5);
+      let t = at;
+      if (steps >= 1) out.push(makeEvent('case.accepted', {}, (t += 5 * MINUTE), { ...env, id: id(t) }));
+      if (steps >= 2) out.push(makeEvent('case.assigned', { departmentId: 'service' }, (t += 30 * MINUTE), { ...env, id: id(t) }));
+      if (steps >= 3) out.push(makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '已安排人员处理。' }, (t += 2 * HOUR), { ...env, id: id(t) }));
+      if (steps >= 4) out.push(makeEvent('case.resolved', { result: '已修复并回复投诉人。' }, (t += DAY), { ...env, id: id(t) }));
+    }
+  }
+  return out;
+}
+
+export function byId<T extends { id: string }>(docs: readonly T[]): Map<string, T> {
+  return new Map(docs.map((d) => [d.id, d]));
+}
+
+/** Drops RxDB's `_deleted` flag so server documents compare with the events desks wrote. */
+export function withoutDeletedFlag<T extends object>(doc: T): Omit<T, '_deleted'> {
+  const { _deleted: _d, ...rest } = doc as T & { _deleted?: boolean };
+  return rest;
+}
