@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { buildRegistration, categoriesForKind, intakeDefaults, intakeSchemaFor, type IntakeValues } from './intake';
+import { samplePolicy } from './policy.fixtures';
+import { T0, makeEvent } from './projection.fixtures';
+import { parseEvent } from './parse';
+import { projectCase } from './projection';
+
+const policy = samplePolicy({ categories: [...samplePolicy().categories, { code: 'c-prod', name: '产品', kinds: ['product'], departmentId: 'd-eng' }] });
+
+function productValues(): IntakeValues {
+  return {
+    ...intakeDefaults(policy, 'product', T0),
+    complainant: { anonymous: false, confidential: false, name: '王销售', phone: '138-1234-5678' },
+    subject: '瓷砖色差',
+    description: { time: '2026-11-26', cause: '批次不同', text: '客户反映同一批货色差明显。' },
+    demand: '换货',
+    form: { brand: '某牌', quantity: 120, shippedOn: '2026-11-20', grade: 'a' },
+  };
+}
+
+function messagesOf(kind: string, values: unknown, locale: 'zh-CN' | 'en' = 'zh-CN') {
+  const r = intakeSchemaFor(policy, kind, locale).safeParse(values);
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+}
+
+describe('intakeSchemaFor', () => {
+  it('accepts a complete S3-2 product-quality form', () => {
+    expect(messagesOf('product', productValues())).toEqual({});
+  });
+
+  it('S3-2 the product form requires 品牌, 规格及数量 and 客户要求, with Chinese messages that name the field', () => {
+    const v = productValues();
+    v.form = { brand: '  ', quantity: null, shippedOn: '', grade: '' };
+    v.demand = '';
+    expect(messagesOf('product', v)).toEqual({
+      'form.brand': '请填写「品牌」。',
+      'form.quantity': '请填写「规格及数量」。',
+      demand: '请填写「诉求」。',
+    });
+    expect(messagesOf('product', v, 'en')).toMatchObject({ demand: 'Please fill in "Demand".' });
+  });
+
+  it('checks lengths, numbers, dates and options of the declared fields', () => {
+    const v = productValues();
+    v.form = { brand: '长'.repeat(51), quantity: 'many' as unknown as number, shippedOn: '11/20', grade: 'zzz' };
+    expect(messagesOf('product', v)).toEqual({
+      'form.brand': '「品牌」最多 50 个字，请删减。',
+      'form.quantity': '「规格及数量」请填写数字。',
+      'form.shippedOn': '「发货日期」请按 年-月-日 填写，例如 2026-11-27。',
+      'form.grade': '请从列表中选择「问题等级」。',
+    });
+  });
+
+  it('requires a subject, a known channel and category for the kind, and a valid phone', () => {
+    const v = productValues();
+    v.subject = ' ';
+    v.channel = 'pigeon';
+    v.category = 'c-prod';
+    v.complainant.phone = 'call me';
+    // c-prod is offered only for the product kind.
+    expect(messagesOf('complaint', { ...v, kind: 'complaint', form: { room: '3-201' } })).toEqual({
+      subject: '请填写「事由」。',
+      channel: '请从列表中选择「来源渠道」。',
+      category: '请从列表中选择「分类」。',
+      'complainant.phone': '「联系电话」不是有效的电话号码，请只填数字和 + - ( ) 。',
+    });
+    expect(messagesOf('product', v)).not.toHaveProperty('category');
+    expect(categoriesForKind(policy, 'complaint').map((c) => c.code)).not.toContain('c-prod');
+  });
+
+  it('an anonymous report needs no name even where the form requires one', () => {
+    const v = productValues();
+    v.complainant = { anonymous: true, confidential: true };
+    expect(messagesOf('product', v)).toEqual({});
+  });
+
+  it('S9-1 where the policy prompts an apology, registration needs the confirmation', () => {
+    const apologetic = samplePolicy({ apologyPrompt: '请先向业主致歉' });
+    const v = { ...intakeDefaults(apologetic, 'complaint', T0), subject: '噪音', form: { room: '1-101' } };
+    const r = intakeSchemaFor(apologetic, 'complaint').safeParse(v);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues[0]).toMatchObject({ path: ['apologised'], message: '请先向来访人致歉，再勾选“已致歉”后登记。' });
+    expect(intakeSchemaFor(apologetic, 'complaint').safeParse({ ...v, apologised: true }).success).toBe(true);
+  });
+
+  it('refuses an unknown kind', () => {
+    const r = intakeSchemaFor(policy, 'ghost').safeParse(productValues());
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues[0]!.message).toContain('ghost');
+  });
+
+  it('S1-5 defaults to confidential where the policy names identity viewers', () => {
+    expect(intakeDefaults(policy, 'complaint', T0).complainant.confidential).toBe(true);
+    expect(intakeDefaults(samplePolicy({ identityViewerRoles: [] }), 'complaint', T0).complainant.confidential).toBe(false);
+  });
+});
+
+describe('buildRegistration', () => {
+  it('produces a registration event that parses, routes by category (S4-4) and drops empty fields', () => {
+    const v = productValues();
+    v.category = 'c-prod';
+    v.description.process = '  ';
+    v.form = { ...v.form, grade: '', notDeclared: 'x' };
+    const event = buildRegistration(v, { policy, number: 'HZ01-20261127-001', firstReceiverId: 'staff-1' });
+    expect(event.payload).toMatchObject({ departmentId: 'd-eng', category: 'c-prod', demand: '换货', form: { brand: '某牌', quantity: 120, shippedOn: '2026-11-20' } });
+    expect(event.payload.description).toEqual({ time: '2026-11-26', cause: '批次不同', text: '客户反映同一批货色差明显。' });
+    expect('grade' in (event.payload.form ?? {})).toBe(false);
+    expect('notDeclared' in (event.payload.form ?? {})).toBe(false);
+    const stored = makeEvent('case.registered', event.payload, T0);
+    const parsed = parseEvent(JSON.parse(JSON.stringify(stored)));
+    expect(parsed.ok).toBe(true);
+    const state = projectCase([stored])!;
+    expect(state).toMatchObject({ firstReceiverId: 'staff-1', number: 'HZ01-20261127-001', departmentId: 'd-eng', subject: '瓷砖色差' });
+  });
+
+  it('an explicitly chosen department wins over the category route; anonymous reports carry no contact', () => {
+    const v = productValues();
+    v.category = 'c-prod';
+    v.departmentId = 'd-fin';
+    v.complainant = { anonymous: true, confidential: true, name: '不该保存', phone: '13800000000' };
+    const event = buildRegistration(v, { policy, number: 'HZ01-20261127-002', firstReceiverId: 'staff-1' });
+    expect(event.payload.departmentId).toBe('d-fin');
+    expect(event.payload.complainant).toEqual({ anonymous: true, confidential: true });
+  });
+});

@@ -1,0 +1,335 @@
+import { z } from 'zod';
+import type { Complainant, NewEvent } from './events';
+import { LIMITS } from './limits';
+import type { FieldDef, Policy } from './policy';
+import { addValidationMessages, messageFor } from '../i18n/validation';
+
+// The intake form's rules live here, not in components (STYLE.md "the domain decides"): which fields a
+// kind's form has, which are required, their limits and options, the S9-1 apology confirmation, and how
+// the values become a `case.registered` event (S4-4 routing by category included). The renderer hands
+// `intakeSchemaFor(...)` to react-hook-form's zodResolver; messages are sentences in the user's language.
+
+export type IntakeLocale = 'zh-CN' | 'en';
+
+addValidationMessages({
+  'intake.required': { 'zh-CN': (f) => `请填写「${f}」。`, en: (f) => `Please fill in "${f}".` },
+  'intake.tooLong': {
+    'zh-CN': (f, d) => `「${f}」最多 ${String(d.maximum)} 个字，请删减。`,
+    en: (f, d) => `"${f}" can be at most ${String(d.maximum)} characters; please shorten it.`,
+  },
+  'intake.option': { 'zh-CN': (f) => `请从列表中选择「${f}」。`, en: (f) => `Choose "${f}" from the list.` },
+  'intake.number': { 'zh-CN': (f) => `「${f}」请填写数字。`, en: (f) => `"${f}" must be a number.` },
+  'intake.date': { 'zh-CN': (f) => `「${f}」请按 年-月-日 填写，例如 2026-11-27。`, en: (f) => `Enter "${f}" as year-month-day, e.g. 2026-11-27.` },
+  'intake.datetime': {
+    'zh-CN': (f) => `「${f}」请按 年-月-日 时:分 填写，例如 2026-11-27 09:30。`,
+    en: (f) => `Enter "${f}" as year-month-day hour:minute, e.g. 2026-11-27 09:30.`,
+  },
+  'intake.phone': { 'zh-CN': (f) => `「${f}」不是有效的电话号码，请只填数字和 + - ( ) 。`, en: (f) => `"${f}" is not a valid phone number; use digits and + - ( ) only.` },
+  'intake.time': { 'zh-CN': (f) => `「${f}」不是有效的时间。`, en: (f) => `"${f}" is not a valid time.` },
+  'intake.apology': {
+    'zh-CN': () => '请先向来访人致歉，再勾选“已致歉”后登记。',
+    en: () => 'Apologise to the caller first, then tick "Apologised" to register.',
+  },
+  'intake.kind': { 'zh-CN': (f) => `「${f}」不是本制度中的类别。`, en: (f) => `"${f}" is not a kind in this policy.` },
+});
+
+/** Labels of the fields every intake form has, in both languages. */
+export const COMMON_FIELD_LABELS: Record<string, Record<IntakeLocale, string>> = {
+  kind: { 'zh-CN': '类别', en: 'Kind' },
+  channel: { 'zh-CN': '来源渠道', en: 'Channel' },
+  receivedAt: { 'zh-CN': '投诉时间', en: 'Received at' },
+  receptionPoint: { 'zh-CN': '接待点', en: 'Reception point' },
+  category: { 'zh-CN': '分类', en: 'Category' },
+  severity: { 'zh-CN': '等级', en: 'Severity' },
+  departmentId: { 'zh-CN': '责任部门', en: 'Department' },
+  'complainant.name': { 'zh-CN': '投诉人姓名', en: 'Complainant name' },
+  'complainant.phone': { 'zh-CN': '联系电话', en: 'Phone' },
+  'complainant.address': { 'zh-CN': '地址', en: 'Address' },
+  'complainant.organisation': { 'zh-CN': '单位/客户名称', en: 'Organisation' },
+  'complainant.role': { 'zh-CN': '身份', en: 'Complainant role' },
+  subject: { 'zh-CN': '事由', en: 'Subject' },
+  'description.time': { 'zh-CN': '事件时间', en: 'When it happened' },
+  'description.cause': { 'zh-CN': '起因', en: 'Cause' },
+  'description.process': { 'zh-CN': '经过', en: 'What happened' },
+  'description.result': { 'zh-CN': '结果', en: 'Outcome' },
+  'description.text': { 'zh-CN': '详细内容', en: 'Details' },
+  demand: { 'zh-CN': '诉求', en: 'Demand' },
+  riskFlags: { 'zh-CN': '风险标记', en: 'Risk flags' },
+  apologised: { 'zh-CN': '已致歉', en: 'Apologised' },
+};
+
+/** What the intake form holds. Optional text may be '' (an emptied input); `buildRegistration` drops it. */
+export interface IntakeValues {
+  kind: string;
+  channel: string;
+  receivedAt: number;
+  receptionPoint?: string;
+  category?: string;
+  severity?: string;
+  departmentId?: string;
+  complainant: { anonymous: boolean; confidential: boolean; name?: string; phone?: string; address?: string; organisation?: string; role?: string };
+  subject: string;
+  description: { time?: string; cause?: string; process?: string; result?: string; text?: string };
+  demand?: string;
+  riskFlags: string[];
+  form: Record<string, string | number | boolean | null | undefined>;
+  apologised?: boolean;
+  relatedCaseId?: string;
+}
+
+const PHONE = /^[0-9+\-() ]{3,40}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/;
+
+/** The form declared for a kind, or undefined when the kind or its form is unknown. */
+export function intakeFormFor(policy: Policy, kindCode: string) {
+  const kind = policy.kinds.find((k) => k.code === kindCode);
+  const form = kind && policy.forms.find((f) => f.id === kind.formId);
+  return kind && form ? { kind, form } : undefined;
+}
+
+/** Categories offered for a kind: those without a kind list, or listing it. */
+export function categoriesForKind(policy: Policy, kindCode: string) {
+  return policy.categories.filter((c) => !c.kinds || c.kinds.length === 0 || c.kinds.includes(kindCode));
+}
+
+function messages(locale: IntakeLocale) {
+  const say = (code: string, label: string, detail: Record<string, unknown> = {}) => messageFor(code, label, detail)[locale];
+  const label = (key: string) => COMMON_FIELD_LABELS[key]?.[locale] ?? key;
+  return { say, label };
+}
+
+type Say = ReturnType<typeof messages>['say'];
+
+function optionalText(say: Say, label: string, max: number) {
+  return z.string({ error: say('intake.required', label) }).max(max, say('intake.tooLong', label, { maximum: max })).optional();
+}
+
+function requiredText(say: Say, label: string, max: number) {
+  return z
+    .string({ error: say('intake.required', label) })
+    .trim()
+    .min(1, say('intake.required', label))
+    .max(max, say('intake.tooLong', label, { maximum: max }));
+}
+
+function optionOf(say: Say, label: string, values: readonly string[], required: boolean) {
+  const allowed = new Set(values);
+  const base = z.string({ error: say(required ? 'intake.required' : 'intake.option', label) }).superRefine((v, ctx) => {
+    if (v === '') {
+      if (required) ctx.addIssue({ code: 'custom', message: say('intake.required', label) });
+    } else if (!allowed.has(v)) ctx.addIssue({ code: 'custom', message: say('intake.option', label) });
+  });
+  return required ? base : base.optional();
+}
+
+/** A schema for one policy-declared field (S3-2 品牌, 规格及数量 …). */
+function fieldSchema(say: Say, f: FieldDef): z.ZodType {
+  const label = f.label;
+  const blank = (v: unknown) => v === undefined || v === null || v === '';
+  let inner: z.ZodType;
+  switch (f.type) {
+    case 'number':
+      inner = z.number({ error: say('intake.number', label) }).finite(say('intake.number', label));
+      break;
+    case 'select':
+      inner = z.string().refine((v) => (f.options ?? []).some((o) => o.value === v), say('intake.option', label));
+      break;
+    case 'date':
+      inner = z.string().regex(DATE, say('intake.date', label));
+      break;
+    case 'datetime':
+      inner = z.string().regex(DATETIME, say('intake.datetime', label));
+      break;
+    case 'phone':
+      inner = z.string().regex(PHONE, say('intake.phone', label));
+      break;
+    default: {
+      const max = Math.min(f.maxLength ?? (f.type === 'textarea' ? LIMITS.text : LIMITS.shortText), LIMITS.text);
+      inner = z.string({ error: say('intake.required', label) }).max(max, say('intake.tooLong', label, { maximum: max }));
+    }
+  }
+  return z.unknown().superRefine((v, ctx) => {
+    if (blank(v) || (typeof v === 'string' && v.trim() === '')) {
+      if (f.required) ctx.addIssue({ code: 'custom', message: say('intake.required', label) });
+      return;
+    }
+    const r = inner.safeParse(v);
+    if (!r.success) ctx.addIssue({ code: 'custom', message: r.error.issues[0]?.message ?? say('intake.required', label) });
+  });
+}
+
+/**
+ * The intake form's schema for one kind: the common fields plus the kind's form fields, with the form's
+ * `requires` list and the S9-1 apology confirmation. An unknown kind yields a schema that refuses everything.
+ */
+export function intakeSchemaFor(policy: Policy, kindCode: string, locale: IntakeLocale = 'zh-CN'): z.ZodType<IntakeValues, IntakeValues> {
+  const { say, label } = messages(locale);
+  const found = intakeFormFor(policy, kindCode);
+  if (!found) {
+    return z.never({ error: say('intake.kind', kindCode) }) as unknown as z.ZodType<IntakeValues, IntakeValues>;
+  }
+  const { form } = found;
+  const requires = new Set<string>(form.requires);
+  const short = LIMITS.shortText;
+
+  const formShape: Record<string, z.ZodType> = {};
+  for (const f of form.fields) formShape[f.key] = fieldSchema(say, f);
+
+  const schema = z
+    .object({
+      kind: z.literal(kindCode, { error: say('intake.kind', kindCode) }),
+      channel: optionOf(say, label('channel'), policy.channels.map((c) => c.code), true),
+      receivedAt: z
+        .number({ error: say('intake.required', label('receivedAt')) })
+        .int(say('intake.time', label('receivedAt')))
+        .min(946_684_800_000, say('intake.time', label('receivedAt')))
+        .max(7_258_118_400_000, say('intake.time', label('receivedAt'))),
+      receptionPoint: policy.receptionPoints.length
+        ? optionOf(say, label('receptionPoint'), policy.receptionPoints, false)
+        : optionalText(say, label('receptionPoint'), short),
+      category: optionOf(say, label('category'), categoriesForKind(policy, kindCode).map((c) => c.code), false),
+      severity: optionOf(say, label('severity'), policy.severities.map((s) => s.code), false),
+      departmentId: optionOf(say, label('departmentId'), policy.departments.map((d) => d.id), false),
+      complainant: z.object({
+        anonymous: z.boolean(),
+        confidential: z.boolean(),
+        name: optionalText(say, label('complainant.name'), short),
+        phone: z
+          .string()
+          .refine((v) => v.trim() === '' || PHONE.test(v.trim()), say('intake.phone', label('complainant.phone')))
+          .optional(),
+        address: optionalText(say, label('complainant.address'), short),
+        organisation: optionalText(say, label('complainant.organisation'), short),
+        role: optionalText(say, label('complainant.role'), short),
+      }),
+      subject: requiredText(say, label('subject'), short),
+      description: z.object({
+        time: optionalText(say, label('description.time'), short),
+        cause: optionalText(say, label('description.cause'), LIMITS.text),
+        process: optionalText(say, label('description.process'), LIMITS.text),
+        result: optionalText(say, label('description.result'), LIMITS.text),
+        text: optionalText(say, label('description.text'), LIMITS.longText),
+      }),
+      demand: optionalText(say, label('demand'), LIMITS.text),
+      riskFlags: z
+        .array(z.string().refine((v) => policy.riskFlags.some((r) => r.code === v), say('intake.option', label('riskFlags'))))
+        .max(LIMITS.listItems),
+      form: z.object(formShape),
+      apologised: z.boolean().optional(),
+      relatedCaseId: z.string().max(LIMITS.id).optional(),
+    })
+    .superRefine((v, ctx) => {
+      const blank = (s: string | undefined) => s === undefined || s.trim() === '';
+      const valueOf: Record<string, string | undefined> = {
+        'complainant.name': v.complainant.name,
+        'complainant.phone': v.complainant.phone,
+        'complainant.address': v.complainant.address,
+        'description.time': v.description.time,
+        'description.cause': v.description.cause,
+        'description.process': v.description.process,
+        'description.result': v.description.result,
+        demand: v.demand,
+        category: v.category,
+        severity: v.severity,
+        receptionPoint: v.receptionPoint,
+      };
+      for (const key of requires) {
+        // An anonymous report has no name or contact to require (S1 hazard reports may be anonymous).
+        if (key.startsWith('complainant.') && v.complainant.anonymous) continue;
+        if (blank(valueOf[key])) ctx.addIssue({ code: 'custom', path: key.split('.'), message: say('intake.required', label(key)) });
+      }
+      if (policy.apologyPrompt && v.apologised !== true) ctx.addIssue({ code: 'custom', path: ['apologised'], message: say('intake.apology', label('apologised')) });
+    });
+  return schema as unknown as z.ZodType<IntakeValues, IntakeValues>;
+}
+
+/** Starting values for a new intake form: now, the first channel, confidentiality on where the policy protects identities (S1-5). */
+export function intakeDefaults(policy: Policy, kindCode: string, now: number): IntakeValues {
+  const found = intakeFormFor(policy, kindCode);
+  const form: IntakeValues['form'] = {};
+  for (const f of found?.form.fields ?? []) form[f.key] = f.type === 'number' ? null : '';
+  return {
+    kind: kindCode,
+    channel: policy.channels[0]?.code ?? '',
+    receivedAt: Math.floor(now / 60_000) * 60_000,
+    complainant: { anonymous: false, confidential: policy.identityViewerRoles.length > 0, name: '', phone: '' },
+    subject: '',
+    description: {},
+    riskFlags: [],
+    form,
+    apologised: false,
+  };
+}
+
+export interface RegistrationContext {
+  policy: Policy;
+  /** From `nextCaseNumber`. */
+  number: string;
+  /** The signed-in receiver (X-1 首问). */
+  firstReceiverId: string;
+}
+
+type RegisteredNewEvent = Extract<NewEvent, { type: 'case.registered' }>;
+
+const clean = (s: string | undefined): string | undefined => {
+  const t = s?.trim();
+  return t ? t : undefined;
+};
+
+/** Copies only the keys whose values are present, so the payload never carries `undefined` or ''. */
+function present<T extends Record<string, unknown>>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+/**
+ * Turns validated intake values into the `case.registered` event. A category that routes to a department
+ * sets the responsible department when the clerk chose none (S4-4 medical → 医教科 …).
+ */
+export function buildRegistration(values: IntakeValues, ctx: RegistrationContext): RegisteredNewEvent {
+  const category = clean(values.category);
+  const routed = category ? ctx.policy.categories.find((c) => c.code === category)?.departmentId : undefined;
+  const c = values.complainant;
+  const complainant: Complainant = present({
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+    name: c.anonymous ? undefined : clean(c.name),
+    phone: c.anonymous ? undefined : clean(c.phone),
+    address: c.anonymous ? undefined : clean(c.address),
+    organisation: clean(c.organisation),
+    role: clean(c.role),
+  });
+  const d = values.description;
+  const declared = new Set(intakeFormFor(ctx.policy, values.kind)?.form.fields.map((f) => f.key) ?? []);
+  const form: Record<string, string | number | boolean | null> = {};
+  for (const [k, v] of Object.entries(values.form)) {
+    if (!declared.has(k) || v === undefined || v === null) continue;
+    if (typeof v === 'string') {
+      if (v.trim()) form[k] = v.trim();
+    } else form[k] = v;
+  }
+  return {
+    type: 'case.registered',
+    payload: present({
+      number: ctx.number,
+      kind: values.kind,
+      channel: values.channel,
+      receivedAt: values.receivedAt,
+      firstReceiverId: ctx.firstReceiverId,
+      receptionPoint: clean(values.receptionPoint),
+      departmentId: clean(values.departmentId) ?? routed,
+      category,
+      severity: clean(values.severity),
+      complainant,
+      subject: values.subject.trim(),
+      description: present({ time: clean(d.time), cause: clean(d.cause), process: clean(d.process), result: clean(d.result), text: clean(d.text) }),
+      demand: clean(values.demand),
+      riskFlags: [...new Set(values.riskFlags)],
+      form,
+      apologised: values.apologised,
+      relatedCaseId: clean(values.relatedCaseId),
+    }),
+  };
+}
