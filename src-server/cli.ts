@@ -18,7 +18,7 @@ const USAGE = `用法 / usage:
   npm run server -- admin revoke --org <orgId> --desk <deskId>
   npm run server -- admin list-desks --org <orgId>
   npm run server -- admin create-admin-token [--label 名称]
-  npm run server -- admin demo`;
+  npm run server -- admin demo [--preset starter]`;
 
 function parseStaff(spec: string): StaffInput {
   const [name, roles, pin] = spec.split(':');
@@ -109,7 +109,7 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case 'demo': {
-        const demo = await createDemoOrg(db);
+        const demo = await createDemoOrg(db, values.preset ? { presetId: values.preset } : {});
         console.log(JSON.stringify(demo, null, 2));
         break;
       }

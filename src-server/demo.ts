@@ -1,25 +1,33 @@
 import type { Database } from './db/types';
 import { createOrganisation, issueEnrolmentCode, type CreatedOrganisation } from './orgs';
-import type { PolicyInput } from '../src-shared/domain/policy';
-import { STARTER_POLICY } from './presets';
+import { demoStaff, presetById } from '../src-shared/presets/index';
 
-// A demo organisation with one site, a few staff (PIN 1234) and a fresh enrolment code, for first runs
-// of the desktop app (scripts/start.ts) and for tests.
+// A demo organisation from a preset with one site, the preset's demo staff (PIN 1234) and a fresh
+// enrolment code, for first runs of the desktop app (scripts/start.ts) and for tests.
 
 export interface DemoOrg extends CreatedOrganisation {
   /** One-time enrolment code for the first desk. */
   code: string;
 }
 
-export async function createDemoOrg(db: Database, opts: { name?: string; policy?: PolicyInput; scope?: 'site' | 'org' } = {}): Promise<DemoOrg> {
+export interface DemoOrgOptions {
+  name?: string;
+  presetId?: string;
+  /** Site names; one reception point by default. */
+  sites?: string[];
+  /** Scope of the enrolment code's desk: the whole organisation by default. */
+  scope?: 'site' | 'org';
+}
+
+export async function createDemoOrg(db: Database, opts: DemoOrgOptions = {}): Promise<DemoOrg> {
+  const presetId = opts.presetId ?? 'starter';
+  const preset = presetById(presetId);
+  if (!preset) throw new Error(`unknown preset: ${presetId}`);
   const created = await createOrganisation(db, {
     name: opts.name ?? '示例单位',
-    policy: opts.policy ?? STARTER_POLICY,
-    sites: [{ name: '总部接待处' }],
-    staff: [
-      { name: '王接待', roles: ['receiver'], pin: '1234' },
-      { name: '李主管', roles: ['supervisor', 'receiver'], pin: '1234' },
-    ],
+    policy: preset.policy,
+    sites: (opts.sites ?? ['总部接待处']).map((name) => ({ name })),
+    staff: demoStaff(presetId).map((s) => ({ name: s.name, roles: s.roles, ...(s.departmentId ? { departmentId: s.departmentId } : {}), pin: '1234' })),
   });
   const { code } = await issueEnrolmentCode(db, { orgId: created.orgId, scope: opts.scope ?? 'org' });
   return { ...created, code };
