@@ -154,17 +154,6 @@ function includes(list: readonly EventType[], type: EventType): boolean {
 }
 
 function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[], now: number): StageStatus {
-  const base: StageStatus = {
-    stageId: stage.id,
-    name: stage.name,
-    state: 'pending',
-    clock: stage.clock,
-    paused: false,
-    pausedMs: 0,
-    extended: false,
-    notifyRoles: EMPTY as string[],
-    rules: stage.rules,
-  };
 
   // Where the stage (re)starts.
   let startIdx = -1;
@@ -173,7 +162,7 @@ function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[],
     const t = log[i]!.type;
     if (startIdx < 0 ? includes(stage.startsOn, t) : restartsOnReopen && t === 'case.reopened') startIdx = i;
   }
-  if (startIdx < 0) return base;
+  if (startIdx < 0) return statusOf(stage, 'pending', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, false, 0, false);
   const startEvent = log[startIdx]!;
   const startedAt = startEvent.type === 'case.registered' ? startEvent.payload.receivedAt : startEvent.at;
 
@@ -244,26 +233,60 @@ function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[],
   else if (evalAt >= warnAt) state = 'warning';
   else state = 'running';
 
-  const status: StageStatus = {
-    ...base,
+  const met = metAt !== undefined;
+  return statusOf(
+    stage,
     state,
     startedAt,
     dueAt,
+    extendedTo !== undefined ? shiftedDue : undefined,
     warnAt,
-    paused: open !== undefined && metAt === undefined,
+    metAt,
+    metAt !== undefined ? metAt > dueAt : undefined,
+    met ? undefined : stoppedAt,
+    met ? undefined : dueAt - evalAt,
+    open !== undefined && !met,
     pausedMs,
-    extended: extendedTo !== undefined,
+    extendedTo !== undefined,
+  );
+}
+
+// Every status has the same keys in the same order (absent values are undefined): one object shape
+// keeps recomputing 10k cases' timers cheap (spreading and adding keys later was ~10× slower).
+function statusOf(
+  stage: StageDef,
+  state: StageState,
+  startedAt: number | undefined,
+  dueAt: number | undefined,
+  originalDueAt: number | undefined,
+  warnAt: number | undefined,
+  metAt: number | undefined,
+  metLate: boolean | undefined,
+  stoppedAt: number | undefined,
+  remainingMs: number | undefined,
+  paused: boolean,
+  pausedMs: number,
+  extended: boolean,
+): StageStatus {
+  return {
+    stageId: stage.id,
+    name: stage.name,
+    state,
+    clock: stage.clock,
+    startedAt,
+    dueAt,
+    originalDueAt,
+    warnAt,
+    metAt,
+    metLate,
+    stoppedAt,
+    remainingMs,
+    paused,
+    pausedMs,
+    extended,
     notifyRoles: rolesFor(stage, state),
+    rules: stage.rules,
   };
-  if (extendedTo !== undefined) status.originalDueAt = shiftedDue;
-  if (metAt !== undefined) {
-    status.metAt = metAt;
-    status.metLate = metAt > dueAt;
-  } else {
-    status.remainingMs = dueAt - evalAt;
-    if (stoppedAt !== undefined) status.stoppedAt = stoppedAt;
-  }
-  return status;
 }
 
 /** 24:00 local of the day `instant` falls on; an instant already at local midnight stays (it is 24:00 of the day before). */
