@@ -1,0 +1,31 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { DeskProvider } from './DeskProvider';
+import { useDesk } from '../data/desk-context';
+import { useLanguage } from '../i18n/i18n';
+import { FirstRun } from '../features/setup/FirstRun';
+import { SignIn } from '../features/setup/SignIn';
+import { Shell } from './Shell';
+
+// The desk decides what to show: first run, sign-in, or the working shell.
+
+function Gate() {
+  const { identity, staff } = useDesk();
+  if (!identity) return <FirstRun />;
+  if (!staff) return <SignIn />;
+  return <Shell />;
+}
+
+export function DeskApp() {
+  const lang = useLanguage();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 14, colorPrimary: '#1f6feb' } }}>
+      <AntApp>
+        <DeskProvider>
+          <Gate />
+        </DeskProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

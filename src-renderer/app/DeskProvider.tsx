@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Result, Spin } from 'antd';
+import type { Staff } from '../../src-shared/domain/org';
+import { createDeskDatabase, deskDatabaseName, type DeskDatabase } from '../data/database';
+import { configFromDocs, getDeskIdentity, type DeskConfig, type DeskIdentity } from '../data/config';
+import { DeskContext, type DeskContextValue } from '../data/desk-context';
+import { policyByRevision, policyInForce } from '../data/policy-select';
+import { startProjector } from '../data/projector';
+import type { StoredConfigDoc } from '../data/schemas';
+import { useT } from '../i18n/i18n';
+import { readSession, writeSession } from '../session/session';
+
+// Opens this desk's database, keeps the configuration live, folds incoming events into cases, and holds
+// the signed-in staff member for the whole window.
+
+/** Several desk profiles can share one computer (?desk=name); each has its own IndexedDB database. */
+export function deskProfile(): string {
+  const fromUrl = new URLSearchParams(globalThis.location?.search ?? '').get('desk');
+  return fromUrl || 'default';
+}
+
+export function DeskProvider({ children }: { children: ReactNode }) {
+  const t = useT();
+  const [db, setDb] = useState<DeskDatabase>();
+  const [error, setError] = useState<string>();
+  const [identity, setIdentity] = useState<DeskIdentity>();
+  const [identityLoaded, setIdentityLoaded] = useState(false);
+  const [config, setConfig] = useState<DeskConfig>({ sites: [], desks: [], staff: [], policies: [] });
+  const [staffId, setStaffId] = useState<string | undefined>(() => readSession());
+  const configRef = useRef(config);
+  configRef.current = config;
+
+  useEffect(() => {
+    let cancelled = false;
+    createDeskDatabase(deskDatabaseName(deskProfile()))
+      .then((d) => {
+        if (cancelled) return void d.close();
+        setDb(d);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!db) return;
+    const sub = db.config.find().$.subscribe((docs) => setConfig(configFromDocs(docs.map((d) => d.toJSON() as StoredConfigDoc))));
+    void getDeskIdentity(db).then((id) => {
+      setIdentity(id);
+      setIdentityLoaded(true);
+    });
+    const projector = startProjector(db, (rev) => policyByRevision(configRef.current.policies, rev));
+    return () => {
+      sub.unsubscribe();
+      void projector.then((s) => s.unsubscribe());
+    };
+  }, [db]);
+
+  const reloadIdentity = useCallback(async () => {
+    if (db) setIdentity(await getDeskIdentity(db));
+  }, [db]);
+  const signIn = useCallback((s: Staff) => {
+    writeSession(s.id);
+    setStaffId(s.id);
+  }, []);
+  const signOut = useCallback(() => {
+    writeSession(undefined);
+    setStaffId(undefined);
+  }, []);
+
+  const value = useMemo<DeskContextValue | undefined>(() => {
+    if (!db) return undefined;
+    const policy = policyInForce(config.policies, Date.now());
+    return {
+      db,
+      identity,
+      config,
+      policy,
+      policyFor: (rev) => policyByRevision(config.policies, rev),
+      staff: config.staff.find((s) => s.id === staffId && s.active),
+      signIn,
+      signOut,
+      reloadIdentity,
+    };
+  }, [db, identity, config, staffId, signIn, signOut, reloadIdentity]);
+
+  if (error) return <Result status="error" title={t('app.dbError')} subTitle={error} />;
+  if (!value || !identityLoaded) return <Spin size="large" fullscreen tip={t('app.opening')} />;
+  return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
+}

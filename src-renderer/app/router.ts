@@ -1,0 +1,57 @@
+import { useSyncExternalStore } from 'react';
+
+// A hash router is enough for a desk: routes survive reloads, and the page never navigates away
+// (the shell blocks navigation).
+
+export type Route =
+  | { name: 'queue' }
+  | { name: 'intake' }
+  | { name: 'case'; id: string }
+  | { name: 'callbacks' }
+  | { name: 'settings' }
+  | { name: 'extra'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const [head, ...rest] = path.split('/');
+  switch (head) {
+    case '':
+    case 'queue':
+      return { name: 'queue' };
+    case 'intake':
+      return { name: 'intake' };
+    case 'case':
+      return rest[0] ? { name: 'case', id: decodeURIComponent(rest[0]) } : { name: 'queue' };
+    case 'callbacks':
+      return { name: 'callbacks' };
+    case 'settings':
+      return { name: 'settings' };
+    default:
+      return { name: 'extra', path: path };
+  }
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'case':
+      return `#/case/${encodeURIComponent(route.id)}`;
+    case 'extra':
+      return `#/${route.path}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  globalThis.location.hash = hrefOf(route);
+}
+
+function subscribe(cb: () => void): () => void {
+  globalThis.addEventListener('hashchange', cb);
+  return () => globalThis.removeEventListener('hashchange', cb);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => globalThis.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,47 @@
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { caseSchema, configSchema, draftSchema, eventSchema, type CaseDoc, type DraftDoc, type EventDoc, type StoredConfigDoc } from './schemas';
+
+// The desk store (DESIGN.md "Where the data lives"): RxDB over Dexie on Chromium's IndexedDB, or over
+// fake-indexeddb in Node tests. Validation is done with the shared zod schemas before any insert
+// (writeEvent, putConfig), so no eval-based JSON-schema validator is needed under the strict CSP.
+
+addRxPlugin(RxDBLocalDocumentsPlugin);
+
+export interface DeskCollections {
+  events: RxCollection<EventDoc>;
+  cases: RxCollection<CaseDoc>;
+  config: RxCollection<StoredConfigDoc>;
+  drafts: RxCollection<DraftDoc>;
+}
+export type DeskDatabase = RxDatabase<DeskCollections>;
+
+/** Database name for a desk: one IndexedDB database per desk profile on this computer. */
+export function deskDatabaseName(profile: string): string {
+  const safe = profile.toLowerCase().replace(/[^a-z0-9_-]/g, '_').slice(0, 40) || 'default';
+  return `jiesu_${safe}`;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxStorage's generics are storage-internal
+type AnyStorage = RxStorage<any, any>;
+
+export async function createDeskDatabase(name: string, storage: AnyStorage = getRxStorageDexie()): Promise<DeskDatabase> {
+  const db = await createRxDatabase<DeskCollections>({
+    name,
+    storage,
+    // Several windows (wall display) share the store; only the leader replicates (DESIGN.md).
+    multiInstance: true,
+    eventReduce: true,
+    closeDuplicates: true,
+    // The desk's own identity (which desk this computer is) lives in a local document that never replicates.
+    localDocuments: true,
+  });
+  await db.addCollections({
+    events: { schema: eventSchema },
+    cases: { schema: caseSchema },
+    config: { schema: configSchema },
+    drafts: { schema: draftSchema },
+  });
+  return db;
+}

@@ -1,0 +1,32 @@
+import type { Policy } from '../../src-shared/domain/policy';
+
+// Display names of policy codes (kinds, categories, departments…). Unknown codes show as themselves.
+
+export interface PolicyLabels {
+  kind(code?: string): string;
+  category(code?: string): string;
+  severity(code?: string): string;
+  department(id?: string): string;
+  channel(code?: string): string;
+  role(code?: string): string;
+  riskFlag(code?: string): string;
+  reason(code?: string): string;
+}
+
+function lookup<T>(list: T[] | undefined, key: (t: T) => string, name: (t: T) => string) {
+  const m = new Map((list ?? []).map((x) => [key(x), name(x)]));
+  return (code?: string) => (code ? m.get(code) ?? code : '');
+}
+
+export function policyLabels(policy?: Policy): PolicyLabels {
+  return {
+    kind: lookup(policy?.kinds, (k) => k.code, (k) => k.name),
+    category: lookup(policy?.categories, (k) => k.code, (k) => k.name),
+    severity: lookup(policy?.severities, (k) => k.code, (k) => k.name),
+    department: lookup(policy?.departments, (k) => k.id, (k) => k.name),
+    channel: lookup(policy?.channels, (k) => k.code, (k) => k.name),
+    role: lookup(policy?.roles, (k) => k.code, (k) => k.name),
+    riskFlag: lookup(policy?.riskFlags, (k) => k.code, (k) => k.name),
+    reason: lookup(policy?.inadmissibleReasons, (k) => k.code, (k) => k.text),
+  };
+}

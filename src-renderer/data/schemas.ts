@@ -1,0 +1,116 @@
+import type { RxJsonSchema } from 'rxdb';
+import type { CaseEvent, CaseState } from '../../src-shared/domain';
+import type { ConfigDoc } from '../../src-shared/sync/contract';
+
+// RxDB JSON schemas of the desk's collections. The zod schemas in src-shared stay the validators of
+// record (parseEvent, configDocSchema); these only describe storage shape and indexes for Dexie.
+
+export type EventDoc = CaseEvent;
+
+/** The local projection of one case plus the fields the queue filters and sorts by. */
+export interface CaseDoc {
+  id: string;
+  number: string;
+  /** 'open' until the case is closed or rejected; the queue reads this index. */
+  bucket: 'open' | 'done';
+  status: string;
+  kind: string;
+  departmentId: string;
+  registeredAt: number;
+  /** Next deadline of the running stage when last projected; the queue recomputes it live. */
+  dueAt: number;
+  flagged: boolean;
+  /** Number, visible names, subject, description and demand, for search in Chinese (never a masked name). */
+  search: string;
+  state: CaseState;
+  /**
+   * The case's events while it is open (signature images left out), so the queue can run the SLA engine
+   * for every open case from one query. Empty once closed or rejected; the event log stays the source.
+   */
+  log: CaseEvent[];
+}
+
+export type StoredConfigDoc = Omit<ConfigDoc, '_deleted'>;
+
+export interface DraftDoc {
+  id: string;
+  updatedAt: number;
+  staffId: string;
+  data: Record<string, unknown>;
+}
+
+const MAX_TIME = 9_999_999_999_999;
+
+export const eventSchema: RxJsonSchema<EventDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 40 },
+    caseId: { type: 'string', maxLength: 64 },
+    orgId: { type: 'string', maxLength: 64 },
+    siteId: { type: 'string', maxLength: 64 },
+    deskId: { type: 'string', maxLength: 64 },
+    actorId: { type: 'string', maxLength: 64 },
+    type: { type: 'string', maxLength: 64 },
+    at: { type: 'number', minimum: 0, maximum: MAX_TIME, multipleOf: 1 },
+    payload: { type: 'object' },
+    policyRevision: { type: 'number' },
+    v: { type: 'number' },
+  },
+  required: ['id', 'caseId', 'orgId', 'siteId', 'deskId', 'actorId', 'type', 'at', 'payload', 'policyRevision', 'v'],
+  indexes: ['caseId', 'at'],
+} as unknown as RxJsonSchema<EventDoc>;
+
+export const caseSchema: RxJsonSchema<CaseDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    number: { type: 'string', maxLength: 40 },
+    bucket: { type: 'string', maxLength: 8 },
+    status: { type: 'string', maxLength: 20 },
+    kind: { type: 'string', maxLength: 64 },
+    departmentId: { type: 'string', maxLength: 64 },
+    registeredAt: { type: 'number', minimum: 0, maximum: MAX_TIME, multipleOf: 1 },
+    dueAt: { type: 'number', minimum: 0, maximum: MAX_TIME, multipleOf: 1 },
+    flagged: { type: 'boolean' },
+    search: { type: 'string' },
+    state: { type: 'object' },
+    log: { type: 'array', items: { type: 'object' } },
+  },
+  required: ['id', 'number', 'bucket', 'status', 'kind', 'departmentId', 'registeredAt', 'dueAt', 'flagged', 'search', 'state', 'log'],
+  indexes: [['bucket', 'dueAt'], 'registeredAt', 'number'],
+} as unknown as RxJsonSchema<CaseDoc>;
+
+export const configSchema: RxJsonSchema<StoredConfigDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 140 },
+    orgId: { type: 'string', maxLength: 64 },
+    kind: { type: 'string', maxLength: 20 },
+    rev: { type: 'number' },
+    updatedAt: { type: 'number' },
+    data: { type: 'object' },
+  },
+  required: ['id', 'orgId', 'kind', 'rev', 'updatedAt', 'data'],
+  indexes: ['kind'],
+} as unknown as RxJsonSchema<StoredConfigDoc>;
+
+export const draftSchema: RxJsonSchema<DraftDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    updatedAt: { type: 'number' },
+    staffId: { type: 'string', maxLength: 64 },
+    data: { type: 'object' },
+  },
+  required: ['id', 'updatedAt', 'staffId', 'data'],
+} as unknown as RxJsonSchema<DraftDoc>;
+
+export const NO_DUE = MAX_TIME;

@@ -1,0 +1,69 @@
+import { monotonicFactory } from 'ulid';
+import { parseEvent, type FieldError } from '../../src-shared/domain/parse';
+import type { CaseEvent, NewEvent } from '../../src-shared/domain/events';
+import type { CaseState } from '../../src-shared/domain/case-state';
+import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
+import { messageFor } from '../../src-shared/i18n/validation';
+import type { DeskDatabase } from './database';
+import { checkAction } from './domain';
+import { markPending, clearPending } from './pending';
+import { ownWrites, projectEvents, type PolicyFor } from './projector';
+
+// The one command path for every change to a case (STYLE.md: the domain decides). An event is built
+// from the desk context, validated with parseEvent and the domain's validateAction, appended to the
+// event log, and folded into the local case projection. Bad input changes nothing.
+
+const nextId = monotonicFactory();
+
+export interface WriteContext {
+  orgId: string;
+  siteId: string;
+  deskId: string;
+  actor: StaffRoles;
+  /** The policy revision in force now (governs new cases). */
+  policy: Policy;
+  /** Looks up the revision a case was registered under (S0-2). */
+  policyFor: PolicyFor;
+  now?: () => number;
+}
+
+export type WriteEventResult = { ok: true; event: CaseEvent; state: CaseState } | { ok: false; errors: FieldError[] };
+
+export async function writeEvent(db: DeskDatabase, ctx: WriteContext, caseId: string, newEvent: NewEvent): Promise<WriteEventResult> {
+  const existing = await db.cases.findOne(caseId).exec();
+  const before = existing ? (existing.toJSON().state as CaseState) : undefined;
+  if (!before && newEvent.type !== 'case.registered') {
+    return { ok: false, errors: [{ path: 'caseId', code: 'case.unknown', message: messageFor('case.unknown', 'caseId') }] };
+  }
+  const now = ctx.now?.() ?? Date.now();
+  // Events are ordered by (at, id): never stamp an event before the case's last one, even if the clock stepped back.
+  const at = Math.max(now, before?.lastEventAt ?? 0);
+  const candidate = {
+    id: nextId(at),
+    caseId,
+    orgId: ctx.orgId,
+    siteId: ctx.siteId,
+    deskId: ctx.deskId,
+    actorId: ctx.actor.id,
+    at,
+    policyRevision: before?.policyRevision ?? ctx.policy.revision,
+    v: 1 as const,
+    type: newEvent.type,
+    payload: newEvent.payload,
+  };
+  const parsed = parseEvent(candidate);
+  if (!parsed.ok) return parsed;
+  const event = parsed.value;
+  const policy = before ? ctx.policyFor(before.policyRevision) ?? ctx.policy : ctx.policy;
+  const refused = checkAction(policy, before, event, ctx.actor);
+  if (refused.length > 0) return { ok: false, errors: refused };
+
+  await markPending(db, caseId);
+  ownWrites.add(event.id);
+  await db.events.insert(event);
+  const policyFor: PolicyFor = (rev) => ctx.policyFor(rev) ?? (rev === ctx.policy.revision ? ctx.policy : undefined);
+  const state = await projectEvents(db, caseId, [event], policyFor, now);
+  await clearPending(db, caseId);
+  if (!state) return { ok: false, errors: [{ path: 'policyRevision', code: 'policy.missing', message: messageFor('policy.missing', 'policyRevision') }] };
+  return { ok: true, event, state };
+}

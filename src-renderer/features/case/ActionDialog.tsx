@@ -1,0 +1,100 @@
+import type { ButtonProps } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Checkbox, Form, Input, Modal, Rate, Select } from 'antd';
+import type { CaseState } from '../../../src-shared/domain/case-state';
+import type { NewEvent } from '../../../src-shared/domain/events';
+import type { StageStatus } from '../../../src-shared/domain/sla-types';
+import { useDesk, staffRolesOf } from '../../data/desk-context';
+import { recordCaseAction } from '../../data/commands';
+import { localised, useT } from '../../i18n/i18n';
+import { toLocalInput } from '../../format/time';
+import type { ActionSpec, OptionSource } from './action-specs';
+
+// One dialog for every case action: fields from the action's spec, the event written through the one
+// command path, and the domain's refusal shown as sentences.
+
+export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpec; state: CaseState; stages: StageStatus[]; onClose: (done: boolean) => void }) {
+  const t = useT();
+  const desk = useDesk();
+  const { policyFor, staff, config, identity } = desk;
+  const policy = policyFor(state.policyRevision) ?? desk.policy!;
+  const actor = staffRolesOf(staff!);
+  const ctx = useMemo(() => ({ state, policy, actor, stages, now: Date.now() }), [state, policy, actor, stages]);
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const options = (src?: OptionSource) => {
+    switch (src) {
+      case 'departments':
+        return policy.departments.map((d) => ({ value: d.id, label: d.name }));
+      case 'staff':
+        return config.staff.filter((x) => x.active).map((x) => ({ value: x.id, label: x.name }));
+      case 'roles':
+        return policy.roles.map((r) => ({ value: r.code, label: r.name }));
+      case 'riskFlags':
+        return policy.riskFlags.map((f) => ({ value: f.code, label: f.name }));
+      case 'stages':
+        return stages.filter((s) => s.state !== 'met').map((s) => ({ value: s.stageId, label: s.name }));
+      case 'channels':
+        return policy.channels.map((c) => ({ value: c.code, label: c.name }));
+      case 'kinds':
+        return policy.kinds.map((k) => ({ value: k.code, label: k.name }));
+      case 'categories':
+        return policy.categories.map((c) => ({ value: c.code, label: c.name }));
+      case 'severities':
+        return policy.severities.map((c) => ({ value: c.code, label: c.name }));
+      case 'reasons':
+        return policy.inadmissibleReasons.map((r) => ({ value: r.code, label: r.text }));
+      case 'pendingExtensions':
+        return state.extensions.filter((e) => !e.decided).map((e) => ({ value: e.requestId, label: `${stages.find((s) => s.stageId === e.stageId)?.name ?? e.stageId} → ${toLocalInput(e.newDueAt).replace('T', ' ')}：${e.reason}` }));
+      case 'replyTo':
+        return (['complainant', 'receiver', 'superior'] as const).map((v) => ({ value: v, label: t(`reply.${v}`) }));
+      case 'dangerLevels':
+        return policy.rewards.flatMap((r) => r.levels.map((l) => ({ value: l.level, label: l.name })));
+      default:
+        return [];
+    }
+  };
+
+  async function submit() {
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values || !identity) return;
+    setBusy(true);
+    const event = { type: spec.type, payload: spec.payload(values, ctx) } as NewEvent;
+    const r = await recordCaseAction(desk.db, { ...identity, actor, policy: desk.policy ?? policy, policyFor }, state.id, event);
+    setBusy(false);
+    if (!r.ok) {
+      setErrors(r.errors.map((e) => localised(e.message)));
+      return;
+    }
+    onClose(true);
+  }
+
+  return (
+    <Modal open title={t(spec.label)} onOk={submit} onCancel={() => onClose(false)} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} okButtonProps={{ danger: spec.danger, 'data-testid': 'action-ok' } as ButtonProps} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={spec.initial?.(ctx)} data-testid="action-form" onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(); }}>
+        {spec.fields.map((f) => (
+          <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : t(f.label)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? [{ required: true, message: t('common.required') }] : undefined}>
+            {f.type === 'text' ? (
+              <Input data-testid={`f-${f.name}`} />
+            ) : f.type === 'textarea' ? (
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} data-testid={`f-${f.name}`} />
+            ) : f.type === 'select' ? (
+              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options(f.options)} data-testid={`f-${f.name}`} />
+            ) : f.type === 'multiselect' ? (
+              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={options(f.options)} data-testid={`f-${f.name}`} />
+            ) : f.type === 'checkbox' ? (
+              <Checkbox data-testid={`f-${f.name}`}>{t(f.label)}</Checkbox>
+            ) : f.type === 'datetime' ? (
+              <Input type="datetime-local" data-testid={`f-${f.name}`} />
+            ) : (
+              <Rate data-testid={`f-${f.name}`} />
+            )}
+          </Form.Item>
+        ))}
+        {errors.length > 0 && <Alert type="error" showIcon message={errors.join(' ')} data-testid="action-error" />}
+      </Form>
+    </Modal>
+  );
+}

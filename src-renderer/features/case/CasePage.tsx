@@ -1,0 +1,128 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Tag, Typography } from 'antd';
+import { AlertOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
+import type { EventType } from '../../../src-shared/domain/events';
+import { useDesk, staffRolesOf } from '../../data/desk-context';
+import { useCase, useCaseEvents, useStaffNames } from '../../data/hooks';
+import { actionsFor, maskedComplainant } from '../../data/domain';
+import { policyLabels } from '../../data/labels';
+import { useCaseTimers } from '../../hooks/sla';
+import { useT } from '../../i18n/i18n';
+import { formatMinute } from '../../format/time';
+import { StageTimer } from '../../components/StageTimer';
+import { ACTION_SPECS, specFor, type ActionSpec } from './action-specs';
+import { ActionDialog } from './ActionDialog';
+import { CaseTimeline } from './CaseTimeline';
+import { RevealIdentity } from './RevealIdentity';
+import { DocumentButtons } from './DocumentButtons';
+import { navigate } from '../../app/router';
+
+// 案件页: summary, deadlines, the full timeline, and the actions the domain allows this person now.
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const t = useT();
+  const { policyFor, policy: current, staff } = useDesk();
+  const { state, loading } = useCase(caseId);
+  const events = useCaseEvents(caseId);
+  const names = useStaffNames();
+  const policy = state ? policyFor(state.policyRevision) ?? current : current;
+  const { stages } = useCaseTimers(events, state?.policyRevision, policyFor);
+  const labels = useMemo(() => policyLabels(policy), [policy]);
+  const [action, setAction] = useState<ActionSpec>();
+  const [revealed, setRevealed] = useState(false);
+
+  if (loading) return null;
+  if (!state || !policy || !staff) return <Result status="404" title={t('case.notFound')} extra={<Button onClick={() => navigate({ name: 'queue' })}>{t('nav.queue')}</Button>} />;
+
+  const allowed = new Set<EventType>(actionsFor(policy, state, staffRolesOf(staff)));
+  const specs = ACTION_SPECS.filter((a) => allowed.has(a.type));
+  const c = revealed ? state.complainant : maskedComplainant(state.complainant);
+  const masked = state.complainant.confidential && !revealed;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap align="center">
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-number">
+          {state.number}
+        </Typography.Title>
+        <Tag color={state.status === 'closed' || state.status === 'rejected' ? 'default' : 'blue'} data-testid="case-status">
+          {t(`status.${state.status}`)}
+        </Tag>
+        <Typography.Text>{state.subject}</Typography.Text>
+        {state.riskFlags.map((f) => (
+          <Tag key={f} color="red" icon={<AlertOutlined />}>
+            {labels.riskFlag(f)}
+          </Tag>
+        ))}
+      </Space>
+      <Row gutter={16}>
+        <Col xs={24} lg={15}>
+          <Card title={t('case.summary')} size="small">
+            <Descriptions column={2} size="small" bordered>
+              <Descriptions.Item label={t('case.kind')}>{labels.kind(state.kind)}</Descriptions.Item>
+              <Descriptions.Item label={t('case.channel')}>{labels.channel(state.channel)}</Descriptions.Item>
+              <Descriptions.Item label={t('case.category')}>{labels.category(state.category)}</Descriptions.Item>
+              <Descriptions.Item label={t('case.severity')}>{labels.severity(state.severity)}</Descriptions.Item>
+              <Descriptions.Item label={t('case.department')}>{labels.department(state.departmentId)}</Descriptions.Item>
+              <Descriptions.Item label={t('case.firstReceiver')}>{names.get(state.firstReceiverId) ?? state.firstReceiverId}</Descriptions.Item>
+              <Descriptions.Item label={t('case.receivedAt')}>{formatMinute(state.receivedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('case.complainant')}>
+                <Space data-testid="complainant">
+                  {state.complainant.anonymous ? t('case.anonymous') : masked ? <Tag icon={<LockOutlined />}>{t('case.masked')}</Tag> : [c.name, c.phone, c.address].filter(Boolean).join(' · ')}
+                  {masked && <RevealIdentity state={state} policy={policy} onRevealed={() => setRevealed(true)} />}
+                  {revealed && <Tag icon={<EyeOutlined />} color="orange">{t('case.revealed')}</Tag>}
+                </Space>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('case.description')} span={2}>
+                {[state.description.time, state.description.cause, state.description.process, state.description.result, state.description.text].filter(Boolean).join('；')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('case.demand')} span={2}>{state.demand}</Descriptions.Item>
+              {state.result && <Descriptions.Item label={t('case.result')} span={2}>{state.result.text}</Descriptions.Item>}
+              {state.rejection && (
+                <Descriptions.Item label={t('case.rejection')} span={2}>
+                  <span data-testid="rejection">{`${labels.reason(state.rejection.reasonCode)}。${state.rejection.explanation}${state.rejection.referral ? `（${state.rejection.referral}）` : ''}`}</span>
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card title={t('case.deadlines')} size="small" data-testid="deadlines">
+            {stages.length === 0 ? (
+              <Typography.Text type="secondary">{t('case.noDeadlines')}</Typography.Text>
+            ) : (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {stages.map((s) => (
+                  <Row key={s.stageId} justify="space-between" align="middle">
+                    <Typography.Text>{s.name}</Typography.Text>
+                    <Space size={4}>
+                      {s.dueAt && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatMinute(s.dueAt)}</Typography.Text>}
+                      <StageTimer stage={s} />
+                    </Space>
+                  </Row>
+                ))}
+              </Space>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Card title={t('case.actions')} size="small" extra={<DocumentButtons state={state} events={events} policy={policy} />}>
+        {specs.length === 0 ? (
+          <Alert type="info" message={t('case.noActions')} />
+        ) : (
+          <Space wrap data-testid="case-actions">
+            {specs.map((a) => (
+              <Button key={a.type} danger={a.danger} onClick={() => setAction(specFor(a.type))} data-testid={`act-${a.type}`}>
+                {t(a.label)}
+              </Button>
+            ))}
+          </Space>
+        )}
+      </Card>
+      <Card title={t('case.timeline')} size="small">
+        {events.length === 0 ? <Empty /> : <CaseTimeline events={events} policy={policy} names={names} />}
+      </Card>
+      {action && <ActionDialog spec={action} state={state} stages={stages} onClose={() => setAction(undefined)} />}
+    </Space>
+  );
+}

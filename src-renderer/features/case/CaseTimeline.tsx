@@ -1,0 +1,76 @@
+import { Timeline, Typography } from 'antd';
+import type { CaseEvent } from '../../../src-shared/domain/events';
+import type { Policy } from '../../../src-shared/domain/policy';
+import { policyLabels } from '../../data/labels';
+import { useT, type MessageKey } from '../../i18n/i18n';
+import { formatDateTime } from '../../format/time';
+
+// The full record of who did what when (X-2). Registration details stay in the summary, where
+// confidentiality is applied; the timeline shows each later event's own words.
+
+function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: Map<string, string>): string {
+  switch (e.type) {
+    case 'case.registered':
+      return `${labels.kind(e.payload.kind)} · ${labels.channel(e.payload.channel)} · ${e.payload.subject}`;
+    case 'case.assigned':
+      return [labels.department(e.payload.departmentId), e.payload.assigneeId && names.get(e.payload.assigneeId), e.payload.instruction].filter(Boolean).join(' · ');
+    case 'case.transferred':
+      return [labels.department(e.payload.fromDepartmentId), '→', labels.department(e.payload.toDepartmentId) || e.payload.external, '：', e.payload.reason].filter(Boolean).join(' ');
+    case 'case.coordinated':
+      return e.payload.departmentIds.map((d) => labels.department(d)).join('、');
+    case 'case.recused':
+      return `${names.get(e.payload.staffId) ?? e.payload.staffId}：${e.payload.reason}`;
+    case 'case.escalated':
+      return `${labels.role(e.payload.toRole)}：${e.payload.reason}`;
+    case 'case.risk_flagged':
+      return labels.riskFlag(e.payload.flag);
+    case 'case.classified':
+      return [labels.kind(e.payload.kind), labels.category(e.payload.category), labels.severity(e.payload.severity)].filter(Boolean).join(' · ');
+    case 'case.investigated':
+      return `${e.payload.inspectorIds.map((i) => names.get(i) ?? i).join('、')}：${e.payload.findings}`;
+    case 'case.replied':
+      return e.payload.content;
+    case 'case.resolved':
+      return e.payload.result;
+    case 'case.feedback_given':
+      return e.payload.content;
+    case 'case.callback_done':
+      return `${'★'.repeat(e.payload.satisfaction)} ${e.payload.outcome}`;
+    case 'case.rejected':
+      return `${labels.reason(e.payload.reasonCode)}：${e.payload.explanation}`;
+    case 'case.extension_requested':
+      return `${formatDateTime(e.payload.newDueAt).slice(0, 16)}：${e.payload.reason}`;
+    case 'case.note':
+      return e.payload.text;
+    case 'case.signed':
+      return `${e.payload.signerName}（${labels.role(e.payload.role)}）`;
+    default: {
+      const p = e.payload as Record<string, unknown>;
+      const text = p.reason ?? p.note ?? p.opinion ?? p.description;
+      return typeof text === 'string' ? text : '';
+    }
+  }
+}
+
+export function CaseTimeline({ events, policy, names }: { events: CaseEvent[]; policy: Policy; names: Map<string, string> }) {
+  const t = useT();
+  const labels = policyLabels(policy);
+  return (
+    <Timeline
+      data-testid="timeline"
+      items={events.map((e) => ({
+        key: e.id,
+        color: e.type === 'case.risk_flagged' || e.type === 'case.rejected' ? 'red' : e.type === 'case.identity_viewed' ? 'orange' : 'blue',
+        content: (
+          <div data-event-type={e.type}>
+            <Typography.Text strong>{t(`event.${e.type}` as MessageKey)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {formatDateTime(e.at)} · {names.get(e.actorId) ?? e.actorId}
+            </Typography.Text>
+            <div>{detailOf(e, labels, names)}</div>
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,50 @@
+import type { ButtonProps } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Input, Modal } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
+import type { CaseState } from '../../../src-shared/domain/case-state';
+import type { Policy } from '../../../src-shared/domain/policy';
+import { useDesk, staffRolesOf } from '../../data/desk-context';
+import { canRevealIdentity } from '../../data/domain';
+import { writeEvent } from '../../data/write-event';
+import { localised, useT } from '../../i18n/i18n';
+
+// S1-5: a confidential identity is shown only to an authorised role, and every look is audited
+// (case.identity_viewed is written before anything is shown).
+
+export function RevealIdentity({ state, policy, onRevealed }: { state: CaseState; policy: Policy; onRevealed: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const desk = useDesk();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const actor = staffRolesOf(desk.staff!);
+  const allowed = canRevealIdentity(policy, actor);
+
+  async function reveal() {
+    if (!desk.identity) return;
+    const r = await writeEvent(desk.db, { ...desk.identity, actor, policy: desk.policy ?? policy, policyFor: desk.policyFor }, state.id, { type: 'case.identity_viewed', payload: { reason } });
+    if (!r.ok) {
+      setError(r.errors.map((e) => localised(e.message)).join(' '));
+      return;
+    }
+    setOpen(false);
+    void message.info(t('case.revealed'));
+    onRevealed();
+  }
+
+  return (
+    <>
+      <Button size="small" icon={<EyeOutlined />} onClick={() => (allowed ? setOpen(true) : void message.warning(t('case.revealNotAllowed')))} data-testid="reveal-identity">
+        {t('case.reveal')}
+      </Button>
+      {open && (
+        <Modal open title={t('case.reveal')} onOk={reveal} onCancel={() => setOpen(false)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'reveal-ok' } as ButtonProps}>
+          <Input.TextArea placeholder={t('case.revealReason')} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus data-testid="reveal-reason" />
+          {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
+        </Modal>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,216 @@
+import { ulid } from 'ulid';
+import type { CaseState } from '../../../src-shared/domain/case-state';
+import type { EventType, NewEvent } from '../../../src-shared/domain/events';
+import type { Policy, StaffRoles } from '../../../src-shared/domain/policy';
+import type { StageStatus } from '../../../src-shared/domain/sla-types';
+import type { MessageKey } from '../../i18n/i18n';
+
+// How each case action is asked for: which fields its dialog shows and how the answers become the
+// event's payload. Whether an action is allowed, and whether its payload is acceptable, is decided by
+// the domain (availableActions / validateAction / parseEvent) — never here.
+
+export type OptionSource = 'departments' | 'staff' | 'roles' | 'riskFlags' | 'stages' | 'channels' | 'kinds' | 'categories' | 'severities' | 'reasons' | 'pendingExtensions' | 'replyTo' | 'dangerLevels';
+
+export interface FieldSpec {
+  name: string;
+  label: MessageKey;
+  type: 'text' | 'textarea' | 'select' | 'multiselect' | 'checkbox' | 'datetime' | 'rating';
+  options?: OptionSource;
+  required?: boolean;
+}
+
+export interface ActionSpec {
+  type: EventType;
+  label: MessageKey;
+  fields: FieldSpec[];
+  /** Prefilled answers. */
+  initial?: (c: ActionContext) => Record<string, unknown>;
+  payload: (v: Record<string, unknown>, c: ActionContext) => NewEvent['payload'];
+  danger?: boolean;
+}
+
+export interface ActionContext {
+  state: CaseState;
+  policy: Policy;
+  actor: StaffRoles;
+  stages: StageStatus[];
+  now: number;
+}
+
+const s = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const req = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+const arr = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
+const time = (v: unknown): number | undefined => {
+  const ms = typeof v === 'string' && v ? new Date(v).getTime() : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+};
+const note: FieldSpec = { name: 'note', label: 'field.note', type: 'textarea' };
+const reason: FieldSpec = { name: 'reason', label: 'field.reason', type: 'textarea', required: true };
+
+export const ACTION_SPECS: ActionSpec[] = [
+  { type: 'case.accepted', label: 'action.accept', fields: [note], payload: (v) => ({ note: s(v.note) }) },
+  {
+    type: 'case.classified',
+    label: 'action.classify',
+    fields: [
+      { name: 'kind', label: 'field.kind', type: 'select', options: 'kinds' },
+      { name: 'category', label: 'field.category', type: 'select', options: 'categories' },
+      { name: 'severity', label: 'field.severity', type: 'select', options: 'severities' },
+      { name: 'valid', label: 'field.valid', type: 'checkbox' },
+      note,
+    ],
+    initial: ({ state }) => ({ kind: state.kind, category: state.category, severity: state.severity, valid: state.valid ?? true }),
+    payload: (v) => ({ kind: s(v.kind), category: s(v.category), severity: s(v.severity), valid: v.valid === true, note: s(v.note) }),
+  },
+  {
+    type: 'case.assigned',
+    label: 'action.assign',
+    fields: [
+      { name: 'departmentId', label: 'field.department', type: 'select', options: 'departments', required: true },
+      { name: 'assigneeId', label: 'field.assignee', type: 'select', options: 'staff' },
+      { name: 'noticeNo', label: 'field.noticeNo', type: 'text' },
+      { name: 'dueAt', label: 'field.dueAt', type: 'datetime' },
+      { name: 'instruction', label: 'field.instruction', type: 'textarea' },
+    ],
+    initial: ({ state, policy }) => ({ departmentId: state.departmentId ?? policy.categories.find((c) => c.code === state.category)?.departmentId }),
+    payload: (v) => ({ departmentId: req(v.departmentId), assigneeId: s(v.assigneeId), noticeNo: s(v.noticeNo), dueAt: time(v.dueAt), instruction: s(v.instruction) }),
+  },
+  {
+    type: 'case.handover_acknowledged',
+    label: 'action.acknowledge',
+    fields: [note],
+    payload: (v, { state, actor }) => ({ departmentId: state.departmentId ?? actor.departmentId ?? '', note: s(v.note) }),
+  },
+  {
+    type: 'case.transferred',
+    label: 'action.transfer',
+    fields: [
+      { name: 'toDepartmentId', label: 'field.toDepartment', type: 'select', options: 'departments' },
+      { name: 'toAssigneeId', label: 'field.assignee', type: 'select', options: 'staff' },
+      { name: 'external', label: 'field.external', type: 'text' },
+      reason,
+    ],
+    payload: (v, { state }) => ({ fromDepartmentId: state.departmentId, toDepartmentId: s(v.toDepartmentId), toAssigneeId: s(v.toAssigneeId), external: s(v.external), reason: req(v.reason) }),
+  },
+  {
+    type: 'case.coordinated',
+    label: 'action.coordinate',
+    fields: [
+      { name: 'departmentIds', label: 'field.departments', type: 'multiselect', options: 'departments', required: true },
+      { name: 'coordinatorId', label: 'field.coordinator', type: 'select', options: 'staff', required: true },
+      note,
+    ],
+    initial: ({ actor }) => ({ coordinatorId: actor.id }),
+    payload: (v) => ({ departmentIds: arr(v.departmentIds), coordinatorId: req(v.coordinatorId), note: s(v.note) }),
+  },
+  {
+    type: 'case.recused',
+    label: 'action.recuse',
+    fields: [{ name: 'staffId', label: 'field.staff', type: 'select', options: 'staff', required: true }, reason],
+    initial: ({ actor }) => ({ staffId: actor.id }),
+    payload: (v) => ({ staffId: req(v.staffId), reason: req(v.reason) }),
+  },
+  {
+    type: 'case.escalated',
+    label: 'action.escalate',
+    fields: [{ name: 'toRole', label: 'field.toRole', type: 'select', options: 'roles', required: true }, { name: 'toStaffId', label: 'field.assignee', type: 'select', options: 'staff' }, reason],
+    payload: (v) => ({ toRole: req(v.toRole), toStaffId: s(v.toStaffId), reason: req(v.reason) }),
+  },
+  {
+    type: 'case.risk_flagged',
+    label: 'action.riskFlag',
+    danger: true,
+    fields: [{ name: 'flag', label: 'field.flag', type: 'select', options: 'riskFlags', required: true }, note],
+    payload: (v) => ({ flag: req(v.flag), note: s(v.note) }),
+  },
+  {
+    type: 'case.extension_requested',
+    label: 'action.requestExtension',
+    fields: [{ name: 'stageId', label: 'field.stage', type: 'select', options: 'stages', required: true }, { name: 'newDueAt', label: 'field.newDueAt', type: 'datetime', required: true }, reason],
+    payload: (v) => ({ requestId: ulid(), stageId: req(v.stageId), newDueAt: time(v.newDueAt) ?? 0, reason: req(v.reason) }),
+  },
+  {
+    type: 'case.extension_decided',
+    label: 'action.decideExtension',
+    fields: [{ name: 'requestId', label: 'field.request', type: 'select', options: 'pendingExtensions', required: true }, { name: 'approved', label: 'field.approved', type: 'checkbox' }, note],
+    initial: ({ state }) => ({ requestId: state.extensions.find((e) => !e.decided)?.requestId, approved: true }),
+    payload: (v, { state, policy, actor }) => {
+      const ext = state.extensions.find((e) => e.requestId === v.requestId);
+      const approverRole = policy.stages.find((st) => st.id === ext?.stageId)?.extensionApproverRole;
+      return { requestId: req(v.requestId), approved: v.approved === true, approverRole: actor.roles.find((r) => r === approverRole) ?? actor.roles[0] ?? '', note: s(v.note) };
+    },
+  },
+  {
+    type: 'case.clock_paused',
+    label: 'action.pause',
+    fields: [{ name: 'stageId', label: 'field.stage', type: 'select', options: 'stages' }, reason],
+    payload: (v) => ({ stageId: s(v.stageId), reason: req(v.reason) }),
+  },
+  {
+    type: 'case.clock_resumed',
+    label: 'action.resume',
+    fields: [{ name: 'stageId', label: 'field.stage', type: 'select', options: 'stages' }, note],
+    payload: (v) => ({ stageId: s(v.stageId), note: s(v.note) }),
+  },
+  {
+    type: 'case.investigated',
+    label: 'action.investigate',
+    fields: [
+      { name: 'inspectorIds', label: 'field.inspectors', type: 'multiselect', options: 'staff', required: true },
+      { name: 'findings', label: 'field.findings', type: 'textarea', required: true },
+      { name: 'violation', label: 'field.violation', type: 'checkbox' },
+      { name: 'verified', label: 'field.verified', type: 'checkbox' },
+      { name: 'dangerLevel', label: 'field.dangerLevel', type: 'select', options: 'dangerLevels' },
+    ],
+    payload: (v) => ({ inspectorIds: arr(v.inspectorIds), findings: req(v.findings), violation: v.violation === true, verified: v.verified === true, dangerLevel: s(v.dangerLevel), evidence: [] }),
+  },
+  {
+    type: 'case.replied',
+    label: 'action.reply',
+    fields: [{ name: 'to', label: 'field.to', type: 'select', options: 'replyTo', required: true }, { name: 'method', label: 'field.method', type: 'select', options: 'channels', required: true }, { name: 'content', label: 'field.content', type: 'textarea', required: true }],
+    initial: ({ state }) => ({ to: 'complainant', method: state.channel }),
+    payload: (v) => ({ to: (v.to as 'complainant' | 'receiver' | 'superior') ?? 'complainant', method: req(v.method), content: req(v.content) }),
+  },
+  {
+    type: 'case.resolved',
+    label: 'action.resolve',
+    fields: [{ name: 'result', label: 'field.result', type: 'textarea', required: true }, { name: 'rectification', label: 'field.rectification', type: 'textarea' }],
+    payload: (v, { state }) => ({ result: req(v.result), rectification: s(v.rectification), departmentId: state.departmentId }),
+  },
+  {
+    type: 'case.feedback_given',
+    label: 'action.feedback',
+    fields: [{ name: 'method', label: 'field.method', type: 'select', options: 'channels', required: true }, { name: 'content', label: 'field.content', type: 'textarea', required: true }],
+    initial: ({ state }) => ({ method: state.channel }),
+    payload: (v) => ({ method: req(v.method), content: req(v.content) }),
+  },
+  { type: 'case.feedback_impossible', label: 'action.feedbackImpossible', fields: [reason], payload: (v) => ({ reason: req(v.reason) }) },
+  {
+    type: 'case.callback_done',
+    label: 'action.callback',
+    fields: [
+      { name: 'method', label: 'field.method', type: 'select', options: 'channels', required: true },
+      { name: 'satisfied', label: 'field.satisfied', type: 'checkbox' },
+      { name: 'satisfaction', label: 'field.satisfaction', type: 'rating', required: true },
+      { name: 'outcome', label: 'field.outcome', type: 'textarea', required: true },
+      { name: 'calleeName', label: 'field.calleeName', type: 'text' },
+      { name: 'notes', label: 'field.notes', type: 'textarea' },
+    ],
+    initial: ({ state, policy }) => ({ method: policy.callback.rules[0]?.methods[0] ?? state.channel, satisfied: true, satisfaction: 5 }),
+    payload: (v) => ({ method: req(v.method), satisfied: v.satisfied === true, satisfaction: typeof v.satisfaction === 'number' ? v.satisfaction : 0, outcome: req(v.outcome), calleeName: s(v.calleeName), notes: s(v.notes) }),
+  },
+  { type: 'case.reopened', label: 'action.reopen', fields: [reason], payload: (v) => ({ reason: req(v.reason) }) },
+  {
+    type: 'case.rejected',
+    label: 'action.reject',
+    danger: true,
+    fields: [{ name: 'reasonCode', label: 'field.reasonCode', type: 'select', options: 'reasons', required: true }, { name: 'explanation', label: 'field.explanation', type: 'textarea', required: true }, { name: 'referral', label: 'field.referral', type: 'textarea' }],
+    payload: (v, { policy }) => ({ reasonCode: req(v.reasonCode), explanation: req(v.explanation), referral: s(v.referral) ?? policy.inadmissibleReasons.find((r) => r.code === v.reasonCode)?.referral }),
+  },
+  { type: 'case.closed', label: 'action.close', fields: [note], payload: (v) => ({ note: s(v.note) }) },
+  { type: 'case.note', label: 'action.note', fields: [{ name: 'text', label: 'field.text', type: 'textarea', required: true }], payload: (v) => ({ text: req(v.text) }) },
+];
+
+export function specFor(type: EventType): ActionSpec | undefined {
+  return ACTION_SPECS.find((a) => a.type === type);
+}

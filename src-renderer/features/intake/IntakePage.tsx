@@ -1,0 +1,344 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, Divider, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useDesk, staffRolesOf } from '../../data/desk-context';
+import { registerCase } from '../../data/register';
+import { writeEvent } from '../../data/write-event';
+import { validateIntake } from '../../data/domain';
+import { loadDraft, removeDraft, saveDraft } from '../../data/drafts';
+import { localised, useT } from '../../i18n/i18n';
+import { navigate } from '../../app/router';
+import { formatDateTime } from '../../format/time';
+import { emptyIntake, formPathOf, registrationOf, type IntakeValues } from './intake-model';
+
+// 快速登记: one screen, keyboard first (Tab through, Ctrl+Enter saves, Esc goes back), saved as a draft
+// while typing so a crash or reload loses nothing.
+
+const DRAFT_DELAY_MS = 250;
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let o = target;
+  for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
+  o[parts[parts.length - 1]!] = value;
+}
+
+export function IntakePage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const desk = useDesk();
+  const { db, policy, staff, identity, config } = desk;
+  const deskDoc = config.desks.find((d) => d.id === identity?.deskId);
+  const draftId = `intake:${staff?.id ?? 'anon'}`;
+  const [draftAt, setDraftAt] = useState<number>();
+  const [restored, setRestored] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string>();
+  const defaults = useMemo(() => emptyIntake(policy, Date.now(), { receptionPoint: deskDoc?.receptionPoint, departmentId: deskDoc?.departmentId }), [policy, deskDoc]);
+
+  const resolver: Resolver<IntakeValues> = async (values) => {
+    if (!policy || !staff) return { values: {}, errors: {} };
+    const errors: Record<string, unknown> = {};
+    for (const e of validateIntake(policy, values.kind, registrationOf(values, staff.id, Date.now()))) {
+      setPath(errors, formPathOf(e.path), { type: e.code, message: localised(e.message) });
+    }
+    if (values.inadmissibleReason && !values.explanation.trim()) setPath(errors, 'explanation', { type: 'required', message: t('common.required') });
+    return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors<IntakeValues> } : { values, errors: {} };
+  };
+  const { control, handleSubmit, reset, watch, formState } = useForm<IntakeValues>({ defaultValues: defaults, resolver, mode: 'onSubmit' });
+  const kind = watch('kind');
+  const anonymous = watch('complainant.anonymous');
+  const reason = watch('inadmissibleReason');
+  const loaded = useRef(false);
+
+  // Restore the draft once, then save every change after a short pause.
+  useEffect(() => {
+    if (loaded.current) return;
+    loaded.current = true;
+    void loadDraft(db, draftId).then((d) => {
+      if (d) {
+        reset({ ...defaults, ...(d.data as Partial<IntakeValues>) });
+        setDraftAt(d.updatedAt);
+        setRestored(true);
+      }
+    });
+  }, [db, draftId, reset, defaults]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sub = watch((values) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void saveDraft(db, draftId, staff?.id ?? '', values as Record<string, unknown>).then(setDraftAt);
+      }, DRAFT_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      sub.unsubscribe();
+    };
+  }, [watch, db, draftId, staff]);
+
+  const formDef = useMemo(() => {
+    const k = policy?.kinds.find((x) => x.code === kind);
+    return policy?.forms.find((f) => f.id === k?.formId);
+  }, [policy, kind]);
+
+  async function save(values: IntakeValues) {
+    if (!policy || !staff || !identity || !deskDoc) return;
+    setSaving(true);
+    setSaveError(undefined);
+    const ctx = { ...identity, actor: staffRolesOf(staff), policy, policyFor: desk.policyFor };
+    const r = await registerCase(db, ctx, deskDoc.code, registrationOf(values, staff.id, Date.now()));
+    if (!r.ok) {
+      setSaving(false);
+      setSaveError(r.errors.map((e) => localised(e.message)).join(' '));
+      return;
+    }
+    if (values.inadmissibleReason) {
+      const reasonDef = policy.inadmissibleReasons.find((x) => x.code === values.inadmissibleReason);
+      const rej = await writeEvent(db, ctx, r.state.id, {
+        type: 'case.rejected',
+        payload: { reasonCode: values.inadmissibleReason, explanation: values.explanation.trim(), referral: values.referral.trim() || reasonDef?.referral || undefined },
+      });
+      if (!rej.ok) setSaveError(rej.errors.map((e) => localised(e.message)).join(' '));
+    }
+    await removeDraft(db, draftId);
+    setSaving(false);
+    void message.success(t(values.inadmissibleReason ? 'intake.rejectedSaved' : 'intake.saved', { number: r.state.number }));
+    reset(emptyIntake(policy, Date.now(), { receptionPoint: deskDoc.receptionPoint, departmentId: deskDoc.departmentId }));
+    navigate({ name: 'case', id: r.state.id });
+  }
+
+  const submit = handleSubmit(save);
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit();
+    } else if (e.key === 'Escape' && !e.defaultPrevented && !(e.target as HTMLElement).closest('.ant-select-open')) {
+      navigate({ name: 'queue' });
+    }
+  }
+
+  if (!policy) return <Alert type="warning" showIcon message={t('intake.noPolicy')} />;
+  const err = (path: string): string | undefined => {
+    let o: unknown = formState.errors;
+    for (const p of path.split('.')) o = (o as Record<string, unknown> | undefined)?.[p];
+    return (o as { message?: string } | undefined)?.message;
+  };
+  const item = (label: string, path: string, required = false) => ({ label, validateStatus: err(path) ? ('error' as const) : undefined, help: err(path), required });
+
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void submit(); }} onKeyDown={onKeyDown} data-testid="intake-form" aria-label={t('intake.title')}>
+      <Card
+        title={t('intake.title')}
+        extra={<Typography.Text type="secondary">{t('intake.saveHint')}</Typography.Text>}
+        actions={[
+          <Space key="save" style={{ padding: '0 16px' }}>
+            <Button type="primary" htmlType="submit" loading={saving} data-testid="intake-save">
+              {t('intake.save')}（Ctrl+Enter）
+            </Button>
+            <Button onClick={() => navigate({ name: 'queue' })}>{t('common.back')}（Esc）</Button>
+            <Button
+              type="link"
+              onClick={() => {
+                reset(defaults);
+                void removeDraft(db, draftId);
+                setRestored(false);
+              }}
+            >
+              {t('intake.discardDraft')}
+            </Button>
+            {draftAt && <Typography.Text type="secondary" data-testid="draft-status">{t('intake.draftSaved', { time: formatDateTime(draftAt).slice(11) })}</Typography.Text>}
+          </Space>,
+        ]}
+      >
+        {restored && <Alert type="info" showIcon message={t('intake.draftRestored')} style={{ marginBottom: 12 }} data-testid="draft-restored" />}
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={policy.apologyPrompt ?? t('intake.apology')}
+          action={
+            <Controller control={control} name="apologised" render={({ field }) => (
+              <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="apologised">
+                {t('intake.apologised')}
+              </Checkbox>
+            )} />
+          }
+        />
+        <Form layout="vertical" component={false}>
+          <Row gutter={16}>
+            <Col span={6}>
+              <Form.Item {...item(t('intake.channel'), 'channel', true)}>
+                <Controller control={control} name="channel" render={({ field }) => (
+                  <Select {...field} showSearch={{ optionFilterProp: 'label' }} options={policy.channels.map((c) => ({ value: c.code, label: c.name }))} data-testid="intake-channel" />
+                )} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item {...item(t('intake.kind'), 'kind', true)}>
+                <Controller control={control} name="kind" render={({ field }) => (
+                  <Select {...field} showSearch={{ optionFilterProp: 'label' }} options={policy.kinds.map((k) => ({ value: k.code, label: k.name }))} data-testid="intake-kind" />
+                )} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item {...item(t('intake.receivedAt'), 'receivedAt', true)}>
+                <Controller control={control} name="receivedAt" render={({ field }) => <Input type="datetime-local" {...field} data-testid="intake-received" />} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item {...item(t('intake.receptionPoint'), 'receptionPoint')}>
+                <Controller control={control} name="receptionPoint" render={({ field }) => (
+                  <Select {...field} allowClear options={policy.receptionPoints.map((r) => ({ value: r, label: r }))} />
+                )} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>{t('intake.complainant')}</Divider>
+          <Row gutter={16}>
+            <Col span={5}>
+              <Form.Item {...item(t('intake.name'), 'complainant.name')}>
+                <Controller control={control} name="complainant.name" render={({ field }) => <Input {...field} disabled={anonymous} autoFocus data-testid="intake-name" />} />
+              </Form.Item>
+            </Col>
+            <Col span={5}>
+              <Form.Item {...item(t('intake.phone'), 'complainant.phone')}>
+                <Controller control={control} name="complainant.phone" render={({ field }) => <Input {...field} disabled={anonymous} inputMode="tel" data-testid="intake-phone" />} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item {...item(t('intake.address'), 'complainant.address')}>
+                <Controller control={control} name="complainant.address" render={({ field }) => <Input {...field} disabled={anonymous} data-testid="intake-address" />} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item label=" ">
+                <Space>
+                  <Controller control={control} name="complainant.anonymous" render={({ field }) => (
+                    <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="intake-anonymous">{t('intake.anonymous')}</Checkbox>
+                  )} />
+                  <Controller control={control} name="complainant.confidential" render={({ field }) => (
+                    <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="intake-confidential">{t('intake.confidential')}</Checkbox>
+                  )} />
+                </Space>
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item {...item(t('intake.subject'), 'subject', true)}>
+            <Controller control={control} name="subject" render={({ field }) => <Input {...field} placeholder={t('intake.subjectPlaceholder')} data-testid="intake-subject" />} />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col span={6}>
+              <Form.Item {...item(t('intake.time'), 'description.time')}>
+                <Controller control={control} name="description.time" render={({ field }) => <Input {...field} data-testid="intake-time" />} />
+              </Form.Item>
+            </Col>
+            <Col span={18}>
+              <Form.Item {...item(t('intake.cause'), 'description.cause')}>
+                <Controller control={control} name="description.cause" render={({ field }) => <Input {...field} data-testid="intake-cause" />} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item {...item(t('intake.process'), 'description.process')}>
+                <Controller control={control} name="description.process" render={({ field }) => <Input.TextArea {...field} autoSize={{ minRows: 2, maxRows: 6 }} data-testid="intake-process" />} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item {...item(t('intake.result'), 'description.result')}>
+                <Controller control={control} name="description.result" render={({ field }) => <Input.TextArea {...field} autoSize={{ minRows: 2, maxRows: 6 }} data-testid="intake-result" />} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item {...item(t('intake.demand'), 'demand')}>
+            <Controller control={control} name="demand" render={({ field }) => <Input {...field} data-testid="intake-demand" />} />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col span={8}>
+              <Form.Item {...item(t('intake.category'), 'category')}>
+                <Controller control={control} name="category" render={({ field }) => (
+                  <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.categories.filter((c) => !c.kinds || c.kinds.includes(kind)).map((c) => ({ value: c.code, label: c.name }))} data-testid="intake-category" />
+                )} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item {...item(t('intake.severity'), 'severity')}>
+                <Controller control={control} name="severity" render={({ field }) => (
+                  <Select {...field} allowClear options={policy.severities.map((s) => ({ value: s.code, label: s.name, title: s.definition }))} data-testid="intake-severity" />
+                )} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item {...item(t('intake.department'), 'departmentId')}>
+                <Controller control={control} name="departmentId" render={({ field }) => (
+                  <Select {...field} allowClear options={policy.departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="intake-department" />
+                )} />
+              </Form.Item>
+            </Col>
+          </Row>
+          {formDef && formDef.fields.length > 0 && (
+            <>
+              <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>{formDef.title}</Divider>
+              <Row gutter={16}>
+                {formDef.fields.map((f) => (
+                  <Col span={f.type === 'textarea' ? 24 : 8} key={f.key}>
+                    <Form.Item {...item(f.label, `form.${f.key}`, f.required)} extra={f.help}>
+                      <Controller control={control} name={`form.${f.key}`} render={({ field }) =>
+                        f.type === 'select' ? (
+                          <Select value={field.value || undefined} onChange={field.onChange} allowClear options={(f.options ?? []).map((o) => ({ value: o.value, label: o.label }))} />
+                        ) : f.type === 'textarea' ? (
+                          <Input.TextArea value={field.value ?? ''} onChange={field.onChange} maxLength={f.maxLength} autoSize={{ minRows: 2 }} />
+                        ) : (
+                          <Input value={field.value ?? ''} onChange={field.onChange} maxLength={f.maxLength} type={f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : f.type === 'datetime' ? 'datetime-local' : 'text'} data-testid={`form-${f.key}`} />
+                        )
+                      } />
+                    </Form.Item>
+                  </Col>
+                ))}
+              </Row>
+            </>
+          )}
+          {policy.riskFlags.length > 0 && (
+            <Form.Item label={t('intake.riskFlags')} extra={t('intake.riskFlagsHelp')}>
+              <Controller control={control} name="riskFlags" render={({ field }) => (
+                <Checkbox.Group value={field.value} onChange={field.onChange} options={policy.riskFlags.map((f) => ({ value: f.code, label: f.name }))} data-testid="intake-risk" />
+              )} />
+            </Form.Item>
+          )}
+          {policy.inadmissibleReasons.length > 0 && (
+            <>
+              <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>{t('intake.admissibility')}</Divider>
+              <Typography.Paragraph type="secondary">{t('intake.inadmissibleHelp')}</Typography.Paragraph>
+              <Controller control={control} name="inadmissibleReason" render={({ field }) => (
+                <Radio.Group value={field.value ?? ''} onChange={(e) => field.onChange(e.target.value || undefined)} data-testid="intake-admissibility">
+                  <Space direction="vertical">
+                    <Radio value="">{t('intake.admissible')}</Radio>
+                    {policy.inadmissibleReasons.map((r) => (
+                      <Radio value={r.code} key={r.code}>{t('intake.inadmissible', { reason: r.text })}</Radio>
+                    ))}
+                  </Space>
+                </Radio.Group>
+              )} />
+              {reason && (
+                <Row gutter={16} style={{ marginTop: 12 }}>
+                  <Col span={14}>
+                    <Form.Item {...item(t('intake.explanation'), 'explanation', true)}>
+                      <Controller control={control} name="explanation" render={({ field }) => <Input.TextArea {...field} autoSize={{ minRows: 2 }} data-testid="intake-explanation" />} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={10}>
+                    <Form.Item {...item(t('intake.referral'), 'referral')} extra={policy.inadmissibleReasons.find((r) => r.code === reason)?.referral}>
+                      <Controller control={control} name="referral" render={({ field }) => <Input.TextArea {...field} autoSize={{ minRows: 2 }} placeholder={policy.inadmissibleReasons.find((r) => r.code === reason)?.referral} data-testid="intake-referral" />} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              )}
+            </>
+          )}
+          {saveError && <Alert type="error" showIcon message={t('common.saveFailed', { reason: saveError })} data-testid="intake-error" />}
+        </Form>
+      </Card>
+    </form>
+  );
+}

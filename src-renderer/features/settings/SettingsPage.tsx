@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { App, Button, Card, Descriptions, Form, Input, Radio, Select, Space, Table, Typography } from 'antd';
+import { useDesk } from '../../data/desk-context';
+import { addStaff } from '../../data/setup';
+import { policyLabels } from '../../data/labels';
+import { isValidPin } from '../../session/pin';
+import { localised, setLanguage, useLanguage, useT } from '../../i18n/i18n';
+import { formatMinute } from '../../format/time';
+import { JoinServer } from '../setup/JoinServer';
+
+// 设置: language, this desk, staff (admins add people), the policy in force, and joining a server.
+
+const ADMIN_ROLES = new Set(['admin', 'manager', 'director']);
+
+export function SettingsPage() {
+  const t = useT();
+  const lang = useLanguage();
+  const { message } = App.useApp();
+  const { db, config, identity, policy, staff } = useDesk();
+  const desk = config.desks.find((d) => d.id === identity?.deskId);
+  const labels = policyLabels(policy);
+  const [form] = Form.useForm<{ name: string; roles: string[]; departmentId?: string; pin: string }>();
+  const [busy, setBusy] = useState(false);
+  // Anyone who heads a department in the policy, or holds an admin-like role, may add staff.
+  const isAdmin = !!staff && (staff.roles.some((r) => ADMIN_ROLES.has(r)) || (policy?.departments ?? []).some((d) => d.headRole && staff.roles.includes(d.headRole)));
+
+  async function add(v: { name: string; roles: string[]; departmentId?: string; pin: string }) {
+    if (!identity) return;
+    setBusy(true);
+    const r = await addStaff(db, identity.orgId, v);
+    setBusy(false);
+    if (!r.ok) return void message.error(r.errors.map((e) => localised(e.message)).join(' '));
+    form.resetFields();
+    void message.success(t('settings.staffAdded', { name: v.name }));
+  }
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1000 }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>{t('settings.title')}</Typography.Title>
+      <Card size="small" title={t('settings.language')}>
+        <Radio.Group value={lang} onChange={(e) => setLanguage(e.target.value)} options={[{ value: 'zh-CN', label: '简体中文' }, { value: 'en', label: 'English' }]} />
+      </Card>
+      <Card size="small" title={t('settings.desk')}>
+        <Descriptions size="small" column={2}>
+          <Descriptions.Item label={t('setup.orgName')}>{config.organisation?.name}</Descriptions.Item>
+          <Descriptions.Item label={t('setup.siteName')}>{config.sites.find((s) => s.id === identity?.siteId)?.name}</Descriptions.Item>
+          <Descriptions.Item label={t('setup.deskName')}>{desk?.name}</Descriptions.Item>
+          <Descriptions.Item label={t('setup.deskCode')}>{desk?.code}</Descriptions.Item>
+          <Descriptions.Item label={t('setup.department')}>{labels.department(desk?.departmentId)}</Descriptions.Item>
+          <Descriptions.Item label={t('setup.receptionPoint')}>{desk?.receptionPoint}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      {policy && (
+        <Card size="small" title={t('settings.policy')}>
+          {policy.name} · {t('settings.policyRevision', { revision: policy.revision, from: formatMinute(policy.effectiveFrom).slice(0, 10) })}
+        </Card>
+      )}
+      <Card size="small" title={t('settings.staff')}>
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={config.staff}
+          columns={[
+            { title: t('setup.staffName'), dataIndex: 'name' },
+            { title: t('setup.roles'), key: 'roles', render: (_, s) => s.roles.map((r) => labels.role(r)).join('、') },
+            { title: t('setup.department'), key: 'dept', render: (_, s) => labels.department(s.departmentId) },
+          ]}
+        />
+        {isAdmin ? (
+          <Form form={form} layout="inline" onFinish={add} style={{ marginTop: 12, rowGap: 8 }}>
+            <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input placeholder={t('setup.staffName')} style={{ width: 120 }} />
+            </Form.Item>
+            <Form.Item name="roles" rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}>
+              <Select mode="multiple" placeholder={t('setup.roles')} style={{ width: 220 }} options={(policy?.roles ?? []).map((r) => ({ value: r.code, label: r.name }))} />
+            </Form.Item>
+            <Form.Item name="departmentId">
+              <Select allowClear placeholder={t('setup.department')} style={{ width: 150 }} options={(policy?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+            </Form.Item>
+            <Form.Item name="pin" rules={[{ validator: (_, v: string) => (isValidPin(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinInvalid')))) }]}>
+              <Input.Password placeholder={t('auth.pin')} style={{ width: 120 }} />
+            </Form.Item>
+            <Button htmlType="submit" loading={busy}>{t('settings.addStaff')}</Button>
+          </Form>
+        ) : (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t('settings.adminOnly')}</Typography.Paragraph>
+        )}
+      </Card>
+      <Card size="small" title={t('settings.server')}>
+        <JoinServer />
+      </Card>
+    </Space>
+  );
+}

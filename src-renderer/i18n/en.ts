@@ -1,0 +1,2 @@
+import { zhCN, type MessageKey } from './zh-CN';
+export const en: Record<MessageKey, string> = { ...zhCN };

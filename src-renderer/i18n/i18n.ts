@@ -1,0 +1,73 @@
+import { useSyncExternalStore } from 'react';
+import { zhCN, type MessageKey } from './zh-CN';
+import { en } from './en';
+
+// Every user-visible string goes through here (STYLE.md). zh-CN is the source language; `en` is typed
+// as Record<MessageKey, string>, so a missing English string fails the typecheck.
+
+export type Language = 'zh-CN' | 'en';
+export type { MessageKey };
+
+const tables: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+const STORAGE_KEY = 'jiesu.language';
+
+let current: Language = readStoredLanguage();
+const listeners = new Set<() => void>();
+
+function readStoredLanguage(): Language {
+  try {
+    return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+export function getLanguage(): Language {
+  return current;
+}
+
+export function setLanguage(lang: Language): void {
+  current = lang;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Storage can be unavailable (private mode); the choice then lasts for this session only.
+  }
+  listeners.forEach((l) => l());
+}
+
+export type Vars = Record<string, string | number>;
+
+/** Translates a key; `{name}` placeholders are replaced from `vars`. */
+export function t(key: MessageKey, vars?: Vars, lang: Language = current): string {
+  const template = tables[lang][key] ?? zhCN[key] ?? key;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** Re-renders the caller when the language changes. */
+export function useT(): (key: MessageKey, vars?: Vars) => string {
+  const lang = useSyncExternalStore(
+    (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    () => current,
+  );
+  return (key, vars) => t(key, vars, lang);
+}
+
+export function useLanguage(): Language {
+  return useSyncExternalStore(
+    (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    () => current,
+  );
+}
+
+/** Picks the sentence for the current language from a {zh-CN, en} pair (validation and bridge errors). */
+export function localised(message: { 'zh-CN': string; en: string }, lang: Language = current): string {
+  return message[lang];
+}
