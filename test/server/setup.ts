@@ -1,0 +1,45 @@
+import { Writable } from 'node:stream';
+import { startServer, type RunningServer } from '../../src-server/server';
+import { createDemoOrg, type DemoOrg } from '../../src-server/demo';
+import { createTestDatabase, type Backend, type TestDatabase } from './backends';
+import { enrol } from './client';
+import type { EnrolResponse } from '../../src-shared/sync/contract';
+
+// Starts a server on a fresh database of the given backend, capturing its log lines in memory.
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(backend: Backend, opts: { dataDir?: string } = {}): Promise<TestServer> {
+  const database: TestDatabase = await createTestDatabase(backend, opts.dataDir);
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
+  const server = await startServer({ ...database.options, port: 0, logger: { level: 'trace', stream } });
+  return {
+    server,
+    url: server.url,
+    logs,
+    async stop() {
+      await server.close();
+      await database.drop();
+    },
+  };
+}
+
+export interface EnrolledDesk extends EnrolResponse {
+  org: DemoOrg;
+}
+
+export async function demoDesk(t: TestServer, opts: Parameters<typeof createDemoOrg>[1] = {}): Promise<EnrolledDesk> {
+  const org = await createDemoOrg(t.server.db, opts);
+  return { ...(await enrol(t.url, org.code)), org };
+}
