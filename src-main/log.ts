@@ -4,14 +4,16 @@ import type { LogMessage, NodeLogger } from 'electron-log';
 // Logs with rotation and no secrets (issue 6): every message passes `redactValue` before any transport
 // writes it, so a desk token, PIN, password or key never reaches a log file even when logged by mistake.
 
-const SECRET_KEY = /(token|pin|password|passwd|secret|fieldkey|apikey|authorization|cookie|enrol(ment)?code)/i;
+const SECRET_KEY = /(token|password|passwd|secret|fieldkey|apikey|authorization|cookie|enrolmentcode)|pin(hash|code)?$/i;
 const REDACTED = '[已隐去 redacted]';
 
 const TEXT_PATTERNS: [RegExp, string][] = [
   // Authorization: Bearer xxx
   [/\b(bearer)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${REDACTED}`],
   // JSON or query style: "deskToken":"…", pin=1234, password: hunter2
-  [/("?[A-Za-z_]*(?:token|pin|password|secret|fieldKey|code)"?\s*[:=]\s*)("[^"]*"|[^\s&,;}"]+)/gi, `$1${REDACTED}`],
+  [/("?[A-Za-z_]*(?:token|pin|password|secret|fieldKey|enrolmentCode)"?\s*[:=]\s*)("[^"]*"|[^\s&,;}"]+)/gi, `$1${REDACTED}`],
+  // One-time enrolment codes such as K7QM-3XWA-PZ9D, wherever they appear.
+  [/\b[A-Z0-9]{4}(?:-[A-Z0-9]{4}){2,}\b/g, REDACTED],
 ];
 
 export function redactSecrets(text: string): string {

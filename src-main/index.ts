@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, Menu, nativeImage, Notification, protocol, screen, session, Tray } from 'electron';
+import log from 'electron-log/main';
+import type { BridgeInput, DeskSettings } from '../src-shared/bridge';
+import { APP_ORIGIN, APP_SCHEME, rendererProtocolHandler } from './app-protocol';
+import { createBackupFolder, isBackupDue } from './backups';
+import { securityHeaders } from './csp';
+import { createElectronSecretStore } from './electron-secret-store';
+import { createHostHandlers } from './handlers';
+import { IPC_EVENT_CHANNEL } from './ipc-channels';
+import { registerBridgeIpc } from './ipc';
+import { configureLog } from './log';
+import { denyPermissions, guardWebContents } from './security';
+import { createSettingsStore } from './settings';
+import { trayBadge, trayTooltip, type TrayCounts } from './tray-label';
+import { createDeskWindow } from './window';
+import { loadWindowState, saveWindowState, type WindowState } from './window-state';
+
+// The Electron main process: wiring only. Every decision lives in a plain module beside this one
+// (handlers, dispatch, security, csp, window, settings, backups, log), each tested in Node.
+
+const devRendererUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererOrigin = devRendererUrl ? new URL(devRendererUrl).origin : APP_ORIGIN;
+const rendererUrl = devRendererUrl ?? `${APP_ORIGIN}/index.html`;
+
+// Must run before `ready`: app:// is a standard, secure origin with fetch, so IndexedDB and CSP work as on https.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the running desk (it focuses itself in 'second-instance') and exits.
+  app.quit();
+} else {
+  let deskWindow: BrowserWindow | undefined;
+  let wallWindow: BrowserWindow | undefined;
+  let tray: Tray | undefined;
+  let counts: TrayCounts = { warning: 0, breached: 0 };
+
+  const appRoot = app.getAppPath();
+  const resourcesRoot = app.isPackaged ? process.resourcesPath : join(appRoot, 'build');
+  const iconPath = join(resourcesRoot, 'icon.png');
+  const preloadPath = join(appRoot, 'out/preload/index.cjs');
+
+  const focusDesk = () => {
+    if (!deskWindow || deskWindow.isDestroyed()) return;
+    if (deskWindow.isMinimized()) deskWindow.restore();
+    deskWindow.show();
+    deskWindow.focus();
+  };
+  const sendToDesk = (event: 'backup.due' | 'intake.open' | 'navigate', payload: unknown) => {
+    if (deskWindow && !deskWindow.isDestroyed()) deskWindow.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+  };
+
+  app.on('second-instance', focusDesk);
+
+  // Every web contents the app ever creates (windows, frames) gets the navigation and popup guards.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, rendererOrigin, log));
+
+  void app.whenReady().then(() => {
+    const userData = app.getPath('userData');
+    configureLog(log, { file: join(userData, 'logs', 'main.log') });
+    log.initialize();
+    const secrets = createElectronSecretStore(join(userData, 'secrets.json'));
+    if (secrets.protection !== 'os') log.warn('safeStorage is unavailable; secrets are protected by file permissions only');
+    const settings = createSettingsStore({ dataFolder: userData, defaultArchiveFolder: join(app.getPath('documents'), '接诉台档案') }, secrets);
+    const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep });
+
+    const deskSession = session.fromPartition('persist:desk');
+    denyPermissions(deskSession);
+    deskSession.protocol.handle(
+      APP_SCHEME,
+      rendererProtocolHandler(join(appRoot, 'out/renderer'), () => securityHeaders({ connectOrigins: [settings.get().serverUrl] })),
+    );
+
+    const applySettings = (s: DeskSettings) => {
+      app.setLoginItemSettings({ openAtLogin: s.startAtLogin });
+      tray?.setToolTip(trayTooltip(counts, s.language));
+    };
+
+    const handlers = createHostHandlers({
+      host: 'electron',
+      version: app.getVersion(),
+      dataFolder: userData,
+      settings,
+      backups,
+      notify: (input: BridgeInput<'notify.show'>) => {
+        if (!Notification.isSupported()) return false;
+        const roles = input.roles?.length ? `\n${input.roles.join('、')}` : '';
+        const n = new Notification({ title: input.title, body: `${input.body}${roles}`, urgency: input.urgency === 'critical' ? 'critical' : 'normal', silent: false });
+        n.on('click', () => {
+          focusDesk();
+          if (input.caseId) sendToDesk('navigate', { caseId: input.caseId });
+        });
+        n.show();
+        return true;
+      },
+      printers: async () => {
+        const list = deskWindow && !deskWindow.isDestroyed() ? await deskWindow.webContents.getPrintersAsync() : [];
+        return list.map((p) => ({ name: p.name, isDefault: Boolean((p as { isDefault?: boolean }).isDefault) }));
+      },
+      tray: (next) => {
+        counts = next;
+        if (!tray) return false;
+        tray.setToolTip(trayTooltip(counts, settings.get().language));
+        tray.setTitle(trayBadge(counts));
+        return true;
+      },
+      onSettingsChanged: applySettings,
+    });
+    registerBridgeIpc(handlers, rendererOrigin, log);
+
+    const stateFile = (kind: string) => join(userData, `window-${kind}.json`);
+    const openWindow = (kind: 'desk' | 'wall'): BrowserWindow => {
+      const workAreas = screen.getAllDisplays().map((d) => d.workArea);
+      const win = createDeskWindow({
+        kind,
+        preloadPath,
+        iconPath,
+        title: kind === 'desk' ? '接诉台' : '接诉台 · 计时墙',
+        state: loadWindowState(stateFile(kind), workAreas),
+        onStateChange: (s: WindowState) => saveWindowState(stateFile(kind), s),
+      });
+      void win.loadURL(kind === 'desk' ? rendererUrl : `${rendererUrl}#/wall`);
+      return win;
+    };
+
+    deskWindow = openWindow('desk');
+    deskWindow.on('closed', () => {
+      deskWindow = undefined;
+      wallWindow?.close();
+    });
+
+    const openWall = () => {
+      if (wallWindow && !wallWindow.isDestroyed()) return wallWindow.focus();
+      wallWindow = openWindow('wall');
+      wallWindow.on('closed', () => (wallWindow = undefined));
+    };
+
+    tray = new Tray(nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 }));
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: '打开接诉台', click: focusDesk },
+        { label: '快速登记', click: () => (focusDesk(), sendToDesk('intake.open', {})) },
+        { label: '打开计时墙（第二屏）', click: openWall },
+        { type: 'separator' },
+        { label: '退出', click: () => app.quit() },
+      ]),
+    );
+    tray.on('click', focusDesk);
+    applySettings(settings.get());
+
+    // Scheduled backups: the page serialises its store when asked; the check runs every ten minutes.
+    const checkBackup = () => {
+      const s = settings.get();
+      const lastAuto = backups.list().find((b) => b.name.endsWith('-auto.json'));
+      if (isBackupDue(lastAuto?.at, s.backupEveryHours, Date.now())) sendToDesk('backup.due', { reason: 'scheduled' });
+    };
+    setInterval(checkBackup, 10 * 60_000).unref();
+    deskWindow.webContents.once('did-finish-load', checkBackup);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

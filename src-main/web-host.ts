@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import log from 'electron-log/node';
+import { createBackupFolder } from './backups';
+import { createHostHandlers, type DocumentHandlers } from './handlers';
+import { configureLog } from './log';
+import { createFileSecretStore } from './secret-store';
+import { createSettingsStore, type SettingsStore } from './settings';
+import { startWebShell, type WebShell } from './web-shell';
+
+// Assembles the browser shell's host: the same settings, backups and handlers the Electron main process
+// builds, with the capabilities a browser host has (no OS notifications, no printers list, no tray: the
+// page shows its own alerts and uses the browser's print dialog). Secrets go to a file only the user reads.
+
+export interface WebHostOptions {
+  dataFolder: string;
+  rendererDir: string;
+  version: string;
+  port?: number;
+  documents?: DocumentHandlers;
+  /** Log to the console as well as to the file (the start script's terminal). */
+  consoleLog?: boolean;
+}
+
+export interface WebHost {
+  shell: WebShell;
+  settings: SettingsStore;
+  logFile: string;
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const logFile = join(options.dataFolder, 'logs', 'web-shell.log');
+  configureLog(log, { file: logFile });
+  if (!options.consoleLog && log.transports.console) log.transports.console.level = false;
+  const secrets = createFileSecretStore(join(options.dataFolder, 'secrets.json'));
+  const settings = createSettingsStore({ dataFolder: options.dataFolder, defaultArchiveFolder: join(options.dataFolder, 'archive') }, secrets);
+  const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep });
+  const handlers = createHostHandlers({
+    host: 'web',
+    version: options.version,
+    dataFolder: options.dataFolder,
+    settings,
+    backups,
+    notify: (input) => {
+      log.info(`alert (${input.urgency}): ${input.title}`);
+      return false;
+    },
+    printers: async () => [],
+    tray: () => false,
+    ...(options.documents ? { documents: options.documents } : {}),
+  });
+  const shell = await startWebShell({
+    rendererDir: options.rendererDir,
+    handlers,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    connectOrigins: () => [settings.get().serverUrl],
+    log,
+  });
+  return { shell, settings, logFile };
+}

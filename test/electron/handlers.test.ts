@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serializeBackup } from '../../src-shared/backup-format';
+import { bridgeInputs } from '../../src-shared/bridge';
+import { dispatchBridgeCall } from '../../src-main/dispatch';
+import { HostError } from '../../src-main/host-error';
+import { testHost } from './host';
+
+// Every bridge handler called as a plain function, then through the validating dispatcher both transports use.
+
+describe('bridge handlers as plain functions', () => {
+  it('app.info tells the page which host it runs in and where the data lives', async () => {
+    const h = testHost();
+    expect(await h.handlers['app.info']({})).toEqual({ version: '0.1.0', host: 'electron', dataFolder: h.dataFolder });
+  });
+
+  it('notify.show passes the alert and its escalation roles to the OS notifier', async () => {
+    const h = testHost();
+    const input = { title: '超时：HZ01-20261127-007', body: '回复时限已过', urgency: 'critical' as const, caseId: 'c1', roles: ['主管'] };
+    expect(await h.handlers['notify.show'](input)).toEqual({ shown: true });
+    expect(h.notified).toEqual([input]);
+  });
+
+  it('settings.get returns defaults; settings.set stores them, keeps the token out of the file and out of the answer', async () => {
+    const h = testHost();
+    const first = await h.handlers['settings.get']({});
+    expect(first).toMatchObject({ serverUrl: '', hasDeskToken: false, language: 'zh-CN', backupKeep: 14, backupEveryHours: 24 });
+    expect(first.backupFolder).toBe(join(h.dataFolder, 'backups'));
+    const next = await h.handlers['settings.set']({ serverUrl: 'http://127.0.0.1:8787', deskToken: 'dt_secret_abcdef', printer: '前台打印机', startAtLogin: true });
+    expect(next).toMatchObject({ serverUrl: 'http://127.0.0.1:8787', hasDeskToken: true, printer: '前台打印机', startAtLogin: true });
+    expect(JSON.stringify(next)).not.toContain('dt_secret_abcdef');
+    const file = readFileSync(join(h.dataFolder, 'settings.json'), 'utf8');
+    expect(file).toContain('127.0.0.1:8787');
+    expect(file).not.toContain('dt_secret');
+    expect(h.settings.deskToken()).toBe('dt_secret_abcdef');
+    expect(h.settingsChanges).toHaveLength(1);
+    // An empty token forgets the desk's enrolment.
+    expect((await h.handlers['settings.set']({ deskToken: '' })).hasDeskToken).toBe(false);
+    expect(await h.handlers['settings.get']({})).toMatchObject({ serverUrl: 'http://127.0.0.1:8787', printer: '前台打印机' });
+  });
+
+  it('the field-encryption key is created once and then stays the same', () => {
+    const h = testHost();
+    const key = h.settings.fieldKey();
+    expect(Buffer.from(key, 'base64')).toHaveLength(32);
+    expect(h.settings.fieldKey()).toBe(key);
+  });
+
+  it('printers.list returns the host printers', async () => {
+    expect(await testHost().handlers['printers.list']({})).toEqual([{ name: '前台打印机', isDefault: true }]);
+  });
+
+  it('backup.write, backup.list and backup.read round-trip a desk export', async () => {
+    const h = testHost();
+    const content = serializeBackup({ events: [], config: [], createdAt: 1 });
+    const written = await h.handlers['backup.write']({ content, manual: false });
+    expect(existsSync(join(h.dataFolder, 'backups', written.name))).toBe(true);
+    expect((await h.handlers['backup.list']({})).map((b) => b.name)).toEqual([written.name]);
+    expect(await h.handlers['backup.read']({ name: written.name })).toEqual({ content });
+  });
+
+  it('tray.update shows the warning and breached counts', async () => {
+    const h = testHost();
+    expect(await h.handlers['tray.update']({ warning: 2, breached: 1 })).toEqual({ shown: true });
+    expect(h.trays).toEqual([{ warning: 2, breached: 1 }]);
+  });
+
+  it('documents.* answer a clear error until the documents service is wired, then delegate to it', async () => {
+    const h = testHost();
+    await expect(h.handlers['documents.render']({ document: 'notice', data: {} })).rejects.toBeInstanceOf(HostError);
+    const calls: string[] = [];
+    const withDocs = testHost({
+      'documents.render': async (i) => (calls.push(`render:${i.document}`), { pdfBase64: 'JVBERi0=', pages: 1, fileName: 'n.pdf' }),
+      'documents.print': async (i) => (calls.push(`print:${i.document}`), { printed: true }),
+      'documents.save': async (i) => (calls.push(`save:${i.folder}`), { path: '/tmp/x.pdf' }),
+    });
+    expect((await withDocs.handlers['documents.render']({ document: 'notice', data: {} })).pages).toBe(1);
+    expect(await withDocs.handlers['documents.print']({ document: 'notice', data: {} })).toEqual({ printed: true });
+    expect(await withDocs.handlers['documents.save']({ document: 'archive', data: {}, folder: 'HZ01-20261127-007' })).toEqual({ path: '/tmp/x.pdf' });
+    expect(calls).toEqual(['render:notice', 'print:notice', 'save:HZ01-20261127-007']);
+  });
+
+  it('every channel of the contract has a handler', () => {
+    expect(Object.keys(testHost().handlers).sort()).toEqual(Object.keys(bridgeInputs).sort());
+  });
+});
+
+describe('dispatchBridgeCall validates before any handler runs', () => {
+  it('refuses invalid input with a sentence in both languages and changes nothing', async () => {
+    const h = testHost();
+    const r = await dispatchBridgeCall(h.handlers, 'settings.set', { serverUrl: 'not a url', printer: 'x' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('bridge.input');
+      expect(r.error.message['zh-CN']).toMatch(/请求的内容无效，未做任何改动/);
+      expect(r.error.message.en).toMatch(/nothing was changed/);
+    }
+    expect((await h.handlers['settings.get']({})).printer).toBe('');
+  });
+
+  it('refuses unknown keys, unknown channels and prototype tricks', async () => {
+    const h = testHost();
+    expect((await dispatchBridgeCall(h.handlers, 'app.info', { extra: 1 })).ok).toBe(false);
+    const unknown = await dispatchBridgeCall(h.handlers, 'shell.openExternal', {});
+    expect(unknown.ok === false && unknown.error.code).toBe('bridge.channel');
+    expect((await dispatchBridgeCall(h.handlers, 'constructor', {})).ok).toBe(false);
+    expect((await dispatchBridgeCall(h.handlers, 'backup.read', { name: '../../etc/passwd' })).ok).toBe(false);
+    expect((await dispatchBridgeCall(h.handlers, 'notify.show', { title: '', body: 'x', urgency: 'info' })).ok).toBe(false);
+  });
+
+  it('turns handler failures into BridgeErrors: HostError as is, anything else as host.internal without details', async () => {
+    const h = testHost();
+    const missing = await dispatchBridgeCall(h.handlers, 'backup.read', { name: 'jiesu-backup-20261127-010203-004-auto.json' });
+    expect(missing.ok === false && missing.error.message['zh-CN']).toMatch(/备份文件「.*」不存在/);
+    const logged: unknown[] = [];
+    const boom = await dispatchBridgeCall({ ...h.handlers, 'app.info': async () => Promise.reject(new Error('disk on fire /home/x')) }, 'app.info', {}, { error: (...d) => logged.push(d) });
+    expect(boom.ok === false && boom.error.code).toBe('host.internal');
+    expect(JSON.stringify(boom)).not.toContain('disk on fire');
+    expect(logged).toHaveLength(1);
+  });
+
+  it('a valid call answers ok with the handler value', async () => {
+    const h = testHost();
+    expect(await dispatchBridgeCall(h.handlers, 'tray.update', { warning: 1, breached: 0 })).toEqual({ ok: true, value: { shown: true } });
+  });
+});
