@@ -264,6 +264,8 @@ export const policySchema = z.strictObject({
   businessHours: businessHoursSchema.default({ start: '08:30', end: '17:30' }),
   /** Per-organisation calendar overrides on top of the national holiday data: 'YYYY-MM-DD' → working? */
   calendarOverrides: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.boolean()).default({}),
+  /** S6-4: an investigation needs at least this many inspectors. */
+  minInspectors: z.number().int().min(1).max(10).optional(),
   /** S1-5: every new case starts with the complainant marked confidential. */
   confidentialByDefault: z.boolean().optional(),
   /** Roles that may reveal a confidential complainant (S1-5). */
