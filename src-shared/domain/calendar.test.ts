@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CALENDAR, addBusinessTime, addWorkingDays, businessTimeBetween, deadlineFrom, holidayDataYears, isWorkingDay, workingTimeBetween } from './calendar';
+import fc from 'fast-check';
+import { DEFAULT_CALENDAR, addBusinessTime, civilDayOf, clockFor, startOfCivilDay, addWorkingDays, businessTimeBetween, deadlineFrom, holidayDataYears, isWorkingDay, workingTimeBetween } from './calendar';
 
 /** Beijing wall-clock time (UTC+8) as an instant. */
 const cst = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
@@ -127,5 +128,40 @@ describe('deadlineFrom', () => {
 
   it('a workingDays unit uses the working-day convention even on a natural clock', () => {
     expect(deadlineFrom(cst(2026, 10, 8, 10), { amount: 3, unit: 'workingDays' }, 'natural')).toBe(cst(2026, 10, 13));
+  });
+});
+
+describe('calendar properties (fast-check)', () => {
+  const instant = fc.integer({ min: Date.UTC(2004, 0, 1), max: Date.UTC(2026, 11, 1) });
+  const offset = 480;
+
+  it('addWorkingDays lands on local midnight after exactly n working days, the last of them a working day', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 20 }), (start, n) => {
+        const due = addWorkingDays(start, n);
+        const dueDay = civilDayOf(due, offset);
+        expect(startOfCivilDay(dueDay, offset)).toBe(due);
+        let counted = 0;
+        for (let d = civilDayOf(start, offset) + 1; d < dueDay; d++) if (isWorkingDay(startOfCivilDay(d, offset))) counted++;
+        expect(counted).toBe(n);
+        expect(isWorkingDay(startOfCivilDay(dueDay - 1, offset))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on working and business clocks, elapsed(from, add(from, x)) = x and elapsed is additive', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<'working-days' | 'business-hours'>('working-days', 'business-hours'), instant, fc.integer({ min: 0, max: 20 * 86_400_000 }), fc.integer({ min: 0, max: 10 * 86_400_000 }), (kind, from, amount, step) => {
+        const clock = clockFor(kind);
+        const to = clock.add(from, amount);
+        expect(to).toBeGreaterThanOrEqual(from);
+        expect(clock.elapsed(from, to)).toBe(amount);
+        const mid = from + step;
+        const end = to + step;
+        expect(clock.elapsed(from, mid) + clock.elapsed(mid, end)).toBe(clock.elapsed(from, end));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

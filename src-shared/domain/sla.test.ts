@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { CaseEvent } from './events';
 import { makeEvent, makeRegistration } from './projection.fixtures';
 import { projectCase } from './projection';
@@ -309,5 +310,74 @@ describe('callback deadlines', () => {
 describe('fixtures', () => {
   it('the test policy is a valid policy and carries every fixture stage', () => {
     expect(policy.stages.map((s) => s.id)).toEqual(Object.values(STAGES).map((s) => s.id));
+  });
+});
+
+describe('engine properties (fast-check)', () => {
+  const T = cst(2026, 9, 25, 9, 0); // Mid-Autumn, then National Day and its make-up days
+  type Step = { type: 'classified' | 'accepted' | 'assigned' | 'paused' | 'resumed' | 'replied' | 'resolved' | 'reopened' | 'closed' | 'sample'; offset: number };
+  const step = fc.record({
+    type: fc.constantFrom<Step['type']>('classified', 'accepted', 'assigned', 'paused', 'resumed', 'replied', 'resolved', 'reopened', 'closed', 'sample'),
+    offset: fc.integer({ min: 0, max: 20 * DAY }),
+  });
+  function eventOf(s: Step, i: number): CaseEvent {
+    const at = T + s.offset;
+    switch (s.type) {
+      case 'classified': return makeEvent('case.classified', { severity: i % 2 ? 'important' : 'general' }, at);
+      case 'accepted': return makeEvent('case.accepted', {}, at);
+      case 'assigned': return makeEvent('case.assigned', { departmentId: 'engineering' }, at);
+      case 'paused': return makeEvent('case.clock_paused', { reason: '等待' }, at);
+      case 'resumed': return makeEvent('case.clock_resumed', {}, at);
+      case 'replied': return makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '答复' }, at);
+      case 'resolved': return makeEvent('case.resolved', { result: '完成' }, at);
+      case 'reopened': return makeEvent('case.reopened', { reason: '不满意' }, at);
+      case 'closed': return makeEvent('case.closed', {}, at);
+      case 'sample': return makeEvent('case.sample_sent', { sample: '样品' }, at);
+    }
+  }
+  const caseLog = fc.tuple(fc.constantFrom('complaint', 'product'), fc.array(step, { maxLength: 10 })).map(([kind, steps]) => [makeRegistration(T, { kind, severity: 'important' }), ...steps.map(eventOf)]);
+  const now = fc.integer({ min: T, max: T + 30 * DAY });
+
+  it('states agree with the numbers: breached iff now ≥ dueAt, warning from warnAt, time left = dueAt − now', () => {
+    fc.assert(
+      fc.property(caseLog, now, (log, t) => {
+        for (const s of slaStagesFor(policy, log, t)) {
+          if (s.state === 'pending') continue;
+          expect(s.dueAt!).toBeGreaterThanOrEqual(s.startedAt!);
+          expect(s.warnAt!).toBeLessThanOrEqual(s.dueAt!);
+          if (s.state === 'met' || s.stoppedAt !== undefined) continue;
+          expect(s.remainingMs).toBe(s.dueAt! - t);
+          expect(s.state).toBe(t >= s.dueAt! ? 'breached' : t >= s.warnAt! ? 'warning' : 'running');
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('order and duplicates of delivery do not matter', () => {
+    fc.assert(
+      fc.property(caseLog, now, fc.infiniteStream(fc.integer()), (log, t, seeds) => {
+        const shuffled = [...log, ...log.slice(0, 3)].map((e) => ({ e, k: seeds.next().value })).sort((a, b) => a.k - b.k).map((x) => x.e);
+        expect(slaStagesFor(policy, shuffled, t)).toEqual(slaStagesFor(policy, log, t));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a pause never brings a deadline forward', () => {
+    fc.assert(
+      fc.property(caseLog, now, fc.integer({ min: 0, max: 10 * DAY }), fc.integer({ min: 1, max: 5 * DAY }), (log, t, from, length) => {
+        // On a log without other pauses (a resume added to an open pause would end it early, rightly).
+        log = log.filter((e) => e.type !== 'case.clock_paused' && e.type !== 'case.clock_resumed');
+        const paused = [...log, makeEvent('case.clock_paused', { reason: '等待' }, T + from), makeEvent('case.clock_resumed', {}, T + from + length)];
+        const before = slaStagesFor(policy, log, t);
+        const after = slaStagesFor(policy, paused, t);
+        for (const a of after) {
+          const b = before.find((x) => x.stageId === a.stageId)!;
+          if (b.dueAt !== undefined && a.dueAt !== undefined && a.startedAt === b.startedAt) expect(a.dueAt).toBeGreaterThanOrEqual(b.dueAt);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
