@@ -1,0 +1,86 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { CaseEventOf } from '../../../src-shared/domain/events';
+import { CLOCK_ZH, departmentName, formatMinute, nameOf } from '../format';
+import { formGrid, frameDocument, listTable, section, type FormRow } from '../frame';
+import { kindName, personWord, printedComplainant, staffName } from '../case-common';
+import { findSignature, SIGNATURE_ROLES, signatureRow } from '../signatures';
+import { stageRows } from '../stage-rows';
+import type { NoticeInput } from '../types';
+
+// 投诉处理通知单: the numbered hand-over to the responsible department with its deadline (S10-7 numbered
+// for tracking; S8-2 delivered by the first receiver, who then tracks it; S9-2 departments get a deadline).
+
+type Assigned = CaseEventOf<'case.assigned'>;
+
+function assignmentOf(input: NoticeInput): Assigned | undefined {
+  const assigned = (input.events ?? []).filter((e): e is Assigned => e.type === 'case.assigned');
+  if (input.noticeNo) return assigned.find((e) => e.payload.noticeNo === input.noticeNo);
+  return assigned.at(-1);
+}
+
+export function buildNotice(input: NoticeInput): TDocumentDefinitions {
+  const { case: c, policy } = input;
+  const offset = policy.utcOffsetMinutes ?? 480;
+  const a = assignmentOf(input);
+  const noticeNo = a?.payload.noticeNo ?? input.noticeNo ?? c.noticeNos?.at(-1) ?? '';
+  const deptId = a?.payload.departmentId ?? c.departmentId;
+  const person = personWord(policy, c.kind);
+  const who = printedComplainant(input);
+  const d = c.description ?? {};
+  const content = [d.text, d.time && `时间：${d.time}`, d.cause && `起因：${d.cause}`, d.process && `经过：${d.process}`, d.result && `结果：${d.result}`]
+    .filter(Boolean)
+    .join('\n');
+
+  // The deadline the receiver set wins; otherwise the SLA stage that the hand-over started.
+  const stages = input.stages ?? [];
+  const startedByAssignment = stages.filter((s) => a && s.startedAt === a.at && s.dueAt !== undefined);
+  const due = a?.payload.dueAt ?? startedByAssignment[0]?.dueAt ?? stages.find((s) => s.state !== 'met' && s.dueAt !== undefined)?.dueAt;
+
+  const rows: FormRow[] = [
+    ['通知单号', noticeNo, '案件编号', c.number],
+    ['承办部门', departmentName(policy, deptId), '承 办 人', staffName(input, a?.payload.assigneeId ?? c.assigneeIds?.at(-1))],
+    ['派单时间', formatMinute(a?.at, offset), '办结时限', due ? `${formatMinute(due, offset)} 前` : ''],
+    ['类\u3000\u3000型', kindName(policy, c.kind), '类别/程度', [nameOf(policy.categories, c.category), nameOf(policy.severities, c.severity)].filter(Boolean).join(' / ')],
+    [`${person.slice(0, -1)}时间`, formatMinute(c.receivedAt, offset), '首问接待人', staffName(input, c.firstReceiverId)],
+    [person, who.name, '联系电话', who.phone],
+    { wide: ['地\u3000\u3000址', who.address] },
+    { wide: ['事\u3000\u3000由', c.subject] },
+    { wide: [`${person.slice(0, -1)}内容`, content], minHeight: content ? 0 : 40 },
+    { wide: [`${person.slice(0, -1)}要求`, c.demand] },
+    { wide: ['派单要求', a?.payload.instruction], minHeight: a?.payload.instruction ? 0 : 16 },
+    ['派 单 人', staffName(input, a?.actorId), '接 待 点', c.receptionPoint ?? ''],
+  ];
+
+  const out: Content[] = [formGrid(rows)];
+  const sr = stageRows(input);
+  if (sr.length) {
+    out.push(section('时限要求'));
+    out.push(listTable(['环节', '时限', '计时方式', '应完成时间'], ['*', 70, 110, 110], sr.map((r) => [r.name, r.limit, CLOCK_ZH[r.clock], r.due])));
+  }
+  out.push(section('处理结果回执（承办部门填写）'));
+  out.push(
+    formGrid([
+      { wide: ['处理结果', c.result?.text], minHeight: c.result ? 0 : 56 },
+      { wide: ['整改措施', c.result?.rectification], minHeight: c.result?.rectification ? 0 : 24 },
+      ['办结时间', formatMinute(c.result?.at, offset), '处 理 人', staffName(input, c.result?.by)],
+    ]),
+  );
+  out.push(
+    signatureRow(
+      [
+        { label: '派单人签名', signature: findSignature(c, 'notice', [SIGNATURE_ROLES.receiver]), expectedName: staffName(input, a?.actorId) },
+        { label: '承办部门签收', signature: findSignature(c, 'notice', [SIGNATURE_ROLES.departmentReceiver]) },
+        { label: '部门负责人签名', signature: findSignature(c, 'notice', deptId ? [SIGNATURE_ROLES.departmentHead, `${SIGNATURE_ROLES.departmentHead}:${deptId}`] : [SIGNATURE_ROLES.departmentHead]) },
+      ],
+      offset,
+    ),
+  );
+
+  return frameDocument({
+    ctx: input,
+    title: '投诉处理通知单',
+    code: c.number,
+    subtitle: `通知单号：${noticeNo || '\u3000\u3000\u3000\u3000\u3000\u3000'}\u3000\u3000案件编号：${c.number}`,
+    content: out,
+  });
+}

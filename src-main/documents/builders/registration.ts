@@ -1,0 +1,96 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { FormDef } from '../../../src-shared/domain/policy';
+import { departmentName, formatFormValue, formatMinute, nameOf } from '../format';
+import { formGrid, frameDocument, section, type FormRow } from '../frame';
+import { formOf, kindName, methodName, personWord, printedComplainant, staffName } from '../case-common';
+import { findSignature, SIGNATURE_ROLES, signatureRow } from '../signatures';
+import type { CaseDocumentInput } from '../types';
+
+// 投诉(举报)登记表 of the case's kind: the form its preset names (S3-2 product / service forms,
+// S8-12 业主(用户)投诉处理登记表, S10-4 record), with the first receiver, the time to the minute and the
+// signatures of complainant and receiver (S1-2, X-1, X-2).
+
+type Required = FormDef['requires'][number];
+
+export function buildRegistration(input: CaseDocumentInput): TDocumentDefinitions {
+  const { case: c, policy } = input;
+  const offset = policy.utcOffsetMinutes ?? 480;
+  const form = formOf(policy, c.kind);
+  const requires = new Set<Required>(form?.requires ?? []);
+  const person = personWord(policy, c.kind);
+  const who = printedComplainant(input);
+  const d = c.description ?? {};
+
+  const rows: FormRow[] = [
+    ['案件编号', c.number, '类\u3000\u3000型', kindName(policy, c.kind)],
+    [`${person.slice(0, -1)}时间`, formatMinute(c.receivedAt, offset), '登记时间', formatMinute(c.registeredAt, offset)],
+    ['受理渠道', methodName(policy, c.channel), '接 待 点', c.receptionPoint ?? ''],
+    ['首问接待人', staffName(input, c.firstReceiverId), '致歉确认', c.apologised ? '已致歉' : ''],
+    [person, who.name, '联系电话', who.phone],
+    ['身份/单位', [who.role, who.organisation].filter(Boolean).join('\u3000'), '地\u3000\u3000址', who.address],
+  ];
+  if (requires.has('category') || requires.has('severity') || c.category || c.severity) {
+    rows.push(['类\u3000\u3000别', nameOf(policy.categories, c.category), '严重程度', nameOf(policy.severities, c.severity)]);
+  }
+  rows.push({ wide: ['事\u3000\u3000由', c.subject] });
+
+  // Preset fields (S3-2 客户名称, 发货日期, 品牌 …) in the order the form declares them; short ones pair up.
+  const presetRows: FormRow[] = [];
+  const short: [string, string][] = [];
+  for (const f of form?.fields ?? []) {
+    const v = formatFormValue(c.form?.[f.key], f.options, f.type, offset);
+    if (f.type === 'textarea') presetRows.push({ wide: [f.label, v], minHeight: v ? 0 : 24 });
+    else short.push([f.label, v]);
+  }
+  const pairs: FormRow[] = [];
+  for (let i = 0; i < short.length; i += 2) {
+    const a = short[i]!;
+    const b = short[i + 1];
+    pairs.push(b ? [a[0], a[1], b[0], b[1]] : { wide: a });
+  }
+  rows.push(...pairs, ...presetRows);
+
+  // 投诉事件 (时间、起因、过程、结果): printed when the form asks for it or the clerk filled it in.
+  const parts: [Required, string, string | undefined][] = [
+    ['description.time', '事件时间', d.time],
+    ['description.cause', '起\u3000\u3000因', d.cause],
+    ['description.process', '经\u3000\u3000过', d.process],
+    ['description.result', '结\u3000\u3000果', d.result],
+  ];
+  for (const [key, lbl, v] of parts) if (requires.has(key) || v) rows.push({ wide: [lbl, v] });
+  const anyPart = parts.some(([key, , v]) => requires.has(key) || v);
+  if (d.text || !anyPart) rows.push({ wide: [`${person.slice(0, -1)}内容`, d.text], minHeight: d.text ? 0 : 40 });
+  rows.push({ wide: [`${person.slice(0, -1)}要求`, c.demand], minHeight: c.demand ? 0 : 16 });
+  if (c.riskFlags?.length) rows.push({ wide: ['风险提示', c.riskFlags.map((f) => nameOf(policy.riskFlags, f)).join('、')] });
+
+  const handling: FormRow[] = [
+    ['处理部门', departmentName(policy, c.departmentId), '通知单号', (c.noticeNos ?? []).join('、')],
+    { wide: ['处理结果', c.result?.text ?? (c.rejection ? `不予受理：${c.rejection.explanation}` : '')], minHeight: c.result || c.rejection ? 0 : 36 },
+  ];
+
+  const content: Content[] = [
+    section('一、登记信息'),
+    formGrid(rows),
+    section('二、处理情况'),
+    formGrid(handling),
+    signatureRow(
+      [
+        { label: `${person}签名`, signature: findSignature(c, 'registration', [SIGNATURE_ROLES.complainant]) },
+        {
+          label: '接待人签名',
+          signature: findSignature(c, 'registration', [SIGNATURE_ROLES.receiver]),
+          expectedName: staffName(input, c.firstReceiverId),
+        },
+      ],
+      offset,
+    ),
+  ];
+
+  return frameDocument({
+    ctx: input,
+    title: form?.title ?? '投诉(举报)登记表',
+    code: c.number,
+    subtitle: `编号：${c.number}\u3000\u3000${policy.name}`,
+    content,
+  });
+}

@@ -1,0 +1,87 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { departmentName, formatDay, formatMinute, formatPercent, nameOf } from '../format';
+import { formGrid, frameDocument, listTable, section } from '../frame';
+import { kindName, statusName } from '../case-common';
+import { signatureRow } from '../signatures';
+import { summaryFigures } from '../summary-figures';
+import type { CountRow, SummaryInput } from '../types';
+
+// 投诉数据汇总表 for a period (S8-10 monthly to the director; S10-10 quarterly/yearly; X-6): counts by kind,
+// category, severity and department, on-time rate per stage, callback rate (S9-7, S10-20), satisfaction,
+// valid-complaint rate (S8-3, S10-20), then every case of the period, one row each.
+
+function countTable(title: string, rows: CountRow[], total: number): Content {
+  const body = rows.length ? rows.map((r) => [r.name, String(r.count), formatPercent(r.count, total)]) : [['无', '0', '—']];
+  return { stack: [{ text: title, bold: true, margin: [0, 0, 0, 3] }, listTable(['项目', '件数', '占比'], ['*', 40, 46], body)], margin: [0, 0, 0, 8] };
+}
+
+export function buildSummary(input: SummaryInput): TDocumentDefinitions {
+  const { policy } = input;
+  const offset = policy.utcOffsetMinutes ?? 480;
+  const cases = input.cases ?? [];
+  const f = input.figures ?? summaryFigures(cases, policy, input.period, input.stagesByCase, input.printedAt);
+  const target = policy.targets ?? {};
+  const validRate = f.validRateBase ? formatPercent(f.validCount, f.validRateBase.base) : formatPercent(f.validCount, f.classifiedCount);
+
+  const content: Content[] = [
+    formGrid([
+      // The period's end is exclusive (the first instant of the next period): print its last day.
+      ['统计期间', `${input.period.label}（${formatDay(input.period.from, offset)} 至 ${formatDay(input.period.to - 1, offset)}）`, '案件总数', `${f.total} 件`],
+      ['回 访 率', `${formatPercent(f.callbackDone, f.callbackDue)}（${f.callbackDone}/${f.callbackDue}）${target.callbackRate !== undefined ? `\u3000目标 ${formatPercent(target.callbackRate, 1)}` : ''}`, '满 意 度', f.satisfactionMean === undefined ? '—' : `平均 ${f.satisfactionMean.toFixed(2)} / 5，满意 ${f.satisfiedCount} 件`],
+      [
+        '有效投诉',
+        `${f.validCount} 件（已定性 ${f.classifiedCount} 件）`,
+        // S10-20 measures valid complaints against a base (households…); without one, only the share is known.
+        f.validRateBase ? '有效投诉率' : '有效投诉占比',
+        `${validRate}${f.validRateBase ? `（以${f.validRateBase.label} ${f.validRateBase.base} 计）` : '（占已定性投诉）'}${f.validRateBase && target.validComplaintRate !== undefined ? `\u3000目标低于 ${formatPercent(target.validComplaintRate, 1)}` : ''}`,
+      ],
+    ], [70, '*', 70, '*']),
+    section('一、分类统计'),
+    {
+      columns: [
+        { width: '*', stack: [countTable('按类型', f.byKind, f.total), countTable('按严重程度', f.bySeverity, f.total)] },
+        { width: '*', stack: [countTable('按类别', f.byCategory, f.total)] },
+        { width: '*', stack: [countTable('按责任部门', f.byDepartment, f.total)] },
+      ],
+      columnGap: 14,
+    },
+    section('二、各环节按时完成情况'),
+    listTable(
+      ['环节', '应计件数', '按时完成', '超时', '按时率'],
+      ['*', 70, 70, 70, 70],
+      f.stageOnTime.length ? f.stageOnTime.map((s) => [s.name, String(s.total), String(s.onTime), String(s.total - s.onTime), formatPercent(s.onTime, s.total)]) : [['本期无已到期环节', '', '', '', '']],
+    ),
+  ];
+
+  if (cases.length) {
+    content.push(section(`三、案件明细（共 ${cases.length} 件）`));
+    const sorted = [...cases].sort((a, b) => a.registeredAt - b.registeredAt || a.number.localeCompare(b.number));
+    content.push(
+      listTable(
+        ['序号', '案件编号', '登记时间', '类型', '类别', '程度', '责任部门', '有效', '状态', '回访', '事由'],
+        [26, 92, 68, 40, 72, 44, 64, 24, 36, 28, '*'],
+        sorted.map((c, i) => {
+          const cb = (c.callbacks ?? []).at(-1);
+          return [
+            String(i + 1),
+            c.number,
+            formatMinute(c.registeredAt, offset),
+            kindName(policy, c.kind),
+            nameOf(policy.categories, c.category),
+            nameOf(policy.severities, c.severity),
+            departmentName(policy, c.departmentId),
+            c.valid === undefined ? '' : c.valid ? '是' : '否',
+            statusName(c.status),
+            cb ? `${cb.satisfaction}/5` : '',
+            c.subject,
+          ];
+        }),
+        8,
+      ),
+    );
+  }
+
+  content.push(signatureRow([{ label: '制表人' }, { label: '审核（主任）' }], offset));
+
+  return frameDocument({ ctx: input, title: '投诉数据汇总表', code: undefined, subtitle: `${input.organisation.name}\u3000${input.period.label}`, content, landscape: true });
+}

@@ -1,0 +1,79 @@
+import type { Duration, Policy } from '../../src-shared/domain/policy';
+
+// Text formatting for printed forms. Times are shown in the organisation's local time (policy offset,
+// China = UTC+8) to the minute, as S3-2 asks for 投诉时间.
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+function local(ms: number, offsetMinutes: number): Date {
+  return new Date(ms + offsetMinutes * 60_000);
+}
+
+/** 2026-11-27 09:05 */
+export function formatMinute(ms: number | undefined, offsetMinutes = 480): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '';
+  const d = local(ms, offsetMinutes);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** 2026年11月27日 */
+export function formatDateZh(ms: number | undefined, offsetMinutes = 480): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '';
+  const d = local(ms, offsetMinutes);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** 2026-11-27 */
+export function formatDay(ms: number | undefined, offsetMinutes = 480): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '';
+  const d = local(ms, offsetMinutes);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+const UNIT_ZH: Record<Duration['unit'], string> = { minutes: '分钟', hours: '小时', days: '天', workingDays: '个工作日' };
+
+export function formatDuration(d: Duration): string {
+  return `${d.amount} ${UNIT_ZH[d.unit]}`;
+}
+
+export const CLOCK_ZH: Record<'natural' | 'working-days' | 'business-hours', string> = {
+  natural: '自然时间（全天候）',
+  'working-days': '工作日（扣除法定节假日）',
+  'business-hours': '工作时间',
+};
+
+export function formatPercent(numerator: number, denominator: number): string {
+  if (denominator <= 0) return '—';
+  return `${((numerator / denominator) * 100).toFixed(1)}%`;
+}
+
+export function formatMoney(amount: number | undefined): string {
+  return amount === undefined ? '' : `${amount.toFixed(2)} 元`;
+}
+
+/** A form value as printed: blanks stay blank, booleans become 是/否, select codes their label. */
+export function formatFormValue(value: unknown, options?: { value: string; label: string }[], type?: string, offsetMinutes = 480): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') {
+    if ((type === 'date' || type === 'datetime') && value > 946_684_800_000) return type === 'date' ? formatDay(value, offsetMinutes) : formatMinute(value, offsetMinutes);
+    return String(value);
+  }
+  const s = String(value);
+  return options?.find((o) => o.value === s)?.label ?? s;
+}
+
+export function nameOf(list: { code: string; name: string }[], code: string | undefined): string {
+  if (!code) return '';
+  return list.find((x) => x.code === code)?.name ?? code;
+}
+
+export function departmentName(policy: Policy, id: string | undefined): string {
+  if (!id) return '';
+  return policy.departments.find((d) => d.id === id)?.name ?? id;
+}
+
+export function roleName(policy: Policy, code: string | undefined): string {
+  if (!code) return '';
+  return policy.roles.find((r) => r.code === code)?.name ?? code;
+}

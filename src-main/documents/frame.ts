@@ -1,0 +1,152 @@
+import type { Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { CJK_FAMILY } from './fonts';
+import { formatMinute } from './format';
+import type { DocumentContext } from './types';
+
+// The page every document shares: A4, organisation name (and logo) at the top, the case number as a
+// QR code so a paper form can be found again, and "第 x 页 共 y 页" at the bottom.
+
+export const PAGE_MARGINS: [number, number, number, number] = [42, 78, 42, 52];
+/** A4 width minus the side margins. */
+export const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+
+export const LABEL_FILL = '#f2f3f5';
+const LINE = '#555555';
+
+/** Thin grid lines: what a printed form looks like; heavier outer border. */
+export const formTableLayout: CustomTableLayout = {
+  hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 1 : 0.5),
+  vLineWidth: (i, node) => (i === 0 || i === (node.table.widths?.length ?? 0) ? 1 : 0.5),
+  hLineColor: () => LINE,
+  vLineColor: () => LINE,
+  paddingLeft: () => 5,
+  paddingRight: () => 5,
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+};
+
+/** Long lists: a shaded header row repeated on every page, light zebra rows for reading across. */
+export const listTableLayout: CustomTableLayout = {
+  ...formTableLayout,
+  fillColor: (row) => (row === 0 ? LABEL_FILL : row % 2 === 0 ? '#fafafa' : null),
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};
+
+export interface FrameOptions {
+  ctx: DocumentContext;
+  /** Printed title, e.g. 投诉(举报)登记表. */
+  title: string;
+  /** Case number or period label for the QR code; omitted for the regulation. */
+  code?: string;
+  /** Line under the title (e.g. 编号 / 统计期间). */
+  subtitle?: string;
+  content: Content[];
+  landscape?: boolean;
+}
+
+export function frameDocument(o: FrameOptions): TDocumentDefinitions {
+  const offset = o.ctx.policy.utcOffsetMinutes ?? 480;
+  const printedAt = formatMinute(o.ctx.printedAt ?? Date.now(), offset);
+  const logo = o.ctx.organisation.logo;
+  const code = o.code;
+  const pageWidth = o.landscape ? 841.89 : 595.28;
+  return {
+    pageSize: 'A4',
+    pageOrientation: o.landscape ? 'landscape' : 'portrait',
+    pageMargins: PAGE_MARGINS,
+    info: { title: `${o.title}${code ? ` ${code}` : ''}`, author: o.ctx.organisation.name, creator: '接诉台 Jiesu', producer: '接诉台 Jiesu' },
+    defaultStyle: { font: CJK_FAMILY, fontSize: 9.5, lineHeight: 1.2 },
+    styles: {
+      title: { fontSize: 17, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
+      subtitle: { fontSize: 9.5, alignment: 'center', color: '#333333', margin: [0, 0, 0, 10] },
+      section: { fontSize: 11, bold: true, margin: [0, 9, 0, 4] },
+      label: { bold: true, fillColor: LABEL_FILL },
+      th: { bold: true, fontSize: 9.5 },
+      small: { fontSize: 8.5, color: '#444444' },
+      cell: { fontSize: 9 },
+      clause: { margin: [0, 0, 0, 4], alignment: 'justify' },
+    },
+    header: () => ({
+      margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0],
+      columns: [
+        ...(logo ? [{ image: logo, fit: [34, 34] as [number, number], width: 40 }] : []),
+        {
+          width: '*',
+          stack: [
+            { text: o.ctx.organisation.name, bold: true, fontSize: 11.5 },
+            { text: o.title, fontSize: 8.5, color: '#555555' },
+          ],
+          margin: [0, 4, 0, 0],
+        },
+        ...(code
+          ? [
+              {
+                width: 'auto',
+                columns: [
+                  { text: code, fontSize: 8.5, color: '#333333', width: 'auto', margin: [0, 16, 6, 0] as [number, number, number, number] },
+                  { qr: code, fit: 46, eccLevel: 'M' as const, width: 'auto' },
+                ],
+              },
+            ]
+          : []),
+      ],
+      columnGap: 8,
+    }),
+    footer: (currentPage: number, pageCount: number) => ({
+      margin: [PAGE_MARGINS[0], 14, PAGE_MARGINS[2], 0],
+      columns: [
+        { text: `打印时间 ${printedAt}`, fontSize: 8, color: '#666666', width: '*' },
+        { text: `第 ${currentPage} 页 共 ${pageCount} 页`, fontSize: 9, alignment: 'center', width: 'auto' },
+        { text: code ?? '', fontSize: 8, color: '#666666', alignment: 'right', width: '*' },
+      ],
+    }),
+    background: (_page: number) => ({
+      canvas: [{ type: 'line', x1: PAGE_MARGINS[0], y1: 66, x2: pageWidth - PAGE_MARGINS[2], y2: 66, lineWidth: 0.8, lineColor: '#333333' }],
+    }),
+    // A section heading never ends a page: it moves to the next page with its table.
+    pageBreakBefore: (node, queries) => node.headlineLevel === 1 && (node.startPosition.verticalRatio > 0.86 || queries.getFollowingNodesOnPage().length === 0),
+    content: [
+      { text: o.title, style: 'title' },
+      ...(o.subtitle ? [{ text: o.subtitle, style: 'subtitle' }] : [{ text: '', margin: [0, 0, 0, 8] as [number, number, number, number] }]),
+      ...o.content,
+    ],
+  };
+}
+
+export function label(text: string): TableCell {
+  return { text, style: 'label' };
+}
+
+export function value(text: string | undefined, extra: Partial<{ colSpan: number; bold: boolean }> = {}): TableCell {
+  return { text: text ?? '', ...extra };
+}
+
+/** A 4-column grid (label | value | label | value); `wide` rows span the three right cells. */
+export type FormRow = [string, string | undefined, string, string | undefined] | { wide: [string, string | undefined]; minHeight?: number };
+
+export function formGrid(rows: FormRow[], widths: (number | string)[] = [78, '*', 78, '*']): ContentTable {
+  const body: TableCell[][] = rows.map((r) => {
+    if (Array.isArray(r)) return [label(r[0]), value(r[1]), label(r[2]), value(r[3])];
+    const v: TableCell = r.minHeight ? { stack: [{ text: r.wide[1] ?? '' }, { text: '', margin: [0, r.minHeight, 0, 0] }], colSpan: 3 } : { text: r.wide[1] ?? '', colSpan: 3 };
+    return [label(r.wide[0]), v, {}, {}];
+  });
+  return { table: { widths, body, dontBreakRows: true }, layout: formTableLayout };
+}
+
+export function section(text: string): Content {
+  return { text, style: 'section', headlineLevel: 1 };
+}
+
+/** Table with a repeated header row; every row is one record so long lists page cleanly. */
+export function listTable(headers: string[], widths: (number | string)[], rows: string[][], fontSize = 9): ContentTable {
+  return {
+    table: {
+      headerRows: 1,
+      widths,
+      dontBreakRows: true,
+      body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows.map((r) => r.map((c) => ({ text: c, fontSize })))],
+    },
+    layout: listTableLayout,
+  };
+}

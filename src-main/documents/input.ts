@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import type { DocumentId } from '../../src-shared/bridge';
+import type { CaseState } from '../../src-shared/domain/case-state';
+import { caseEventSchema, type CaseEvent } from '../../src-shared/domain/events';
+import { LIMITS } from '../../src-shared/domain/limits';
+import { policySchema } from '../../src-shared/domain/policy';
+import { projectCase } from '../../src-shared/domain/projection';
+import { slaStagesFor } from '../../src-shared/domain/sla';
+import type { StageStatus } from '../../src-shared/domain/sla-types';
+import { invalidInput } from './errors';
+import type { DocumentInputs, SummaryFigures } from './types';
+
+// `documents.render` receives plain JSON from the renderer. Everything a builder reads is checked here,
+// so a stale or hostile payload gives a clear error instead of a broken page. Optional case fields get
+// their empty defaults: a case missing them still prints, with blanks.
+
+const str = z.string().max(LIMITS.longText);
+const ms = z.number().finite();
+const list = <T extends z.ZodType>(item: T, max = 10_000) => z.array(item).max(max).default([]);
+const pngDataUrl = z.string().max(LIMITS.signatureDataUrl).regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/);
+const imageDataUrl = z.string().max(2_000_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/);
+const at = { at: ms, by: str };
+
+export const caseStateInputSchema = z.looseObject({
+  id: str,
+  number: str,
+  policyRevision: z.number().int().min(0).default(0),
+  kind: str,
+  channel: str.default(''),
+  category: str.optional(),
+  severity: str.optional(),
+  valid: z.boolean().optional(),
+  status: z.enum(['registered', 'accepted', 'assigned', 'in_progress', 'replied', 'resolved', 'rejected', 'closed']),
+  registeredAt: ms,
+  receivedAt: ms,
+  firstReceiverId: str,
+  receptionPoint: str.optional(),
+  departmentId: str.optional(),
+  assigneeIds: list(str),
+  departmentsInvolved: list(str),
+  noticeNos: list(str),
+  riskFlags: list(str),
+  complainant: z
+    .looseObject({ anonymous: z.boolean().default(false), confidential: z.boolean().default(false), name: str.optional(), phone: str.optional(), address: str.optional(), organisation: str.optional(), role: str.optional() })
+    .default({ anonymous: false, confidential: false }),
+  subject: str.default(''),
+  description: z.looseObject({ time: str.optional(), cause: str.optional(), process: str.optional(), result: str.optional(), text: str.optional() }).default({}),
+  demand: str.optional(),
+  form: z.record(z.string().max(64), z.union([str, z.number(), z.boolean(), z.null()])).default({}),
+  apologised: z.boolean().default(false),
+  investigations: list(z.looseObject({ inspectorIds: list(str), findings: str, verified: z.boolean().optional(), evidence: list(str), ...at })),
+  replies: list(z.looseObject({ to: str, method: str, content: str, ...at })),
+  result: z.looseObject({ text: str, rectification: str.optional(), departmentId: str.optional(), ...at }).optional(),
+  feedback: z.union([z.looseObject({ given: z.literal(true), method: str, content: str, ...at }), z.looseObject({ given: z.literal(false), reason: str, ...at })]).optional(),
+  callbacks: list(z.looseObject({ method: str, satisfied: z.boolean(), satisfaction: z.number().int().min(1).max(5), outcome: str, calleeName: str.optional(), notes: str.optional(), ...at })),
+  rejection: z.looseObject({ reasonCode: str, explanation: str, referral: str.optional(), ...at }).optional(),
+  approvals: list(z.looseObject({ approvalId: str, step: str, role: str, decided: z.looseObject({ approved: z.boolean(), by: str, at: ms, opinion: str.optional() }).optional() })),
+  expenses: list(z.looseObject({ expenseId: str, amount: z.number().finite(), description: str, ...at })),
+  materials: list(z.looseObject({ kind: z.enum(['material', 'evidence', 'diary']), title: str, description: str.optional(), ...at })),
+  signatures: list(z.looseObject({ signerName: str, role: str, document: str, image: pngDataUrl.optional(), eventId: str.default(''), ...at })),
+  timeline: list(z.looseObject({ eventId: str, type: str, at: ms, actorId: str }), 100_000),
+  resolvedAt: ms.optional(),
+  closedAt: ms.optional(),
+  eventCount: z.number().int().min(0).default(0),
+});
+
+const context = {
+  organisation: z.strictObject({ name: z.string().trim().min(1).max(LIMITS.shortText), logo: imageDataUrl.optional() }),
+  policy: policySchema,
+  staffNames: z.record(z.string().max(LIMITS.id), z.string().max(LIMITS.shortText)).default({}),
+  printedAt: ms.optional(),
+};
+
+const stageStatusSchema = z.looseObject({
+  stageId: str,
+  name: str,
+  state: z.enum(['pending', 'running', 'warning', 'breached', 'met']),
+  clock: z.enum(['natural', 'working-days', 'business-hours']),
+  startedAt: ms.optional(),
+  dueAt: ms.optional(),
+  metAt: ms.optional(),
+  metLate: z.boolean().optional(),
+  extended: z.boolean().default(false),
+  paused: z.boolean().default(false),
+  pausedMs: z.number().default(0),
+  notifyRoles: list(str),
+  rules: list(str),
+});
+
+const caseDocument = z.looseObject({
+  ...context,
+  case: caseStateInputSchema.optional(),
+  events: z.array(caseEventSchema).max(100_000).optional(),
+  revealIdentity: z.boolean().optional(),
+  stages: z.array(stageStatusSchema).max(200).optional(),
+  noticeNo: z.string().max(LIMITS.shortText).optional(),
+});
+
+const countRow = z.strictObject({ code: str, name: str, count: z.number().int().min(0) });
+const figuresSchema = z.strictObject({
+  total: z.number().int().min(0),
+  byKind: z.array(countRow).max(1000),
+  byCategory: z.array(countRow).max(1000),
+  bySeverity: z.array(countRow).max(1000),
+  byDepartment: z.array(countRow).max(1000),
+  stageOnTime: z.array(z.strictObject({ stageId: str, name: str, total: z.number().int().min(0), onTime: z.number().int().min(0) })).max(200),
+  callbackDue: z.number().int().min(0),
+  callbackDone: z.number().int().min(0),
+  satisfactionMean: z.number().min(0).max(5).optional(),
+  satisfiedCount: z.number().int().min(0),
+  validCount: z.number().int().min(0),
+  classifiedCount: z.number().int().min(0),
+  validRateBase: z.strictObject({ base: z.number().positive(), label: str }).optional(),
+});
+
+const summary = z.looseObject({
+  ...context,
+  period: z.strictObject({ label: z.string().min(1).max(LIMITS.shortText), from: ms, to: ms }),
+  figures: figuresSchema.optional(),
+  cases: z.array(caseStateInputSchema).max(100_000).optional(),
+  stagesByCase: z.record(z.string().max(LIMITS.id), z.array(stageStatusSchema).max(200)).optional(),
+});
+
+const dailyQuality = z.looseObject({ ...context, date: ms, cases: z.array(caseStateInputSchema).max(5_000) });
+
+const regulation = z.looseObject({
+  ...context,
+  signOff: z
+    .strictObject({ authorName: str.optional(), authorDate: ms.optional(), reviewerName: str.optional(), reviewerDate: ms.optional(), approverName: str.optional(), approverDate: ms.optional() })
+    .optional(),
+});
+
+function fail(error: z.ZodError): never {
+  const issue = error.issues[0];
+  const path = issue ? issue.path.map(String).join('.') || '(root)' : '(root)';
+  throw invalidInput(`${path}：${issue?.message ?? ''}`);
+}
+
+function caseInput(data: unknown): DocumentInputs['registration'] {
+  const r = caseDocument.safeParse(data);
+  if (!r.success) fail(r.error);
+  const v = r.data;
+  const events = v.events as CaseEvent[] | undefined;
+  // Either the projection the desk already holds, or the events to fold into one.
+  const c = (v.case as CaseState | undefined) ?? (events?.length ? projectCase(events) : undefined);
+  if (!c) throw invalidInput('case / events');
+  // Deadlines come from the SLA engine only (DESIGN.md); the caller may pass them, else they are computed.
+  const stages = (v.stages as StageStatus[] | undefined) ?? (events?.length ? slaStagesFor(v.policy, events, v.printedAt ?? Date.now()) : undefined);
+  return { ...(v as Omit<typeof v, 'case'>), case: c, events, stages } as DocumentInputs['registration'];
+}
+
+export function parseDocumentInput<D extends DocumentId>(id: D, data: unknown): DocumentInputs[D] {
+  switch (id) {
+    case 'registration':
+    case 'notice':
+    case 'callback':
+    case 'archive':
+      return caseInput(data) as DocumentInputs[D];
+    case 'summary': {
+      const r = summary.safeParse(data);
+      if (!r.success) fail(r.error);
+      return { ...r.data, figures: r.data.figures as SummaryFigures | undefined, cases: r.data.cases as CaseState[] | undefined, stagesByCase: r.data.stagesByCase as DocumentInputs['summary']['stagesByCase'] } as DocumentInputs[D];
+    }
+    case 'daily_quality': {
+      const r = dailyQuality.safeParse(data);
+      if (!r.success) fail(r.error);
+      return { ...r.data, cases: r.data.cases as unknown as CaseState[] } as DocumentInputs[D];
+    }
+    case 'regulation': {
+      const r = regulation.safeParse(data);
+      if (!r.success) fail(r.error);
+      return r.data as unknown as DocumentInputs[D];
+    }
+    default:
+      throw invalidInput(`document ${String(id)}`);
+  }
+}
+

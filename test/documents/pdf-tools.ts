@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// Reads a PDF the way a person checks a print: its text (pdftotext), its images (pdfimages) and its
+// pages as pictures (pdftoppm, into test-artifacts/documents/ for a human to look at).
+
+export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/documents');
+
+function withFile<T>(bytes: Uint8Array, fn: (path: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'jiesu-pdf-'));
+  const path = join(dir, 'doc.pdf');
+  writeFileSync(path, bytes);
+  try {
+    return fn(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function pdfText(bytes: Uint8Array, layout = false): string {
+  return withFile(bytes, (p) => execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+}
+
+/** Text with every kind of white space removed: table cells wrap, labels may be split by line breaks. */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+export interface PdfImage {
+  page: number;
+  width: number;
+  height: number;
+  type: string;
+}
+
+export function pdfImages(bytes: Uint8Array): PdfImage[] {
+  const out = withFile(bytes, (p) => execFileSync('pdfimages', ['-list', p], { encoding: 'utf8' }));
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => l.trim().split(/\s+/))
+    .map((c) => ({ page: Number(c[0]), width: Number(c[3]), height: Number(c[4]), type: c[2] ?? '' }))
+    .filter((i) => i.type === 'image');
+}
+
+export function pdfFonts(bytes: Uint8Array): string {
+  return withFile(bytes, (p) => execFileSync('pdffonts', [p], { encoding: 'utf8' }));
+}
+
+export function pageCount(bytes: Uint8Array): number {
+  const info = withFile(bytes, (p) => execFileSync('pdfinfo', [p], { encoding: 'utf8' }));
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+/** Renders every page to test-artifacts/documents/<name>-<page>.png; returns the file names. */
+export function renderPages(bytes: Uint8Array, name: string, dpi = 60): string[] {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(join(ARTIFACTS, f));
+  writeFileSync(join(ARTIFACTS, `${name}.pdf`), bytes);
+  withFile(bytes, (p) => execFileSync('pdftoppm', ['-r', String(dpi), '-png', p, join(ARTIFACTS, name)]));
+  return readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
+}
