@@ -48,11 +48,10 @@ async function deskWithStaff(db: DeskDatabase): Promise<WriteContext> {
   return { ...r.identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev) };
 }
 
-const registration = (firstReceiverId: string, receivedAt: number) => ({
+const registration = (_firstReceiverId: string, receivedAt: number) => ({
   kind: 'complaint',
   channel: 'hotline',
   receivedAt,
-  firstReceiverId,
   complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13800000000', address: '3栋1201' },
   subject: '楼上漏水三天无人处理',
   description: { cause: '楼上卫生间渗水', process: '已报修两次' },
@@ -130,7 +129,7 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
     const id = monotonicFactory();
     const at = Date.now() - 10_000;
     const base = { orgId: ctx.orgId, siteId: ctx.siteId, deskId: 'OTHER_DESK', actorId: 'someone', policyRevision: 1, v: 1 as const, caseId: 'CASE_FROM_SERVER' };
-    const reg = { ...base, id: id(at), at, type: 'case.registered', payload: { ...registration('someone', at - 1000), number: 'ZZ01-20261127-001', form: {}, riskFlags: [] } } as CaseEvent;
+    const reg = { ...base, id: id(at), at, type: 'case.registered', payload: { ...registration('someone', at - 1000), firstReceiverId: 'someone', number: 'ZZ01-20261127-001', form: {}, riskFlags: [] } } as CaseEvent;
     const acc = { ...base, id: id(at + 1000), at: at + 1000, type: 'case.accepted', payload: {} } as CaseEvent;
     // Delivered out of order: the acceptance before its registration.
     await db.events.insert(acc);

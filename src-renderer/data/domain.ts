@@ -1,19 +1,21 @@
-import type { CaseEvent, Complainant, EventType } from '../../src-shared/domain/events';
-import { registeredPayload } from '../../src-shared/domain/events';
+import type { CaseEvent, Complainant, EventType, NewEvent } from '../../src-shared/domain/events';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
-import { fieldErrorsOf, type FieldError } from '../../src-shared/domain/parse';
+import type { FieldError } from '../../src-shared/domain/parse';
+import { messageFor } from '../../src-shared/i18n/validation';
+import './messages';
+import { availableActions, validateAction } from '../../src-shared/domain/actions';
+import { buildRegistration, intakeSchemaFor, type IntakeValues } from '../../src-shared/domain/intake';
 import { applyEvents, projectCase } from '../../src-shared/domain/projection';
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
-import type { RegistrationInput } from './register';
 
 // The renderer's single seam onto the shared domain (projection, intake, actions, masking, SLA). It only
 // delegates: no business rule is decided here or in any component.
-// intake.ts, actions.ts and masking.ts are bound when present (they are being written alongside this
-// desk); until then the shared event schemas alone validate, and confidential identities are hidden.
 
 type DomainModule = Record<string, unknown>;
-const optional = import.meta.glob<DomainModule>(['../../src-shared/domain/intake.ts', '../../src-shared/domain/actions.ts', '../../src-shared/domain/masking.ts'], { eager: true });
+// masking.ts is bound when present (it is being written alongside this desk); until then confidential
+// identities are simply hidden.
+const optional = import.meta.glob<DomainModule>(['../../src-shared/domain/masking.ts'], { eager: true });
 const mod = (name: string): DomainModule => optional[`../../src-shared/domain/${name}.ts`] ?? {};
 function fn<F>(module: string, name: string): F | undefined {
   const f = mod(module)[name];
@@ -29,32 +31,36 @@ export function rebuildCase(events: CaseEvent[]): CaseState | undefined {
   return projectCase(events);
 }
 
-type ValidationResult = FieldError[] | { ok: boolean; errors?: FieldError[] } | undefined;
-function errorsOf(r: ValidationResult): FieldError[] {
-  if (!r) return [];
-  if (Array.isArray(r)) return r;
-  return r.ok ? [] : r.errors ?? [];
-}
-
 /** The domain's verdict on an event about to be written by `actor` (status, role, policy). */
 export function checkAction(policy: Policy, state: CaseState | undefined, event: CaseEvent, actor: StaffRoles): FieldError[] {
-  const validateAction = fn<(p: Policy, s: CaseState | undefined, e: CaseEvent, a: StaffRoles) => ValidationResult>('actions', 'validateAction');
-  return validateAction ? errorsOf(validateAction(policy, state, event, actor)) : [];
+  if (event.type === 'case.registered') return state ? [{ path: 'type', code: 'action.alreadyRegistered', message: messageFor('action.alreadyRegistered', 'type') }] : [];
+  if (!state) return [{ path: 'caseId', code: 'desk.caseUnknown', message: messageFor('desk.caseUnknown', 'caseId') }];
+  const r = validateAction(state, policy, actor, { type: event.type, payload: event.payload } as NewEvent, event.at);
+  return r.ok ? [] : r.errors;
 }
 
 /** Actions (event types) the domain allows `actor` on this case now. */
 export function actionsFor(policy: Policy, state: CaseState, actor: StaffRoles): EventType[] {
-  const availableActions = fn<(p: Policy, s: CaseState, a: StaffRoles) => unknown[]>('actions', 'availableActions');
-  if (!availableActions) return [];
-  return availableActions(policy, state, actor).map((a) => (typeof a === 'string' ? a : (a as { type: EventType }).type)) as EventType[];
+  return availableActions(state, policy, actor)
+    .filter((a) => a.allowed)
+    .map((a) => a.eventType);
 }
 
-/** Validates a registration as the preset's intake form for `kind` requires (required fields, limits). */
-export function validateIntake(policy: Policy, kind: string, input: RegistrationInput): FieldError[] {
-  const intakeSchemaFor = fn<(p: Policy, k: string) => { safeParse(v: unknown): { success: boolean; error?: unknown } }>('intake', 'intakeSchemaFor');
-  const schema = intakeSchemaFor ? intakeSchemaFor(policy, kind) : registeredPayload.omit({ number: true });
-  const r = schema.safeParse(input);
-  return r.success ? [] : fieldErrorsOf(r.error as Parameters<typeof fieldErrorsOf>[0]);
+export interface IntakeError {
+  path: string;
+  message: string;
+}
+
+/** Validates intake values with the preset's schema for the kind (required fields, options, S9-1 apology). */
+export function validateIntake(policy: Policy, values: IntakeValues, lang: 'zh-CN' | 'en'): IntakeError[] {
+  const r = intakeSchemaFor(policy, values.kind, lang).safeParse(values);
+  if (r.success) return [];
+  return r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'kind', message: i.message }));
+}
+
+/** The case.registered event for validated intake values (routing by category is the domain's). */
+export function registrationEvent(policy: Policy, values: IntakeValues, number: string, firstReceiverId: string): NewEvent {
+  return buildRegistration(values, { policy, number, firstReceiverId });
 }
 
 /** The complainant as anyone may see it: masked when confidential (S1-5). */

@@ -4,6 +4,7 @@ import type { CaseEvent, NewEvent } from '../../src-shared/domain/events';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
 import { messageFor } from '../../src-shared/i18n/validation';
+import './messages';
 import type { DeskDatabase } from './database';
 import { checkAction } from './domain';
 import { markPending, clearPending } from './pending';
@@ -33,7 +34,7 @@ export async function writeEvent(db: DeskDatabase, ctx: WriteContext, caseId: st
   const existing = await db.cases.findOne(caseId).exec();
   const before = existing ? (existing.toJSON().state as CaseState) : undefined;
   if (!before && newEvent.type !== 'case.registered') {
-    return { ok: false, errors: [{ path: 'caseId', code: 'case.unknown', message: messageFor('case.unknown', 'caseId') }] };
+    return { ok: false, errors: [{ path: 'caseId', code: 'desk.caseUnknown', message: messageFor('desk.caseUnknown', 'caseId') }] };
   }
   const now = ctx.now?.() ?? Date.now();
   // Events are ordered by (at, id): never stamp an event before the case's last one, even if the clock stepped back.
@@ -64,6 +65,6 @@ export async function writeEvent(db: DeskDatabase, ctx: WriteContext, caseId: st
   const policyFor: PolicyFor = (rev) => ctx.policyFor(rev) ?? (rev === ctx.policy.revision ? ctx.policy : undefined);
   const state = await projectEvents(db, caseId, [event], policyFor, now);
   await clearPending(db, caseId);
-  if (!state) return { ok: false, errors: [{ path: 'policyRevision', code: 'policy.missing', message: messageFor('policy.missing', 'policyRevision') }] };
+  if (!state) return { ok: false, errors: [{ path: 'policyRevision', code: 'desk.policyMissing', message: messageFor('desk.policyMissing', 'policyRevision') }] };
   return { ok: true, event, state };
 }

@@ -68,7 +68,7 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
             <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={() => void print(preview.doc)}>{t('common.print')}</Button>,
           ]}
         >
-          <object data={preview.url} type="application/pdf" style={{ width: '100%', height: '70vh' }} aria-label={t('case.printPreview')} data-testid="pdf-preview" />
+          <iframe src={preview.url} title={t('case.printPreview')} style={{ width: '100%', height: '70vh', border: 0 }} data-testid="pdf-preview" />
         </Modal>
       )}
       {signing && <SignatureDialog state={state} policy={policy} onClose={() => setSigning(false)} writeSigned={(payload) => writeEvent(desk.db, ctx(), state.id, { type: 'case.signed', payload })} />}

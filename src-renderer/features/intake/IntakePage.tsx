@@ -6,10 +6,10 @@ import { registerCase } from '../../data/register';
 import { writeEvent } from '../../data/write-event';
 import { validateIntake } from '../../data/domain';
 import { loadDraft, removeDraft, saveDraft } from '../../data/drafts';
-import { localised, useT } from '../../i18n/i18n';
+import { getLanguage, localised, useT } from '../../i18n/i18n';
 import { navigate } from '../../app/router';
 import { formatDateTime } from '../../format/time';
-import { emptyIntake, formPathOf, registrationOf, type IntakeValues } from './intake-model';
+import { emptyIntake, formPathOf, toIntakeValues, type IntakeValues } from './intake-model';
 
 // 快速登记: one screen, keyboard first (Tab through, Ctrl+Enter saves, Esc goes back), saved as a draft
 // while typing so a crash or reload loses nothing.
@@ -39,8 +39,8 @@ export function IntakePage() {
   const resolver: Resolver<IntakeValues> = async (values) => {
     if (!policy || !staff) return { values: {}, errors: {} };
     const errors: Record<string, unknown> = {};
-    for (const e of validateIntake(policy, values.kind, registrationOf(values, staff.id, Date.now()))) {
-      setPath(errors, formPathOf(e.path), { type: e.code, message: localised(e.message) });
+    for (const e of validateIntake(policy, toIntakeValues(values, Date.now()), getLanguage())) {
+      setPath(errors, formPathOf(e.path), { type: 'domain', message: e.message });
     }
     if (values.inadmissibleReason && !values.explanation.trim()) setPath(errors, 'explanation', { type: 'required', message: t('common.required') });
     return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors<IntakeValues> } : { values, errors: {} };
@@ -87,7 +87,7 @@ export function IntakePage() {
     setSaving(true);
     setSaveError(undefined);
     const ctx = { ...identity, actor: staffRolesOf(staff), policy, policyFor: desk.policyFor };
-    const r = await registerCase(db, ctx, deskDoc.code, registrationOf(values, staff.id, Date.now()));
+    const r = await registerCase(db, ctx, deskDoc.code, toIntakeValues(values, Date.now()));
     if (!r.ok) {
       setSaving(false);
       setSaveError(r.errors.map((e) => localised(e.message)).join(' '));

@@ -1,5 +1,5 @@
 import type { Policy } from '../../../src-shared/domain/policy';
-import type { RegistrationInput } from '../../data/register';
+import { intakeDefaults, type IntakeValues as DomainIntakeValues } from '../../../src-shared/domain/intake';
 import { fromLocalInput, toLocalInput } from '../../format/time';
 
 // The intake form's values and their mapping to a case.registered payload. Validation is the shared
@@ -31,7 +31,7 @@ export function emptyIntake(policy: Policy | undefined, now: number, defaults: {
     kind: policy?.kinds[0]?.code ?? '',
     channel: policy?.channels[0]?.code ?? '',
     receivedAt: toLocalInput(now),
-    complainant: { anonymous: false, confidential: policy?.confidentialByDefault ?? false, name: '', phone: '', address: '', organisation: '', role: '' },
+    complainant: { anonymous: false, confidential: policy ? intakeDefaults(policy, policy.kinds[0]?.code ?? '', now).complainant.confidential : false, name: '', phone: '', address: '', organisation: '', role: '' },
     subject: '',
     description: { time: '', cause: '', process: '', result: '', text: '' },
     demand: '',
@@ -48,45 +48,29 @@ export function emptyIntake(policy: Policy | undefined, now: number, defaults: {
   };
 }
 
-const orUndef = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
-
-function compact<T extends Record<string, string | undefined>>(o: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (orUndef(v) !== undefined) (out as Record<string, string>)[k] = v!.trim();
-  return out;
-}
-
-/** The registration payload (without the number, allocated at save) for these form values. */
-export function registrationOf(v: IntakeValues, firstReceiverId: string, now: number): RegistrationInput {
-  const c = v.complainant;
-  const form: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v.form ?? {})) if (orUndef(val) !== undefined) form[k] = val.trim();
+/** The domain's intake values (intake.ts) for these form values; times become epoch ms. */
+export function toIntakeValues(v: IntakeValues, now: number): DomainIntakeValues {
+  const received = fromLocalInput(v.receivedAt);
   return {
     kind: v.kind,
     channel: v.channel,
-    receivedAt: Math.min(fromLocalInput(v.receivedAt) ?? now, now),
-    firstReceiverId,
-    receptionPoint: orUndef(v.receptionPoint),
-    departmentId: orUndef(v.departmentId),
-    category: orUndef(v.category),
-    severity: orUndef(v.severity),
-    complainant: {
-      anonymous: c.anonymous,
-      confidential: c.confidential,
-      ...(c.anonymous ? {} : compact({ name: c.name, phone: c.phone, address: c.address, organisation: c.organisation, role: c.role })),
-    },
-    subject: v.subject.trim(),
-    description: compact(v.description),
-    demand: orUndef(v.demand),
+    // A time in the future is a typo; the complaint reached the desk now at the latest.
+    receivedAt: Math.min(received ?? now, now),
+    receptionPoint: v.receptionPoint || undefined,
+    category: v.category || undefined,
+    severity: v.severity || undefined,
+    departmentId: v.departmentId || undefined,
+    complainant: { ...v.complainant },
+    subject: v.subject,
+    description: { ...v.description },
+    demand: v.demand,
     riskFlags: v.riskFlags ?? [],
-    form,
+    form: { ...v.form },
     apologised: v.apologised,
   };
 }
 
-/** Maps a path in the registration payload (from the shared schema) to the form field that holds it. */
-export function formPathOf(payloadPath: string): string {
-  const p = payloadPath.replace(/^payload\./, '');
-  if (p === 'receivedAt') return 'receivedAt';
-  return p;
+/** The form field that holds a path of the domain's intake values (the shapes match). */
+export function formPathOf(path: string): string {
+  return path;
 }

@@ -5,7 +5,7 @@ import { useDesk } from '../../data/desk-context';
 import { availablePresets } from '../../data/presets';
 import { setUpDesk, type NewStaffInput } from '../../data/setup';
 import { isValidPin } from '../../session/pin';
-import { localised, useT } from '../../i18n/i18n';
+import { localised, useLanguage, useT } from '../../i18n/i18n';
 import { JoinServer } from './JoinServer';
 
 // First run: a preset, this desk, and the people who will sign in here.
@@ -28,7 +28,9 @@ export function FirstRun() {
   const presets = useMemo(() => availablePresets(), []);
   const [form] = Form.useForm<FormValues>();
   const presetId = Form.useWatch('presetId', form);
-  const preset = presets.find((p) => p.presetId === presetId);
+  const entry = presets.find((p) => p.id === presetId);
+  const preset = entry?.policy;
+  const lang = useLanguage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -67,7 +69,7 @@ export function FirstRun() {
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('setup.presetPlaceholder')}
-          options={presets.map((p) => ({ value: p.presetId, label: p.name }))}
+          options={presets.map((p) => ({ value: p.id, label: lang === 'en' ? p.nameEn : p.name, title: lang === 'en' ? p.descriptionEn : p.description }))}
           notFoundContent={t('setup.noPresets')}
           data-testid="preset-select"
         />
@@ -99,7 +101,8 @@ export function FirstRun() {
         {(fields, { add, remove }) => (
           <>
             {fields.map((field) => (
-              <Space key={field.key} wrap align="start">
+              <div key={field.key}>
+              <Space wrap align="start">
                 <Form.Item name={[field.name, 'name']} label={t('setup.staffName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
                   <Input style={{ width: 120 }} data-testid={`staff-name-${field.name}`} />
                 </Form.Item>
@@ -124,6 +127,7 @@ export function FirstRun() {
                   <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} aria-label={t('setup.removeStaff')} />
                 )}
               </Space>
+              </div>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add({ name: '', roles: [], pin: '', pinAgain: '' })} data-testid="add-staff">
               {t('setup.addStaff')}

@@ -1,0 +1,180 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Alert, Button, Form, Input, Space, Tag, Tooltip } from 'antd';
+import { CloudSyncOutlined, DisconnectOutlined, WarningOutlined } from '@ant-design/icons';
+import { useDesk } from '../data/desk-context';
+import { useLanguage, type Language } from '../i18n/i18n';
+import { currentDeskSyncState, deskSyncState$, ensureDeskSync, joinServer, syncErrorOf, PENDING_CAP, type SyncError, type SyncState } from '../data/replication';
+
+// The status bar's sync badge (online / offline, documents waiting to upload, last sync) and the
+// "join a server" form of first run and settings. Strings are zh-CN first, en complete.
+
+const TEXT = {
+  'zh-CN': {
+    localOnly: '仅本机（未连接服务器）',
+    online: '已连接',
+    offline: '离线',
+    pending: '待上传 {n} 条',
+    pendingMany: '待上传 {n}+ 条',
+    synced: '已全部同步',
+    lastSync: '上次同步 {t}',
+    never: '尚未同步',
+    offlineHint: '离线期间可照常登记和办理，网络恢复后自动上传。',
+    serverUrl: '服务器地址',
+    serverUrlHelp: '例如 http://192.168.1.10:8787，由管理员提供',
+    code: '加入码',
+    codeHelp: '管理员发放的一次性加入码，如 K7QM-3XWA-PZ9D',
+    deskName: '本台名称（可选）',
+    join: '加入服务器',
+    joining: '正在加入并同步单位配置…',
+    joined: '已加入服务器，本台为 {code}。',
+    required: '请填写此项。',
+    badUrl: '请输入以 http:// 或 https:// 开头的地址。',
+    badCode: '加入码由大写字母、数字和短横线组成。',
+  },
+  en: {
+    localOnly: 'This computer only (no server)',
+    online: 'Online',
+    offline: 'Offline',
+    pending: '{n} waiting to upload',
+    pendingMany: '{n}+ waiting to upload',
+    synced: 'All synced',
+    lastSync: 'Last sync {t}',
+    never: 'Not synced yet',
+    offlineHint: 'Keep registering and handling cases; everything uploads when the network is back.',
+    serverUrl: 'Server address',
+    serverUrlHelp: 'e.g. http://192.168.1.10:8787, from your administrator',
+    code: 'Enrolment code',
+    codeHelp: 'The one-time code from your administrator, like K7QM-3XWA-PZ9D',
+    deskName: 'Desk name (optional)',
+    join: 'Join server',
+    joining: 'Joining and syncing the organisation’s configuration…',
+    joined: 'Joined the server; this desk is {code}.',
+    required: 'Please fill this in.',
+    badUrl: 'Enter an address starting with http:// or https://.',
+    badCode: 'The code has capital letters, digits and dashes.',
+  },
+} satisfies Record<Language, Record<string, string>>;
+
+type Key = keyof (typeof TEXT)['zh-CN'];
+
+function useText(): (key: Key, vars?: Record<string, string | number>) => string {
+  const lang = useLanguage();
+  return (key, vars) => TEXT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (vars && k in vars ? String(vars[k]) : m));
+}
+
+function useSyncState(): SyncState {
+  return useSyncExternalStore(
+    (cb) => {
+      const sub = deskSyncState$.subscribe(cb);
+      return () => sub.unsubscribe();
+    },
+    currentDeskSyncState,
+  );
+}
+
+function timeOf(at: number, lang: Language): string {
+  return new Date(at).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+}
+
+function errorText(error: SyncError | undefined, lang: Language): string | undefined {
+  return error?.message[lang];
+}
+
+/** The badge in the desk's status bar. */
+export function SyncStatus() {
+  const { db } = useDesk();
+  const text = useText();
+  const lang = useLanguage();
+  const state = useSyncState();
+  useEffect(() => {
+    void ensureDeskSync(db);
+  }, [db]);
+
+  if (!state.configured) return <Tag data-testid="sync-status">{text('localOnly')}</Tag>;
+  const pending = state.pending >= PENDING_CAP ? text('pendingMany', { n: PENDING_CAP }) : state.pending > 0 ? text('pending', { n: state.pending }) : text('synced');
+  const last = state.lastSyncAt ? text('lastSync', { t: timeOf(state.lastSyncAt, lang) }) : text('never');
+  const problem = errorText(state.error, lang);
+  return (
+    <Tooltip title={problem ?? (state.online ? undefined : text('offlineHint'))}>
+      <Space size="small" data-testid="sync-status" data-online={state.online ? 'true' : 'false'} data-pending={state.pending}>
+        {state.online ? (
+          <Tag color="green" icon={<CloudSyncOutlined />}>
+            {text('online')}
+          </Tag>
+        ) : (
+          <Tag color={state.error && state.error.code !== 'offline' ? 'red' : 'default'} icon={state.error && state.error.code !== 'offline' ? <WarningOutlined /> : <DisconnectOutlined />}>
+            {text('offline')}
+          </Tag>
+        )}
+        <span data-testid="sync-pending">{pending}</span>
+        <span data-testid="sync-last">{last}</span>
+      </Space>
+    </Tooltip>
+  );
+}
+
+interface JoinValues {
+  serverUrl: string;
+  code: string;
+  deskName?: string;
+}
+
+/** "Join a server" (first run and settings): enrol with a one-time code, then sync the organisation. */
+export function JoinServerForm() {
+  const { db, reloadIdentity } = useDesk();
+  const text = useText();
+  const lang = useLanguage();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [joined, setJoined] = useState<string>();
+
+  async function submit(values: JoinValues) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const enrolled = await joinServer(db, { serverUrl: values.serverUrl.trim(), code: values.code, deskName: values.deskName?.trim() || undefined });
+      setJoined(enrolled.deskCode);
+      await reloadIdentity();
+    } catch (e) {
+      setError(syncErrorOf(e).message[lang]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Form<JoinValues> layout="vertical" onFinish={(v) => void submit(v)} disabled={busy} data-testid="join-server-form" style={{ maxWidth: 480 }}>
+      <Form.Item
+        name="serverUrl"
+        label={text('serverUrl')}
+        extra={text('serverUrlHelp')}
+        rules={[
+          { required: true, message: text('required') },
+          { pattern: /^https?:\/\/\S+$/, message: text('badUrl') },
+        ]}
+      >
+        <Input autoComplete="url" placeholder="http://" />
+      </Form.Item>
+      <Form.Item
+        name="code"
+        label={text('code')}
+        extra={text('codeHelp')}
+        normalize={(v: string) => v.toUpperCase()}
+        rules={[
+          { required: true, message: text('required') },
+          { pattern: /^[A-Z0-9-]{6,40}$/, message: text('badCode') },
+        ]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="deskName" label={text('deskName')} rules={[{ max: 100 }]}>
+        <Input />
+      </Form.Item>
+      {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
+      {joined ? <Alert type="success" showIcon message={text('joined', { code: joined })} style={{ marginBottom: 16 }} /> : null}
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {busy ? text('joining') : text('join')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,405 @@
+import { lazy } from 'react';
+import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
+import { getChangedDocumentsSince, getLastCheckpointDoc, type RxCollection } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import {
+  ENROL_PATH,
+  PULL_LIMIT_MAX,
+  PUSH_BATCH_MAX,
+  REPLICATED_COLLECTIONS,
+  pullPath,
+  pushPath,
+  streamPath,
+  type Checkpoint,
+  type EnrolResponse,
+  type ReplicatedCollection,
+  type StreamMessage,
+} from '../../src-shared/sync/contract';
+import type { DeskDatabase } from './database';
+import { setDeskIdentity } from './config';
+import { callHost } from '../bridge/host';
+
+// The desk's side of sync (DESIGN.md "Sync"): RxDB's replication of the `events` and `config`
+// collections to the central server over its HTTP protocol — pull after the server's sequence
+// checkpoint, push returning conflicts, an SSE stream that says when to pull. RxDB keeps checkpoints
+// in the desk's database, so replication resumes where it stopped after a restart or an outage.
+
+/** What the status bar shows. */
+export interface SyncState {
+  /** A connection to the server is configured. */
+  configured: boolean;
+  /** The last request reached the server (and the change stream is open). */
+  online: boolean;
+  /** Local documents not yet on the server; `PENDING_CAP` means "at least this many". */
+  pending: number;
+  lastSyncAt?: number;
+  error?: SyncError;
+}
+
+export interface SyncError {
+  code: string;
+  message: { 'zh-CN': string; en: string };
+  status?: number;
+}
+
+export const PENDING_CAP = 999;
+
+export interface DeskReplicationOptions {
+  serverUrl: string;
+  token: string;
+  /** Injected in tests to simulate a network that goes away. */
+  fetch?: typeof fetch;
+  /** First retry delay after a failure; doubles up to `maxRetryMs`. */
+  retryMs?: number;
+  maxRetryMs?: number;
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+  /** Only the leading window of the desk replicates (default); tests with one window may skip the election. */
+  waitForLeadership?: boolean;
+}
+
+export interface DeskReplication {
+  readonly state$: Observable<SyncState>;
+  readonly state: SyncState;
+  /** Resolves when everything local is on the server and everything on the server is local. */
+  awaitInSync(): Promise<void>;
+  /** Pull now (e.g. the network came back). */
+  resync(): void;
+  stop(): Promise<void>;
+}
+
+const OFFLINE_ERROR: SyncError = {
+  code: 'offline',
+  message: { 'zh-CN': '无法连接服务器，本台继续离线工作，网络恢复后会自动同步。', en: 'Cannot reach the server; the desk keeps working offline and syncs when the network is back.' },
+};
+
+class SyncHttpError extends Error {
+  constructor(readonly error: SyncError) {
+    super(error.message.en);
+  }
+}
+
+/** A push body stays well under the server's 8 MB limit even with signature images. */
+const PUSH_BODY_BYTES = 4 * 1024 * 1024;
+
+function chunkRows<T>(rows: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 2;
+  for (const row of rows) {
+    const size = JSON.stringify(row).length + 1;
+    if (current.length > 0 && (current.length >= PUSH_BATCH_MAX || bytes + size > PUSH_BODY_BYTES)) {
+      chunks.push(current);
+      current = [];
+      bytes = 2;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+}
+
+function baseUrl(serverUrl: string): string {
+  return serverUrl.replace(/\/+$/, '');
+}
+
+async function errorFrom(res: Response): Promise<SyncError> {
+  let body: { error?: string; messages?: { 'zh-CN': string; en: string } } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // Not our server's JSON (a proxy page); fall back to a generic message.
+  }
+  return {
+    code: body.error ?? `http${res.status}`,
+    status: res.status,
+    message: body.messages ?? { 'zh-CN': `服务器返回错误（${res.status}），稍后会自动重试。`, en: `The server answered with an error (${res.status}); retrying automatically.` },
+  };
+}
+
+/** Enrols this desk with a one-time code; the token in the answer is shown to no one and stored by the caller. */
+export async function enrolWithServer(serverUrl: string, code: string, deskName?: string, fetchImpl: typeof fetch = fetch): Promise<EnrolResponse> {
+  let res: Response;
+  try {
+    res = await fetchImpl(baseUrl(serverUrl) + ENROL_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: code.trim().toUpperCase(), ...(deskName ? { deskName } : {}) }),
+    });
+  } catch {
+    throw new SyncHttpError({ ...OFFLINE_ERROR, message: { 'zh-CN': '无法连接服务器，请检查地址和网络后重试。', en: 'Cannot reach the server; check the address and the network and try again.' } });
+  }
+  if (!res.ok) throw new SyncHttpError(await errorFrom(res));
+  return (await res.json()) as EnrolResponse;
+}
+
+export function syncErrorOf(e: unknown): SyncError {
+  if (e instanceof SyncHttpError) return e.error;
+  return OFFLINE_ERROR;
+}
+
+/** Starts live replication of `events` and `config`; stop() ends it (checkpoints stay in the database). */
+export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOptions): DeskReplication {
+  const fetchImpl = opts.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const base = baseUrl(opts.serverUrl);
+  const headers = { authorization: `Bearer ${opts.token}` };
+  const retryMs = opts.retryMs ?? 2_000;
+  const maxRetryMs = opts.maxRetryMs ?? 60_000;
+  const stopper = new AbortController();
+  const state$ = new BehaviorSubject<SyncState>({ configured: true, online: false, pending: 0 });
+  const update = (patch: Partial<SyncState>) => state$.next({ ...state$.value, ...patch });
+  const replications: RxReplicationState<unknown, Checkpoint>[] = [];
+  const subs: Subscription[] = [];
+
+  const succeeded = () => {
+    for (const r of replications) r.retryTime = retryMs;
+    update({ online: true, lastSyncAt: Date.now(), error: undefined });
+  };
+  const failed = (error: SyncError) => {
+    // Back-off: RxDB retries failed handlers after `retryTime`; double it on each failure.
+    for (const r of replications) r.retryTime = Math.min(maxRetryMs, Math.max(retryMs, (r.retryTime ?? retryMs) * 2));
+    update({ online: false, error });
+  };
+
+  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetchImpl(base + path, {
+        method,
+        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: stopper.signal,
+      });
+    } catch {
+      failed(OFFLINE_ERROR);
+      throw new SyncHttpError(OFFLINE_ERROR);
+    }
+    if (!res.ok) {
+      const error = await errorFrom(res);
+      failed(error);
+      throw new SyncHttpError(error);
+    }
+    const json = (await res.json()) as T;
+    succeeded();
+    return json;
+  }
+
+  for (const name of REPLICATED_COLLECTIONS) {
+    const collection = db[name] as unknown as RxCollection<unknown>;
+    const stream$ = new Subject<StreamMessage<unknown>>();
+    const replication = replicateRxCollection<unknown, Checkpoint>({
+      collection,
+      replicationIdentifier: `jiesu-${name}-${base}`,
+      live: true,
+      retryTime: retryMs,
+      waitForLeadership: opts.waitForLeadership ?? true,
+      pull: {
+        batchSize: Math.min(opts.pullBatchSize ?? 500, PULL_LIMIT_MAX),
+        async handler(checkpoint, batchSize) {
+          const seq = checkpoint?.seq ?? 0;
+          return request<{ documents: never[]; checkpoint: Checkpoint }>('GET', `${pullPath(name)}?seq=${seq}&limit=${Math.min(batchSize, PULL_LIMIT_MAX)}`);
+        },
+        stream$: stream$.asObservable() as never,
+      },
+      push: {
+        batchSize: opts.pushBatchSize ?? 200,
+        async handler(rows) {
+          const conflicts: never[] = [];
+          // Split by size; a retried batch re-sends earlier chunks, which the server treats as no-ops.
+          for (const chunk of chunkRows(rows)) conflicts.push(...(await request<never[]>('POST', pushPath(name), chunk)));
+          return conflicts;
+        },
+      },
+    });
+    replications.push(replication);
+    subs.push(replication.error$.subscribe(() => undefined));
+    void runStream(name, stream$);
+  }
+
+  /** Reads the SSE stream with fetch (so the token travels in a header, never in a URL) and reconnects with back-off. */
+  async function runStream(name: ReplicatedCollection, out: Subject<StreamMessage<unknown>>): Promise<void> {
+    let delay = retryMs;
+    while (!stopper.signal.aborted) {
+      try {
+        const res = await fetchImpl(base + streamPath(name), { headers, signal: stopper.signal });
+        if (!res.ok || !res.body) {
+          failed(await errorFrom(res));
+        } else {
+          delay = retryMs;
+          const reader = res.body.getReader();
+          const decoder = new TextDecoder();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += decoder.decode(value, { stream: true });
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const data = block
+                .split('\n')
+                .filter((l) => l.startsWith('data:'))
+                .map((l) => l.slice(5).trim())
+                .join('\n');
+              if (!data) continue;
+              try {
+                out.next(JSON.parse(data) as StreamMessage<unknown>);
+              } catch {
+                out.next('RESYNC');
+              }
+            }
+          }
+        }
+      } catch {
+        if (!stopper.signal.aborted) failed(OFFLINE_ERROR);
+      }
+      if (stopper.signal.aborted) break;
+      // After a gap we may have missed changes: RESYNC makes RxDB pull from its checkpoint once reconnected.
+      await sleep(delay, stopper.signal);
+      delay = Math.min(maxRetryMs, delay * 2);
+      out.next('RESYNC');
+    }
+  }
+
+  // Pending = local documents after the upstream checkpoint (not yet pushed), counted up to a cap.
+  let counting = false;
+  let again = false;
+  async function countPending(): Promise<void> {
+    if (counting) return void (again = true);
+    counting = true;
+    try {
+      let pending = 0;
+      for (const r of replications) {
+        const internal = r.internalReplicationState;
+        if (!internal) continue;
+        const checkpoint = await getLastCheckpointDoc(internal, 'up');
+        const changed = await getChangedDocumentsSince(internal.input.forkInstance, PENDING_CAP + 1, checkpoint as never);
+        pending += changed.documents.length;
+      }
+      if (!stopper.signal.aborted) update({ pending: Math.min(pending, PENDING_CAP) });
+    } catch {
+      // The database is closing; the count simply stays as it was.
+    } finally {
+      counting = false;
+      if (again) {
+        again = false;
+        void countPending();
+      }
+    }
+  }
+  let countTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleCount = () => {
+    countTimer ??= setTimeout(() => {
+      countTimer = undefined;
+      void countPending();
+    }, 300);
+  };
+  for (const name of REPLICATED_COLLECTIONS) subs.push((db[name] as unknown as RxCollection<unknown>).$.subscribe(scheduleCount));
+  for (const r of replications) subs.push(r.active$.subscribe(scheduleCount));
+  const poll = setInterval(() => void countPending(), 5_000);
+
+  const onOnline = () => replications.forEach((r) => r.reSync());
+  globalThis.addEventListener?.('online', onOnline);
+
+  return {
+    state$: state$.asObservable(),
+    get state() {
+      return state$.value;
+    },
+    async awaitInSync() {
+      await Promise.all(replications.map((r) => r.awaitInSync()));
+      await countPending();
+    },
+    resync() {
+      replications.forEach((r) => r.reSync());
+    },
+    async stop() {
+      stopper.abort();
+      clearInterval(poll);
+      if (countTimer) clearTimeout(countTimer);
+      globalThis.removeEventListener?.('online', onOnline);
+      subs.forEach((s) => s.unsubscribe());
+      await Promise.all(replications.map((r) => r.cancel()));
+      update({ online: false });
+      state$.complete();
+    },
+  };
+}
+
+// ——— The desk's one running replication, driven by the connection stored on this computer ———
+
+/** Where the connection lives: a local (never replicated) document of the desk database. */
+const CONNECTION_KEY = 'sync-connection';
+
+export interface ServerConnection {
+  serverUrl: string;
+  token: string;
+}
+
+export async function getServerConnection(db: DeskDatabase): Promise<ServerConnection | undefined> {
+  const doc = await db.getLocal<ServerConnection>(CONNECTION_KEY);
+  if (!doc) return undefined;
+  const { serverUrl, token } = doc.toJSON().data;
+  return serverUrl && token ? { serverUrl, token } : undefined;
+}
+
+const NOT_CONFIGURED: SyncState = { configured: false, online: false, pending: 0 };
+const current$ = new BehaviorSubject<SyncState>(NOT_CONFIGURED);
+let running: { db: DeskDatabase; replication: DeskReplication; sub: Subscription } | undefined;
+
+/** The status of this desk's replication, for the status bar. */
+export const deskSyncState$: Observable<SyncState> = current$.asObservable();
+export function currentDeskSyncState(): SyncState {
+  return current$.value;
+}
+
+/** Starts replication for this desk if a server is configured (idempotent). */
+export async function ensureDeskSync(db: DeskDatabase, overrides: Partial<DeskReplicationOptions> = {}): Promise<DeskReplication | undefined> {
+  if (running?.db === db) return running.replication;
+  const connection = await getServerConnection(db);
+  if (!connection) return undefined;
+  if (running?.db === db) return running.replication;
+  await stopDeskSync();
+  const replication = startDeskReplication(db, { ...connection, ...overrides });
+  running = { db, replication, sub: replication.state$.subscribe((s) => current$.next(s)) };
+  return replication;
+}
+
+export async function stopDeskSync(): Promise<void> {
+  const r = running;
+  running = undefined;
+  if (!r) return;
+  r.sub.unsubscribe();
+  await r.replication.stop();
+  current$.next(NOT_CONFIGURED);
+}
+
+/**
+ * "Join a server": enrols with a one-time code, stores the connection, takes on the desk identity the
+ * server assigned, starts replication and waits until the organisation's configuration has arrived.
+ */
+export async function joinServer(db: DeskDatabase, input: { serverUrl: string; code: string; deskName?: string }, overrides: Partial<DeskReplicationOptions> = {}): Promise<EnrolResponse> {
+  const enrolled = await enrolWithServer(input.serverUrl, input.code, input.deskName, overrides.fetch);
+  await db.upsertLocal<ServerConnection>(CONNECTION_KEY, { serverUrl: baseUrl(input.serverUrl), token: enrolled.token });
+  await setDeskIdentity(db, { orgId: enrolled.orgId, siteId: enrolled.siteId, deskId: enrolled.deskId });
+  // The host keeps the token in the OS keychain (safeStorage) too; without a host this is a no-op.
+  await callHost('settings.set', { serverUrl: baseUrl(input.serverUrl), deskToken: enrolled.token });
+  const replication = await ensureDeskSync(db, overrides);
+  await replication?.awaitInSync();
+  return enrolled;
+}
+
+/** First-run and settings form; the component lives with the status badge (a .tsx file). */
+export const JoinServerForm = lazy(async () => ({ default: (await import('../components/SyncStatus')).JoinServerForm }));
