@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeEvent, makeRegistration } from './projection.fixtures';
 import { testPolicy } from './sla.fixtures';
 import { slaStagesFor } from './sla';
-import { riskFlagAlerts, stageAlerts } from './alerts';
+import { breachPenalties, riskFlagAlerts, stageAlerts } from './alerts';
 
 const cst = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
 const MIN = 60_000;
@@ -80,5 +80,30 @@ describe('risk flag alerts', () => {
   it('S1-6 an unknown flag still alerts (to the holding desk); other events alert nothing', () => {
     expect(riskFlagAlerts(policy, makeEvent('case.risk_flagged', { flag: 'explosion' }, received))).toMatchObject([{ flag: 'explosion', flagName: 'explosion', roles: [] }]);
     expect(riskFlagAlerts(policy, makeEvent('case.accepted', {}, received))).toEqual([]);
+  });
+});
+
+describe('breach penalties', () => {
+  const p = testPolicy({
+    penalties: [
+      { id: 'late-fine', name: '两小时内未回复', trigger: { on: 'breach', stageIds: ['product-accept'] }, amount: 50, targetRole: 'dept-head', approverRole: 'hr', perOccurrence: true, rules: ['S3-6'] },
+      { id: 'station-fine', name: '调查不及时', trigger: { on: 'breach', stageIds: ['investigate'] }, amount: 100, targetRole: 'station-manager', approverRole: 'gm', perOccurrence: false, rules: ['S6-10'] },
+    ],
+  });
+
+  it('S3-6 a late reply costs the department head 50 yuan per occurrence; an on-time one costs nothing', () => {
+    expect(breachPenalties(p, slaStagesFor(p, [product], received + 3 * MIN))).toEqual([]);
+    const owed = breachPenalties(p, slaStagesFor(p, [product], received + 6 * MIN));
+    expect(owed).toEqual([{ itemId: `late-fine:product-accept:${received}`, penaltyId: 'late-fine', stageId: 'product-accept', amount: 50, targetRole: 'dept-head', approverRole: 'hr', at: received + 5 * MIN, rules: ['S3-6'] }]);
+    // Met late still counts; once proposed it is not offered again.
+    const lateAccept = makeEvent('case.accepted', {}, received + 9 * MIN);
+    expect(breachPenalties(p, slaStagesFor(p, [product, lateAccept], received + HOUR)).map((x) => x.itemId)).toEqual([owed[0]!.itemId]);
+    expect(breachPenalties(p, slaStagesFor(p, [product, lateAccept], received + HOUR), [{ id: owed[0]!.itemId }])).toEqual([]);
+  });
+
+  it('S6-10 a late investigation is penalised once per case', () => {
+    const reg = makeRegistration(received);
+    const owed = breachPenalties(p, slaStagesFor(p, [reg], received + 4 * 24 * HOUR));
+    expect(owed.map((x) => [x.itemId, x.amount, x.targetRole])).toEqual([['station-fine', 100, 'station-manager']]);
   });
 });

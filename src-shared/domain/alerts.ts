@@ -79,3 +79,40 @@ export function riskFlagAlerts(policy: Policy, event: CaseEvent): RiskAlert[] {
     return { kind: 'risk', caseId: event.caseId, flag, flagName: def?.name ?? flag, at: event.at, roles: def ? [...def.alertRoles] : [] };
   });
 }
+
+export interface BreachPenalty {
+  /** Item id for case.penalty_proposed: the policy's penalty id, suffixed per occurrence (see actions.ts policyItemOf). */
+  itemId: string;
+  penaltyId: string;
+  stageId: string;
+  amount: number;
+  targetRole: string;
+  approverRole: string;
+  /** The deadline that was missed. */
+  at: number;
+  rules: string[];
+}
+
+/**
+ * Penalties a deadline breach calls for (S3-6 50 yuan per late reply, S6-10 late investigation): every
+ * `trigger.on = 'breach'` penalty whose stages include a stage that is breached or was met late. Per
+ * occurrence penalties get one item per stage run (a reopening restarts the run); others one per case.
+ * Items already proposed (by id) are left out, so the desk can offer exactly what is still owed.
+ */
+export function breachPenalties(policy: Policy, stages: readonly StageStatus[], alreadyProposed: readonly { id: string }[] = []): BreachPenalty[] {
+  const taken = new Set(alreadyProposed.map((p) => p.id));
+  const out: BreachPenalty[] = [];
+  for (const penalty of policy.penalties) {
+    if (penalty.trigger.on !== 'breach') continue;
+    for (const s of stages) {
+      const missed = s.state === 'breached' || s.metLate === true;
+      if (!missed || s.dueAt === undefined) continue;
+      if (penalty.trigger.stageIds?.length && !penalty.trigger.stageIds.includes(s.stageId)) continue;
+      const itemId = penalty.perOccurrence ? `${penalty.id}:${s.stageId}:${s.startedAt ?? 0}` : penalty.id;
+      if (taken.has(itemId)) continue;
+      taken.add(itemId);
+      out.push({ itemId, penaltyId: penalty.id, stageId: s.stageId, amount: penalty.amount, targetRole: penalty.targetRole, approverRole: penalty.approverRole, at: s.dueAt, rules: penalty.rules });
+    }
+  }
+  return out;
+}
