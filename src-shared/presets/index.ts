@@ -1,5 +1,7 @@
 import type { PolicyInput, StaffRoles } from '../domain/policy';
 import { fireBrigadeDemoStaff, fireBrigadePreset } from './s1-fire-brigade';
+import { constructionSiteDemoStaff, constructionSitePreset } from './s2-construction-site';
+import { retailQualityDemoStaff, retailQualityPreset } from './s3-retail-quality';
 import { hospitalDemoStaff, hospitalPreset } from './s4-hospital';
 import { propertyDemoStaff, propertyPreset } from './s7-property';
 import { starterDemoStaff, starterPreset } from './starter';
@@ -57,6 +59,28 @@ export const PRESETS: readonly PresetEntry[] = [
     articles: ['S1'],
     policy: fireBrigadePreset,
     demoStaff: fireBrigadeDemoStaff,
+  },
+  {
+    id: 's2-construction-site',
+    name: '建筑工地:地盘施工投诉',
+    nameEn: 'Construction site: neighbour complaints',
+    description: '地盘主任第一时间到场,登门慰问约150元,综合解决方案报工程部经理、分管副总、物业公司总经理审批。',
+    descriptionEn: 'The site director goes to the spot at once, a ~150 yuan goodwill visit, the solution approved by engineering, the VP and the GM.',
+    sector: 'construction',
+    articles: ['S2', 'S5'],
+    policy: constructionSitePreset,
+    demoStaff: constructionSiteDemoStaff,
+  },
+  {
+    id: 's3-retail-quality',
+    name: '门市:客户质量问题投诉',
+    nameEn: 'Retail: product and service quality complaints',
+    description: '产品、服务两类投诉表;5分钟受理、30分钟公布或分流、2小时回复,超时每次罚责任部门负责人50元。',
+    descriptionEn: 'Product and service forms; accept in 5 min, publish or route in 30 min, reply in 2 h, 50 yuan per late reply.',
+    sector: 'retail',
+    articles: ['S3'],
+    policy: retailQualityPreset,
+    demoStaff: retailQualityDemoStaff,
   },
   {
     id: 'starter',
