@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { BACKENDS } from '../server/backends';
+import { startTestServer, type TestServer } from '../server/setup';
+import { createDemoOrg } from '../../src-server/demo';
+import { issueEnrolmentCode } from '../../src-server/orgs';
+import { pullAll } from '../server/client';
+import { createDeskDatabase, type DeskDatabase } from '../../src-renderer/data/database';
+import { loadConfig, getDeskIdentity } from '../../src-renderer/data/config';
+import { joinServer, stopDeskSync, startDeskReplication, getServerConnection, type DeskReplication } from '../../src-renderer/data/replication';
+import { projectCases } from '../../src-shared/domain/projection';
+import type { CaseEvent } from '../../src-shared/domain/events';
+import { generateDeskWork, withoutDeletedFlag } from './fixtures';
+import { fakeNetwork, eventually, type FakeNetwork } from './network';
+
+// Two desks (real RxDB over fake-indexeddb, the desk's own replication code) join one server, lose the
+// network for a simulated week in which each registers and handles its cases, then reconnect. Both desks
+// and the server must end with the same events and the same case projections: none lost, none doubled.
+
+const WEEK_START = Date.UTC(2026, 10, 16, 0, 0, 0);
+let dbCounter = 0;
+
+interface SimDesk {
+  db: DeskDatabase;
+  net: FakeNetwork;
+  replication: DeskReplication;
+  deskId: string;
+  siteId: string;
+  orgId: string;
+  deskCode: string;
+}
+
+async function deskEvents(db: DeskDatabase): Promise<CaseEvent[]> {
+  return (await db.events.find().exec()).map((d) => withoutDeletedFlag(d.toJSON() as CaseEvent) as CaseEvent);
+}
+
+const sortById = (xs: CaseEvent[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+
+describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) => {
+  let t: TestServer;
+  const desks: SimDesk[] = [];
+
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    const org = await createDemoOrg(t.server.db, { presetId: 's7-property', scope: 'org' });
+    const codes = [org.code, (await issueEnrolmentCode(t.server.db, { orgId: org.orgId, scope: 'org' })).code];
+    for (const code of codes) {
+      const db = await createDeskDatabase(`sync_week_${Date.now()}_${dbCounter++}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
+      const net = fakeNetwork();
+      const opts = { fetch: net.fetch, waitForLeadership: false, retryMs: 40, maxRetryMs: 300 };
+      // joinServer keeps one replication per process (the desk app has one database); simulate the second
+      // desk's app by stopping it and running the desk's replication explicitly for each database.
+      const enrolled = await joinServer(db, { serverUrl: t.url, code }, opts);
+      await stopDeskSync();
+      const connection = (await getServerConnection(db))!;
+      const replication = startDeskReplication(db, { ...connection, ...opts });
+      await replication.awaitInSync();
+      desks.push({ db, net, replication, ...enrolled });
+    }
+  });
+
+  afterAll(async () => {
+    for (const d of desks) {
+      await d.replication.stop();
+      await d.db.close();
+    }
+    await t?.stop();
+  });
+
+  it('joining a server gives the desk its identity and the organisation configuration', async () => {
+    for (const d of desks) {
+      expect(await getDeskIdentity(d.db)).toEqual({ orgId: d.orgId, siteId: d.siteId, deskId: d.deskId });
+      const config = await loadConfig(d.db);
+      expect(config.organisation?.id).toBe(d.orgId);
+      expect(config.policies[0]?.presetId).toBe('s7-property');
+      expect(config.desks.map((x) => x.id)).toContain(d.deskId);
+      expect(config.staff.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a week offline, then back online: same events and projections on both desks and the server', async () => {
+    const written: CaseEvent[][] = [];
+    for (const d of desks) d.net.down();
+    for (const [i, d] of desks.entries()) {
+      const staff = (await loadConfig(d.db)).staff.map((s) => s.id);
+      const work = generateDeskWork(500 + i, {
+        orgId: d.orgId,
+        siteId: d.siteId,
+        deskId: d.deskId,
+        deskCode: d.deskCode,
+        actorIds: staff,
+        start: WEEK_START,
+        days: 7,
+        casesPerDay: 6,
+      });
+      // Written day by day, as the desk would, while the network is gone.
+      for (let day = 0; day < 7; day++) {
+        const slice = work.filter((e) => e.at >= WEEK_START + day * 86_400_000 && e.at < WEEK_START + (day + 1) * 86_400_000);
+        if (slice.length) await d.db.events.bulkInsert(slice);
+      }
+      const rest = work.filter((e) => e.at >= WEEK_START + 7 * 86_400_000);
+      if (rest.length) await d.db.events.bulkInsert(rest);
+      written.push(work);
+    }
+    const total = written.flat().length;
+
+    // Offline: the status shows it, and counts what waits to upload.
+    for (const [i, d] of desks.entries()) {
+      const state = await eventually(async () => (d.replication.state.pending >= Math.min(written[i]!.length, 999) ? d.replication.state : undefined), 10_000, 'pending count');
+      expect(state.online).toBe(false);
+      expect(state.error?.code).toBe('offline');
+    }
+    const token = (await getServerConnection(desks[0]!.db))!.token;
+    expect((await pullAll(t.url, token, 'events')).documents).toHaveLength(0);
+
+    for (const d of desks) d.net.restore();
+    await eventually(async () => {
+      for (const d of desks) d.replication.resync();
+      const counts = await Promise.all(desks.map(async (d) => (await deskEvents(d.db)).length));
+      return counts.every((c) => c === total);
+    }, 30_000, 'both desks to hold every event');
+
+    const server = (await pullAll<CaseEvent>(t.url, token, 'events')).documents.map((d) => withoutDeletedFlag(d) as CaseEvent);
+    const expected = sortById(written.flat());
+    expect(server).toHaveLength(total);
+    expect(new Set(server.map((e) => e.id)).size).toBe(total);
+    expect(sortById(server)).toEqual(expected);
+    const a = sortById(await deskEvents(desks[0]!.db));
+    const b = sortById(await deskEvents(desks[1]!.db));
+    expect(a).toEqual(expected);
+    expect(b).toEqual(expected);
+
+    const projections = [projectCases(a), projectCases(b), projectCases(server)];
+    expect(projections[0]!.size).toBe(desks.length * 7 * 6);
+    expect(projections[1]).toEqual(projections[0]);
+    expect(projections[2]).toEqual(projections[0]);
+
+    for (const d of desks) {
+      const state = await eventually(async () => {
+        await d.replication.awaitInSync();
+        return d.replication.state.pending === 0 && d.replication.state.online ? d.replication.state : undefined;
+      }, 10_000, 'status to settle');
+      expect(state.lastSyncAt).toBeGreaterThan(0);
+      expect(state.error).toBeUndefined();
+    }
+  });
+});
