@@ -36,7 +36,7 @@ export function rateOf(numerator: CountFigure, denominator: CountFigure): RateFi
 }
 
 /** Median: the middle value, or the mean of the two middle values for an even count. */
-export function median(sorted: readonly number[]): number | null {
+export function median(sorted: ArrayLike<number>): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const mid = n >> 1;
@@ -44,7 +44,7 @@ export function median(sorted: readonly number[]): number | null {
 }
 
 /** Nearest-rank percentile: the smallest value with at least p % of the values at or below it. */
-export function nearestRank(sorted: readonly number[], p: number): number | null {
+export function nearestRank(sorted: ArrayLike<number>, p: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const rank = Math.min(n, Math.max(1, Math.ceil((p / 100) * n)));
@@ -52,10 +52,14 @@ export function nearestRank(sorted: readonly number[], p: number): number | null
 }
 
 export function durationFigure(samples: { caseId: string; ms: number }[]): DurationFigure {
-  const values = Float64Array.from(samples, (s) => s.ms).sort();
-  const arr = Array.from(values);
+  const values = new Float64Array(samples.length);
   let sum = 0;
-  for (const v of arr) sum += v;
+  for (let i = 0; i < samples.length; i++) {
+    const v = samples[i]!.ms;
+    values[i] = v;
+    sum += v;
+  }
+  const arr = values.sort();
   return {
     n: arr.length,
     medianMs: median(arr),
