@@ -23,6 +23,8 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     plugins: [react()],
+    // `zod` resolves to a wrapper that turns off its eval-based fast path first (see src-shared/zod-csp.ts).
+    resolve: { alias: [{ find: /^zod$/, replacement: resolve(__dirname, 'src-shared/zod-csp.ts') }] },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },

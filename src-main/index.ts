@@ -13,7 +13,7 @@ import { configureLog } from './log';
 import { denyPermissions, guardWebContents } from './security';
 import { createSettingsStore } from './settings';
 import { trayBadge, trayTooltip, type TrayCounts } from './tray-label';
-import { createDeskWindow } from './window';
+import { createDeskWindow, DESK_PARTITION } from './window';
 import { loadWindowState, saveWindowState, type WindowState } from './window-state';
 
 // The Electron main process: wiring only. Every decision lives in a plain module beside this one
@@ -64,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
     const settings = createSettingsStore({ dataFolder: userData, defaultArchiveFolder: join(app.getPath('documents'), '接诉台档案') }, secrets);
     const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep });
 
-    const deskSession = session.fromPartition('persist:desk');
+    const deskSession = session.fromPartition(DESK_PARTITION);
     denyPermissions(deskSession);
     deskSession.protocol.handle(
       APP_SCHEME,

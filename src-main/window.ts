@@ -1,29 +1,11 @@
-import { BrowserWindow, type WebPreferences } from 'electron';
+import { BrowserWindow } from 'electron';
 import type { WindowState } from './window-state';
 
 // The window factory: every desk window (the desk itself and the wall display of timers) is created here
 // with the same locked-down web preferences (issue 6 "Security"). The page reaches the host only through
 // the preload's contextBridge object.
 
-export function deskWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-    // The desk store lives in this persistent partition under the user-data folder (DESIGN.md).
-    partition: 'persist:desk',
-  };
-}
+export const DESK_PARTITION = 'persist:desk';
 
 export interface DeskWindowOptions {
   preloadPath: string;
@@ -49,7 +31,26 @@ export function createDeskWindow(options: DeskWindowOptions): BrowserWindow {
     autoHideMenuBar: true,
     ...(options.iconPath ? { icon: options.iconPath } : {}),
     ...(options.kind === 'wall' ? { fullscreenable: true } : {}),
-    webPreferences: deskWebPreferences(options.preloadPath),
+    // Written out here (not built elsewhere) so reviewers and electronegativity see every flag in one place.
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      // Middle-click would otherwise try to open links in a new window (denied anyway by security.ts).
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
+      spellcheck: false,
+      // The desk store lives in this persistent partition under the user-data folder (DESIGN.md).
+      partition: DESK_PARTITION,
+    },
   });
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();
