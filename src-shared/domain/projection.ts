@@ -34,21 +34,56 @@ function isEventLike(e: unknown): e is CaseEvent {
   );
 }
 
-/** Sorted by (at, id), first copy of each id kept, non-events dropped. */
-function sortedUnique(events: readonly CaseEvent[]): CaseEvent[] {
-  const sorted = events.filter(isEventLike).sort(compareEvents);
-  const seen = new Set<string>();
-  const out: CaseEvent[] = [];
-  for (const e of sorted) {
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
-    out.push(e);
+/** Sorted by (at, id), first copy of each id kept. Input must already be event-like. */
+function sortedUniqueOf(list: CaseEvent[]): CaseEvent[] {
+  // Stored and replicated events mostly arrive in order: skip the sort when they already are.
+  let sorted = true;
+  for (let i = 1; i < list.length; i++) {
+    if (compareEvents(list[i - 1]!, list[i]!) > 0) {
+      sorted = false;
+      break;
+    }
   }
-  return out;
+  if (!sorted) list.sort(compareEvents);
+  const seen = new Set<string>();
+  let out: CaseEvent[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i]!;
+    if (seen.has(e.id)) {
+      out ??= list.slice(0, i);
+      continue;
+    }
+    seen.add(e.id);
+    out?.push(e);
+  }
+  return out ?? list;
 }
 
-function addUnique(list: string[], value: string): void {
-  if (!list.includes(value)) list.push(value);
+/** Sorted by (at, id), first copy of each id kept, non-events dropped. Never modifies its input. */
+function sortedUnique(events: readonly CaseEvent[]): CaseEvent[] {
+  return sortedUniqueOf(events.filter(isEventLike));
+}
+
+type ArrayKey = { [K in keyof CaseState]-?: CaseState[K] extends readonly unknown[] ? K : never }[keyof CaseState];
+/** Gives a list of the state that may be written: the rebuild owns every list, an incremental update copies a list the first time it writes to it. */
+type Writer = <K extends ArrayKey>(s: CaseState, key: K) => CaseState[K];
+
+const owned: Writer = (s, key) => s[key];
+
+function copyOnWrite(): Writer {
+  const copied = new Set<ArrayKey>();
+  return (s, key) => {
+    if (!copied.has(key)) {
+      (s as unknown as Record<ArrayKey, unknown[]>)[key] = s[key].slice();
+      copied.add(key);
+    }
+    return s[key];
+  };
+}
+
+type IdListKey = 'assigneeIds' | 'departmentsInvolved' | 'noticeNos' | 'recusedStaffIds' | 'riskFlags';
+function addUnique(s: CaseState, w: Writer, key: IdListKey, value: string): void {
+  if (!s[key].includes(value)) w(s, key).push(value);
 }
 
 function initialState(e: CaseEventOf<'case.registered'>): CaseState {
@@ -105,35 +140,8 @@ function initialState(e: CaseEventOf<'case.registered'>): CaseState {
   return s;
 }
 
-/** A copy whose arrays may be pushed to without touching the caller's state (nested objects are replaced, never mutated). */
-function writableCopy(s: CaseState): CaseState {
-  return {
-    ...s,
-    assigneeIds: s.assigneeIds.slice(),
-    departmentsInvolved: s.departmentsInvolved.slice(),
-    noticeNos: s.noticeNos.slice(),
-    recusedStaffIds: s.recusedStaffIds.slice(),
-    escalations: s.escalations.slice(),
-    riskFlags: s.riskFlags.slice(),
-    investigations: s.investigations.slice(),
-    replies: s.replies.slice(),
-    callbacks: s.callbacks.slice(),
-    extensions: s.extensions.slice(),
-    approvals: s.approvals.slice(),
-    rewards: s.rewards.slice(),
-    penalties: s.penalties.slice(),
-    expenses: s.expenses.slice(),
-    materials: s.materials.slice(),
-    signatures: s.signatures.slice(),
-    printed: s.printed.slice(),
-    identityViews: s.identityViews.slice(),
-    notes: s.notes.slice(),
-    timeline: s.timeline.slice(),
-  };
-}
-
 /** Applies one event (already known to sort after every applied one) to a writable state. */
-function applyOne(s: CaseState, e: CaseEvent): void {
+function applyOne(s: CaseState, e: CaseEvent, w: Writer): void {
   // A second registration of the same case is a corruption, not a change: the first one stands.
   if (e.type === 'case.registered') return;
   const by = e.actorId;
@@ -155,9 +163,9 @@ function applyOne(s: CaseState, e: CaseEvent): void {
       const p = e.payload;
       if (s.departmentId !== p.departmentId) s.handoverAcknowledged = false;
       s.departmentId = p.departmentId;
-      addUnique(s.departmentsInvolved, p.departmentId);
-      if (p.assigneeId !== undefined) addUnique(s.assigneeIds, p.assigneeId);
-      if (p.noticeNo !== undefined) addUnique(s.noticeNos, p.noticeNo);
+      addUnique(s, w, 'departmentsInvolved', p.departmentId);
+      if (p.assigneeId !== undefined) addUnique(s, w, 'assigneeIds', p.assigneeId);
+      if (p.noticeNo !== undefined) addUnique(s, w, 'noticeNos', p.noticeNo);
       if (!s.handoverAcknowledged) s.status = 'assigned';
       break;
     }
@@ -175,36 +183,36 @@ function applyOne(s: CaseState, e: CaseEvent): void {
       if (p.toDepartmentId !== undefined) {
         if (s.departmentId !== p.toDepartmentId) s.handoverAcknowledged = false;
         s.departmentId = p.toDepartmentId;
-        addUnique(s.departmentsInvolved, p.toDepartmentId);
+        addUnique(s, w, 'departmentsInvolved', p.toDepartmentId);
         if (!s.handoverAcknowledged) s.status = 'assigned';
       }
-      if (p.toAssigneeId !== undefined) addUnique(s.assigneeIds, p.toAssigneeId);
+      if (p.toAssigneeId !== undefined) addUnique(s, w, 'assigneeIds', p.toAssigneeId);
       break;
     }
     case 'case.coordinated':
-      for (const d of e.payload.departmentIds) addUnique(s.departmentsInvolved, d);
+      for (const d of e.payload.departmentIds) addUnique(s, w, 'departmentsInvolved', d);
       s.coordinatorId = e.payload.coordinatorId;
       break;
     case 'case.recused': {
       // S1-9: a recused person is no longer an assignee and may not act on the case again.
       const staffId = e.payload.staffId;
-      addUnique(s.recusedStaffIds, staffId);
+      addUnique(s, w, 'recusedStaffIds', staffId);
       const i = s.assigneeIds.indexOf(staffId);
-      if (i >= 0) s.assigneeIds.splice(i, 1);
+      if (i >= 0) w(s, 'assigneeIds').splice(i, 1);
       break;
     }
     case 'case.escalated': {
       const p = e.payload;
-      s.escalations.push(p.toStaffId !== undefined ? { toRole: p.toRole, toStaffId: p.toStaffId, reason: p.reason, at, by } : { toRole: p.toRole, reason: p.reason, at, by });
+      w(s, 'escalations').push(p.toStaffId !== undefined ? { toRole: p.toRole, toStaffId: p.toStaffId, reason: p.reason, at, by } : { toRole: p.toRole, reason: p.reason, at, by });
       break;
     }
     case 'case.risk_flagged':
-      addUnique(s.riskFlags, e.payload.flag);
+      addUnique(s, w, 'riskFlags', e.payload.flag);
       break;
     case 'case.extension_requested': {
       const p = e.payload;
       if (s.extensions.some((x) => x.requestId === p.requestId)) break;
-      s.extensions.push({ requestId: p.requestId, stageId: p.stageId, newDueAt: p.newDueAt, reason: p.reason, requestedAt: at, requestedBy: by });
+      w(s, 'extensions').push({ requestId: p.requestId, stageId: p.stageId, newDueAt: p.newDueAt, reason: p.reason, requestedAt: at, requestedBy: by });
       break;
     }
     case 'case.extension_decided': {
@@ -212,7 +220,7 @@ function applyOne(s: CaseState, e: CaseEvent): void {
       const i = s.extensions.findIndex((x) => x.requestId === p.requestId && !x.decided);
       if (i < 0) break;
       const decided = p.note !== undefined ? { approved: p.approved, approverRole: p.approverRole, by, at, note: p.note } : { approved: p.approved, approverRole: p.approverRole, by, at };
-      s.extensions[i] = { ...s.extensions[i]!, decided };
+      w(s, 'extensions')[i] = { ...s.extensions[i]!, decided };
       break;
     }
     case 'case.investigated': {
@@ -221,26 +229,26 @@ function applyOne(s: CaseState, e: CaseEvent): void {
       if (p.violation !== undefined) inv.violation = p.violation;
       if (p.verified !== undefined) inv.verified = p.verified;
       if (p.dangerLevel !== undefined) inv.dangerLevel = p.dangerLevel;
-      s.investigations.push(inv);
+      w(s, 'investigations').push(inv);
       if (s.status === 'registered' || s.status === 'accepted' || s.status === 'assigned') s.status = 'in_progress';
       break;
     }
     case 'case.approval_requested': {
       const p = e.payload;
       const open = s.approvals.some((a) => a.approvalId === p.approvalId && a.step === p.step && !a.decided);
-      if (!open) s.approvals.push({ approvalId: p.approvalId, step: p.step, role: p.role, requestedAt: at });
+      if (!open) w(s, 'approvals').push({ approvalId: p.approvalId, step: p.step, role: p.role, requestedAt: at });
       break;
     }
     case 'case.approval_decided': {
       const p = e.payload;
       const decided = p.opinion !== undefined ? { approved: p.approved, by, at, opinion: p.opinion } : { approved: p.approved, by, at };
       const i = s.approvals.findIndex((a) => a.approvalId === p.approvalId && a.step === p.step && !a.decided);
-      if (i >= 0) s.approvals[i] = { ...s.approvals[i]!, decided };
-      else s.approvals.push({ approvalId: p.approvalId, step: p.step, role: p.role, decided });
+      if (i >= 0) w(s, 'approvals')[i] = { ...s.approvals[i]!, decided };
+      else w(s, 'approvals').push({ approvalId: p.approvalId, step: p.step, role: p.role, decided });
       break;
     }
     case 'case.replied':
-      s.replies.push({ to: e.payload.to, method: e.payload.method, content: e.payload.content, at, by });
+      w(s, 'replies').push({ to: e.payload.to, method: e.payload.method, content: e.payload.content, at, by });
       if (ACTIVE.has(s.status)) s.status = 'replied';
       break;
     case 'case.resolved': {
@@ -265,7 +273,7 @@ function applyOne(s: CaseState, e: CaseEvent): void {
       const cb: CaseState['callbacks'][number] = { method: p.method, satisfied: p.satisfied, satisfaction: p.satisfaction, outcome: p.outcome, at, by };
       if (p.calleeName !== undefined) cb.calleeName = p.calleeName;
       if (p.notes !== undefined) cb.notes = p.notes;
-      s.callbacks.push(cb);
+      w(s, 'callbacks').push(cb);
       break;
     }
     case 'case.reopened':
@@ -288,25 +296,25 @@ function applyOne(s: CaseState, e: CaseEvent): void {
       s.closedAt = at;
       break;
     case 'case.note':
-      s.notes.push(e.payload.tag !== undefined ? { text: e.payload.text, tag: e.payload.tag, at, by } : { text: e.payload.text, at, by });
+      w(s, 'notes').push(e.payload.tag !== undefined ? { text: e.payload.text, tag: e.payload.tag, at, by } : { text: e.payload.text, at, by });
       break;
     case 'case.material_added': {
       const p = e.payload;
-      s.materials.push(p.description !== undefined ? { kind: p.kind, title: p.title, description: p.description, at, by } : { kind: p.kind, title: p.title, at, by });
+      w(s, 'materials').push(p.description !== undefined ? { kind: p.kind, title: p.title, description: p.description, at, by } : { kind: p.kind, title: p.title, at, by });
       break;
     }
     case 'case.signed': {
       const p = e.payload;
       const sig: CaseState['signatures'][number] = { signerName: p.signerName, role: p.role, document: p.document, at, by, eventId: e.id };
       if (p.image !== undefined) sig.image = p.image;
-      s.signatures.push(sig);
+      w(s, 'signatures').push(sig);
       break;
     }
     case 'case.document_printed':
-      s.printed.push({ document: e.payload.document, copies: e.payload.copies ?? 1, at, by });
+      w(s, 'printed').push({ document: e.payload.document, copies: e.payload.copies ?? 1, at, by });
       break;
     case 'case.identity_viewed':
-      s.identityViews.push({ reason: e.payload.reason, at, by });
+      w(s, 'identityViews').push({ reason: e.payload.reason, at, by });
       break;
     case 'case.reward_proposed': {
       const p = e.payload;
@@ -315,7 +323,7 @@ function applyOne(s: CaseState, e: CaseEvent): void {
       if (p.level !== undefined) item.level = p.level;
       if (p.toRole !== undefined) item.targetRole = p.toRole;
       if (p.reason !== undefined) item.reason = p.reason;
-      s.rewards.push(item);
+      w(s, 'rewards').push(item);
       break;
     }
     case 'case.reward_decided': {
@@ -325,7 +333,7 @@ function applyOne(s: CaseState, e: CaseEvent): void {
       const decided: NonNullable<CaseState['rewards'][number]['decided']> = { approved: p.approved, by, approverRole: p.approverRole, at };
       if (p.amount !== undefined) decided.amount = p.amount;
       if (p.note !== undefined) decided.note = p.note;
-      s.rewards[i] = { ...s.rewards[i]!, decided };
+      w(s, 'rewards')[i] = { ...s.rewards[i]!, decided };
       break;
     }
     case 'case.penalty_proposed': {
@@ -334,7 +342,7 @@ function applyOne(s: CaseState, e: CaseEvent): void {
       const item: CaseState['penalties'][number] = { id: p.penaltyId, amount: p.amount, proposedAt: at, proposedBy: by, targetRole: p.targetRole };
       if (p.stageId !== undefined) item.stageId = p.stageId;
       if (p.reason !== undefined) item.reason = p.reason;
-      s.penalties.push(item);
+      w(s, 'penalties').push(item);
       break;
     }
     case 'case.penalty_decided': {
@@ -343,12 +351,12 @@ function applyOne(s: CaseState, e: CaseEvent): void {
       if (i < 0) break;
       const decided: NonNullable<CaseState['penalties'][number]['decided']> = { approved: p.approved, by, approverRole: p.approverRole, at };
       if (p.note !== undefined) decided.note = p.note;
-      s.penalties[i] = { ...s.penalties[i]!, decided };
+      w(s, 'penalties')[i] = { ...s.penalties[i]!, decided };
       break;
     }
     case 'case.expense_recorded': {
       const p = e.payload;
-      s.expenses.push(p.liableDepartmentId !== undefined ? { expenseId: p.expenseId, amount: p.amount, description: p.description, liableDepartmentId: p.liableDepartmentId, at, by } : { expenseId: p.expenseId, amount: p.amount, description: p.description, at, by });
+      w(s, 'expenses').push(p.liableDepartmentId !== undefined ? { expenseId: p.expenseId, amount: p.amount, description: p.description, liableDepartmentId: p.liableDepartmentId, at, by } : { expenseId: p.expenseId, amount: p.amount, description: p.description, at, by });
       break;
     }
     // Clock pauses, samples and site visits only matter to the SLA engine and the timeline.
@@ -361,7 +369,7 @@ function applyOne(s: CaseState, e: CaseEvent): void {
       // An event type this build does not know (a newer desk's): keep it out of the state entirely.
       return;
   }
-  s.timeline.push({ eventId: e.id, type: e.type, at, actorId: by });
+  w(s, 'timeline').push({ eventId: e.id, type: e.type, at, actorId: by });
   s.lastEventAt = at;
   s.lastEventId = e.id;
   s.eventCount += 1;
@@ -376,7 +384,7 @@ function foldSorted(sorted: readonly CaseEvent[], caseId?: string): CaseState | 
       if (e.type !== 'case.registered' || (caseId !== undefined && e.caseId !== caseId)) continue;
       state = initialState(e);
     } else if (e.caseId === state.id) {
-      applyOne(state, e);
+      applyOne(state, e, owned);
     }
   }
   return state;
@@ -392,15 +400,17 @@ export function projectCase(events: readonly CaseEvent[]): CaseState | undefined
 
 /** Projects every case found in a mixed stream of events, keyed by caseId. */
 export function projectCases(events: readonly CaseEvent[]): Map<string, CaseState> {
+  // Group first: sorting and de-duplicating ten events per case is far cheaper than the whole stream at once.
   const byCase = new Map<string, CaseEvent[]>();
-  for (const e of sortedUnique(events)) {
+  for (const e of events) {
+    if (!isEventLike(e)) continue;
     const list = byCase.get(e.caseId);
     if (list) list.push(e);
     else byCase.set(e.caseId, [e]);
   }
   const out = new Map<string, CaseState>();
   for (const [caseId, list] of byCase) {
-    const state = foldSorted(list, caseId);
+    const state = foldSorted(sortedUniqueOf(list), caseId);
     if (state) out.set(caseId, state);
   }
   return out;
@@ -415,11 +425,23 @@ export function projectCases(events: readonly CaseEvent[]): Map<string, CaseStat
  */
 export function applyEvents(state: CaseState | undefined, newEvents: readonly CaseEvent[], history: readonly CaseEvent[]): CaseState | undefined {
   if (state === undefined) return projectCase([...history, ...newEvents]);
+  if (newEvents.length === 1) {
+    // The common case on a desk: one new event at a time, allocation-free checks.
+    const e = newEvents[0];
+    if (!isEventLike(e) || e.caseId !== state.id) return state;
+    if (canAppendOne(state, e, history)) {
+      const next = { ...state };
+      applyOne(next, e, copyOnWrite());
+      return next;
+    }
+    return foldSorted(sortedUnique([...history, e]), state.id);
+  }
   const fresh = sortedUnique(newEvents).filter((e) => e.caseId === state.id);
   if (fresh.length === 0) return state;
   if (canAppend(state, fresh, newEvents, history)) {
-    const next = writableCopy(state);
-    for (const e of fresh) applyOne(next, e);
+    const next = { ...state };
+    const w = copyOnWrite();
+    for (const e of fresh) applyOne(next, e, w);
     return next;
   }
   return foldSorted(sortedUnique([...history, ...newEvents]), state.id);
@@ -442,5 +464,20 @@ function canAppend(state: CaseState, fresh: readonly CaseEvent[], newEvents: rea
     }
   }
   for (const t of state.timeline) if (ids.has(t.eventId)) return false;
+  return true;
+}
+
+function canAppendOne(state: CaseState, e: CaseEvent, history: readonly CaseEvent[]): boolean {
+  const last = { at: state.lastEventAt, id: state.lastEventId };
+  if (compareEvents(e, last) <= 0) return false;
+  for (const h of history) {
+    if (!isEventLike(h)) continue;
+    if (h.id === e.id) {
+      if (h.at !== e.at) return false;
+    } else if (h.caseId === state.id && compareEvents(h, last) > 0) {
+      return false;
+    }
+  }
+  for (const t of state.timeline) if (t.eventId === e.id) return false;
   return true;
 }
