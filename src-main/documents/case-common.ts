@@ -47,6 +47,15 @@ export interface PrintedComplainant {
   role: string;
 }
 
+/** S1-5: the complainant's identity stays off paper unless an authorised reveal was recorded. */
+export function identityHidden(input: Pick<CaseDocumentInput, 'case' | 'revealIdentity'>): boolean {
+  const p = input.case.complainant;
+  return Boolean(p && !p.anonymous && p.confidential && !input.revealIdentity);
+}
+
+/** Roles whose signature carries the complainant's own name. */
+export const COMPLAINANT_SIGNER_ROLES: ReadonlySet<string> = new Set(['complainant', 'callee']);
+
 export function printedComplainant(input: CaseDocumentInput): PrintedComplainant {
   const p = input.case.complainant ?? { anonymous: false, confidential: false };
   if (p.anonymous) return { name: '匿名', phone: '', address: '', organisation: '', role: p.role ?? '' };

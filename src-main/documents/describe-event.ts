@@ -1,6 +1,6 @@
 import type { CaseEvent, EventType } from '../../src-shared/domain/events';
 import { departmentName, formatMinute, formatMoney, nameOf, roleName } from './format';
-import { kindName, methodName, staffName } from './case-common';
+import { COMPLAINANT_SIGNER_ROLES, kindName, maskName, methodName, staffName } from './case-common';
 import type { DocumentContext } from './types';
 
 // One line per event for the archive's timeline (X-2 who did what when, X-5 nothing left out).
@@ -59,7 +59,8 @@ const REPLY_TO_ZH = { complainant: '投诉人', receiver: '接待人', superior:
 
 const join = (...parts: (string | undefined | false)[]): string => parts.filter(Boolean).join('；');
 
-export function describeEvent(e: CaseEvent, ctx: DocumentContext): string {
+/** `hideIdentity`: a confidential complainant's name (in signatures and callbacks) is masked (S1-5). */
+export function describeEvent(e: CaseEvent, ctx: DocumentContext, hideIdentity = false): string {
   const p = ctx.policy;
   const off = p.utcOffsetMinutes ?? 480;
   const dept = (id: string | undefined) => departmentName(p, id);
@@ -125,7 +126,7 @@ export function describeEvent(e: CaseEvent, ctx: DocumentContext): string {
     case 'case.feedback_impossible':
       return e.payload.reason;
     case 'case.callback_done':
-      return join(methodName(p, e.payload.method), e.payload.calleeName && `被回访人 ${e.payload.calleeName}`, `满意度 ${e.payload.satisfaction}/5`, e.payload.satisfied ? '满意' : '不满意', e.payload.outcome, e.payload.notes);
+      return join(methodName(p, e.payload.method), e.payload.calleeName && `被回访人 ${hideIdentity ? maskName(e.payload.calleeName) : e.payload.calleeName}`, `满意度 ${e.payload.satisfaction}/5`, e.payload.satisfied ? '满意' : '不满意', e.payload.outcome, e.payload.notes);
     case 'case.reopened':
       return e.payload.reason;
     case 'case.rejected':
@@ -135,7 +136,7 @@ export function describeEvent(e: CaseEvent, ctx: DocumentContext): string {
     case 'case.material_added':
       return join(e.payload.kind === 'evidence' ? '证据' : e.payload.kind === 'diary' ? '工作日记' : '书面材料', e.payload.title, e.payload.description);
     case 'case.signed':
-      return join(`${e.payload.signerName}（${roleLabel(e.payload.role, ctx)}）`, DOCUMENT_ZH[e.payload.document] ?? e.payload.document, e.payload.image ? '手写板签名' : '纸面签名');
+      return join(`${hideIdentity && COMPLAINANT_SIGNER_ROLES.has(e.payload.role) ? maskName(e.payload.signerName) : e.payload.signerName}（${roleLabel(e.payload.role, ctx)}）`, DOCUMENT_ZH[e.payload.document] ?? e.payload.document, e.payload.image ? '手写板签名' : '纸面签名');
     case 'case.document_printed':
       return join(DOCUMENT_ZH[e.payload.document] ?? e.payload.document, `${e.payload.copies ?? 1} 份`, e.payload.printer && `打印机 ${e.payload.printer}`);
     case 'case.identity_viewed':

@@ -1,6 +1,7 @@
 import type { Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { CJK_FAMILY } from './fonts';
 import { formatMinute } from './format';
+import { qrPngDataUrl } from './qr-image';
 import type { DocumentContext } from './types';
 
 // The page every document shares: A4, organisation name (and logo) at the top, the case number as a
@@ -55,6 +56,7 @@ export function frameDocument(o: FrameOptions): TDocumentDefinitions {
     pageSize: 'A4',
     pageOrientation: o.landscape ? 'landscape' : 'portrait',
     pageMargins: PAGE_MARGINS,
+    images: code ? { caseQr: qrPngDataUrl(code) } : {},
     info: { title: `${o.title}${code ? ` ${code}` : ''}`, author: o.ctx.organisation.name, creator: '接诉台 Jiesu', producer: '接诉台 Jiesu' },
     defaultStyle: { font: CJK_FAMILY, fontSize: 9.5, lineHeight: 1.2 },
     styles: {
@@ -68,7 +70,7 @@ export function frameDocument(o: FrameOptions): TDocumentDefinitions {
       clause: { margin: [0, 0, 0, 4], alignment: 'justify' },
     },
     header: () => ({
-      margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0],
+      margin: [PAGE_MARGINS[0], 18, PAGE_MARGINS[2], 0],
       columns: [
         ...(logo ? [{ image: logo, fit: [34, 34] as [number, number], width: 40 }] : []),
         {
@@ -85,7 +87,7 @@ export function frameDocument(o: FrameOptions): TDocumentDefinitions {
                 width: 'auto',
                 columns: [
                   { text: code, fontSize: 8.5, color: '#333333', width: 'auto', margin: [0, 16, 6, 0] as [number, number, number, number] },
-                  { qr: code, fit: 46, eccLevel: 'M' as const, width: 'auto' },
+                  { image: 'caseQr', fit: [44, 44] as [number, number], width: 44 },
                 ],
               },
             ]
@@ -102,7 +104,7 @@ export function frameDocument(o: FrameOptions): TDocumentDefinitions {
       ],
     }),
     background: (_page: number) => ({
-      canvas: [{ type: 'line', x1: PAGE_MARGINS[0], y1: 66, x2: pageWidth - PAGE_MARGINS[2], y2: 66, lineWidth: 0.8, lineColor: '#333333' }],
+      canvas: [{ type: 'line', x1: PAGE_MARGINS[0], y1: 68, x2: pageWidth - PAGE_MARGINS[2], y2: 68, lineWidth: 0.8, lineColor: '#333333' }],
     }),
     // A section heading never ends a page: it moves to the next page with its table.
     pageBreakBefore: (node, queries) => node.headlineLevel === 1 && (node.startPosition.verticalRatio > 0.86 || queries.getFollowingNodesOnPage().length === 0),
@@ -114,8 +116,13 @@ export function frameDocument(o: FrameOptions): TDocumentDefinitions {
   };
 }
 
+const LABEL_WIDTH = 84;
+
+/** A label cell; long preset labels (业户要求的解决期限) shrink to stay on one line rather than wrap. */
 export function label(text: string): TableCell {
-  return { text, style: 'label' };
+  const chars = [...text].length;
+  const fits = (LABEL_WIDTH - 12) / chars;
+  return fits < 9.5 ? { text, style: 'label', fontSize: Math.max(7, fits) } : { text, style: 'label' };
 }
 
 export function value(text: string | undefined, extra: Partial<{ colSpan: number; bold: boolean }> = {}): TableCell {
@@ -125,7 +132,7 @@ export function value(text: string | undefined, extra: Partial<{ colSpan: number
 /** A 4-column grid (label | value | label | value); `wide` rows span the three right cells. */
 export type FormRow = [string, string | undefined, string, string | undefined] | { wide: [string, string | undefined]; minHeight?: number };
 
-export function formGrid(rows: FormRow[], widths: (number | string)[] = [78, '*', 78, '*']): ContentTable {
+export function formGrid(rows: FormRow[], widths: (number | string)[] = [LABEL_WIDTH, '*', LABEL_WIDTH, '*']): ContentTable {
   const body: TableCell[][] = rows.map((r) => {
     if (Array.isArray(r)) return [label(r[0]), value(r[1]), label(r[2]), value(r[3])];
     const v: TableCell = r.minHeight ? { stack: [{ text: r.wide[1] ?? '' }, { text: '', margin: [0, r.minHeight, 0, 0] }], colSpan: 3 } : { text: r.wide[1] ?? '', colSpan: 3 };

@@ -46,15 +46,20 @@ export interface SignatureSlot {
   expectedName?: string;
   /** Filler that keeps a short last row aligned with the rows above it. */
   filler?: boolean;
+  /** The signer is a confidential complainant (S1-5): the signature stays on file, not on paper. */
+  confidential?: boolean;
 }
 
-const IMAGE_BOX: [number, number] = [130, 42];
+const IMAGE_BOX: [number, number] = [120, 36];
 
 export function signatureCell(slot: SignatureSlot, offsetMinutes: number): TableCell {
   if (slot.filler) return { text: '' };
   const s = slot.signature;
   const body: Content[] = [{ text: slot.label, bold: true, fontSize: 9.5 }];
-  if (s?.image) {
+  if (s && slot.confidential) {
+    body.push({ text: '', margin: [0, 24, 0, 0] });
+    body.push({ text: `已签名（身份保密，签名存档）\u3000${formatMinute(s.at, offsetMinutes)}`, fontSize: 8.5, color: '#333333' });
+  } else if (s?.image) {
     body.push({ image: s.image, fit: IMAGE_BOX, margin: [0, 2, 0, 0] });
     body.push({ text: `${s.signerName}\u3000${formatMinute(s.at, offsetMinutes)}`, fontSize: 8.5, color: '#333333' });
   } else if (s) {
@@ -62,7 +67,7 @@ export function signatureCell(slot: SignatureSlot, offsetMinutes: number): Table
     body.push({ text: '', margin: [0, 30, 0, 0] });
     body.push({ text: `（纸面签署）${s.signerName}\u3000${formatMinute(s.at, offsetMinutes)}`, fontSize: 8.5, color: '#333333' });
   } else {
-    body.push({ text: '', margin: [0, 22, 0, 0] });
+    body.push({ text: '', margin: [0, 20, 0, 0] });
     body.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: 130, y2: 0, lineWidth: 0.6 }] });
     body.push({ text: `${slot.expectedName ? `${slot.expectedName}\u3000` : ''}日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日`, fontSize: 8.5, color: '#333333', margin: [0, 3, 0, 0] });
   }

@@ -3,7 +3,7 @@ import type { CaseEvent } from '../../../src-shared/domain/events';
 import { compareEvents } from '../../../src-shared/domain/projection';
 import { CLOCK_ZH, departmentName, formatFormValue, formatMinute, nameOf } from '../format';
 import { formGrid, frameDocument, listTable, section, type FormRow } from '../frame';
-import { formOf, kindName, methodName, personWord, printedComplainant, staffName, statusName } from '../case-common';
+import { COMPLAINANT_SIGNER_ROLES, formOf, identityHidden, kindName, methodName, personWord, printedComplainant, staffName, statusName } from '../case-common';
 import { describeEvent, DOCUMENT_ZH, EVENT_ZH, roleLabel } from '../describe-event';
 import { signatureRow, type SignatureSlot } from '../signatures';
 import { stageRows } from '../stage-rows';
@@ -24,6 +24,7 @@ export function buildArchive(input: CaseDocumentInput): TDocumentDefinitions {
   const person = personWord(policy, c.kind);
   const d = c.description ?? {};
   const events: CaseEvent[] = [...(input.events ?? [])].sort(compareEvents);
+  const hidden = identityHidden(input);
 
   const overview: FormRow[] = [
     ['案件编号', c.number, '当前状态', statusName(c.status)],
@@ -63,7 +64,7 @@ export function buildArchive(input: CaseDocumentInput): TDocumentDefinitions {
 
   content.push(section(`四、处理过程记录（共 ${events.length || (c.timeline ?? []).length} 条）`));
   const timelineRows = events.length
-    ? events.map((e, i) => [String(i + 1), t(e.at), EVENT_ZH[e.type] ?? e.type, staff(e.actorId), describeEvent(e, input)])
+    ? events.map((e, i) => [String(i + 1), t(e.at), EVENT_ZH[e.type] ?? e.type, staff(e.actorId), describeEvent(e, input, hidden)])
     : (c.timeline ?? []).map((e, i) => [String(i + 1), t(e.at), EVENT_ZH[e.type as keyof typeof EVENT_ZH] ?? e.type, staff(e.actorId), '']);
   content.push(listTable(['序号', '时间', '事项', '经办人', '内容'], [26, 74, 52, 52, '*'], timelineRows.length ? timelineRows : NONE, 8.5));
 
@@ -112,7 +113,7 @@ export function buildArchive(input: CaseDocumentInput): TDocumentDefinitions {
   const sigs = c.signatures ?? [];
   if (sigs.length) {
     content.push(section('十、签名记录'));
-    const slots: SignatureSlot[] = sigs.map((s) => ({ label: `${DOCUMENT_ZH[s.document] ?? s.document} · ${roleLabel(s.role, input)}`, signature: s }));
+    const slots: SignatureSlot[] = sigs.map((s) => ({ label: `${DOCUMENT_ZH[s.document] ?? s.document} · ${roleLabel(s.role, input)}`, signature: s, confidential: hidden && COMPLAINANT_SIGNER_ROLES.has(s.role) }));
     for (let i = 0; i < slots.length; i += 3) {
       const row = slots.slice(i, i + 3);
       while (row.length < 3) row.push({ label: '', filler: true });

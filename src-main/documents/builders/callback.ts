@@ -1,7 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { departmentName, formatMinute } from '../format';
 import { formGrid, frameDocument, listTable, section, type FormRow } from '../frame';
-import { kindName, methodName, personWord, printedComplainant, staffName } from '../case-common';
+import { identityHidden, kindName, methodName, personWord, printedComplainant, staffName } from '../case-common';
 import { findSignature, SIGNATURE_ROLES, signatureRow } from '../signatures';
 import type { CaseDocumentInput } from '../types';
 
@@ -22,7 +22,7 @@ export function buildCallback(input: CaseDocumentInput): TDocumentDefinitions {
 
   const rows: FormRow[] = [
     ['案件编号', c.number, '类\u3000\u3000型', kindName(policy, c.kind)],
-    [`被回访人`, last?.calleeName ?? who.name, '联系电话', who.phone],
+    ['被回访人', identityHidden(input) ? who.name : (last?.calleeName ?? who.name), '联系电话', who.phone],
     { wide: ['地\u3000\u3000址', who.address] },
     [`${person.slice(0, -1)}时间`, formatMinute(c.receivedAt, offset), '办结时间', formatMinute(c.resolvedAt ?? c.result?.at, offset)],
     { wide: ['事\u3000\u3000由', c.subject] },
@@ -58,7 +58,7 @@ export function buildCallback(input: CaseDocumentInput): TDocumentDefinitions {
   content.push(
     signatureRow(
       [
-        { label: '被回访人签名', signature: findSignature(c, 'callback', [SIGNATURE_ROLES.callee]) },
+        { label: '被回访人签名', signature: findSignature(c, 'callback', [SIGNATURE_ROLES.callee]), confidential: identityHidden(input) },
         { label: '回访人签名', signature: findSignature(c, 'callback', [SIGNATURE_ROLES.callbackStaff, SIGNATURE_ROLES.receiver]), expectedName: staffName(input, last?.by) },
         {
           label: '责任部门负责人签名',

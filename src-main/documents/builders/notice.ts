@@ -28,8 +28,9 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
   const who = printedComplainant(input);
   const d = c.description ?? {};
   const content = [d.text, d.time && `时间：${d.time}`, d.cause && `起因：${d.cause}`, d.process && `经过：${d.process}`, d.result && `结果：${d.result}`]
-    .filter(Boolean)
-    .join('\n');
+    .filter((x): x is string => Boolean(x))
+    .map((x) => x.replace(/[。；;.\s]+$/u, ''))
+    .join('；');
 
   // The deadline the receiver set wins; otherwise the SLA stage that the hand-over started.
   const stages = input.stages ?? [];
@@ -39,8 +40,8 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
   const rows: FormRow[] = [
     ['通知单号', noticeNo, '案件编号', c.number],
     ['承办部门', departmentName(policy, deptId), '承 办 人', staffName(input, a?.payload.assigneeId ?? c.assigneeIds?.at(-1))],
-    ['派单时间', formatMinute(a?.at, offset), '办结时限', due ? `${formatMinute(due, offset)} 前` : ''],
-    ['类\u3000\u3000型', kindName(policy, c.kind), '类别/程度', [nameOf(policy.categories, c.category), nameOf(policy.severities, c.severity)].filter(Boolean).join(' / ')],
+    ['派单时间', formatMinute(a?.at, offset), '派 单 人', staffName(input, a?.actorId)],
+    ['办结时限', due ? `${formatMinute(due, offset)} 前` : '', '类型/类别', [kindName(policy, c.kind), nameOf(policy.categories, c.category), nameOf(policy.severities, c.severity)].filter(Boolean).join(' · ')],
     [`${person.slice(0, -1)}时间`, formatMinute(c.receivedAt, offset), '首问接待人', staffName(input, c.firstReceiverId)],
     [person, who.name, '联系电话', who.phone],
     { wide: ['地\u3000\u3000址', who.address] },
@@ -48,7 +49,6 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
     { wide: [`${person.slice(0, -1)}内容`, content], minHeight: content ? 0 : 40 },
     { wide: [`${person.slice(0, -1)}要求`, c.demand] },
     { wide: ['派单要求', a?.payload.instruction], minHeight: a?.payload.instruction ? 0 : 16 },
-    ['派 单 人', staffName(input, a?.actorId), '接 待 点', c.receptionPoint ?? ''],
   ];
 
   const out: Content[] = [formGrid(rows)];

@@ -2,7 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { FormDef } from '../../../src-shared/domain/policy';
 import { departmentName, formatFormValue, formatMinute, nameOf } from '../format';
 import { formGrid, frameDocument, section, type FormRow } from '../frame';
-import { formOf, kindName, methodName, personWord, printedComplainant, staffName } from '../case-common';
+import { formOf, identityHidden, kindName, methodName, personWord, printedComplainant, staffName } from '../case-common';
 import { findSignature, SIGNATURE_ROLES, signatureRow } from '../signatures';
 import type { CaseDocumentInput } from '../types';
 
@@ -75,7 +75,7 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
     formGrid(handling),
     signatureRow(
       [
-        { label: `${person}签名`, signature: findSignature(c, 'registration', [SIGNATURE_ROLES.complainant]) },
+        { label: `${person}签名`, signature: findSignature(c, 'registration', [SIGNATURE_ROLES.complainant]), confidential: identityHidden(input) },
         {
           label: '接待人签名',
           signature: findSignature(c, 'registration', [SIGNATURE_ROLES.receiver]),
@@ -88,7 +88,7 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
 
   return frameDocument({
     ctx: input,
-    title: form?.title ?? '投诉(举报)登记表',
+    title: (form?.title ?? '投诉(举报)登记表').replace(/^《(.*)》$/u, '$1'),
     code: c.number,
     subtitle: `编号：${c.number}\u3000\u3000${policy.name}`,
     content,
