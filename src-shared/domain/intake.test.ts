@@ -96,7 +96,7 @@ describe('intakeSchemaFor', () => {
 });
 
 describe('buildRegistration', () => {
-  it('produces a registration event that parses, routes by category (S4-4) and drops empty fields', () => {
+  it('S4-4 a category routes the case to its department; the registration event parses and carries no empty fields', () => {
     const v = productValues();
     v.category = 'c-prod';
     v.description.process = '  ';

@@ -68,8 +68,14 @@ const draftArb: fc.Arbitrary<Draft> = fc
 
 /** A case's events: one registration (sometimes preceded by stray events) plus random later actions. */
 const caseEventsArb = fc
-  .record({ drafts: fc.array(draftArb, { maxLength: 40 }), regOffset: fc.integer({ min: 0, max: 5 }), secondReg: fc.boolean() })
-  .map(({ drafts, regOffset, secondReg }) => {
+  .record({
+    drafts: fc.array(draftArb, { maxLength: 40 }),
+    regOffset: fc.integer({ min: 0, max: 5 }),
+    secondReg: fc.boolean(),
+    // Corrupt copies: an existing id delivered again with another time (the earliest copy must win everywhere).
+    forged: fc.array(fc.tuple(fc.nat(), fc.integer({ min: -5, max: 45 })), { maxLength: 3 }),
+  })
+  .map(({ drafts, regOffset, secondReg, forged }) => {
     const events: CaseEvent[] = [makeRegistration(T0 + regOffset * MINUTE, {}, { id: ulidAt(T0 + regOffset * MINUTE, 1) })];
     if (secondReg) events.push(makeRegistration(T0 + 20 * MINUTE, { firstReceiverId: 's-4', subject: '冒名重登' }, { id: ulidAt(T0 + 20 * MINUTE, 2), actorId: 's-4' }));
     drafts.forEach((d, i) => {
@@ -77,6 +83,8 @@ const caseEventsArb = fc
       const envelope = { id: ulidAt(at, 100 + i), actorId: i % 2 ? 's-1' : 's-2', ...(d.otherCase ? { caseId: 'case-2' } : {}) };
       events.push(makeEvent(d.type, d.payload as never, at, envelope));
     });
+    const originals = events.length;
+    for (const [k, offset] of forged) events.push({ ...events[k % originals]!, at: T0 + offset * MINUTE });
     return events;
   });
 
@@ -247,6 +255,35 @@ describe('status machine', () => {
     expect(s.status).toBe('rejected');
     expect(s.rejection).toMatchObject({ reasonCode: 'court', referral: '请等待法院判决' });
     expect(s.result).toBeUndefined();
+  });
+
+  it('S8-5 two or more departments involved: the coordinator and every department are recorded', () => {
+    const s = projectCase([
+      reg,
+      makeEvent('case.assigned', { departmentId: 'd-eng', noticeNo: 'TZ-001' }, T0 + 1),
+      makeEvent('case.coordinated', { departmentIds: ['d-eng', 'd-fin'], coordinatorId: 's-duty' }, T0 + 2),
+    ])!;
+    expect(s).toMatchObject({ coordinatorId: 's-duty', departmentsInvolved: ['d-eng', 'd-fin'], departmentId: 'd-eng' });
+  });
+
+  it('S10-7 every complaint-handling notice number is kept on the case for tracking', () => {
+    const s = projectCase([
+      reg,
+      makeEvent('case.assigned', { departmentId: 'd-eng', noticeNo: 'TZ-001' }, T0 + 1),
+      makeEvent('case.transferred', { toDepartmentId: 'd-fin', reason: '属收费' }, T0 + 2),
+      makeEvent('case.assigned', { departmentId: 'd-fin', noticeNo: 'TZ-002' }, T0 + 3),
+    ])!;
+    expect(s.noticeNos).toEqual(['TZ-001', 'TZ-002']);
+  });
+
+  it('X-5 a correction is a new event: the later classification wins and the timeline keeps both', () => {
+    const s = projectCase([
+      reg,
+      makeEvent('case.classified', { severity: 'general', category: 'c-noise' }, T0 + 1),
+      makeEvent('case.classified', { severity: 'major' }, T0 + 2),
+    ])!;
+    expect(s).toMatchObject({ severity: 'major', category: 'c-noise' });
+    expect(s.timeline.map((x) => x.type)).toEqual(['case.registered', 'case.classified', 'case.classified']);
   });
 
   it('extension, approval, reward and penalty decisions attach to their requests; the first decision stands', () => {
