@@ -4,6 +4,7 @@ import log from 'electron-log/main';
 import type { BridgeInput, DeskSettings } from '../src-shared/bridge';
 import { APP_ORIGIN, APP_SCHEME, rendererProtocolHandler } from './app-protocol';
 import { createBackupFolder, isBackupDue } from './backups';
+import { createDocumentHandlers } from './documents/handlers';
 import { securityHeaders } from './csp';
 import { createElectronSecretStore } from './electron-secret-store';
 import { createHostHandlers } from './handlers';
@@ -15,6 +16,7 @@ import { createSettingsStore } from './settings';
 import { trayBadge, trayTooltip, type TrayCounts } from './tray-label';
 import { createDeskWindow, DESK_PARTITION } from './window';
 import { loadWindowState, saveWindowState, type WindowState } from './window-state';
+import { printPdfInHiddenWindow } from './print-pdf';
 
 // The Electron main process: wiring only. Every decision lives in a plain module beside this one
 // (handlers, dispatch, security, csp, window, settings, backups, log), each tested in Node.
@@ -104,6 +106,12 @@ if (!app.requestSingleInstanceLock()) {
         tray.setTitle(trayBadge(counts));
         return true;
       },
+      documents: createDocumentHandlers({
+        archiveRoot: () => settings.get().archiveFolder,
+        printPdf: printPdfInHiddenWindow,
+        // Packaged: the font and its licence ship as extra resources (electron-builder.yml); dev: the npm package.
+        ...(app.isPackaged ? { fontDir: join(process.resourcesPath, 'fonts') } : {}),
+      }),
       onSettingsChanged: applySettings,
     });
     registerBridgeIpc(handlers, rendererOrigin, log);

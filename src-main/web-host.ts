@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import log from 'electron-log/node';
 import { createBackupFolder } from './backups';
+import { createDocumentHandlers } from './documents/handlers';
 import { createHostHandlers, type DocumentHandlers } from './handlers';
 import { configureLog } from './log';
 import { createFileSecretStore } from './secret-store';
@@ -16,6 +17,7 @@ export interface WebHostOptions {
   rendererDir: string;
   version: string;
   port?: number;
+  /** Defaults to the documents service writing into the archive folder (no direct printing in a browser). */
   documents?: DocumentHandlers;
   /** Log to the console as well as to the file (the start script's terminal). */
   consoleLog?: boolean;
@@ -46,7 +48,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
     printers: async () => [],
     tray: () => false,
-    ...(options.documents ? { documents: options.documents } : {}),
+    documents: options.documents ?? createDocumentHandlers({ archiveRoot: () => settings.get().archiveFolder }),
   });
   const shell = await startWebShell({
     rendererDir: options.rendererDir,

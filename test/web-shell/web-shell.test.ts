@@ -186,6 +186,9 @@ describe('browser shell request checks (outside the browser)', () => {
     expect(await bridge.call('settings.set', { printer: '前台打印机' })).toMatchObject({ ok: true, value: { printer: '前台打印机', hasDeskToken: false } });
     const bad = await bridge.call('settings.set', { serverUrl: 'nope' });
     expect(bad.ok === false && bad.error.code).toBe('bridge.input');
+    // The documents service is wired into the browser shell: bad document data gets its own clear error.
+    const doc = await bridge.call('documents.render', { document: 'notice', data: {} });
+    expect(doc.ok === false && doc.error.code).toMatch(/^documents\.(?!unavailable)/);
     const gone = createHttpBridge('http://127.0.0.1:1');
     const r = await gone.call('app.info', {});
     expect(r.ok === false && r.error.message['zh-CN']).toMatch(/无法连接到接诉台浏览器外壳/);
