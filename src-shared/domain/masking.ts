@@ -1,4 +1,5 @@
 import type { Complainant } from './events';
+import type { Policy } from './policy';
 
 // S1-5: a confidential complainant's identity is masked everywhere (queue, case page, printouts, exports)
 // until someone with an identity-viewer role reveals it, which is itself recorded (case.identity_viewed).
@@ -28,7 +29,7 @@ export function maskText(value: string, keep = 3): string {
  * What may be shown of a complainant: everything when not confidential or when revealed to an authorised
  * viewer; otherwise name, phone, address and organisation masked. The input is never modified.
  */
-export function maskComplainant(complainant: Complainant, revealed: boolean): Complainant {
+export function maskComplainant(complainant: Complainant, revealed = false): Complainant {
   if (!complainant.confidential || revealed) return { ...complainant };
   const out: Complainant = { ...complainant };
   if (out.name !== undefined) out.name = maskName(out.name);
@@ -36,4 +37,9 @@ export function maskComplainant(complainant: Complainant, revealed: boolean): Co
   if (out.address !== undefined) out.address = maskText(out.address, 3);
   if (out.organisation !== undefined) out.organisation = maskText(out.organisation, 2);
   return out;
+}
+
+/** S1-5: whether this person may reveal a confidential complainant (one of the policy's identity-viewer roles). */
+export function canRevealIdentity(policy: Pick<Policy, 'identityViewerRoles'>, actor: { roles: readonly string[] }): boolean {
+  return actor.roles.some((r) => policy.identityViewerRoles.includes(r));
 }
