@@ -194,9 +194,10 @@ const ALL: readonly CaseStatus[] = [...OPEN, 'resolved', 'rejected', 'closed'];
 const ALLOWED_IN: Record<CaseAction, readonly CaseStatus[]> = {
   accept: ['registered'],
   classify: OPEN,
-  assign: ACTIVE,
-  transfer: ACTIVE,
-  acknowledge: ACTIVE,
+  // Routing continues after a first reply (S7-13 reply within hours, resolve within days).
+  assign: OPEN,
+  transfer: OPEN,
+  acknowledge: OPEN,
   coordinate: OPEN,
   recuse: OPEN,
   escalate: [...OPEN, 'resolved'],

@@ -257,6 +257,18 @@ describe('status machine', () => {
     expect(s.result).toBeUndefined();
   });
 
+  it('S7-13 after a first reply the case can still be transferred, and it waits for the new department', () => {
+    const s = projectCase([
+      reg,
+      makeEvent('case.assigned', { departmentId: 'd-eng' }, T0 + 1),
+      makeEvent('case.handover_acknowledged', { departmentId: 'd-eng' }, T0 + 2),
+      makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '已收到，正在安排' }, T0 + 3),
+      makeEvent('case.transferred', { toDepartmentId: 'd-fin', reason: '涉及收费' }, T0 + 4),
+    ])!;
+    expect(s).toMatchObject({ status: 'assigned', departmentId: 'd-fin', handoverAcknowledged: false });
+    expect(s.replies).toHaveLength(1);
+  });
+
   it('S8-5 two or more departments involved: the coordinator and every department are recorded', () => {
     const s = projectCase([
       reg,

@@ -17,6 +17,8 @@ export function compareEvents(a: Ordered, b: Ordered): number {
 }
 
 const ACTIVE: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['registered', 'accepted', 'assigned', 'in_progress']);
+/** Routing continues after a first reply (S7-13: reply within hours, resolve within days). */
+const ROUTABLE: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['registered', 'accepted', 'assigned', 'in_progress', 'replied']);
 const REOPENABLE: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['replied', 'resolved', 'closed', 'rejected']);
 
 /** Projections only ever see parsed events; this guard keeps a caller's stray value from throwing. */
@@ -159,7 +161,7 @@ function applyOne(s: CaseState, e: CaseEvent, w: Writer): void {
       break;
     }
     case 'case.assigned': {
-      if (!ACTIVE.has(s.status)) break;
+      if (!ROUTABLE.has(s.status)) break;
       const p = e.payload;
       if (s.departmentId !== p.departmentId) s.handoverAcknowledged = false;
       s.departmentId = p.departmentId;
@@ -171,7 +173,7 @@ function applyOne(s: CaseState, e: CaseEvent, w: Writer): void {
     }
     case 'case.handover_acknowledged': {
       const p = e.payload;
-      if (!ACTIVE.has(s.status) || s.departmentId !== p.departmentId) break;
+      if (!ROUTABLE.has(s.status) || s.departmentId !== p.departmentId) break;
       s.handoverAcknowledged = true;
       if (s.status === 'assigned' || s.status === 'registered' || s.status === 'accepted') s.status = 'in_progress';
       break;
@@ -179,7 +181,7 @@ function applyOne(s: CaseState, e: CaseEvent, w: Writer): void {
     case 'case.transferred': {
       const p = e.payload;
       if (p.external !== undefined) s.external = p.external;
-      if (!ACTIVE.has(s.status)) break;
+      if (!ROUTABLE.has(s.status)) break;
       if (p.toDepartmentId !== undefined) {
         if (s.departmentId !== p.toDepartmentId) s.handoverAcknowledged = false;
         s.departmentId = p.toDepartmentId;
