@@ -137,7 +137,7 @@ describe('working-day and business-hour stages', () => {
     expect(s).toMatchObject({ state: 'running', clock: 'working-days', startedAt: cst(2026, 11, 23, 10), dueAt: cst(2026, 11, 27) });
   });
 
-  it('a receiver deadline tighter than the policy (S9-2) replaces it', () => {
+  it('S9-2 the deadline given to the department when notified replaces a looser policy deadline', () => {
     const tight = makeEvent('case.assigned', { departmentId: 'engineering', dueAt: cst(2026, 11, 25, 12) }, cst(2026, 11, 23, 10, 0));
     expect(stage(slaStagesFor(policy, [reg, tight], cst(2026, 11, 24, 12)), 'handle').dueAt).toBe(cst(2026, 11, 25, 12));
   });
@@ -229,19 +229,19 @@ describe('reopening, closing, ordering', () => {
 });
 
 describe('policy options used by presets', () => {
-  it('endOfDay: a "same day" limit ends at 24:00 local of the day it falls on', () => {
+  it('S1-3 report the same day: a same-day limit (endOfDay) ends at 24:00 local of the day it falls on', () => {
     const p = testPolicy({ stages: [{ id: 'report', name: '当日报告', startsOn: ['case.registered'], stopsOn: ['case.escalated'], limit: { amount: 1, unit: 'minutes' }, clock: 'natural', endOfDay: true, rules: ['S1-3'] }] });
     const s = stage(slaStagesFor(p, [makeRegistration(cst(2026, 11, 27, 23, 0))], cst(2026, 11, 27, 23, 30)), 'report');
     expect(s.dueAt).toBe(cst(2026, 11, 28));
   });
 
-  it('appliesTo.form: a stage only for cases with a form value', () => {
+  it('S6-6 reply within 5 days when an on-site investigation is needed: the stage applies only to cases with that form value', () => {
     const p = testPolicy({ stages: [{ id: 'onsite', name: '现场调查答复', appliesTo: { form: { key: 'onSiteNeeded', equals: true } }, startsOn: ['case.registered'], stopsOn: ['case.replied'], limit: { amount: 5, unit: 'days' }, clock: 'natural' }] });
     expect(slaStagesFor(p, [makeRegistration(cst(2026, 11, 2), { form: { onSiteNeeded: true } })], cst(2026, 11, 3))).toHaveLength(1);
     expect(slaStagesFor(p, [makeRegistration(cst(2026, 11, 2), { form: { onSiteNeeded: false } })], cst(2026, 11, 3))).toHaveLength(0);
   });
 
-  it('escalateSeverityTo: a valid complaint unresolved for a month counts as major and gets the major stages', () => {
+  it('S7-16 a valid complaint unresolved for a month counts as major and gets the major stages (escalateSeverityTo)', () => {
     const p = testPolicy({
       stages: [
         { id: 'month', name: '一个月未解决', startsOn: ['case.registered'], stopsOn: ['case.resolved'], limit: { amount: 30, unit: 'days' }, clock: 'natural', escalateSeverityTo: 'major', rules: ['S7-16'] },
@@ -260,7 +260,7 @@ describe('queue readers', () => {
   const received = cst(2026, 11, 27, 10, 0);
   const reg = makeRegistration(received, { kind: 'product', severity: 'important' });
 
-  it('caseDeadlineSummary picks the most urgent running stage; nextStateChangeAt the next colour change', () => {
+  it('X-3 the queue timer shows the most urgent running stage; the shared ticker knows the next colour change', () => {
     const stages = slaStagesFor(policy, [reg], received + MIN);
     expect(caseDeadlineSummary(stages)?.stageId).toBe('product-accept');
     expect(nextStateChangeAt(stages)).toBe(received + 4 * MIN);
