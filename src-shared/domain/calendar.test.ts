@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_CALENDAR, addBusinessTime, civilDayOf, clockFor, startOfCivilDay, addWorkingDays, businessTimeBetween, deadlineFrom, holidayDataYears, isWorkingDay, workingTimeBetween } from './calendar';
+import { DEFAULT_CALENDAR, addBusinessTime, civilDayOf, clockFor, startOfCivilDay, addWorkingDays, businessTimeBetween, deadlineFrom, holidayDataCovers, holidayDataYears, isWorkingDay, workingTimeBetween } from './calendar';
 
 /** Beijing wall-clock time (UTC+8) as an instant. */
 const cst = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
@@ -47,6 +47,9 @@ describe('working days: national holidays and 调休 make-up days', () => {
     // 2027-01-01 is a Friday: New Year's Day is not in the data yet, so an organisation enters it.
     expect(isWorkingDay('2027-01-01')).toBe(true);
     expect(isWorkingDay('2027-01-01', { ...DEFAULT_CALENDAR, calendarOverrides: { '2027-01-01': false } })).toBe(false);
+    expect(holidayDataCovers(2026)).toBe(true);
+    expect(holidayDataCovers(2027)).toBe(false);
+    expect(holidayDataCovers(2027, { ...DEFAULT_CALENDAR, calendarOverrides: { '2027-01-01': false } })).toBe(true);
   });
 
   it('refuses what is not a date', () => {

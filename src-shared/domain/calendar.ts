@@ -41,6 +41,17 @@ export function holidayDataYears(): readonly number[] {
   return coveredYears;
 }
 
+/**
+ * Does the organisation's calendar know the holidays of `year`? True when the national table has the
+ * year or the policy overrides at least one of its dates (the administrator entered the schedule).
+ * The policy screen warns when the coming year is not covered.
+ */
+export function holidayDataCovers(year: number, policy: CalendarPolicy = DEFAULT_CALENDAR): boolean {
+  if (coveredYears.includes(year)) return true;
+  const prefix = `${year}-`;
+  return Object.keys(policy.calendarOverrides ?? {}).some((k) => k.startsWith(prefix));
+}
+
 export function civilDayOf(instant: number, utcOffsetMinutes: number): number {
   return Math.floor((instant + utcOffsetMinutes * MINUTE_MS) / DAY_MS);
 }
