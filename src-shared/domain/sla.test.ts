@@ -223,6 +223,13 @@ describe('reopening, closing, ordering', () => {
     expect(slaStagesFor(policy, shuffled, now)).toEqual(slaStagesFor(policy, events, now));
   });
 
+  it('an inadmissible (rejected) case stops its clocks too; a stop stamped by a desk whose clock runs ahead still counts', () => {
+    const rejected = makeEvent('case.rejected', { reasonCode: 'court', explanation: '已向法院起诉' }, received + 10 * MIN);
+    expect(stage(slaStagesFor(policy, [reg, rejected], received + 5 * HOUR), 'important-reply')).toMatchObject({ state: 'running', stoppedAt: received + 10 * MIN, remainingMs: 3 * HOUR - 10 * MIN });
+    const aheadReply = makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '已答复' }, received + HOUR + 2 * MIN);
+    expect(stage(slaStagesFor(policy, [reg, aheadReply], received + HOUR), 'important-reply')).toMatchObject({ state: 'met', metAt: received + HOUR + 2 * MIN });
+  });
+
   it('a case without a registration has no stages', () => {
     expect(slaStagesFor(policy, [replied], received)).toEqual([]);
   });

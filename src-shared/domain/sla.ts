@@ -27,6 +27,9 @@ import { civilDayOf, clockFor, deadlineFrom, startOfCivilDay, type Clock } from 
 //   (an unmet stage at its deadline instant is late; a stop at that instant is on time).
 // - A case closed or rejected while a stage is unmet stops that stage's clock (`stoppedAt`): its state
 //   is kept as it was at that moment and it no longer changes, until a reopening.
+// - Every event given counts, even one stamped after `now`: another desk's clock may run ahead, and a
+//   stop it recorded must not show as a breach here. To evaluate as of a past instant (statistics),
+//   pass only the events up to that instant.
 
 export interface CaseFacts {
   kind: string;
@@ -154,7 +157,6 @@ function includes(list: readonly EventType[], type: EventType): boolean {
 }
 
 function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[], now: number): StageStatus {
-
   // Where the stage (re)starts.
   let startIdx = -1;
   const restartsOnReopen = includes(stage.startsOn, 'case.reopened');
