@@ -138,6 +138,10 @@ describe('projectCase', () => {
     const junk = [null, 1, 'x', {}, { id: 'a', caseId: 'case-1', type: 'case.note', at: Number.NaN, payload: {} }] as unknown as CaseEvent[];
     expect(() => projectCase(junk)).not.toThrow();
     expect(projectCase([...junk, makeRegistration(T0)])?.status).toBe('registered');
+    const broken = { ...makeEvent('case.coordinated', { departmentIds: ['d-1', 'd-2'], coordinatorId: 's-1' }, T0 + 1), payload: {} } as CaseEvent;
+    const reg = makeRegistration(T0);
+    expect(() => projectCase([reg, broken])).not.toThrow();
+    expect(() => applyEvents(projectCase([reg]), [broken], [reg])).not.toThrow();
   });
 
   it('fills every field of the registration', () => {

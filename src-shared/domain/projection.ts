@@ -142,8 +142,21 @@ function initialState(e: CaseEventOf<'case.registered'>): CaseState {
   return s;
 }
 
-/** Applies one event (already known to sort after every applied one) to a writable state. */
+/**
+ * Applies one event (already known to sort after every applied one) to a writable state. Projections only
+ * see parsed events; an unparsed one with a broken payload is skipped rather than thrown, so a rebuild and
+ * an incremental update still agree and a desk never crashes on it.
+ */
 function applyOne(s: CaseState, e: CaseEvent, w: Writer): void {
+  try {
+    applyEvent(s, e, w);
+  } catch {
+    // Fields already written by the broken event stay; the same happens on every path, so results agree.
+  }
+}
+
+/** The fold step proper: status machine and the fields each event type fills. */
+function applyEvent(s: CaseState, e: CaseEvent, w: Writer): void {
   // A second registration of the same case is a corruption, not a change: the first one stands.
   if (e.type === 'case.registered') return;
   const by = e.actorId;
