@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { analysisRoutes } from '../features/analysis/routes';
 
 // Routes other features plug into the shell (the analysis helper fills this list with 统计分析 and its
 // neighbours). The shell adds one navigation entry per route; `path` is the hash path, e.g. 'analysis'.
@@ -11,4 +12,4 @@ export interface ExtraRoute {
   render: () => ReactNode;
 }
 
-export const extraRoutes: ExtraRoute[] = [];
+export const extraRoutes: ExtraRoute[] = [...analysisRoutes];

@@ -102,6 +102,7 @@ export const zhCN = {
   'intake.explanation': '向对方所作的说明',
   'intake.referral': '建议对方联系',
   'intake.save': '保存登记',
+  'intake.fixErrors': '有必填项未填或填写有误，请按红色提示补充后再保存。',
   'intake.saveHint': 'Ctrl+Enter 保存 · Esc 返回工作台（草稿自动保存）',
   'intake.draftSaved': '草稿已自动保存 {time}',
   'intake.draftRestored': '已恢复上次未保存的登记草稿。',

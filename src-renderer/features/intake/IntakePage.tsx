@@ -9,6 +9,7 @@ import { loadDraft, removeDraft, saveDraft } from '../../data/drafts';
 import { getLanguage, localised, useT } from '../../i18n/i18n';
 import { navigate } from '../../app/router';
 import { formatDateTime } from '../../format/time';
+import { useNoTabClearButtons } from '../../hooks/useNoTabClearButtons';
 import { emptyIntake, formPathOf, toIntakeValues, type IntakeValues } from './intake-model';
 
 // 快速登记: one screen, keyboard first (Tab through, Ctrl+Enter saves, Esc goes back), saved as a draft
@@ -50,6 +51,8 @@ export function IntakePage() {
   const anonymous = watch('complainant.anonymous');
   const reason = watch('inadmissibleReason');
   const loaded = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useNoTabClearButtons(formRef);
 
   // Restore the draft once, then save every change after a short pause.
   useEffect(() => {
@@ -124,10 +127,12 @@ export function IntakePage() {
     for (const p of path.split('.')) o = (o as Record<string, unknown> | undefined)?.[p];
     return (o as { message?: string } | undefined)?.message;
   };
-  const item = (label: string, path: string, required = false) => ({ label, validateStatus: err(path) ? ('error' as const) : undefined, help: err(path), required });
+  // A field is marked required when the kind's form lists it (policy data); the schema enforces it.
+  const requires = new Set<string>(formDef?.requires ?? []);
+  const item = (label: string, path: string, required = false) => ({ label, validateStatus: err(path) ? ('error' as const) : undefined, help: err(path), required: required || requires.has(path === 'departmentId' ? 'department' : path) });
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void submit(); }} onKeyDown={onKeyDown} data-testid="intake-form" aria-label={t('intake.title')}>
+    <form ref={formRef} onSubmit={(e) => { e.preventDefault(); void submit(); }} onKeyDown={onKeyDown} data-testid="intake-form" aria-label={t('intake.title')}>
       <Card
         title={t('intake.title')}
         extra={<Typography.Text type="secondary">{t('intake.saveHint')}</Typography.Text>}
@@ -147,6 +152,7 @@ export function IntakePage() {
             >
               {t('intake.discardDraft')}
             </Button>
+            {Object.keys(formState.errors).length > 0 && <Typography.Text type="danger" data-testid="intake-invalid">{t('intake.fixErrors')}</Typography.Text>}
             {draftAt && <Typography.Text type="secondary" data-testid="draft-status">{t('intake.draftSaved', { time: formatDateTime(draftAt).slice(11) })}</Typography.Text>}
           </Space>,
         ]}
@@ -265,14 +271,14 @@ export function IntakePage() {
             <Col span={8}>
               <Form.Item {...item(t('intake.severity'), 'severity')}>
                 <Controller control={control} name="severity" render={({ field }) => (
-                  <Select {...field} allowClear options={policy.severities.map((s) => ({ value: s.code, label: s.name, title: s.definition }))} data-testid="intake-severity" />
+                  <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.severities.map((s) => ({ value: s.code, label: s.name, title: s.definition }))} data-testid="intake-severity" />
                 )} />
               </Form.Item>
             </Col>
             <Col span={8}>
               <Form.Item {...item(t('intake.department'), 'departmentId')}>
                 <Controller control={control} name="departmentId" render={({ field }) => (
-                  <Select {...field} allowClear options={policy.departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="intake-department" />
+                  <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="intake-department" />
                 )} />
               </Form.Item>
             </Col>

@@ -1,0 +1,285 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Col, Empty, InputNumber, List, Row, Segmented, Select, Space, Spin, Statistic, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
+import { computeStatistics, DIMENSIONS, type CaseStatistics, type Dimension } from '../../../src-shared/analytics/stats';
+import { PERIOD_GRANULARITY, periodLabel, periodOf, type Granularity, type Period } from '../../../src-shared/analytics/period';
+import { findRepeatedProblems } from '../../../src-shared/analytics/repeated';
+import { dutyReminders } from '../../../src-shared/analytics/duties';
+import { casesTable, statisticsTables, summaryFigures } from '../../../src-shared/analytics/tables';
+import type { Policy } from '../../../src-shared/domain/policy';
+import { useDesk } from '../../data/desk-context';
+import { useStaffNames } from '../../data/hooks';
+import { callHost } from '../../bridge/host';
+import { formatDateTime } from '../../format/time';
+import { EChart, type ChartOption } from './EChart';
+import { DrillDown, type Drill } from './DrillDown';
+import { RepeatedProblems } from './RepeatedProblems';
+import { downloadCsv, downloadXlsx } from './download';
+import { formatDuration, formatRate, useAT } from './i18n';
+import { useAnalysedCases } from './useAnalysedCases';
+
+// 统计分析 (X-6, S1-12, S4-9, S7-6/7, S8-10/11, S10-10/20): figures for a period with their trend,
+// breakdowns, on-time rates, callbacks and repeated problems. Every number opens the cases behind it.
+
+/** The trend inside a period is one step finer than the period. */
+const TREND_UNIT: Record<Exclude<Granularity, 'day'>, Granularity> = { week: 'day', month: 'day', quarter: 'week', year: 'month' };
+type PeriodGranularity = Exclude<Granularity, 'day'>;
+
+function lastPeriods(now: number, g: Granularity, offset: number, n: number): Period[] {
+  const out: Period[] = [];
+  let p = periodOf(now, g, offset);
+  for (let i = 0; i < n; i++) {
+    out.push(p);
+    p = periodOf(p.start - 1, g, offset);
+  }
+  return out;
+}
+
+export function AnalysisPage() {
+  const { policy } = useDesk();
+  const { t } = useAT();
+  if (!policy) return <Alert type="warning" title={t('a.noPolicy')} />;
+  return <AnalysisFor policy={policy} />;
+}
+
+function AnalysisFor({ policy }: { policy: Policy }) {
+  const { t, lang } = useAT();
+  const { message } = App.useApp();
+  const staffNames = useStaffNames();
+  const { organisation } = useDesk().config;
+  const offset = policy.utcOffsetMinutes;
+  const data = useAnalysedCases();
+  const grans = useMemo(() => {
+    const fromPolicy = policy.analysisPeriods.map((p) => PERIOD_GRANULARITY[p]);
+    return (['week', 'month', 'quarter', 'year'] as const).filter((g) => g === 'month' || fromPolicy.includes(g));
+  }, [policy.analysisPeriods]);
+  const [gran, setGran] = useState<PeriodGranularity>('month');
+  const periods = useMemo(() => lastPeriods(data.now, gran, offset, 12), [data.now, gran, offset]);
+  const [periodKey, setPeriodKey] = useState<string | undefined>(undefined);
+  const period = periods.find((p) => p.key === periodKey) ?? periods[0]!;
+  const [base, setBase] = useState<number | null>(policy.targets.baseCount ?? null);
+  const [drill, setDrill] = useState<Drill | undefined>(undefined);
+
+  const stats: CaseStatistics = useMemo(
+    () =>
+      computeStatistics(data.cases, {
+        from: period.start,
+        to: period.end,
+        granularity: TREND_UNIT[gran],
+        now: data.now,
+        policy,
+        callbackDueAt: data.callbackDue,
+        ...(base ? { base } : {}),
+        lang,
+      }),
+    [data.cases, data.now, data.callbackDue, period, gran, policy, base, lang],
+  );
+  const periodStates = useMemo(() => stats.total.caseIds.map((id) => data.byId.get(id)!).filter(Boolean), [stats, data.byId]);
+  const groups = useMemo(() => findRepeatedProblems(periodStates, { windowMs: Math.min(30, (period.end - period.start) / 86_400_000) * 86_400_000 }), [periodStates, period]);
+  const reminders = useMemo(() => dutyReminders(policy.duties ?? [], data.now, offset, { aheadDays: 10, behindDays: 5 }), [policy.duties, data.now, offset]);
+  const label = periodLabel(period, lang);
+  const open = (title: string, caseIds: string[]) => setDrill({ title, caseIds });
+
+  const trendOption: ChartOption = {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 16, top: 16, bottom: 30 },
+    xAxis: { type: 'category', data: stats.trend.map((p) => p.label) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', name: t('a.total'), data: stats.trend.map((p) => p.count), itemStyle: { color: '#1f6feb' } }],
+  };
+  const stageOption: ChartOption = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 110, right: 16, top: 30, bottom: 20 },
+    yAxis: { type: 'category', data: stats.onTime.map((o) => `${o.name} ${formatRate(o.rate.rate, lang, 0)}`), inverse: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { type: 'bar', stack: 's', name: t('a.onTimeSeries'), data: stats.onTime.map((o) => o.onTime.count), itemStyle: { color: '#52c41a' } },
+      { type: 'bar', stack: 's', name: t('a.lateSeries'), data: stats.onTime.map((o) => o.late.count), itemStyle: { color: '#faad14' } },
+      { type: 'bar', stack: 's', name: t('a.overdueSeries'), data: stats.onTime.map((o) => o.overdue.count), itemStyle: { color: '#f5222d' } },
+      { type: 'bar', stack: 's', name: t('a.runningSeries'), data: stats.onTime.map((o) => o.running.count), itemStyle: { color: '#bfbfbf' } },
+    ],
+  };
+  const stageSeries = ['onTime', 'late', 'overdue', 'running'] as const;
+  const seriesName = { onTime: t('a.onTimeSeries'), late: t('a.lateSeries'), overdue: t('a.overdueSeries'), running: t('a.runningSeries') };
+
+  const v = stats.validComplaints;
+  const cb = stats.callback;
+  const onTimeAll = stats.onTime.reduce((a, o) => ({ n: a.n + o.onTime.count, d: a.d + o.rate.denominator.count, ids: [...a.ids, ...o.onTime.caseIds] }), { n: 0, d: 0, ids: [] as string[] });
+  const fileBase = `${organisation?.name ?? 'jiesu'}-${period.key}`;
+
+  async function printSummary(p: Period) {
+    const s = computeStatistics(data.cases, { from: p.start, to: p.end, granularity: 'day', now: data.now, policy, callbackDueAt: data.callbackDue, ...(base ? { base } : {}) });
+    const r = await callHost('documents.print', {
+      document: 'summary',
+      data: {
+        organisation: { name: organisation?.name ?? '' },
+        policy,
+        staffNames: Object.fromEntries(staffNames),
+        period: { label: periodLabel(p, 'zh-CN'), from: p.start, to: p.end },
+        figures: summaryFigures(s),
+        cases: s.total.caseIds.map((id) => data.byId.get(id)).filter(Boolean),
+      } as Record<string, unknown>,
+    });
+    if (!r.ok) void message.error(t('a.summaryFailed', { msg: r.error.message[lang] }));
+  }
+
+  if (data.loading) return <Spin description={t('a.loading')} />;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="analysis-page">
+      <Space wrap align="center">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('a.title')}
+        </Typography.Title>
+        <Segmented<PeriodGranularity>
+          data-testid="analysis-granularity"
+          value={gran}
+          onChange={(g) => {
+            setGran(g);
+            setPeriodKey(undefined);
+          }}
+          options={grans.map((g) => ({ value: g, label: t(`g.${g}`) }))}
+        />
+        <Select data-testid="analysis-period" style={{ width: 180 }} value={period.key} onChange={setPeriodKey} options={periods.map((p) => ({ value: p.key, label: periodLabel(p, lang) }))} />
+        <span>{t('a.base')}</span>
+        <InputNumber data-testid="analysis-base" min={1} value={base} onChange={(x) => setBase(typeof x === 'number' ? x : null)} suffix={policy.targets.baseLabel} />
+        <Button icon={<DownloadOutlined />} data-testid="export-xlsx" onClick={() => downloadXlsx([...statisticsTables(stats, lang), casesTable(periodStates, policy, lang)], fileBase)}>
+          {t('a.exportXlsx')}
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={() => downloadCsv(casesTable(periodStates, policy, lang), fileBase)}>
+          {t('a.exportCsv')}
+        </Button>
+      </Space>
+
+      <Row gutter={[12, 12]}>
+        <Kpi title={t('a.total')} value={String(stats.total.count)} onClick={() => open(t('a.total'), stats.total.caseIds)} testId="kpi-total" />
+        <Kpi title={t('a.onTime')} value={formatRate(onTimeAll.d ? onTimeAll.n / onTimeAll.d : null, lang)} onClick={() => open(t('a.onTime'), [...new Set(onTimeAll.ids)])} testId="kpi-ontime" />
+        <Kpi title={t('a.medianReply')} value={formatDuration(stats.replyTime.medianMs, lang)} extra={`P90 ${formatDuration(stats.replyTime.p90Ms, lang)}`} onClick={() => open(t('a.medianReply'), stats.replyTime.caseIds)} testId="kpi-reply" />
+        <Kpi title={t('a.medianResolve')} value={formatDuration(stats.resolveTime.medianMs, lang)} extra={`P90 ${formatDuration(stats.resolveTime.p90Ms, lang)}`} onClick={() => open(t('a.medianResolve'), stats.resolveTime.caseIds)} testId="kpi-resolve" />
+        <Kpi
+          title={t('a.callbackRate')}
+          value={formatRate(cb.rate.rate, lang)}
+          extra={policy.targets.callbackRate !== undefined ? `${t('a.target')} ${formatRate(policy.targets.callbackRate, lang, 0)}` : undefined}
+          onClick={() => open(t('a.callbackDone'), cb.done.caseIds)}
+          testId="kpi-callback"
+        />
+        <Kpi
+          title={t('a.validRate')}
+          value={v.rate === null ? t('a.noBase') : formatRate(v.rate, lang, 2)}
+          extra={v.target !== null ? `${t('a.target')} < ${formatRate(v.target, lang, 0)}${v.meetsTarget === null ? '' : ` · ${v.meetsTarget ? t('a.meets') : t('a.misses')}`}` : undefined}
+          danger={v.meetsTarget === false}
+          onClick={() => open(t('a.validRate'), v.valid.caseIds)}
+          testId="kpi-valid"
+        />
+      </Row>
+
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={`${t('a.trend')} · ${label}`}>
+            <EChart testId="chart-trend" option={trendOption} onClick={({ dataIndex }) => open(stats.trend[dataIndex]!.label, stats.trend[dataIndex]!.caseIds)} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('a.stages')}>
+            <EChart
+              testId="chart-stages"
+              option={stageOption}
+              onClick={({ seriesIndex, dataIndex }) => {
+                const o = stats.onTime[dataIndex]!;
+                const k = stageSeries[seriesIndex]!;
+                open(`${o.name} · ${seriesName[k]}`, o[k].caseIds);
+              }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={t('a.breakdown')}>
+            <Tabs items={DIMENSIONS.map((d) => ({ key: d, label: t(`a.dim.${d}`), children: <Breakdown stats={stats} dimension={d} onOpen={open} /> }))} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('a.callback')}>
+            <Space wrap>
+              <Tag color="blue" style={{ cursor: 'pointer' }} onClick={() => open(t('a.callbackDone'), cb.done.caseIds)}>
+                {t('a.callbackDone')} {cb.done.count}/{cb.eligible.count}
+              </Tag>
+              <Tag color="red" style={{ cursor: 'pointer' }} onClick={() => open(t('a.callbackOverdue'), cb.overdue.caseIds)}>
+                {t('a.callbackOverdue')} {cb.overdue.count}
+              </Tag>
+              <Tag color="orange" style={{ cursor: 'pointer' }} onClick={() => open(t('a.callbackLate'), cb.late.caseIds)}>
+                {t('a.callbackLate')} {cb.late.count}
+              </Tag>
+              <Tag color="green" style={{ cursor: 'pointer' }} onClick={() => open(t('a.satisfied'), cb.satisfied.caseIds)}>
+                {t('a.satisfied')} {formatRate(cb.satisfiedRate.rate, lang, 0)}
+              </Tag>
+              <span>
+                {t('a.satisfaction')}：{cb.satisfactionMean === null ? t('common.none') : cb.satisfactionMean.toFixed(2)} / 5
+              </span>
+            </Space>
+          </Card>
+          <Card size="small" title={t('a.duties')} style={{ marginTop: 12 }}>
+            {reminders.length === 0 ? (
+              <Typography.Text type="secondary">{t('a.dutiesNone')}</Typography.Text>
+            ) : (
+              <List
+                size="small"
+                dataSource={reminders}
+                renderItem={(r) => (
+                  <List.Item
+                    actions={
+                      r.type === 'deadline' && r.covers.granularity !== 'week'
+                        ? [
+                            <Button key="print" size="small" icon={<FileTextOutlined />} onClick={() => void printSummary(r.covers)}>
+                              {t('a.summaryDoc')}
+                            </Button>,
+                          ]
+                        : []
+                    }
+                  >
+                    <Space wrap>
+                      <Tag color={r.state === 'overdue' ? 'red' : r.state === 'due_today' ? 'orange' : 'default'}>{t(`a.duty.${r.state}`)}</Tag>
+                      <span>{r.name}</span>
+                      <Typography.Text type="secondary">
+                        {formatDateTime(r.type === 'session' ? r.at : r.dueAt - 1)} · {t('a.covers')} {periodLabel(r.covers, lang)}
+                      </Typography.Text>
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+
+      <Card size="small" title={`${t('a.repeated')}（${groups.length}）`}>
+        {groups.length === 0 ? <Empty description={t('a.repeatedNone')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : <RepeatedProblems groups={groups} byId={data.byId} policy={policy} onOpen={open} />}
+      </Card>
+
+      <DrillDown drill={drill} byId={data.byId} onClose={() => setDrill(undefined)} />
+    </Space>
+  );
+}
+
+function Kpi({ title, value, extra, onClick, danger, testId }: { title: string; value: string; extra?: string | undefined; onClick: () => void; danger?: boolean; testId: string }) {
+  return (
+    <Col xs={12} md={8} xl={4}>
+      <Card size="small" hoverable onClick={onClick} data-testid={testId}>
+        <Statistic title={title} value={value} styles={{ content: { fontSize: 22, color: danger ? '#cf1322' : undefined } }} />
+        {extra ? <Typography.Text type="secondary">{extra}</Typography.Text> : null}
+      </Card>
+    </Col>
+  );
+}
+
+function Breakdown({ stats, dimension, onOpen }: { stats: CaseStatistics; dimension: Dimension; onOpen: (title: string, ids: string[]) => void }) {
+  const rows = stats.breakdowns[dimension].slice(0, 15);
+  const option: ChartOption = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 120, right: 24, top: 8, bottom: 20 },
+    yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: '#13a8a8' }, label: { show: true, position: 'right' } }],
+  };
+  return <EChart testId={`chart-${dimension}`} option={option} height={Math.max(160, rows.length * 28 + 40)} onClick={({ dataIndex }) => onOpen(rows[dataIndex]!.label, rows[dataIndex]!.caseIds)} />;
+}

@@ -1,0 +1,65 @@
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR } from '../helpers/browser';
+
+// What a clerk does on screen, step by step, shared by the desk's end-to-end scenarios.
+
+export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+export interface StaffInput {
+  name: string;
+  roles: string[];
+  department?: string;
+  pin: string;
+}
+
+export async function firstRun(page: Page, o: { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] }): Promise<void> {
+  await page.getByTestId('first-run-form').waitFor({ timeout: 60_000 });
+  await pickOption(page, 'preset-select', o.preset);
+  await page.getByLabel('单位名称').fill(o.org);
+  await page.getByLabel('场所名称').fill(o.site);
+  await page.getByLabel('本台代码').fill(o.code);
+  await page.getByLabel('本台名称').fill(o.desk);
+  for (let i = 0; i < o.staff.length; i++) {
+    const s = o.staff[i]!;
+    if (i > 0) await page.getByTestId('add-staff').click();
+    await page.getByTestId(`staff-name-${i}`).fill(s.name);
+    for (const r of s.roles) await pickOption(page, `staff-roles-${i}`, r);
+    await page.keyboard.press('Escape');
+    if (s.department) await pickOption(page, `staff-dept-${i}`, s.department);
+    await page.getByTestId(`staff-pin-${i}`).fill(s.pin);
+    await page.getByTestId(`staff-pin2-${i}`).fill(s.pin);
+  }
+  await page.getByTestId('finish-setup').click();
+  await page.getByTestId('signin-pin').waitFor();
+}
+
+export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByTestId('signin-pin').waitFor({ timeout: 60_000 });
+  await pickOption(page, 'signin-staff', name);
+  await page.getByTestId('signin-pin').fill(pin);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('status-staff').waitFor();
+}
+
+/** Opens an action on the case page, fills its dialog's text fields, and saves. */
+export async function act(page: Page, eventType: string, fill: Record<string, string> = {}, selects: Record<string, string> = {}): Promise<void> {
+  await page.getByTestId(`act-${eventType}`).click();
+  const dialog = page.locator('.ant-modal:visible');
+  await dialog.waitFor();
+  for (const [name, text] of Object.entries(selects)) await pickOption(page, `f-${name}`, text);
+  for (const [name, text] of Object.entries(fill)) await dialog.getByTestId(`f-${name}`).fill(text);
+  await dialog.getByTestId('action-ok').click();
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 }).catch(async (e: unknown) => {
+    process.stderr.write(`action ${eventType} errors: ${JSON.stringify(await dialog.locator('.ant-form-item-explain-error, [data-testid=action-error]').allInnerTexts())}\n`);
+    throw e;
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+}
