@@ -211,7 +211,7 @@ describe.each(BACKENDS)('security (%s)', (backend) => {
       } catch {
         continue;
       }
-      const checked = checkEventRows([{ newDocumentState: doc }], a);
+      const checked = checkEventRows([{ newDocumentState: doc }], { orgId: a.orgId, siteId: a.siteId, deskId: a.deskId, scope: 'org' });
       expect(checked.ok, `${h.kind} accepted`).toBe(false);
     }
     expect(kinds.size).toBeGreaterThanOrEqual(14);
