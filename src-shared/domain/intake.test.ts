@@ -83,6 +83,14 @@ describe('intakeSchemaFor', () => {
     expect(intakeSchemaFor(apologetic, 'complaint').safeParse({ ...v, apologised: true }).success).toBe(true);
   });
 
+  it('refuses a receipt time in the future when the desk passes its clock', () => {
+    const v = { ...productValues(), receivedAt: T0 + 86_400_000 };
+    expect(intakeSchemaFor(policy, 'product', 'zh-CN').safeParse(v).success).toBe(true);
+    const r = intakeSchemaFor(policy, 'product', 'zh-CN', T0).safeParse(v);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues[0]).toMatchObject({ path: ['receivedAt'], message: '「投诉时间」不能晚于现在，请检查日期和时间。' });
+  });
+
   it('refuses an unknown kind', () => {
     const r = intakeSchemaFor(policy, 'ghost').safeParse(productValues());
     expect(r.success).toBe(false);

@@ -26,6 +26,7 @@ addValidationMessages({
   },
   'intake.phone': { 'zh-CN': (f) => `「${f}」不是有效的电话号码，请只填数字和 + - ( ) 。`, en: (f) => `"${f}" is not a valid phone number; use digits and + - ( ) only.` },
   'intake.time': { 'zh-CN': (f) => `「${f}」不是有效的时间。`, en: (f) => `"${f}" is not a valid time.` },
+  'intake.future': { 'zh-CN': (f) => `「${f}」不能晚于现在，请检查日期和时间。`, en: (f) => `"${f}" cannot be in the future; check the date and time.` },
   'intake.apology': {
     'zh-CN': () => '请先向来访人致歉，再勾选“已致歉”后登记。',
     en: () => 'Apologise to the caller first, then tick "Apologised" to register.',
@@ -162,8 +163,9 @@ function fieldSchema(say: Say, f: FieldDef): z.ZodType {
 /**
  * The intake form's schema for one kind: the common fields plus the kind's form fields, with the form's
  * `requires` list and the S9-1 apology confirmation. An unknown kind yields a schema that refuses everything.
+ * With `now`, a receipt time more than five minutes ahead of it (a mistyped date or a wrong clock) is refused.
  */
-export function intakeSchemaFor(policy: Policy, kindCode: string, locale: IntakeLocale = 'zh-CN'): z.ZodType<IntakeValues, IntakeValues> {
+export function intakeSchemaFor(policy: Policy, kindCode: string, locale: IntakeLocale = 'zh-CN', now?: number): z.ZodType<IntakeValues, IntakeValues> {
   const { say, label } = messages(locale);
   const found = intakeFormFor(policy, kindCode);
   if (!found) {
@@ -239,6 +241,7 @@ export function intakeSchemaFor(policy: Policy, kindCode: string, locale: Intake
         if (key.startsWith('complainant.') && v.complainant.anonymous) continue;
         if (blank(valueOf[key])) ctx.addIssue({ code: 'custom', path: key.split('.'), message: say('intake.required', label(key)) });
       }
+      if (now !== undefined && v.receivedAt > now + 5 * 60_000) ctx.addIssue({ code: 'custom', path: ['receivedAt'], message: say('intake.future', label('receivedAt')) });
       if (policy.apologyPrompt && v.apologised !== true) ctx.addIssue({ code: 'custom', path: ['apologised'], message: say('intake.apology', label('apologised')) });
     });
   return schema as unknown as z.ZodType<IntakeValues, IntakeValues>;
