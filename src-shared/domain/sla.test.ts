@@ -4,6 +4,7 @@ import type { CaseEvent } from './events';
 import { makeEvent, makeRegistration } from './projection.fixtures';
 import { projectCase } from './projection';
 import { STAGES, testPolicy } from './sla.fixtures';
+import { semanticErrors } from './policy-validate';
 import { callbackDueAt, caseDeadlineSummary, nextStateChangeAt, slaEvaluation, slaStagesFor } from './sla';
 import type { StageStatus } from './sla-types';
 import { workingTimeBetween } from './calendar';
@@ -317,6 +318,7 @@ describe('callback deadlines', () => {
 describe('fixtures', () => {
   it('the test policy is a valid policy and carries every fixture stage', () => {
     expect(policy.stages.map((s) => s.id)).toEqual(Object.values(STAGES).map((s) => s.id));
+    expect(semanticErrors(policy)).toEqual([]);
   });
 });
 
