@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { admissibilityCheck, admissibilityQuestions, categoryAdmissibility } from './admissibility';
 import { samplePolicy } from './policy.fixtures';
 import { eventPayloads } from './events';
+import { projectCase } from './projection';
+import { T0, makeEvent, makeRegistration } from './projection.fixtures';
 
 const hospital = samplePolicy({
   inadmissibleReasons: [
@@ -45,5 +47,19 @@ describe('admissibilityCheck', () => {
     expect(categoryAdmissibility(p, 'c-city')).toEqual({ valid: true, external: '自来水公司' });
     expect(categoryAdmissibility(p, 'c-water')).toEqual({ valid: true });
     expect(categoryAdmissibility(p, undefined)).toEqual({ valid: true });
+  });
+
+  it('S8-8 an invalid complaint is still registered with a number, marked invalid and explained to the complainant', () => {
+    const p = samplePolicy();
+    const reg = makeRegistration(T0, { category: 'c-out' });
+    const verdict = categoryAdmissibility(p, reg.payload.category);
+    expect(verdict.valid).toBe(false);
+    const s = projectCase([
+      reg,
+      makeEvent('case.classified', { valid: verdict.valid }, T0 + 60_000),
+      makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '该事项不属于本处服务承诺范围，已向您说明。' }, T0 + 120_000),
+    ])!;
+    expect(s).toMatchObject({ number: 'HZ01-20261127-001', valid: false, status: 'replied' });
+    expect(s.replies[0]!.content).toContain('说明');
   });
 });
