@@ -29,6 +29,8 @@ export const formTableLayout: CustomTableLayout = {
 /** Long lists: a shaded header row repeated on every page, light zebra rows for reading across. */
 export const listTableLayout: CustomTableLayout = {
   ...formTableLayout,
+  paddingLeft: () => 3,
+  paddingRight: () => 3,
   fillColor: (row) => (row === 0 ? LABEL_FILL : row % 2 === 0 ? '#fafafa' : null),
   paddingTop: () => 2,
   paddingBottom: () => 2,
@@ -44,6 +46,11 @@ export interface FrameOptions {
   subtitle?: string;
   content: Content[];
   landscape?: boolean;
+  /**
+   * Move a section heading that would end a page onto the next one. Each move re-runs the layout, so
+   * documents made of one very long list (the 2,000-case summary) start that list on a new page instead.
+   */
+  keepHeadings?: boolean;
 }
 
 export function frameDocument(o: FrameOptions): TDocumentDefinitions {
@@ -107,7 +114,7 @@ export function frameDocument(o: FrameOptions): TDocumentDefinitions {
       canvas: [{ type: 'line', x1: PAGE_MARGINS[0], y1: 68, x2: pageWidth - PAGE_MARGINS[2], y2: 68, lineWidth: 0.8, lineColor: '#333333' }],
     }),
     // A section heading never ends a page: it moves to the next page with its table.
-    pageBreakBefore: (node, queries) => node.headlineLevel === 1 && (node.startPosition.verticalRatio > 0.86 || queries.getFollowingNodesOnPage().length === 0),
+    pageBreakBefore: o.keepHeadings === false ? undefined : (node, queries) => node.headlineLevel === 1 && (node.startPosition.verticalRatio > 0.86 || queries.getFollowingNodesOnPage().length === 0),
     content: [
       { text: o.title, style: 'title' },
       ...(o.subtitle ? [{ text: o.subtitle, style: 'subtitle' }] : [{ text: '', margin: [0, 0, 0, 8] as [number, number, number, number] }]),
@@ -145,13 +152,16 @@ export function section(text: string): Content {
   return { text, style: 'section', headlineLevel: 1 };
 }
 
-/** Table with a repeated header row; every row is one record so long lists page cleanly. */
-export function listTable(headers: string[], widths: (number | string)[], rows: string[][], fontSize = 9): ContentTable {
+/**
+ * Table with a repeated header row; every row is one record so long lists page cleanly. Rows are kept
+ * whole unless `splitRows` (keeping thousands of rows whole costs seconds; single-line rows need not).
+ */
+export function listTable(headers: string[], widths: (number | string)[], rows: string[][], fontSize = 9, splitRows = false): ContentTable {
   return {
     table: {
       headerRows: 1,
       widths,
-      dontBreakRows: true,
+      dontBreakRows: !splitRows,
       body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows.map((r) => r.map((c) => ({ text: c, fontSize })))],
     },
     layout: listTableLayout,

@@ -177,6 +177,8 @@ export interface CaseOptions {
   /** Extra notes appended to the log (the 300-event archive). */
   extraNotes?: number;
   signed?: boolean;
+  /** Category code; defaults to the first routed category of the kind. */
+  category?: string;
 }
 
 export function realisticCase(preset: PresetEntry, o: CaseOptions = {}): PresetCase {
@@ -191,7 +193,10 @@ export function realisticCase(preset: PresetEntry, o: CaseOptions = {}): PresetC
   const number = `HZ01-${day}-${String(seq).padStart(3, '0')}`;
   const caseId = `case-${preset.id}-${kind.code}-${seq}`;
   const receiver = staff[0]!;
-  const category = policy.categories.find((c) => !c.invalid && !c.external && (!c.kinds || c.kinds.includes(kind.code)) && c.departmentId) ?? policy.categories[0];
+  const category =
+    policy.categories.find((c) => c.code === o.category) ??
+    policy.categories.find((c) => !c.invalid && !c.external && (!c.kinds || c.kinds.includes(kind.code)) && c.departmentId) ??
+    policy.categories[0];
   const deptId = category?.departmentId ?? policy.departments[0]!.id;
   const handler = staff.find((s) => s.departmentId === deptId && s.id !== receiver.id) ?? staff[1] ?? receiver;
   const severity = [...policy.severities].sort((a, b) => a.rank - b.rank)[0];

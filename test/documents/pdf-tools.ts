@@ -55,11 +55,22 @@ export function pageCount(bytes: Uint8Array): number {
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
 }
 
-/** Renders every page to test-artifacts/documents/<name>-<page>.png; returns the file names. */
+/**
+ * Renders pages to test-artifacts/documents/<name>-<page>.png for review; returns the file names. Long
+ * documents get their first three pages and the last one (where paging mistakes show).
+ */
 export function renderPages(bytes: Uint8Array, name: string, dpi = 60): string[] {
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(join(ARTIFACTS, f));
   writeFileSync(join(ARTIFACTS, `${name}.pdf`), bytes);
-  withFile(bytes, (p) => execFileSync('pdftoppm', ['-r', String(dpi), '-png', p, join(ARTIFACTS, name)]));
+  const pages = pageCount(bytes);
+  withFile(bytes, (p) => {
+    const out = join(ARTIFACTS, name);
+    if (pages <= 6) execFileSync('pdftoppm', ['-r', String(dpi), '-png', p, out]);
+    else {
+      execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-l', '3', p, out]);
+      execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-f', String(pages), '-l', String(pages), p, out]);
+    }
+  });
   return readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
 }

@@ -39,8 +39,8 @@ export function buildDailyQuality(input: DailyQualityInput): TDocumentDefinition
     const details = (form?.fields ?? [])
       .map((f) => [f.label, formatFormValue(c.form?.[f.key], f.options, f.type, offset)] as const)
       .filter(([, v]) => v)
-      .map(([l, v]) => `${l}：${v}`)
-      .join('\n');
+      .map(([l, v]) => `${l}：${v.replace(/[。；;]+$/u, '')}`)
+      .join('；');
     const money = (c.expenses ?? []).reduce((sum, e) => sum + e.amount, 0);
     return [
       String(i + 1),
@@ -54,7 +54,7 @@ export function buildDailyQuality(input: DailyQualityInput): TDocumentDefinition
   });
 
   const content: Content[] = [
-    listTable(['序号', '案件编号/投诉时间', '投诉人', '质量问题', '客户要求', '责任部门', '处理方案'], [22, 80, 44, '*', 76, 50, 104], rows.length ? rows : [['', '', '', '当日无赔偿或退货案件', '', '', '']], 8.5),
+    listTable(['序号', '案件编号/投诉时间', '投诉人', '质量问题', '客户要求', '责任部门', '处理方案'], [24, 92, 50, '*', 120, 64, 150], rows.length ? rows : [['', '', '', '当日无赔偿或退货案件', '', '', '']], 8.5),
     section('责任部门负责人签字（当日下班前）'),
   ];
 
@@ -70,7 +70,7 @@ export function buildDailyQuality(input: DailyQualityInput): TDocumentDefinition
     ]);
   }
   if (depts.length === 0) headRows.push([{ text: '\u3000' }, { text: '' }, signatureCell({ label: '' }, offset)]);
-  content.push({ table: { widths: [110, 130, '*'], body: headRows, dontBreakRows: true, headerRows: 1 }, layout: formTableLayout });
+  content.push({ table: { widths: [140, 200, '*'], body: headRows, dontBreakRows: true, headerRows: 1 }, layout: formTableLayout });
 
   content.push(section('审批（次日上午）'));
   const stepRows: TableCell[][] = laterSteps(input).map((step) => {
@@ -84,7 +84,7 @@ export function buildDailyQuality(input: DailyQualityInput): TDocumentDefinition
       signatureCell({ label: '签字', signature: sig }, offset),
     ];
   });
-  content.push({ table: { widths: [110, '*', 160], body: stepRows, dontBreakRows: true }, layout: formTableLayout });
+  content.push({ table: { widths: [140, '*', 200], body: stepRows, dontBreakRows: true }, layout: formTableLayout });
   content.push({ text: '订单部根据以上审批意见执行。\u3000\u3000汇总人（人力资源部）：＿＿＿＿＿＿＿＿', fontSize: 9, margin: [0, 10, 0, 0], color: '#333333' });
 
   return frameDocument({
@@ -93,5 +93,7 @@ export function buildDailyQuality(input: DailyQualityInput): TDocumentDefinition
     code: `QC-${formatDay(input.date, offset).replaceAll('-', '')}`,
     subtitle: `日期：${formatDateZh(input.date, offset)}\u3000\u3000共 ${cases.length} 件`,
     content,
+    // The case table needs the width of the page, as on the paper sheet.
+    landscape: true,
   });
 }

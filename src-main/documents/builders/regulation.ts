@@ -40,7 +40,8 @@ export function buildRegulation(input: RegulationInput): TDocumentDefinitions {
   let article = 0;
   const clause = (text: string): Content => ({ text: [{ text: `第${chineseNumber(++article)}条\u3000`, bold: true }, text], style: 'clause' });
 
-  const content: Content[] = [section('引\u3000言'), { text: doc.purpose, style: 'clause' }];
+  // Spaced headings use character spacing, not spaces, so the PDF's text still reads 引言 / 附则 / 签署.
+  const content: Content[] = [{ ...(section('引言') as object), characterSpacing: 8 } as Content, { text: doc.purpose, style: 'clause' }];
   doc.chapters.forEach((ch, i) => {
     content.push(section(`第${chineseNumber(i + 1)}章\u3000${stripNumbering(ch.title)}`));
     for (const c of ch.clauses) content.push(clause(stripNumbering(c)));
@@ -70,7 +71,7 @@ export function buildRegulation(input: RegulationInput): TDocumentDefinitions {
     content.push(listTable(['类别', '承办部门', '说明'], [110, 100, '*'], routed.map((c) => [c.name, c.external ? `（外部）${c.external}` : departmentName(policy, c.departmentId), c.description ?? (c.invalid ? '不属于服务承诺范围，登记并解释' : '')]), 8.5));
   }
 
-  content.push(section('附\u3000则'));
+  content.push({ ...(section('附则') as object), characterSpacing: 8 } as Content);
   for (const a of doc.appendix) content.push(clause(stripNumbering(a)));
   content.push(clause(`本制度自 ${formatDateZh(policy.effectiveFrom, offset)} 起施行（第 ${policy.revision} 版）。`));
 
@@ -91,7 +92,7 @@ export function buildRegulation(input: RegulationInput): TDocumentDefinitions {
     ],
     margin: [2, 2, 2, 2],
   });
-  content.push({ text: '签\u3000署', style: 'section' });
+  content.push({ text: '签署', style: 'section', characterSpacing: 8 });
   content.push({
     table: { widths: ['*', '*', '*'], body: [[cell('编制', doc.signOff.author, so.authorName, so.authorDate), cell('审核', doc.signOff.reviewer, so.reviewerName, so.reviewerDate), cell('批准', doc.signOff.approver, so.approverName, so.approverDate)]], dontBreakRows: true },
     layout: formTableLayout,

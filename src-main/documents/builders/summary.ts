@@ -54,12 +54,12 @@ export function buildSummary(input: SummaryInput): TDocumentDefinitions {
   ];
 
   if (cases.length) {
-    content.push(section(`三、案件明细（共 ${cases.length} 件）`));
+    content.push({ ...(section(`三、案件明细（共 ${cases.length} 件）`) as object), pageBreak: 'before' } as Content);
     const sorted = [...cases].sort((a, b) => a.registeredAt - b.registeredAt || a.number.localeCompare(b.number));
     content.push(
       listTable(
         ['序号', '案件编号', '登记时间', '类型', '类别', '程度', '责任部门', '有效', '状态', '回访', '事由'],
-        [26, 92, 68, 40, 72, 44, 64, 24, 36, 28, '*'],
+        [28, 90, 66, 40, 80, 44, 64, 24, 36, 26, '*'],
         sorted.map((c, i) => {
           const cb = (c.callbacks ?? []).at(-1);
           return [
@@ -73,15 +73,17 @@ export function buildSummary(input: SummaryInput): TDocumentDefinitions {
             c.valid === undefined ? '' : c.valid ? '是' : '否',
             statusName(c.status),
             cb ? `${cb.satisfaction}/5` : '',
-            c.subject,
+            // One line per case: the full text is in the case's archive.
+            [...c.subject].length > 24 ? `${[...c.subject].slice(0, 23).join('')}…` : c.subject,
           ];
         }),
         8,
+        true,
       ),
     );
   }
 
   content.push(signatureRow([{ label: '制表人' }, { label: '审核（主任）' }], offset));
 
-  return frameDocument({ ctx: input, title: '投诉数据汇总表', code: undefined, subtitle: `${input.organisation.name}\u3000${input.period.label}`, content, landscape: true });
+  return frameDocument({ ctx: input, title: '投诉数据汇总表', code: undefined, subtitle: `${input.organisation.name}\u3000${input.period.label}`, content, landscape: true, keepHeadings: cases.length < 300 });
 }
