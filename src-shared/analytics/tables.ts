@@ -141,3 +141,24 @@ export function accountabilityTable(rows: readonly AccountabilityRow[], offsetMi
     ]),
   };
 }
+
+/** The 投诉数据汇总表 figures (S8-10) in the shape the document builder reads (documents `SummaryFigures`). */
+export function summaryFigures(s: CaseStatistics) {
+  const rows = (d: Dimension) => s.breakdowns[d].map((r) => ({ code: r.key, name: r.label, count: r.count }));
+  const v = s.validComplaints;
+  return {
+    total: s.total.count,
+    byKind: rows('kind'),
+    byCategory: rows('category'),
+    bySeverity: rows('severity'),
+    byDepartment: rows('department'),
+    stageOnTime: s.onTime.map((o) => ({ stageId: o.stageId, name: o.name, total: o.rate.denominator.count, onTime: o.onTime.count })),
+    callbackDue: s.callback.eligible.count,
+    callbackDone: s.callback.done.count,
+    ...(s.callback.satisfactionMean === null ? {} : { satisfactionMean: s.callback.satisfactionMean }),
+    satisfiedCount: s.callback.satisfied.count,
+    validCount: v.valid.count,
+    classifiedCount: v.valid.count + v.invalid.count,
+    ...(v.base ? { validRateBase: { base: v.base, label: v.baseLabel ?? '' } } : {}),
+  };
+}
