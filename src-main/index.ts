@@ -21,6 +21,10 @@ import { printPdfInHiddenWindow } from './print-pdf';
 // The Electron main process: wiring only. Every decision lives in a plain module beside this one
 // (handlers, dispatch, security, csp, window, settings, backups, log), each tested in Node.
 
+// `npm start` keeps the demo's desk data beside the demo server's and tells the first run which server to join.
+if (process.env.JIESU_USER_DATA) app.setPath('userData', process.env.JIESU_USER_DATA);
+const firstRunQuery = process.env.JIESU_FIRST_RUN_QUERY ? `?${new URLSearchParams(process.env.JIESU_FIRST_RUN_QUERY).toString()}` : '';
+
 const devRendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererOrigin = devRendererUrl ? new URL(devRendererUrl).origin : APP_ORIGIN;
 const rendererUrl = devRendererUrl ?? `${APP_ORIGIN}/index.html`;
@@ -127,7 +131,7 @@ if (!app.requestSingleInstanceLock()) {
         state: loadWindowState(stateFile(kind), workAreas),
         onStateChange: (s: WindowState) => saveWindowState(stateFile(kind), s),
       });
-      void win.loadURL(kind === 'desk' ? rendererUrl : `${rendererUrl}#/wall`);
+      void win.loadURL(kind === 'desk' ? `${rendererUrl}${firstRunQuery}` : `${rendererUrl}#/wall`);
       return win;
     };
 
