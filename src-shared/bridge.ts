@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NewEvent } from './domain/events';
 
 // The one typed API the renderer may call on its host (DESIGN.md "The host bridge and the browser shell").
 // The Electron preload exposes it with contextBridge; the browser shell serves the same handlers over
@@ -86,7 +87,12 @@ export interface BridgeOutputs {
   'settings.get': DeskSettings;
   'settings.set': DeskSettings;
   'documents.render': { pdfBase64: string; pages: number; fileName: string };
-  'documents.print': { printed: boolean; printer?: string };
+  'documents.print': {
+    printed: boolean;
+    printer?: string;
+    /** case.document_printed events for the renderer to append, one per case the document covers (added by documents). */
+    events?: { caseId: string; event: NewEvent }[];
+  };
   'documents.save': { path: string };
   'printers.list': { name: string; isDefault: boolean }[];
   'backup.write': { name: string; bytes: number };
