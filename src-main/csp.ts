@@ -6,7 +6,9 @@
 // - style-src 'unsafe-inline': antd's CSS-in-JS injects <style> elements at run time; styles cannot run code.
 // - img-src data: blob:   drawn signatures (signature_pad PNG data URLs) and QR codes.
 // - frame-src blob: data: the PDF preview of a rendered document is shown in an iframe from a blob URL.
-// - connect-src: the page's own origin (the browser shell's bridge) plus the configured sync server.
+// - connect-src: the page's own origin (the browser shell's bridge), the configured sync server, any https:
+//   server (a desk can join a server before it is saved in settings) and a server on this computer. A plain
+//   http:// server elsewhere on the LAN is reachable once saved as serverUrl (settings.set) and the page reloaded.
 // The `sandbox` directive (no allow-popups, no allow-top-navigation*) makes Chromium refuse window.open and
 // target=_blank even in a plain browser, where the Electron window-open handler does not exist.
 
@@ -29,7 +31,8 @@ export interface CspOptions {
 }
 
 export function contentSecurityPolicy(options: CspOptions = {}): string {
-  const connect = ["'self'", ...(options.connectOrigins ?? []).map(httpOrigin).filter((o): o is string => o !== undefined)];
+  const configured = (options.connectOrigins ?? []).map(httpOrigin).filter((o): o is string => o !== undefined);
+  const connect = ["'self'", ...configured, 'https:', 'http://127.0.0.1:*', 'http://localhost:*'];
   const directives: [string, string[]][] = [
     ['default-src', ["'none'"]],
     ['script-src', ["'self'"]],

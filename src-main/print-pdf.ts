@@ -20,7 +20,8 @@ export async function printPdfInHiddenWindow(pdf: Buffer, job: PdfPrintJob): Pro
   const win = new BrowserWindow({
     show: false,
     title: job.title,
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, plugins: true, javascript: false },
+    // plugins: the built-in PDF viewer renders the document; no preload, so the page has no bridge at all.
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, plugins: true, disableBlinkFeatures: 'Auxclick' },
   });
   try {
     await win.loadFile(file);

@@ -146,7 +146,8 @@ describe('browser shell in Chromium', () => {
         .catch(() => results.push('failed'));
       return results;
     }, host.shell.url);
-    // connect-src of the evil page is its own origin, so Chromium refuses both before any byte leaves.
+    // The simple POST reaches the shell, which refuses it for its Origin (and CORP withholds even the refusal);
+    // the JSON POST never gets past its preflight. Either way the desk's settings are untouched.
     expect(outcome).toEqual(['failed', 'failed']);
     expect(host.settings.get().serverUrl).toBe('');
     await page.close();
