@@ -63,8 +63,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const userData = app.getPath('userData');
+    // No log.initialize(): it would add electron-log's own preload to the page, and the page gets only the bridge.
     configureLog(log, { file: join(userData, 'logs', 'main.log') });
-    log.initialize();
     const secrets = createElectronSecretStore(join(userData, 'secrets.json'));
     if (secrets.protection !== 'os') log.warn('safeStorage is unavailable; secrets are protected by file permissions only');
     const settings = createSettingsStore({ dataFolder: userData, defaultArchiveFolder: join(app.getPath('documents'), '接诉台档案') }, secrets);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import type { BridgeInput, DeskSettings } from '../src-shared/bridge';
+import { HostError } from './host-error';
 import type { SecretStore } from './secret-store';
 
 // Desk settings owned by the main process (issue 6 "Settings"): a JSON file in the user-data folder for
@@ -68,6 +69,16 @@ export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore):
     get: () => toDesk(read()),
     set(patch) {
       const { deskToken, ...plain } = patch;
+      for (const [key, zh, en] of [
+        ['archiveFolder', '归档文件夹', 'archive folder'],
+        ['backupFolder', '备份文件夹', 'backup folder'],
+      ] as const) {
+        const folder = plain[key];
+        // A relative path would land wherever the app happened to start; refuse it, change nothing.
+        if (folder !== undefined && !isAbsolute(folder)) {
+          throw new HostError('settings.folder', `${zh}必须是完整路径（例如 D:\\接诉台\\备份 或 /home/用户/接诉台备份）。`, `The ${en} must be a full path (e.g. D:\\Jiesu\\backups or /home/user/jiesu-backups).`);
+        }
+      }
       const next = storedSchema.parse({ ...read(), ...Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)) });
       mkdirSync(dirname(file), { recursive: true });
       const tmp = `${file}.tmp`;

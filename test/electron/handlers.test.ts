@@ -40,6 +40,15 @@ describe('bridge handlers as plain functions', () => {
     expect(await h.handlers['settings.get']({})).toMatchObject({ serverUrl: 'http://127.0.0.1:8787', printer: '前台打印机' });
   });
 
+  it('refuses a relative archive or backup folder and changes nothing', async () => {
+    const h = testHost();
+    await expect(h.handlers['settings.set']({ printer: 'P1', backupFolder: 'backups' })).rejects.toThrow(/full path/);
+    const r = await dispatchBridgeCall(h.handlers, 'settings.set', { archiveFolder: '../x' });
+    expect(r.ok === false && r.error.message['zh-CN']).toMatch(/归档文件夹必须是完整路径/);
+    expect((await h.handlers['settings.get']({})).printer).toBe('');
+    expect((await h.handlers['settings.set']({ backupFolder: join(h.dataFolder, 'elsewhere') })).backupFolder).toBe(join(h.dataFolder, 'elsewhere'));
+  });
+
   it('the field-encryption key is created once and then stays the same', () => {
     const h = testHost();
     const key = h.settings.fieldKey();
