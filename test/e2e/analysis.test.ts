@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { startDeskBrowser, SCREENSHOT_DIR, type DeskBrowser } from '../helpers/browser';
+import type { Page } from 'playwright-core';
 import { signIn } from './desk-steps';
 
 // The analysis screens in Chromium on a month of real cases written through the desk's own write path
@@ -35,8 +36,19 @@ describe('analysis in Chromium', () => {
     const total = await page.getByTestId('kpi-total').locator('.ant-statistic-content').textContent();
     expect(Number(total)).toBeGreaterThan(0);
     expect(await page.getByTestId('repeated-groups').getByText('设施设备').first().isVisible()).toBe(true);
+    await closeNotifications(page);
     await page.waitForTimeout(800);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-month.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-month.png` });
+
+    // A chart drills down too: a bar of the trend opens the cases of that day.
+    await page.getByTestId('chart-trend').locator('svg path[fill="#1f6feb"]').first().click();
+    const dayList = page.getByTestId('drill-list');
+    await dayList.waitFor();
+    const dayCount = await dayList.locator('a[href^="#/case/"]').count();
+    expect(dayCount).toBeGreaterThan(0);
+    expect(dayCount).toBeLessThanOrEqual(2);
+    await page.keyboard.press('Escape');
+    await dayList.waitFor({ state: 'detached' });
 
     // Drill-down: the KPI opens the list of the case numbers behind it, each linking to its case page.
     await page.getByTestId('kpi-total').click();
@@ -45,9 +57,58 @@ describe('analysis in Chromium', () => {
     const links = list.locator('a[href^="#/case/"]');
     expect(await links.count()).toBe(Math.min(50, Number(total)));
     expect(await links.first().textContent()).toMatch(/^YG01-\d{8}-\d{3}$/);
+    await page.waitForTimeout(600);
+    await closeNotifications(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-drilldown.png` });
     await links.first().click();
     await page.waitForURL(/#\/case\//);
     expect(page.url()).toMatch(/#\/case\//);
+
+    // The repeated elevator failures are one group, with a place to record actions.
+    await page.goto(page.url().replace(/#.*$/, '') + '#/analysis');
+    const groups = page.getByTestId('repeated-groups');
+    await groups.waitFor();
+    await groups.scrollIntoViewIfNeeded();
+    await closeNotifications(page);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-repeated.png` });
+
+    await page.goto(page.url().replace(/#.*$/, '') + '#/ledger');
+    await page.getByTestId('ledger-page').waitFor();
+    await page.getByTestId('accountability-table').locator('a[href^="#/case/"]').first().waitFor();
+    await closeNotifications(page);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-ledger.png` });
+
+    await page.goto(page.url().replace(/#.*$/, '') + '#/policy');
+    await page.getByTestId('policy-admin').waitFor();
+    await closeNotifications(page);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-policy.png` });
+
+    // S0-2 an edit is a new revision with author, reason, effective date (tomorrow by default) and approver.
+    await page.getByTestId('policy-edit').click();
+    const json = page.getByTestId('revision-json');
+    await json.waitFor();
+    const stages = JSON.parse(await json.inputValue()) as { id: string; limit: { amount: number } }[];
+    const before = stages[0]!.limit.amount;
+    stages[0]!.limit.amount = before + 1;
+    await json.fill(JSON.stringify(stages, null, 2));
+    await page.getByTestId('revision-reason').fill('延长重大投诉答复时限');
+    await page.getByTestId('revision-approver').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '李助理' }).first().click();
+    await page.locator('.ant-modal:visible').getByRole('button', { name: '保存为新修订' }).click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: '待生效' }).waitFor();
+    expect(await page.getByRole('cell', { name: '延长重大投诉答复时限（批准：李助理）' }).isVisible()).toBe(true);
+    await page.getByRole('tab', { name: '版本对比' }).click();
+    const diff = page.getByTestId('diff-table');
+    await diff.waitFor();
+    expect(await diff.getByText(`stages[${stages[0]!.id}].limit.amount`).isVisible()).toBe(true);
+    await closeNotifications(page);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-policy-diff.png` });
   });
 });
+
+async function closeNotifications(page: Page): Promise<void> {
+  await page.locator('.ant-notification-notice-close').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click()));
+  await page.waitForTimeout(300);
+}

@@ -32,8 +32,11 @@ function PolicyAdmin({ policies, inForce }: { policies: Policy[]; inForce: Polic
   const [editing, setEditing] = useState(false);
   const sorted = useMemo(() => [...policies].sort((a, b) => a.revision - b.revision), [policies]);
   const latest = sorted[sorted.length - 1]!;
-  const [left, setLeft] = useState<number>(sorted.length > 1 ? sorted[sorted.length - 2]!.revision : latest.revision);
-  const [right, setRight] = useState<number>(latest.revision);
+  // Until someone picks, compare the newest revision with the one before it (also after a new save).
+  const [leftPick, setLeft] = useState<number | undefined>(undefined);
+  const [rightPick, setRight] = useState<number | undefined>(undefined);
+  const left = leftPick ?? (sorted.length > 1 ? sorted[sorted.length - 2]!.revision : latest.revision);
+  const right = rightPick ?? latest.revision;
   const off = inForce.utcOffsetMinutes;
   const now = Date.now();
   const stateOf = (p: Policy) => (p.revision === inForce.revision ? 'current' : p.effectiveFrom > now ? 'future' : 'past');
@@ -109,11 +112,12 @@ function RegulationView({ policy }: { policy: Policy }) {
           {policy.document.chapters.map((c, i) => (
             <div key={i}>
               <Typography.Text strong>{c.title}</Typography.Text>
-              <ol style={{ marginTop: 4 }}>
-                {c.clauses.map((cl, j) => (
-                  <li key={j}>{cl}</li>
-                ))}
-              </ol>
+              {/* Clauses carry their own numbering in the regulation's text. */}
+              {c.clauses.map((cl, j) => (
+                <Typography.Paragraph key={j} style={{ margin: '4px 0 4px 12px' }}>
+                  {cl}
+                </Typography.Paragraph>
+              ))}
             </div>
           ))}
         </Card>
@@ -156,6 +160,7 @@ function RegulationView({ policy }: { policy: Policy }) {
 function DiffTable({ before, after }: { before: Policy; after: Policy }) {
   const { t, has } = usePT();
   const changes = useMemo(() => diffPolicies(before, after), [before, after]);
+  const show = (c: PolicyChange, v: PolicyChange['before']) => (c.section === 'effectiveFrom' && typeof v === 'number' ? dateOf(v, after.utcOffsetMinutes) : formatValue(v));
   if (changes.length === 0) return <Typography.Text type="secondary">{t('noChanges')}</Typography.Text>;
   return (
     <Table<PolicyChange>
@@ -168,8 +173,8 @@ function DiffTable({ before, after }: { before: Policy; after: Policy }) {
         { title: t('section'), dataIndex: 'section', render: (s: string) => (has(`sec.${s}`) ? t(`sec.${s}` as PolicyKey) : s) },
         { title: t('path'), dataIndex: 'path' },
         { title: '', dataIndex: 'kind', render: (k: PolicyChange['kind']) => <Tag color={k === 'added' ? 'green' : k === 'removed' ? 'red' : 'blue'}>{t(`kind.${k}`)}</Tag> },
-        { title: `${t('before')}（${t('revision')} ${before.revision}）`, render: (_, c) => <Typography.Text delete={c.kind !== 'added'}>{formatValue(c.before)}</Typography.Text> },
-        { title: `${t('after')}（${t('revision')} ${after.revision}）`, render: (_, c) => <Typography.Text mark={c.kind !== 'removed'}>{formatValue(c.after)}</Typography.Text> },
+        { title: `${t('before')}（${t('revision')} ${before.revision}）`, render: (_, c) => <Typography.Text delete={c.kind !== 'added'}>{show(c, c.before)}</Typography.Text> },
+        { title: `${t('after')}（${t('revision')} ${after.revision}）`, render: (_, c) => <Typography.Text mark={c.kind !== 'removed'}>{show(c, c.after)}</Typography.Text> },
       ]}
     />
   );

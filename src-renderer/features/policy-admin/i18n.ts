@@ -63,6 +63,7 @@ const zhCN = {
   'sec.departments': '部门',
   'sec.roles': '岗位角色',
   'sec.document': '制度正文',
+  'sec.effectiveFrom': '生效日期',
 } as const;
 
 export type PolicyKey = keyof typeof zhCN;
@@ -128,6 +129,7 @@ const en: Record<PolicyKey, string> = {
   'sec.departments': 'Departments',
   'sec.roles': 'Roles',
   'sec.document': 'Regulation text',
+  'sec.effectiveFrom': 'Effective date',
 };
 
 const tables: Record<Language, Record<PolicyKey, string>> = { 'zh-CN': zhCN, en };
