@@ -6,7 +6,7 @@ import type { DraftDoc } from './schemas';
 export async function saveDraft(db: DeskDatabase, id: string, staffId: string, data: Record<string, unknown>): Promise<number> {
   const updatedAt = Date.now();
   // JSON round trip drops undefined values, which IndexedDB documents must not contain.
-  await db.drafts.upsert({ id, staffId, updatedAt, data: JSON.parse(JSON.stringify(data)) as Record<string, unknown> });
+  await db.drafts.incrementalUpsert({ id, staffId, updatedAt, data: JSON.parse(JSON.stringify(data)) as Record<string, unknown> });
   return updatedAt;
 }
 
@@ -17,5 +17,5 @@ export async function loadDraft(db: DeskDatabase, id: string): Promise<DraftDoc 
 
 export async function removeDraft(db: DeskDatabase, id: string): Promise<void> {
   const doc = await db.drafts.findOne(id).exec();
-  if (doc) await doc.remove();
+  if (doc) await doc.incrementalRemove();
 }

@@ -35,7 +35,8 @@ export function CallbackQueuePage() {
       </Typography.Title>
       <Space size="large" wrap>
         <Card size="small">
-          <Statistic title={t('callbacks.rate', { rate: pct(rate?.rate.rate), done: rate?.done.count ?? 0, due: rate?.eligible.count ?? 0 })} value={pct(rate?.rate.rate)} suffix={policy?.targets.callbackRate !== undefined ? <Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('callbacks.target', { target: pct(policy.targets.callbackRate) })}</Typography.Text> : undefined} data-testid="callback-rate" />
+          <Statistic title={t('callbacks.rateTitle')} value={pct(rate?.rate.rate)} suffix={policy?.targets.callbackRate !== undefined ? <Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('callbacks.target', { target: pct(policy.targets.callbackRate) })}</Typography.Text> : undefined} data-testid="callback-rate" />
+          <Typography.Text type="secondary">{t('callbacks.rateDetail', { done: rate?.done.count ?? 0, due: rate?.eligible.count ?? 0 })}</Typography.Text>
         </Card>
         {weekly && (
           <Card size="small" title={t('callbacks.weekly')}>

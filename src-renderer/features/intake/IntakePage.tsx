@@ -66,16 +66,19 @@ export function IntakePage() {
       }
     });
   }, [db, draftId, reset, defaults]);
+  const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // While a saved intake resets the form, its empty values must not become a new draft.
+  const pauseDrafts = useRef(false);
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const sub = watch((values) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
+      clearTimeout(draftTimer.current);
+      if (pauseDrafts.current) return;
+      draftTimer.current = setTimeout(() => {
         void saveDraft(db, draftId, staff?.id ?? '', values as Record<string, unknown>).then(setDraftAt);
       }, DRAFT_DELAY_MS);
     });
     return () => {
-      clearTimeout(timer);
+      clearTimeout(draftTimer.current);
       sub.unsubscribe();
     };
   }, [watch, db, draftId, staff]);
@@ -104,6 +107,8 @@ export function IntakePage() {
       });
       if (!rej.ok) setSaveError(rej.errors.map((e) => localised(e.message)).join(' '));
     }
+    clearTimeout(draftTimer.current);
+    pauseDrafts.current = true;
     await removeDraft(db, draftId);
     setSaving(false);
     void message.success(t(values.inadmissibleReason ? 'intake.rejectedSaved' : 'intake.saved', { number: r.state.number }));
@@ -195,7 +200,7 @@ export function IntakePage() {
             <Col span={6}>
               <Form.Item {...item(t('intake.receptionPoint'), 'receptionPoint')}>
                 <Controller control={control} name="receptionPoint" render={({ field }) => (
-                  <Select {...field} allowClear options={policy.receptionPoints.map((r) => ({ value: r, label: r }))} />
+                  <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.receptionPoints.map((r) => ({ value: r, label: r }))} data-testid="intake-reception" />
                 )} />
               </Form.Item>
             </Col>
@@ -292,9 +297,9 @@ export function IntakePage() {
                     <Form.Item {...item(f.label, `form.${f.key}`, f.required)} extra={f.help}>
                       <Controller control={control} name={`form.${f.key}`} render={({ field }) =>
                         f.type === 'select' ? (
-                          <Select value={field.value || undefined} onChange={field.onChange} allowClear options={(f.options ?? []).map((o) => ({ value: o.value, label: o.label }))} />
+                          <Select value={field.value || undefined} onChange={field.onChange} allowClear showSearch={{ optionFilterProp: 'label' }} options={(f.options ?? []).map((o) => ({ value: o.value, label: o.label }))} data-testid={`form-${f.key}`} />
                         ) : f.type === 'textarea' ? (
-                          <Input.TextArea value={field.value ?? ''} onChange={field.onChange} maxLength={f.maxLength} autoSize={{ minRows: 2 }} />
+                          <Input.TextArea value={field.value ?? ''} onChange={field.onChange} maxLength={f.maxLength} autoSize={{ minRows: 2 }} data-testid={`form-${f.key}`} />
                         ) : (
                           <Input value={field.value ?? ''} onChange={field.onChange} maxLength={f.maxLength} type={f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : f.type === 'datetime' ? 'datetime-local' : 'text'} data-testid={`form-${f.key}`} />
                         )
