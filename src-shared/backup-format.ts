@@ -180,3 +180,44 @@ export async function restoreBackup(text: string, target: RestoreTarget): Promis
   await target.insertEvents(parsed.value.events);
   return { ok: true, events: parsed.value.events.length, config: parsed.value.config.length };
 }
+
+/**
+ * The slice of an RxDB collection the desk's backup needs, typed structurally so this module does not
+ * depend on RxDB (the renderer passes its collections; tests may pass anything shaped the same).
+ */
+export interface BackupCollection {
+  find(): { exec(): Promise<{ toJSON(): unknown }[]> };
+  count(): { exec(): Promise<number> };
+  bulkInsert(docs: never[]): Promise<{ error: unknown[] }>;
+}
+
+export interface BackupDatabase {
+  events: BackupCollection;
+  config: BackupCollection;
+}
+
+/** Serialises every event and configuration document of a desk database as a backup file's text. */
+export async function exportDeskBackup(db: BackupDatabase, createdAt: number, desk?: BackupDesk): Promise<string> {
+  const events = (await db.events.find().exec()).map((d) => d.toJSON() as CaseEvent).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const config = (await db.config.find().exec()).map((d) => {
+    const { _deleted: _ignored, ...doc } = d.toJSON() as ConfigDoc;
+    return { ...doc, _deleted: false } as ConfigDoc;
+  });
+  return serializeBackup({ events, config, createdAt, ...(desk ? { desk } : {}) });
+}
+
+/** A restore target over the desk's RxDB collections; inserts in batches and fails loudly on any refusal. */
+export function databaseRestoreTarget(db: BackupDatabase, batch = 2_000): RestoreTarget {
+  const insertAll = async (collection: BackupCollection, docs: readonly object[]) => {
+    for (let i = 0; i < docs.length; i += batch) {
+      const result = await collection.bulkInsert(docs.slice(i, i + batch) as never[]);
+      if (result.error.length > 0) throw new Error(`restore: ${result.error.length} documents were refused`);
+    }
+  };
+  return {
+    countEvents: () => db.events.count().exec(),
+    insertEvents: (events) => insertAll(db.events, events),
+    // RxDB keeps deletion state itself; the stored config document has no `_deleted` field.
+    putConfig: (docs) => insertAll(db.config, docs.filter((d) => !d._deleted).map(({ _deleted: _ignored, ...doc }) => doc)),
+  };
+}
