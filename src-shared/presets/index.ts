@@ -3,6 +3,7 @@ import { fireBrigadeDemoStaff, fireBrigadePreset } from './s1-fire-brigade';
 import { constructionSiteDemoStaff, constructionSitePreset } from './s2-construction-site';
 import { retailQualityDemoStaff, retailQualityPreset } from './s3-retail-quality';
 import { hospitalDemoStaff, hospitalPreset } from './s4-hospital';
+import { gasStationDemoStaff, gasStationPreset } from './s6-gas-station';
 import { propertyDemoStaff, propertyPreset } from './s7-property';
 import { starterDemoStaff, starterPreset } from './starter';
 
@@ -81,6 +82,17 @@ export const PRESETS: readonly PresetEntry[] = [
     articles: ['S3'],
     policy: retailQualityPreset,
     demoStaff: retailQualityDemoStaff,
+  },
+  {
+    id: 's6-gas-station',
+    name: '加油加气站:投诉举报调查处理',
+    nameEn: 'Fuel station: complaint and report investigation',
+    description: '3日内调查(送样检验7日)、意见簿5天/1天回复;超时扣站长100元、分管经理200元,违反首问扣50元。',
+    descriptionEn: 'Investigate in 3 days (7 after a sample), opinion book 5 / 1 days; late: −100 manager, −200 manager in charge, −50 first-ask.',
+    sector: 'fuel',
+    articles: ['S6'],
+    policy: gasStationPreset,
+    demoStaff: gasStationDemoStaff,
   },
   {
     id: 'starter',
