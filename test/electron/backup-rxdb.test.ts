@@ -1,4 +1,4 @@
-import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { describe, expect, it } from 'vitest';
 import { databaseRestoreTarget, exportDeskBackup, restoreBackup } from '../../src-shared/backup-format';
@@ -17,8 +17,10 @@ const eventSchema = {
 } as unknown as RxJsonSchema<CaseEvent>;
 const configSchema = { version: 0, primaryKey: 'id', type: 'object', properties: { id: { type: 'string', maxLength: 140 } }, required: ['id'] } as RxJsonSchema<{ id: string }>;
 
-async function deskDb(name: string) {
-  const db = await createRxDatabase({ name, storage: getRxStorageMemory(), multiInstance: false });
+type Desk = RxDatabase<{ events: RxCollection<CaseEvent>; config: RxCollection<{ id: string }> }>;
+
+async function deskDb(name: string): Promise<Desk> {
+  const db: Desk = await createRxDatabase({ name, storage: getRxStorageMemory(), multiInstance: false });
   await db.addCollections({ events: { schema: eventSchema }, config: { schema: configSchema } });
   return db;
 }
