@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { assertChannel, type Database, type Queryable, type SqlParam } from './types';
 
@@ -5,8 +6,10 @@ import { assertChannel, type Database, type Queryable, type SqlParam } from './t
 // PGlite is single-connection; it serialises queries and transactions itself.
 
 export async function openPglite(dataDir?: string): Promise<Database> {
-  // undefined → in memory (tests); a folder path → persisted there.
-  const pg = await PGlite.create(dataDir && dataDir !== 'memory://' ? dataDir : undefined);
+  // undefined → in memory (tests); a folder path → persisted there (PGlite creates only the last level).
+  const dir = dataDir && dataDir !== 'memory://' ? dataDir : undefined;
+  if (dir) mkdirSync(dir, { recursive: true });
+  const pg = await PGlite.create(dir);
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
       const r = await q.query<T>(sql, params as unknown[]);
