@@ -58,21 +58,19 @@ export function buildSummary(input: SummaryInput): TDocumentDefinitions {
     const sorted = [...cases].sort((a, b) => a.registeredAt - b.registeredAt || a.number.localeCompare(b.number));
     content.push(
       listTable(
-        ['序号', '案件编号', '登记时间', '类型', '类别', '程度', '责任部门', '有效', '状态', '回访', '事由'],
-        [28, 90, 66, 40, 80, 44, 64, 24, 36, 26, '*'],
+        // Eight columns, not eleven: a 2,000-row list is laid out cell by cell, so fewer cells print faster.
+        ['序号', '案件编号', '登记时间', '类型 · 程度', '类别', '责任部门', '状态 · 回访', '事由'],
+        [28, 90, 66, 90, 84, 66, 74, '*'],
         sorted.map((c, i) => {
           const cb = (c.callbacks ?? []).at(-1);
           return [
             String(i + 1),
             c.number,
             formatMinute(c.registeredAt, offset),
-            kindName(policy, c.kind),
+            [kindName(policy, c.kind), nameOf(policy.severities, c.severity)].filter(Boolean).join(' · '),
             nameOf(policy.categories, c.category),
-            nameOf(policy.severities, c.severity),
             departmentName(policy, c.departmentId),
-            c.valid === undefined ? '' : c.valid ? '是' : '否',
-            statusName(c.status),
-            cb ? `${cb.satisfaction}/5` : '',
+            `${statusName(c.status)}${c.valid === false ? '（无效）' : ''}${cb ? ` · ${cb.satisfaction}/5` : ''}`,
             // One line per case: the full text is in the case's archive.
             [...c.subject].length > 24 ? `${[...c.subject].slice(0, 23).join('')}…` : c.subject,
           ];
