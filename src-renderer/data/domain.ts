@@ -8,19 +8,10 @@ import { availableActions, validateAction } from '../../src-shared/domain/action
 import { buildRegistration, intakeSchemaFor, type IntakeValues } from '../../src-shared/domain/intake';
 import { applyEvents, projectCase } from '../../src-shared/domain/projection';
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
+import { canRevealIdentity as canReveal, maskComplainant } from '../../src-shared/domain/masking';
 
 // The renderer's single seam onto the shared domain (projection, intake, actions, masking, SLA). It only
 // delegates: no business rule is decided here or in any component.
-
-type DomainModule = Record<string, unknown>;
-// masking.ts is bound when present (it is being written alongside this desk); until then confidential
-// identities are simply hidden.
-const optional = import.meta.glob<DomainModule>(['../../src-shared/domain/masking.ts'], { eager: true });
-const mod = (name: string): DomainModule => optional[`../../src-shared/domain/${name}.ts`] ?? {};
-function fn<F>(module: string, name: string): F | undefined {
-  const f = mod(module)[name];
-  return typeof f === 'function' ? (f as F) : undefined;
-}
 
 /** `history` is every stored event of the case (it may already hold `newEvents`). */
 export function foldEvents(state: CaseState | undefined, newEvents: CaseEvent[], history: CaseEvent[]): CaseState | undefined {
@@ -65,17 +56,12 @@ export function registrationEvent(policy: Policy, values: IntakeValues, number: 
 
 /** The complainant as anyone may see it: masked when confidential (S1-5). */
 export function maskedComplainant(c: Complainant): Complainant {
-  const maskComplainant = fn<(c: Complainant) => Complainant>('masking', 'maskComplainant');
-  if (maskComplainant) return maskComplainant(c);
-  if (!c.confidential) return c;
-  return { anonymous: c.anonymous, confidential: true, role: c.role };
+  return maskComplainant(c);
 }
 
 /** May this staff member reveal a confidential identity? (policy.identityViewerRoles, S1-5) */
 export function canRevealIdentity(policy: Policy, actor: StaffRoles): boolean {
-  const canReveal = fn<(p: Policy, a: StaffRoles) => boolean>('masking', 'canRevealIdentity');
-  if (canReveal) return canReveal(policy, actor);
-  return actor.roles.some((r) => policy.identityViewerRoles.includes(r));
+  return canReveal(policy, actor);
 }
 
 export function complainantForIndex(state: CaseState): Complainant {
@@ -86,7 +72,7 @@ export function complainantForIndex(state: CaseState): Complainant {
 export function complainantDisplay(state: CaseState, t: (k: 'case.masked' | 'case.anonymous') => string): string {
   const c = maskedComplainant(state.complainant);
   if (state.complainant.anonymous) return t('case.anonymous');
-  if (state.complainant.confidential && !c.name) return `*** (${t('case.masked')})`;
+  if (state.complainant.confidential) return `${c.name ?? '***'}（${t('case.masked')}）`;
   return c.name ?? '';
 }
 

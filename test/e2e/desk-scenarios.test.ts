@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { act, firstRun, pickOption, screenshot, signIn } from './desk-steps';
+import { firstRun, pickOption, screenshot, signIn } from './desk-steps';
 
 // Hospital inadmissibility (S4-7), fire-brigade confidentiality and risk alert (S1-5, S1-6, X-3),
 // and nothing lost to a reload or a closed window — each on its own desk profile in one Chromium.

@@ -17,6 +17,8 @@ import { RepeatedProblems } from './RepeatedProblems';
 import { downloadCsv, downloadXlsx } from './download';
 import { formatDuration, formatRate, useAT } from './i18n';
 import { useAnalysedCases } from './useAnalysedCases';
+import { useSurvey } from './survey-store';
+import { surveySummary } from '../../../src-shared/analytics/survey';
 
 // 统计分析 (X-6, S1-12, S4-9, S7-6/7, S8-10/11, S10-10/20): figures for a period with their trend,
 // breakdowns, on-time rates, callbacks and repeated problems. Every number opens the cases behind it.
@@ -59,6 +61,8 @@ function AnalysisFor({ policy }: { policy: Policy }) {
   const period = periods.find((p) => p.key === periodKey) ?? periods[0]!;
   const [base, setBase] = useState<number | null>(policy.targets.baseCount ?? null);
   const [drill, setDrill] = useState<Drill | undefined>(undefined);
+  // S10-14: the year's survey sits beside the complaint figures of the period.
+  const survey = useSurvey(new Date(period.start + offset * 60_000).getUTCFullYear());
 
   const stats: CaseStatistics = useMemo(
     () =>
@@ -251,6 +255,18 @@ function AnalysisFor({ policy }: { policy: Policy }) {
           </Card>
         </Col>
       </Row>
+
+      {survey ? (
+        <Card size="small" title={`${t('a.survey')} · ${survey.year}`} extra={<a href="#/reception">{t('nav.reception')}</a>}>
+          <Space wrap data-testid="analysis-survey">
+            {surveySummary(survey).map((s) => (
+              <Tag key={s.item} color={s.satisfiedRate !== null && s.satisfiedRate < 0.8 ? 'red' : 'green'}>
+                {s.item} {formatRate(s.satisfiedRate, lang, 0)}
+              </Tag>
+            ))}
+          </Space>
+        </Card>
+      ) : null}
 
       <Card size="small" title={`${t('a.repeated')}（${groups.length}）`}>
         {groups.length === 0 ? <Empty description={t('a.repeatedNone')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : <RepeatedProblems groups={groups} byId={data.byId} policy={policy} onOpen={open} />}

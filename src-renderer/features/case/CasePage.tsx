@@ -38,6 +38,11 @@ export function CasePage({ caseId }: { caseId: string }) {
   const specs = ACTION_SPECS.filter((a) => allowed.has(a.type));
   const c = revealed ? state.complainant : maskedComplainant(state.complainant);
   const masked = state.complainant.confidential && !revealed;
+  const description = [state.description.time, state.description.cause, state.description.process, state.description.result, state.description.text].filter(Boolean).join('；');
+  const formDef = policy.forms.find((f) => f.id === policy.kinds.find((k) => k.code === state.kind)?.formId);
+  const formRows = (formDef?.fields ?? [])
+    .filter((f) => state.form[f.key] !== undefined && state.form[f.key] !== null && state.form[f.key] !== '')
+    .map((f) => ({ key: f.key, label: f.label, value: f.options?.find((o) => o.value === state.form[f.key])?.label ?? String(state.form[f.key]) }));
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -68,15 +73,17 @@ export function CasePage({ caseId }: { caseId: string }) {
               <Descriptions.Item label={t('case.receivedAt')}>{formatMinute(state.receivedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('case.complainant')}>
                 <Space data-testid="complainant">
-                  {state.complainant.anonymous ? t('case.anonymous') : masked ? <Tag icon={<LockOutlined />}>{t('case.masked')}</Tag> : [c.name, c.phone, c.address].filter(Boolean).join(' · ')}
+                  {state.complainant.anonymous ? t('case.anonymous') : [c.name, c.phone, c.address].filter(Boolean).join(' · ')}
+                  {masked && <Tag icon={<LockOutlined />}>{t('case.masked')}</Tag>}
                   {masked && <RevealIdentity state={state} policy={policy} onRevealed={() => setRevealed(true)} />}
                   {revealed && <Tag icon={<EyeOutlined />} color="orange">{t('case.revealed')}</Tag>}
                 </Space>
               </Descriptions.Item>
-              <Descriptions.Item label={t('case.description')} span={2}>
-                {[state.description.time, state.description.cause, state.description.process, state.description.result, state.description.text].filter(Boolean).join('；')}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('case.demand')} span={2}>{state.demand}</Descriptions.Item>
+              {description && <Descriptions.Item label={t('case.description')} span={2}>{description}</Descriptions.Item>}
+              {state.demand && <Descriptions.Item label={t('case.demand')} span={2}>{state.demand}</Descriptions.Item>}
+              {formRows.map((r) => (
+                <Descriptions.Item key={r.key} label={r.label} span={2}>{r.value}</Descriptions.Item>
+              ))}
               {state.result && <Descriptions.Item label={t('case.result')} span={2}>{state.result.text}</Descriptions.Item>}
               {state.rejection && (
                 <Descriptions.Item label={t('case.rejection')} span={2}>
