@@ -31,17 +31,17 @@ describe('backup through RxDB collections', () => {
     const source = await deskDb('backup-source');
     await source.events.bulkInsert(store.events);
     await source.config.bulkInsert(store.config.map(({ _deleted: _d, ...doc }) => doc));
-    const text = await exportDeskBackup(source as never, Date.UTC(2026, 10, 27), { orgId: 'org-demo', deskId: 'desk-hz01', deskCode: 'HZ01' });
+    const text = await exportDeskBackup(source, Date.UTC(2026, 10, 27), { orgId: 'org-demo', deskId: 'desk-hz01', deskCode: 'HZ01' });
 
     const target = await deskDb('backup-target');
-    expect(await restoreBackup(text, databaseRestoreTarget(target as never, 100))).toEqual({ ok: true, events: 450, config: 2 });
+    expect(await restoreBackup(text, databaseRestoreTarget(target, 100))).toEqual({ ok: true, events: 450, config: 2 });
     const restored = (await target.events.find().exec()).map((d) => d.toJSON());
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect([...restored].sort(byId)).toEqual([...store.events].sort(byId));
     expect((await target.config.find().exec()).map((d) => d.toJSON()).sort(byId)).toEqual(store.config.map(({ _deleted: _d, ...doc }) => doc).sort(byId));
 
     // Restoring again into the now non-empty desk is refused and adds nothing.
-    const again = await restoreBackup(text, databaseRestoreTarget(target as never));
+    const again = await restoreBackup(text, databaseRestoreTarget(target));
     expect(again.ok).toBe(false);
     expect(await target.events.count().exec()).toBe(450);
     await source.remove();
