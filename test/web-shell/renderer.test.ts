@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -50,6 +50,7 @@ describe('the built renderer in the browser shell', () => {
     // The page's bridge client reaches the shell: same answer the desk gets when it asks.
     const info = await page.evaluate(async () => (await fetch('/bridge/app.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json());
     expect(info).toMatchObject({ ok: true, value: { host: 'web' } });
+    mkdirSync(resolve('test-artifacts/screenshots'), { recursive: true });
     await page.screenshot({ path: resolve('test-artifacts/screenshots/web-shell-first-run.png') });
     await page.close();
     expect(bridgeCalls.every((p) => p.startsWith('/bridge/'))).toBe(true);
