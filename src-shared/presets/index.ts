@@ -5,6 +5,7 @@ import { retailQualityDemoStaff, retailQualityPreset } from './s3-retail-quality
 import { hospitalDemoStaff, hospitalPreset } from './s4-hospital';
 import { gasStationDemoStaff, gasStationPreset } from './s6-gas-station';
 import { propertyDemoStaff, propertyPreset } from './s7-property';
+import { officeIntakeDemoStaff, officeIntakePreset } from './s8-office-intake';
 import { starterDemoStaff, starterPreset } from './starter';
 
 // The catalogue the setup wizard and the policy viewer list. Each entry's policy is input data for
@@ -93,6 +94,17 @@ export const PRESETS: readonly PresetEntry[] = [
     articles: ['S6'],
     policy: gasStationPreset,
     demoStaff: gasStationDemoStaff,
+  },
+  {
+    id: 's8-office-intake',
+    name: '管理处:受理投诉工作流程',
+    nameEn: 'Management office: complaint intake',
+    description: '服务中心前台统一受理,20分钟内送达责任部门;有效/无效投诉识别;开发商问题3个工作日内回访,其余处理结束后3日内回访。',
+    descriptionEn: 'Single front-desk intake, hand-over within 20 min, valid/invalid complaints, developer issues called back in 3 working days.',
+    sector: 'property',
+    articles: ['S8'],
+    policy: officeIntakePreset,
+    demoStaff: officeIntakeDemoStaff,
   },
   {
     id: 'starter',
