@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('analysis in Chromium', () => {
-  it('X-6 S7-7 S10-20 analysis screen: figures, trend, drill-down to case numbers, repeated problems', async () => {
+  it('X-6 S7-7 S10-20 S10-14 S0-2 analysis screen: figures, trend, drill-down to case numbers, repeated problems', async () => {
     const profile = `analysis_${Date.now()}`;
     const seeder = await desk.context.newPage();
     seeder.on('pageerror', (e) => process.stderr.write(`[seed page error] ${e.message}\n`));
@@ -79,6 +79,20 @@ describe('analysis in Chromium', () => {
     await closeNotifications(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-ledger.png` });
 
+    // S10-14 the yearly survey per service item feeds the analysis.
+    await page.goto(page.url().replace(/#.*$/, '') + '#/reception');
+    await page.getByTestId('reception-survey').waitFor();
+    await fillNumber(page, 'survey-respondents-0', '200');
+    await fillNumber(page, 'survey-satisfied-0', '150');
+    await fillNumber(page, 'survey-respondents-1', '200');
+    await fillNumber(page, 'survey-satisfied-1', '190');
+    await page.getByTestId('survey-save').click();
+    await page.getByTestId('survey-summary').getByText('供电 满意率 75%').waitFor();
+    await closeNotifications(page);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-reception-survey.png` });
+    await page.goto(page.url().replace(/#.*$/, '') + '#/analysis');
+    await page.getByTestId('analysis-survey').getByText('供电 75%').waitFor();
+
     await page.goto(page.url().replace(/#.*$/, '') + '#/policy');
     await page.getByTestId('policy-admin').waitFor();
     await closeNotifications(page);
@@ -107,6 +121,13 @@ describe('analysis in Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-policy-diff.png` });
   });
 });
+
+/** antd puts the test id on the input or on its wrapper depending on the version. */
+async function fillNumber(page: Page, testId: string, value: string): Promise<void> {
+  const el = page.getByTestId(testId);
+  const isInput = await el.evaluate((e) => e.tagName === 'INPUT');
+  await (isInput ? el : el.locator('input')).fill(value);
+}
 
 async function closeNotifications(page: Page): Promise<void> {
   await page.locator('.ant-notification-notice-close').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click()));
