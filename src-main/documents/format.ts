@@ -36,9 +36,10 @@ export function formatDuration(d: Duration): string {
   return `${d.amount} ${UNIT_ZH[d.unit]}`;
 }
 
+/** Short names for tables; the regulation explains each once in words. */
 export const CLOCK_ZH: Record<'natural' | 'working-days' | 'business-hours', string> = {
-  natural: '自然时间（全天候）',
-  'working-days': '工作日（扣除法定节假日）',
+  natural: '自然时间',
+  'working-days': '工作日',
   'business-hours': '工作时间',
 };
 

@@ -32,6 +32,7 @@ describe('handling notice (投诉处理通知单)', () => {
   it('a case registered with nothing optional and never assigned still prints, with blanks', async () => {
     const pc = realisticCase(PRESETS[0]!, { minimal: true });
     const r = await render('notice', caseData(pc), 'notice-minimal');
+    expect(r.pages).toBe(1);
     expect(r.flat).toContain('投诉处理通知单');
     expect(r.flat).toContain(pc.state.number);
     expect(signatureImages(r.images)).toHaveLength(0);

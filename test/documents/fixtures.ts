@@ -137,7 +137,7 @@ export function sampleFieldValue(f: FieldDef, at: number): string | number | boo
     [/对象/, '门市收银员'],
     [/目的/, '希望门市改进服务态度'],
     [/问题/, '同批次瓷砖色差明显，无法继续铺贴。'],
-    [/单号|编号/, 'WX-20261127-018'],
+    [/单号|编号|门诊号|住院号/, 'MZ20261127-0318'],
     [/姓名|人/, '周志强'],
   ];
   return byLabel.find(([re]) => re.test(l))?.[1] ?? (f.type === 'textarea' ? `${l}：详见附件材料。` : `${l}（已填）`);

@@ -55,7 +55,7 @@ describe('period summary (投诉数据汇总表)', () => {
     expect(r.flat).toContain('投诉数据汇总表');
     expect(r.flat).toContain('2026年11月（2026-11-01至2026-11-30）');
     expect(r.flat).toContain('案件总数2000件');
-    expect(r.flat).toContain('三、案件明细（共2000件）');
+    expect(r.flat).toContain('附：案件明细（共2000件）');
     const numbers = r.text.match(/HZ01-202611\d{2}-\d{4}/g) ?? [];
     expect(new Set(numbers).size).toBe(2000);
     expect(numbers).toHaveLength(2000);

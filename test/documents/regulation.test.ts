@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, formatDuration } from '../../src-main/documents/format';
-import { chineseNumber, stripNumbering } from '../../src-main/documents/builders/regulation';
+import { chineseNumber, stripNumbering, withoutRuleRefs } from '../../src-main/documents/builders/regulation';
 import { PRESETS, cst, policyFor } from './fixtures';
 import { PRINTED_AT, render } from './render';
 import { compact } from './pdf-tools';
@@ -27,7 +27,8 @@ describe('regulation (工作制度)', () => {
       expect(r.flat).toContain('引言');
       expect(r.flat).toContain(compact(doc.purpose).slice(0, 40));
       doc.chapters.forEach((ch, i) => expect(r.flat).toContain(`第${chineseNumber(i + 1)}章${compact(stripNumbering(ch.title))}`));
-      for (const clause of doc.chapters.flatMap((c) => c.clauses)) expect(r.flat).toContain(compact(stripNumbering(clause)).slice(0, 20));
+      for (const clause of doc.chapters.flatMap((c) => c.clauses)) expect(r.flat).toContain(compact(withoutRuleRefs(stripNumbering(clause))).slice(0, 20));
+      expect(r.flat).not.toMatch(/[（(]S\d+-\d+/);
       // Deadlines: every stage of the live policy, with its limit.
       if (policy.stages.length) expect(r.flat).toContain('处理时限');
       for (const s of policy.stages) {
@@ -62,5 +63,7 @@ describe('regulation (工作制度)', () => {
     expect(stripNumbering('12. 接待')).toBe('接待');
     expect(stripNumbering('（二）投诉界定')).toBe('投诉界定');
     expect(stripNumbering('2026年起施行')).toBe('2026年起施行');
+    expect(withoutRuleRefs('当事人作为一次投诉处理(S4-3)。')).toBe('当事人作为一次投诉处理。');
+    expect(withoutRuleRefs('首问负责（S1-2、X-1）')).toBe('首问负责');
   });
 });

@@ -46,9 +46,9 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
     [person, who.name, '联系电话', who.phone],
     { wide: ['地\u3000\u3000址', who.address] },
     { wide: ['事\u3000\u3000由', c.subject] },
-    { wide: [`${person.slice(0, -1)}内容`, content], minHeight: content ? 0 : 40 },
+    { wide: [`${person.slice(0, -1)}内容`, content], minHeight: content ? 0 : 16 },
     { wide: [`${person.slice(0, -1)}要求`, c.demand] },
-    { wide: ['派单要求', a?.payload.instruction], minHeight: a?.payload.instruction ? 0 : 16 },
+    { wide: ['派单要求', a?.payload.instruction], minHeight: a?.payload.instruction ? 0 : 4 },
   ];
 
   const out: Content[] = [formGrid(rows)];
@@ -60,8 +60,8 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
   out.push(section('处理结果回执（承办部门填写）'));
   out.push(
     formGrid([
-      { wide: ['处理结果', c.result?.text], minHeight: c.result ? 0 : 56 },
-      { wide: ['整改措施', c.result?.rectification], minHeight: c.result?.rectification ? 0 : 24 },
+      { wide: ['处理结果', c.result?.text], minHeight: c.result ? 0 : 24 },
+      { wide: ['整改措施', c.result?.rectification], minHeight: c.result?.rectification ? 0 : 8 },
       ['办结时间', formatMinute(c.result?.at, offset), '处 理 人', staffName(input, c.result?.by)],
     ]),
   );

@@ -19,6 +19,11 @@ export function chineseNumber(n: number): string {
   return `${DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${chineseNumber(rest)}` : chineseNumber(rest)}`;
 }
 
+/** Rule references such as (S4-3) are for the software's own tests, not for the printed regulation. */
+export function withoutRuleRefs(text: string): string {
+  return text.replace(/\s*[（(]\s*(?:[SX]\d*-\d+[a-z]?\s*[、,，/]?\s*)+[)）]/gu, '');
+}
+
 /** The preset text numbers its own chapters (一、) and clauses (1.); the printed form numbers them 第x章/第x条. */
 export function stripNumbering(text: string): string {
   return text.replace(/^\s*(?:[一二三四五六七八九十百]+[、.．]|\d+[.、．)）]|[（(][一二三四五六七八九十\d]+[)）])\s*/, '');
@@ -38,7 +43,7 @@ export function buildRegulation(input: RegulationInput): TDocumentDefinitions {
   const offset = policy.utcOffsetMinutes ?? 480;
   const doc = policy.document;
   let article = 0;
-  const clause = (text: string): Content => ({ text: [{ text: `第${chineseNumber(++article)}条\u3000`, bold: true }, text], style: 'clause' });
+  const clause = (text: string): Content => ({ text: [{ text: `第${chineseNumber(++article)}条\u3000`, bold: true }, withoutRuleRefs(text)], style: 'clause' });
 
   // Spaced headings use character spacing, not spaces, so the PDF's text still reads 引言 / 附则 / 签署.
   const content: Content[] = [{ ...(section('引言') as object), characterSpacing: 8 } as Content, { text: doc.purpose, style: 'clause' }];
@@ -52,6 +57,8 @@ export function buildRegulation(input: RegulationInput): TDocumentDefinitions {
   if (policy.stages.length) {
     content.push(section(`第${chineseNumber(++chapter)}章\u3000处理时限`));
     content.push(clause('各环节处理时限如下表，自起算事项发生时开始计时，时限届满前未完成的按超时处理；经批准延期的，以批准后的时限为准。'));
+    const bh = policy.businessHours;
+    content.push(clause(`计时方式：“自然时间”连续计算，含夜间、休息日和节假日；“工作日”不计法定节假日和休息日，调休上班日计入；“工作时间”只计工作日的 ${bh.start}–${bh.end}。`));
     content.push(
       listTable(
         ['环节', '适用范围', '起算', '时限', '计时方式', '延期审批'],
@@ -68,7 +75,7 @@ export function buildRegulation(input: RegulationInput): TDocumentDefinitions {
   const routed = policy.categories.filter((c) => c.departmentId || c.external);
   if (routed.length) {
     content.push(section(`第${chineseNumber(chapter + 1)}章\u3000分类与承办部门`));
-    content.push(listTable(['类别', '承办部门', '说明'], [110, 100, '*'], routed.map((c) => [c.name, c.external ? `（外部）${c.external}` : departmentName(policy, c.departmentId), c.description ?? (c.invalid ? '不属于服务承诺范围，登记并解释' : '')]), 8.5));
+    content.push(listTable(['类别', '承办部门', '说明'], [110, 100, '*'], routed.map((c) => [c.name, c.external ? `（外部）${c.external}` : departmentName(policy, c.departmentId), withoutRuleRefs(c.description ?? (c.invalid ? '不属于服务承诺范围，登记并解释' : ''))]), 8.5));
   }
 
   content.push({ ...(section('附则') as object), characterSpacing: 8 } as Content);

@@ -53,8 +53,11 @@ export function buildSummary(input: SummaryInput): TDocumentDefinitions {
     ),
   ];
 
+  // The figures are what is signed off (S8-10: to the director by the 5th); the case list is its attachment.
+  content.push(signatureRow([{ label: '制表人' }, { label: '审核（主任）' }], offset));
+
   if (cases.length) {
-    content.push({ ...(section(`三、案件明细（共 ${cases.length} 件）`) as object), pageBreak: 'before' } as Content);
+    content.push({ ...(section(`附：案件明细（共 ${cases.length} 件）`) as object), pageBreak: 'before' } as Content);
     const sorted = [...cases].sort((a, b) => a.registeredAt - b.registeredAt || a.number.localeCompare(b.number));
     content.push(
       listTable(
@@ -80,8 +83,6 @@ export function buildSummary(input: SummaryInput): TDocumentDefinitions {
       ),
     );
   }
-
-  content.push(signatureRow([{ label: '制表人' }, { label: '审核（主任）' }], offset));
 
   return frameDocument({ ctx: input, title: '投诉数据汇总表', code: undefined, subtitle: `${input.organisation.name}\u3000${input.period.label}`, content, landscape: true, keepHeadings: cases.length < 300 });
 }
