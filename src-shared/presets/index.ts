@@ -6,6 +6,7 @@ import { hospitalDemoStaff, hospitalPreset } from './s4-hospital';
 import { gasStationDemoStaff, gasStationPreset } from './s6-gas-station';
 import { propertyDemoStaff, propertyPreset } from './s7-property';
 import { officeIntakeDemoStaff, officeIntakePreset } from './s8-office-intake';
+import { callbackWorkflowDemoStaff, callbackWorkflowPreset } from './s9-callback-workflow';
 import { starterDemoStaff, starterPreset } from './starter';
 
 // The catalogue the setup wizard and the policy viewer list. Each entry's policy is input data for
@@ -105,6 +106,17 @@ export const PRESETS: readonly PresetEntry[] = [
     articles: ['S8'],
     policy: officeIntakePreset,
     demoStaff: officeIntakeDemoStaff,
+  },
+  {
+    id: 's9-callback-workflow',
+    name: '管理处:投诉与回访工作流程',
+    nameEn: 'Management office: complaint and callback workflow',
+    description: '先致歉再登记;限期解决;投诉百分百回访,每周回访上周维修单,不满意再次回访直至满意。',
+    descriptionEn: 'Apologise, register, fix by a deadline; 100 % callbacks, weekly repair callbacks, call back again until satisfied.',
+    sector: 'property',
+    articles: ['S9'],
+    policy: callbackWorkflowPreset,
+    demoStaff: callbackWorkflowDemoStaff,
   },
   {
     id: 'starter',
