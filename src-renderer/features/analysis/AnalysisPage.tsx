@@ -260,7 +260,7 @@ function AnalysisFor({ policy }: { policy: Policy }) {
         <Card size="small" title={`${t('a.survey')} · ${survey.year}`} extra={<a href="#/reception">{t('nav.reception')}</a>}>
           <Space wrap data-testid="analysis-survey">
             {surveySummary(survey).map((s) => (
-              <Tag key={s.item} color={s.satisfiedRate !== null && s.satisfiedRate < 0.8 ? 'red' : 'green'}>
+              <Tag key={s.item} color={s.satisfiedRate === null ? undefined : s.satisfiedRate < 0.8 ? 'red' : 'green'}>
                 {s.item} {formatRate(s.satisfiedRate, lang, 0)}
               </Tag>
             ))}

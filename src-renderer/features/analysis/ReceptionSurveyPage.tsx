@@ -145,7 +145,7 @@ function SurveyCard() {
           <Typography.Text type="secondary">{t('a.surveyNone')}</Typography.Text>
         ) : (
           summary.map((s) => (
-            <Tag key={s.item} color={s.satisfiedRate !== null && s.satisfiedRate < 0.8 ? 'red' : 'green'} style={{ marginBottom: 4 }}>
+            <Tag key={s.item} color={s.satisfiedRate === null ? undefined : s.satisfiedRate < 0.8 ? 'red' : 'green'} style={{ marginBottom: 4 }}>
               {s.item} {t('a.satisfiedRate')} {formatRate(s.satisfiedRate, lang, 0)}
               {s.meanScore !== null ? ` · ${t('a.meanScore')} ${s.meanScore.toFixed(2)}` : ''}
             </Tag>
