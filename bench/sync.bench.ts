@@ -1,0 +1,215 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { percentile, report } from './lib';
+import { startServer, type RunningServer } from '../src-server/server';
+import { createDemoOrg } from '../src-server/demo';
+import { issueEnrolmentCode } from '../src-server/orgs';
+import { canonicalJson } from '../src-server/sync/canonical';
+import { enrol, pullPage, push } from '../test/server/client';
+import { generateDeskWork } from '../test/sync/fixtures';
+import type { CaseEvent } from '../src-shared/domain/events';
+import type { EnrolResponse } from '../src-shared/sync/contract';
+
+// Desk ↔ server throughput on loopback (issue 5): push and pull of 100k events through the replication
+// protocol, each beside a baseline measured in the same run — the same rows inserted / selected straight
+// in the same database — plus the initial sync of a new desk and, with a real PostgreSQL, 100 desks
+// pushing at once. Targets: push ≥ 5k events/s, ratio to raw insert ≥ 0.3, initial sync of 100k ≤ 20 s.
+
+const N = Number(process.env.BENCH_SYNC_EVENTS ?? 100_000);
+const PUSH_BATCH = 500;
+const PULL_LIMIT = 1000;
+
+function eventsFor(desk: EnrolResponse, staffIds: string[], n: number, seed: number): CaseEvent[] {
+  const out: CaseEvent[] = [];
+  // ~3 events per case; enough days of 100 cases to reach n.
+  for (let chunk = 0; out.length < n; chunk++) {
+    out.push(...generateDeskWork(seed + chunk, { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, deskCode: desk.deskCode, actorIds: staffIds, start: Date.UTC(2025, 0, 1) + chunk * 20 * 86_400_000, days: 20, casesPerDay: 100 }));
+  }
+  return out.slice(0, n);
+}
+
+async function pushAll(url: string, token: string, events: CaseEvent[]): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < events.length; i += PUSH_BATCH) {
+    const r = await push(url, token, 'events', events.slice(i, i + PUSH_BATCH));
+    if (r.status !== 200 || r.body.length) throw new Error(`push failed: ${r.status}`);
+  }
+  return performance.now() - t0;
+}
+
+/** Baseline: the same rows, same table, same batch size, straight through the database interface. */
+async function rawInsert(server: RunningServer, orgId: string, events: CaseEvent[]): Promise<number> {
+  await server.db.query('insert into organisations (id, name, preset_id, created_at) values ($1, $2, $3, $4)', [orgId, 'raw', 'starter', Date.now()]);
+  const t0 = performance.now();
+  let seq = 0;
+  for (let i = 0; i < events.length; i += PUSH_BATCH) {
+    const batch = events.slice(i, i + PUSH_BATCH);
+    await server.db.query(
+      `insert into events (org_id, id, seq, case_id, site_id, desk_id, type, at, received_at, doc)
+       select $1, u.id, u.seq::bigint, u.case_id, u.site_id, u.desk_id, u.type, u.at::bigint, $2, u.doc
+       from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) as u(id, seq, case_id, site_id, desk_id, type, at, doc)`,
+      [
+        orgId,
+        Date.now(),
+        batch.map((e) => e.id),
+        batch.map(() => String(++seq)),
+        batch.map((e) => e.caseId),
+        batch.map((e) => e.siteId),
+        batch.map((e) => e.deskId),
+        batch.map((e) => e.type),
+        batch.map((e) => String(e.at)),
+        batch.map((e) => canonicalJson(e)),
+      ],
+    );
+  }
+  return performance.now() - t0;
+}
+
+async function pullEverything(url: string, token: string): Promise<{ ms: number; count: number }> {
+  const t0 = performance.now();
+  let seq = 0;
+  let count = 0;
+  for (;;) {
+    const page = await pullPage<CaseEvent>(url, token, 'events', seq, PULL_LIMIT);
+    if (page.documents.length === 0) break;
+    count += page.documents.length;
+    seq = page.checkpoint.seq;
+  }
+  return { ms: performance.now() - t0, count };
+}
+
+async function rawSelect(server: RunningServer, orgId: string): Promise<number> {
+  const t0 = performance.now();
+  let seq = 0;
+  for (;;) {
+    const rows = await server.db.query<{ seq: number; doc: string }>('select seq, doc from events where org_id = $1 and seq > $2 order by seq limit $3', [orgId, seq, PULL_LIMIT]);
+    if (rows.length === 0) break;
+    rows.forEach((r) => JSON.parse(r.doc));
+    seq = Number(rows.at(-1)!.seq);
+  }
+  return performance.now() - t0;
+}
+
+async function throughput(label: string, server: RunningServer): Promise<void> {
+  const org = await createDemoOrg(server.db, { presetId: 'starter' });
+  const desk = await enrol(server.url, org.code);
+  const events = eventsFor(desk, org.staffIds, N, 1);
+  const rawMs = await rawInsert(server, `RAW-${label}`, eventsFor({ ...desk, orgId: `RAW-${label}` }, org.staffIds, N, 1));
+  const pushMs = await pushAll(server.url, desk.token, events);
+  const pushRate = N / (pushMs / 1000);
+  const rawRate = N / (rawMs / 1000);
+  report({
+    bench: `sync.push.${label}`,
+    figure: Math.round(pushRate),
+    unit: 'events/s',
+    baseline: Math.round(rawRate),
+    baselineLabel: `raw insert of the same rows into the same ${label} database`,
+    ratio: pushRate / rawRate,
+    target: '≥ 5000 events/s and ratio ≥ 0.3',
+    meetsTarget: pushRate >= 5000 && pushRate / rawRate >= 0.3,
+    extra: { events: N, batch: PUSH_BATCH, pushSeconds: Number((pushMs / 1000).toFixed(2)) },
+  });
+
+  // A new desk of the same organisation: initial sync pulls everything page by page.
+  const code = await issueEnrolmentCode(server.db, { orgId: desk.orgId, scope: 'org' });
+  const fresh = await enrol(server.url, code.code);
+  const pulled = await pullEverything(server.url, fresh.token);
+  if (pulled.count !== N) throw new Error(`pulled ${pulled.count} of ${N}`);
+  const selectMs = await rawSelect(server, desk.orgId);
+  report({
+    bench: `sync.initial-pull.${label}`,
+    figure: Number((pulled.ms / 1000).toFixed(2)),
+    unit: 's',
+    baseline: Number((selectMs / 1000).toFixed(2)),
+    baselineLabel: 'paged select + JSON.parse of the same rows straight from the database',
+    ratio: selectMs / pulled.ms,
+    target: `initial sync of ${N} events ≤ 20 s`,
+    meetsTarget: pulled.ms <= 20_000,
+    extra: { events: N, eventsPerSecond: Math.round(N / (pulled.ms / 1000)), pageSize: PULL_LIMIT },
+  });
+}
+
+async function concurrentDesks(server: RunningServer): Promise<void> {
+  const DESKS = 100;
+  const BATCHES = 10;
+  const BATCH = 50;
+  const org = await createDemoOrg(server.db, { presetId: 'starter' });
+  const desks: EnrolResponse[] = [await enrol(server.url, org.code)];
+  for (let i = 1; i < DESKS; i++) desks.push(await enrol(server.url, (await issueEnrolmentCode(server.db, { orgId: org.orgId, scope: 'org' })).code));
+  const work = desks.map((d, i) => eventsFor(d, org.staffIds, BATCHES * BATCH + BATCH, 1000 + i));
+  // Baseline: one desk alone, same batch size.
+  const alone: number[] = [];
+  for (let b = 0; b < BATCHES; b++) {
+    const t0 = performance.now();
+    await push(server.url, desks[0]!.token, 'events', work[0]!.slice(BATCHES * BATCH, BATCHES * BATCH + BATCH).map((e, i) => ({ ...e, id: `${e.id.slice(0, 24)}${String(b).padStart(1, '0')}${i % 10}` })));
+    alone.push(performance.now() - t0);
+  }
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  await Promise.all(
+    desks.map(async (d, i) => {
+      for (let b = 0; b < BATCHES; b++) {
+        const s = performance.now();
+        const r = await push(server.url, d.token, 'events', work[i]!.slice(b * BATCH, (b + 1) * BATCH));
+        if (r.status !== 200) throw new Error(`push ${r.status}`);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const wall = performance.now() - t0;
+  const p50 = percentile(latencies, 50);
+  report({
+    bench: 'sync.concurrent-desks.postgres',
+    figure: Number(p50.toFixed(1)),
+    unit: 'ms p50 per push',
+    baseline: Number(percentile(alone, 50).toFixed(1)),
+    baselineLabel: `one desk alone pushing ${BATCH}-event batches`,
+    ratio: percentile(alone, 50) / p50,
+    extra: { desks: DESKS, batchesPerDesk: BATCHES, batchSize: BATCH, p99Ms: Number(percentile(latencies, 99).toFixed(1)), eventsPerSecond: Math.round((DESKS * BATCHES * BATCH) / (wall / 1000)) },
+  });
+}
+
+async function postgresUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const admin = process.env.DATABASE_URL_TEST ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+  } catch {
+    return undefined;
+  }
+  const name = `jiesu_bench_${Date.now().toString(36)}`;
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+const lite = await startServer({ port: 0 });
+try {
+  await throughput('pglite', lite);
+} finally {
+  await lite.close();
+}
+
+const pgdb = await postgresUrl();
+if (pgdb) {
+  const server = await startServer({ databaseUrl: pgdb.url, port: 0 });
+  try {
+    await throughput('postgres', server);
+    await concurrentDesks(server);
+  } finally {
+    await server.close();
+    await pgdb.drop();
+  }
+} else {
+  process.stderr.write('sync bench: no PostgreSQL reachable; skipped the PostgreSQL figures\n');
+}
