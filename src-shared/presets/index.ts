@@ -7,6 +7,7 @@ import { gasStationDemoStaff, gasStationPreset } from './s6-gas-station';
 import { propertyDemoStaff, propertyPreset } from './s7-property';
 import { officeIntakeDemoStaff, officeIntakePreset } from './s8-office-intake';
 import { callbackWorkflowDemoStaff, callbackWorkflowPreset } from './s9-callback-workflow';
+import { propertyServiceDemoStaff, propertyServicePreset } from './s10-property-service';
 import { starterDemoStaff, starterPreset } from './starter';
 
 // The catalogue the setup wizard and the policy viewer list. Each entry's policy is input data for
@@ -117,6 +118,17 @@ export const PRESETS: readonly PresetEntry[] = [
     articles: ['S9'],
     policy: callbackWorkflowPreset,
     demoStaff: callbackWorkflowDemoStaff,
+  },
+  {
+    id: 's10-property-service',
+    name: '物业服务部:接待业主来访投诉',
+    nameEn: 'Property service department: visits and complaints',
+    description: '集中登记、当天核实、通知单编号,一周内答复;维修回访被回访人签名,24小时内通知整改;回访率100%、有效投诉率<1%。',
+    descriptionEn: 'Central registration, same-day verification, numbered notices, reply within a week; signed repair callbacks; targets 100 % / <1 %.',
+    sector: 'property',
+    articles: ['S10'],
+    policy: propertyServicePreset,
+    demoStaff: propertyServiceDemoStaff,
   },
   {
     id: 'starter',
