@@ -4,6 +4,9 @@ import { policySchema } from '../domain/policy';
 import { projectCase } from '../domain/projection';
 import { DAY, HOUR, makeEvent } from '../domain/projection.fixtures';
 import { fireBrigadePreset } from '../presets/s1-fire-brigade';
+import { gasStationPreset } from '../presets/s6-gas-station';
+import { retailQualityPreset } from '../presets/s3-retail-quality';
+import { slaStagesFor } from '../domain/sla';
 import { accountabilityList, breachPenaltyProposals, decision, expenseProposal, expenseSignature, expenseSignatureChain, firstAskPenaltyProposals, ledgerRows, ledgerTotals, rewardProposal } from './ledger';
 import { analyticsPolicy, eventsFor, stage } from './test-fixtures';
 
@@ -73,6 +76,42 @@ describe('S6-10 penalties proposed on a breach', () => {
     expect(p).toEqual([{ type: 'case.penalty_proposed', payload: { penaltyId: 'first_ask.1', amount: 50, targetRole: 'responsible_person', reason: '推诿来访群众' } }]);
     const after = withEvents(events, p, t0 + HOUR).state;
     expect(firstAskPenaltyProposals(s6, after, '再次推诿')[0]!.payload).toMatchObject({ penaltyId: 'first_ask.2' });
+  });
+});
+
+describe('S6-10 under the gas-station preset and the real SLA engine', () => {
+  it('S6-10 an investigation not done within 3 days proposes −100 to the station manager and −200 to the manager in charge, decided by the main leader', () => {
+    const s6preset = policySchema.parse(gasStationPreset);
+    const events = eventsFor({ id: 'gs1', kind: 'complaint', receivedAt: t0 });
+    const now = t0 + 4 * DAY;
+    const stages = slaStagesFor(s6preset, events, now);
+    expect(stages.find((s) => s.stageId === 'investigation')?.state).toBe('breached');
+    const state = projectCase(events)!;
+    const proposals = breachPenaltyProposals(s6preset, state, stages);
+    expect(proposals.map((p) => (p.type === 'case.penalty_proposed' ? [p.payload.amount, p.payload.targetRole, p.payload.stageId] : []))).toEqual([
+      [100, 'station_manager', 'investigation'],
+      [200, 'manager_in_charge', 'investigation'],
+    ]);
+    const proposed = withEvents(events, proposals, now).state;
+    expect(decision(s6preset, proposed, 'penalty', 'late_station_manager.investigation', true, ['station_manager'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
+    const d = decision(s6preset, proposed, 'penalty', 'late_station_manager.investigation', true, ['main_leader']);
+    expect(d.ok && d.value.type === 'case.penalty_decided' ? d.value.payload.approverRole : '').toBe('main_leader');
+    // Investigated in time: nothing to propose.
+    const onTime = [...events, makeEvent('case.investigated', { inspectorIds: ['i1', 'i2'], findings: '油品合格。' }, t0 + DAY, { caseId: 'gs1' })];
+    expect(breachPenaltyProposals(s6preset, projectCase(onTime)!, slaStagesFor(s6preset, onTime, now))).toEqual([]);
+  });
+});
+
+describe('S3-6 under the retail preset and the real SLA engine', () => {
+  it('S3-6 a product complaint not replied within 2 hours charges 50 yuan to the department head, approved by HR', () => {
+    const s3 = policySchema.parse(retailQualityPreset);
+    const events = eventsFor({ id: 'r1', kind: 'product', receivedAt: t0 });
+    const stages = slaStagesFor(s3, events, t0 + 3 * HOUR);
+    const proposals = breachPenaltyProposals(s3, projectCase(events)!, stages);
+    expect(proposals.map((p) => (p.type === 'case.penalty_proposed' ? [p.payload.amount, p.payload.targetRole, p.payload.stageId] : []))).toEqual([[50, 'dept_head', 'product_reply']]);
+    const proposed = withEvents(events, proposals, t0 + 3 * HOUR).state;
+    expect(decision(s3, proposed, 'penalty', 'late_reply_fine.product_reply', true, ['hr_officer']).ok).toBe(true);
+    expect(decision(s3, proposed, 'penalty', 'late_reply_fine.product_reply', true, ['dept_head'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
   });
 });
 
