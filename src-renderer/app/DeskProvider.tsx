@@ -35,6 +35,7 @@ export function DeskProvider({ children }: { children: ReactNode }) {
     createDeskDatabase(deskDatabaseName(deskProfile()))
       .then((d) => {
         if (cancelled) return void d.close();
+        performance.mark('jiesu:db-open');
         setDb(d);
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -47,6 +48,7 @@ export function DeskProvider({ children }: { children: ReactNode }) {
     if (!db) return;
     const sub = db.config.find().$.subscribe((docs) => setConfig(configFromDocs(docs.map((d) => d.toJSON() as StoredConfigDoc))));
     void getDeskIdentity(db).then((id) => {
+      performance.mark('jiesu:identity');
       setIdentity(id);
       setIdentityLoaded(true);
     });

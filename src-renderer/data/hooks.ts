@@ -25,7 +25,10 @@ export function useCaseDocs(query: CaseQuery = {}): { docs: CaseDoc[]; loading: 
   useEffect(() => {
     const selector: MangoQuerySelector<CaseDoc> = scope === 'open' ? { bucket: 'open' } : {};
     const q = scope === 'open' ? db.cases.find({ selector, sort: [{ bucket: 'asc' }, { dueAt: 'asc' }] }) : db.cases.find({ selector, sort: [{ registeredAt: 'desc' }], limit });
-    const sub = q.$.subscribe((docs) => setResult({ docs: docs.map((d) => d.toJSON() as CaseDoc), loading: false }));
+    const sub = q.$.subscribe((docs) => {
+      performance.mark('jiesu:cases');
+      setResult({ docs: docs.map((d) => d.toJSON() as CaseDoc), loading: false });
+    });
     return () => sub.unsubscribe();
   }, [db, scope, limit]);
   return result;

@@ -319,6 +319,7 @@ export const en: Record<MessageKey, string> = {
   'alerts.warning': 'Due soon: {number} {stage}',
   'alerts.breach': 'Overdue: {number} {stage}',
   'alerts.risk': 'Risk alert: {number} {flag}',
+  'alerts.summary': '{breached} cases overdue, {warning} due soon; handle them in the work queue.',
   'alerts.notify': 'Notify: {roles}',
   'alerts.open': 'Open',
   'settings.title': 'Settings',

@@ -318,6 +318,7 @@ export const zhCN = {
   'alerts.warning': '即将超时：{number} {stage}',
   'alerts.breach': '已超时：{number} {stage}',
   'alerts.risk': '风险警报：{number} {flag}',
+  'alerts.summary': '{breached} 件已超时，{warning} 件即将超时，请在工作台处理。',
   'alerts.notify': '通知：{roles}',
   'alerts.open': '查看',
   'settings.title': '设置',

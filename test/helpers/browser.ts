@@ -25,7 +25,7 @@ export async function startRendererServer(): Promise<ViteDevServer> {
     logLevel: 'error',
     server: { host: '127.0.0.1', port: 0, hmr: false, fs: { allow: [process.cwd()] } },
     // Pre-bundle the heavy dependencies up front so the first page load does not trigger a re-optimise.
-    optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-runtime', 'antd', 'antd/locale/zh_CN', 'antd/locale/en_US', '@ant-design/icons', 'rxdb', 'rxdb/plugins/storage-dexie', 'rxdb/plugins/local-documents', 'react-hook-form', 'zod', 'ulid', 'signature_pad', 'rxjs'] },
+    optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-runtime', 'antd', 'antd/locale/zh_CN', 'antd/locale/en_US', '@ant-design/icons', 'rxdb', 'rxdb/plugins/storage-dexie', 'rxdb/plugins/local-documents', 'react-hook-form', 'zod', 'ulid', 'signature_pad', 'rxjs', 'dexie'] },
   });
   await server.listen();
   return server;

@@ -23,7 +23,7 @@ export function AlertCenter() {
       style={{ width: 380, maxHeight: 400, overflow: 'auto' }}
       dataSource={alerts}
       renderItem={(a) => (
-        <List.Item actions={[<a key="open" onClick={() => navigate({ name: 'case', id: a.caseId })}>{t('alerts.open')}</a>]}>
+        <List.Item actions={[<a key="open" onClick={() => navigate(a.caseId ? { name: 'case', id: a.caseId } : { name: 'queue' })}>{t('alerts.open')}</a>]}>
           <List.Item.Meta title={<><Tag color={COLOURS[a.kind]}>{t(a.kind === 'breach' ? 'sla.breached' : a.kind === 'warning' ? 'sla.warning' : 'case.riskFlags')}</Tag>{a.title}</>} description={formatMinute(a.at)} />
         </List.Item>
       )}

@@ -17,6 +17,22 @@ import { pushAlert, type DeskAlert } from './alert-store';
 // event reaches this desk, whoever wrote it.
 
 const RECENT_MS = 24 * 3_600_000;
+const MAX_SEPARATE = 3;
+
+/** One pop-up standing for many stage alerts raised at the same moment. */
+function summaryOf(alerts: Omit<DeskAlert, 'read'>[], t: ReturnType<typeof useT>): Omit<DeskAlert, 'read'> {
+  const breached = alerts.filter((a) => a.kind === 'breach').length;
+  const roles = [...new Set(alerts.flatMap((a) => a.roles))];
+  return {
+    key: `summary:${Date.now()}`,
+    caseId: '',
+    number: '',
+    kind: breached > 0 ? 'breach' : 'warning',
+    title: t('alerts.summary', { breached, warning: alerts.length - breached }),
+    roles,
+    at: Date.now(),
+  };
+}
 
 export function useAlertWatcher(): void {
   const t = useT();
@@ -27,9 +43,13 @@ export function useAlertWatcher(): void {
   const previous = useRef(new Map<string, StageStatus[]>());
   const labels = policyLabels(policy);
   const raiseRef = useRef<(a: Omit<DeskAlert, 'read'>) => void>(() => undefined);
+  const popUpRef = useRef<(a: Omit<DeskAlert, 'read'>) => void>(() => undefined);
 
   raiseRef.current = (a) => {
     if (!pushAlert(a)) return;
+    popUp(a);
+  };
+  const popUp = (a: Omit<DeskAlert, 'read'>) => {
     const urgency = a.kind === 'warning' ? 'warning' : a.kind === 'start' ? 'info' : 'critical';
     const roles = a.roles.map((r) => labels.role(r));
     const body = roles.length ? t('alerts.notify', { roles: roles.join('、') }) : '';
@@ -38,21 +58,24 @@ export function useAlertWatcher(): void {
       message: a.title,
       description: body,
       duration: a.kind === 'risk' || a.kind === 'breach' ? 0 : 8,
-      onClick: () => navigate({ name: 'case', id: a.caseId }),
+      onClick: () => navigate(a.caseId ? { name: 'case', id: a.caseId } : { name: 'queue' }),
       props: { 'data-testid': `alert-${a.kind}` } as object,
     });
-    void callHost('notify.show', { title: a.title.slice(0, 200), body: body.slice(0, 1000), urgency, caseId: a.caseId, roles: a.roles.slice(0, 20) });
+    void callHost('notify.show', { title: a.title.slice(0, 200), body: body.slice(0, 1000), urgency, caseId: a.caseId || undefined, roles: a.roles.slice(0, 20) });
   };
+  popUpRef.current = popUp;
 
-  // Stage transitions, on the shared ticker.
+  // Stage transitions, on the shared ticker. Many at once (the desk was off, or just opened) become one
+  // summary pop-up and one host notification; every alert is still listed in the alert centre.
   useEffect(() => {
+    const batch: Omit<DeskAlert, 'read'>[] = [];
     for (const d of docs) {
       const next = timers.get(d.id)?.stages;
       if (!next) continue;
       const prev = previous.current.get(d.id) ?? [];
       for (const a of stageAlerts(prev, next)) {
         if (a.kind === 'start') continue;
-        raiseRef.current({
+        batch.push({
           key: `${d.id}:${a.stageId}:${a.kind}:${a.dueAt ?? ''}`,
           caseId: d.id,
           number: d.number,
@@ -64,6 +87,9 @@ export function useAlertWatcher(): void {
       }
       previous.current.set(d.id, next);
     }
+    const fresh = batch.filter((a) => pushAlert(a));
+    if (fresh.length <= MAX_SEPARATE) fresh.forEach((a) => popUpRef.current(a));
+    else popUpRef.current(summaryOf(fresh, t));
   }, [docs, timers, t]);
 
   // Risk flags (S1-6): at once, from any event arriving in the store.

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { monotonicFactory } from 'ulid';
+import type { CaseEvent } from '../src-shared/domain/events';
+import { projectCase } from '../src-shared/domain/projection';
+import { PRESETS } from '../src-shared/presets';
+import { createDeskDatabase, deskDatabaseName, type DeskDatabase } from '../src-renderer/data/database';
+import { setUpDesk } from '../src-renderer/data/setup';
+import { loadConfig } from '../src-renderer/data/config';
+import { registerCase } from '../src-renderer/data/register';
+import { caseDocOf } from '../src-renderer/data/case-doc';
+import { policyByRevision } from '../src-renderer/data/policy-select';
+import type { WriteContext } from '../src-renderer/data/write-event';
+import type { CaseDoc } from '../src-renderer/data/schemas';
+
+// Runs inside Chromium (served by Vite) for bench/desk.bench.ts: seeds a desk store and times the
+// desk's own data path on real IndexedDB.
+
+z.config({ jitless: true });
+
+async function context(db: DeskDatabase): Promise<WriteContext & { deskCode: string }> {
+  const config = await loadConfig(db);
+  const staff = config.staff[0]!;
+  const desk = config.desks[0]!;
+  return { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.id, deskCode: desk.code, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev) };
+}
+
+const intake = (receivedAt: number, i: number) => ({
+  kind: 'complaint',
+  channel: 'hotline',
+  receivedAt,
+  category: 'facilities',
+  severity: 'general',
+  complainant: { anonymous: false, confidential: false, name: `业主${i}`, phone: '13800000000' },
+  subject: `第${i}号投诉：电梯异响`,
+  description: { cause: '电梯运行时有异响' },
+  riskFlags: [] as string[],
+  form: { roomNo: `${i % 30}-${i % 6}-${i % 1800}` },
+  apologised: true,
+});
+
+/** A desk with `total` cases of which `open` are still open; returns the staff id to sign in. */
+export async function seed(profile: string, total: number, open: number): Promise<{ staffId: string; ms: number }> {
+  const t0 = performance.now();
+  const db = await createDeskDatabase(deskDatabaseName(profile));
+  const entry = PRESETS.find((p) => p.id === 's7-property')!;
+  const r = await setUpDesk(db, { preset: entry.policy, organisationName: '基准物业', siteName: '基准小区', deskCode: 'BM01', deskName: '基准前台', departmentId: 'service_center', staff: [{ name: '基准员', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }] });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  const ctx = await context(db);
+  const nextId = monotonicFactory();
+  const now = Date.now();
+  const chunk = 2000;
+  for (let start = 0; start < total; start += chunk) {
+    const events: CaseEvent[] = [];
+    const docs: CaseDoc[] = [];
+    for (let i = start; i < Math.min(total, start + chunk); i++) {
+      const isOpen = i >= total - open;
+      const at = isOpen ? now - (total - i) * 60_000 : now - 400 * 86_400_000 + i * 600_000;
+      const caseId = `BENCH${String(i).padStart(8, '0')}`;
+      const env = { caseId, orgId: ctx.orgId, siteId: ctx.siteId, deskId: ctx.deskId, actorId: ctx.actor.id, policyRevision: ctx.policy.revision, v: 1 as const };
+      const date = new Date(at).toISOString().slice(0, 10).replace(/-/g, '');
+      const reg = { ...env, id: nextId(at), at, type: 'case.registered', payload: { ...intake(at - 1000, i), firstReceiverId: ctx.actor.id, departmentId: 'engineering', number: `BM01-${date}-${String((i % 9000) + 1).padStart(4, '0')}` } } as CaseEvent;
+      const caseEvents: CaseEvent[] = [reg];
+      if (!isOpen) caseEvents.push({ ...env, id: nextId(at + 3_600_000), at: at + 3_600_000, type: 'case.closed', payload: { note: '已处理' } } as CaseEvent);
+      events.push(...caseEvents);
+      docs.push(caseDocOf(projectCase(caseEvents)!, ctx.policy, caseEvents, now));
+    }
+    await db.events.bulkInsert(events);
+    await db.cases.bulkInsert(docs);
+  }
+  await db.close();
+  return { staffId: ctx.actor.id, ms: performance.now() - t0 };
+}
+
+/** Save an intake, then wait for the open-case query the queue uses to include it; `runs` timings in ms. */
+export async function saveToVisible(profile: string, runs: number): Promise<number[]> {
+  const db = await createDeskDatabase(deskDatabaseName(profile));
+  const ctx = await context(db);
+  const times: number[] = [];
+  let latest: Set<string> = new Set();
+  let notify: (() => void) | undefined;
+  const sub = db.cases.find({ selector: { bucket: 'open' }, sort: [{ bucket: 'asc' }, { dueAt: 'asc' }] }).$.subscribe((docs) => {
+    latest = new Set(docs.map((d) => d.id));
+    notify?.();
+  });
+  for (let i = 0; i < runs + 3; i++) {
+    const t0 = performance.now();
+    const r = await registerCase(db, ctx, ctx.deskCode, intake(Date.now() - 1000, 90_000 + i));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const id = r.state.id;
+    if (!latest.has(id)) await new Promise<void>((resolve) => (notify = () => latest.has(id) && resolve()));
+    notify = undefined;
+    if (i >= 3) times.push(performance.now() - t0);
+  }
+  sub.unsubscribe();
+  await db.close();
+  return times;
+}
+
+declare global {
+  interface Window {
+    deskBench?: { seed: typeof seed; saveToVisible: typeof saveToVisible };
+  }
+}
+window.deskBench = { seed, saveToVisible };
