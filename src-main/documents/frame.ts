@@ -142,6 +142,9 @@ export type FormRow = [string, string | undefined, string, string | undefined] |
 export function formGrid(rows: FormRow[], widths: (number | string)[] = [LABEL_WIDTH, '*', LABEL_WIDTH, '*']): ContentTable {
   const body: TableCell[][] = rows.map((r) => {
     if (Array.isArray(r)) return [label(r[0]), value(r[1]), label(r[2]), value(r[3])];
+    // A label too long for the label column even when shrunk (S10-4 投诉文件(信件、传真…的编号)) takes
+    // the left half of the row and its value the right half.
+    if ([...r.wide[0]].length > 10) return [{ text: r.wide[0], style: 'label', colSpan: 2 }, {}, { text: r.wide[1] ?? '', colSpan: 2 }, {}];
     const v: TableCell = r.minHeight ? { stack: [{ text: r.wide[1] ?? '' }, { text: '', margin: [0, r.minHeight, 0, 0] }], colSpan: 3 } : { text: r.wide[1] ?? '', colSpan: 3 };
     return [label(r.wide[0]), v, {}, {}];
   });

@@ -114,7 +114,10 @@ describe('period summary (投诉数据汇总表)', () => {
       },
       'summary-figures',
     );
+    expect(r.pages).toBe(1);
     expect(r.flat).toContain('案件总数37件');
+    expect(r.flat).toContain('制表人：');
+    expect(r.flat).toContain('审核（主任）：');
     expect(r.flat).toContain('100.0%（30/30）');
     expect(r.flat).toContain('有效投诉率0.3%（以户1200计）');
     expect(r.flat).toContain('一般投诉:1小时内答复3027390.0%');

@@ -40,6 +40,7 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
   for (const f of form?.fields ?? []) {
     const v = formatFormValue(c.form?.[f.key], f.options, f.type, offset);
     if (f.type === 'textarea') presetRows.push({ wide: [f.label, v], minHeight: v ? 0 : 24 });
+    else if ([...f.label].length > 10) presetRows.push({ wide: [f.label, v] });
     else short.push([f.label, v]);
   }
   const pairs: FormRow[] = [];

@@ -2,7 +2,6 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { departmentName, formatDay, formatMinute, formatPercent, nameOf } from '../format';
 import { formGrid, frameDocument, listTable, section } from '../frame';
 import { kindName, statusName } from '../case-common';
-import { signatureRow } from '../signatures';
 import { summaryFigures } from '../summary-figures';
 import type { CountRow, SummaryInput } from '../types';
 
@@ -54,7 +53,14 @@ export function buildSummary(input: SummaryInput): TDocumentDefinitions {
   ];
 
   // The figures are what is signed off (S8-10: to the director by the 5th); the case list is its attachment.
-  content.push(signatureRow([{ label: '制表人' }, { label: '审核（主任）' }], offset));
+  const line = '＿＿＿＿＿＿＿＿＿＿';
+  content.push({
+    columns: [
+      { text: `制表人：${line}\u3000日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日` },
+      { text: `审核（主任）：${line}\u3000日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日` },
+    ],
+    margin: [0, 18, 0, 0],
+  });
 
   if (cases.length) {
     content.push({ ...(section(`附：案件明细（共 ${cases.length} 件）`) as object), pageBreak: 'before' } as Content);
