@@ -8,6 +8,7 @@ import { propertyDemoStaff, propertyPreset } from './s7-property';
 import { officeIntakeDemoStaff, officeIntakePreset } from './s8-office-intake';
 import { callbackWorkflowDemoStaff, callbackWorkflowPreset } from './s9-callback-workflow';
 import { propertyServiceDemoStaff, propertyServicePreset } from './s10-property-service';
+import { officeReceptionDemoStaff, officeReceptionPreset } from './s11-office-reception';
 import { starterDemoStaff, starterPreset } from './starter';
 
 // The catalogue the setup wizard and the policy viewer list. Each entry's policy is input data for
@@ -129,6 +130,17 @@ export const PRESETS: readonly PresetEntry[] = [
     articles: ['S10'],
     policy: propertyServicePreset,
     demoStaff: propertyServiceDemoStaff,
+  },
+  {
+    id: 's11-office-reception',
+    name: '管理处:接待来访投诉',
+    nameEn: 'Management office: reception of visits and complaints',
+    description: '客户服务中心接待,当天调查核实并报主任,由主任决定处理办法和责任部门,件件有回音。',
+    descriptionEn: 'The customer service centre receives, verifies the same day and reports; the director decides; every matter answered.',
+    sector: 'property',
+    articles: ['S11'],
+    policy: officeReceptionPreset,
+    demoStaff: officeReceptionDemoStaff,
   },
   {
     id: 'starter',
