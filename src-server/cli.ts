@@ -5,6 +5,7 @@ import { openDatabase } from './db/open';
 import { createAdminToken, createOrganisation, issueEnrolmentCode, listDesks, revokeDesk, type StaffInput } from './orgs';
 import { defaultPresets } from './presets';
 import { createDemoOrg } from './demo';
+import { copyDatabase } from './db/copy';
 
 // `npm run server` starts the central server; `npm run server -- admin <command>` administers it.
 // With PGlite, stop the server before running admin commands (one process owns the data folder), or use
@@ -18,7 +19,8 @@ const USAGE = `用法 / usage:
   npm run server -- admin revoke --org <orgId> --desk <deskId>
   npm run server -- admin list-desks --org <orgId>
   npm run server -- admin create-admin-token [--label 名称]
-  npm run server -- admin demo [--preset starter]`;
+  npm run server -- admin demo [--preset starter]
+  DATABASE_URL=postgres://… npm run server -- admin copy-to-postgres --data-dir ./jiesu-server-data`;
 
 function parseStaff(spec: string): StaffInput {
   const [name, roles, pin] = spec.split(':');
@@ -106,6 +108,17 @@ async function main(argv: string[]): Promise<void> {
       case 'create-admin-token': {
         const token = await createAdminToken(db, values.label ?? 'admin');
         console.log(`管理员凭据（只显示这一次，请妥善保存）/ admin token (shown once): ${token}`);
+        break;
+      }
+      case 'copy-to-postgres': {
+        if (!databaseUrl) throw new Error('请用 DATABASE_URL 指定目标 PostgreSQL。');
+        const source = await openDatabase({ dataDir });
+        try {
+          await copyDatabase(source, db, (line) => console.log(line));
+        } finally {
+          await source.close();
+        }
+        console.log('已复制到 PostgreSQL；之后启动服务器时请设置同一个 DATABASE_URL。');
         break;
       }
       case 'demo': {

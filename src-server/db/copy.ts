@@ -1,0 +1,46 @@
+import type { Database } from './types';
+
+// Moves a PGlite installation to PostgreSQL: every table copied in primary-key order, in batches, inside
+// one target transaction. Sequence numbers and token hashes are copied as they are, so enrolled desks
+// keep their tokens and their replication checkpoints stay valid.
+
+const TABLES: { name: string; key: string }[] = [
+  { name: 'organisations', key: 'id' },
+  { name: 'sites', key: 'org_id, id' },
+  { name: 'desks', key: 'org_id, id' },
+  { name: 'enrolment_codes', key: 'code_hash' },
+  { name: 'desk_tokens', key: 'token_hash' },
+  { name: 'admin_tokens', key: 'token_hash' },
+  { name: 'org_seq', key: 'org_id' },
+  { name: 'events', key: 'org_id, seq' },
+  { name: 'config_docs', key: 'org_id, seq' },
+];
+
+const BATCH = 2000;
+
+export async function copyDatabase(from: Database, to: Database, log: (line: string) => void = () => undefined): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  await to.transaction(async (tx) => {
+    for (const { name } of TABLES) {
+      const existing = await tx.query<{ n: number | string }>(`select count(*) as n from ${name}`);
+      if (Number(existing[0]!.n) > 0) throw new Error(`目标数据库的 ${name} 表不是空的，已停止（不会覆盖数据）。 / Target table ${name} is not empty; stopping without changes.`);
+    }
+    for (const { name, key } of TABLES) {
+      let offset = 0;
+      counts[name] = 0;
+      for (;;) {
+        const rows = await from.query<Record<string, unknown>>(`select * from ${name} order by ${key} limit ${BATCH} offset ${offset}`);
+        if (rows.length === 0) break;
+        const columns = Object.keys(rows[0]!);
+        // One multi-row insert per batch; values travel as parameters, never spliced into SQL.
+        const params: (string | number | boolean | null)[] = [];
+        const tuples = rows.map((row) => `(${columns.map((c) => `$${params.push(row[c] as string | number | boolean | null)}`).join(', ')})`);
+        await tx.query(`insert into ${name} (${columns.join(', ')}) values ${tuples.join(', ')}`, params);
+        offset += rows.length;
+        counts[name] += rows.length;
+      }
+      log(`${name}: ${counts[name]}`);
+    }
+  });
+  return counts;
+}

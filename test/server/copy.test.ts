@@ -1,0 +1,55 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src-server/db/open';
+import { copyDatabase } from '../../src-server/db/copy';
+import { buildApp } from '../../src-server/app';
+import { createDemoOrg } from '../../src-server/demo';
+import { enrolDesk } from '../../src-server/orgs';
+import { checkEventRows } from '../../src-server/sync/validate';
+import { pushEvents } from '../../src-server/sync/events-store';
+import { createTestDatabase, type TestDatabase } from './backends';
+import { generateDeskWork } from '../sync/fixtures';
+import type { Database } from '../../src-server/db/types';
+
+// Moving from the embedded PGlite to PostgreSQL (docs/operations.md): everything is copied, desks keep
+// their tokens and checkpoints. The target is PostgreSQL when DATABASE_URL_TEST is set, else a second PGlite.
+
+describe('copy-to-postgres', () => {
+  const open: Database[] = [];
+  let target: TestDatabase | undefined;
+  afterAll(async () => {
+    for (const db of open) await db.close();
+    await target?.drop();
+  });
+
+  it('copies every table; the same token pulls the same documents after the move; a second copy is refused', async () => {
+    const source = await openDatabase({});
+    open.push(source);
+    const org = await createDemoOrg(source, { presetId: 'starter' });
+    const desk = await enrolDesk(source, org.code);
+    const scope = { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, scope: 'org' as const };
+    const events = generateDeskWork(3, { ...desk, actorIds: org.staffIds, start: Date.UTC(2026, 10, 1), days: 3, casesPerDay: 5 });
+    const checked = checkEventRows(events.map((e) => ({ newDocumentState: e })), scope);
+    if (!checked.ok) throw new Error('fixture invalid');
+    await pushEvents(source, scope, checked.docs);
+
+    target = await createTestDatabase(process.env.DATABASE_URL_TEST ? 'postgres' : 'pglite');
+    const to = await openDatabase(target.options);
+    open.push(to);
+    const counts = await copyDatabase(source, to);
+    expect(counts.events).toBe(events.length);
+    expect(counts.desk_tokens).toBe(1);
+
+    const pull = async (db: Database) => {
+      const { app } = await buildApp({ db });
+      const r = await app.inject({ method: 'GET', url: '/sync/v1/events/pull?seq=0&limit=1000', headers: { authorization: `Bearer ${desk.token}` } });
+      const config = await app.inject({ method: 'GET', url: '/sync/v1/config/pull?seq=0&limit=1000', headers: { authorization: `Bearer ${desk.token}` } });
+      await app.close();
+      return { events: r.json(), config: config.json() };
+    };
+    const before = await pull(source);
+    const after = await pull(to);
+    expect(after.events.documents).toHaveLength(events.length);
+    expect(after).toEqual(before);
+    await expect(copyDatabase(source, to)).rejects.toThrow(/不是空的/);
+  });
+});
