@@ -4,31 +4,29 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../scripts/start';
-import { launchChromium } from './shell';
+import type { WebHost } from '../../src-main/web-host';
+import { launchChromium, startTestHost } from './shell';
 
-// `npm run start:web` for real: the desk renderer built the way the script builds it, the embedded server
-// with its demo organisation, and the browser shell serving the desk under the strict CSP. The desk must
+// The desk renderer built the way `npm run start:web` builds it (vite.web.config.ts), served by the browser
+// shell under the strict CSP (test/electron/start.test.ts covers the script's server and printed guide). The desk must
 // start with no CSP violation (no eval in any bundled library, no inline script) and reach the host
 // through the HTTP bridge.
 
 const outDir = mkdtempSync(join(tmpdir(), 'jiesu-renderer-'));
-const dataRoot = mkdtempSync(join(tmpdir(), 'jiesu-start-web-'));
 const shots = resolve('test-artifacts/screenshots');
-let demo: RunningDemo;
+let host: WebHost;
 let browser: Browser;
 
 beforeAll(async () => {
   await build({ configFile: resolve('vite.web.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  demo = await startDemo({ web: true, dataRoot, presetId: 's7-property', serverPort: 0, shellPort: 0, rendererDir: outDir, print: () => undefined });
+  host = await startTestHost(outDir);
   browser = await launchChromium();
   mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
-  await demo?.stop();
+  await host?.shell.close();
   rmSync(outDir, { recursive: true, force: true });
-  rmSync(dataRoot, { recursive: true, force: true });
 });
 
 /** Opens the desk and collects every CSP violation and page error. */
@@ -42,12 +40,12 @@ async function openDesk(): Promise<{ page: Page; problems: string[] }> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load ${e.blockedURI} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`));
   });
-  await page.goto(demo.deskUrl as string);
+  await page.goto(`${host.shell.url}/?desk=shell-test`);
   await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, { timeout: 30_000 });
   return { page, problems };
 }
 
-describe('npm run start:web in Chromium', () => {
+describe('the built desk in the browser shell', () => {
   it('the desk starts under the CSP without a single violation and reaches the host over HTTP', async () => {
     const { page, problems } = await openDesk();
     await page.waitForTimeout(1_000);
