@@ -140,7 +140,7 @@ export function value(text: string | undefined, extra: Partial<{ colSpan: number
 export type FormRow = [string, string | undefined, string, string | undefined] | { wide: [string, string | undefined]; minHeight?: number };
 
 export function formGrid(rows: FormRow[], widths: (number | string)[] = [LABEL_WIDTH, '*', LABEL_WIDTH, '*']): ContentTable {
-  const body: TableCell[][] = rows.map((r) => {
+  const body: TableCell[][] = rows.map((r): TableCell[] => {
     if (Array.isArray(r)) return [label(r[0]), value(r[1]), label(r[2]), value(r[3])];
     // A label too long for the label column even when shrunk (S10-4 投诉文件(信件、传真…的编号)) takes
     // the left half of the row and its value the right half.
