@@ -25,7 +25,7 @@ const SUBJECTS: [string, string, string][] = [
   ['物业费收费标准不清', 'charges', '服务中心'],
 ];
 
-export async function seedAnalysisDesk(profile: string, now: number, count = 36): Promise<string[]> {
+export async function seedAnalysisDesk(profile: string, now: number, count = 24): Promise<string[]> {
   const problems: string[] = [];
   const db = await createDeskDatabase(deskDatabaseName(profile));
   const preset = presetById('s7-property')!;

@@ -31,7 +31,10 @@ describe('analysis in Chromium', () => {
     const page = await desk.newPage(profile);
     await signIn(page, '李助理', '2468');
     await page.goto(page.url().replace(/#.*$/, '') + '#/analysis');
-    await page.getByTestId('analysis-page').waitFor({ timeout: 30_000 });
+    await page.getByTestId('analysis-page').waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-debug.png` });
+      throw e;
+    });
     await page.getByTestId('chart-trend').locator('svg').waitFor();
     const total = await page.getByTestId('kpi-total').locator('.ant-statistic-content').textContent();
     expect(Number(total)).toBeGreaterThan(0);
@@ -119,7 +122,8 @@ describe('analysis in Chromium', () => {
     expect(await diff.getByText(`stages[${stages[0]!.id}].limit.amount`).isVisible()).toBe(true);
     await closeNotifications(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-policy-diff.png` });
-  });
+    // One long walk through four screens on one seeded desk; slow on a loaded two-core machine.
+  }, 180_000);
 });
 
 /** antd puts the test id on the input or on its wrapper depending on the version. */
