@@ -112,6 +112,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** A short, non-secret tag of the token (FNV-1a): identifies the enrolment without storing the token. */
+function tokenTag(token: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 function baseUrl(serverUrl: string): string {
   return serverUrl.replace(/\/+$/, '');
 }
@@ -202,7 +209,9 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
     const stream$ = new Subject<StreamMessage<unknown>>();
     const replication = replicateRxCollection<unknown, Checkpoint>({
       collection,
-      replicationIdentifier: `jiesu-${name}-${base}`,
+      // A new enrolment (new token) starts a fresh replication: everything local is offered again and
+      // everything on the server pulled again — how a desk heals a server restored from an older backup.
+      replicationIdentifier: `jiesu-${name}-${base}-${tokenTag(opts.token)}`,
       live: true,
       retryTime: retryMs,
       waitForLeadership: opts.waitForLeadership ?? true,
