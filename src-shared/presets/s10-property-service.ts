@@ -105,7 +105,7 @@ export const propertyServicePreset: PolicyInput = {
       stopsOn: ['case.escalated'],
       limit: { amount: 1, unit: 'days' },
       clock: 'natural',
-      ladder: [{ at: 'start', notifyRoles: ['cs_manager', 'upper_management'] }],
+      ladder: [{ at: 'start', notifyRoles: ['cs_manager', 'upper_management'] }, { at: 'breach', notifyRoles: ['upper_management'] }],
       rules: ['S10-8'],
     },
     {

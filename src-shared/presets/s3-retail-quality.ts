@@ -137,6 +137,7 @@ export const retailQualityPreset: PolicyInput = {
       stopsOn: ['case.accepted'],
       limit: { amount: 5, unit: 'minutes' },
       clock: 'natural',
+      ladder: [{ at: 'breach', notifyRoles: ['hr_officer'] }],
       rules: ['S3-4'],
     },
     {
@@ -147,6 +148,7 @@ export const retailQualityPreset: PolicyInput = {
       stopsOn: ['case.assigned'],
       limit: { amount: 30, unit: 'minutes' },
       clock: 'natural',
+      ladder: [{ at: 'breach', notifyRoles: ['hr_officer'] }],
       rules: ['S3-4'],
     },
     {
@@ -168,6 +170,7 @@ export const retailQualityPreset: PolicyInput = {
       stopsOn: ['case.feedback_given'],
       limit: { amount: 10, unit: 'minutes' },
       clock: 'natural',
+      ladder: [{ at: 'breach', notifyRoles: ['hr_officer'] }],
       rules: ['S3-4'],
     },
     {
@@ -179,6 +182,7 @@ export const retailQualityPreset: PolicyInput = {
       limit: { amount: 1, unit: 'minutes' },
       endOfDay: true,
       clock: 'natural',
+      ladder: [{ at: 'breach', notifyRoles: ['hr_officer'] }],
       rules: ['S3-5'],
     },
   ],

@@ -37,7 +37,8 @@ export const gasStationPreset: PolicyInput = {
     { code: 'report', name: '举报', formId: 'register_book' },
     // S6-2: simple questions are answered on the spot; nothing to call back.
     { code: 'consultation', name: '咨询', formId: 'register_book', callbackExempt: true },
-    { code: 'opinion_book', name: '《投诉意见簿》意见', formId: 'opinion_book_entry' },
+    // S6-6: the reviewed written reply in the book closes an entry; there is no one to call back.
+    { code: 'opinion_book', name: '《投诉意见簿》意见', formId: 'opinion_book_entry', callbackExempt: true },
   ],
   forms: [
     {

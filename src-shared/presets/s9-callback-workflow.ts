@@ -107,7 +107,7 @@ export const callbackWorkflowPreset: PolicyInput = {
       stopsOn: ['case.callback_done'],
       limit: { amount: 3, unit: 'days' },
       clock: 'natural',
-      ladder: [{ at: 'start', notifyRoles: ['director'] }],
+      ladder: [{ at: 'start', notifyRoles: ['director'] }, { at: 'breach', notifyRoles: ['director'] }],
       rules: ['S9-10'],
     },
   ],
