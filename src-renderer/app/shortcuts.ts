@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { navigate } from './router';
+import { onHostEvent } from '../bridge/host';
 
 // 快速登记 opens from anywhere with F2 or Ctrl+N (the host can also send 'intake.open' from the tray).
 export function isIntakeShortcut(e: KeyboardEvent): boolean {
@@ -15,6 +16,11 @@ export function useGlobalShortcuts(): void {
       }
     };
     globalThis.addEventListener('keydown', onKey);
-    return () => globalThis.removeEventListener('keydown', onKey);
+    // The tray's "new intake" and the host's navigation requests arrive as host events.
+    const offIntake = onHostEvent('intake.open', () => navigate({ name: 'intake' }));
+    return () => {
+      globalThis.removeEventListener('keydown', onKey);
+      void offIntake.then((off) => off());
+    };
   }, []);
 }

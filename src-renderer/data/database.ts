@@ -1,4 +1,4 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { caseSchema, configSchema, draftSchema, eventSchema, type CaseDoc, type DraftDoc, type EventDoc, type StoredConfigDoc } from './schemas';
@@ -23,10 +23,10 @@ export function deskDatabaseName(profile: string): string {
   return `jiesu_${safe}`;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxStorage's generics are storage-internal
-type AnyStorage = RxStorage<any, any>;
+/** Whatever storage RxDB accepts: Dexie on Chromium's IndexedDB, or Dexie over fake-indexeddb in Node. */
+type DeskStorage = Parameters<typeof createRxDatabase>[0]['storage'];
 
-export async function createDeskDatabase(name: string, storage: AnyStorage = getRxStorageDexie()): Promise<DeskDatabase> {
+export async function createDeskDatabase(name: string, storage: DeskStorage = getRxStorageDexie()): Promise<DeskDatabase> {
   const db = await createRxDatabase<DeskCollections>({
     name,
     storage,

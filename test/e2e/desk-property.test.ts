@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 describe('desk in Chromium: property preset', () => {
-  it('S9-1 S9-10 X-3 keyboard-only phone complaint: live timer, transfer, reply, resolve, unsatisfied callback reopens, second callback satisfied', { timeout: 180_000 }, async () => {
+  it('S9-1 S9-10 X-3 keyboard-only phone complaint: live timer, transfer, reply, resolve, unsatisfied callback, reopened, resolved, second callback satisfied', { timeout: 180_000 }, async () => {
     const page = await desk.newPage(`property_${Date.now()}`);
     await firstRun(page, {
       preset: '物业管理',

@@ -43,6 +43,7 @@ export function useAlertWatcher(): void {
   const previous = useRef(new Map<string, StageStatus[]>());
   const labels = policyLabels(policy);
   const raiseRef = useRef<(a: Omit<DeskAlert, 'read'>) => void>(() => undefined);
+  const trayRef = useRef('');
   const popUpRef = useRef<(a: Omit<DeskAlert, 'read'>) => void>(() => undefined);
 
   raiseRef.current = (a) => {
@@ -86,6 +87,17 @@ export function useAlertWatcher(): void {
         });
       }
       previous.current.set(d.id, next);
+    }
+    // The tray shows how many cases are due soon or overdue (desktop shell).
+    let warning = 0;
+    let breached = 0;
+    for (const tm of timers.values()) {
+      if (tm.summary?.state === 'warning') warning++;
+      else if (tm.summary?.state === 'breached') breached++;
+    }
+    if (trayRef.current !== `${warning}/${breached}`) {
+      trayRef.current = `${warning}/${breached}`;
+      void callHost('tray.update', { warning, breached });
     }
     const fresh = batch.filter((a) => pushAlert(a));
     if (fresh.length <= MAX_SEPARATE) fresh.forEach((a) => popUpRef.current(a));
