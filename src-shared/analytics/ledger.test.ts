@@ -7,6 +7,7 @@ import { fireBrigadePreset } from '../presets/s1-fire-brigade';
 import { gasStationPreset } from '../presets/s6-gas-station';
 import { retailQualityPreset } from '../presets/s3-retail-quality';
 import { slaStagesFor } from '../domain/sla';
+import { validateAction } from '../domain/actions';
 import { accountabilityList, breachPenaltyProposals, decision, expenseProposal, expenseSignature, expenseSignatureChain, firstAskPenaltyProposals, ledgerRows, ledgerTotals, rewardProposal } from './ledger';
 import { analyticsPolicy, eventsFor, stage } from './test-fixtures';
 
@@ -44,38 +45,38 @@ describe('S6-10 penalties proposed on a breach', () => {
   it('S6-10 a late investigation proposes −100 to the station manager and −200 to the manager in charge', () => {
     const proposals = breachPenaltyProposals(s6, state, breached);
     expect(proposals.map((p) => (p.type === 'case.penalty_proposed' ? [p.payload.penaltyId, p.payload.amount, p.payload.targetRole, p.payload.stageId] : []))).toEqual([
-      ['late_station_manager.investigate', 100, 'station_manager', 'investigate'],
-      ['late_manager_in_charge.investigate', 200, 'manager_in_charge', 'investigate'],
+      ['late_station_manager:investigate', 100, 'station_manager', 'investigate'],
+      ['late_manager_in_charge:investigate', 200, 'manager_in_charge', 'investigate'],
     ]);
     const after = withEvents(events, proposals, t0 + 4 * DAY).state;
     // Proposed once per occurrence: asking again proposes nothing new.
     expect(breachPenaltyProposals(s6, after, breached)).toEqual([]);
     // A late reply later is a second occurrence.
     const lateReply = breachPenaltyProposals(s6, after, [...breached.slice(0, 2), stage('reply', 'met', { metLate: true })]);
-    expect(lateReply.map((p) => (p.type === 'case.penalty_proposed' ? p.payload.penaltyId : ''))).toEqual(['late_station_manager.reply', 'late_manager_in_charge.reply']);
+    expect(lateReply.map((p) => (p.type === 'case.penalty_proposed' ? p.payload.penaltyId : ''))).toEqual(['late_station_manager:reply', 'late_manager_in_charge:reply']);
   });
 
   it('S6-10 only the approver role the policy names may decide, and the ledger shows the deductions', () => {
     const { events: evs, state: proposed } = withEvents(events, breachPenaltyProposals(s6, state, breached), t0 + 4 * DAY);
-    expect(decision(s6, proposed, 'penalty', 'late_station_manager.investigate', true, ['station_manager'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
-    const d1 = decision(s6, proposed, 'penalty', 'late_station_manager.investigate', true, ['director']);
-    const d2 = decision(s6, proposed, 'penalty', 'late_manager_in_charge.investigate', false, ['director'], { note: '已说明原因' });
+    expect(decision(s6, proposed, 'penalty', 'late_station_manager:investigate', true, ['station_manager'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
+    const d1 = decision(s6, proposed, 'penalty', 'late_station_manager:investigate', true, ['director']);
+    const d2 = decision(s6, proposed, 'penalty', 'late_manager_in_charge:investigate', false, ['director'], { note: '已说明原因' });
     if (!d1.ok || !d2.ok) throw new Error('decisions refused');
     const decided = withEvents(evs, [d1.value, d2.value], t0 + 5 * DAY, 'staff-dir').state;
-    expect(decision(s6, decided, 'penalty', 'late_station_manager.investigate', true, ['director'])).toEqual({ ok: false, error: 'ledger.alreadyDecided' });
+    expect(decision(s6, decided, 'penalty', 'late_station_manager:investigate', true, ['director'])).toEqual({ ok: false, error: 'ledger.alreadyDecided' });
     const rows = ledgerRows(s6, [decided]);
     expect(rows.map((r) => [r.itemId, r.amount, r.party, r.status])).toEqual([
-      ['late_station_manager.investigate', -100, 'station_manager', 'approved'],
-      ['late_manager_in_charge.investigate', -200, 'manager_in_charge', 'rejected'],
+      ['late_station_manager:investigate', -100, 'station_manager', 'approved'],
+      ['late_manager_in_charge:investigate', -200, 'manager_in_charge', 'rejected'],
     ]);
     expect(ledgerTotals(rows)).toEqual({ rewards: 0, penalties: -100, expenses: 0, byParty: { station_manager: -100 } });
   });
 
   it('S6-10 not applying first-ask proposes −50 to the responsible person, one occurrence at a time', () => {
     const p = firstAskPenaltyProposals(s6, state, '推诿来访群众');
-    expect(p).toEqual([{ type: 'case.penalty_proposed', payload: { penaltyId: 'first_ask.1', amount: 50, targetRole: 'responsible_person', reason: '推诿来访群众' } }]);
+    expect(p).toEqual([{ type: 'case.penalty_proposed', payload: { penaltyId: 'first_ask:1', amount: 50, targetRole: 'responsible_person', reason: '推诿来访群众' } }]);
     const after = withEvents(events, p, t0 + HOUR).state;
-    expect(firstAskPenaltyProposals(s6, after, '再次推诿')[0]!.payload).toMatchObject({ penaltyId: 'first_ask.2' });
+    expect(firstAskPenaltyProposals(s6, after, '再次推诿')[0]!.payload).toMatchObject({ penaltyId: 'first_ask:2' });
   });
 });
 
@@ -92,9 +93,13 @@ describe('S6-10 under the gas-station preset and the real SLA engine', () => {
       [100, 'station_manager', 'investigation'],
       [200, 'manager_in_charge', 'investigation'],
     ]);
+    // The desk's own action check accepts what the ledger proposes, so the writer will store it.
+    const clerk = { id: 'staff-1', name: '王站长', roles: ['station_manager'] };
+    for (const p of proposals) expect(validateAction(state, s6preset, clerk, p, now).ok).toBe(true);
     const proposed = withEvents(events, proposals, now).state;
-    expect(decision(s6preset, proposed, 'penalty', 'late_station_manager.investigation', true, ['station_manager'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
-    const d = decision(s6preset, proposed, 'penalty', 'late_station_manager.investigation', true, ['main_leader']);
+    expect(decision(s6preset, proposed, 'penalty', 'late_station_manager:investigation', true, ['station_manager'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
+    const d = decision(s6preset, proposed, 'penalty', 'late_station_manager:investigation', true, ['main_leader']);
+    if (d.ok) expect(validateAction(proposed, s6preset, { id: 'staff-9', name: '张经理', roles: ['main_leader'] }, d.value, now).ok).toBe(true);
     expect(d.ok && d.value.type === 'case.penalty_decided' ? d.value.payload.approverRole : '').toBe('main_leader');
     // Investigated in time: nothing to propose.
     const onTime = [...events, makeEvent('case.investigated', { inspectorIds: ['i1', 'i2'], findings: '油品合格。' }, t0 + DAY, { caseId: 'gs1' })];
@@ -110,8 +115,8 @@ describe('S3-6 under the retail preset and the real SLA engine', () => {
     const proposals = breachPenaltyProposals(s3, projectCase(events)!, stages);
     expect(proposals.map((p) => (p.type === 'case.penalty_proposed' ? [p.payload.amount, p.payload.targetRole, p.payload.stageId] : []))).toEqual([[50, 'dept_head', 'product_reply']]);
     const proposed = withEvents(events, proposals, t0 + 3 * HOUR).state;
-    expect(decision(s3, proposed, 'penalty', 'late_reply_fine.product_reply', true, ['hr_officer']).ok).toBe(true);
-    expect(decision(s3, proposed, 'penalty', 'late_reply_fine.product_reply', true, ['dept_head'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
+    expect(decision(s3, proposed, 'penalty', 'late_reply_fine:product_reply', true, ['hr_officer']).ok).toBe(true);
+    expect(decision(s3, proposed, 'penalty', 'late_reply_fine:product_reply', true, ['dept_head'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
   });
 });
 
@@ -130,6 +135,7 @@ describe('S1-14 reward for a verified hazard report', () => {
     expect(r.value.payload.amount).toBeGreaterThanOrEqual(300);
     expect(r.value.payload.amount).toBeLessThanOrEqual(1000);
     expect(rewardProposal(s1, projectCase(serious)!, 1000)).toEqual({ ok: false, error: 'ledger.amountOutOfRange' });
+    expect(validateAction(projectCase(serious)!, s1, { id: 'staff-1', roles: ['duty_officer'] }, r.value, t0 + DAY).ok).toBe(true);
   });
 
   it('S1-14 an unverified report earns nothing; approval is by the policy’s role and within range', () => {
@@ -154,17 +160,17 @@ describe('S3-8 expenses with their signature chain', () => {
     const events = eventsFor({ id: 'e1', receivedAt: t0 });
     const rec = expenseProposal(s6, projectCase(events)!, 'return_freight', { description: '退货运费，由生产部承担', liableDepartmentId: 'eng' });
     if (!rec.ok) throw new Error('refused');
-    expect(rec.value.payload).toMatchObject({ expenseId: 'return_freight.1', amount: 80 });
+    expect(rec.value.payload).toMatchObject({ expenseId: 'return_freight:1', amount: 80 });
     let cur = withEvents(events, [rec.value], t0 + HOUR);
-    expect(expenseSignature(s6, cur.state, 'return_freight.1', ['station_manager'], '王站长')).toEqual({ ok: false, error: 'ledger.signatureOrder' });
-    const first = expenseSignature(s6, cur.state, 'return_freight.1', ['manager_in_charge'], '李经理');
+    expect(expenseSignature(s6, cur.state, 'return_freight:1', ['station_manager'], '王站长')).toEqual({ ok: false, error: 'ledger.signatureOrder' });
+    const first = expenseSignature(s6, cur.state, 'return_freight:1', ['manager_in_charge'], '李经理');
     if (!first.ok) throw new Error('refused');
     cur = withEvents(cur.events, [first.value], t0 + 2 * HOUR);
     expect(ledgerRows(s6, [cur.state])[0]!.status).toBe('signing');
-    const second = expenseSignature(s6, cur.state, 'return_freight.1', ['station_manager'], '王站长');
+    const second = expenseSignature(s6, cur.state, 'return_freight:1', ['station_manager'], '王站长');
     if (!second.ok) throw new Error('refused');
     cur = withEvents(cur.events, [second.value], t0 + 3 * HOUR);
-    expect(expenseSignatureChain(s6, cur.state, 'return_freight.1').map((s) => s.signed?.signerName)).toEqual(['李经理', '王站长']);
+    expect(expenseSignatureChain(s6, cur.state, 'return_freight:1').map((s) => s.signed?.signerName)).toEqual(['李经理', '王站长']);
     expect(ledgerRows(s6, [cur.state])[0]).toMatchObject({ kind: 'expense', amount: 80, status: 'signed', party: 'eng' });
     expect(expenseProposal(s6, cur.state, 'return_freight', { description: ' ' })).toEqual({ ok: false, error: 'ledger.description' });
   });

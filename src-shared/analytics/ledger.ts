@@ -3,6 +3,7 @@ import type { NewEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
 import type { StageStatus } from '../domain/sla-types';
 
+// Occurrence ids are `<policy item id>:<suffix>`, as domain/actions.ts `policyItemOf` reads them.
 // Rewards, penalties and expenses as the policy names them (S1-14, S3-6, S6-10, S2-5, S3-8), and the S1-15
 // accountability list. The functions here only propose events; the desk writes them through its usual
 // validated path, and the ledger is read back from the case projections (X-5: nothing is edited).
@@ -17,10 +18,10 @@ const ok = <T>(value: T): LedgerResult<T> => ({ ok: true, value });
 const fail = <T>(error: LedgerError): LedgerResult<T> => ({ ok: false, error });
 
 /** Occurrence id of an automatic penalty: one per penalty rule and breached stage of a case. */
-export const breachPenaltyId = (penaltyId: string, stageId: string) => `${penaltyId}.${stageId}`;
+export const breachPenaltyId = (penaltyId: string, stageId: string) => `${penaltyId}:${stageId}`;
 
 function definitionOf<T extends { id: string }>(defs: readonly T[], itemId: string): T | undefined {
-  return defs.find((d) => itemId === d.id || itemId.startsWith(`${d.id}.`));
+  return defs.find((d) => itemId === d.id || itemId.startsWith(`${d.id}:`));
 }
 
 /**
@@ -54,8 +55,8 @@ export function firstAskPenaltyProposals(policy: PolicyMoney, state: CaseState, 
   return policy.penalties
     .filter((p) => p.trigger.on === 'first_ask_violation')
     .map((p) => {
-      const n = state.penalties.filter((x) => x.id.startsWith(`${p.id}.`)).length + 1;
-      return { type: 'case.penalty_proposed', payload: { penaltyId: `${p.id}.${n}`, amount: p.amount, targetRole: p.targetRole, reason: reason.trim() || p.name } };
+      const n = state.penalties.filter((x) => x.id.startsWith(`${p.id}:`)).length + 1;
+      return { type: 'case.penalty_proposed', payload: { penaltyId: `${p.id}:${n}`, amount: p.amount, targetRole: p.targetRole, reason: reason.trim() || p.name } };
     });
 }
 
@@ -132,10 +133,10 @@ export function expenseProposal(policy: PolicyMoney, state: CaseState, defId: st
   const amount = input.amount ?? def.defaultAmount;
   if (amount === undefined || !(amount >= 0 && amount <= 10_000_000)) return fail('ledger.amount');
   if (!input.description.trim()) return fail('ledger.description');
-  const n = state.expenses.filter((e) => e.expenseId.startsWith(`${def.id}.`)).length + 1;
+  const n = state.expenses.filter((e) => e.expenseId.startsWith(`${def.id}:`)).length + 1;
   return ok({
     type: 'case.expense_recorded',
-    payload: { expenseId: `${def.id}.${n}`, amount, description: input.description.trim(), ...(input.liableDepartmentId ? { liableDepartmentId: input.liableDepartmentId } : {}) },
+    payload: { expenseId: `${def.id}:${n}`, amount, description: input.description.trim(), ...(input.liableDepartmentId ? { liableDepartmentId: input.liableDepartmentId } : {}) },
   });
 }
 
