@@ -94,12 +94,12 @@ describe('S6-10 under the gas-station preset and the real SLA engine', () => {
       [200, 'manager_in_charge', 'investigation'],
     ]);
     // The desk's own action check accepts what the ledger proposes, so the writer will store it.
-    const clerk = { id: 'staff-1', name: '王站长', roles: ['station_manager'] };
+    const clerk = { id: 'staff-1', roles: ['station_manager'] };
     for (const p of proposals) expect(validateAction(state, s6preset, clerk, p, now).ok).toBe(true);
     const proposed = withEvents(events, proposals, now).state;
     expect(decision(s6preset, proposed, 'penalty', 'late_station_manager:investigation', true, ['station_manager'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
     const d = decision(s6preset, proposed, 'penalty', 'late_station_manager:investigation', true, ['main_leader']);
-    if (d.ok) expect(validateAction(proposed, s6preset, { id: 'staff-9', name: '张经理', roles: ['main_leader'] }, d.value, now).ok).toBe(true);
+    if (d.ok) expect(validateAction(proposed, s6preset, { id: 'staff-9', roles: ['main_leader'] }, d.value, now).ok).toBe(true);
     expect(d.ok && d.value.type === 'case.penalty_decided' ? d.value.payload.approverRole : '').toBe('main_leader');
     // Investigated in time: nothing to propose.
     const onTime = [...events, makeEvent('case.investigated', { inspectorIds: ['i1', 'i2'], findings: '油品合格。' }, t0 + DAY, { caseId: 'gs1' })];
