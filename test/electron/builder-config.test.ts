@@ -109,3 +109,21 @@ describe('electron-builder configuration', () => {
     }
   });
 });
+
+describe('electron-vite build configuration', () => {
+  it('builds the sandboxed preload as CommonJS where the main process looks for it, and the renderer with jitless zod', async () => {
+    const { default: config } = (await import('../../electron.vite.config')) as unknown as {
+      default: {
+        preload: { build: { outDir: string; rollupOptions: { output: { format: string; entryFileNames: string } } } };
+        renderer: { resolve: { alias: { find: RegExp; replacement: string }[] } };
+      };
+    };
+    const preload = config.preload.build;
+    expect(preload.rollupOptions.output.format).toBe('cjs');
+    expect(`${preload.outDir}/${preload.rollupOptions.output.entryFileNames.replace('[name]', 'index')}`).toBe('out/preload/index.cjs');
+    expect(readFileSync('src-main/index.ts', 'utf8')).toContain("join(appRoot, 'out/preload/index.cjs')");
+    const alias = config.renderer.resolve.alias.find((a) => a.find.test('zod'));
+    expect(alias?.replacement).toBe(resolve('src-shared/zod-csp.ts'));
+    expect(alias?.find.test('zod/v4')).toBe(false);
+  });
+});
