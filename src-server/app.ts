@@ -9,6 +9,7 @@ import { syncPlugin } from './plugins/sync';
 import { adminPlugin } from './plugins/admin';
 import { reportsPlugin } from './plugins/reports';
 import { defaultPresets, type PresetLookup } from './presets';
+import { allowCrossOrigin } from './cors';
 
 // The Fastify application: one plugin per feature, every route declaring its JSON schema, and the
 // OpenAPI document built from those declarations at /docs (UI) and /docs/json.
@@ -41,6 +42,7 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
     forceCloseConnections: true,
   });
   app.decorateRequest('desk', null);
+  allowCrossOrigin(app);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.statusCode).send(errorBody(error.statusCode, error.code, error.details));

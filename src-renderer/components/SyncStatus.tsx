@@ -119,6 +119,17 @@ interface JoinValues {
   deskName?: string;
 }
 
+/** `?server=…&code=…` in the desk's address (npm start prints such a link) fills the form in. */
+function joinHint(): Partial<JoinValues> {
+  const params = new URLSearchParams(globalThis.location?.search ?? '');
+  const hint: Partial<JoinValues> = {};
+  const server = params.get('server');
+  const code = params.get('code');
+  if (server && /^https?:\/\/\S+$/.test(server)) hint.serverUrl = server;
+  if (code && /^[A-Z0-9-]{6,40}$/i.test(code)) hint.code = code.toUpperCase();
+  return hint;
+}
+
 /** "Join a server" (first run and settings): enrol with a one-time code, then sync the organisation. */
 export function JoinServerForm() {
   const { db, reloadIdentity } = useDesk();
@@ -143,7 +154,7 @@ export function JoinServerForm() {
   }
 
   return (
-    <Form<JoinValues> layout="vertical" onFinish={(v) => void submit(v)} disabled={busy} data-testid="join-server-form" style={{ maxWidth: 480 }}>
+    <Form<JoinValues> layout="vertical" initialValues={joinHint()} onFinish={(v) => void submit(v)} disabled={busy} data-testid="join-server-form" style={{ maxWidth: 480 }}>
       <Form.Item
         name="serverUrl"
         label={text('serverUrl')}

@@ -7,6 +7,7 @@ import { checkConfigRows, checkEventRows } from '../sync/validate';
 import { pullEvents, pushEvents } from '../sync/events-store';
 import { pullConfig, pushConfig } from '../sync/config-store';
 import type { ChangeHub } from '../sync/hub';
+import { CORS_HEADERS } from '../cors';
 
 // RxDB's HTTP replication protocol (rxdb.info/replication-http): pull after a checkpoint, push rows of
 // {assumedMasterState, newDocumentState} and get the conflicting master states back, and an SSE stream
@@ -132,6 +133,8 @@ function openStream(request: FastifyRequest, reply: FastifyReply, collection: Re
     connection: 'keep-alive',
     // Proxies (nginx) must not buffer the stream.
     'x-accel-buffering': 'no',
+    // The reply is hijacked, so the CORS hook's headers must be written here too.
+    ...(request.headers.origin ? CORS_HEADERS : {}),
   });
   const send = (data: string) => {
     if (!res.writableEnded) res.write(data);

@@ -183,6 +183,21 @@ describe.each(BACKENDS)('sync protocol (%s)', (backend) => {
     expect(after.seq).toBe(before.seq);
   });
 
+  it('desks on another origin (Electron renderer, browser shell) may call: CORS preflight and headers, never credentials', async () => {
+    const origin = 'http://127.0.0.1:5999';
+    const pre = await fetch(t.url + pushPath('events'), { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    expect(pre.headers.get('access-control-allow-credentials')).toBeNull();
+    const pull = await fetch(`${t.url}/sync/v1/events/pull?seq=0&limit=1`, { headers: { origin, authorization: `Bearer ${desk.token}` } });
+    expect(pull.headers.get('access-control-allow-origin')).toBe('*');
+    const controller = new AbortController();
+    const stream = await fetch(t.url + streamPath('config'), { headers: { origin, authorization: `Bearer ${desk.token}` }, signal: controller.signal });
+    expect(stream.headers.get('access-control-allow-origin')).toBe('*');
+    controller.abort();
+  });
+
   it('serves the OpenAPI document with every route and its schemas', async () => {
     const doc = await http<{ openapi: string; paths: Record<string, unknown> }>(t.url, 'GET', '/docs/json');
     expect(doc.status).toBe(200);
