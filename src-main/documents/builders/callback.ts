@@ -18,7 +18,8 @@ export function buildCallback(input: CaseDocumentInput): TDocumentDefinitions {
   const callbacks = c.callbacks ?? [];
   const last = callbacks.at(-1);
   const resolvingDept = c.result?.departmentId ?? c.departmentId;
-  const isRepair = kindName(policy, c.kind).includes('报修');
+  // S9-8 / S10-18: the policy names its repair kind; older policies only say so in the kind's name.
+  const isRepair = policy.callback.weeklyRepairKind === c.kind || /报修|维修/.test(kindName(policy, c.kind));
 
   const rows: FormRow[] = [
     ['案件编号', c.number, '类\u3000\u3000型', kindName(policy, c.kind)],
