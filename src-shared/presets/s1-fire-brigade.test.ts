@@ -3,7 +3,7 @@ import { slaStagesFor } from '../domain/sla';
 import { projectCase } from '../domain/projection';
 import { riskFlagAlerts } from '../domain/alerts';
 import { fireBrigadePreset } from './s1-fire-brigade';
-import { nextDutyWindow } from './duties';
+import { dutyOccurrences } from '../analytics/duties';
 import { DAY, HOUR, MINUTE, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
 
 // RULES.md S1 — 火灾隐患举报投诉查处工作制度.
@@ -92,14 +92,13 @@ describe('S1 fire brigade preset', () => {
 
   it('S1-8 the leaders reception day is the last Friday morning of every month', () => {
     const duty = policy.duties!.find((d) => d.id === 'leaders_reception_day')!;
-    // Friday 2026-11-27 is November's last Friday.
-    expect(nextDutyWindow(duty, cst(2026, 11, 27, 9, 0), policy.utcOffsetMinutes)).toEqual({
-      start: cst(2026, 11, 27, 8, 30),
-      end: cst(2026, 11, 27, 12, 0),
-      date: '2026-11-27',
-    });
-    expect(nextDutyWindow(duty, cst(2026, 11, 27, 12, 0), policy.utcOffsetMinutes).date).toBe('2026-12-25');
-    expect(nextDutyWindow(duty, cst(2027, 1, 1), policy.utcOffsetMinutes).date).toBe('2027-01-29');
+    const sessions = dutyOccurrences([duty], cst(2026, 11, 1), cst(2027, 2, 1), policy.utcOffsetMinutes);
+    // 2026-11-27, 2026-12-25 and 2027-01-29 are the last Fridays of their months.
+    expect(sessions.map((o) => [o.type, o.at, o.until, o.role])).toEqual([
+      ['session', cst(2026, 11, 27, 8, 30), cst(2026, 11, 27, 12, 0), 'main_leader'],
+      ['session', cst(2026, 12, 25, 8, 30), cst(2026, 12, 25, 12, 0), 'main_leader'],
+      ['session', cst(2027, 1, 29, 8, 30), cst(2027, 1, 29, 12, 0), 'main_leader'],
+    ]);
     expect(policy.receptionPoints).toContain('火灾隐患举报投诉信访接待室');
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callbackDue, slaStagesFor } from '../domain/sla';
 import { projectCase } from '../domain/projection';
 import { officeIntakePreset } from './s8-office-intake';
-import { nextDutyWindow } from './duties';
+import { dutyOccurrences } from '../analytics/duties';
 import { DAY, HOUR, MINUTE, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
 
 // RULES.md S8 — 天下城管理处受理投诉工作流程.
@@ -101,8 +101,12 @@ describe('S8 management office intake preset', () => {
     const report = duties.get('monthly_report')!;
     expect(figures.output).toBe('投诉数据汇总表');
     expect(report.reportToRole).toBe('office_director');
-    expect(nextDutyWindow(figures, T, policy.utcOffsetMinutes).date).toBe('2026-12-02');
-    expect(nextDutyWindow(report, T, policy.utcOffsetMinutes)).toMatchObject({ date: '2026-12-05', end: cst(2026, 12, 6, 0, 0) });
+    const december = dutyOccurrences([figures, report], cst(2026, 12, 1), cst(2027, 1, 1), policy.utcOffsetMinutes);
+    // Both report on November: the figures by the end of 2 December, the summary by the end of 5 December.
+    expect(december.map((o) => [o.dutyId, o.dueAt, o.covers.key])).toEqual([
+      ['monthly_figures', cst(2026, 12, 3), '2026-11'],
+      ['monthly_report', cst(2026, 12, 6), '2026-11'],
+    ]);
   });
 
   it('S8-11 repeated complaints: the director convenes a meeting with corrective and preventive actions', () => {

@@ -3,7 +3,7 @@ import { callbackDue, slaStagesFor } from '../domain/sla';
 import { projectCase } from '../domain/projection';
 import { riskFlagAlerts } from '../domain/alerts';
 import { callbackWorkflowPreset } from './s9-callback-workflow';
-import { nextDutyWindow } from './duties';
+import { dutyOccurrences } from '../analytics/duties';
 import { DAY, HOUR, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
 
 // RULES.md S9 — 管理处投诉回访工作流程.
@@ -68,8 +68,9 @@ describe('S9 complaint and callback workflow preset', () => {
   it('S9-8 each week, callbacks for last week repair orders', () => {
     expect(policy.callback.weeklyRepairKind).toBe('repair');
     const duty = policy.duties!.find((d) => d.id === 'weekly_repair_callbacks')!;
-    // Friday 2026-11-27 → next Monday.
-    expect(nextDutyWindow(duty, T, policy.utcOffsetMinutes).date).toBe('2026-11-30');
+    // Monday 2026-11-30 covers the week of 23–29 November.
+    const [next] = dutyOccurrences([duty], T, T + 7 * DAY, policy.utcOffsetMinutes);
+    expect([next?.at, next?.covers.start]).toEqual([cst(2026, 11, 30), cst(2026, 11, 23)]);
   });
 
   it('S9-9 a callback by conversation, site inspection or both', () => {
