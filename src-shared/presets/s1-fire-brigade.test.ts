@@ -5,6 +5,8 @@ import { riskFlagAlerts } from '../domain/alerts';
 import { fireBrigadePreset } from './s1-fire-brigade';
 import { dutyOccurrences } from '../analytics/duties';
 import { DAY, HOUR, MINUTE, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
+import { validateAction } from '../domain/actions';
+import { canRevealIdentity, maskComplainant } from '../domain/masking';
 
 // RULES.md S1 — 火灾隐患举报投诉查处工作制度.
 
@@ -162,5 +164,27 @@ describe('S1 fire brigade preset', () => {
     // No stage list: a breach of any stage counts.
     expect(accountability?.trigger).toEqual({ on: 'breach' });
     expect(accountability?.approverRole).toBe('main_leader');
+  });
+
+  it('S1-10 feedback is refused until the administrative leader has approved the handling opinion', () => {
+    const leader = { id: 'leader-zhao', roles: ['admin_leader'] };
+    const officer = { id: 'duty-zhang', roles: ['duty_officer'] };
+    const feedback = { type: 'case.feedback_given' as const, payload: { method: 'phone', content: '已责令整改' } };
+    const handled = [report(), makeEvent('case.resolved', { result: '责令整改' }, T + DAY)];
+    const before = validateAction(projectCase(handled)!, policy, officer, feedback, T + DAY + HOUR);
+    expect(before.ok ? '' : before.errors[0]?.code).toBe('action.approvalPending');
+    const approved = [
+      ...handled,
+      makeEvent('case.approval_requested', { approvalId: 'handling_opinion', step: 'admin_leader', role: 'admin_leader' }, T + DAY + HOUR, { actorId: officer.id }),
+      makeEvent('case.approval_decided', { approvalId: 'handling_opinion', step: 'admin_leader', role: 'admin_leader', approved: true, opinion: '同意' }, T + DAY + 2 * HOUR, { actorId: leader.id }),
+    ];
+    expect(validateAction(projectCase(approved)!, policy, officer, feedback, T + DAY + 3 * HOUR).ok).toBe(true);
+  });
+
+  it('S1-5 a confidential reporter is masked for the duty officer; only the leaders may reveal the identity', () => {
+    const shown = maskComplainant(projectCase([report()])!.complainant, canRevealIdentity(policy, { roles: ['duty_officer'] }));
+    expect([shown.name, shown.phone]).toEqual(['举**', '139****0000']);
+    expect(canRevealIdentity(policy, { roles: ['main_leader'] })).toBe(true);
+    expect(canRevealIdentity(policy, { roles: ['inspector'] })).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { callbackDue, slaStagesFor } from '../domain/sla';
 import { projectCase } from '../domain/projection';
 import { retailQualityPreset } from './s3-retail-quality';
 import { HOUR, MINUTE, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
+import { intakeSchemaFor } from '../domain/intake';
 
 // RULES.md S3 — (门市)客户质量问题投诉工作责任制度.
 
@@ -117,5 +118,26 @@ describe('S3 retail quality preset', () => {
     expect(state?.expenses[0]).toMatchObject({ amount: 320, liableDepartmentId: 'production' });
     // The salesperson is notified by HR; no separate callback queue for internal complaints (X-4 exemption).
     expect(callbackDue(policy, [product(), makeEvent('case.resolved', { result: '退货' }, T + HOUR)])).toBeUndefined();
+  });
+
+  it('S3-2 the intake refuses a product complaint missing 品牌 or 客户要求, and accepts a complete one', () => {
+    const schema = intakeSchemaFor(policy, 'product', 'zh-CN');
+    const complete = {
+      kind: 'product',
+      channel: 'group',
+      receivedAt: T,
+      category: 'manufacturing',
+      complainant: { anonymous: false, confidential: false, name: '业务员小陈' },
+      subject: '瓷砖色差',
+      description: {},
+      demand: '退货',
+      riskFlags: [],
+      form: { customerName: '某建材店', shipDate: '2026-11-20', brand: '辉煌', specQuantity: '600×600 共20箱', qualityProblem: '色差明显', compensationOrReturn: 'yes' },
+    };
+    expect(schema.safeParse(complete).success).toBe(true);
+    const noBrand = schema.safeParse({ ...complete, form: { ...complete.form, brand: '' } });
+    const noDemand = schema.safeParse({ ...complete, demand: '' });
+    expect(noBrand.success ? [] : noBrand.error.issues.map((i) => i.path.join('.'))).toEqual(['form.brand']);
+    expect(noDemand.success ? [] : noDemand.error.issues.map((i) => i.path.join('.'))).toEqual(['demand']);
   });
 });

@@ -4,6 +4,8 @@ import { projectCase } from '../domain/projection';
 import { riskFlagAlerts } from '../domain/alerts';
 import { hospitalDemoStaff, hospitalPreset } from './s4-hospital';
 import { DAY, HOUR, MINUTE, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
+import { admissibilityCheck } from '../domain/admissibility';
+import { buildRegistration, intakeDefaults } from '../domain/intake';
 
 // RULES.md S4 — 人民医院投诉接待工作制度(管理办法).
 
@@ -124,5 +126,17 @@ describe('S4 hospital preset', () => {
   it('S4-12 a public 24-hour complaint number is printed with the regulation', () => {
     expect(policy.publicContact?.hours).toBe('24小时');
     expect(policy.document.appendix[0]).toBe('医院24小时公开投诉电话:');
+  });
+
+  it('S4-7 the admissibility check turns an answered reason into the explanation and referral recorded on the rejection', () => {
+    expect(admissibilityCheck(policy, { court: false, no_target: false })).toEqual({ admissible: true });
+    const r = admissibilityCheck(policy, { police_case: true, out_of_remit: true });
+    expect(r.admissible ? undefined : r.rejection).toMatchObject({ reasonCode: 'police_case', referral: '公安机关' });
+  });
+
+  it('S4-4 registering a billing complaint routes it to 财务科 without the receiver choosing', () => {
+    const values = { ...intakeDefaults(policy, 'complaint', T), category: 'billing', subject: '重复收费', receptionPoint: '服务台' };
+    const event = buildRegistration(values, { policy, number: 'YY01-20261127-001', firstReceiverId: 'nurse-li' });
+    expect(event.payload.departmentId).toBe('finance');
   });
 });

@@ -4,6 +4,7 @@ import { projectCase } from '../domain/projection';
 import { riskFlagAlerts } from '../domain/alerts';
 import { gasStationPreset } from './s6-gas-station';
 import { DAY, HOUR, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
+import { validateAction } from '../domain/actions';
 
 // RULES.md S6 — 投诉举报调查处理工作制度 (fuel station).
 
@@ -103,5 +104,14 @@ describe('S6 gas station preset', () => {
     for (const id of ['late_station_manager', 'late_manager_in_charge']) {
       expect(policy.penalties.find((p) => p.id === id)?.trigger.stageIds).toContain(late.stageId);
     }
+  });
+
+  it('S6-4 an investigation by one inspector is refused; two inspectors are accepted', () => {
+    const state = projectCase([complaint()])!;
+    const actor = { id: 'inspector-a', roles: ['inspector'] };
+    const one = validateAction(state, policy, actor, { type: 'case.investigated', payload: { inspectorIds: ['inspector-a'], findings: '属实' } }, T + HOUR);
+    expect(one.ok ? '' : one.errors[0]?.code).toBe('action.inspectors');
+    const two = validateAction(state, policy, actor, { type: 'case.investigated', payload: { inspectorIds: ['inspector-a', 'inspector-b'], findings: '属实' } }, T + HOUR);
+    expect(two.ok).toBe(true);
   });
 });

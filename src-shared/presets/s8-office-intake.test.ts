@@ -4,6 +4,7 @@ import { projectCase } from '../domain/projection';
 import { officeIntakePreset } from './s8-office-intake';
 import { dutyOccurrences } from '../analytics/duties';
 import { DAY, HOUR, MINUTE, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
+import { categoryAdmissibility } from '../domain/admissibility';
 
 // RULES.md S8 — 天下城管理处受理投诉工作流程.
 
@@ -115,5 +116,11 @@ describe('S8 management office intake preset', () => {
 
   it('S8-12 the three records: complaint register, owner visit record, complaint data summary', () => {
     expect(policy.forms.map((f) => f.title)).toEqual(['业主(用户)投诉处理登记表', '访问业主(用户)记录表', '投诉数据汇总表']);
+  });
+
+  it('S8-3 the category decides validity: outside the commitments is invalid, developer issues are valid but external', () => {
+    expect(categoryAdmissibility(policy, 'out_of_commitment')).toEqual({ valid: false });
+    expect(categoryAdmissibility(policy, 'developer')).toEqual({ valid: true, external: '开发商相关部门' });
+    expect(categoryAdmissibility(policy, 'engineering')).toEqual({ valid: true });
   });
 });

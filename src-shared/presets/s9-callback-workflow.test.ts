@@ -5,6 +5,7 @@ import { riskFlagAlerts } from '../domain/alerts';
 import { callbackWorkflowPreset } from './s9-callback-workflow';
 import { dutyOccurrences } from '../analytics/duties';
 import { DAY, HOUR, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
+import { intakeSchemaFor } from '../domain/intake';
 
 // RULES.md S9 — 管理处投诉回访工作流程.
 
@@ -98,5 +99,24 @@ describe('S9 complaint and callback workflow preset', () => {
     expect(policy.archiveSections?.map((s) => s.id)).toContain('callbacks');
     const state = projectCase([complaint(), resolved(T + DAY), callback(T + 2 * DAY, true)]);
     expect(state?.callbacks[0]).toMatchObject({ outcome: '满意', at: T + 2 * DAY });
+  });
+
+  it('S9-1 the intake refuses to register until the clerk confirms the apology', () => {
+    const schema = intakeSchemaFor(policy, 'complaint', 'zh-CN');
+    const values = {
+      kind: 'complaint',
+      channel: 'visit',
+      receivedAt: T,
+      category: 'repair',
+      complainant: { anonymous: false, confidential: false, name: '王先生', phone: '13800000000' },
+      subject: '楼道灯不亮',
+      description: {},
+      riskFlags: [],
+      form: { roomNo: '5-2-601', directorResult: '' },
+      apologised: false,
+    };
+    const refused = schema.safeParse(values);
+    expect(refused.success ? [] : refused.error.issues.map((i) => i.path.join('.'))).toEqual(['apologised']);
+    expect(schema.safeParse({ ...values, apologised: true }).success).toBe(true);
   });
 });
