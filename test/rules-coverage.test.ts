@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +30,19 @@ describe('rules coverage', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiesu-rules-'));
     const file = join(dir, 'RULES.md');
     writeFileSync(file, `${readFileSync(findRulesFile(repoRoot), 'utf8')}\n- S99-1 A rule with no test yet.\n- S99-2 *(n/a)* A habit.\n`);
-    const report = rulesCoverage(repoRoot, { RULES_MD: file });
-    expect(report.missing.map((r) => r.id)).toEqual(['S99-1']);
+    try {
+      const report = rulesCoverage(repoRoot, { RULES_MD: file });
+      expect(report.missing.map((r) => r.id)).toEqual(['S99-1']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the committed docs/RULES.md is the same catalogue as ../shared/RULES.md when that exists', () => {
+    const shared = resolve(repoRoot, '../shared/RULES.md');
+    const committed = readFileSync(resolve(repoRoot, 'docs/RULES.md'), 'utf8');
+    if (existsSync(shared)) expect(parseRules(committed)).toEqual(parseRules(readFileSync(shared, 'utf8')));
+    expect(parseRules(committed).length).toBeGreaterThan(100);
   });
 
   it('every behaviour rule of RULES.md has a test naming its ID, and no test names an unknown ID', () => {
