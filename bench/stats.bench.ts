@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findRepeatedProblems } from '../src-shared/analytics/repeated';
-import { CHROMIUM_ARGS, startRendererServer } from '../test/helpers/browser';
+import { CHROMIUM_ARGS } from '../test/helpers/browser';
+import { callInPage, startAnalysisDevServer } from '../test/e2e/analysis-browser';
 import { medianOf, N, plainPass, statisticsPass, yearOfCases, YEAR_START } from './stats-data';
 import { report } from './lib';
 
@@ -29,16 +29,13 @@ report({
   extra: { cases: N, dailyTrendMs: Math.round(daily * 10) / 10, repeatedOneMonthMs: Math.round(repeated * 10) / 10, repeatedOneMonthCases: monthCases.length, sink: sink % 7 },
 });
 
-const server = await startRendererServer();
-const address = server.httpServer?.address();
-const port = typeof address === 'object' && address ? address.port : 0;
+const { server, url } = await startAnalysisDevServer();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
   // A blank page of the same origin: the bench module is loaded through Vite, no desk UI runs beside it.
-  await page.goto(`http://127.0.0.1:${port}/@vite/client`);
-  const mod = `/@fs${resolve(process.cwd(), 'bench/stats-data.ts')}`;
-  const r = (await page.evaluate(`import(${JSON.stringify(mod)}).then((m) => m.runInPage())`)) as { figure: number; baseline: number; dailyTrend: number };
+  await page.goto(`${url}@vite/client`);
+  const r = await callInPage<{ figure: number; baseline: number; dailyTrend: number }>(page, 'bench/stats-data.ts', 'runInPage', []);
   report({
     bench: 'stats.year-100k.chromium',
     figure: Math.round(r.figure * 10) / 10,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { startDeskBrowser, SCREENSHOT_DIR, type DeskBrowser } from '../helpers/browser';
+import { SCREENSHOT_DIR } from '../helpers/browser';
+import { callInPage, startAnalysisBrowser, type AnalysisBrowser } from './analysis-browser';
 import type { Page } from 'playwright-core';
 import { signIn } from './desk-steps';
 
@@ -8,9 +8,9 @@ import { signIn } from './desk-steps';
 // (analysis-seed.ts runs in the page): figures, charts, drill-down to case numbers, repeated problems,
 // the ledger and the policy administration.
 
-let desk: DeskBrowser;
+let desk: AnalysisBrowser;
 beforeAll(async () => {
-  desk = await startDeskBrowser();
+  desk = await startAnalysisBrowser();
 });
 afterAll(async () => {
   await desk?.close();
@@ -22,9 +22,7 @@ describe('analysis in Chromium', () => {
     const seeder = await desk.context.newPage();
     seeder.on('pageerror', (e) => process.stderr.write(`[seed page error] ${e.message}\n`));
     await seeder.goto(`${desk.url}?desk=seed_${profile}`);
-    const seedModule = `/@fs${resolve(process.cwd(), 'test/e2e/analysis-seed.ts')}`;
-    // A string expression, so the test runner does not rewrite the browser's dynamic import.
-    const problems = (await seeder.evaluate(`import(${JSON.stringify(seedModule)}).then((m) => m.seedAnalysisDesk(${JSON.stringify(profile)}, Date.now()))`)) as string[];
+    const problems = await callInPage<string[]>(seeder, 'test/e2e/analysis-seed.ts', 'seedAnalysisDesk', [profile, Date.now()]);
     expect(problems).toEqual([]);
     await seeder.close();
 
@@ -72,6 +70,16 @@ describe('analysis in Chromium', () => {
     const groups = page.getByTestId('repeated-groups');
     await groups.waitFor();
     await groups.scrollIntoViewIfNeeded();
+    await closeNotifications(page);
+    await page.waitForTimeout(500);
+    // S8-11 corrective and preventive actions are recorded on the group and shown with it.
+    await groups.getByRole('button', { name: '记录措施' }).first().click();
+    await page.getByTestId('capa-cause').fill('电梯控制板老化');
+    await page.getByTestId('capa-corrective').fill('更换3号楼电梯控制板');
+    await page.getByTestId('capa-preventive').fill('每月维保增加控制板检测');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: '保 存' }).or(page.locator('.ant-modal:visible').getByRole('button', { name: '保存' })).click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'detached' });
+    await groups.getByText(/【纠正预防措施】原因: 电梯控制板老化/).first().waitFor();
     await closeNotifications(page);
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-repeated.png` });
