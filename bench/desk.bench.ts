@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { percentile, report } from './lib';
-import { CHROMIUM_ARGS, startRendererServer } from '../test/helpers/browser';
+import { CHROMIUM_ARGS, buildRenderer, builtAsset, startShell } from '../test/helpers/browser';
 
 // The desk in Chromium on real IndexedDB, with 50k cases (500 open) in the store:
 // 1. save an intake → the case is in the queue's open-case query: p95, beside the same on an empty store;
@@ -12,18 +12,18 @@ const TOTAL = Number(process.env.DESK_BENCH_TOTAL ?? 50_000);
 const OPEN = 500;
 const RUNS = 40;
 
-const server = await startRendererServer();
-const address = server.httpServer?.address();
-const port = typeof address === 'object' && address ? address.port : 0;
-const origin = `http://127.0.0.1:${port}`;
+// The production build, served by the browser shell (its CSP and bridge), plus two bench-only entries.
+const rendererDir = await buildRenderer({ deskBench: resolve('bench/desk-bench-page.ts'), dexieBaseline: resolve('bench/dexie-baseline-page.ts') });
+const host = await startShell(rendererDir);
+const origin = host.shell.url.replace(/\/$/, '');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 
 try {
   const benchPage = await context.newPage();
   // A same-origin page that does not boot the desk, so the bench owns the databases it opens.
-  await benchPage.goto(`${origin}/@fs${resolve('package.json')}`);
-  await benchPage.addScriptTag({ type: 'module', url: `${origin}/@fs${resolve('bench/desk-bench-page.ts')}` });
+  await benchPage.goto(`${origin}${builtAsset(rendererDir, 'deskBench')}`);
+  await benchPage.addScriptTag({ type: 'module', url: `${origin}${builtAsset(rendererDir, 'deskBench')}` });
   await benchPage.waitForFunction(() => window.deskBench !== undefined, undefined, { timeout: 120_000 });
 
   const stamp = Date.now();
@@ -56,15 +56,15 @@ try {
     const page = await context.newPage();
     await page.goto(`${origin}/?desk=${big}#/queue`);
     await page.waitForFunction(() => /共 (\d+) 件/.exec(document.querySelector('[data-testid=queue-count]')?.textContent ?? '')?.[1] !== undefined && Number(/共 (\d+) 件/.exec(document.querySelector('[data-testid=queue-count]')!.textContent!)![1]) >= 500, undefined, { timeout: 120_000 });
-    // From the desk's start (its modules loaded; Vite serves them unbundled here) to 500 cases on screen.
+    // From the desk's start (its bundle loaded) to 500 cases counted on screen.
     renders.push(await page.evaluate(() => performance.now() - (performance.getEntriesByName('jiesu:start')[0]?.startTime ?? 0)));
     pageLoads.push(await page.evaluate(() => performance.now()));
     if (process.env.DESK_BENCH_MARKS) process.stderr.write(`${JSON.stringify(await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])))}\n`);
     await page.close();
   }
   const basePage = await context.newPage();
-  await basePage.goto(`${origin}/@fs${resolve('package.json')}`);
-  await basePage.addScriptTag({ type: 'module', url: `${origin}/@fs${resolve('bench/dexie-baseline-page.ts')}` });
+  await basePage.goto(`${origin}${builtAsset(rendererDir, 'dexieBaseline')}`);
+  await basePage.addScriptTag({ type: 'module', url: `${origin}${builtAsset(rendererDir, 'dexieBaseline')}` });
   await basePage.waitForFunction(() => window.dexieBaseline !== undefined, undefined, { timeout: 60_000 });
   const dexie = await basePage.evaluate(([name]) => window.dexieBaseline!(name), [`jiesu_${big}`] as const);
   const render = renders.sort((a, b) => a - b)[1]!;
@@ -81,5 +81,5 @@ try {
   });
 } finally {
   await browser.close();
-  await server.close();
+  await host.shell.close();
 }

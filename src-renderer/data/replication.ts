@@ -16,7 +16,7 @@ import {
   type StreamMessage,
 } from '../../src-shared/sync/contract';
 import type { DeskDatabase } from './database';
-import { setDeskIdentity } from './config';
+import { getDeskIdentity, setDeskIdentity } from './config';
 import { callHost } from '../bridge/host';
 
 // The desk's side of sync (DESIGN.md "Sync"): RxDB's replication of the `events` and `config`
@@ -40,6 +40,8 @@ export interface SyncError {
   code: string;
   message: { 'zh-CN': string; en: string };
   status?: number;
+  /** Rows of a refused push (index in the request), as the server listed them. */
+  rows?: number[];
 }
 
 export const PENDING_CAP = 999;
@@ -56,6 +58,8 @@ export interface DeskReplicationOptions {
   pushBatchSize?: number;
   /** Only the leading window of the desk replicates (default); tests with one window may skip the election. */
   waitForLeadership?: boolean;
+  /** The organisation the token belongs to: documents of any other (left from a standalone first run) stay local. */
+  orgId?: string;
 }
 
 export interface DeskReplication {
@@ -124,7 +128,7 @@ function baseUrl(serverUrl: string): string {
 }
 
 async function errorFrom(res: Response): Promise<SyncError> {
-  let body: { error?: string; messages?: { 'zh-CN': string; en: string } } = {};
+  let body: { error?: string; messages?: { 'zh-CN': string; en: string }; errors?: { index?: unknown }[] } = {};
   try {
     body = (await res.json()) as typeof body;
   } catch {
@@ -134,6 +138,7 @@ async function errorFrom(res: Response): Promise<SyncError> {
     code: body.error ?? `http${res.status}`,
     status: res.status,
     message: body.messages ?? { 'zh-CN': `服务器返回错误（${res.status}），稍后会自动重试。`, en: `The server answered with an error (${res.status}); retrying automatically.` },
+    ...(Array.isArray(body.errors) ? { rows: body.errors.map((e) => e.index).filter((i): i is number => typeof i === 'number') } : {}),
   };
 }
 
@@ -204,6 +209,32 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
     return json;
   }
 
+  /**
+   * Pushes one chunk. Rows the server refuses as invalid are set aside (they stay on this desk and the
+   * status says so) and the rest is pushed again, so one bad document never blocks the queue behind it.
+   */
+  async function pushChunk<R>(name: ReplicatedCollection, chunk: R[]): Promise<never[]> {
+    try {
+      return await request<never[]>('POST', pushPath(name), chunk);
+    } catch (e) {
+      const error = e instanceof SyncHttpError ? e.error : undefined;
+      if (!error || error.status !== 400 || !error.rows?.length) throw e;
+      const refused = new Set(error.rows);
+      const rest = chunk.filter((_, i) => !refused.has(i));
+      const conflicts = rest.length ? await request<never[]>('POST', pushPath(name), rest) : [];
+      const kept: SyncError = {
+        code: 'refusedDocuments',
+        status: 400,
+        message: {
+          'zh-CN': `有 ${refused.size} 条记录未通过服务器校验，仅保存在本台；其余记录已同步。请联系管理员。`,
+          en: `${refused.size} record(s) failed the server's validation and stay on this desk only; everything else synced. Contact your administrator.`,
+        },
+      };
+      update({ error: kept });
+      return conflicts;
+    }
+  }
+
   for (const name of REPLICATED_COLLECTIONS) {
     const collection = db[name] as unknown as RxCollection<unknown>;
     const stream$ = new Subject<StreamMessage<unknown>>();
@@ -227,8 +258,9 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
         batchSize: opts.pushBatchSize ?? 200,
         async handler(rows) {
           const conflicts: never[] = [];
+          const mine = opts.orgId ? rows.filter((r) => (r.newDocumentState as { orgId?: unknown }).orgId === opts.orgId) : rows;
           // Split by size; a retried batch re-sends earlier chunks, which the server treats as no-ops.
-          for (const chunk of chunkRows(rows)) conflicts.push(...(await request<never[]>('POST', pushPath(name), chunk)));
+          for (const chunk of chunkRows(mine)) conflicts.push(...(await pushChunk(name, chunk)));
           return conflicts;
         },
       },
@@ -383,7 +415,8 @@ export async function ensureDeskSync(db: DeskDatabase, overrides: Partial<DeskRe
   if (!connection) return undefined;
   if (running?.db === db) return running.replication;
   await stopDeskSync();
-  const replication = startDeskReplication(db, { ...connection, ...overrides });
+  const identity = await getDeskIdentity(db);
+  const replication = startDeskReplication(db, { ...connection, ...(identity ? { orgId: identity.orgId } : {}), ...overrides });
   running = { db, replication, sub: replication.state$.subscribe((s) => current$.next(s)) };
   return replication;
 }

@@ -17,6 +17,15 @@ import { RevealIdentity } from './RevealIdentity';
 import { DocumentButtons } from './DocumentButtons';
 import { navigate } from '../../app/router';
 
+/** Joins sentences, adding a full stop only where one is missing. */
+function sentences(...parts: string[]): string {
+  return parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => (/[。！？.!?]$/.test(p) ? p : `${p}。`))
+    .join('');
+}
+
 // 案件页: summary, deadlines, the full timeline, and the actions the domain allows this person now.
 
 export function CasePage({ caseId }: { caseId: string }) {
@@ -63,7 +72,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           <Card title={t('case.summary')} size="small">
-            <Descriptions column={2} size="small" bordered>
+            <Descriptions column={2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
               <Descriptions.Item label={t('case.kind')}>{labels.kind(state.kind)}</Descriptions.Item>
               <Descriptions.Item label={t('case.channel')}>{labels.channel(state.channel)}</Descriptions.Item>
               <Descriptions.Item label={t('case.category')}>{labels.category(state.category)}</Descriptions.Item>
@@ -79,15 +88,15 @@ export function CasePage({ caseId }: { caseId: string }) {
                   {revealed && <Tag icon={<EyeOutlined />} color="orange">{t('case.revealed')}</Tag>}
                 </Space>
               </Descriptions.Item>
-              {description && <Descriptions.Item label={t('case.description')} span={2}>{description}</Descriptions.Item>}
-              {state.demand && <Descriptions.Item label={t('case.demand')} span={2}>{state.demand}</Descriptions.Item>}
               {formRows.map((r) => (
-                <Descriptions.Item key={r.key} label={r.label} span={2}>{r.value}</Descriptions.Item>
+                <Descriptions.Item key={r.key} label={r.label}>{r.value}</Descriptions.Item>
               ))}
-              {state.result && <Descriptions.Item label={t('case.result')} span={2}>{state.result.text}</Descriptions.Item>}
+              {description && <Descriptions.Item label={t('case.description')} span="filled">{description}</Descriptions.Item>}
+              {state.demand && <Descriptions.Item label={t('case.demand')} span="filled">{state.demand}</Descriptions.Item>}
+              {state.result && <Descriptions.Item label={t('case.result')} span="filled">{state.result.text}</Descriptions.Item>}
               {state.rejection && (
-                <Descriptions.Item label={t('case.rejection')} span={2}>
-                  <span data-testid="rejection">{`${labels.reason(state.rejection.reasonCode)}。${state.rejection.explanation}${state.rejection.referral ? `（${state.rejection.referral}）` : ''}`}</span>
+                <Descriptions.Item label={t('case.rejection')} span="filled">
+                  <span data-testid="rejection">{sentences(labels.reason(state.rejection.reasonCode), state.rejection.explanation)}{state.rejection.referral ? `（${t('field.referral')}：${state.rejection.referral}）` : ''}</span>
                 </Descriptions.Item>
               )}
             </Descriptions>
