@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { eventPayloads } from '../../src-shared/domain/events';
 import { createDocumentHandlers, DocumentError, type PrintRequest } from '../../src-main/documents/handlers';
 import { PRESETS, realisticCase } from './fixtures';
 import { caseData } from './render';
-import { pdfText } from './pdf-tools';
+import { pdfFonts, pdfText } from './pdf-tools';
 
 // The bridge channels documents.render / .print / .save as plain functions, and what a clerk meets when
 // something is wrong: a clear Chinese sentence, and never a half-written file.
@@ -45,6 +46,18 @@ describe('documents.render / documents.save', () => {
     expect(r.pages).toBe(1);
     expect(r.fileName).toBe(`登记表_${pc.state.number}.pdf`);
     expect(pdfText(bytes)).toContain(pc.state.number);
+  });
+
+  it('prints on A4 with Noto Sans SC regular and bold embedded as subsets, not the whole 10 MB font', async () => {
+    const h = createDocumentHandlers({ archiveRoot: work });
+    const bytes = Buffer.from((await h['documents.render']({ document: 'registration', data })).pdfBase64, 'base64');
+    const fonts = pdfFonts(bytes)
+      .split('\n')
+      .filter((l) => l.includes('NotoSansSC'));
+    expect(fonts).toHaveLength(2);
+    for (const l of fonts) expect(l).toMatch(/^[A-Z]{6}\+NotoSansSC-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    expect(bytes.length).toBeLessThan(300_000);
+    expect(execFileSync('pdfinfo', ['-'], { input: bytes, encoding: 'utf8' })).toMatch(/Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
   });
 
   it('saves into <archive>/<folder>/ in one step and leaves no temp file', async () => {
