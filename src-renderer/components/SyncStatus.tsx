@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Space, Tag, Tooltip } from 'antd';
 import { CloudSyncOutlined, DisconnectOutlined, WarningOutlined } from '@ant-design/icons';
 import { useDesk } from '../data/desk-context';
 import { useLanguage, type Language } from '../i18n/i18n';
-import { currentDeskSyncState, deskSyncState$, ensureDeskSync, joinServer, syncErrorOf, PENDING_CAP, type SyncError, type SyncState } from '../data/replication';
+import { currentDeskSyncState, deskSyncState$, ensureDeskSync, joinServer, refusedMessage, syncErrorOf, PENDING_CAP, type SyncError, type SyncState } from '../data/replication';
 
 // The status bar's sync badge (online / offline, documents waiting to upload, last sync) and the
 // "join a server" form of first run and settings. Strings are zh-CN first, en complete.
@@ -18,6 +18,7 @@ const TEXT = {
     synced: '已全部同步',
     lastSync: '上次同步 {t}',
     never: '尚未同步',
+    refused: '{n} 条未能同步',
     offlineHint: '离线期间可照常登记和办理，网络恢复后自动上传。',
     serverUrl: '服务器地址',
     serverUrlHelp: '例如 http://192.168.1.10:8787，由管理员提供',
@@ -40,6 +41,7 @@ const TEXT = {
     synced: 'All synced',
     lastSync: 'Last sync {t}',
     never: 'Not synced yet',
+    refused: '{n} not accepted',
     offlineHint: 'Keep registering and handling cases; everything uploads when the network is back.',
     serverUrl: 'Server address',
     serverUrlHelp: 'e.g. http://192.168.1.10:8787, from your administrator',
@@ -108,6 +110,13 @@ export function SyncStatus() {
         )}
         <span data-testid="sync-pending">{pending}</span>
         <span data-testid="sync-last">{last}</span>
+        {state.refused > 0 ? (
+          <Tooltip title={refusedMessage(state.refused)[lang]}>
+            <Tag color="red" icon={<WarningOutlined />} data-testid="sync-refused">
+              {text('refused', { n: state.refused })}
+            </Tag>
+          </Tooltip>
+        ) : null}
       </Space>
     </Tooltip>
   );

@@ -34,6 +34,8 @@ export interface SyncState {
   pending: number;
   lastSyncAt?: number;
   error?: SyncError;
+  /** Documents the server refused as invalid since replication started; they stay on this desk only. */
+  refused: number;
 }
 
 export interface SyncError {
@@ -158,6 +160,14 @@ export async function enrolWithServer(serverUrl: string, code: string, deskName?
   return (await res.json()) as EnrolResponse;
 }
 
+/** What the status bar says about documents the server refused. */
+export function refusedMessage(count: number): SyncError['message'] {
+  return {
+    'zh-CN': `有 ${count} 条记录未通过服务器校验，仅保存在本台；其余记录已同步。请联系管理员。`,
+    en: `${count} record(s) failed the server's validation and stay on this desk only; everything else synced. Contact your administrator.`,
+  };
+}
+
 export function syncErrorOf(e: unknown): SyncError {
   if (e instanceof SyncHttpError) return e.error;
   return OFFLINE_ERROR;
@@ -171,7 +181,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
   const retryMs = opts.retryMs ?? 2_000;
   const maxRetryMs = opts.maxRetryMs ?? 60_000;
   const stopper = new AbortController();
-  const state$ = new BehaviorSubject<SyncState>({ configured: true, online: false, pending: 0 });
+  const state$ = new BehaviorSubject<SyncState>({ configured: true, online: false, pending: 0, refused: 0 });
   const update = (patch: Partial<SyncState>) => state$.next({ ...state$.value, ...patch });
   const replications: RxReplicationState<unknown, Checkpoint>[] = [];
   const subs: Subscription[] = [];
@@ -222,15 +232,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
       const refused = new Set(error.rows);
       const rest = chunk.filter((_, i) => !refused.has(i));
       const conflicts = rest.length ? await request<never[]>('POST', pushPath(name), rest) : [];
-      const kept: SyncError = {
-        code: 'refusedDocuments',
-        status: 400,
-        message: {
-          'zh-CN': `有 ${refused.size} 条记录未通过服务器校验，仅保存在本台；其余记录已同步。请联系管理员。`,
-          en: `${refused.size} record(s) failed the server's validation and stay on this desk only; everything else synced. Contact your administrator.`,
-        },
-      };
-      update({ error: kept });
+      update({ refused: state$.value.refused + refused.size });
       return conflicts;
     }
   }
@@ -398,7 +400,7 @@ export async function getServerConnection(db: DeskDatabase): Promise<ServerConne
   return serverUrl && token ? { serverUrl, token } : undefined;
 }
 
-const NOT_CONFIGURED: SyncState = { configured: false, online: false, pending: 0 };
+const NOT_CONFIGURED: SyncState = { configured: false, online: false, pending: 0, refused: 0 };
 const current$ = new BehaviorSubject<SyncState>(NOT_CONFIGURED);
 let running: { db: DeskDatabase; replication: DeskReplication; sub: Subscription } | undefined;
 
