@@ -115,8 +115,10 @@ describe('analysis in Chromium', () => {
     await json.waitFor();
     const stages = JSON.parse(await json.inputValue()) as { id: string; limit: { amount: number } }[];
     const before = stages[0]!.limit.amount;
-    stages[0]!.limit.amount = before + 1;
-    await json.fill(JSON.stringify(stages, null, 2));
+    // The first stage's limit through the limits table; the JSON follows.
+    await page.getByTestId('stage-limits').locator('.ant-input-number input').first().fill(String(before + 1));
+    await page.getByTestId('stage-limits').locator('.ant-input-number input').first().blur();
+    expect((JSON.parse(await json.inputValue()) as { limit: { amount: number } }[])[0]!.limit.amount).toBe(before + 1);
     await page.getByTestId('revision-reason').fill('延长重大投诉答复时限');
     await page.getByTestId('revision-approver').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '李助理' }).first().click();

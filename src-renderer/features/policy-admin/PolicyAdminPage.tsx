@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { diffPolicies, formatValue, type PolicyChange } from '../../../src-shared/analytics/policy-diff';
 import { nextRevision } from '../../../src-shared/domain/revisions';
 import type { Policy, PolicyInput, StageDef } from '../../../src-shared/domain/policy';
@@ -248,10 +248,66 @@ function RevisionEditor({ base, onClose }: { base: Policy; onClose: () => void }
         <Form.Item name="reason" label={t('reason')} required>
           <Input data-testid="revision-reason" />
         </Form.Item>
+        {section === 'stages' ? <StageLimitsEditor json={json} onChange={setJson} /> : null}
         <Form.Item label={t('sectionJson')}>
           <Input.TextArea value={json} onChange={(e) => setJson(e.target.value)} rows={16} style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="revision-json" />
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+type StageLimitRow = { id: string; name: string; limit: StageDef['limit']; clock: StageDef['clock'] };
+
+/** The common edit, limits and clocks of the stages, without touching the JSON by hand. */
+function StageLimitsEditor({ json, onChange }: { json: string; onChange: (json: string) => void }) {
+  const { t } = usePT();
+  let stages: StageLimitRow[] | undefined;
+  try {
+    const v: unknown = JSON.parse(json);
+    if (Array.isArray(v)) stages = v as StageLimitRow[];
+  } catch {
+    stages = undefined;
+  }
+  if (!stages) return null;
+  const list = stages;
+  const update = (i: number, patch: Partial<StageLimitRow>) => onChange(JSON.stringify(list.map((s, j) => (j === i ? { ...s, ...patch } : s)), null, 2));
+  return (
+    <Table<StageLimitRow>
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={list}
+      style={{ marginBottom: 12 }}
+      data-testid="stage-limits"
+      columns={[
+        { title: t('stageName'), dataIndex: 'name' },
+        {
+          title: t('limit'),
+          render: (_, s, i) => (
+            <Space>
+              <InputNumber min={0.01} value={s.limit?.amount} onChange={(v) => update(i, { limit: { ...s.limit, amount: Number(v ?? 0) } })} />
+              <Select
+                style={{ width: 110 }}
+                value={s.limit?.unit}
+                onChange={(unit) => update(i, { limit: { ...s.limit, unit } })}
+                options={(['minutes', 'hours', 'days', 'workingDays'] as const).map((u) => ({ value: u, label: t(`unit.${u}`) }))}
+              />
+            </Space>
+          ),
+        },
+        {
+          title: t('clock'),
+          render: (_, s, i) => (
+            <Select
+              style={{ width: 120 }}
+              value={s.clock}
+              onChange={(clock) => update(i, { clock })}
+              options={(['natural', 'working-days', 'business-hours'] as const).map((c) => ({ value: c, label: t(`clock.${c}`) }))}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }
