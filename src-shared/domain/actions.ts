@@ -247,9 +247,9 @@ export function policyItemOf<T extends { id: string }>(items: readonly T[], item
   return items.find((x) => x.id === itemId || itemId.startsWith(`${x.id}:`));
 }
 
-/** S6-4: a policy that implements S6-4 investigates with at least two inspectors. */
+/** S6-4: the policy's own minimum; a policy that lists S6-4 without one still needs two inspectors. */
 export function minInspectors(policy: Policy): number {
-  return policy.rules.includes('S6-4') ? 2 : 1;
+  return policy.minInspectors ?? (policy.rules.includes('S6-4') ? 2 : 1);
 }
 
 function clockPaused(state: CaseState): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { minInspectors } from './actions';
 import { buildRegistration, categoriesForKind, intakeDefaults, intakeSchemaFor, type IntakeValues } from './intake';
 import { samplePolicy } from './policy.fixtures';
 import { T0, makeEvent } from './projection.fixtures';
@@ -97,9 +98,16 @@ describe('intakeSchemaFor', () => {
     if (!r.success) expect(r.error.issues[0]!.message).toContain('ghost');
   });
 
-  it('S1-5 defaults to confidential where the policy names identity viewers', () => {
-    expect(intakeDefaults(policy, 'complaint', T0).complainant.confidential).toBe(true);
-    expect(intakeDefaults(samplePolicy({ identityViewerRoles: [] }), 'complaint', T0).complainant.confidential).toBe(false);
+  it('S1-5 defaults to confidential where the policy protects every reporter, not merely where someone may reveal', () => {
+    expect(intakeDefaults(samplePolicy({ confidentialByDefault: true }), 'complaint', T0).complainant.confidential).toBe(true);
+    // Naming identity viewers alone must not mask every case of an ordinary desk.
+    expect(intakeDefaults(policy, 'complaint', T0).complainant.confidential).toBe(false);
+  });
+
+  it('S6-4 the policy minimum of inspectors is honoured', () => {
+    expect(minInspectors(samplePolicy({ minInspectors: 3 }))).toBe(3);
+    expect(minInspectors(samplePolicy({ rules: ['S6-4'] }))).toBe(2);
+    expect(minInspectors(samplePolicy({ rules: [] }))).toBe(1);
   });
 });
 

@@ -247,7 +247,7 @@ export function intakeSchemaFor(policy: Policy, kindCode: string, locale: Intake
   return schema as unknown as z.ZodType<IntakeValues, IntakeValues>;
 }
 
-/** Starting values for a new intake form: now, the first channel, confidentiality on where the policy protects identities (S1-5). */
+/** Starting values for a new intake form: now, the first channel, confidentiality on where the policy says every reporter is protected (S1-5). */
 export function intakeDefaults(policy: Policy, kindCode: string, now: number): IntakeValues {
   const found = intakeFormFor(policy, kindCode);
   const form: IntakeValues['form'] = {};
@@ -256,7 +256,7 @@ export function intakeDefaults(policy: Policy, kindCode: string, now: number): I
     kind: kindCode,
     channel: policy.channels[0]?.code ?? '',
     receivedAt: Math.floor(now / 60_000) * 60_000,
-    complainant: { anonymous: false, confidential: policy.identityViewerRoles.length > 0, name: '', phone: '' },
+    complainant: { anonymous: false, confidential: policy.confidentialByDefault === true, name: '', phone: '' },
     subject: '',
     description: {},
     riskFlags: [],
