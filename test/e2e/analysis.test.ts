@@ -41,6 +41,13 @@ describe('analysis in Chromium', () => {
     await page.waitForTimeout(800);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-month.png` });
 
+    // A period duty marked done stops being reminded.
+    const duties = page.getByTestId('duty-reminders').locator('.ant-list-item');
+    const dutyCount = await duties.count();
+    expect(dutyCount).toBeGreaterThan(0);
+    await duties.first().getByRole('button', { name: '标记完成' }).click();
+    await expect.poll(() => duties.count()).toBe(dutyCount - 1);
+
     // A chart drills down too: a bar of the trend opens the cases of that day.
     await page.getByTestId('chart-trend').locator('svg path[fill="#1f6feb"]').first().click();
     const dayList = page.getByTestId('drill-list');

@@ -4,7 +4,8 @@ import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import { computeStatistics, DIMENSIONS, type CaseStatistics, type Dimension } from '../../../src-shared/analytics/stats';
 import { PERIOD_GRANULARITY, periodLabel, periodOf, type Granularity, type Period } from '../../../src-shared/analytics/period';
 import { findRepeatedProblems } from '../../../src-shared/analytics/repeated';
-import { dutyReminders } from '../../../src-shared/analytics/duties';
+import { dutyKey, dutyReminders } from '../../../src-shared/analytics/duties';
+import { markDutyDone, useDutiesDone } from './duties-store';
 import { casesTable, statisticsTables, summaryFigures } from '../../../src-shared/analytics/tables';
 import type { Policy } from '../../../src-shared/domain/policy';
 import { useDesk } from '../../data/desk-context';
@@ -80,7 +81,10 @@ function AnalysisFor({ policy }: { policy: Policy }) {
   );
   const periodStates = useMemo(() => stats.total.caseIds.map((id) => data.byId.get(id)!).filter(Boolean), [stats, data.byId]);
   const groups = useMemo(() => findRepeatedProblems(periodStates, { windowMs: Math.min(30, (period.end - period.start) / 86_400_000) * 86_400_000 }), [periodStates, period]);
-  const reminders = useMemo(() => dutyReminders(policy.duties ?? [], data.now, offset, { aheadDays: 10, behindDays: 5 }), [policy.duties, data.now, offset]);
+  const [dutiesVersion, setDutiesVersion] = useState(0);
+  const dutiesDone = useDutiesDone(dutiesVersion);
+  const { db } = useDesk();
+  const reminders = useMemo(() => dutyReminders(policy.duties ?? [], data.now, offset, { aheadDays: 10, behindDays: 5, done: dutiesDone }), [policy.duties, data.now, offset, dutiesDone]);
   const label = periodLabel(period, lang);
   const open = (title: string, caseIds: string[]) => setDrill({ title, caseIds });
 
@@ -228,18 +232,22 @@ function AnalysisFor({ policy }: { policy: Policy }) {
             ) : (
               <List
                 size="small"
+                data-testid="duty-reminders"
                 dataSource={reminders}
                 renderItem={(r) => (
                   <List.Item
-                    actions={
-                      r.type === 'deadline' && r.covers.granularity !== 'week'
+                    actions={[
+                      ...(r.type === 'deadline' && r.covers.granularity !== 'week'
                         ? [
                             <Button key="print" size="small" icon={<FileTextOutlined />} onClick={() => void printSummary(r.covers)}>
                               {t('a.summaryDoc')}
                             </Button>,
                           ]
-                        : []
-                    }
+                        : []),
+                      <Button key="done" size="small" onClick={() => void markDutyDone(db, dutyKey(r)).then(() => setDutiesVersion((v) => v + 1))}>
+                        {t('a.dutyDone')}
+                      </Button>,
+                    ]}
                   >
                     <Space wrap>
                       <Tag color={r.state === 'overdue' ? 'red' : r.state === 'due_today' ? 'orange' : 'default'}>{t(`a.duty.${r.state}`)}</Tag>
