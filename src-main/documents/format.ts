@@ -37,6 +37,13 @@ export function formatDuration(d: Duration): string {
 }
 
 /** Short names for tables; the regulation explains each once in words. */
+/** A stage's limit as the regulation says it: "1 分钟" with endOfDay set means 当日 (S1-3, S10-5). */
+export function stageLimitText(stage: { limit: Duration; endOfDay?: boolean }): string {
+  if (!stage.endOfDay) return formatDuration(stage.limit);
+  if (stage.limit.unit === 'minutes' || stage.limit.unit === 'hours') return '当日内';
+  return `${formatDuration(stage.limit)}（至当日24:00）`;
+}
+
 export const CLOCK_ZH: Record<'natural' | 'working-days' | 'business-hours', string> = {
   natural: '自然时间',
   'working-days': '工作日',

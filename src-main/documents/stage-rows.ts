@@ -1,6 +1,6 @@
 import type { Policy, StageDef } from '../../src-shared/domain/policy';
 import type { CaseState } from '../../src-shared/domain/case-state';
-import { formatDuration, formatMinute } from './format';
+import { formatMinute, stageLimitText } from './format';
 import type { CaseDocumentInput } from './types';
 
 // The deadlines that apply to a case, as printed on the notice and in the archive: the policy's limit and
@@ -34,7 +34,7 @@ export function stageRows(input: Pick<CaseDocumentInput, 'case' | 'policy' | 'st
     let outcome = s ? STATE_ZH[s.state] : '';
     if (s?.state === 'met') outcome = s.metLate ? `超时完成 ${formatMinute(s.metAt, offset)}` : `按时完成 ${formatMinute(s.metAt, offset)}`;
     if (s?.extended) outcome += '（已延期）';
-    return { name: st.name, limit: formatDuration(st.limit), clock: st.clock, due: formatMinute(s?.dueAt, offset), outcome };
+    return { name: st.name, limit: stageLimitText(st), clock: st.clock, due: formatMinute(s?.dueAt, offset), outcome };
   });
 }
 

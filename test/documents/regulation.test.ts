@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDuration } from '../../src-main/documents/format';
+import { formatDay, stageLimitText } from '../../src-main/documents/format';
 import { chineseNumber, stripNumbering, withoutRuleRefs } from '../../src-main/documents/builders/regulation';
 import { PRESETS, cst, policyFor } from './fixtures';
 import { PRINTED_AT, render } from './render';
@@ -34,7 +34,7 @@ describe('regulation (工作制度)', () => {
       for (const s of policy.stages) {
         // A long stage name wraps inside its cell; its first line is what reads in order.
         expect(r.flat).toContain(compact(s.name).slice(0, 10));
-        expect(r.flat).toContain(compact(formatDuration(s.limit)));
+        expect(r.flat).toContain(compact(stageLimitText(s)));
       }
       expect(r.flat).toContain('附则');
       expect(r.flat).toContain('附录：修订记录');
@@ -65,5 +65,12 @@ describe('regulation (工作制度)', () => {
     expect(stripNumbering('2026年起施行')).toBe('2026年起施行');
     expect(withoutRuleRefs('当事人作为一次投诉处理(S4-3)。')).toBe('当事人作为一次投诉处理。');
     expect(withoutRuleRefs('首问负责（S1-2、X-1）')).toBe('首问负责');
+  });
+
+  it('S10-5 S1-3 a same-day stage reads 当日内, not as its one-minute encoding', () => {
+    expect(stageLimitText({ limit: { amount: 1, unit: 'minutes' }, endOfDay: true })).toBe('当日内');
+    expect(stageLimitText({ limit: { amount: 3, unit: 'days' }, endOfDay: true })).toBe('3 天（至当日24:00）');
+    expect(stageLimitText({ limit: { amount: 2, unit: 'hours' } })).toBe('2 小时');
+    expect(stageLimitText({ limit: { amount: 3, unit: 'workingDays' } })).toBe('3 个工作日');
   });
 });

@@ -78,9 +78,10 @@ export function buildArchive(input: CaseDocumentInput): TDocumentDefinitions {
     ),
   );
 
-  const evidence: string[][] = [];
-  for (const m of c.materials ?? []) if (m.kind === 'evidence') evidence.push([m.title, m.description ?? '', t(m.at), staff(m.by)]);
-  for (const inv of c.investigations ?? []) for (const ev of inv.evidence ?? []) evidence.push([ev, '调查取得', t(inv.at), staff(inv.by)]);
+  const evidenceItems: { at: number; row: string[] }[] = [];
+  for (const m of c.materials ?? []) if (m.kind === 'evidence') evidenceItems.push({ at: m.at, row: [m.title, m.description ?? '', t(m.at), staff(m.by)] });
+  for (const inv of c.investigations ?? []) for (const ev of inv.evidence ?? []) evidenceItems.push({ at: inv.at, row: [ev, '调查取得', t(inv.at), staff(inv.by)] });
+  const evidence = evidenceItems.sort((a, b) => a.at - b.at).map((e) => e.row);
   content.push(section('六、调查证据清单'));
   content.push(listTable(['序号', '证据', '说明/来源', '时间', '经办人'], [26, 140, '*', 74, 52], evidence.length ? evidence.map((r, i) => [String(i + 1), ...r]) : NONE));
 

@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { CLOCK_ZH, departmentName, formatDateZh, formatDay, formatDuration, nameOf, roleName } from '../format';
+import { CLOCK_ZH, departmentName, formatDateZh, formatDay, nameOf, roleName, stageLimitText } from '../format';
 import { formTableLayout, frameDocument, listTable, section } from '../frame';
 import { EVENT_ZH } from '../describe-event';
 import type { RegulationInput } from '../types';
@@ -63,7 +63,7 @@ export function buildRegulation(input: RegulationInput): TDocumentDefinitions {
       listTable(
         ['环节', '适用范围', '起算', '时限', '计时方式', '延期审批'],
         ['*', 92, 62, 50, 84, 64],
-        policy.stages.map((s) => [s.name, scope(policy, s.appliesTo), s.startsOn.map((e) => EVENT_ZH[e]).join('/'), formatDuration(s.limit), CLOCK_ZH[s.clock], s.extensionApproverRole ? roleName(policy, s.extensionApproverRole) : '不得延期']),
+        policy.stages.map((s) => [s.name, scope(policy, s.appliesTo), s.startsOn.map((e) => EVENT_ZH[e]).join('/'), stageLimitText(s), CLOCK_ZH[s.clock], s.extensionApproverRole ? roleName(policy, s.extensionApproverRole) : '不得延期']),
         8.5,
       ),
     );
