@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
-import { getChangedDocumentsSince, getLastCheckpointDoc, type RxCollection } from 'rxdb';
+import { getAssumedMasterState, getChangedDocumentsSince, getLastCheckpointDoc, type RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import {
   ENROL_PATH,
@@ -123,6 +123,23 @@ function tokenTag(token: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36);
+}
+
+/** The replicated content of a document (storage metadata such as _rev and _meta left out), key order ignored. */
+function replicatedJson(doc: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) {
+        if (k === '_rev' || k === '_meta' || k === '_attachments') continue;
+        out[k] = sort((v as Record<string, unknown>)[k]);
+      }
+      return out;
+    }
+    return v;
+  };
+  return JSON.stringify(sort(doc));
 }
 
 function baseUrl(serverUrl: string): string {
@@ -318,7 +335,8 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
     }
   }
 
-  // Pending = local documents after the upstream checkpoint (not yet pushed), counted up to a cap.
+  // Pending = local documents after the upstream checkpoint that differ from what the desk knows the
+  // server holds (documents that came from the server are not pending), counted up to a cap.
   let counting = false;
   let again = false;
   async function countPending(): Promise<void> {
@@ -331,7 +349,13 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
         if (!internal) continue;
         const checkpoint = await getLastCheckpointDoc(internal, 'up');
         const changed = await getChangedDocumentsSince(internal.input.forkInstance, PENDING_CAP + 1, checkpoint as never);
-        pending += changed.documents.length;
+        const docs = changed.documents as unknown as Record<string, unknown>[];
+        const primary = internal.primaryPath as string;
+        const assumed = await getAssumedMasterState(internal, docs.map((d) => String(d[primary])));
+        for (const d of docs) {
+          const master = assumed[String(d[primary])];
+          if (!master || replicatedJson(master.docData) !== replicatedJson(d)) pending++;
+        }
       }
       if (!stopper.signal.aborted) update({ pending: Math.min(pending, PENDING_CAP) });
     } catch {

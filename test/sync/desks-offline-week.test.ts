@@ -76,6 +76,9 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
       expect(config.policies[0]?.presetId).toBe('s7-property');
       expect(config.desks.map((x) => x.id)).toContain(d.deskId);
       expect(config.staff.length).toBeGreaterThan(0);
+      // What came from the server is not "waiting to upload".
+      await d.replication.awaitInSync();
+      expect(d.replication.state).toMatchObject({ online: true, pending: 0, refused: 0 });
     }
   });
 
