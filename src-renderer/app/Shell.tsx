@@ -1,5 +1,6 @@
-import { Suspense, lazy, useEffect, type ComponentType, type ReactNode } from 'react';
-import { Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
+import { SyncStatus } from '../components/SyncStatus';
 import { BarChartOutlined, FormOutlined, LogoutOutlined, PhoneOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useDesk } from '../data/desk-context';
 import { useLanguage, useT } from '../i18n/i18n';
@@ -16,10 +17,6 @@ import { Clock } from '../components/Clock';
 
 // The desk's frame: navigation, the page, and a status bar (desk, staff, sync, clock).
 
-// The sync status badge belongs to the sync helper; a glob import keeps the shell working before it lands.
-const syncStatusModules = import.meta.glob<{ SyncStatus?: ComponentType }>('../components/SyncStatus.tsx');
-const loadSync = Object.values(syncStatusModules)[0];
-const SyncStatus = loadSync ? lazy(async () => ({ default: (await loadSync()).SyncStatus ?? (() => null) })) : undefined;
 
 function PageFor({ route }: { route: Route }): ReactNode {
   const t = useT();
@@ -84,13 +81,7 @@ export function Shell() {
             <span data-testid="status-staff">
               {t('status.staff')}：{staff?.name}
             </span>
-            {SyncStatus ? (
-              <Suspense fallback={null}>
-                <SyncStatus />
-              </Suspense>
-            ) : (
-              <Tag>{t('status.localOnly')}</Tag>
-            )}
+            <SyncStatus />
             <AlertCenter />
             <Clock />
             <Button size="small" icon={<LogoutOutlined />} onClick={signOut}>

@@ -5,6 +5,7 @@ import type { CaseState } from '../../src-shared/domain/case-state';
 import { compareEvents } from '../../src-shared/domain/projection';
 import { useDesk } from './desk-context';
 import type { CaseDoc } from './schemas';
+import type { DeskDatabase } from './database';
 import type { DeskConfig } from './config';
 import type { Staff } from '../../src-shared/domain/org';
 
@@ -16,6 +17,11 @@ export interface CaseQuery {
   limit?: number;
 }
 
+/** The open queue's query: one index range (bucket, dueAt), never a scan of every case ever registered. */
+export function openCasesQuery(db: DeskDatabase) {
+  return db.cases.find({ selector: { bucket: 'open' }, sort: [{ bucket: 'asc' }, { dueAt: 'asc' }], index: ['bucket', 'dueAt'] });
+}
+
 /** Case rows (projection plus, for open cases, their event log for the SLA engine). */
 export function useCaseDocs(query: CaseQuery = {}): { docs: CaseDoc[]; loading: boolean } {
   const { db } = useDesk();
@@ -23,8 +29,8 @@ export function useCaseDocs(query: CaseQuery = {}): { docs: CaseDoc[]; loading: 
   const scope = query.scope ?? 'open';
   const limit = query.limit ?? 2000;
   useEffect(() => {
-    const selector: MangoQuerySelector<CaseDoc> = scope === 'open' ? { bucket: 'open' } : {};
-    const q = scope === 'open' ? db.cases.find({ selector, sort: [{ bucket: 'asc' }, { dueAt: 'asc' }] }) : db.cases.find({ selector, sort: [{ registeredAt: 'desc' }], limit });
+    const selector: MangoQuerySelector<CaseDoc> = {};
+    const q = scope === 'open' ? openCasesQuery(db) : db.cases.find({ selector, sort: [{ registeredAt: 'desc' }], limit });
     const sub = q.$.subscribe((docs) => {
       performance.mark('jiesu:cases');
       setResult({ docs: docs.map((d) => d.toJSON() as CaseDoc), loading: false });
