@@ -99,6 +99,8 @@ describe('desk in Chromium: property preset', () => {
 
     // The callback queue: unsatisfied → reopened (S9-10).
     await page.goto(page.url().replace(/#.*$/, '#/callbacks'));
+    await page.getByTestId(`callback-${number}`).waitFor();
+    await screenshot(page, 'callbacks-due');
     await page.getByTestId(`callback-${number}`).click();
     let dialog = page.locator('.ant-modal:visible');
     await dialog.getByTestId('f-satisfied').uncheck();
@@ -125,6 +127,9 @@ describe('desk in Chromium: property preset', () => {
     await dialog.waitFor({ state: 'detached' });
     await screenshot(page, 'callbacks-after');
     await expect.poll(() => page.getByTestId('callback-rate').textContent()).toContain('100.0%');
+    await page.goto(page.url().replace(/#.*$/, '#/settings'));
+    await page.getByText('现行制度').waitFor();
+    await screenshot(page, 'settings');
     await page.close();
   });
 });

@@ -56,7 +56,7 @@ export function CallbackQueuePage() {
           {
             title: t('callbacks.due'),
             key: 'due',
-            width: 200,
+            width: 260,
             render: (_, r) => (
               <Space>
                 <span>{formatMinute(r.dueAt)}</span>
@@ -68,7 +68,7 @@ export function CallbackQueuePage() {
           { title: t('queue.subject'), key: 'subject', ellipsis: true, render: (_, r) => r.state.subject },
           { title: t('queue.complainant'), key: 'who', width: 120, render: (_, r) => complainantDisplay(r.state, t) },
           { title: t('queue.kind'), key: 'kind', width: 90, render: (_, r) => labels.kind(r.state.kind) },
-          { title: t('callbacks.resolvedAt'), key: 'resolved', width: 140, render: (_, r) => formatMinute(r.resolvedAt) },
+          { title: t('callbacks.resolvedAt'), key: 'resolved', width: 150, render: (_, r) => formatMinute(r.resolvedAt) },
           {
             title: '',
             key: 'act',
