@@ -163,6 +163,8 @@ export function listTable(headers: string[], widths: (number | string)[], rows: 
   return {
     table: {
       headerRows: 1,
+      // A header row never ends a page alone.
+      keepWithHeaderRows: 1,
       widths,
       dontBreakRows: !splitRows,
       body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows.map((r) => r.map((c) => ({ text: c, fontSize })))],

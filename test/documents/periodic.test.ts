@@ -87,6 +87,16 @@ describe('period summary (投诉数据汇总表)', () => {
     expect(r.flat).toContain(`第${r.pages}页共${r.pages}页`);
   });
 
+  it('a month without cases prints zeros and dashes, never a 0 % that looks like a failure', async () => {
+    const r = await render('summary', { organisation: { name: '锦绣花园物业服务中心' }, policy: policyFor(property), staffNames: {}, period: { label: '2026年2月', from: cst(2026, 2, 1), to: cst(2026, 3, 1) }, cases: [] }, 'summary-empty');
+    expect(r.pages).toBe(1);
+    expect(r.flat).toContain('2026年2月（2026-02-01至2026-02-28）');
+    expect(r.flat).toContain('案件总数0件');
+    expect(r.flat).toContain('回访率—（0/0）');
+    expect(r.flat).toContain('本期无已到期环节');
+    expect(r.flat).not.toContain('案件明细');
+  });
+
   it('precomputed figures are printed as given', async () => {
     const policy = policyFor(property);
     const r = await render(

@@ -11,7 +11,7 @@ import type { CountRow, SummaryInput } from '../types';
 
 function countTable(title: string, rows: CountRow[], total: number): Content {
   const body = rows.length ? rows.map((r) => [r.name, String(r.count), formatPercent(r.count, total)]) : [['无', '0', '—']];
-  return { stack: [{ text: title, bold: true, margin: [0, 0, 0, 3] }, listTable(['项目', '件数', '占比'], ['*', 40, 46], body)], margin: [0, 0, 0, 8] };
+  return { stack: [{ text: title, bold: true, margin: [0, 0, 0, 3] }, listTable(['项目', '件数', '占比'], ['*', 34, 40], body)], margin: [0, 0, 0, 8] };
 }
 
 export function buildSummary(input: SummaryInput): TDocumentDefinitions {
@@ -37,19 +37,27 @@ export function buildSummary(input: SummaryInput): TDocumentDefinitions {
     ], [70, '*', 70, '*']),
     section('一、分类统计'),
     {
+      // Four lists side by side keep the figures and the sign-off on the first page.
       columns: [
-        { width: '*', stack: [countTable('按类型', f.byKind, f.total), countTable('按严重程度', f.bySeverity, f.total)] },
+        { width: '*', stack: [countTable('按类型', f.byKind, f.total)] },
+        { width: '*', stack: [countTable('按严重程度', f.bySeverity, f.total)] },
         { width: '*', stack: [countTable('按类别', f.byCategory, f.total)] },
         { width: '*', stack: [countTable('按责任部门', f.byDepartment, f.total)] },
       ],
-      columnGap: 14,
+      columnGap: 10,
     },
-    section('二、各环节按时完成情况'),
-    listTable(
-      ['环节', '应计件数', '按时完成', '超时', '按时率'],
-      ['*', 70, 70, 70, 70],
-      f.stageOnTime.length ? f.stageOnTime.map((s) => [s.name, String(s.total), String(s.onTime), String(s.total - s.onTime), formatPercent(s.onTime, s.total)]) : [['本期无已到期环节', '', '', '', '']],
-    ),
+    // A short table: heading and rows move to the next page together rather than split.
+    {
+      unbreakable: true,
+      stack: [
+        section('二、各环节按时完成情况'),
+        listTable(
+          ['环节', '应计件数', '按时完成', '超时', '按时率'],
+          ['*', 70, 70, 70, 70],
+          f.stageOnTime.length ? f.stageOnTime.map((s) => [s.name, String(s.total), String(s.onTime), String(s.total - s.onTime), formatPercent(s.onTime, s.total)]) : [['本期无已到期环节', '', '', '', '']],
+        ),
+      ],
+    },
   ];
 
   // The figures are what is signed off (S8-10: to the director by the 5th); the case list is its attachment.
