@@ -118,6 +118,10 @@ const SECTORS: Record<string, Partial<SectorText>> = {
   fuel: {
     person: { name: '郑海峰', phone: '13811112222', address: '城南路18号', role: '顾客' },
     subject: '加油机显示加满45升，实际油箱只加了约40升',
+    time: '2026年11月26日下午3点',
+    cause: '怀疑3号加油机计量偏差',
+    process: '加油后发现油表未到满格，回站询问当班员工',
+    result: '当班员工称机器正常，未作检测',
     text: '在3号加油机加92号汽油，怀疑计量不准。',
     demand: '检测加油机并退还差价',
     findings: '两名检查员现场用标准量器检测3号加油机，误差在允许范围内；油箱容量与车主描述不符。',
@@ -131,6 +135,10 @@ const SECTORS: Record<string, Partial<SectorText>> = {
   retail: {
     person: { name: '赵敏', phone: '13600001111', address: '华美建材门市部销售一部', role: '销售员', organisation: '销售一部' },
     subject: '客户反映600×600抛光砖批次色差明显',
+    time: '2026年11月25日上午',
+    cause: '同一批次出货中混有两种色号',
+    process: '客户铺贴约30平方米后发现色差，已停工',
+    result: '已铺贴部分需返工',
     text: '客户铺贴到一半发现同批次瓷砖颜色深浅不一，已停工。',
     demand: '更换同色号产品或退货，并承担返工人工费',
     findings: '生产部核对批次号，确认该批次存在两种色号混装。',
