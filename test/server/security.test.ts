@@ -241,7 +241,7 @@ describe.each(BACKENDS)('security (%s)', (backend) => {
     expect((await push(t.url, a.token, 'events', valid)).body).toEqual([]);
     const stored = await t.server.db.query<{ n: number | string }>('select count(*) as n from events where org_id = $1 and doc like $2', [a.orgId, '%polluted%']);
     expect(Number(stored[0]!.n)).toBe(0);
-  });
+  }, 180_000);
 
   it('no token or enrolment code ever appears in the log', async () => {
     // Failed requests with token-shaped garbage are logged too; make sure those stay clean as well.

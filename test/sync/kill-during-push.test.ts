@@ -124,5 +124,5 @@ describe.each(BACKENDS)('server killed during pushes (%s)', (backend) => {
     // A pull after a restart continues from any checkpoint: the sequence never went backwards.
     const seqs = await pullAll<CaseEvent>(child.url, desk.token, 'events', 0, 97);
     expect(seqs.documents.map((d) => d.id)).toEqual(stored.map((d) => d.id));
-  }, 180_000);
+  }, 420_000);
 });
