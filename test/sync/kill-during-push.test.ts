@@ -74,7 +74,9 @@ describe.each(BACKENDS)('server killed during pushes (%s)', (backend) => {
     const desk = child.desk!;
     const events = generateDeskWork(77, { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, deskCode: desk.deskCode, actorIds: desk.staffIds, start: Date.UTC(2026, 10, 1), days: 30, casesPerDay: 8 });
     const batches: CaseEvent[][] = [];
-    for (let i = 0; i < events.length; i += 25) batches.push(events.slice(i, i + 25));
+    // Small batches and a short kill window keep the kill points spread over the upload on a fast
+    // PostgreSQL as well as on PGlite (with 25-event batches PostgreSQL took everything before the 4th kill).
+    for (let i = 0; i < events.length; i += 10) batches.push(events.slice(i, i + 10));
     const rnd = seededRandom(4242);
     let acknowledged = 0;
     let kills = 0;
@@ -89,7 +91,7 @@ describe.each(BACKENDS)('server killed during pushes (%s)', (backend) => {
         await pushBatch(current.url);
         if (kills < KILLS) {
           killPoints.push(acknowledged);
-          timer = setTimeout(() => void kill(current), Math.floor(rnd() * 150));
+          timer = setTimeout(() => void kill(current), Math.floor(rnd() * 40));
         }
         while (acknowledged < batches.length || kills < KILLS) await pushBatch(current.url);
       } catch (e) {
