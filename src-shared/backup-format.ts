@@ -3,6 +3,7 @@ import { parseEvent } from './domain/parse';
 import type { CaseEvent } from './domain/events';
 import { configDocSchema, type ConfigDoc } from './sync/contract';
 import type { BridgeError } from './bridge';
+import { crc32Step } from './crc32';
 
 // The desk backup file (issue 6 "Backups"): one JSON document holding every event and configuration
 // document of a desk, plus a checksum. The renderer writes it through `backup.write`; a restore reads it
@@ -41,23 +42,12 @@ const envelopeSchema = z.object({
   config: z.array(z.unknown()),
 });
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
 /** CRC-32 over the UTF-16 code units of a string: catches truncation and bit rot, not tampering. */
 export function crc32(text: string): string {
   let crc = 0xffffffff;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    crc = (CRC_TABLE[(crc ^ code) & 0xff] as number) ^ (crc >>> 8);
-    crc = (CRC_TABLE[(crc ^ (code >>> 8)) & 0xff] as number) ^ (crc >>> 8);
+    crc = crc32Step(crc32Step(crc, code & 0xff), code >>> 8);
   }
   return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
 }
