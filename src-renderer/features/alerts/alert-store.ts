@@ -31,12 +31,26 @@ export function markAllRead(): void {
   listeners.forEach((l) => l());
 }
 
+/**
+ * Forgets every alert when the staff member signs out: the next person at a shared desk must not read
+ * the last one's alerts, and sees the cases still due or overdue raised afresh when they sign in.
+ */
+export function clearAlerts(): void {
+  alerts = [];
+  seen.clear();
+  listeners.forEach((l) => l());
+}
+
+export function currentAlerts(): DeskAlert[] {
+  return alerts;
+}
+
 export function useAlerts(): DeskAlert[] {
   return useSyncExternalStore(
     (cb) => {
       listeners.add(cb);
       return () => listeners.delete(cb);
     },
-    () => alerts,
+    currentAlerts,
   );
 }
