@@ -14,9 +14,49 @@ async function numbersToday(db: DeskDatabase, deskCode: string, now: number, utc
   return docs.map((d) => d.number);
 }
 
+const reservationKey = (number: string) => `case-number:${number}`;
+
+function isConflict(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { status?: unknown }).status === 409;
+}
+
+/**
+ * Claims the next free number. Two windows of one desk share the store and may both read the same
+ * known numbers, so each candidate is claimed by inserting a local document keyed by the number: the
+ * insert is one IndexedDB transaction, so only one window wins and the other moves on to the next.
+ */
+async function reserveCaseNumber(db: DeskDatabase, deskCode: string, now: number, utcOffsetMinutes: number, caseId: string): Promise<string> {
+  const known = await numbersToday(db, deskCode, now, utcOffsetMinutes);
+  for (;;) {
+    const number = nextCaseNumber(deskCode, now, known, utcOffsetMinutes);
+    try {
+      await db.insertLocal(reservationKey(number), { caseId });
+      return number;
+    } catch (e) {
+      if (!isConflict(e)) throw e;
+      known.push(number);
+    }
+  }
+}
+
+/** Frees the number of a registration that wrote nothing (refused input), so the day's sequence keeps no gap. */
+async function releaseUnusedNumber(db: DeskDatabase, number: string, caseId: string): Promise<void> {
+  // An event already appended holds the number for good, even if a later step of the write failed.
+  if (await db.events.findOne({ selector: { caseId } }).exec()) return;
+  const doc = await db.getLocal(reservationKey(number));
+  await doc?.remove();
+}
+
 export async function registerCase(db: DeskDatabase, ctx: WriteContext, deskCode: string, values: IntakeValues): Promise<WriteEventResult> {
   const now = ctx.now?.() ?? Date.now();
   const offset = ctx.policy.utcOffsetMinutes;
-  const number = nextCaseNumber(deskCode, now, await numbersToday(db, deskCode, now, offset), offset);
-  return writeEvent(db, ctx, ulid(now), registrationEvent(ctx.policy, values, number, ctx.actor.id));
+  const caseId = ulid(now);
+  const number = await reserveCaseNumber(db, deskCode, now, offset, caseId);
+  let result: WriteEventResult | undefined;
+  try {
+    result = await writeEvent(db, ctx, caseId, registrationEvent(ctx.policy, values, number, ctx.actor.id));
+    return result;
+  } finally {
+    if (!result?.ok) await releaseUnusedNumber(db, number, caseId);
+  }
 }

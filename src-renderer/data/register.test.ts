@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { z } from 'zod';
+import { propertyPreset } from '../../src-shared/presets/s7-property';
+import { createDeskDatabase, type DeskDatabase } from './database';
+import { loadConfig } from './config';
+import { setUpDesk } from './setup';
+import { registerCase } from './register';
+import type { WriteContext } from './write-event';
+import { policyByRevision } from './policy-select';
+
+z.config({ jitless: true });
+
+const open: DeskDatabase[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+});
+
+/**
+ * A second window of the same desk: another RxDB instance on the same IndexedDB database. RxDB refuses
+ * two instances of one name and storage in one process outside dev-mode, so the second window's
+ * storage carries its own name; both still read and write the very same IndexedDB stores.
+ */
+function secondWindowStorage() {
+  const storage = getRxStorageDexie({ indexedDB, IDBKeyRange });
+  return Object.assign(Object.create(Object.getPrototypeOf(storage) as object) as typeof storage, storage, { name: 'dexie-second-window' });
+}
+
+async function deskContext(db: DeskDatabase, identity: Omit<WriteContext, 'actor' | 'policy' | 'policyFor'>): Promise<WriteContext> {
+  const config = await loadConfig(db);
+  const staff = config.staff[0]!;
+  return { ...identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev) };
+}
+
+const intake = (subject: string, receivedAt: number) => ({
+  kind: 'complaint',
+  channel: 'hotline',
+  receivedAt,
+  complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13800000000', address: '3栋1201' },
+  subject,
+  description: {},
+  riskFlags: [],
+  form: {},
+  apologised: true,
+});
+
+describe('case numbers', () => {
+  it('X-2 two windows of one desk registering at the same moment get different numbers', async () => {
+    const name = `test_numbers_${Date.now()}`;
+    const first = await createDeskDatabase(name, getRxStorageDexie({ indexedDB, IDBKeyRange }));
+    open.push(first);
+    const setup = await setUpDesk(first, {
+      preset: propertyPreset,
+      organisationName: '阳光花园物业',
+      siteName: '阳光花园',
+      deskCode: 'YG01',
+      deskName: '业主服务中心前台',
+      departmentId: 'service_center',
+      staff: [{ name: '王管家', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }],
+    });
+    if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
+    const second = await createDeskDatabase(name, secondWindowStorage());
+    open.push(second);
+    const now = Date.now();
+    const a = await deskContext(first, { ...setup.identity, now: () => now });
+    const b = await deskContext(second, { ...setup.identity, now: () => now });
+
+    const results = await Promise.all([
+      registerCase(first, a, 'YG01', intake('楼上漏水', now - 60_000)),
+      registerCase(second, b, 'YG01', intake('电梯异响', now - 60_000)),
+      registerCase(first, a, 'YG01', intake('门禁失灵', now - 60_000)),
+      registerCase(second, b, 'YG01', intake('垃圾未清运', now - 60_000)),
+    ]);
+    const numbers = results.map((r) => (r.ok ? r.state.number : JSON.stringify(r.errors)));
+    expect(numbers.every((n) => /^YG01-\d{8}-00[1-4]$/.test(n))).toBe(true);
+    expect(new Set(numbers).size).toBe(4);
+    const stored = (await first.cases.find().exec()).map((d) => d.number).sort();
+    expect(stored).toEqual([...numbers].sort());
+  });
+
+  it('a refused registration does not use up a number', async () => {
+    const db = await createDeskDatabase(`test_numbers_refused_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
+    open.push(db);
+    const setup = await setUpDesk(db, {
+      preset: propertyPreset,
+      organisationName: '阳光花园物业',
+      siteName: '阳光花园',
+      deskCode: 'YG01',
+      deskName: '业主服务中心前台',
+      departmentId: 'service_center',
+      staff: [{ name: '王管家', roles: ['butler'], departmentId: 'service_center', pin: '1234' }],
+    });
+    if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
+    const ctx = await deskContext(db, setup.identity);
+    const refused = await registerCase(db, ctx, 'YG01', intake('   ', Date.now()));
+    expect(refused.ok).toBe(false);
+    const ok = await registerCase(db, ctx, 'YG01', intake('楼上漏水', Date.now()));
+    expect(ok.ok && ok.state.number).toMatch(/^YG01-\d{8}-001$/);
+  });
+});
