@@ -184,6 +184,7 @@ export const en: Record<MessageKey, string> = {
   'case.noDeadlines': 'This case has no timed deadlines.',
   'case.print': 'Print',
   'case.printPreview': 'Print preview',
+  'case.printDownloaded': 'A browser cannot reach the printer directly: {file} was downloaded; open it and print from the browser.',
   'case.printFailed': 'The document could not be produced: {reason}',
   'case.sign': 'Sign',
   'case.signerName': 'Signer',

@@ -183,6 +183,7 @@ export const zhCN = {
   'case.noDeadlines': '本案没有计时的时限。',
   'case.print': '打印',
   'case.printPreview': '打印预览',
+  'case.printDownloaded': '浏览器不能直接连接打印机：已下载 {file}，请打开后用浏览器打印。',
   'case.printFailed': '无法生成文档：{reason}',
   'case.sign': '签名',
   'case.signerName': '签名人',

@@ -27,10 +27,12 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
   const t = useT();
   const { message } = App.useApp();
   const desk = useDesk();
-  const [preview, setPreview] = useState<{ url: string; doc: DocumentId }>();
+  const [preview, setPreview] = useState<{ url: string; doc: DocumentId; fileName: string }>();
   const [signing, setSigning] = useState(false);
   const names = Object.fromEntries(desk.config.staff.map((s) => [s.id, s.name]));
-  const data = { case: state, events, policy, organisation: desk.config.organisation ?? null, staffNames: names } as Record<string, unknown>;
+  // The document header takes the organisation's name only (its input schema is strict; the stored
+  // record also carries id, preset and revision).
+  const data = { case: state, events, policy, organisation: { name: desk.config.organisation?.name ?? '' }, staffNames: names } as Record<string, unknown>;
   const ctx = () => ({ ...desk.identity!, actor: staffRolesOf(desk.staff!), policy: desk.policy ?? policy, policyFor: desk.policyFor });
 
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview]);
@@ -38,10 +40,22 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
   async function openPreview(doc: DocumentId) {
     const r = await callHost('documents.render', { document: doc, data });
     if (!r.ok) return void message.error(t('case.printFailed', { reason: localised(r.error.message) }));
-    setPreview({ url: pdfBlobUrl(r.value.pdfBase64), doc });
+    setPreview({ url: pdfBlobUrl(r.value.pdfBase64), doc, fileName: r.value.fileName });
   }
 
   async function print(doc: DocumentId) {
+    // The browser shell has no printer access (its host is a local web server): the previewed PDF is
+    // handed to the browser as a download, the clerk prints it from the browser's PDF viewer, and the
+    // print is recorded like one from the desktop app.
+    if (!window.jiesu && preview) {
+      const a = document.createElement('a');
+      a.href = preview.url;
+      a.download = preview.fileName;
+      a.click();
+      message.info(t('case.printDownloaded', { file: preview.fileName }));
+      await writeEvent(desk.db, ctx(), state.id, { type: 'case.document_printed', payload: { document: doc, copies: 1 } });
+      return;
+    }
     const r = await callHost('documents.print', { document: doc, data });
     if (!r.ok) return void message.error(t('case.printFailed', { reason: localised(r.error.message) }));
     await writeEvent(desk.db, ctx(), state.id, { type: 'case.document_printed', payload: { document: doc, copies: 1, printer: r.value.printer } });
