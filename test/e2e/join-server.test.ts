@@ -1,0 +1,85 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startDemo, type RunningDemo } from '../../scripts/start';
+import { startServer, type RunningServer } from '../../src-server/server';
+import { buildRenderer, SCREENSHOT_DIR } from '../helpers/browser';
+import { signIn } from './desk-steps';
+import { launchRealDesk, openDeskPage, registerPropertyComplaint } from './real-shell';
+
+// `npm run start:web` as a clerk meets it: the embedded server (PGlite in a temporary folder) with the
+// property demo organisation, and a fresh desk in the browser shell that joins it through first run's
+// 加入服务器 with the server address and the one-time code. Cases registered at the desk reach the
+// server; with the server stopped the desk keeps registering (offline, waiting to upload), and after the
+// server restarts on the same data and port the waiting case arrives.
+
+const dataRoot = mkdtempSync(join(tmpdir(), 'jiesu-join-'));
+let demo: RunningDemo;
+let restarted: RunningServer | undefined;
+let browser: Browser;
+
+beforeAll(async () => {
+  demo = await startDemo({ web: true, dataRoot, presetId: 's7-property', serverPort: 0, shellPort: 0, rendererDir: await buildRenderer(), print: () => undefined });
+  browser = await launchRealDesk();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await restarted?.close();
+  await demo?.stop();
+});
+
+async function registeredOnServer(server: RunningServer, caseNumber: string): Promise<boolean> {
+  const rows = await server.db.query<{ doc: string }>("select doc from events where org_id = $1 and type = 'case.registered'", [demo.orgId]);
+  return rows.some((r) => r.doc.includes(caseNumber));
+}
+
+async function statusBar(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), clip: { x: 0, y: 840, width: 1440, height: 60 } });
+}
+
+describe('a browser-shell desk joined to the embedded server', () => {
+  it('joins with a one-time code, syncs a registration, keeps working while the server is down and uploads after it returns', { timeout: 240_000 }, async () => {
+    const shellUrl = demo.web?.shell.url;
+    expect(shellUrl).toBeDefined();
+    const page = await openDeskPage(browser, `${shellUrl}/?desk=join_${Date.now()}`);
+    await page.getByTestId('first-run-form').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: '加入服务器' }).click();
+    const form = page.getByTestId('join-server-form');
+    await form.getByLabel('服务器地址').fill(demo.server.url);
+    await form.getByLabel('加入码').fill(demo.enrolmentCode);
+    await form.getByRole('button', { name: '加入服务器' }).click();
+    // Joining syncs the organisation's staff down, so the demo clerk can sign in with the demo PIN.
+    await signIn(page, '李助理', '1234');
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-online'), { timeout: 30_000 }).toBe('true');
+
+    const first = await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
+    await expect.poll(() => registeredOnServer(demo.server, first), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toBe('已全部同步');
+    expect(await page.getByTestId('sync-status').getAttribute('data-online')).toBe('true');
+    await statusBar(page, 'join-status-synced');
+
+    // The server goes away: the desk notices, and still registers the next case locally.
+    const port = demo.server.port;
+    await demo.server.close();
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-online'), { timeout: 30_000 }).toBe('false');
+    await page.keyboard.press('Escape');
+    const second = await registerPropertyComplaint(page, '王先生', '电梯停运两天无人维修');
+    expect(second).not.toBe(first);
+    await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toMatch(/^待上传 \d+\+? 条$/);
+    expect(await page.getByTestId('sync-status').textContent()).toContain('离线');
+    await statusBar(page, 'join-status-offline');
+
+    // Back on the same data folder and port: the waiting registration reaches the server. The desk's
+    // upload retry has backed off to its 60 s ceiling by now (every failed stream and push doubles it),
+    // so the upload comes within about a minute, as a clerk would see it.
+    restarted = await startServer({ dataDir: join(dataRoot, 'server'), port, logger: false });
+    await expect.poll(() => registeredOnServer(restarted!, second), { timeout: 120_000, interval: 500 }).toBe(true);
+    expect(await registeredOnServer(restarted, first)).toBe(true);
+    await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toBe('已全部同步');
+    await statusBar(page, 'join-status-resynced');
+    await page.context().close();
+  });
+});
