@@ -196,7 +196,9 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
   const base = baseUrl(opts.serverUrl);
   const headers = { authorization: `Bearer ${opts.token}` };
   const retryMs = opts.retryMs ?? 2_000;
-  const maxRetryMs = opts.maxRetryMs ?? 60_000;
+  // A desk that was offline should be back in sync within seconds of the server returning: RxDB waits the
+  // whole retryTime before retrying a failed push, so the back-off stops doubling at 15 s.
+  const maxRetryMs = opts.maxRetryMs ?? 15_000;
   const stopper = new AbortController();
   const state$ = new BehaviorSubject<SyncState>({ configured: true, online: false, pending: 0, refused: 0 });
   const update = (patch: Partial<SyncState>) => state$.next({ ...state$.value, ...patch });
