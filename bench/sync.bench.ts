@@ -37,28 +37,32 @@ async function pushAll(url: string, token: string, events: CaseEvent[]): Promise
   return performance.now() - t0;
 }
 
-/** Baseline: the same rows, same table, same batch size, straight through the database interface. */
+/**
+ * Baseline: the same rows, same table, same batch size and the same insert statement shape as a push
+ * (unnest of the column arrays with ordinality, the canonical texts as one newline-joined parameter),
+ * straight through the database interface: no HTTP, validation, comparison, lock or notice.
+ */
 async function rawInsert(server: RunningServer, orgId: string, events: CaseEvent[]): Promise<number> {
   await server.db.query('insert into organisations (id, name, preset_id, created_at) values ($1, $2, $3, $4)', [orgId, 'raw', 'starter', Date.now()]);
   const t0 = performance.now();
-  let seq = 0;
   for (let i = 0; i < events.length; i += PUSH_BATCH) {
     const batch = events.slice(i, i + PUSH_BATCH);
     await server.db.query(
       `insert into events (org_id, id, seq, case_id, site_id, desk_id, type, at, received_at, doc)
-       select $1, u.id, u.seq::bigint, u.case_id, u.site_id, u.desk_id, u.type, u.at::bigint, $2, u.doc
-       from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) as u(id, seq, case_id, site_id, desk_id, type, at, doc)`,
+       select $1, u.id, $3 + u.ord, u.case_id, u.site_id, u.desk_id, u.type, u.at::bigint, $2, u.doc
+       from unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], string_to_array($10::text, chr(10)))
+         with ordinality as u(id, case_id, site_id, desk_id, type, at, doc, ord)`,
       [
         orgId,
         Date.now(),
+        i,
         batch.map((e) => e.id),
-        batch.map(() => String(++seq)),
         batch.map((e) => e.caseId),
         batch.map((e) => e.siteId),
         batch.map((e) => e.deskId),
         batch.map((e) => e.type),
         batch.map((e) => String(e.at)),
-        batch.map((e) => canonicalJson(e)),
+        batch.map((e) => canonicalJson(e)).join('\n'),
       ],
     );
   }

@@ -1,7 +1,6 @@
 import type { Database, Queryable } from '../db/types';
 import { ApiError } from '../errors';
-import { reserveSeq } from './seq';
-import { CHANGES_CHANNEL, type ChangeNotice, type DeskScope } from './scope';
+import { CHANGES_CHANNEL, type DeskScope } from './scope';
 import type { CheckedEvent } from './validate';
 
 // Events are append-only (DESIGN.md "data model"): a new id is stored with the next sequence number,
@@ -26,40 +25,48 @@ export async function pushEvents(db: Database, scope: DeskScope, rows: readonly 
   // deliveries (the common case after an outage) then cost one read and no lock at all.
   const fresh = await compareWithStored(db, scope, rows, conflicts);
   if (fresh.length === 0) return conflicts;
+  const sites = [...new Set(fresh.map((r) => r.event.siteId))];
   return db.transaction(async (tx) => {
-    const first = await reserveSeq(tx, scope.orgId, fresh.length);
-    const inserted = new Set(
-      (
-        await tx.query<{ id: string }>(
-          `insert into events (org_id, id, seq, case_id, site_id, desk_id, type, at, received_at, doc)
-           select $1, u.id, u.seq::bigint, u.case_id, u.site_id, u.desk_id, u.type, u.at::bigint, $2, u.doc
-           from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-             as u(id, seq, case_id, site_id, desk_id, type, at, doc)
-           on conflict (org_id, id) do nothing
-           returning id`,
-          [
-            scope.orgId,
-            Date.now(),
-            fresh.map((r) => r.event.id),
-            fresh.map((_, i) => String(first + i)),
-            fresh.map((r) => r.event.caseId),
-            fresh.map((r) => r.event.siteId),
-            fresh.map((r) => r.event.deskId),
-            fresh.map((r) => r.event.type),
-            fresh.map((r) => String(r.event.at)),
-            fresh.map((r) => r.canonical),
-          ],
-        )
-      ).map((r) => r.id),
+    // One statement reserves the numbers (the organisation's row lock, held until commit, keeps commits
+    // in sequence order), inserts the batch and queues the change notice (delivered on commit to every
+    // instance listening, this one included): one round trip instead of three. The canonical texts go as
+    // one newline-joined parameter (JSON text never holds a raw newline), so they are not escaped again
+    // as array elements on the way, and are stored verbatim.
+    const [result] = await tx.query<{ inserted: string[] }>(
+      `with s as (
+         update org_seq set seq = seq + $3 where org_id = $1 returning seq - $3 as base
+       ), ins as (
+         insert into events (org_id, id, seq, case_id, site_id, desk_id, type, at, received_at, doc)
+         select $1, u.id, s.base + u.ord, u.case_id, u.site_id, u.desk_id, u.type, u.at::bigint, $2, u.doc
+         from s, unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], string_to_array($10::text, chr(10)))
+           with ordinality as u(id, case_id, site_id, desk_id, type, at, doc, ord)
+         on conflict (org_id, id) do nothing
+         returning id
+       )
+       select array(select id from ins) as inserted,
+         (select count(pg_notify($11, json_build_object('orgId', $1::text, 'collection', 'events', 'seq', n.base + $3, 'sites', $12::json)::text))
+          from s as n where exists (select 1 from ins)) as notified
+       from s`,
+      [
+        scope.orgId,
+        Date.now(),
+        fresh.length,
+        fresh.map((r) => r.event.id),
+        fresh.map((r) => r.event.caseId),
+        fresh.map((r) => r.event.siteId),
+        fresh.map((r) => r.event.deskId),
+        fresh.map((r) => r.event.type),
+        fresh.map((r) => String(r.event.at)),
+        fresh.map((r) => r.canonical).join('\n'),
+        CHANGES_CHANNEL,
+        JSON.stringify(sites),
+      ],
     );
+    if (!result) throw new Error(`organisation ${scope.orgId} has no sequence row`);
+    const inserted = new Set(result.inserted);
     // Another push stored some of these ids between our read and our lock: judge those against it.
     const raced = fresh.filter((r) => !inserted.has(r.event.id));
     if (raced.length) await compareWithStored(tx, scope, raced, conflicts);
-    if (inserted.size > 0) {
-      const notice: ChangeNotice = { orgId: scope.orgId, collection: 'events', seq: first + fresh.length - 1, sites: [...new Set(fresh.map((r) => r.event.siteId))] };
-      // Delivered on commit to every instance listening (LISTEN/NOTIFY), including this one.
-      await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
-    }
     return conflicts;
   });
 }

@@ -52,6 +52,15 @@ function rowDoc(row: unknown): { doc?: Record<string, unknown>; assumed?: unknow
   return { doc, assumed: row.assumedMasterState };
 }
 
+/** Canonical JSON of a pushed document, or null when it cannot be serialised (nesting too deep for the stack). */
+function canonicalOrNull(doc: unknown): string | null {
+  try {
+    return canonicalJson(doc);
+  } catch {
+    return null;
+  }
+}
+
 export function checkEventRows(rows: readonly unknown[], scope: DeskScope): RowCheck<CheckedEvent> {
   const errors: RowError[] = [];
   const docs: CheckedEvent[] = [];
@@ -64,13 +73,17 @@ export function checkEventRows(rows: readonly unknown[], scope: DeskScope): RowC
     const id = typeof event.id === 'string' ? event.id.slice(0, 64) : undefined;
     // Events are append-only: a deletion is never accepted.
     if (deleted !== undefined && deleted !== false) return void errors.push({ index, id, errors: [fieldError('_deleted', 'value')] });
-    const parsed = parseEvent(event);
+    // Serialised once: the canonical text is what is stored and compared, and its length (the same as
+    // JSON.stringify's: only the key order differs) is the size parseEvent checks before the schema.
+    const canonical = canonicalOrNull(event);
+    if (canonical === null) return void errors.push({ index, id, errors: [fieldError('(root)', 'eventTooLarge')] });
+    const parsed = parseEvent(event, canonical.length);
     if (!parsed.ok) return void errors.push({ index, id, errors: parsed.errors });
     if (parsed.value.orgId !== scope.orgId || !siteVisible(scope, parsed.value.siteId)) {
       forbidden = true;
       return void errors.push({ index, id, errors: [fieldError(parsed.value.orgId !== scope.orgId ? 'orgId' : 'siteId', 'value')] });
     }
-    docs.push({ event: parsed.value, canonical: canonicalJson(event) });
+    docs.push({ event: parsed.value, canonical });
   });
   return errors.length ? { ok: false, errors, forbidden } : { ok: true, docs };
 }

@@ -56,9 +56,13 @@ function tooLarge(input: unknown): boolean {
   }
 }
 
-/** Validates an unknown value as a case event. Returns a typed event or errors naming field and problem. */
-export function parseEvent(input: unknown): ParseResult<CaseEvent> {
-  if (tooLarge(input)) {
+/**
+ * Validates an unknown value as a case event. Returns a typed event or errors naming field and problem.
+ * `serialisedLength` is the length of the input's JSON text when the caller already has it (the server
+ * serialises every pushed event anyway), so the size check need not serialise it a second time.
+ */
+export function parseEvent(input: unknown, serialisedLength?: number): ParseResult<CaseEvent> {
+  if (serialisedLength === undefined ? tooLarge(input) : serialisedLength > LIMITS.eventBytes) {
     return { ok: false, errors: [{ path: '(root)', code: 'eventTooLarge', message: messageFor('eventTooLarge', '(root)') }] };
   }
   // reportInput lets fieldErrorsOf tell a missing field ("required") from a wrong type ("type").
