@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, ConsoleMessage } from 'playwright-core';
 import type { WebHost } from '../../src-main/web-host';
 import { buildRenderer, SCREENSHOT_DIR, startShell } from '../helpers/browser';
 import { firstRun, signIn } from './desk-steps';
@@ -32,9 +32,26 @@ function pdfText(bytes: Buffer, name: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
+function pdfPageCount(bytes: Buffer, name: string): number {
+  const file = join(work, name);
+  writeFileSync(file, bytes);
+  return Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+}
+
 describe('printing in the browser shell', () => {
   it('X-2 registration form: preview is the host-rendered PDF, 打印 downloads it and the timeline records 打印', { timeout: 120_000 }, async () => {
-    const page = await openDeskPage(browser, `${host.shell.url}/?desk=print_${Date.now()}`);
+    // Every CSP violation on the way (pdf.js must run without eval, CDN or foreign worker).
+    const page = await openDeskPage(browser, 'about:blank');
+    const violations: string[] = [];
+    const watch = (m: ConsoleMessage) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    };
+    page.on('console', watch);
+    page.on('worker', (w) => w.on('console', watch)); // pdf.js's worker has a console of its own
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load ${e.blockedURI} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`));
+    });
+    await page.goto(`${host.shell.url}/?desk=print_${Date.now()}`);
     await firstRun(page, {
       preset: '物业管理',
       org: '阳光花园物业服务有限公司',
@@ -60,11 +77,29 @@ describe('printing in the browser shell', () => {
     expect(text).toContain('张女士');
     expect(text).toContain('楼上卫生间漏水三天无人处理');
 
+    // The preview draws the PDF's pages with pdf.js (Chromium's PDF viewer refuses the CSP-sandboxed page).
     const preview = page.locator('.ant-modal:visible');
-    await preview.getByTestId('pdf-preview').waitFor();
     expect(await preview.locator('.ant-modal-title').textContent()).toContain('登记表');
-    await page.waitForTimeout(1_500); // the PDF viewer paints inside the frame
+    await preview.getByTestId('pdf-page-count').waitFor();
+    const pageCount = Number(/^共 (\d+) 页$/.exec((await preview.getByTestId('pdf-page-count').textContent()) ?? '')?.[1]);
+    expect(pageCount).toBe(pdfPageCount(pdf, 'preview.pdf'));
+    const pages = preview.getByTestId('pdf-page');
+    expect(await pages.count()).toBe(pageCount);
+    expect(await pages.first().getAttribute('aria-label')).toBe(`第 1 页，共 ${pageCount} 页`);
+    // The page carries ink: a fair share of its pixels are dark (text and table rules), not a white sheet.
+    const ink = await pages.first().evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 1]! < 128 && data[i + 2]! < 128) dark++;
+      return dark / (canvas.width * canvas.height);
+    });
+    expect(ink).toBeGreaterThan(0.005);
+    // pdf.js parses in its worker, a file of the desk's own origin (no CDN, no fallback onto the page).
+    expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(new RegExp(`^${host.shell.url}/.*pdf\\.worker.*\\.mjs$`)));
+    await page.mouse.move(0, 0); // the 打印 menu closes, as it does once the clerk looks at the preview
+    await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-preview.png') });
+    expect(violations).toEqual([]);
 
     // 打印: the browser receives the same PDF as a file, and the clerk is told to print it from there.
     const download = page.waitForEvent('download');
@@ -82,6 +117,7 @@ describe('printing in the browser shell', () => {
     await preview.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('打印');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-timeline.png') });
+    expect(violations).toEqual([]);
     await page.context().close();
   });
 });

@@ -10,24 +10,25 @@ import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { writeEvent } from '../../data/write-event';
 import { callHost } from '../../bridge/host';
 import { localised, useT, type MessageKey } from '../../i18n/i18n';
+import { PdfPages } from './PdfPages';
 
-// 打印: documents are built by the host (pdfmake in the main process); the desk previews the PDF from a
-// blob URL, prints through the host, and records what was printed and signed.
+// 打印: documents are built by the host (pdfmake in the main process); the desk previews the PDF with
+// pdf.js (PdfPages), prints through the host, and records what was printed and signed.
 
 const CASE_DOCUMENTS: DocumentId[] = ['registration', 'notice', 'callback', 'archive'];
 
-function pdfBlobUrl(base64: string): string {
+function pdfBytes(base64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  return bytes;
 }
 
 export function DocumentButtons({ state, events, policy }: { state: CaseState; events: CaseEvent[]; policy: Policy }) {
   const t = useT();
   const { message } = App.useApp();
   const desk = useDesk();
-  const [preview, setPreview] = useState<{ url: string; doc: DocumentId; fileName: string }>();
+  const [preview, setPreview] = useState<{ url: string; bytes: Uint8Array; doc: DocumentId; fileName: string }>();
   const [signing, setSigning] = useState(false);
   const names = Object.fromEntries(desk.config.staff.map((s) => [s.id, s.name]));
   // The document header takes the organisation's name only (its input schema is strict; the stored
@@ -40,7 +41,9 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
   async function openPreview(doc: DocumentId) {
     const r = await callHost('documents.render', { document: doc, data });
     if (!r.ok) return void message.error(t('case.printFailed', { reason: localised(r.error.message) }));
-    setPreview({ url: pdfBlobUrl(r.value.pdfBase64), doc, fileName: r.value.fileName });
+    // The blob URL is what the browser shell downloads on 打印; the bytes are drawn by PdfPages.
+    const bytes = pdfBytes(r.value.pdfBase64);
+    setPreview({ url: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })), bytes, doc, fileName: r.value.fileName });
   }
 
   async function print(doc: DocumentId) {
@@ -82,7 +85,7 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
             <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={() => void print(preview.doc)}>{t('common.print')}</Button>,
           ]}
         >
-          <iframe src={preview.url} title={t('case.printPreview')} style={{ width: '100%', height: '70vh', border: 0 }} data-testid="pdf-preview" />
+          <PdfPages bytes={preview.bytes} />
         </Modal>
       )}
       {signing && <SignatureDialog state={state} policy={policy} onClose={() => setSigning(false)} writeSigned={(payload) => writeEvent(desk.db, ctx(), state.id, { type: 'case.signed', payload })} />}

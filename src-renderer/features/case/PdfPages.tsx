@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Spin } from 'antd';
+import { useT } from '../../i18n/i18n';
+
+// The print preview draws the host-rendered PDF with pdf.js into <canvas> elements. Chromium's own PDF
+// viewer cannot be used: the desk's CSP carries a `sandbox` directive (it is what blocks window.open in
+// the browser shell) and Chromium refuses to run its PDF viewer in a sandboxed frame, showing a broken
+// page instead. pdf.js is loaded on first preview only, so it adds nothing to the desk's first render;
+// its worker is a file of our own origin (worker-src 'self'), and eval is turned off (the CSP has no
+// 'unsafe-eval').
+
+type PdfJs = typeof import('pdfjs-dist');
+
+let pdfjsLoading: Promise<PdfJs> | undefined;
+
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsLoading ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]).then(([lib, worker]) => {
+    lib.GlobalWorkerOptions.workerSrc = worker.default;
+    return lib;
+  });
+  return pdfjsLoading;
+}
+
+/** CSS width of a drawn page; the canvas itself is drawn at the screen's pixel ratio so text stays sharp. */
+const PAGE_WIDTH = 820;
+
+export function PdfPages({ bytes }: { bytes: Uint8Array }) {
+  const t = useT();
+  const holder = useRef<HTMLDivElement>(null);
+  // useT returns a new function on every render; the drawing effect must run once per document only.
+  const tRef = useRef(t);
+  tRef.current = t;
+  const [state, setState] = useState<{ status: 'loading' } | { status: 'ready'; pages: number } | { status: 'failed'; reason: string }>({ status: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    let destroy: (() => void) | undefined;
+    setState({ status: 'loading' });
+    void (async () => {
+      try {
+        const pdfjs = await loadPdfJs();
+        // pdf.js transfers the buffer to its worker; a copy keeps the caller's bytes (the download) intact.
+        const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false });
+        destroy = () => void task.destroy();
+        const doc = await task.promise;
+        const canvases: HTMLCanvasElement[] = [];
+        for (let n = 1; n <= doc.numPages; n++) {
+          if (cancelled) return;
+          const page = await doc.getPage(n);
+          const base = page.getViewport({ scale: 1 });
+          const ratio = window.devicePixelRatio || 1;
+          const viewport = page.getViewport({ scale: (PAGE_WIDTH / base.width) * ratio });
+          const canvas = document.createElement('canvas');
+          canvas.width = Math.floor(viewport.width);
+          canvas.height = Math.floor(viewport.height);
+          canvas.style.width = `${PAGE_WIDTH}px`;
+          canvas.style.maxWidth = '100%';
+          canvas.style.display = 'block';
+          canvas.style.margin = '0 auto 12px';
+          canvas.style.background = '#fff';
+          canvas.style.boxShadow = '0 1px 4px rgba(0,0,0,0.25)';
+          canvas.setAttribute('aria-label', tRef.current('case.previewPage', { page: n, pages: doc.numPages }));
+          canvas.dataset.testid = 'pdf-page';
+          await page.render({ canvas, viewport }).promise;
+          canvases.push(canvas);
+        }
+        if (cancelled || !holder.current) return;
+        holder.current.replaceChildren(...canvases);
+        setState({ status: 'ready', pages: doc.numPages });
+      } catch (e) {
+        if (!cancelled) setState({ status: 'failed', reason: e instanceof Error ? e.message : String(e) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+      destroy?.();
+    };
+  }, [bytes]);
+
+  return (
+    <div data-testid="pdf-preview">
+      {state.status === 'loading' && (
+        <div style={{ textAlign: 'center', padding: 48 }}>
+          <Spin />
+          <div style={{ marginTop: 12 }}>{t('case.previewLoading')}</div>
+        </div>
+      )}
+      {state.status === 'failed' && <Alert type="error" showIcon message={t('case.previewFailed', { reason: state.reason })} />}
+      {state.status === 'ready' && (
+        <div data-testid="pdf-page-count" style={{ marginBottom: 8, color: 'rgba(0,0,0,0.65)' }}>
+          {t('case.previewPages', { pages: state.pages })}
+        </div>
+      )}
+      <div ref={holder} style={{ maxHeight: '70vh', overflow: 'auto', background: '#f0f0f0', padding: state.status === 'ready' ? 12 : 0 }} />
+    </div>
+  );
+}
