@@ -5,7 +5,6 @@
 // Why each relaxation exists:
 // - style-src 'unsafe-inline': antd's CSS-in-JS injects <style> elements at run time; styles cannot run code.
 // - img-src data: blob:   drawn signatures (signature_pad PNG data URLs) and QR codes.
-// - frame-src blob: data: the PDF preview of a rendered document is shown in an iframe from a blob URL.
 // - connect-src: the page's own origin (the browser shell's bridge), the configured sync server, any https:
 //   server (a desk can join a server before it is saved in settings) and a server on this computer. A plain
 //   http:// server elsewhere on the LAN is reachable once saved as serverUrl (settings.set) and the page reloaded.
@@ -40,7 +39,9 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['font-src', ["'self'", 'data:']],
     ['connect-src', [...new Set(connect)]],
-    ['frame-src', ["'self'", 'blob:', 'data:']],
+    // The PDF preview draws pages with pdf.js on canvases (Chromium's PDF viewer does not run in a sandboxed
+    // frame), so no frame needs blob: or data: content.
+    ['frame-src', ["'self'"]],
     ['worker-src', ["'self'", 'blob:']],
     ['manifest-src', ["'self'"]],
     ['object-src', ["'none'"]],
