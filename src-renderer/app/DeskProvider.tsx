@@ -9,6 +9,7 @@ import { startProjector } from '../data/projector';
 import type { StoredConfigDoc } from '../data/schemas';
 import { useT } from '../i18n/i18n';
 import { readSession, writeSession } from '../session/session';
+import { clearAlerts } from '../features/alerts/alert-store';
 
 // Opens this desk's database, keeps the configuration live, folds incoming events into cases, and holds
 // the signed-in staff member for the whole window.
@@ -67,6 +68,7 @@ export function DeskProvider({ children }: { children: ReactNode }) {
     setStaffId(s.id);
   }, []);
   const signOut = useCallback(() => {
+    clearAlerts();
     writeSession(undefined);
     setStaffId(undefined);
   }, []);
