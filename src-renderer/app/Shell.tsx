@@ -1,5 +1,5 @@
-import { Suspense, lazy, useEffect, type ReactNode } from 'react';
-import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
 import { SyncStatus } from '../components/SyncStatus';
 import { BarChartOutlined, FormOutlined, LogoutOutlined, PhoneOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useDesk } from '../data/desk-context';
@@ -8,18 +8,15 @@ import { extraRoutes } from './extra-routes';
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { QueuePage } from '../features/queue/QueuePage';
 import { IntakePage } from '../features/intake/IntakePage';
+import { CasePage } from '../features/case/CasePage';
+import { CallbackQueuePage } from '../features/callbacks/CallbackQueuePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { AlertCenter } from '../features/alerts/AlertCenter';
 import { useGlobalShortcuts } from './shortcuts';
 import { Clock } from '../components/Clock';
 
 // The desk's frame: navigation, the page, and a status bar (desk, staff, sync, clock).
 
-// The queue and intake are the screens a desk opens on and jumps to (F2); the case page (timeline,
-// actions, documents), callbacks and settings load on first visit so their code is not parsed before
-// the queue's first render.
-const CasePage = lazy(async () => ({ default: (await import('../features/case/CasePage')).CasePage }));
-const CallbackQueuePage = lazy(async () => ({ default: (await import('../features/callbacks/CallbackQueuePage')).CallbackQueuePage }));
-const SettingsPage = lazy(async () => ({ default: (await import('../features/settings/SettingsPage')).SettingsPage }));
 
 function PageFor({ route }: { route: Route }): ReactNode {
   const t = useT();
@@ -74,9 +71,7 @@ export function Shell() {
       </Layout.Sider>
       <Layout>
         <Layout.Content style={{ overflow: 'auto', padding: 20 }} id="page">
-          <Suspense fallback={<Spin />}>
-            <PageFor route={route} />
-          </Suspense>
+          <PageFor route={route} />
         </Layout.Content>
         <Layout.Footer style={{ padding: '6px 16px', background: '#fafafa', borderTop: '1px solid #f0f0f0' }} role="status">
           <Space size="large" wrap>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { App } from 'antd';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import type { StageStatus } from '../../../src-shared/domain/sla-types';
@@ -18,24 +18,6 @@ import { pushAlert, type DeskAlert } from './alert-store';
 
 const RECENT_MS = 24 * 3_600_000;
 const MAX_SEPARATE = 3;
-/** How long after the open cases first arrive the stage watcher starts: the queue paints first. */
-const START_AFTER_MS = 1000;
-const NO_DOCS: never[] = [];
-
-/**
- * False until the open cases have arrived and the queue has had a moment to show them. Stage alerts of a
- * desk that was just opened are a summary of what the queue already shows, so computing them (and
- * raising their pop-up) a second later is worth the faster first screen.
- */
-function useStartedAfterQueue(loading: boolean): boolean {
-  const [started, setStarted] = useState(false);
-  useEffect(() => {
-    if (loading || started) return;
-    const timer = setTimeout(() => setStarted(true), START_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [loading, started]);
-  return started;
-}
 
 /** One pop-up standing for many stage alerts raised at the same moment. */
 function summaryOf(alerts: Omit<DeskAlert, 'read'>[], t: ReturnType<typeof useT>): Omit<DeskAlert, 'read'> {
@@ -56,8 +38,7 @@ export function useAlertWatcher(): void {
   const t = useT();
   const { notification } = App.useApp();
   const { db, policy, policyFor } = useDesk();
-  const { docs: openDocs, loading } = useCaseDocs({ scope: 'open' });
-  const docs = useStartedAfterQueue(loading) ? openDocs : NO_DOCS;
+  const { docs } = useCaseDocs({ scope: 'open' });
   const { timers } = useQueueTimers(docs, policyFor);
   const previous = useRef(new Map<string, StageStatus[]>());
   const labels = policyLabels(policy);
