@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Result, Spin } from 'antd';
 import type { Staff } from '../../src-shared/domain/org';
 import { createDeskDatabase, deskDatabaseName, type DeskDatabase } from '../data/database';
@@ -6,7 +6,6 @@ import { configFromDocs, getDeskIdentity, type DeskConfig, type DeskIdentity } f
 import { DeskContext, type DeskContextValue } from '../data/desk-context';
 import { policyByRevision, policyInForce } from '../data/policy-select';
 import { startProjector } from '../data/projector';
-import { openCasesQuery } from '../data/hooks';
 import type { StoredConfigDoc } from '../data/schemas';
 import { useT } from '../i18n/i18n';
 import { readSession, writeSession } from '../session/session';
@@ -38,9 +37,6 @@ export function DeskProvider({ children }: { children: ReactNode }) {
       .then((d) => {
         if (cancelled) return void d.close();
         performance.mark('jiesu:db-open');
-        // The queue and the alert watcher read the open cases first: start that index read now, so it runs
-        // while the shell renders; their subscriptions then find RxDB's cached, still-current result.
-        void openCasesQuery(d).exec().catch(() => undefined);
         setDb(d);
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -51,18 +47,11 @@ export function DeskProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!db) return;
-    // Configuration and identity reveal the whole shell (antd's first render is long): as transitions
-    // that render yields, so the open-case read started above keeps going instead of waiting behind it.
-    const sub = db.config.find().$.subscribe((docs) => {
-      const next = configFromDocs(docs.map((d) => d.toJSON() as StoredConfigDoc));
-      startTransition(() => setConfig(next));
-    });
+    const sub = db.config.find().$.subscribe((docs) => setConfig(configFromDocs(docs.map((d) => d.toJSON() as StoredConfigDoc))));
     void getDeskIdentity(db).then((id) => {
       performance.mark('jiesu:identity');
-      startTransition(() => {
-        setIdentity(id);
-        setIdentityLoaded(true);
-      });
+      setIdentity(id);
+      setIdentityLoaded(true);
     });
     const projector = startProjector(db, (rev) => policyByRevision(configRef.current.policies, rev));
     return () => {
