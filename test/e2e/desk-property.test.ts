@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { act, firstRun, screenshot, signIn } from './desk-steps';
+import { act, firstRun, registerPropertyComplaint, screenshot, signIn } from './desk-steps';
 
 // Property preset (S7/S9): a phone complaint taken by keyboard alone, then transferred, replied,
 // resolved, called back unsatisfied (reopened), resolved again and called back satisfied.
@@ -28,52 +28,8 @@ describe('desk in Chromium: property preset', () => {
     await screenshot(page, 'queue-empty');
     expect(await page.getByText('暂无待办案件').isVisible()).toBe(true);
 
-    // Keyboard only: F2 opens the intake with the cursor in the name field.
-    await page.keyboard.press('F2');
-    await page.getByTestId('intake-form').waitFor();
-    await page.keyboard.type('张女士');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('13812345678');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('3栋1单元1201');
-    await page.keyboard.press('Tab'); // anonymous
-    await page.keyboard.press('Tab'); // confidential
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('楼上卫生间漏水三天无人处理');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('11月24日起');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('楼上卫生间防水层破损');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('已两次电话报修，维修人员未上门');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('天花板发霉，影响居住');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('三日内修好并赔偿粉刷费用');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('设施设备');
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('一般投诉');
-    await page.waitForTimeout(300);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
-    await page.keyboard.press('Tab'); // department: routed by category
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('3-1-1201');
-    await screenshot(page, 'intake-filled');
-    // Confirm the S9-1 apology with the keyboard, then save with Ctrl+Enter.
-    await page.getByTestId('apologised').focus();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Control+Enter');
-
-    await page.getByTestId('case-number').waitFor({ timeout: 10_000 }).catch(async (e: unknown) => {
-      await page.screenshot({ path: 'test-artifacts/screenshots/debug-intake.png', fullPage: true });
-      process.stderr.write(`intake errors: ${JSON.stringify(await page.locator('.ant-form-item-explain-error, [data-testid=intake-error]').allInnerTexts())}\n`);
-      throw e;
-    });
-    const number = (await page.getByTestId('case-number').textContent()) ?? '';
+    // Keyboard only: F2 opens the intake with the cursor in the name field; Ctrl+Enter saves.
+    const number = await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理', { beforeSave: (p) => screenshot(p, 'intake-filled') });
     expect(number).toMatch(/^YG01-\d{8}-001$/);
 
     // The timer is visible in the queue and counts down.
