@@ -3,7 +3,8 @@ import { slaStagesFor } from '../domain/sla';
 import { projectCase } from '../domain/projection';
 import { riskFlagAlerts } from '../domain/alerts';
 import { fireBrigadePreset } from './s1-fire-brigade';
-import { dutyOccurrences } from '../analytics/duties';
+import { appointmentsOn, dutyOccurrences } from '../analytics/duties';
+import { intakeDefaults, intakeSchemaFor } from '../domain/intake';
 import { DAY, HOUR, MINUTE, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
 import { validateAction } from '../domain/actions';
 import { canRevealIdentity, maskComplainant } from '../domain/masking';
@@ -102,6 +103,19 @@ describe('S1 fire brigade preset', () => {
       ['session', cst(2027, 1, 29, 8, 30), cst(2027, 1, 29, 12, 0), 'main_leader'],
     ]);
     expect(policy.receptionPoints).toContain('火灾隐患举报投诉信访接待室');
+  });
+
+  it('S1-8 a visitor booked at intake appears on that reception day\'s appointment list', () => {
+    const schema = intakeSchemaFor(policy, 'complaint');
+    const field = policy.forms[0]!.fields.find((f) => f.key === 'receptionDay');
+    expect(field).toMatchObject({ type: 'date', required: false });
+    const defaults = intakeDefaults(policy, 'complaint', T);
+    const values = { ...defaults, channel: 'visit', category: 'staff_conduct', subject: '要求面见大队领导', form: { ...defaults.form, hazardPlace: '城东仓库', receptionDay: '2026-11-27' } };
+    const parsed = schema.safeParse(values);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toBeUndefined();
+    const booked = projectCase([makeRegistration(T, { form: { hazardPlace: '城东仓库', receptionDay: '2026-11-27' } }, { caseId: 'visit-booked' })])!;
+    const other = projectCase([makeRegistration(T + HOUR, { number: 'HZ01-20261127-002', form: { hazardPlace: '城西', receptionDay: '2026-12-25' } }, { caseId: 'visit-later' })])!;
+    expect(appointmentsOn([booked, other], '2026-11-27').map((c) => c.id)).toEqual([booked.id]);
   });
 
   it('S1-9 a staff member with a direct interest steps aside, and the recusal is on record', () => {
