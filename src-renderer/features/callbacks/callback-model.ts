@@ -1,6 +1,6 @@
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { Policy } from '../../../src-shared/domain/policy';
-import { callbackDue } from '../../../src-shared/domain/sla';
+import { awaitingCallback, callbackDue } from '../../../src-shared/domain/sla';
 import { computeStatistics } from '../../../src-shared/analytics/stats';
 import { previousPeriod } from '../../../src-shared/analytics/period';
 import type { PolicyFor } from '../../data/projector';
@@ -19,11 +19,9 @@ export interface CallbackRow {
 export function callbackRows(cases: CaseState[], policyFor: PolicyFor): CallbackRow[] {
   const out: CallbackRow[] = [];
   for (const s of cases) {
-    if (s.status !== 'resolved') continue;
     const policy = policyFor(s.policyRevision);
-    const due = policy && callbackDue(policy, s);
-    // A callback already recorded after the last resolution means this round is done.
-    if (!due || s.callbacks.some((c) => c.at >= due.resolvedAt)) continue;
+    const due = policy && awaitingCallback(policy, s);
+    if (!due) continue;
     out.push({ state: s, dueAt: due.dueAt, resolvedAt: due.resolvedAt, methods: due.rule.methods });
   }
   return out.sort((a, b) => a.dueAt - b.dueAt);
