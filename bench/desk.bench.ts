@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { percentile, report } from './lib';
-import { CHROMIUM_ARGS, buildRenderer, builtAsset, startShell } from '../test/helpers/browser';
+import { buildRenderer, builtAsset, launchChromium, startShell } from '../test/helpers/browser';
 
 // The desk in Chromium on real IndexedDB, with 50k cases (500 open) in the store:
 // 1. save an intake → the case is in the queue's open-case query: p95, beside the same on an empty store;
@@ -16,7 +15,7 @@ const RUNS = 40;
 const rendererDir = await buildRenderer({ deskBench: resolve('bench/desk-bench-page.ts'), dexieBaseline: resolve('bench/dexie-baseline-page.ts') });
 const host = await startShell(rendererDir);
 const origin = host.shell.url.replace(/\/$/, '');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 
 try {

@@ -1,7 +1,5 @@
-import { chromium } from 'playwright-core';
 import { findRepeatedProblems } from '../src-shared/analytics/repeated';
-import { CHROMIUM_ARGS } from '../test/helpers/browser';
-import { callInPage, startAnalysisDevServer } from '../test/e2e/analysis-browser';
+import { callInPage, launchChromium, startRendererDevServer } from '../test/helpers/browser';
 import { medianOf, N, plainPass, statisticsPass, yearOfCases, YEAR_START } from './stats-data';
 import { report } from './lib';
 
@@ -29,8 +27,8 @@ report({
   extra: { cases: N, dailyTrendMs: Math.round(daily * 10) / 10, repeatedOneMonthMs: Math.round(repeated * 10) / 10, repeatedOneMonthCases: monthCases.length, sink: sink % 7 },
 });
 
-const { server, url } = await startAnalysisDevServer();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const { server, url } = await startRendererDevServer();
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   // A blank page of the same origin: the bench module is loaded through Vite, no desk UI runs beside it.

@@ -4,6 +4,7 @@ import enUS from 'antd/locale/en_US';
 import { DeskProvider } from './DeskProvider';
 import { useDesk } from '../data/desk-context';
 import { useLanguage } from '../i18n/i18n';
+import { useReducedMotion } from '../hooks/reduced-motion';
 import { FirstRun } from '../features/setup/FirstRun';
 import { SignIn } from '../features/setup/SignIn';
 import { Shell } from './Shell';
@@ -19,8 +20,9 @@ function Gate() {
 
 export function DeskApp() {
   const lang = useLanguage();
+  const reduceMotion = useReducedMotion();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 14, colorPrimary: '#1f6feb' } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 14, colorPrimary: '#1f6feb', motion: !reduceMotion } }}>
       <AntApp>
         <DeskProvider>
           <Gate />

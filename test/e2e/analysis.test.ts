@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR } from '../helpers/browser';
-import { callInPage, startAnalysisBrowser, type AnalysisBrowser } from './analysis-browser';
+import { callInPage, SCREENSHOT_DIR, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
 import type { Page } from 'playwright-core';
 import { signIn } from './desk-steps';
 
@@ -8,9 +7,9 @@ import { signIn } from './desk-steps';
 // (analysis-seed.ts runs in the page): figures, charts, drill-down to case numbers, repeated problems,
 // the ledger and the policy administration.
 
-let desk: AnalysisBrowser;
+let desk: DeskBrowser;
 beforeAll(async () => {
-  desk = await startAnalysisBrowser();
+  desk = await startDeskBrowser('dev');
 });
 afterAll(async () => {
   await desk?.close();

@@ -59,6 +59,9 @@ describe('desk in Chromium: property preset', () => {
     await screenshot(page, 'callbacks-due');
     await page.getByTestId(`callback-${number}`).click();
     let dialog = page.locator('.ant-modal:visible');
+    await dialog.waitFor();
+    // The context asks for reduced motion (as the OS setting would): the dialog appears without zooming in.
+    expect(await page.locator('[class*="zoom-appear"], [class*="zoom-enter"]').count()).toBe(0);
     await dialog.getByTestId('f-satisfied').uncheck();
     await dialog.getByTestId('f-outcome').fill('天花板仍有水渍，业主不满意');
     await screenshot(page, 'callback-dialog');

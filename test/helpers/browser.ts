@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, createServer, type ViteDevServer } from 'vite';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startWebHost, type WebHost } from '../../src-main/web-host';
 
 // Builds the desk renderer (vite.web.config.ts, production mode) and serves it with the browser shell
@@ -15,7 +15,6 @@ export const SCREENSHOT_DIR = resolve(process.cwd(), 'test-artifacts/screenshots
 
 export interface DeskBrowser {
   url: string;
-  rendererDir: string;
   browser: Browser;
   context: BrowserContext;
   newPage(profile: string): Promise<Page>;
@@ -33,18 +32,32 @@ export async function buildRenderer(extraInputs: Record<string, string> = {}): P
   return outDir;
 }
 
-/** The renderer on a Vite dev server (unbundled, development React): quick to start, slow to load. */
-export async function startRendererServer(): Promise<ViteDevServer> {
+/**
+ * The renderer on a Vite dev server (unbundled, development React): slower to load than the build, but a
+ * test or bench can import its own modules into the page through it (see callInPage).
+ */
+export async function startRendererDevServer(): Promise<{ server: ViteDevServer; url: string }> {
   const server = await createServer({
     configFile: false,
     root: resolve(process.cwd(), 'src-renderer'),
     logLevel: 'error',
     server: { host: '127.0.0.1', port: 0, hmr: false, fs: { allow: [process.cwd()] } },
     // Pre-bundle the heavy dependencies up front so the first page load does not trigger a re-optimise.
-    optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-runtime', 'antd', 'antd/locale/zh_CN', 'antd/locale/en_US', '@ant-design/icons', 'rxdb', 'rxdb/plugins/storage-dexie', 'rxdb/plugins/local-documents', 'react-hook-form', 'zod', 'ulid', 'signature_pad', 'rxjs', 'dexie'] },
+    optimizeDeps: {
+      include: ['react', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'antd', 'antd/locale/zh_CN', 'antd/locale/en_US', '@ant-design/icons', 'rxdb', 'rxdb/plugins/storage-dexie', 'rxdb/plugins/local-documents', 'rxdb/plugins/replication', 'dexie', 'react-hook-form', 'zod', 'ulid', 'signature_pad', 'rxjs', 'echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers', 'fflate'],
+    },
   });
   await server.listen();
-  return server;
+  const address = server.httpServer?.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+/** Imports a repository module in a dev-server page and calls one of its exports. */
+export async function callInPage<T>(page: Page, file: string, fn: string, args: unknown[]): Promise<T> {
+  const mod = `/@fs${resolve(process.cwd(), file)}`;
+  // A string expression, so the test runner does not rewrite the browser's dynamic import.
+  return (await page.evaluate(`import(${JSON.stringify(mod)}).then((m) => m[${JSON.stringify(fn)}](...${JSON.stringify(args)}))`)) as T;
 }
 
 /** URL path of a built extra entry, e.g. assets/deskBench-1a2b3c.js. */
@@ -72,28 +85,53 @@ const HOST_DOUBLE = `
   };
 `;
 
-export async function startDeskBrowser(): Promise<DeskBrowser> {
-  const rendererDir = await buildRenderer();
-  const host = await startShell(rendererDir);
-  const url = host.shell.url.endsWith('/') ? host.shell.url : `${host.shell.url}/`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(HOST_DOUBLE);
+/**
+ * How every test sees the desk: a zh-CN clerk in Shanghai on a 1440×900 screen. Reduced motion turns
+ * antd's open/close animations off (the desk honours the OS setting), so a click never lands on a dialog
+ * that is still zooming in — the cause of a lost checkbox click in one CI run.
+ */
+export const DESK_CONTEXT: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' };
+
+export function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A page that reports its uncaught errors on the test's stderr. */
+export async function openPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * The desk in Chromium with the recording host double. `build` (default): the production renderer served
+ * by the browser shell; `dev`: the Vite dev server, for tests that load their own modules into the page.
+ */
+export async function startDeskBrowser(source: 'build' | 'dev' = 'build'): Promise<DeskBrowser> {
+  let url: string;
+  let stop: () => Promise<void>;
+  if (source === 'build') {
+    const host = await startShell(await buildRenderer());
+    url = host.shell.url.endsWith('/') ? host.shell.url : `${host.shell.url}/`;
+    stop = () => host.shell.close();
+  } else {
+    const dev = await startRendererDevServer();
+    url = dev.url;
+    stop = () => dev.server.close();
+  }
+  const browser = await launchChromium();
+  const context = await browser.newContext(DESK_CONTEXT);
+  await context.addInitScript(HOST_DOUBLE);
   return {
     url,
-    rendererDir,
     browser,
     context,
-    async newPage(profile: string) {
-      const page = await context.newPage();
-      page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
-      await page.goto(`${url}?desk=${encodeURIComponent(profile)}`);
-      return page;
-    },
+    newPage: (profile: string) => openPage(context, `${url}?desk=${encodeURIComponent(profile)}`),
     async close() {
       await browser.close();
-      await host.shell.close();
+      await stop();
     },
   };
 }
