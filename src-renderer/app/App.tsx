@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
+import 'antd/dist/antd.css';
 import { DeskProvider } from './DeskProvider';
 import { useDesk } from '../data/desk-context';
 import { useLanguage } from '../i18n/i18n';
@@ -22,7 +23,7 @@ export function DeskApp() {
   const lang = useLanguage();
   const reduceMotion = useReducedMotion();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 14, colorPrimary: '#1f6feb', motion: !reduceMotion } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ zeroRuntime: true, token: { fontSize: 14, colorPrimary: '#1f6feb', motion: !reduceMotion } }}>
       <AntApp>
         <DeskProvider>
           <Gate />
