@@ -4,6 +4,7 @@ import type { CaseEvent } from '../src-shared/domain/events';
 import { projectCase } from '../src-shared/domain/projection';
 import { PRESETS } from '../src-shared/presets';
 import { createDeskDatabase, deskDatabaseName, type DeskDatabase } from '../src-renderer/data/database';
+import { openCasesQuery } from '../src-renderer/data/hooks';
 import { setUpDesk } from '../src-renderer/data/setup';
 import { loadConfig } from '../src-renderer/data/config';
 import { registerCase } from '../src-renderer/data/register';
@@ -96,9 +97,30 @@ export async function saveToVisible(profile: string, runs: number): Promise<numb
   return times;
 }
 
+/**
+ * The queue's open-case read on a freshly opened store, through the desk's storage (one `getAll` for an
+ * index-answerable query, storage-getall.ts) and through RxDB's plain Dexie storage (a cursor walk),
+ * alternated round by round so both see the same machine load. Medians in ms.
+ */
+export async function openCasesReadAB(profile: string, rounds: number): Promise<{ desk: number[]; plain: number[]; count: number }> {
+  const desk: number[] = [];
+  const plain: number[] = [];
+  let count = 0;
+  for (let i = 0; i < rounds * 2; i++) {
+    const usePlain = i % 2 === 1;
+    const db = await createDeskDatabase(deskDatabaseName(profile), undefined, { cursorQueries: usePlain });
+    const t0 = performance.now();
+    const docs = await openCasesQuery(db).exec();
+    (usePlain ? plain : desk).push(performance.now() - t0);
+    count = docs.length;
+    await db.close();
+  }
+  return { desk, plain, count };
+}
+
 declare global {
   interface Window {
-    deskBench?: { seed: typeof seed; saveToVisible: typeof saveToVisible };
+    deskBench?: { seed: typeof seed; saveToVisible: typeof saveToVisible; openCasesReadAB: typeof openCasesReadAB };
   }
 }
-window.deskBench = { seed, saveToVisible };
+window.deskBench = { seed, saveToVisible, openCasesReadAB };

@@ -1,6 +1,7 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getRxStorageDexie, type RxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { withGetAllQueries } from './storage-getall';
 import { caseSchema, configSchema, draftSchema, eventSchema, type CaseDoc, type DraftDoc, type EventDoc, type StoredConfigDoc } from './schemas';
 
 // The desk store (DESIGN.md "Where the data lives"): RxDB over Dexie on Chromium's IndexedDB, or over
@@ -23,13 +24,14 @@ export function deskDatabaseName(profile: string): string {
   return `jiesu_${safe}`;
 }
 
-/** Whatever storage RxDB accepts: Dexie on Chromium's IndexedDB, or Dexie over fake-indexeddb in Node. */
-type DeskStorage = Parameters<typeof createRxDatabase>[0]['storage'];
-
-export async function createDeskDatabase(name: string, storage: DeskStorage = getRxStorageDexie()): Promise<DeskDatabase> {
+/**
+ * Dexie on Chromium's IndexedDB, or Dexie over fake-indexeddb in Node tests; index-answerable queries
+ * take one `getAll` (storage-getall.ts) unless `cursorQueries` asks for RxDB's plain path (the bench's baseline).
+ */
+export async function createDeskDatabase(name: string, storage: RxStorageDexie = getRxStorageDexie(), opts: { cursorQueries?: boolean } = {}): Promise<DeskDatabase> {
   const db = await createRxDatabase<DeskCollections>({
     name,
-    storage,
+    storage: opts.cursorQueries ? storage : withGetAllQueries(storage),
     // Several windows (wall display) share the store; only the leader replicates (DESIGN.md).
     multiInstance: true,
     eventReduce: true,

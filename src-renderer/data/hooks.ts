@@ -31,6 +31,7 @@ export function useCaseDocs(query: CaseQuery = {}): { docs: CaseDoc[]; loading: 
   useEffect(() => {
     const selector: MangoQuerySelector<CaseDoc> = {};
     const q = scope === 'open' ? openCasesQuery(db) : db.cases.find({ selector, sort: [{ registeredAt: 'desc' }], limit });
+    performance.mark('jiesu:cases-query');
     const sub = q.$.subscribe((docs) => {
       performance.mark('jiesu:cases');
       setResult({ docs: docs.map((d) => d.toJSON() as CaseDoc), loading: false });
