@@ -99,6 +99,8 @@ describe('electron-builder configuration', () => {
         return m ? (m[1] ?? m[2] ?? '').split(',') : [];
       });
     expect(excluded).toContain('antd');
+    // pdf.js is bundled into the renderer; its optional native canvas (@napi-rs/canvas) must not ride along.
+    expect(excluded).toEqual(expect.arrayContaining(['pdfjs-dist', '@napi-rs']));
     const needed = runtimePackages();
     needed.delete('electron');
     expect(needed.size).toBeGreaterThan(2);
