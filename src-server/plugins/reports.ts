@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/types';
-import { ApiError, errorResponseSchema } from '../errors';
+import { ApiError, errorBody, errorResponseSchema } from '../errors';
 import { bearerSecurity, deskOf, requireDesk } from '../auth';
 import { CaseIndex } from '../reports/case-index';
-import { caseDetail, listCases, periodStatistics } from '../reports/queries';
+import { caseDetail, listCases } from '../reports/queries';
+import { queryErrors, statisticsFor, type StatisticsQuery } from '../reports/statistics';
+import { statisticsQuerySchema, statisticsResponseSchema } from '../reports/statistics-schema';
+import type { FieldError } from '../../src-shared/domain/parse';
 
 // Server read API for supervisors and the summary documents: cases folded on the server with the same
 // projection and SLA engine as the desks, always limited to the token's organisation and site scope.
@@ -37,7 +40,11 @@ const summarySchema = {
   },
 } as const;
 
-const counts = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+/** A refused query: the first field's sentence as the message, every field in `errors`; nothing changes. */
+function badQuery(errors: FieldError[]) {
+  const first = errors[0]!.message;
+  return { ...errorBody(400, 'badRequest', [{ index: 0, errors }]), message: first['zh-CN'], messages: first };
+}
 
 export function reportsPlugin(db: Database) {
   return async function reports(app: FastifyInstance): Promise<void> {
@@ -98,38 +105,24 @@ export function reportsPlugin(db: Database) {
     app.get(
       '/api/v1/statistics',
       {
+        // Schema errors reach the handler (after the token check) so the answer names the field and what to send.
+        attachValidation: true,
         schema: {
           ...common,
-          summary: 'Period statistics: counts by status, kind, category, severity and department; overdue, on-time resolution, callbacks and satisfaction.',
-          querystring: { type: 'object', additionalProperties: false, properties: { from: epoch, to: epoch } },
-          response: {
-            200: {
-              type: 'object',
-              properties: {
-                from: { type: 'number' },
-                to: { type: 'number' },
-                total: { type: 'integer' },
-                byStatus: counts,
-                byKind: counts,
-                byCategory: counts,
-                bySeverity: counts,
-                byDepartment: counts,
-                overdue: { type: 'integer' },
-                resolved: { type: 'integer' },
-                resolvedOnTime: { type: 'integer' },
-                rejected: { type: 'integer' },
-                callbacks: { type: 'integer' },
-                satisfied: { type: 'integer' },
-                satisfactionAverage: { type: ['number', 'null'] },
-              },
-            },
-            401: errorResponseSchema,
-          },
+          summary: 'Period statistics (S8-10, X-6), computed exactly as on the desks: totals, trend, breakdowns, on-time rate per stage, reply and resolve times, callbacks, satisfaction, valid complaints.',
+          querystring: statisticsQuerySchema,
+          response: { 200: statisticsResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema },
         },
       },
-      async (request) => {
-        const { from, to } = request.query as { from?: number; to?: number };
-        return periodStatistics(await index.view(deskOf(request)), from, to, Date.now());
+      async (request, reply) => {
+        if (request.validationError) return reply.status(400).send(badQuery(queryErrors(request.validationError.validation, request.query)));
+        const view = await index.view(deskOf(request));
+        const now = Date.now();
+        const policy = view.policyInForce(now);
+        if (!policy) throw new ApiError(404, 'notFound');
+        const result = statisticsFor(view, policy, request.query as StatisticsQuery, now);
+        if (!result.ok) return reply.status(400).send(badQuery(result.errors));
+        return result.value;
       },
     );
   };

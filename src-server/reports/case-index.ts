@@ -4,6 +4,7 @@ import type { CaseEvent } from '../../src-shared/domain/events';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import { projectCase } from '../../src-shared/domain/projection';
 import { policySchema, type Policy } from '../../src-shared/domain/policy';
+import { policyInForce } from '../../src-shared/domain/revisions';
 import { readConfigDocs } from '../sync/config-store';
 import type { DeskScope } from '../sync/scope';
 
@@ -21,6 +22,8 @@ export interface CaseIndexView {
   cases: Map<string, CaseState>;
   eventsOf(caseId: string): readonly CaseEvent[];
   policyFor(revision: number): Policy | undefined;
+  /** The revision in force at `at` (S0-2), as the desk picks it: before the first takes effect, the oldest. */
+  policyInForce(at: number): Policy | undefined;
 }
 
 export class CaseIndex {
@@ -46,6 +49,7 @@ export class CaseIndex {
       cases: index.cases,
       eventsOf: (caseId) => index.eventsByCase.get(caseId) ?? [],
       policyFor: (revision) => policies.find((p) => p.revision === revision) ?? policies.at(-1),
+      policyInForce: (at) => policyInForce(policies, at) ?? policies[0],
     };
   }
 

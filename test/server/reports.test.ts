@@ -6,6 +6,7 @@ import { makeEvent, makeRegistration, ulidAt, HOUR, MINUTE, DAY } from '../../sr
 import type { CaseEvent } from '../../src-shared/domain/events';
 import type { StageStatus } from '../../src-shared/domain/sla-types';
 import type { CaseState } from '../../src-shared/domain/case-state';
+import type { CaseStatistics } from '../../src-shared/analytics/stats';
 
 // The supervisors' read API: cases folded on the server with the shared projection and SLA engine of
 // the S7 property preset (important complaint: reply within 3 h, resolve within 3 days; general: 1 h / 2 days).
@@ -91,21 +92,23 @@ describe.each(BACKENDS)('server read API (%s)', (backend) => {
     expect((await http(t.url, 'GET', '/api/v1/cases/NOPE-1', { token: desk.token })).status).toBe(404);
   });
 
-  it('period statistics count what supervisors report: totals, overdue, on-time resolution, callbacks', async () => {
-    const r = await http<Record<string, unknown>>(t.url, 'GET', `/api/v1/statistics?from=${now - DAY}`, { token: desk.token });
-    expect(r.body).toMatchObject({
-      total: 3,
-      overdue: 1,
-      resolved: 1,
-      resolvedOnTime: 1,
-      callbacks: 1,
-      satisfied: 1,
-      satisfactionAverage: 5,
-      bySeverity: { important: 2, general: 1 },
-      byDepartment: { engineering: 1 },
-    });
-    const all = await http<{ total: number; resolved: number; resolvedOnTime: number }>(t.url, 'GET', '/api/v1/statistics', { token: desk.token });
-    expect(all.body).toMatchObject({ total: 4, resolved: 2, resolvedOnTime: 1 });
+  it('S7-13 X-6 period statistics count what supervisors report: totals, breaches, on-time rate per stage, callbacks', async () => {
+    const r = await http<CaseStatistics & { now: number }>(t.url, 'GET', `/api/v1/statistics?from=${now - DAY}&to=${now + MINUTE}`, { token: desk.token });
+    expect(r.status).toBe(200);
+    const s = r.body;
+    expect(s.granularity).toBe('week'); // the finest of the S7 preset's analysis periods (weekly, monthly)
+    expect(s.total.count).toBe(3);
+    expect(s.breakdowns.severity.map((row) => [row.key, row.count])).toEqual([['important', 2], ['general', 1]]);
+    expect(s.breakdowns.department.find((row) => row.key === 'engineering')).toMatchObject({ label: '工程部', count: 1 });
+    // Case 3 answered in time, case 1 is past its 3 hours.
+    expect(s.onTime.find((o) => o.stageId === 'important_reply')).toMatchObject({ onTime: { count: 1 }, overdue: { count: 1 }, rate: { rate: 0.5 } });
+    expect(s.callback).toMatchObject({ eligible: { count: 1 }, done: { count: 1 }, rate: { rate: 1 }, satisfactionMean: 5, satisfied: { count: 1 } });
+    const all = await http<CaseStatistics>(t.url, 'GET', `/api/v1/statistics?from=0&to=${now + MINUTE}&granularity=year`, { token: desk.token });
+    // Case 4, 40 days old, was answered late and resolved; its callback is overdue.
+    expect(all.body.total.count).toBe(4);
+    expect(all.body.resolveTime.n).toBe(2);
+    expect(all.body.onTime.find((o) => o.stageId === 'general_reply')).toMatchObject({ late: { count: 1 }, running: { count: 1 }, rate: { rate: 0 } });
+    expect(all.body.callback).toMatchObject({ eligible: { count: 2 }, done: { count: 1 }, overdue: { count: 1 }, rate: { rate: 0.5 } });
   });
 
   it('a new push shows up in the next report (incremental refresh)', async () => {
