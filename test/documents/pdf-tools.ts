@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import jsQR from 'jsqr';
 
 // Reads a PDF the way a person checks a print: its text (pdftotext), its images (pdfimages) and its
 // pages as pictures (pdftoppm, into test-artifacts/documents/ for a human to look at).
@@ -73,4 +74,27 @@ export function renderPages(bytes: Uint8Array, name: string, dpi = 60): string[]
     }
   });
   return readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
+}
+
+/**
+ * Scans page `page` of the PDF like a phone would: renders it at 150 dpi in grey (pdftoppm), hands the
+ * pixels to a QR decoder (jsQR) and returns what the code says, or undefined when no code is readable.
+ */
+export function scanQr(bytes: Uint8Array, page = 1): string | undefined {
+  return withFile(bytes, (p) => {
+    const out = join(p, '..', 'scan');
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-f', String(page), '-l', String(page), '-singlefile', p, out]);
+    const pgm = readFileSync(`${out}.pgm`);
+    // Binary PGM: "P5\n<width> <height>\n<maxval>\n" then one byte per pixel.
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+    if (!header) throw new Error('pdftoppm did not write a PGM page');
+    const [width, height] = [Number(header[1]), Number(header[2])];
+    const grey = pgm.subarray(header[0].length);
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let i = 0; i < width * height; i++) {
+      rgba.fill(grey[i]!, i * 4, i * 4 + 3);
+      rgba[i * 4 + 3] = 255;
+    }
+    return jsQR(rgba, width, height)?.data;
+  });
 }

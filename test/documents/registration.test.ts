@@ -3,7 +3,7 @@ import { formatMinute } from '../../src-main/documents/format';
 import { PRESETS, policyFor, realisticCase, sampleFieldValue, type PresetCase } from './fixtures';
 import { caseData, qrImages, render, signatureImages } from './render';
 import { formatFormValue } from '../../src-main/documents/format';
-import { compact } from './pdf-tools';
+import { compact, scanQr } from './pdf-tools';
 
 // 投诉(举报)登记表 of every kind of every preset (S3-2, S8-12, S10-4; first receiver X-1 / S1-2).
 
@@ -40,6 +40,13 @@ describe('registration form (投诉(举报)登记表)', () => {
       });
     }
   }
+
+  it('X-2 the QR code on a printed registration form scans back to its case number', async () => {
+    const pc = realisticCase(PRESETS.find((p) => p.id === 's7-property')!, {});
+    const r = await render('registration', caseData(pc), 'registration-qr-scan');
+    expect(pc.state.number).toMatch(/\d{8}-\d{3}/);
+    expect(scanQr(r.bytes)).toBe(pc.state.number);
+  });
 
   it('S3-2 product and service complaint forms each print their own fields', async () => {
     const retail = PRESETS.find((p) => p.id === 's3-retail-quality')!;
