@@ -118,7 +118,7 @@ describe('analysis in Chromium', () => {
     // S0-2 an edit is a new revision with author, reason, effective date (tomorrow by default) and approver.
     await page.getByTestId('policy-edit').click();
     const json = page.getByTestId('revision-json');
-    await json.waitFor();
+    await json.waitFor({ state: 'attached' });
     const stages = JSON.parse(await json.inputValue()) as { id: string; limit: { amount: number } }[];
     const before = stages[0]!.limit.amount;
     // The first stage's limit through the limits table; the JSON follows.

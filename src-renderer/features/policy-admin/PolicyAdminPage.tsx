@@ -1,24 +1,16 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { diffPolicies, formatValue, type PolicyChange } from '../../../src-shared/analytics/policy-diff';
-import { nextRevision } from '../../../src-shared/domain/revisions';
-import type { Policy, PolicyInput, StageDef } from '../../../src-shared/domain/policy';
+import type { Policy, StageDef } from '../../../src-shared/domain/policy';
 import { useDesk } from '../../data/desk-context';
-import { putConfig } from '../../data/config';
-import { fromLocalInput } from '../../format/time';
+import { dateOf } from './dates';
+import { RevisionEditor } from './RevisionEditor';
 import { usePT, type PolicyKey } from './i18n';
 
 // 制度管理 (S0-2, S0-4): the regulation in force, its revision history, a side-by-side comparison of two
 // revisions, and an editor whose every save is a new revision with author, reason, effective date and
-// approver. Cases keep the revision they were registered under (policyForCase), so a revision only
+// approver (RevisionEditor). Cases keep the revision they were registered under (policyForCase), so a revision only
 // governs cases registered after it takes effect.
-
-const EDITABLE = ['kinds', 'categories', 'severities', 'stages', 'approvals', 'callback', 'rewards', 'penalties', 'expenses', 'targets', 'duties', 'departments', 'roles', 'document'] as const;
-type Section = (typeof EDITABLE)[number];
-
-function dateOf(ms: number, offsetMinutes: number): string {
-  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
-}
 
 export function PolicyAdminPage() {
   const { config, policy } = useDesk();
@@ -175,138 +167,6 @@ function DiffTable({ before, after }: { before: Policy; after: Policy }) {
         { title: '', dataIndex: 'kind', render: (k: PolicyChange['kind']) => <Tag color={k === 'added' ? 'green' : k === 'removed' ? 'red' : 'blue'}>{t(`kind.${k}`)}</Tag> },
         { title: `${t('before')}（${t('revision')} ${before.revision}）`, render: (_, c) => <Typography.Text delete={c.kind !== 'added'}>{show(c, c.before)}</Typography.Text> },
         { title: `${t('after')}（${t('revision')} ${after.revision}）`, render: (_, c) => <Typography.Text mark={c.kind !== 'removed'}>{show(c, c.after)}</Typography.Text> },
-      ]}
-    />
-  );
-}
-
-function RevisionEditor({ base, onClose }: { base: Policy; onClose: () => void }) {
-  const { t, lang } = usePT();
-  const { message } = App.useApp();
-  const desk = useDesk();
-  const [section, setSection] = useState<Section>('stages');
-  const [json, setJson] = useState(() => JSON.stringify(base.stages, null, 2));
-  const [errors, setErrors] = useState<string[]>([]);
-  const [form] = Form.useForm<{ reason: string; effective: string; approver: string }>();
-  const tomorrow = dateOf(Date.now() + 86_400_000, base.utcOffsetMinutes);
-
-  function pick(s: Section) {
-    setSection(s);
-    setJson(JSON.stringify(base[s] ?? null, null, 2));
-    setErrors([]);
-  }
-
-  async function save() {
-    const v = form.getFieldsValue();
-    let content: unknown;
-    try {
-      content = JSON.parse(json);
-    } catch (e) {
-      setErrors([t('jsonError', { msg: e instanceof Error ? e.message : String(e) })]);
-      return;
-    }
-    if (!v.approver) {
-      setErrors([t('approverRequired')]);
-      return;
-    }
-    const effectiveFrom = fromLocalInput(`${v.effective ?? tomorrow}T00:00`) ?? Date.now();
-    const approverName = desk.config.staff.find((s) => s.id === v.approver)?.name ?? v.approver;
-    const r = nextRevision(
-      base,
-      { [section]: content } as Partial<PolicyInput>,
-      { author: desk.staff?.name ?? '', reason: `${v.reason ?? ''}`.trim() ? `${v.reason.trim()}（批准：${approverName}）` : '', effectiveFrom, date: Date.now() },
-      desk.config.staff.map((s) => ({ id: s.id, name: s.name, roles: s.roles, ...(s.departmentId ? { departmentId: s.departmentId } : {}) })),
-    );
-    if (!r.ok) {
-      setErrors(r.errors.map((e) => `${e.path}: ${e.message[lang]}`));
-      return;
-    }
-    const saved = await putConfig(desk.db, 'policy', r.value, desk.identity?.orgId);
-    if (!saved.ok) {
-      setErrors(saved.errors.map((e) => `${e.path}: ${e.message[lang]}`));
-      return;
-    }
-    void message.success(t('saved', { n: r.value.revision, date: dateOf(r.value.effectiveFrom, base.utcOffsetMinutes) }));
-    onClose();
-  }
-
-  return (
-    <Modal open width={880} title={t('edit')} onOk={() => void save()} okText={t('saveRevision')} cancelText={t('cancel')} onCancel={onClose} destroyOnHidden>
-      {errors.length ? <Alert type="error" title={<ul style={{ margin: 0, paddingLeft: 16 }}>{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ effective: tomorrow }} data-testid="revision-form">
-        <Space wrap>
-          <Form.Item label={t('section')}>
-            <Select style={{ width: 180 }} value={section} onChange={pick} options={EDITABLE.map((s) => ({ value: s, label: t(`sec.${s}`) }))} data-testid="revision-section" />
-          </Form.Item>
-          <Form.Item name="effective" label={t('effective')} required>
-            <Input type="date" data-testid="revision-effective" />
-          </Form.Item>
-          <Form.Item name="approver" label={t('approver')} required>
-            <Select style={{ width: 160 }} options={desk.config.staff.map((s) => ({ value: s.id, label: s.name }))} data-testid="revision-approver" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="reason" label={t('reason')} required>
-          <Input data-testid="revision-reason" />
-        </Form.Item>
-        {section === 'stages' ? <StageLimitsEditor json={json} onChange={setJson} /> : null}
-        <Form.Item label={t('sectionJson')}>
-          <Input.TextArea value={json} onChange={(e) => setJson(e.target.value)} rows={16} style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="revision-json" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-type StageLimitRow = { id: string; name: string; limit: StageDef['limit']; clock: StageDef['clock'] };
-
-/** The common edit, limits and clocks of the stages, without touching the JSON by hand. */
-function StageLimitsEditor({ json, onChange }: { json: string; onChange: (json: string) => void }) {
-  const { t } = usePT();
-  let stages: StageLimitRow[] | undefined;
-  try {
-    const v: unknown = JSON.parse(json);
-    if (Array.isArray(v)) stages = v as StageLimitRow[];
-  } catch {
-    stages = undefined;
-  }
-  if (!stages) return null;
-  const list = stages;
-  const update = (i: number, patch: Partial<StageLimitRow>) => onChange(JSON.stringify(list.map((s, j) => (j === i ? { ...s, ...patch } : s)), null, 2));
-  return (
-    <Table<StageLimitRow>
-      size="small"
-      rowKey="id"
-      pagination={false}
-      dataSource={list}
-      style={{ marginBottom: 12 }}
-      data-testid="stage-limits"
-      columns={[
-        { title: t('stageName'), dataIndex: 'name' },
-        {
-          title: t('limit'),
-          render: (_, s, i) => (
-            <Space>
-              <InputNumber min={0.01} value={s.limit?.amount} onChange={(v) => update(i, { limit: { ...s.limit, amount: Number(v ?? 0) } })} />
-              <Select
-                style={{ width: 110 }}
-                value={s.limit?.unit}
-                onChange={(unit) => update(i, { limit: { ...s.limit, unit } })}
-                options={(['minutes', 'hours', 'days', 'workingDays'] as const).map((u) => ({ value: u, label: t(`unit.${u}`) }))}
-              />
-            </Space>
-          ),
-        },
-        {
-          title: t('clock'),
-          render: (_, s, i) => (
-            <Select
-              style={{ width: 120 }}
-              value={s.clock}
-              onChange={(clock) => update(i, { clock })}
-              options={(['natural', 'working-days', 'business-hours'] as const).map((c) => ({ value: c, label: t(`clock.${c}`) }))}
-            />
-          ),
-        },
       ]}
     />
   );

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { callInPage, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
+import { screenshot, signIn } from './desk-steps';
+
+// Policy administration as a property service centre's administrator does it (S0-2): categories,
+// callback rules, ladders, rewards and penalties in tables, never JSON; every edit checked by
+// validatePolicy with its zh-CN message next to the form; a save is one new revision that the revision
+// list and the side-by-side comparison show.
+
+let desk: DeskBrowser;
+beforeAll(async () => {
+  desk = await startDeskBrowser('dev');
+});
+afterAll(async () => {
+  await desk?.close();
+});
+
+/** Opens the antd select inside `field` and picks the option with `text`. */
+async function pick(page: Page, field: Locator, text: string): Promise<void> {
+  await field.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/** antd puts the test id on the input or on its wrapper depending on the component. */
+async function fillNumber(el: Locator, value: string): Promise<void> {
+  const isInput = await el.evaluate((e) => e.tagName === 'INPUT');
+  await (isInput ? el : el.locator('input')).fill(value);
+}
+
+async function openSection(page: Page, name: string): Promise<void> {
+  await pick(page, page.getByTestId('revision-section'), name);
+}
+
+describe('policy administration in Chromium', () => {
+  it('S0-2 S0-4 an administrator routes a new category, changes a callback rule and saves a revision without JSON; an invalid edit writes nothing', async () => {
+    const profile = `policy_${Date.now()}`;
+    const seeder = await desk.context.newPage();
+    await seeder.goto(`${desk.url}?desk=seed_${profile}`);
+    // The property-management desk with no cases: the preset's policy as revision 1.
+    expect(await callInPage<string[]>(seeder, 'test/e2e/analysis-seed.ts', 'seedAnalysisDesk', [profile, Date.now(), 0])).toEqual([]);
+    await seeder.close();
+
+    const page = await desk.newPage(profile);
+    await signIn(page, '李助理', '2468');
+    await page.goto(page.url().replace(/#.*$/, '') + '#/policy');
+    const admin = page.getByTestId('policy-admin');
+    await admin.waitFor({ timeout: 60_000 });
+    const revisionRows = admin.locator('.ant-card').filter({ hasText: '修订记录' }).locator('tbody tr.ant-table-row');
+    expect(await revisionRows.count()).toBe(1);
+
+    // An invalid edit: 环境部 is deleted while 环境卫生绿化 still routes to it.
+    await page.getByTestId('policy-edit').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.getByTestId('stage-limits').waitFor();
+    await openSection(page, '部门');
+    const departments = dialog.getByTestId('edit-departments');
+    // 环境部 is the fifth department of the property preset.
+    expect(await departments.getByTestId('row-name').nth(4).inputValue()).toBe('环境部');
+    await departments.getByRole('button', { name: '删除第 5 行' }).click();
+    const problems = dialog.getByTestId('revision-problems');
+    await problems.getByText('「类别与派单 · 第 3 行（环境卫生绿化） · 责任部门」路由到的部门「environment」不存在，请先添加该部门或改选已有部门。').waitFor();
+    // The section list says where the problem is.
+    expect(await dialog.getByTestId('revision-section').innerText()).toContain('部门 · 已修改');
+    await dialog.getByTestId('revision-reason').fill('撤销环境部');
+    await pick(page, dialog.getByTestId('revision-approver'), '李助理');
+    await screenshot(page, 'policy-editor-invalid');
+    await dialog.getByRole('button', { name: '保存为新修订' }).click();
+    await dialog.getByTestId('revision-errors').getByText('修订中还有 1 处问题').waitFor();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await revisionRows.count()).toBe(1);
+
+    // The valid revision: a new category routed to 秩序维护部, and the callback rule changed.
+    await page.getByTestId('policy-edit').click();
+    await dialog.getByTestId('stage-limits').waitFor();
+    await screenshot(page, 'policy-editor-stages');
+    await openSection(page, '投诉类型');
+    await dialog.getByTestId('edit-kinds').waitFor();
+    await screenshot(page, 'policy-editor-kinds');
+
+    await openSection(page, '类别与派单');
+    const categories = dialog.getByTestId('edit-categories');
+    await categories.getByTestId('edit-categories-add').click();
+    const added = categories.locator('tbody tr.ant-table-row').last();
+    // A code that already exists is refused with a clear message, then corrected.
+    await added.getByTestId('row-code').fill('facilities');
+    await problems.getByText('代码「facilities」重复了，每个代码只能用一次').waitFor();
+    await added.getByTestId('row-code').fill('parking');
+    await added.getByTestId('row-name').fill('停车管理');
+    await pick(page, added.getByTestId('row-departmentId'), '秩序维护部');
+    await problems.waitFor({ state: 'detached' });
+    await screenshot(page, 'policy-editor-categories');
+
+    await openSection(page, '回访规则');
+    const rules = dialog.getByTestId('callback-rules');
+    await rules.getByTestId('rule-within').locator('input').first().fill('3');
+    await dialog.getByTestId('callback-reopens').click();
+    // The advanced JSON follows the form.
+    await dialog.getByText('高级：直接编辑 JSON').click();
+    const json = JSON.parse(await dialog.getByTestId('revision-json').inputValue()) as { rules: { within: { amount: number } }[]; unsatisfiedReopens: boolean };
+    expect(json.rules[0]!.within.amount).toBe(3);
+    expect(json.unsatisfiedReopens).toBe(true);
+    await screenshot(page, 'policy-editor-callback');
+    await dialog.getByText('高级：直接编辑 JSON').click();
+
+    // The ladder: the reply stage of a general complaint also warns the butler.
+    await openSection(page, '环节与时限');
+    const ladder = dialog.getByTestId('stage-ladder');
+    await pick(page, ladder.locator('tbody tr.ant-table-row').filter({ hasText: '一般投诉:1小时内答复' }).getByTestId('ladder-warning'), '物业管家');
+    await page.keyboard.press('Escape');
+    await ladder.scrollIntoViewIfNeeded();
+    await screenshot(page, 'policy-editor-ladder');
+
+    // A penalty addressed to the butler, approved by the senior butler.
+    await openSection(page, '处罚');
+    const penalties = dialog.getByTestId('edit-penalties');
+    await penalties.getByTestId('edit-penalties-add').click();
+    const penalty = penalties.locator('tbody tr.ant-table-row').last();
+    await penalty.getByTestId('row-name').fill('一般投诉超时未处理');
+    await fillNumber(penalty.getByTestId('row-amount'), '50');
+    await pick(page, penalty.getByTestId('row-targetRole'), '物业管家');
+    await pick(page, penalty.getByTestId('row-approverRole'), '物业大管家');
+    await screenshot(page, 'policy-editor-penalties');
+    // A reward drafted with two levels, then removed again: this revision does not keep it.
+    await openSection(page, '奖励');
+    const rewards = dialog.getByTestId('edit-rewards');
+    await rewards.getByTestId('edit-rewards-add').click();
+    await rewards.locator('.ant-card-head').getByTestId('row-name').fill('业户举报安全隐患奖励');
+    const levels = rewards.getByTestId('reward-levels-0');
+    await levels.getByTestId('reward-levels-0-add').click();
+    await levels.getByTestId('row-name').nth(0).fill('一般隐患');
+    await levels.getByTestId('row-name').nth(1).fill('重大隐患');
+    await fillNumber(levels.getByTestId('row-max').nth(0), '200');
+    await fillNumber(levels.getByTestId('row-max').nth(1), '500');
+    await screenshot(page, 'policy-editor-rewards');
+    await rewards.getByRole('button', { name: /删除此奖励/ }).click();
+    expect(await rewards.locator('.ant-card').count()).toBe(0);
+
+    const effective = new Date(Date.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+    await dialog.getByTestId('revision-effective').fill(effective);
+    await dialog.getByTestId('revision-reason').fill('新增停车管理类别，回访提前到3天');
+    await pick(page, dialog.getByTestId('revision-approver'), '李助理');
+    await dialog.getByRole('button', { name: '保存为新修订' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await expect.poll(() => revisionRows.count()).toBe(2);
+    const newest = revisionRows.first();
+    expect(await newest.innerText()).toContain(effective);
+    expect(await newest.innerText()).toContain('新增停车管理类别，回访提前到3天（批准：李助理）');
+    expect(await newest.innerText()).toContain('待生效');
+
+    await page.getByRole('tab', { name: '版本对比' }).click();
+    const diff = page.getByTestId('diff-table');
+    await diff.waitFor();
+    const parking = diff.locator('tr').filter({ hasText: 'categories[parking]' });
+    expect(await parking.innerText()).toContain('停车管理');
+    expect(await parking.innerText()).toContain('security');
+    expect(await diff.locator('tr').filter({ hasText: 'callback.unsatisfiedReopens' }).innerText()).toContain('修改');
+    expect(await diff.locator('tr').filter({ hasText: 'stages[general_reply].ladder' }).innerText()).toContain('"at":"warning","notifyRoles":["butler"]');
+    expect(await diff.locator('tr').filter({ hasText: 'callback.rules' }).count()).toBe(1);
+    expect(await diff.locator('tr').filter({ hasText: 'penalties[penalty_1]' }).count()).toBe(1);
+    expect(await diff.locator('tr').filter({ hasText: 'rewards' }).count()).toBe(0);
+    await screenshot(page, 'policy-diff-after-forms');
+  }, 180_000);
+});
