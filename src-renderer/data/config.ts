@@ -1,21 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { configDocSchema, type ConfigKind } from '../../src-shared/sync/contract';
-import { deskSchema, organisationSchema, siteSchema, staffSchema, type Desk, type Organisation, type Site, type Staff } from '../../src-shared/domain/org';
-import { policySchema, type Policy } from '../../src-shared/domain/policy';
+import { CONFIG_DATA_SCHEMAS as dataSchemas } from '../../src-shared/sync/config-kinds';
+import type { Desk, Organisation, Site, Staff } from '../../src-shared/domain/org';
+import type { Policy } from '../../src-shared/domain/policy';
 import { fieldErrorsOf, type FieldError } from '../../src-shared/domain/parse';
 import type { DeskDatabase } from './database';
 import type { StoredConfigDoc } from './schemas';
 
-// Organisation configuration (policy revisions, staff, desks) as `config` documents per the sync contract.
-// Every write is validated with the shared zod schemas first; bad input changes nothing.
+// Organisation configuration (policy revisions, staff, desks) as `config` documents per the sync contract,
+// and the analysis desk's shared records (survey tallies, duty marks) the same way. Every write is
+// validated with the shared zod schemas first; bad input changes nothing.
 
-const dataSchemas = {
-  organisation: organisationSchema,
-  site: siteSchema,
-  desk: deskSchema,
-  staff: staffSchema,
-  policy: policySchema,
-} as const satisfies Record<ConfigKind, z.ZodType>;
+/** Kinds read by their own stores (features/analysis), not part of DeskConfig. */
+const NOT_CONFIGURATION: ReadonlySet<string> = new Set<ConfigKind>(['survey', 'duty']);
 
 export type ConfigData<K extends ConfigKind> = z.infer<(typeof dataSchemas)[K]>;
 
@@ -54,6 +51,7 @@ export interface DeskConfig {
 export function configFromDocs(docs: StoredConfigDoc[]): DeskConfig {
   const out: DeskConfig = { sites: [], desks: [], staff: [], policies: [] };
   for (const d of docs) {
+    if (NOT_CONFIGURATION.has(d.kind)) continue;
     const parsed = dataSchemas[d.kind as ConfigKind]?.safeParse(d.data);
     if (!parsed?.success) continue;
     switch (d.kind) {

@@ -1,10 +1,8 @@
 import { parseEvent, fieldErrorsOf, type FieldError } from '../../src-shared/domain/parse';
 import type { CaseEvent } from '../../src-shared/domain/events';
-import { configDocSchema, type ConfigDoc, type ConfigKind } from '../../src-shared/sync/contract';
-import { deskSchema, organisationSchema, siteSchema, staffSchema } from '../../src-shared/domain/org';
-import { policySchema } from '../../src-shared/domain/policy';
+import { configDocSchema, type ConfigDoc } from '../../src-shared/sync/contract';
+import { CONFIG_DATA_SCHEMAS, configIdMatchesData } from '../../src-shared/sync/config-kinds';
 import { messageFor } from '../../src-shared/i18n/validation';
-import type { z } from 'zod';
 import { canonicalJson } from './canonical';
 import { siteVisible, type DeskScope } from './scope';
 
@@ -88,14 +86,6 @@ export function checkEventRows(rows: readonly unknown[], scope: DeskScope): RowC
   return errors.length ? { ok: false, errors, forbidden } : { ok: true, docs };
 }
 
-const configDataSchemas: Record<ConfigKind, z.ZodType> = {
-  organisation: organisationSchema,
-  site: siteSchema,
-  desk: deskSchema,
-  staff: staffSchema,
-  policy: policySchema,
-};
-
 /** The data's own organisation, where its schema carries one. */
 function dataOrg(doc: ConfigDoc): string | undefined {
   if (doc.kind === 'organisation') return typeof doc.data.id === 'string' ? doc.data.id : undefined;
@@ -116,12 +106,15 @@ function checkConfigDoc(input: unknown, scope: DeskScope): { doc?: ConfigDoc; er
   if (!parsed.success) return { errors: fieldErrorsOf(parsed.error) };
   const doc = parsed.data;
   if (!doc.id.startsWith(`${doc.kind}:`)) return { errors: [fieldError('id', 'format')] };
-  const data = configDataSchemas[doc.kind].safeParse(doc.data);
+  const data = CONFIG_DATA_SCHEMAS[doc.kind].safeParse(doc.data);
   if (!data.success) return { errors: fieldErrorsOf(data.error).map((e) => ({ ...e, path: `data.${e.path}` })) };
+  if (!configIdMatchesData(doc)) return { errors: [fieldError('id', 'config.idMismatch')] };
   const owner = dataOrg(doc);
   if (doc.orgId !== scope.orgId || (owner !== undefined && owner !== scope.orgId)) {
     return { errors: [fieldError('orgId', 'value')], forbidden: true };
   }
+  // A site's survey is written by that site's desks (or an organisation-wide one), like its events.
+  if (doc.kind === 'survey' && !siteVisible(scope, String(doc.data.siteId))) return { errors: [fieldError('data.siteId', 'value')], forbidden: true };
   return { doc };
 }
 

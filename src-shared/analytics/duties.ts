@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { CaseState } from '../domain/case-state';
+import { idString } from '../domain/limits';
 import type { Duty } from '../domain/policy';
 import { periodOf, previousPeriod, type Granularity, type Period } from './period';
 
@@ -120,6 +122,34 @@ export function dutyReminders(duties: readonly Duty[], now: number, offsetMinute
 }
 
 export const dutyKey = (o: Pick<DutyOccurrence, 'dutyId' | 'covers'>) => `${o.dutyId}@${o.covers.key}`;
+
+/** A period key as period.ts writes it: '2026', '2026-Q4', '2026-11', '2026-W48', '2026-11-27'. */
+const periodKeySchema = z.string().regex(/^\d{4}(-Q[1-4]|-W\d{2}|-\d{2}(-\d{2})?)?$/);
+
+/**
+ * One duty occurrence marked done (the `dutyKey` `${dutyId}@${period}`), shared with every desk of the
+ * organisation as a `duty` config document `duty:${dutyId}:${period}`, so a colleague's desk stops reminding
+ * of it. Append-like: a desk writes a mark once and never changes it; two desks marking the same duty offline
+ * write two revision-0 documents that both say "done", so whichever the server keeps, nothing is undone.
+ */
+export const dutyMarkSchema = z
+  .strictObject({
+    id: z.string().max(140),
+    orgId: idString,
+    dutyId: idString,
+    period: periodKeySchema,
+    deskId: idString,
+    /** Who marked it; absent on marks carried over from before marks were shared (they named no one). */
+    staffId: idString.optional(),
+    markedAt: z.number().int().min(0),
+  })
+  .refine((m) => m.id === dutyMarkEntityId(m.dutyId, m.period), { message: 'config.idMismatch', path: ['id'] });
+export type DutyMark = z.infer<typeof dutyMarkSchema>;
+
+export const dutyMarkEntityId = (dutyId: string, period: string) => `${dutyId}:${period}`;
+
+/** The `dutyKey` a mark stands for. */
+export const dutyKeyOfMark = (m: Pick<DutyMark, 'dutyId' | 'period'>) => `${m.dutyId}@${m.period}`;
 
 /** S1-8 visitor appointments: cases whose intake form booked this reception day ('YYYY-MM-DD'). */
 export function appointmentsOn(cases: readonly CaseState[], dayKey: string, field = 'receptionDay'): CaseState[] {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { idString } from '../domain/limits';
+import { addValidationMessages } from '../i18n/validation';
 
 // S10-14: at least one survey a year of owners' opinions on each service item (power, water, fire safety,
 // security, cleaning). A survey is entered as tallies per item; its summary sits beside the complaint
@@ -22,6 +24,32 @@ export const surveySchema = z.strictObject({
   tallies: z.array(surveyTallySchema).min(1).max(30),
 });
 export type Survey = z.infer<typeof surveySchema>;
+
+/**
+ * The survey as the organisation shares it: a `survey` config document, one per site and year.
+ * Per site, not per organisation: S10-14 (第10篇 二.2) has the property service department survey "业主对
+ * 各个服务项目" — the owners it serves, on the power, water, fire safety and cleaning of their own estate — so
+ * two sites of one organisation run two surveys with different owners, items and results. Every desk of the
+ * site sees and edits the same one; a desk of another site keeps its own.
+ */
+export const siteSurveySchema = surveySchema
+  .extend({
+    id: z.string().max(140),
+    orgId: idString,
+    siteId: idString,
+    /** The staff member who last saved the tallies. */
+    enteredBy: idString.optional(),
+  })
+  .refine((s) => s.id === surveyEntityId(s.siteId, s.year), { message: 'config.idMismatch', path: ['id'] });
+export type SiteSurvey = z.infer<typeof siteSurveySchema>;
+
+/** The survey's entity id; its config document is `survey:${siteId}:${year}`. */
+export const surveyEntityId = (siteId: string, year: number) => `${siteId}:${year}`;
+
+addValidationMessages({
+  'survey.satisfiedTooMany': { 'zh-CN': (f) => `「${f}」满意人数不能多于参加人数。`, en: (f) => `"${f}": more satisfied than respondents.` },
+  'survey.scoreTooHigh': { 'zh-CN': (f) => `「${f}」评分合计不能超过参加人数的 5 倍。`, en: (f) => `"${f}": the score sum exceeds 5 per respondent.` },
+});
 
 export interface SurveyItemResult {
   item: string;

@@ -4,7 +4,9 @@ import { idString } from '../domain/limits';
 // The replication contract both ends share (DESIGN.md "Sync"): RxDB's HTTP replication protocol.
 // Pull after a server-assigned monotonic sequence, push with conflicts returned, an SSE stream that
 // tells desks to pull. Events never conflict (fresh ULIDs, append-only); config documents are whole
-// documents with a revision number, last writer wins.
+// documents with a revision number, last writer wins. Besides the organisation's configuration, the
+// `config` collection carries the small shared records of the analysis desk: the S10-14 survey tallies
+// of a site and year, and the S8-10 (and other) period duties marked done.
 
 export const SYNC_BASE = '/sync/v1';
 export const REPLICATED_COLLECTIONS = ['events', 'config'] as const;
@@ -22,13 +24,14 @@ export type Checkpoint = z.infer<typeof checkpointSchema>;
 export const PULL_LIMIT_MAX = 1000;
 export const PUSH_BATCH_MAX = 500;
 
-/** What kinds of configuration documents replicate in the `config` collection. */
-export const CONFIG_KINDS = ['organisation', 'site', 'desk', 'staff', 'policy'] as const;
+/** What kinds of configuration documents replicate in the `config` collection (data schemas: sync/config-kinds.ts). */
+export const CONFIG_KINDS = ['organisation', 'site', 'desk', 'staff', 'policy', 'survey', 'duty'] as const;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
 
 /**
- * A configuration document: `data` is validated by the schema for its kind (org.ts, policy.ts).
- * `id` is `${kind}:${entityId}` (a policy revision: `policy:${policyId}:${revision}`).
+ * A configuration document: `data` is validated by the schema for its kind (sync/config-kinds.ts).
+ * `id` is `${kind}:${entityId}` (a policy revision: `policy:${policyId}:${revision}`; a survey:
+ * `survey:${siteId}:${year}`; a duty mark: `duty:${dutyId}:${periodKey}`).
  */
 export const configDocSchema = z.strictObject({
   id: z.string().min(3).max(140).regex(/^[a-z]+:[A-Za-z0-9_.:-]+$/),
