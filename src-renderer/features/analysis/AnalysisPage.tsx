@@ -4,7 +4,7 @@ import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import { computeStatistics, DIMENSIONS, type CaseStatistics, type Dimension } from '../../../src-shared/analytics/stats';
 import { PERIOD_GRANULARITY, periodLabel, periodOf, type Granularity, type Period } from '../../../src-shared/analytics/period';
 import { findRepeatedProblems } from '../../../src-shared/analytics/repeated';
-import { dutyKey, dutyReminders } from '../../../src-shared/analytics/duties';
+import { dutyReminders, type DutyOccurrence } from '../../../src-shared/analytics/duties';
 import { markDutyDone, useDutiesDone } from './duties-store';
 import { casesTable, statisticsTables, summaryFigures } from '../../../src-shared/analytics/tables';
 import type { Policy } from '../../../src-shared/domain/policy';
@@ -81,9 +81,9 @@ function AnalysisFor({ policy }: { policy: Policy }) {
   );
   const periodStates = useMemo(() => stats.total.caseIds.map((id) => data.byId.get(id)!).filter(Boolean), [stats, data.byId]);
   const groups = useMemo(() => findRepeatedProblems(periodStates, { windowMs: Math.min(30, (period.end - period.start) / 86_400_000) * 86_400_000 }), [periodStates, period]);
-  const [dutiesVersion, setDutiesVersion] = useState(0);
-  const dutiesDone = useDutiesDone(dutiesVersion);
-  const { db } = useDesk();
+  // S8-10 and the other period duties: marked done on any desk of the organisation, reminded on none.
+  const dutiesDone = useDutiesDone();
+  const { db, identity, staff } = useDesk();
   const reminders = useMemo(() => dutyReminders(policy.duties ?? [], data.now, offset, { aheadDays: 10, behindDays: 5, done: dutiesDone }), [policy.duties, data.now, offset, dutiesDone]);
   const label = periodLabel(period, lang);
   const open = (title: string, caseIds: string[]) => setDrill({ title, caseIds });
@@ -115,6 +115,12 @@ function AnalysisFor({ policy }: { policy: Policy }) {
   const cb = stats.callback;
   const onTimeAll = stats.onTime.reduce((a, o) => ({ n: a.n + o.onTime.count, d: a.d + o.rate.denominator.count, ids: [...a.ids, ...o.onTime.caseIds] }), { n: 0, d: 0, ids: [] as string[] });
   const fileBase = `${organisation?.name ?? 'jiesu'}-${period.key}`;
+
+  async function markDone(r: DutyOccurrence) {
+    if (!identity) return;
+    const written = await markDutyDone(db, { ...identity, ...(staff ? { staffId: staff.id } : {}) }, r);
+    if (!written.ok) void message.error(t('a.saveFailed', { reason: written.errors[0]?.message[lang] ?? '' }));
+  }
 
   async function printSummary(p: Period) {
     const s = computeStatistics(data.cases, { from: p.start, to: p.end, granularity: 'day', now: data.now, policy, callbackDueAt: data.callbackDue, ...(base ? { base } : {}) });
@@ -244,7 +250,7 @@ function AnalysisFor({ policy }: { policy: Policy }) {
                             </Button>,
                           ]
                         : []),
-                      <Button key="done" size="small" onClick={() => void markDutyDone(db, dutyKey(r)).then(() => setDutiesVersion((v) => v + 1))}>
+                      <Button key="done" size="small" onClick={() => void markDone(r)}>
                         {t('a.dutyDone')}
                       </Button>,
                     ]}

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, InputNumber, List, Row, Space, Table, Ta
 import { dutyOccurrences, appointmentsOn } from '../../../src-shared/analytics/duties';
 import { periodOf } from '../../../src-shared/analytics/period';
 import { DEFAULT_SURVEY_ITEMS, surveySchema, surveySummary } from '../../../src-shared/analytics/survey';
-import { surveyKey, useSurvey, writeSurvey } from './survey-store';
+import { useSurvey, writeSurvey } from './survey-store';
 import type { Policy } from '../../../src-shared/domain/policy';
 import { useDesk } from '../../data/desk-context';
 import { useCases } from '../../data/hooks';
@@ -13,7 +13,8 @@ import { formatRate, useAT } from './i18n';
 
 // S1-8 the leaders' reception days (last Friday morning of every month, from the policy's duties) with the
 // visitors booked for each, and S10-14 the yearly survey per service item, weakest item first.
-// Survey tallies are kept on this desk (survey-store.ts): they are entered where the survey is run.
+// The survey is the site's (survey-store.ts): saved here, it replicates to the site's other desks, and a
+// save there shows here. Who may edit it is unchanged: any staff member signed in at a desk of the site.
 
 const ALL = { scope: 'all', limit: 1_000_000 } as const;
 
@@ -96,10 +97,9 @@ interface TallyRow {
 function SurveyCard() {
   const { t, lang } = useAT();
   const { message } = App.useApp();
-  const { db } = useDesk();
+  const { db, identity, staff } = useDesk();
   const year = new Date().getFullYear();
-  const [version, setVersion] = useState(0);
-  const saved = useSurvey(year, version);
+  const saved = useSurvey(year);
   const [rows, setRows] = useState<TallyRow[]>(() => DEFAULT_SURVEY_ITEMS.map((item) => ({ item, respondents: 0, satisfied: 0 })));
   const [error, setError] = useState<string | undefined>(undefined);
 
@@ -108,14 +108,18 @@ function SurveyCard() {
   }, [saved]);
 
   async function save() {
-    const parsed = surveySchema.safeParse({ id: surveyKey(year), year, title: `${year}`, tallies: rows.filter((r) => r.item.trim()) });
+    const parsed = surveySchema.safeParse({ id: String(year), year, title: `${year}`, tallies: rows.filter((r) => r.item.trim()) });
     if (!parsed.success) {
       setError(t('a.surveyInvalid'));
       return;
     }
+    if (!identity) return;
+    const written = await writeSurvey(db, identity, year, parsed.data, staff?.id);
+    if (!written.ok) {
+      setError(t('a.saveFailed', { reason: written.errors[0]?.message[lang] ?? '' }));
+      return;
+    }
     setError(undefined);
-    await writeSurvey(db, parsed.data);
-    setVersion((v) => v + 1);
     void message.success(t('a.surveySaved'));
   }
 
