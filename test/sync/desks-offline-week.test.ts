@@ -1,35 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { BACKENDS } from '../server/backends';
 import { startTestServer, type TestServer } from '../server/setup';
 import { createDemoOrg } from '../../src-server/demo';
 import { issueEnrolmentCode } from '../../src-server/orgs';
 import { pullAll } from '../server/client';
-import { createDeskDatabase, type DeskDatabase } from '../../src-renderer/data/database';
+import type { DeskDatabase } from '../../src-renderer/data/database';
 import { loadConfig, getDeskIdentity } from '../../src-renderer/data/config';
-import { joinServer, stopDeskSync, startDeskReplication, getServerConnection, refusedMessage, type DeskReplication } from '../../src-renderer/data/replication';
+import { getServerConnection, refusedMessage } from '../../src-renderer/data/replication';
 import { projectCases } from '../../src-shared/domain/projection';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import { generateDeskWork, withoutDeletedFlag } from './fixtures';
-import { fakeNetwork, eventually, type FakeNetwork } from './network';
+import { eventually } from './network';
+import { closeSimDesk, joinSimDesk, type SimDesk } from './sim-desk';
 
 // Two desks (real RxDB over fake-indexeddb, the desk's own replication code) join one server, lose the
 // network for a simulated week in which each registers and handles its cases, then reconnect. Both desks
 // and the server must end with the same events and the same case projections: none lost, none doubled.
 
 const WEEK_START = Date.UTC(2026, 10, 16, 0, 0, 0);
-let dbCounter = 0;
-
-interface SimDesk {
-  db: DeskDatabase;
-  net: FakeNetwork;
-  replication: DeskReplication;
-  deskId: string;
-  siteId: string;
-  orgId: string;
-  deskCode: string;
-}
 
 async function deskEvents(db: DeskDatabase): Promise<CaseEvent[]> {
   return (await db.events.find().exec()).map((d) => withoutDeletedFlag(d.toJSON() as CaseEvent) as CaseEvent);
@@ -45,26 +33,11 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
     t = await startTestServer(backend);
     const org = await createDemoOrg(t.server.db, { presetId: 's7-property', scope: 'org' });
     const codes = [org.code, (await issueEnrolmentCode(t.server.db, { orgId: org.orgId, scope: 'org' })).code];
-    for (const code of codes) {
-      const db = await createDeskDatabase(`sync_week_${Date.now()}_${dbCounter++}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
-      const net = fakeNetwork();
-      const opts = { fetch: net.fetch, waitForLeadership: false, retryMs: 40, maxRetryMs: 300 };
-      // joinServer keeps one replication per process (the desk app has one database); simulate the second
-      // desk's app by stopping it and running the desk's replication explicitly for each database.
-      const enrolled = await joinServer(db, { serverUrl: t.url, code }, opts);
-      await stopDeskSync();
-      const connection = (await getServerConnection(db))!;
-      const replication = startDeskReplication(db, { ...connection, ...opts, orgId: enrolled.orgId });
-      await replication.awaitInSync();
-      desks.push({ db, net, replication, ...enrolled });
-    }
+    for (const code of codes) desks.push(await joinSimDesk(t.url, code, 'sync_week'));
   });
 
   afterAll(async () => {
-    for (const d of desks) {
-      await d.replication.stop();
-      await d.db.close();
-    }
+    for (const d of desks) await closeSimDesk(d);
     await t?.stop();
   });
 

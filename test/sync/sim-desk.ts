@@ -1,0 +1,40 @@
+import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { createDeskDatabase, type DeskDatabase } from '../../src-renderer/data/database';
+import { joinServer, stopDeskSync, startDeskReplication, getServerConnection, type DeskReplication } from '../../src-renderer/data/replication';
+import { fakeNetwork, type FakeNetwork } from './network';
+
+// A desk simulated in Node: real RxDB over fake-indexeddb and the desk's own replication code, behind a
+// network the test can pull the cable of.
+
+export interface SimDesk {
+  db: DeskDatabase;
+  net: FakeNetwork;
+  replication: DeskReplication;
+  deskId: string;
+  siteId: string;
+  orgId: string;
+  deskCode: string;
+}
+
+let dbCounter = 0;
+
+/** Creates a desk database, joins the server with a one-time code and waits until it is in sync. */
+export async function joinSimDesk(serverUrl: string, code: string, name: string): Promise<SimDesk> {
+  const db = await createDeskDatabase(`${name}_${Date.now()}_${dbCounter++}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
+  const net = fakeNetwork();
+  const opts = { fetch: net.fetch, waitForLeadership: false, retryMs: 40, maxRetryMs: 300 };
+  // joinServer keeps one replication per process (the desk app has one database); simulate the second
+  // desk's app by stopping it and running the desk's replication explicitly for each database.
+  const enrolled = await joinServer(db, { serverUrl, code }, opts);
+  await stopDeskSync();
+  const connection = (await getServerConnection(db))!;
+  const replication = startDeskReplication(db, { ...connection, ...opts, orgId: enrolled.orgId });
+  await replication.awaitInSync();
+  return { db, net, replication, ...enrolled };
+}
+
+export async function closeSimDesk(d: SimDesk): Promise<void> {
+  await d.replication.stop();
+  await d.db.close();
+}
