@@ -46,6 +46,15 @@ describe('the revision being edited (S0-2)', () => {
     expect(errors[0]!.message['zh-CN']).toContain('没有任何人员担任该角色');
   });
 
+  it('S0-2 a penalty addressed to a role nobody holds is refused', () => {
+    const penalties = [{ id: 'late', name: '超时未处理', trigger: { on: 'breach' as const }, amount: 50, targetRole: 'admin_assistant', approverRole: 'senior_butler', perOccurrence: true, rules: [] }];
+    const staff: StaffRoles[] = [{ id: 's1', name: '王管家', roles: ['butler', 'chief_butler', 'senior_butler'] }];
+    const errors = checkDraft(base, { penalties }, staff);
+    expect(errors.map((e) => e.path)).toEqual(['penalties.0.targetRole']);
+    expect(errors[0]!.message['zh-CN']).toBe('「penalties.0.targetRole」处罚的角色「admin_assistant」目前没有任何人员担任，这项处罚无人可罚；请先给人员分配此角色或改选角色。');
+    expect(checkDraft(base, { penalties: [{ ...penalties[0]!, targetRole: 'butler' }] }, staff)).toEqual([]);
+  });
+
   it('locates callback rule problems in the rule table and other paths in their section', () => {
     expect(locate('callback.rules.0.methods.1', base)).toEqual({ section: 'callback', row: 0, fields: ['methods'] });
     expect(locate('callback.weeklyRepairKind', base)).toEqual({ section: 'callback', fields: ['weeklyRepairKind'] });

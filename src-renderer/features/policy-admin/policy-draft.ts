@@ -1,7 +1,7 @@
 import { policySchema, type Policy, type StaffRoles } from '../../../src-shared/domain/policy';
 import { validatePolicy } from '../../../src-shared/domain/policy-validate';
 import type { FieldError } from '../../../src-shared/domain/parse';
-import { messageFor } from '../../../src-shared/i18n/validation';
+import { messageFor, type LocalisedMessage } from '../../../src-shared/i18n/validation';
 
 // The revision being edited (S0-2): the sections the administrator changed on top of the latest revision,
 // checked as a whole after every edit, with each problem located in words an administrator reads
@@ -33,7 +33,8 @@ const NAMED: readonly Section[] = ['kinds', 'categories', 'departments', 'roles'
 
 /**
  * Every problem of the draft, as `validatePolicy` (with the staff, so approver roles nobody holds are
- * refused) reports it, plus rows left without a name. Empty means the draft can be saved.
+ * refused) reports it, plus rows left without a name and penalties addressed to a role nobody holds.
+ * Empty means the draft can be saved.
  */
 export function checkDraft(base: Policy, draft: Draft, staff?: readonly StaffRoles[]): FieldError[] {
   const r = validatePolicy(draftPolicy(base, draft), staff);
@@ -46,7 +47,21 @@ export function checkDraft(base: Policy, draft: Draft, staff?: readonly StaffRol
       if (typeof name === 'string' && !name.trim()) errors.push({ path: `${s}.${i}.name`, code: 'required', message: messageFor('required', `${s}.${i}.name`) });
     });
   }
+  if (staff && Array.isArray(draft.penalties)) {
+    // validatePolicy refuses approvers nobody holds; a penalty addressed to nobody is as empty.
+    const held = new Set(staff.flatMap((x) => x.roles));
+    draft.penalties.forEach((p, i) => {
+      if (typeof p?.targetRole === 'string' && !held.has(p.targetRole)) errors.push({ path: `penalties.${i}.targetRole`, code: 'penalty.targetUnheld', message: targetUnheld(`penalties.${i}.targetRole`, p.targetRole) });
+    });
+  }
   return errors;
+}
+
+function targetUnheld(field: string, role: string): LocalisedMessage {
+  return {
+    'zh-CN': `「${field}」处罚的角色「${role}」目前没有任何人员担任，这项处罚无人可罚；请先给人员分配此角色或改选角色。`,
+    en: `"${field}" addresses the role "${role}", which no staff member holds, so nobody can be penalised; assign the role to someone or choose another.`,
+  };
 }
 
 export interface Location {
