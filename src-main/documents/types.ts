@@ -50,7 +50,7 @@ export interface CountRow {
   count: number;
 }
 
-/** 投诉数据汇总表 figures (S8-10); computed by src-shared/analytics or by summary-figures.ts. */
+/** 投诉数据汇总表 figures (S8-10), reshaped from the shared statistics by src-shared/analytics/tables.ts summaryFigures. */
 export interface SummaryFigures {
   total: number;
   byKind: CountRow[];

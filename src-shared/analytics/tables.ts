@@ -142,15 +142,22 @@ export function accountabilityTable(rows: readonly AccountabilityRow[], offsetMi
   };
 }
 
-/** The 投诉数据汇总表 figures (S8-10) in the shape the document builder reads (documents `SummaryFigures`). */
-export function summaryFigures(s: CaseStatistics) {
-  const rows = (d: Dimension) => s.breakdowns[d].map((r) => ({ code: r.key, name: r.label, count: r.count }));
+/**
+ * The 投诉数据汇总表 figures (S8-10) in the shape the document builder reads (documents `SummaryFigures`).
+ * Kinds and severities are short, fixed lists: their zero rows are printed too, as the paper form has them.
+ */
+export function summaryFigures(s: CaseStatistics, policy: { kinds: readonly { code: string; name: string }[]; severities: readonly { code: string; name: string }[] }) {
+  const rows = (d: Dimension, all: readonly { code: string; name: string }[] = []) => {
+    const out = s.breakdowns[d].map((r) => ({ code: r.key, name: r.label, count: r.count }));
+    for (const n of all) if (!out.some((r) => r.code === n.code)) out.push({ code: n.code, name: n.name, count: 0 });
+    return out;
+  };
   const v = s.validComplaints;
   return {
     total: s.total.count,
-    byKind: rows('kind'),
+    byKind: rows('kind', policy.kinds),
     byCategory: rows('category'),
-    bySeverity: rows('severity'),
+    bySeverity: rows('severity', policy.severities),
     byDepartment: rows('department'),
     stageOnTime: s.onTime.map((o) => ({ stageId: o.stageId, name: o.name, total: o.rate.denominator.count, onTime: o.onTime.count })),
     callbackDue: s.callback.eligible.count,

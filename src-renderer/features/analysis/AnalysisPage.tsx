@@ -131,7 +131,7 @@ function AnalysisFor({ policy }: { policy: Policy }) {
         policy,
         staffNames: Object.fromEntries(staffNames),
         period: { label: periodLabel(p, 'zh-CN'), from: p.start, to: p.end },
-        figures: summaryFigures(s),
+        figures: summaryFigures(s, policy),
         cases: s.total.caseIds.map((id) => data.byId.get(id)).filter(Boolean),
       } as Record<string, unknown>,
     });
