@@ -4,7 +4,7 @@ import type { CaseEvent } from '../../src-shared/domain/events';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import { projectCase } from '../../src-shared/domain/projection';
 import { policySchema, type Policy } from '../../src-shared/domain/policy';
-import { policyInForce } from '../../src-shared/domain/revisions';
+import { policyByRevision, policyInForce } from '../../src-shared/domain/revisions';
 import { readConfigDocs } from '../sync/config-store';
 import type { DeskScope } from '../sync/scope';
 
@@ -48,7 +48,7 @@ export class CaseIndex {
     return {
       cases: index.cases,
       eventsOf: (caseId) => index.eventsByCase.get(caseId) ?? [],
-      policyFor: (revision) => policies.find((p) => p.revision === revision) ?? policies.at(-1),
+      policyFor: (revision) => policyByRevision(policies, revision),
       policyInForce: (at) => policyInForce(policies, at) ?? policies[0],
     };
   }

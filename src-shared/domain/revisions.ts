@@ -30,6 +30,15 @@ export function policyInForce(revisions: readonly Policy[], at: number): Policy 
 }
 
 /**
+ * A revision by its number, or undefined when it has not reached this desk or server yet. Desk and
+ * server both use this, so a case whose revision is missing shows no deadlines on either, rather than
+ * deadlines of a revision it was not registered under.
+ */
+export function policyByRevision(revisions: readonly Policy[], revision: number): Policy | undefined {
+  return revisions.find((p) => p.revision === revision);
+}
+
+/**
  * The revision that governs a case: the one recorded at its registration (S0-2), even after newer
  * revisions take effect. If that revision has not reached this desk yet, the one in force at registration.
  */
