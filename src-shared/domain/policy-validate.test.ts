@@ -45,6 +45,20 @@ describe('validatePolicy', () => {
     expect(errors[0]!.message['zh-CN']).toContain('d-eng');
   });
 
+  it('refuses a row whose name is blank, naming the row', () => {
+    const errors = errorsOf(
+      withChange((p) => {
+        p.departments[1]!.name = '  ';
+        p.kinds[0]!.name = '';
+      }),
+    );
+    expect(errors.map((e) => [e.path, e.code])).toEqual([
+      ['departments.1.name', 'required'],
+      ['kinds.0.name', 'required'],
+    ]);
+    expect(errors[0]!.message['zh-CN']).toContain('必须填写');
+  });
+
   it('refuses a kind whose form is missing', () => {
     const errors = errorsOf(withChange((p) => void (p.kinds[0]!.formId = 'f-none')));
     expect(errors[0]).toMatchObject({ path: 'kinds.0.formId', code: 'policy.missingForm' });

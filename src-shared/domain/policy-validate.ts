@@ -154,6 +154,10 @@ export function semanticErrors(p: Policy, staff?: readonly StaffRoles[]): FieldE
   p.forms.forEach((f, i) => checkUnique(c, `forms.${i}.fields`, f.fields.map((x) => x.key)));
   p.approvals.forEach((a, i) => checkUnique(c, `approvals.${i}.steps`, a.steps.map((x) => x.id)));
   p.rewards.forEach((r, i) => checkUnique(c, `rewards.${i}.levels`, r.levels.map((x) => x.level)));
+  // The schema accepts an empty name; on a pick list or a printed form it is a blank nobody can choose.
+  for (const section of ['roles', 'departments', 'channels', 'kinds', 'categories', 'severities', 'rewards', 'penalties'] as const) {
+    p[section].forEach((row, i) => !row.name.trim() && c.add(`${section}.${i}.name`, 'required'));
+  }
 
   const departments = new Set(p.departments.map((d) => d.id));
   const kinds = new Set(p.kinds.map((k) => k.code));

@@ -40,10 +40,10 @@ describe('the revision being edited (S0-2)', () => {
     const staff: StaffRoles[] = [{ id: 's1', name: '王管家', roles: ['butler', 'chief_butler', 'senior_butler'] }];
     const errors = checkDraft(base, { penalties }, staff);
     expect(errors.map((e) => [e.path, e.code])).toEqual([
-      ['penalties.0.approverRole', 'policy.roleUnheld'],
       ['penalties.0.name', 'required'],
+      ['penalties.0.approverRole', 'policy.roleUnheld'],
     ]);
-    expect(errors[0]!.message['zh-CN']).toContain('没有任何人员担任该角色');
+    expect(errors[1]!.message['zh-CN']).toContain('没有任何人员担任该角色');
   });
 
   it('S0-2 a penalty addressed to a role nobody holds is refused', () => {

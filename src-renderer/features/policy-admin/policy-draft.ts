@@ -1,7 +1,7 @@
 import { policySchema, type Policy, type StaffRoles } from '../../../src-shared/domain/policy';
 import { validatePolicy } from '../../../src-shared/domain/policy-validate';
 import type { FieldError } from '../../../src-shared/domain/parse';
-import { messageFor, type LocalisedMessage } from '../../../src-shared/i18n/validation';
+import type { LocalisedMessage } from '../../../src-shared/i18n/validation';
 
 // The revision being edited (S0-2): the sections the administrator changed on top of the latest revision,
 // checked as a whole after every edit, with each problem located in words an administrator reads
@@ -28,25 +28,15 @@ export function sectionShapeOk(section: Section, value: unknown): boolean {
   return policySchema.shape[section].safeParse(value).success;
 }
 
-/** Sections with rows that need a name: the schema accepts an empty one, an administrator never means it. */
-const NAMED: readonly Section[] = ['kinds', 'categories', 'departments', 'roles', 'rewards', 'penalties'];
-
 /**
  * Every problem of the draft, as `validatePolicy` (with the staff, so approver roles nobody holds are
- * refused) reports it, plus rows left without a name and penalties addressed to a role nobody holds.
+ * refused, rows without a name too) reports it, plus penalties addressed to a role nobody holds — not a
+ * domain error (no case waits on the addressee), but a penalty nobody can receive is not what an editor means.
  * Empty means the draft can be saved.
  */
 export function checkDraft(base: Policy, draft: Draft, staff?: readonly StaffRoles[]): FieldError[] {
   const r = validatePolicy(draftPolicy(base, draft), staff);
   const errors = r.ok ? [] : [...r.errors];
-  for (const s of NAMED) {
-    const rows = draft[s] as unknown;
-    if (!Array.isArray(rows)) continue;
-    rows.forEach((row: unknown, i) => {
-      const name = (row as { name?: unknown } | null)?.name;
-      if (typeof name === 'string' && !name.trim()) errors.push({ path: `${s}.${i}.name`, code: 'required', message: messageFor('required', `${s}.${i}.name`) });
-    });
-  }
   if (staff && Array.isArray(draft.penalties)) {
     // validatePolicy refuses approvers nobody holds; a penalty addressed to nobody is as empty.
     const held = new Set(staff.flatMap((x) => x.roles));
