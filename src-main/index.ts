@@ -12,7 +12,7 @@ import { IPC_EVENT_CHANNEL } from './ipc-channels';
 import { registerBridgeIpc } from './ipc';
 import { configureLog } from './log';
 import { denyPermissions, guardWebContents } from './security';
-import { createSettingsStore } from './settings';
+import { createSettingsStore, storedLanguage } from './settings';
 import { trayBadge, trayTooltip, type TrayCounts } from './tray-label';
 import { createDeskWindow, DESK_PARTITION } from './window';
 import { loadWindowState, saveWindowState, type WindowState } from './window-state';
@@ -23,6 +23,8 @@ import { printPdfInHiddenWindow } from './print-pdf';
 
 // `npm start` keeps the demo's desk data beside the demo server's and tells the first run which server to join.
 if (process.env.JIESU_USER_DATA) app.setPath('userData', process.env.JIESU_USER_DATA);
+// Chromium's locale (date inputs read 2026/11/28, not 11/28/2026) follows the desk's language; set before `ready`.
+app.commandLine.appendSwitch('lang', storedLanguage(app.getPath('userData')));
 const firstRunQuery = process.env.JIESU_FIRST_RUN_QUERY ? `?${new URLSearchParams(process.env.JIESU_FIRST_RUN_QUERY).toString()}` : '';
 
 const devRendererUrl = process.env.ELECTRON_RENDERER_URL;

@@ -40,18 +40,28 @@ export interface SettingsStore {
   fieldKey(): string;
 }
 
+function readStored(file: string): StoredSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    raw = {};
+  }
+  // A damaged field falls back to its default; the other fields are kept.
+  return storedSchema.parse(typeof raw === 'object' && raw !== null ? raw : {});
+}
+
+/**
+ * The desk's language, readable before Electron is ready (no secrets needed): Chromium's own locale is
+ * fixed at start (`--lang`), and it decides how native date inputs and context menus read.
+ */
+export function storedLanguage(dataFolder: string): StoredSettings['language'] {
+  return readStored(join(dataFolder, 'settings.json')).language;
+}
+
 export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore): SettingsStore {
   const file = join(paths.dataFolder, 'settings.json');
-  const read = (): StoredSettings => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch {
-      raw = {};
-    }
-    // A damaged field falls back to its default; the other fields are kept.
-    return storedSchema.parse(typeof raw === 'object' && raw !== null ? raw : {});
-  };
+  const read = () => readStored(file);
   const toDesk = (s: StoredSettings): DeskSettings => ({
     serverUrl: s.serverUrl,
     hasDeskToken: Boolean(secrets.get('deskToken')),

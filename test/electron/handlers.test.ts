@@ -5,6 +5,7 @@ import { serializeBackup } from '../../src-shared/backup-format';
 import { bridgeInputs } from '../../src-shared/bridge';
 import { dispatchBridgeCall } from '../../src-main/dispatch';
 import { HostError } from '../../src-main/host-error';
+import { storedLanguage } from '../../src-main/settings';
 import { testHost } from './host';
 
 // Every bridge handler called as a plain function, then through the validating dispatcher both transports use.
@@ -38,6 +39,13 @@ describe('bridge handlers as plain functions', () => {
     // An empty token forgets the desk's enrolment.
     expect((await h.handlers['settings.set']({ deskToken: '' })).hasDeskToken).toBe(false);
     expect(await h.handlers['settings.get']({})).toMatchObject({ serverUrl: 'http://127.0.0.1:8787', printer: '前台打印机' });
+  });
+
+  it('the stored language can be read before the app is ready (Chromium --lang), zh-CN by default', async () => {
+    const h = testHost();
+    expect(storedLanguage(h.dataFolder)).toBe('zh-CN');
+    await h.handlers['settings.set']({ language: 'en' });
+    expect(storedLanguage(h.dataFolder)).toBe('en');
   });
 
   it('refuses a relative archive or backup folder and changes nothing', async () => {

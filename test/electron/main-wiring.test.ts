@@ -23,6 +23,7 @@ const fx = vi.hoisted(() => {
     trays: [] as { tooltip: string; title: string; menu: { label?: string }[] }[],
     loginItems: [] as unknown[],
     permissionDenied: false,
+    switches: [] as [string, string?][],
     ready: undefined as undefined | (() => void),
   };
 });
@@ -86,6 +87,7 @@ vi.mock('electron', async () => {
       whenReady: () => ready,
       getPath: (name: string) => (name === 'userData' ? fx.userData : fx.userData + '/' + name),
       setPath: () => undefined,
+      commandLine: { appendSwitch: (name: string, value?: string) => void fx.switches.push([name, value]) },
       getAppPath: () => process.cwd(),
       isPackaged: false,
       getVersion: () => '0.1.0',
@@ -130,6 +132,8 @@ describe('Electron main process wiring (fake electron)', () => {
     const desk = fx.windows[0];
     expect(desk?.url).toBe('app://desk/index.html?server=http%3A%2F%2F127.0.0.1%3A8787&code=ABCD-EFGH-JKLM');
     expect(desk?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: resolve('out/preload/index.cjs') });
+    // No settings yet: Chromium starts in Chinese, so native date inputs read 2026/11/28.
+    expect(fx.switches).toContainEqual(['lang', 'zh-CN']);
   });
 
   it('registers every bridge channel; calls from the desk work, calls from elsewhere are refused', async () => {
