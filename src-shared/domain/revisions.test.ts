@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextRevision, policyForCase, policyInForce } from './revisions';
+import { nextOrderNo, nextRevision, policyForCase, policyInForce } from './revisions';
 import { samplePolicy, sampleStaff } from './policy.fixtures';
 import { projectCase } from './projection';
 import { DAY, T0, makeRegistration } from './projection.fixtures';
@@ -22,6 +22,18 @@ describe('policy revisions', () => {
     expect(r3.revisions).toHaveLength(2);
     expect(r3.revisions[1]).toEqual({ page: '全文', date: T0 + 19 * DAY, author: '张编制', status: '修订时限', orderNo: 'pol-test-R3', effectiveFrom: T0 + 20 * DAY });
     expect(r1.revisions).toHaveLength(0);
+  });
+
+  it('S0-2 the next 修改单号 continues the organisation’s own series unless one is given', () => {
+    const record = (orderNo: string) => ({ page: '全文', date: T0, author: '王主任', status: '首次发布', orderNo, effectiveFrom: T0 });
+    expect(nextOrderNo({ ...r1, revisions: [record('YH-2026-001')] })).toBe('YH-2026-002');
+    expect(nextOrderNo({ ...r1, revisions: [record('XF〔2026〕9')] })).toBe('XF〔2026〕10');
+    expect(nextOrderNo({ ...r1, revisions: [record('YH-2026-009')] })).toBe('YH-2026-010');
+    expect(nextOrderNo({ ...r1, revisions: [record('首版')] })).toBe('pol-test-R2');
+    const given = nextRevision({ ...r1, revisions: [record('YH-2026-001')] }, {}, { author: '张编制', reason: '修订', effectiveFrom: T0 + DAY, date: T0, orderNo: 'YH-2026-017' });
+    expect(given.ok && given.value.revisions.at(-1)?.orderNo).toBe('YH-2026-017');
+    const next = nextRevision({ ...r1, revisions: [record('YH-2026-001')] }, {}, { author: '张编制', reason: '修订', effectiveFrom: T0 + DAY, date: T0 });
+    expect(next.ok && next.value.revisions.at(-1)?.orderNo).toBe('YH-2026-002');
   });
 
   it('S0-2 the revision in force is the latest one whose effective date has come', () => {

@@ -57,8 +57,16 @@ export interface RevisionMeta {
   date: number;
   /** 页码 affected; defaults to 全文. */
   page?: string;
-  /** 修改单号; defaults to `<policy id>-R<revision>`. */
+  /** 修改单号; defaults to the previous one counted on (YH-2026-001 → YH-2026-002), else `<policy id>-R<revision>`. */
   orderNo?: string;
+}
+
+/** The next 修改单号 in the organisation's own series: the last number's trailing digits plus one, same width. */
+export function nextOrderNo(current: Pick<Policy, 'id' | 'revision' | 'revisions'>): string {
+  const last = current.revisions.at(-1)?.orderNo ?? '';
+  const m = /^(.*?)(\d+)$/.exec(last);
+  if (!m) return `${current.id}-R${current.revision + 1}`;
+  return `${m[1]}${String(Number(m[2]) + 1).padStart(m[2]!.length, '0')}`;
 }
 
 /** Fields an editor may not change: they identify the policy line and its revision. */
@@ -89,7 +97,7 @@ export function nextRevision(
     date: meta.date,
     author: meta.author.trim(),
     status: meta.reason.trim(),
-    orderNo: meta.orderNo ?? `${current.id}-R${revision}`,
+    orderNo: meta.orderNo?.trim() || nextOrderNo(current),
     effectiveFrom: meta.effectiveFrom,
   };
   const draft: unknown = {
