@@ -62,7 +62,9 @@ describe('desk in Chromium: property preset', () => {
     await dialog.waitFor();
     // The context asks for reduced motion (as the OS setting would): the dialog appears without zooming in.
     expect(await page.locator('[class*="zoom-appear"], [class*="zoom-enter"]').count()).toBe(0);
-    await dialog.getByTestId('f-satisfied').uncheck();
+    // Two stars: the callback turns unsatisfied by itself (the clerk could still tick it back).
+    await dialog.getByTestId('f-satisfaction').locator('.ant-rate-star').nth(1).click();
+    expect(await dialog.getByTestId('f-satisfied').isChecked()).toBe(false);
     await dialog.getByTestId('f-outcome').fill('天花板仍有水渍，业主不满意');
     await screenshot(page, 'callback-dialog');
     await dialog.getByTestId('action-ok').click();

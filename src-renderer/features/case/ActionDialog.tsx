@@ -73,7 +73,16 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
 
   return (
     <Modal open title={t(spec.label)} onOk={submit} onCancel={() => onClose(false)} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} okButtonProps={{ danger: spec.danger, 'data-testid': 'action-ok' } as ButtonProps} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={spec.initial?.(ctx)} data-testid="action-form" onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(); }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={spec.initial?.(ctx)}
+        onValuesChange={(changed: Record<string, unknown>) => {
+          const follows = spec.follow?.(changed);
+          if (follows) form.setFieldsValue(follows);
+        }}
+        data-testid="action-form"
+        onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(); }}>
         {spec.fields.map((f) => (
           <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : t(f.label)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? [{ required: true, message: t('common.required') }] : undefined}>
             {f.type === 'text' ? (

@@ -27,6 +27,8 @@ export interface ActionSpec {
   initial?: (c: ActionContext) => Record<string, unknown>;
   payload: (v: Record<string, unknown>, c: ActionContext) => NewEvent['payload'];
   danger?: boolean;
+  /** Answers that follow from one just given (the clerk can still change them afterwards). */
+  follow?: (changed: Record<string, unknown>) => Record<string, unknown> | undefined;
 }
 
 export interface ActionContext {
@@ -197,6 +199,8 @@ export const ACTION_SPECS: ActionSpec[] = [
       { name: 'notes', label: 'field.notes', type: 'textarea' },
     ],
     initial: ({ state, policy }) => ({ method: policy.callback.rules[0]?.methods[0] ?? state.channel, satisfied: true, satisfaction: 5 }),
+    // Two stars or fewer is an unsatisfied callback (S9-10 reopens it); three and up, satisfied.
+    follow: (changed) => (typeof changed.satisfaction === 'number' ? { satisfied: changed.satisfaction >= 3 } : undefined),
     payload: (v) => ({ method: req(v.method), satisfied: v.satisfied === true, satisfaction: typeof v.satisfaction === 'number' ? v.satisfaction : 0, outcome: req(v.outcome), calleeName: s(v.calleeName), notes: s(v.notes) }),
   },
   { type: 'case.reopened', label: 'action.reopen', fields: [reason], payload: (v) => ({ reason: req(v.reason) }) },
