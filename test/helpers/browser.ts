@@ -95,8 +95,10 @@ export const DESK_CONTEXT: BrowserContextOptions = { locale: 'zh-CN', timezoneId
 export function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // A Chinese desk's Chromium: the desktop app passes --lang (src-main/index.ts); Chromium on Linux takes
-  // its locale from LANG instead. Native date inputs then read 2026/11/28 (needs Debian's chromium-l10n).
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN' } });
+  // its UI locale from LANGUAGE instead, so native date inputs read 2026/11/28 (needs Debian's
+  // chromium-l10n). LANG stays C.UTF-8, a locale every machine has: with a zh_CN LANG that the C library
+  // lacks, Chromium cannot encode a Chinese download name and saves 登记表_….pdf as "download".
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, LANG: 'C.UTF-8', LANGUAGE: 'zh_CN' } });
 }
 
 /** A page that reports its uncaught errors on the test's stderr. */
