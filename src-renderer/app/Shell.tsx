@@ -25,7 +25,7 @@ function PageFor({ route }: { route: Route }): ReactNode {
     case 'queue':
       return <QueuePage />;
     case 'intake':
-      return <IntakePage />;
+      return <IntakePage key={route.receptionDay ?? ''} receptionDay={route.receptionDay} />;
     case 'case':
       return <CasePage caseId={route.id} />;
     case 'callbacks':

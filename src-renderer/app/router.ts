@@ -5,7 +5,8 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'queue' }
-  | { name: 'intake' }
+  /** `receptionDay` ('YYYY-MM-DD'): book a visitor onto that leaders' reception day (S1-8). */
+  | { name: 'intake'; receptionDay?: string }
   | { name: 'case'; id: string }
   | { name: 'callbacks' }
   | { name: 'settings' }
@@ -19,7 +20,7 @@ export function parseRoute(hash: string): Route {
     case 'queue':
       return { name: 'queue' };
     case 'intake':
-      return { name: 'intake' };
+      return rest[0] === 'reception' && /^\d{4}-\d{2}-\d{2}$/.test(rest[1] ?? '') ? { name: 'intake', receptionDay: rest[1] } : { name: 'intake' };
     case 'case':
       return rest[0] ? { name: 'case', id: decodeURIComponent(rest[0]) } : { name: 'queue' };
     case 'callbacks':
@@ -37,6 +38,8 @@ export function hrefOf(route: Route): string {
       return `#/case/${encodeURIComponent(route.id)}`;
     case 'extra':
       return `#/${route.path}`;
+    case 'intake':
+      return route.receptionDay ? `#/intake/reception/${route.receptionDay}` : '#/intake';
     default:
       return `#/${route.name}`;
   }

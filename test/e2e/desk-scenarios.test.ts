@@ -106,6 +106,27 @@ describe('desk in Chromium: hospital, fire brigade, drafts', () => {
     await expect.poll(() => page.getByTestId('complainant').textContent()).toContain('黄先生');
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('查看保密身份');
     await screenshot(page, 'case-identity-revealed');
+
+    // S1-8: a visitor is booked onto the next leaders' reception day straight from the calendar.
+    await page.goto(page.url().replace(/#.*$/, '#/reception'));
+    const book = page.getByTestId('reception-days').locator('[data-testid^="book-"]').first();
+    const day = ((await book.getAttribute('data-testid')) ?? '').replace('book-', '');
+    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await book.click();
+    await page.getByTestId('intake-form').waitFor();
+    await expect.poll(() => page.getByTestId('form-receptionDay').inputValue()).toBe(day);
+    await page.getByTestId('intake-name').fill('周女士');
+    await page.getByTestId('intake-phone').fill('13700003333');
+    await page.getByTestId('intake-subject').fill('要求面见支队领导反映仓库消防隐患整改进度');
+    await pickOption(page, 'intake-category', '火灾隐患');
+    await page.getByTestId('form-hazardPlace').fill('城东物流园3号仓库');
+    await screenshot(page, 'intake-reception-booking');
+    await page.getByTestId('intake-save').click();
+    await page.getByTestId('case-number').waitFor();
+    const visit = (await page.getByTestId('case-number').textContent()) ?? '';
+    await page.goto(page.url().replace(/#.*$/, '#/reception'));
+    await page.getByTestId('reception-days').getByRole('link', { name: visit }).waitFor();
+    await screenshot(page, 'reception-day-booked');
     await page.close();
   });
 

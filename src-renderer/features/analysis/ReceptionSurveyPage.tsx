@@ -7,7 +7,8 @@ import { useSurvey, writeSurvey } from './survey-store';
 import type { Policy } from '../../../src-shared/domain/policy';
 import { useDesk } from '../../data/desk-context';
 import { useCases } from '../../data/hooks';
-import { hrefOf } from '../../app/router';
+import { UserAddOutlined } from '@ant-design/icons';
+import { hrefOf, navigate } from '../../app/router';
 import { formatDateTime } from '../../format/time';
 import { formatRate, useAT } from './i18n';
 
@@ -66,6 +67,9 @@ function ReceptionDays({ policy }: { policy: Policy }) {
                     <span>
                       {s.name} {formatDateTime(s.at).slice(11, 16)}–{formatDateTime(s.until ?? s.dueAt).slice(11, 16)}
                     </span>
+                    <Button size="small" icon={<UserAddOutlined />} onClick={() => navigate({ name: 'intake', receptionDay: day })} data-testid={`book-${day}`}>
+                      {t('a.bookVisitor')}
+                    </Button>
                   </Space>
                   <Typography.Text type="secondary">
                     {t('a.visitors')}：

@@ -10,7 +10,7 @@ import { getLanguage, localised, useT } from '../../i18n/i18n';
 import { navigate } from '../../app/router';
 import { formatDateTime } from '../../format/time';
 import { useNoTabClearButtons } from '../../hooks/useNoTabClearButtons';
-import { emptyIntake, formPathOf, toIntakeValues, type IntakeValues } from './intake-model';
+import { bookReceptionDay, emptyIntake, formPathOf, toIntakeValues, type IntakeValues } from './intake-model';
 
 // 快速登记: one screen, keyboard first (Tab through, Ctrl+Enter saves, Esc goes back), saved as a draft
 // while typing so a crash or reload loses nothing.
@@ -24,7 +24,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   o[parts[parts.length - 1]!] = value;
 }
 
-export function IntakePage() {
+export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   const t = useT();
   const { message } = App.useApp();
   const desk = useDesk();
@@ -59,13 +59,15 @@ export function IntakePage() {
     if (loaded.current) return;
     loaded.current = true;
     void loadDraft(db, draftId).then((d) => {
+      const start = d ? { ...defaults, ...(d.data as Partial<IntakeValues>) } : defaults;
+      // Opened from the reception calendar (S1-8): the visit is booked on that day, over any draft.
+      if (d || receptionDay) reset(receptionDay && policy ? bookReceptionDay(start, policy, receptionDay) : start);
       if (d) {
-        reset({ ...defaults, ...(d.data as Partial<IntakeValues>) });
         setDraftAt(d.updatedAt);
         setRestored(true);
       }
     });
-  }, [db, draftId, reset, defaults]);
+  }, [db, draftId, reset, defaults, receptionDay, policy]);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // While a saved intake resets the form, its empty values must not become a new draft.
   const pauseDrafts = useRef(false);

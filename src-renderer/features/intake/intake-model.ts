@@ -74,3 +74,22 @@ export function toIntakeValues(v: IntakeValues, now: number): DomainIntakeValues
 export function formPathOf(path: string): string {
   return path;
 }
+
+/** The intake form field a policy uses to book a visitor onto a leaders' reception day (S1-8). */
+export const RECEPTION_DAY_FIELD = 'receptionDay';
+
+/**
+ * S1-8: the intake opened from a reception day on the calendar — a visit (when the policy has that
+ * channel), of a kind whose form has the booking field (the current kind if it does), booked on `day`.
+ * Unchanged when no kind of the policy can book a reception day.
+ */
+export function bookReceptionDay(values: IntakeValues, policy: Policy, day: string): IntakeValues {
+  const books = (kind: string) => {
+    const formId = policy.kinds.find((k) => k.code === kind)?.formId;
+    return policy.forms.find((f) => f.id === formId)?.fields.some((f) => f.key === RECEPTION_DAY_FIELD) ?? false;
+  };
+  const kind = books(values.kind) ? values.kind : policy.kinds.find((k) => books(k.code))?.code;
+  if (!kind) return values;
+  const visit = policy.channels.some((c) => c.code === 'visit');
+  return { ...values, kind, channel: visit ? 'visit' : values.channel, form: { ...values.form, [RECEPTION_DAY_FIELD]: day } };
+}
