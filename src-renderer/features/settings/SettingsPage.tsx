@@ -46,8 +46,8 @@ export function SettingsPage() {
           <Descriptions.Item label={t('setup.siteName')}>{config.sites.find((s) => s.id === identity?.siteId)?.name}</Descriptions.Item>
           <Descriptions.Item label={t('setup.deskName')}>{desk?.name}</Descriptions.Item>
           <Descriptions.Item label={t('setup.deskCode')}>{desk?.code}</Descriptions.Item>
-          <Descriptions.Item label={t('setup.department')}>{labels.department(desk?.departmentId)}</Descriptions.Item>
-          <Descriptions.Item label={t('setup.receptionPoint')}>{desk?.receptionPoint}</Descriptions.Item>
+          <Descriptions.Item label={t('setup.department')}>{desk?.departmentId ? labels.department(desk.departmentId) : t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('setup.receptionPoint')}>{desk?.receptionPoint || t('common.none')}</Descriptions.Item>
         </Descriptions>
       </Card>
       {policy && (
