@@ -8,7 +8,7 @@ import { gasStationPreset } from '../presets/s6-gas-station';
 import { retailQualityPreset } from '../presets/s3-retail-quality';
 import { slaStagesFor } from '../domain/sla';
 import { validateAction } from '../domain/actions';
-import { accountabilityList, breachPenaltyProposals, decision, expenseProposal, expenseSignature, expenseSignatureChain, firstAskPenaltyProposals, ledgerRows, ledgerTotals, rewardProposal } from './ledger';
+import { accountabilityList, breachPenaltyProposals, decision, expenseProposal, expenseSignature, expenseSignatureChain, firstAskPenaltyProposals, formatYuan, ledgerNameOf, ledgerRows, ledgerTotals, rewardProposal } from './ledger';
 import { analyticsPolicy, eventsFor, stage } from './test-fixtures';
 
 const t0 = Date.UTC(2026, 10, 2, 1);
@@ -58,16 +58,23 @@ describe('S6-10 penalties proposed on a breach', () => {
 
   it('S6-10 only the approver role the policy names may decide, and the ledger shows the deductions', () => {
     const { events: evs, state: proposed } = withEvents(events, breachPenaltyProposals(s6, state, breached), t0 + 4 * DAY);
+    // While proposed, the ledger already names who must decide.
+    expect(ledgerRows(s6, [proposed]).map((r) => [r.status, r.approverRole])).toEqual([
+      ['proposed', 'director'],
+      ['proposed', 'director'],
+    ]);
     expect(decision(s6, proposed, 'penalty', 'late_station_manager:investigate', true, ['station_manager'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
+    // A rejection without its reason is refused.
+    expect(decision(s6, proposed, 'penalty', 'late_manager_in_charge:investigate', false, ['director'], { note: '  ' })).toEqual({ ok: false, error: 'ledger.rejectReason' });
     const d1 = decision(s6, proposed, 'penalty', 'late_station_manager:investigate', true, ['director']);
     const d2 = decision(s6, proposed, 'penalty', 'late_manager_in_charge:investigate', false, ['director'], { note: '已说明原因' });
     if (!d1.ok || !d2.ok) throw new Error('decisions refused');
     const decided = withEvents(evs, [d1.value, d2.value], t0 + 5 * DAY, 'staff-dir').state;
     expect(decision(s6, decided, 'penalty', 'late_station_manager:investigate', true, ['director'])).toEqual({ ok: false, error: 'ledger.alreadyDecided' });
     const rows = ledgerRows(s6, [decided]);
-    expect(rows.map((r) => [r.itemId, r.amount, r.party, r.status])).toEqual([
-      ['late_station_manager:investigate', -100, 'station_manager', 'approved'],
-      ['late_manager_in_charge:investigate', -200, 'manager_in_charge', 'rejected'],
+    expect(rows.map((r) => [r.itemId, r.amount, r.party, r.status, r.note])).toEqual([
+      ['late_station_manager:investigate', -100, 'station_manager', 'approved', undefined],
+      ['late_manager_in_charge:investigate', -200, 'manager_in_charge', 'rejected', '已说明原因'],
     ]);
     expect(ledgerTotals(rows)).toEqual({ rewards: 0, penalties: -100, expenses: 0, byParty: { station_manager: -100 } });
   });
@@ -155,6 +162,23 @@ describe('S1-14 reward for a verified hazard report', () => {
   });
 });
 
+describe('S1-14 approval range follows the proposed level', () => {
+  it('S1-14 a reward proposed for a 较大 hazard is approved within 500–800 even after a later investigation grades it 重大', () => {
+    const s1 = policySchema.parse(fireBrigadePreset);
+    const serious = eventsFor({ id: 'h3', kind: 'report', receivedAt: t0, investigated: { verified: true, dangerLevel: 'serious', afterMin: 600 } });
+    const r = rewardProposal(s1, projectCase(serious)!);
+    if (!r.ok) throw new Error('refused');
+    const regraded = withEvents(serious, [r.value, { type: 'case.investigated', payload: { inspectorIds: ['i1', 'i2'], findings: '复查：升级为重大火灾隐患。', evidence: [], verified: true, dangerLevel: 'major' } }], t0 + DAY).state;
+    const approver = s1.rewards[0]!.approverRole;
+    const d900 = decision(s1, regraded, 'reward', 'hazard_report_reward', true, [approver], { amount: 900 });
+    expect(d900).toEqual({ ok: false, error: 'ledger.amountOutOfRange' });
+    const d800 = decision(s1, regraded, 'reward', 'hazard_report_reward', true, [approver], { amount: 800 });
+    if (!d800.ok) throw new Error('refused');
+    // What the ledger allows, the desk's own check stores.
+    expect(validateAction(regraded, s1, { id: 'staff-9', roles: [approver] }, d800.value, t0 + 2 * DAY).ok).toBe(true);
+  });
+});
+
 describe('S3-8 expenses with their signature chain', () => {
   it('S3-8 a return-freight voucher is signed in the policy order by the named roles', () => {
     const events = eventsFor({ id: 'e1', receivedAt: t0 });
@@ -194,5 +218,25 @@ describe('S1-15 accountability list', () => {
       ['x1', 'ack', 'late', 2 * HOUR],
     ]);
     expect(rows[1]!.departmentId).toBe('eng');
+  });
+});
+
+describe('ledger amounts and names as a supervisor reads them', () => {
+  it('S6-10 S1-14 amounts carry their sign and 元: deductions with a true minus, payouts with a plus', () => {
+    expect(formatYuan(-100)).toBe('\u2212100 元');
+    expect(formatYuan(700)).toBe('+700 元');
+    expect(formatYuan(0)).toBe('0 元');
+    expect(formatYuan(-1200.5)).toBe('\u22121,200.5 元');
+    expect(formatYuan(-300, 'en')).toBe('\u2212300 yuan');
+  });
+
+  it('S1-14 S6-10 roles, departments and danger levels by name, not code', () => {
+    const s1 = policySchema.parse(fireBrigadePreset);
+    const s6preset = policySchema.parse(gasStationPreset);
+    expect(ledgerNameOf(s6preset)('manager_in_charge')).toBe('分管经理(主管经理)');
+    expect(ledgerNameOf(s6preset)('station')).toBe('加油加气站');
+    expect(ledgerNameOf(s1)('serious')).toBe('较大火灾隐患');
+    expect(ledgerNameOf(s1)('main_leader')).toBe('主要领导');
+    expect(ledgerNameOf(s1)('unknown_code')).toBe('unknown_code');
   });
 });

@@ -10,7 +10,17 @@ import type { StageStatus } from '../domain/sla-types';
 
 type PolicyMoney = Pick<Policy, 'rewards' | 'penalties' | 'expenses' | 'stages'>;
 
-export type LedgerError = 'ledger.notFound' | 'ledger.alreadyDecided' | 'ledger.wrongRole' | 'ledger.amountOutOfRange' | 'ledger.notVerified' | 'ledger.alreadyProposed' | 'ledger.signatureOrder' | 'ledger.amount' | 'ledger.description';
+export type LedgerError =
+  | 'ledger.notFound'
+  | 'ledger.alreadyDecided'
+  | 'ledger.wrongRole'
+  | 'ledger.amountOutOfRange'
+  | 'ledger.notVerified'
+  | 'ledger.alreadyProposed'
+  | 'ledger.signatureOrder'
+  | 'ledger.amount'
+  | 'ledger.description'
+  | 'ledger.rejectReason';
 
 export type LedgerResult<T> = { ok: true; value: T } | { ok: false; error: LedgerError };
 
@@ -81,6 +91,16 @@ export function rewardRangeFor(policy: PolicyMoney, state: CaseState): RewardRan
   return undefined;
 }
 
+/**
+ * The range a proposed reward may be approved within: its own danger level's, as the desk's action check
+ * reads it (actions.ts), not whatever a later investigation graded the hazard.
+ */
+export function proposedRewardRange(policy: PolicyMoney, rewardId: string, level: string | undefined): RewardRange | undefined {
+  const def = definitionOf(policy.rewards, rewardId);
+  const lvl = def?.levels.find((l) => l.level === level) ?? def?.levels[0];
+  return def && lvl ? { rewardId: def.id, name: def.name, level: lvl.level, levelName: lvl.name, min: lvl.min, max: lvl.max } : undefined;
+}
+
 /** S1-14: propose the reward for a verified report; the amount defaults to the level's minimum. */
 export function rewardProposal(policy: PolicyMoney, state: CaseState, amount?: number): LedgerResult<NewEvent> {
   const range = rewardRangeFor(policy, state);
@@ -96,7 +116,11 @@ export function approverRoleOf(policy: PolicyMoney, kind: 'reward' | 'penalty', 
   return kind === 'reward' ? definitionOf(policy.rewards, itemId)?.approverRole : definitionOf(policy.penalties, itemId)?.approverRole;
 }
 
-/** Approve or reject a proposed reward or penalty; only a holder of the policy's approver role may. */
+/**
+ * Approve or reject a proposed reward or penalty; only a holder of the policy's approver role may. A
+ * rejection carries its reason: the person charged, and whoever audits the ledger, must be able to read
+ * why a rule's penalty or reward was not applied.
+ */
 export function decision(
   policy: PolicyMoney,
   state: CaseState,
@@ -112,11 +136,12 @@ export function decision(
   const role = approverRoleOf(policy, kind, itemId);
   if (!role) return fail('ledger.notFound');
   if (!actorRoles.includes(role)) return fail('ledger.wrongRole');
+  if (!approved && !opts.note?.trim()) return fail('ledger.rejectReason');
   const note = opts.note?.trim() ? { note: opts.note.trim() } : {};
   if (kind === 'penalty') return ok({ type: 'case.penalty_decided', payload: { penaltyId: itemId, approved, approverRole: role, ...note } });
   let amount: { amount?: number } = {};
   if (opts.amount !== undefined) {
-    const range = rewardRangeFor(policy, state);
+    const range = proposedRewardRange(policy, itemId, item.level);
     if (range && !(opts.amount >= range.min && opts.amount <= range.max)) return fail('ledger.amountOutOfRange');
     amount = { amount: opts.amount };
   }
@@ -183,12 +208,20 @@ export interface LedgerRow {
   status: LedgerStatus;
   at: number;
   decidedAt?: number;
+  /** Reward/penalty: the role that decided, or while proposed the role the policy names to decide. */
   approverRole?: string;
   reason?: string;
+  /** The approver's note, e.g. why a penalty was rejected. */
+  note?: string;
 }
 
 function moneyStatus(i: MoneyItem): LedgerStatus {
   return i.decided ? (i.decided.approved ? 'approved' : 'rejected') : 'proposed';
+}
+
+function decidedFields(i: MoneyItem, policyApprover: string | undefined): Pick<LedgerRow, 'decidedAt' | 'approverRole' | 'note'> {
+  if (!i.decided) return policyApprover ? { approverRole: policyApprover } : {};
+  return { decidedAt: i.decided.at, approverRole: i.decided.approverRole, ...(i.decided.note ? { note: i.decided.note } : {}) };
 }
 
 export function ledgerRows(policy: PolicyMoney, cases: readonly CaseState[]): LedgerRow[] {
@@ -205,7 +238,7 @@ export function ledgerRows(policy: PolicyMoney, cases: readonly CaseState[]): Le
         ...(r.level ? { party: r.level } : {}),
         status: moneyStatus(r),
         at: r.proposedAt,
-        ...(r.decided ? { decidedAt: r.decided.at, approverRole: r.decided.approverRole } : {}),
+        ...decidedFields(r, approverRoleOf(policy, 'reward', r.id)),
         ...(r.reason ? { reason: r.reason } : {}),
       });
     }
@@ -220,7 +253,7 @@ export function ledgerRows(policy: PolicyMoney, cases: readonly CaseState[]): Le
         ...(p.targetRole ? { party: p.targetRole } : {}),
         status: moneyStatus(p),
         at: p.proposedAt,
-        ...(p.decided ? { decidedAt: p.decided.at, approverRole: p.decided.approverRole } : {}),
+        ...decidedFields(p, approverRoleOf(policy, 'penalty', p.id)),
         ...(p.reason ? { reason: p.reason } : {}),
       });
     }
@@ -257,6 +290,28 @@ export function ledgerTotals(rows: readonly LedgerRow[]): { rewards: number; pen
     } else if (r.kind === 'expense') expenses += r.amount;
   }
   return { rewards, penalties, expenses, byParty };
+}
+
+/**
+ * Yuan with its sign, as a ledger is read: "+700 元" paid out, "−100 元" deducted (a true minus sign),
+ * "0 元" for an accountability entry that costs nothing.
+ */
+export function formatYuan(amount: number, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const digits = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(Math.abs(amount));
+  const sign = amount > 0 ? '+' : amount < 0 ? '\u2212' : '';
+  return `${sign}${digits} ${lang === 'zh-CN' ? '元' : 'yuan'}`;
+}
+
+/**
+ * The name a ledger shows for a code it carries: a role (penalty target, approver), a department
+ * (expense liable party) or a reward's danger level — never the code itself unless the policy has no name.
+ */
+export function ledgerNameOf(policy: Pick<Policy, 'roles' | 'departments' | 'rewards'>): (code: string) => string {
+  return (code) =>
+    policy.roles.find((r) => r.code === code)?.name ??
+    policy.departments.find((d) => d.id === code)?.name ??
+    policy.rewards.flatMap((r) => r.levels).find((l) => l.level === code)?.name ??
+    code;
 }
 
 // ---- S1-15 accountability list ----
@@ -312,4 +367,5 @@ export const LEDGER_MESSAGES: Record<LedgerError, { 'zh-CN': string; en: string 
   'ledger.signatureOrder': { 'zh-CN': '请按签字顺序签署：下一位应由制度规定的角色签字。', en: 'Sign in order: the next signature belongs to the role the policy names.' },
   'ledger.amount': { 'zh-CN': '请填写有效金额。', en: 'Enter a valid amount.' },
   'ledger.description': { 'zh-CN': '请填写费用说明。', en: 'Describe the expense.' },
+  'ledger.rejectReason': { 'zh-CN': '请填写驳回理由。', en: 'Give the reason for the rejection.' },
 };
