@@ -120,8 +120,9 @@ export function ledgerTable(rows: readonly LedgerRow[], offsetMinutes: number, r
   const zh = lang === 'zh-CN';
   return {
     name: zh ? '奖惩台账' : 'Ledger',
-    headers: zh ? ['日期', '案件编号', '类别', '名称', '金额（元）', '对象', '状态', '审批角色', '说明'] : ['Date', 'Case', 'Type', 'Name', 'Amount (yuan)', 'Party', 'Status', 'Approver', 'Note'],
-    rows: rows.map((r) => [formatLocal(r.at, offsetMinutes), r.caseNumber, LEDGER_KIND[lang][r.kind], r.name, r.amount, r.party ? roleName(r.party) : '', LEDGER_STATUS[lang][r.status], r.approverRole ? roleName(r.approverRole) : '', r.reason ?? '']),
+    // 审批意见 carries a rejection's reason: an audited ledger says why a rule's money was not applied.
+    headers: zh ? ['日期', '案件编号', '类别', '名称', '金额（元）', '对象', '状态', '审批角色', '说明', '审批意见'] : ['Date', 'Case', 'Type', 'Name', 'Amount (yuan)', 'Party', 'Status', 'Approver', 'Note', 'Decision note'],
+    rows: rows.map((r) => [formatLocal(r.at, offsetMinutes), r.caseNumber, LEDGER_KIND[lang][r.kind], r.name, r.amount, r.party ? roleName(r.party) : '', LEDGER_STATUS[lang][r.status], r.approverRole ? roleName(r.approverRole) : '', r.reason ?? '', r.note ?? '']),
   };
 }
 
