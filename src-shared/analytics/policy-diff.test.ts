@@ -35,6 +35,8 @@ describe('S0-2 policy revisions', () => {
       ['categories[parking]', 'added', undefined, { code: 'parking', name: '停车', departmentId: 'sec' }],
       ['stages[resolve].limit.amount', 'changed', 2, 1],
     ]);
+    // The same paths as steps, for the describer (policy-diff-text) that puts them into words.
+    expect(changes.map((c) => c.steps)).toEqual([['effectiveFrom'], ['categories', { id: 'parking' }], ['stages', { id: 'resolve' }, 'limit', 'amount']]);
     expect(changesBySection(changes).map((s) => s.section)).toEqual(['effectiveFrom', 'categories', 'stages']);
     expect(rev2.revisions.at(-1)).toMatchObject({ author: '张主任', status: '缩短解决时限，新增停车类别', effectiveFrom: tomorrow });
     expect(diffPolicies(rev1, rev1)).toEqual([]);

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { diffPolicies, formatValue, type PolicyChange } from '../../../src-shared/analytics/policy-diff';
 import type { Policy, StageDef } from '../../../src-shared/domain/policy';
 import { useDesk } from '../../data/desk-context';
 import { dateOf } from './dates';
+import { PolicyDiffView } from './PolicyDiffView';
 import { RevisionEditor } from './RevisionEditor';
 import { usePT, type PolicyKey } from './i18n';
 
@@ -77,7 +77,7 @@ function PolicyAdmin({ policies, inForce }: { policies: Policy[]; inForce: Polic
                   →
                   <Select style={{ width: 140 }} value={right} onChange={setRight} options={sorted.map((p) => ({ value: p.revision, label: `${t('revision')} ${p.revision}` }))} data-testid="diff-right" />
                 </Space>
-                <DiffTable before={sorted.find((p) => p.revision === left)!} after={sorted.find((p) => p.revision === right)!} />
+                <PolicyDiffView before={sorted.find((p) => p.revision === left)!} after={sorted.find((p) => p.revision === right)!} />
               </Space>
             ),
           },
@@ -146,28 +146,5 @@ function RegulationView({ policy }: { policy: Policy }) {
         </Card>
       </Col>
     </Row>
-  );
-}
-
-function DiffTable({ before, after }: { before: Policy; after: Policy }) {
-  const { t, has } = usePT();
-  const changes = useMemo(() => diffPolicies(before, after), [before, after]);
-  const show = (c: PolicyChange, v: PolicyChange['before']) => (c.section === 'effectiveFrom' && typeof v === 'number' ? dateOf(v, after.utcOffsetMinutes) : formatValue(v));
-  if (changes.length === 0) return <Typography.Text type="secondary">{t('noChanges')}</Typography.Text>;
-  return (
-    <Table<PolicyChange>
-      size="small"
-      data-testid="diff-table"
-      rowKey={(c) => c.path}
-      pagination={false}
-      dataSource={changes}
-      columns={[
-        { title: t('section'), dataIndex: 'section', render: (s: string) => (has(`sec.${s}`) ? t(`sec.${s}` as PolicyKey) : s) },
-        { title: t('path'), dataIndex: 'path' },
-        { title: '', dataIndex: 'kind', render: (k: PolicyChange['kind']) => <Tag color={k === 'added' ? 'green' : k === 'removed' ? 'red' : 'blue'}>{t(`kind.${k}`)}</Tag> },
-        { title: `${t('before')}（${t('revision')} ${before.revision}）`, render: (_, c) => <Typography.Text delete={c.kind !== 'added'}>{show(c, c.before)}</Typography.Text> },
-        { title: `${t('after')}（${t('revision')} ${after.revision}）`, render: (_, c) => <Typography.Text mark={c.kind !== 'removed'}>{show(c, c.after)}</Typography.Text> },
-      ]}
-    />
   );
 }
