@@ -153,14 +153,31 @@ describe('policy administration in Chromium', () => {
     await page.getByRole('tab', { name: '版本对比' }).click();
     const diff = page.getByTestId('diff-table');
     await diff.waitFor();
-    const parking = diff.locator('tr').filter({ hasText: 'categories[parking]' });
-    expect(await parking.innerText()).toContain('停车管理');
-    expect(await parking.innerText()).toContain('security');
-    expect(await diff.locator('tr').filter({ hasText: 'callback.unsatisfiedReopens' }).innerText()).toContain('修改');
-    expect(await diff.locator('tr').filter({ hasText: 'stages[general_reply].ladder' }).innerText()).toContain('"at":"warning","notifyRoles":["butler"]');
-    expect(await diff.locator('tr').filter({ hasText: 'callback.rules' }).count()).toBe(1);
-    expect(await diff.locator('tr').filter({ hasText: 'penalties[penalty_1]' }).count()).toBe(1);
-    expect(await diff.locator('tr').filter({ hasText: 'rewards' }).count()).toBe(0);
+    // Each change reads in the revisions' own names and units, never as a data path or JSON (S0-2).
+    const row = (text: string) => diff.locator('tbody tr').filter({ hasText: text });
+    const cells = async (text: string) => (await row(text).locator('td').allInnerTexts()).map((c) => c.trim());
+    expect(await cells('停车管理')).toEqual(['类别与派单', '停车管理', '新增', '—', '责任部门 秩序维护部']);
+    expect(await cells('一般投诉:1小时内答复 · 升级提醒')).toEqual(['环节与时限', '一般投诉:1小时内答复 · 升级提醒', '修改', '超时 → 物业大管家', '预警 → 物业管家；超时 → 物业大管家']);
+    expect(await cells('第 1 条 · 时限')).toEqual(['回访规则', '第 1 条 · 时限', '修改', '7 天', '3 天']);
+    expect(await cells('回访不满意重新处理')).toEqual(['回访规则', '回访不满意重新处理', '修改', '否', '是']);
+    expect(await row('一般投诉超时未处理').count()).toBe(1);
+    expect(await row('奖励').count()).toBe(0);
+    const tableText = await diff.innerText();
+    for (const raw of ['{', '[', 'categories', 'callback', 'security', 'butler']) expect(tableText).not.toContain(raw);
+    // The section column is wide enough for its name on one line.
+    expect(await row('停车管理').locator('td').first().locator('span').evaluate((el) => el.getClientRects().length)).toBe(1);
+    await diff.scrollIntoViewIfNeeded();
     await screenshot(page, 'policy-diff-after-forms');
+    // The same lines as sentences, to copy into the approval form.
+    await page.getByText('逐条说明（第 1 版 → 第 2 版').click();
+    const sentences = page.getByTestId('diff-sentences');
+    await sentences.waitFor();
+    const said = await sentences.locator('li').allInnerTexts();
+    expect(said).toContain('类别与派单 · 停车管理（新增）: 责任部门 秩序维护部');
+    expect(said).toContain('处罚 · 一般投诉超时未处理（新增）: 50 元，对象 物业管家，审批 物业大管家，每次；触发：环节超时（全部环节）');
+    expect(said).toContain('回访规则 · 第 1 条 · 时限: 7 天 → 3 天');
+    expect(said[0]).toBe(`生效日期: 2026-01-01 → ${effective}`);
+    await sentences.scrollIntoViewIfNeeded();
+    await screenshot(page, 'policy-diff-sentences');
   }, 180_000);
 });
