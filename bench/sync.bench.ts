@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from '../src-server/server';
 import { createDemoOrg } from '../src-server/demo';
 import { issueEnrolmentCode } from '../src-server/orgs';
 import { canonicalJson } from '../src-server/sync/canonical';
+import { newlineJoined } from '../src-server/sync/events-store';
 import { enrol, pullPage, push } from '../test/server/client';
 import { generateDeskWork } from '../test/sync/fixtures';
 import type { CaseEvent } from '../src-shared/domain/events';
@@ -39,8 +40,10 @@ async function pushAll(url: string, token: string, events: CaseEvent[]): Promise
 
 /**
  * Baseline: the same rows, same table, same batch size and the same insert statement shape as a push
- * (unnest of the column arrays with ordinality, the canonical texts as one newline-joined parameter),
- * straight through the database interface: no HTTP, validation, comparison, lock or notice.
+ * (unnest of the columns, each sent as one newline-joined text parameter, with ordinality) straight
+ * through the database interface: no HTTP, validation, duplicate check, lock or notice. The columns
+ * follow the push's encoding (they were text[] while the push sent text[]) so the ratio keeps
+ * comparing like with like.
  */
 async function rawInsert(server: RunningServer, orgId: string, events: CaseEvent[]): Promise<number> {
   await server.db.query('insert into organisations (id, name, preset_id, created_at) values ($1, $2, $3, $4)', [orgId, 'raw', 'starter', Date.now()]);
@@ -50,19 +53,20 @@ async function rawInsert(server: RunningServer, orgId: string, events: CaseEvent
     await server.db.query(
       `insert into events (org_id, id, seq, case_id, site_id, desk_id, type, at, received_at, doc)
        select $1, u.id, $3 + u.ord, u.case_id, u.site_id, u.desk_id, u.type, u.at::bigint, $2, u.doc
-       from unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], string_to_array($10::text, chr(10)))
+       from unnest(string_to_array($4, chr(10)), string_to_array($5, chr(10)), string_to_array($6, chr(10)),
+           string_to_array($7, chr(10)), string_to_array($8, chr(10)), string_to_array($9, chr(10)), string_to_array($10, chr(10)))
          with ordinality as u(id, case_id, site_id, desk_id, type, at, doc, ord)`,
       [
         orgId,
         Date.now(),
         i,
-        batch.map((e) => e.id),
-        batch.map((e) => e.caseId),
-        batch.map((e) => e.siteId),
-        batch.map((e) => e.deskId),
-        batch.map((e) => e.type),
-        batch.map((e) => String(e.at)),
-        batch.map((e) => canonicalJson(e)).join('\n'),
+        newlineJoined(batch.map((e) => e.id)),
+        newlineJoined(batch.map((e) => e.caseId)),
+        newlineJoined(batch.map((e) => e.siteId)),
+        newlineJoined(batch.map((e) => e.deskId)),
+        newlineJoined(batch.map((e) => e.type)),
+        newlineJoined(batch.map((e) => String(e.at))),
+        newlineJoined(batch.map((e) => canonicalJson(e))),
       ],
     );
   }
