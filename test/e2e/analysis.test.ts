@@ -119,7 +119,7 @@ describe('analysis in Chromium', () => {
     await page.getByTestId('policy-edit').click();
     const json = page.getByTestId('revision-json');
     await json.waitFor({ state: 'attached' });
-    const stages = JSON.parse(await json.inputValue()) as { id: string; limit: { amount: number } }[];
+    const stages = JSON.parse(await json.inputValue()) as { id: string; name: string; limit: { amount: number } }[];
     const before = stages[0]!.limit.amount;
     // The first stage's limit through the limits table; the JSON follows.
     await page.getByTestId('stage-limits').locator('.ant-input-number input').first().fill(String(before + 1));
@@ -135,7 +135,10 @@ describe('analysis in Chromium', () => {
     await page.getByRole('tab', { name: '版本对比' }).click();
     const diff = page.getByTestId('diff-table');
     await diff.waitFor();
-    expect(await diff.getByText(`stages[${stages[0]!.id}].limit.amount`).isVisible()).toBe(true);
+    // In words: the stage by its name, its limit before and after.
+    const row = diff.locator('tr').filter({ hasText: `${stages[0]!.name} · 时限` });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`${before + 1} `);
     await closeNotifications(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-policy-diff.png` });
     // One long walk through four screens on one seeded desk; slow on a loaded two-core machine.
