@@ -155,6 +155,8 @@ function LedgerFor({ policy }: { policy: Policy }) {
   );
   const kindTag = (k: LedgerRow['kind']) => <Tag color={k === 'reward' ? 'green' : k === 'penalty' ? 'red' : 'blue'}>{t(`kind.${k}`)}</Tag>;
   const yuan = (v: number) => <span style={{ color: v < 0 ? '#cf1322' : v > 0 ? '#389e0d' : undefined, whiteSpace: 'nowrap' }}>{formatYuan(v, lang)}</span>;
+  // A penalty of 0 元 (S1-15) is accountability without a deduction: say so rather than print "0 元".
+  const amountOf = (v: number, r: { kind: string }) => (r.kind === 'penalty' && v === 0 ? <Tag>{t('accountabilityOnly')}</Tag> : yuan(v));
   const byParty = Object.entries(totals.byParty).map(([code, v]) => `${nameOf(code)} ${formatYuan(v, lang)}`);
 
   return (
@@ -197,7 +199,7 @@ function LedgerFor({ policy }: { policy: Policy }) {
             columns={[
               { title: t('case'), dataIndex: 'caseNumber', render: caseLink },
               { title: t('kind'), dataIndex: 'kind', render: kindTag },
-              { title: t('amount'), dataIndex: 'amount', align: 'right', render: (v: number, s) => (s.range ? <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>{yuan(v)}<Typography.Text type="secondary">{t('range', s.range)}</Typography.Text></Space> : yuan(v)) },
+              { title: t('amount'), dataIndex: 'amount', align: 'right', render: (v: number, s) => (s.range ? <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>{yuan(v)}<Typography.Text type="secondary">{t('range', s.range)}</Typography.Text></Space> : amountOf(v, s)) },
               { title: t('party'), dataIndex: 'party', render: (p: string) => nowrap(nameOf(p)) },
               { title: t('approver'), dataIndex: 'approverRole', render: (r?: string) => (r ? nowrap(nameOf(r)) : '') },
               { title: t('reason'), dataIndex: 'reason' },
@@ -236,7 +238,7 @@ function LedgerFor({ policy }: { policy: Policy }) {
             { title: t('case'), dataIndex: 'caseNumber', render: caseLink },
             { title: t('kind'), dataIndex: 'kind', render: kindTag },
             { title: t('name'), dataIndex: 'name' },
-            { title: t('amount'), dataIndex: 'amount', align: 'right', render: yuan },
+            { title: t('amount'), dataIndex: 'amount', align: 'right', render: amountOf },
             { title: t('party'), dataIndex: 'party', render: (p?: string) => (p ? nowrap(nameOf(p)) : '') },
             { title: t('approver'), dataIndex: 'approverRole', render: (r?: string) => (r ? nowrap(nameOf(r)) : '') },
             {
