@@ -297,6 +297,8 @@ export const en: Record<MessageKey, string> = {
   'event.case.rejected': 'Not admissible',
   'event.case.closed': 'Closed',
   'event.case.note': 'Note',
+  'timeline.approved': 'Approved',
+  'timeline.rejected': 'Rejected',
   'event.case.material_added': 'Material',
   'event.case.signed': 'Signed',
   'event.case.document_printed': 'Printed',

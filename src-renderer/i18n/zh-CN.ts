@@ -296,6 +296,8 @@ export const zhCN = {
   'event.case.rejected': '不予受理',
   'event.case.closed': '结案',
   'event.case.note': '备注',
+  'timeline.approved': '批准',
+  'timeline.rejected': '驳回',
   'event.case.material_added': '材料',
   'event.case.signed': '签名',
   'event.case.document_printed': '打印',

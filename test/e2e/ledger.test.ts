@@ -180,6 +180,11 @@ describe('rewards-and-penalties ledger in Chromium', () => {
     await page.getByTestId('accountability-table').getByRole('link', { name: breached }).click();
     await page.waitForURL(/#\/case\//);
     await expect.poll(() => page.getByTestId('case-number').textContent()).toContain(breached);
+    // The case's own record says what was proposed and how each was decided.
+    const timeline = (await page.getByTestId('timeline').textContent()) ?? '';
+    expect(timeline).toContain(`站长 ${MINUS}100 元`);
+    expect(timeline).toContain('批准（主要领导）');
+    expect(timeline).toContain('驳回（主要领导）：分管经理当日在外参加安全检查，已书面说明');
     await closeAlerts(page);
     await screenshot(page, 'ledger-s6-6-case');
   }, 300_000);

@@ -2,14 +2,25 @@ import { Timeline, Typography } from 'antd';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import type { Policy } from '../../../src-shared/domain/policy';
 import { policyLabels } from '../../data/labels';
-import { useT, type MessageKey } from '../../i18n/i18n';
+import { getLanguage, useT, type MessageKey } from '../../i18n/i18n';
+import { formatYuan } from '../../../src-shared/analytics/ledger';
 import { formatDateTime } from '../../format/time';
 
 // The full record of who did what when (X-2). Registration details stay in the summary, where
 // confidentiality is applied; the timeline shows each later event's own words.
 
-function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: Map<string, string>): string {
+function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: Map<string, string>, t: ReturnType<typeof useT>): string {
+  const yuan = (amount: number) => formatYuan(amount, getLanguage());
+  const decided = (approved: boolean, role: string, note?: string) => [`${t(approved ? 'timeline.approved' : 'timeline.rejected')}（${labels.role(role)}）`, note].filter(Boolean).join('：');
   switch (e.type) {
+    case 'case.penalty_proposed':
+      return [`${labels.role(e.payload.targetRole)} ${yuan(-e.payload.amount)}`, e.payload.reason].filter(Boolean).join('：');
+    case 'case.penalty_decided':
+      return decided(e.payload.approved, e.payload.approverRole, e.payload.note);
+    case 'case.reward_proposed':
+      return [yuan(e.payload.amount), e.payload.reason].filter(Boolean).join('：');
+    case 'case.reward_decided':
+      return [decided(e.payload.approved, e.payload.approverRole), e.payload.approved && e.payload.amount !== undefined ? yuan(e.payload.amount) : undefined, e.payload.note].filter(Boolean).join(' ');
     case 'case.registered':
       return `${labels.kind(e.payload.kind)} · ${labels.channel(e.payload.channel)} · ${e.payload.subject}`;
     case 'case.assigned':
@@ -67,7 +78,7 @@ export function CaseTimeline({ events, policy, names }: { events: CaseEvent[]; p
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
               {formatDateTime(e.at)} · {names.get(e.actorId) ?? e.actorId}
             </Typography.Text>
-            <div>{detailOf(e, labels, names)}</div>
+            <div>{detailOf(e, labels, names, t)}</div>
           </div>
         ),
       }))}
