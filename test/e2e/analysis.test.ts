@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callInPage, SCREENSHOT_DIR, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
 import type { Page } from 'playwright-core';
-import { signIn } from './desk-steps';
+import { closeNotifications, signIn } from './desk-steps';
 
 // The analysis screens in Chromium on a month of real cases written through the desk's own write path
 // (analysis-seed.ts runs in the page): figures, charts, drill-down to case numbers, repeated problems,
@@ -152,7 +152,3 @@ async function fillNumber(page: Page, testId: string, value: string): Promise<vo
   await (isInput ? el : el.locator('input')).fill(value);
 }
 
-async function closeNotifications(page: Page): Promise<void> {
-  await page.locator('.ant-notification-notice-close').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click()));
-  await page.waitForTimeout(300);
-}

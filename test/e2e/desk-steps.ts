@@ -59,6 +59,13 @@ export async function act(page: Page, eventType: string, fill: Record<string, st
   });
 }
 
+/** Closes every alert notification, so it does not cover what a screenshot or a click needs. */
+export async function closeNotifications(page: Page): Promise<void> {
+  await page.locator('.ant-notification-notice-close').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click()));
+  // Reduced motion: the notices go at once; one frame for the layout to settle.
+  await page.waitForTimeout(100);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { callInPage, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { screenshot, signIn } from './desk-steps';
+import { closeNotifications, screenshot, signIn } from './desk-steps';
 import type { LedgerScenario, LedgerSeed } from './ledger-seed';
 import { gasStationPreset } from '../../src-shared/presets/s6-gas-station';
 import { fireBrigadePreset } from '../../src-shared/presets/s1-fire-brigade';
@@ -44,13 +44,10 @@ async function ledgerAs(page: Page, name: string, pin: string, table: 'ledger-su
   await page.goto(page.url().replace(/#.*$/, '') + '#/ledger');
   await page.getByTestId('ledger-page').waitFor({ timeout: 60_000 });
   await rowsOf(page, table).first().waitFor();
-  await closeAlerts(page);
+  await closeNotifications(page);
 }
 
 /** The breach alerts the desk raises on sign-in sit over the page's top right; the clerk closes them. */
-async function closeAlerts(page: Page): Promise<void> {
-  await page.locator('.ant-notification-notice-close').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click()));
-}
 
 const rowsOf = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr.ant-table-row');
 const cellTexts = (page: Page, testId: string) => rowsOf(page, testId).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
@@ -110,7 +107,7 @@ describe('rewards-and-penalties ledger in Chromium', () => {
     ]);
     expect(await page.getByTestId('ledger-table').getByRole('button', { name: /批\s*准/ }).count()).toBe(0);
     expect(await page.getByTestId('ledger-totals').textContent()).toContain('已批准处罚 0 元');
-    await closeAlerts(page);
+    await closeNotifications(page);
     await screenshot(page, 'ledger-s6-2-recorded');
 
     // 3. The main leader signs in, approves the station manager's deduction …
@@ -139,7 +136,7 @@ describe('rewards-and-penalties ledger in Chromium', () => {
     await expect.poll(() => totals.textContent()).toContain(`已批准处罚 ${MINUS}100 元`);
     expect(await totals.textContent()).toContain(`其中扣罚：站长 ${MINUS}100 元`);
     expect(await totals.textContent()).not.toContain('200');
-    await closeAlerts(page);
+    await closeNotifications(page);
     await screenshot(page, 'ledger-s6-4-decided');
 
     // 4. Excel: the ledger sheet with its Chinese headers and both rows, and the accountability sheet.
@@ -185,7 +182,7 @@ describe('rewards-and-penalties ledger in Chromium', () => {
     expect(timeline).toContain(`站长 ${MINUS}100 元`);
     expect(timeline).toContain('批准（主要领导）');
     expect(timeline).toContain('驳回（主要领导）：分管经理当日在外参加安全检查，已书面说明');
-    await closeAlerts(page);
+    await closeNotifications(page);
     await screenshot(page, 'ledger-s6-6-case');
   }, 300_000);
 
@@ -209,7 +206,7 @@ describe('rewards-and-penalties ledger in Chromium', () => {
     await row.getByRole('button', { name: /批\s*准/ }).click();
     await expect.poll(() => row.textContent()).toContain('已批准');
     await expect.poll(() => page.getByTestId('ledger-totals').textContent()).toContain(`其中扣罚：责任部门负责人 ${MINUS}50 元`);
-    await closeAlerts(page);
+    await closeNotifications(page);
     await screenshot(page, 'ledger-s3-2-approved');
   }, 300_000);
 
@@ -249,7 +246,7 @@ describe('rewards-and-penalties ledger in Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('已批准');
     expect(await row.textContent()).toContain(`+${approvedAmount} 元`);
     await expect.poll(() => page.getByTestId('ledger-totals').textContent()).toContain(`已批准奖励 +${approvedAmount} 元`);
-    await closeAlerts(page);
+    await closeNotifications(page);
     await screenshot(page, 'ledger-s1-3-approved');
   }, 300_000);
 });
