@@ -1,49 +1,13 @@
 import type { CaseEvent, EventType } from '../../src-shared/domain/events';
+import { EVENT_NAMES } from '../../src-shared/domain/event-names';
 import { departmentName, formatMinute, formatMoney, nameOf, roleName } from './format';
 import { COMPLAINANT_SIGNER_ROLES, kindName, maskName, methodName, staffName } from './case-common';
 import type { DocumentContext } from './types';
 
 // One line per event for the archive's timeline (X-2 who did what when, X-5 nothing left out).
 
-export const EVENT_ZH: Record<EventType, string> = {
-  'case.registered': '登记',
-  'case.accepted': '受理',
-  'case.classified': '分类定性',
-  'case.assigned': '派单',
-  'case.handover_acknowledged': '部门签收',
-  'case.transferred': '转办',
-  'case.coordinated': '多部门协调',
-  'case.recused': '回避',
-  'case.escalated': '上报',
-  'case.risk_flagged': '风险标记',
-  'case.clock_paused': '暂停计时',
-  'case.clock_resumed': '恢复计时',
-  'case.extension_requested': '申请延期',
-  'case.extension_decided': '延期审批',
-  'case.sample_sent': '送检',
-  'case.site_visited': '到达现场',
-  'case.investigated': '调查核实',
-  'case.approval_requested': '提请审批',
-  'case.approval_decided': '审批',
-  'case.replied': '答复',
-  'case.resolved': '办结',
-  'case.feedback_given': '反馈结果',
-  'case.feedback_impossible': '无法反馈',
-  'case.callback_done': '回访',
-  'case.reopened': '重新处理',
-  'case.rejected': '不予受理',
-  'case.closed': '关闭',
-  'case.note': '备注',
-  'case.material_added': '添加材料',
-  'case.signed': '签名',
-  'case.document_printed': '打印文档',
-  'case.identity_viewed': '查看身份信息',
-  'case.reward_proposed': '提出奖励',
-  'case.reward_decided': '奖励审批',
-  'case.penalty_proposed': '提出处罚',
-  'case.penalty_decided': '处罚审批',
-  'case.expense_recorded': '记录费用',
-};
+/** Event names in Chinese, the same words the desk's timeline shows (src-shared/domain/event-names.ts). */
+export const EVENT_ZH = Object.fromEntries(Object.entries(EVENT_NAMES).map(([type, n]) => [type, n['zh-CN']])) as Record<EventType, string>;
 
 export const DOCUMENT_ZH: Record<string, string> = {
   registration: '登记表',

@@ -1,3 +1,5 @@
+import { EVENT_NAMES, eventName } from '../domain/event-names';
+import type { EventType } from '../domain/events';
 import type { Policy } from '../domain/policy';
 import { civilDayKey, civilDayOf } from '../domain/calendar';
 import { identityOf, isObject, policyJson, sameJson, valueAt, type JsonValue, type PathStep, type PolicyChange } from './policy-diff';
@@ -374,6 +376,7 @@ export function sectionLabels(lang: DiffLang): Record<SectionKey, string> {
 /** One revision's words: its names for codes and the language's labels. */
 interface Side {
   p: Policy;
+  lang: DiffLang;
   t: (k: Key, vars?: Record<string, string | number>) => string;
 }
 
@@ -416,6 +419,8 @@ const BOOL = leaf((v, s) => (v === true ? s.t('yes') : v === false ? s.t('no') :
 const YUAN = leaf((v, s) => s.t('yuan', { n: str(v) }));
 const PERCENT = leaf((v) => (typeof v === 'number' ? `${Math.round(v * 1000) / 10}%` : str(v)));
 const STRINGS = leaf((v, s) => joinOr(strings(v), s));
+/** Event types (a stage's start and stop) by the names the timeline and the printed archive use. */
+const EVENTS = leaf((v, s) => joinOr(strings(v).map((e) => (e in EVENT_NAMES ? eventName(e as EventType, s.lang) : e)), s));
 
 type NamedList = 'roles' | 'departments' | 'kinds' | 'channels' | 'stages' | 'severities' | 'categories' | 'forms';
 /** The side's name for a code in one of its lists; the code itself when that revision lacks it. */
@@ -498,8 +503,8 @@ const STAGE = obj({
   id: field('f.code', TEXT),
   name: field('f.name', TEXT),
   appliesTo: field('f.appliesTo', APPLIES_TO),
-  startsOn: field('f.startsOn', STRINGS),
-  stopsOn: field('f.stopsOn', STRINGS),
+  startsOn: field('f.startsOn', EVENTS),
+  stopsOn: field('f.stopsOn', EVENTS),
   limit: field('f.limit', DURATION),
   clock: field('f.clock', CLOCK),
   warnAtFraction: field('f.warnAtFraction', PERCENT),
@@ -705,7 +710,7 @@ const pathText = (steps: readonly PathStep[]): string => steps.map((s, i) => (ty
 
 function sideOf(p: Policy, lang: DiffLang): Side {
   const table = POLICY_DIFF_TEXT[lang];
-  return { p, t: (k, vars) => (vars ? table[k].replace(/\{(\w+)\}/g, (m, n: string) => (n in vars ? String(vars[n]) : m)) : table[k]) };
+  return { p, lang, t: (k, vars) => (vars ? table[k].replace(/\{(\w+)\}/g, (m, n: string) => (n in vars ? String(vars[n]) : m)) : table[k]) };
 }
 
 /**

@@ -2,8 +2,9 @@ import { Timeline, Typography } from 'antd';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import type { Policy } from '../../../src-shared/domain/policy';
 import { policyLabels } from '../../data/labels';
-import { getLanguage, useT, type MessageKey } from '../../i18n/i18n';
+import { getLanguage, useT } from '../../i18n/i18n';
 import { formatYuan } from '../../../src-shared/analytics/ledger';
+import { eventName } from '../../../src-shared/domain/event-names';
 import { formatDateTime } from '../../format/time';
 
 // The full record of who did what when (X-2). Registration details stay in the summary, where
@@ -74,7 +75,7 @@ export function CaseTimeline({ events, policy, names }: { events: CaseEvent[]; p
         color: e.type === 'case.risk_flagged' || e.type === 'case.rejected' ? 'red' : e.type === 'case.identity_viewed' ? 'orange' : 'blue',
         content: (
           <div data-event-type={e.type}>
-            <Typography.Text strong>{t(`event.${e.type}` as MessageKey)}</Typography.Text>
+            <Typography.Text strong>{eventName(e.type, getLanguage())}</Typography.Text>
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
               {formatDateTime(e.at)} · {names.get(e.actorId) ?? e.actorId}
             </Typography.Text>
