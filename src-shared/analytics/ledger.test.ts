@@ -79,6 +79,14 @@ describe('S6-10 penalties proposed on a breach', () => {
     expect(ledgerTotals(rows)).toEqual({ rewards: 0, penalties: -100, expenses: 0, byParty: { station_manager: -100 } });
   });
 
+  it('S0-2 S6-10 a later revision naming another approver leaves the rows of cases registered before it alone', () => {
+    const { state: proposed } = withEvents(events, breachPenaltyProposals(s6, state, breached), t0 + 4 * DAY);
+    const rev2 = { ...s6, revision: s6.revision + 1, penalties: s6.penalties.map((p) => ({ ...p, name: `${p.name}（修订）`, approverRole: 'deputy' })) };
+    const byRevision = (r: number) => [s6, rev2].find((p) => p.revision === r);
+    expect(ledgerRows(rev2, [proposed], byRevision).map((r) => [r.approverRole, r.name])).toEqual(ledgerRows(s6, [proposed]).map((r) => [r.approverRole, r.name]));
+    expect(ledgerRows(rev2, [proposed]).map((r) => r.approverRole)).toEqual(['deputy', 'deputy']);
+  });
+
   it('S6-10 not applying first-ask proposes −50 to the responsible person, one occurrence at a time', () => {
     const p = firstAskPenaltyProposals(s6, state, '推诿来访群众');
     expect(p).toEqual([{ type: 'case.penalty_proposed', payload: { penaltyId: 'first_ask:1', amount: 50, targetRole: 'responsible_person', reason: '推诿来访群众' } }]);

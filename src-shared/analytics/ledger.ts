@@ -224,9 +224,15 @@ function decidedFields(i: MoneyItem, policyApprover: string | undefined): Pick<L
   return { decidedAt: i.decided.at, approverRole: i.decided.approverRole, ...(i.decided.note ? { note: i.decided.note } : {}) };
 }
 
-export function ledgerRows(policy: PolicyMoney, cases: readonly CaseState[]): LedgerRow[] {
+/**
+ * The ledger's rows. Each case is read under its own policy revision when `policyFor` is given (S0-2: a
+ * case keeps the revision it was registered under), so a later revision that renames an item or names
+ * another approver does not rewrite the older cases' rows; `policy` serves cases whose revision is missing.
+ */
+export function ledgerRows(current: PolicyMoney, cases: readonly CaseState[], policyFor?: (revision: number) => PolicyMoney | undefined): LedgerRow[] {
   const rows: LedgerRow[] = [];
   for (const c of cases) {
+    const policy = policyFor?.(c.policyRevision) ?? current;
     for (const r of c.rewards) {
       rows.push({
         kind: 'reward',

@@ -91,7 +91,7 @@ function LedgerFor({ policy }: { policy: Policy }) {
     return out;
   }, [data.cases, desk, policy]);
   const states = useMemo(() => data.cases.map((c) => c.state), [data.cases]);
-  const rows = useMemo(() => ledgerRows(policy, states), [policy, states]);
+  const rows = useMemo(() => ledgerRows(policy, states, desk.policyFor), [policy, states, desk.policyFor]);
   const totals = ledgerTotals(rows);
   const accountability = useMemo(() => accountabilityList(data.cases, data.now), [data.cases, data.now]);
 
