@@ -1,4 +1,3 @@
-import { lazy } from 'react';
 import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
 import { getAssumedMasterState, getChangedDocumentsSince, getLastCheckpointDoc, type RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
@@ -472,6 +471,3 @@ export async function joinServer(db: DeskDatabase, input: { serverUrl: string; c
   await replication?.awaitInSync();
   return enrolled;
 }
-
-/** First-run and settings form; the component lives with the status badge (a .tsx file). */
-export const JoinServerForm = lazy(async () => ({ default: (await import('../components/SyncStatus')).JoinServerForm }));
