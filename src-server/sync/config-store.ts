@@ -65,9 +65,12 @@ export async function storeConfigDocs(tx: Queryable, orgId: string, docs: readon
   await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
 }
 
+export const PULL_CONFIG_SQL = 'select seq, doc from pull_config_docs_page($1, $2, $3)';
+
 export async function pullConfig(db: Database, scope: DeskScope, afterSeq: number, limit: number): Promise<PulledPage> {
   const rows = await db.query<{ seq: number | string; doc: string }>(
-    'select seq, doc from config_docs where org_id = $1 and seq > $2 order by seq limit $3',
+    // An index walk that stops at the limit, like the events pull (migration 2).
+    PULL_CONFIG_SQL,
     [scope.orgId, afterSeq, limit],
   );
   const last = rows.at(-1);

@@ -122,13 +122,19 @@ async function compareWithStored(db: Queryable, scope: DeskScope, rows: readonly
   return fresh;
 }
 
+/**
+ * The pull statements: each calls a function of migration 2 whose plan is the (org, [site,] seq) index
+ * walk that stops at the limit, never a read of everything after the checkpoint plus a sort, however
+ * long the history and whatever the statistics say. Site-scoped desks walk their own site's index.
+ */
+export const PULL_EVENTS_SQL = 'select seq, doc from pull_events_page($1, $2, $3)';
+export const PULL_SITE_EVENTS_SQL = 'select seq, doc from pull_site_events_page($1, $2, $3, $4)';
+
 export async function pullEvents(db: Database, scope: DeskScope, afterSeq: number, limit: number): Promise<PulledPage> {
-  const rows = await db.query<{ seq: number | string; doc: string }>(
-    `select seq, doc from events
-     where org_id = $1 and seq > $2 and ($3::text is null or site_id = $3)
-     order by seq limit $4`,
-    [scope.orgId, afterSeq, scope.scope === 'site' ? scope.siteId : null, limit],
-  );
+  const rows =
+    scope.scope === 'site'
+      ? await db.query<{ seq: number | string; doc: string }>(PULL_SITE_EVENTS_SQL, [scope.orgId, scope.siteId, afterSeq, limit])
+      : await db.query<{ seq: number | string; doc: string }>(PULL_EVENTS_SQL, [scope.orgId, afterSeq, limit]);
   const last = rows.at(-1);
   return { docs: rows.map((r) => eventWithDeletedFlag(r.doc)), seq: last ? Number(last.seq) : afterSeq };
 }
