@@ -38,10 +38,18 @@ async function remindersOn(d: SimDesk, policy: Policy): Promise<DutyReminder[]> 
 }
 
 /** Waits until a desk has uploaded everything (nothing pending) and pulled what the other desks wrote. */
+/**
+ * Every desk has pushed what it holds, then every desk has pulled after all those pushes: two rounds, since
+ * in one round a desk may pull before another desk's push has reached the server.
+ */
 async function settle(...desks: SimDesk[]): Promise<void> {
-  await eventually(async () => {
+  const round = async () => {
     for (const d of desks) d.replication.resync();
     for (const d of desks) await d.replication.awaitInSync();
+  };
+  await eventually(async () => {
+    await round();
+    await round();
     return desks.every((d) => d.replication.state.pending === 0 && d.replication.state.online);
   }, 20_000, 'desks in sync');
 }
