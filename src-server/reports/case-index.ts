@@ -6,6 +6,7 @@ import { projectCase } from '../../src-shared/domain/projection';
 import { policySchema, type Policy } from '../../src-shared/domain/policy';
 import { policyByRevision, policyInForce } from '../../src-shared/domain/revisions';
 import { readConfigDocs } from '../sync/config-store';
+import { eventRowsAfter } from '../sync/events-store';
 import type { DeskScope } from '../sync/scope';
 
 // The server's read model: every case of an organisation folded with the same projection the desks use,
@@ -57,10 +58,8 @@ export class CaseIndex {
     const index = this.scopes.get(key) ?? { seq: 0, eventsByCase: new Map(), cases: new Map() };
     const touched = new Set<string>();
     for (;;) {
-      const rows = await this.db.query<{ seq: number | string; doc: string }>(
-        `select seq, doc from events where org_id = $1 and seq > $2 and ($3::text is null or site_id = $3) order by seq limit 5000`,
-        [scope.orgId, index.seq, scope.scope === 'site' ? scope.siteId : null],
-      );
+      // The same index walk the desks' pull takes (never a read of the whole history plus a sort).
+      const rows = await eventRowsAfter(this.db, scope, index.seq, 5000);
       for (const row of rows) {
         // Stored events were validated on push; parsing again applies the schema defaults the fold expects.
         const parsed = parseEvent(JSON.parse(row.doc));

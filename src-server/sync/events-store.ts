@@ -130,11 +130,15 @@ async function compareWithStored(db: Queryable, scope: DeskScope, rows: readonly
 export const PULL_EVENTS_SQL = 'select seq, doc from pull_events_page($1, $2, $3)';
 export const PULL_SITE_EVENTS_SQL = 'select seq, doc from pull_site_events_page($1, $2, $3, $4)';
 
+/** Stored events of the scope after `afterSeq`, in sequence order: the desks' pull and the server's case index. */
+export function eventRowsAfter(db: Database, scope: DeskScope, afterSeq: number, limit: number): Promise<{ seq: number | string; doc: string }[]> {
+  return scope.scope === 'site'
+    ? db.query<{ seq: number | string; doc: string }>(PULL_SITE_EVENTS_SQL, [scope.orgId, scope.siteId, afterSeq, limit])
+    : db.query<{ seq: number | string; doc: string }>(PULL_EVENTS_SQL, [scope.orgId, afterSeq, limit]);
+}
+
 export async function pullEvents(db: Database, scope: DeskScope, afterSeq: number, limit: number): Promise<PulledPage> {
-  const rows =
-    scope.scope === 'site'
-      ? await db.query<{ seq: number | string; doc: string }>(PULL_SITE_EVENTS_SQL, [scope.orgId, scope.siteId, afterSeq, limit])
-      : await db.query<{ seq: number | string; doc: string }>(PULL_EVENTS_SQL, [scope.orgId, afterSeq, limit]);
+  const rows = await eventRowsAfter(db, scope, afterSeq, limit);
   const last = rows.at(-1);
   return { docs: rows.map((r) => eventWithDeletedFlag(r.doc)), seq: last ? Number(last.seq) : afterSeq };
 }
