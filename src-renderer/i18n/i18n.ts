@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { zhCN, type MessageKey } from './zh-CN';
 import { en } from './en';
+import { fillTemplate } from '../../src-shared/i18n/template';
 
 // Every user-visible string goes through here (STYLE.md). zh-CN is the source language; `en` is typed
 // as Record<MessageKey, string>, so a missing English string fails the typecheck.
@@ -40,9 +41,7 @@ export type Vars = Record<string, string | number>;
 
 /** Translates a key; `{name}` placeholders are replaced from `vars`. */
 export function t(key: MessageKey, vars?: Vars, lang: Language = current): string {
-  const template = tables[lang][key] ?? zhCN[key] ?? key;
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return fillTemplate(tables[lang][key] ?? zhCN[key] ?? key, vars);
 }
 
 /** Re-renders the caller when the language changes. */
@@ -70,4 +69,13 @@ export function useLanguage(): Language {
 /** Picks the sentence for the current language from a {zh-CN, en} pair (validation and bridge errors). */
 export function localised(message: { 'zh-CN': string; en: string }, lang: Language = current): string {
   return message[lang];
+}
+
+/**
+ * A feature's own string tables (zh-CN source, en complete) as a hook: `t` fills `{name}` placeholders and
+ * follows the desk's language.
+ */
+export function useFeatureT<K extends string>(tables: Record<Language, Record<K, string>>): { t: (key: K, vars?: Vars) => string; lang: Language } {
+  const lang = useLanguage();
+  return { lang, t: (key, vars) => fillTemplate(tables[lang][key], vars) };
 }

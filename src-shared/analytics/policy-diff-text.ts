@@ -1,4 +1,5 @@
 import { EVENT_NAMES, eventName } from '../domain/event-names';
+import { fillTemplate } from '../i18n/template';
 import type { EventType } from '../domain/events';
 import type { Policy } from '../domain/policy';
 import { civilDayKey, civilDayOf } from '../domain/calendar';
@@ -710,7 +711,7 @@ const pathText = (steps: readonly PathStep[]): string => steps.map((s, i) => (ty
 
 function sideOf(p: Policy, lang: DiffLang): Side {
   const table = POLICY_DIFF_TEXT[lang];
-  return { p, lang, t: (k, vars) => (vars ? table[k].replace(/\{(\w+)\}/g, (m, n: string) => (n in vars ? String(vars[n]) : m)) : table[k]) };
+  return { p, lang, t: (k, vars) => fillTemplate(table[k], vars) };
 }
 
 /**

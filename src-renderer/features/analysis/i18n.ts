@@ -1,4 +1,5 @@
-import { useLanguage, type Language } from '../../i18n/i18n';
+import { useFeatureT, type Language } from '../../i18n/i18n';
+import { fillTemplate } from '../../../src-shared/i18n/template';
 
 // Strings of the analysis, ledger and policy-administration screens (zh-CN source, en complete).
 // Kept beside the features so the desk's shared message table stays the desk helper's.
@@ -218,13 +219,11 @@ const en: Record<AnalysisKey, string> = {
 const tables: Record<Language, Record<AnalysisKey, string>> = { 'zh-CN': zhCN, en };
 
 export function translate(lang: Language, key: AnalysisKey, vars?: Record<string, string | number>): string {
-  const s = tables[lang][key];
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+  return fillTemplate(tables[lang][key], vars);
 }
 
 export function useAT(): { t: (key: AnalysisKey, vars?: Record<string, string | number>) => string; lang: Language } {
-  const lang = useLanguage();
-  return { t: (key, vars) => translate(lang, key, vars), lang };
+  return useFeatureT(tables);
 }
 
 /** A duration as people say it: minutes under 2 h, hours under 3 days, else days. */

@@ -1,4 +1,4 @@
-import { useLanguage, type Language } from '../../i18n/i18n';
+import { useFeatureT, type Language } from '../../i18n/i18n';
 
 // Strings of the rewards-and-penalties ledger (zh-CN source, en complete).
 
@@ -131,12 +131,5 @@ const en: Record<LedgerKey, string> = {
 const tables: Record<Language, Record<LedgerKey, string>> = { 'zh-CN': zhCN, en };
 
 export function useLT(): { t: (key: LedgerKey, vars?: Record<string, string | number>) => string; lang: Language } {
-  const lang = useLanguage();
-  return {
-    lang,
-    t: (key, vars) => {
-      const s = tables[lang][key];
-      return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
-    },
-  };
+  return useFeatureT(tables);
 }

@@ -1,5 +1,5 @@
 import { sectionLabels } from '../../../src-shared/analytics/policy-diff-text';
-import { useLanguage, type Language } from '../../i18n/i18n';
+import { useFeatureT, type Language } from '../../i18n/i18n';
 
 // Strings of the policy administration screen (S0-2, S0-4), zh-CN source and en. Section names come from
 // the revision comparison's wording (policy-diff-text), so the editor and the comparison name them alike.
@@ -273,13 +273,5 @@ const en: Record<PolicyKey, string> = {
 const tables: Record<Language, Record<PolicyKey, string>> = { 'zh-CN': zhCN, en };
 
 export function usePT(): { t: (key: PolicyKey, vars?: Record<string, string | number>) => string; lang: Language; has: (key: string) => key is PolicyKey } {
-  const lang = useLanguage();
-  return {
-    lang,
-    has: (key: string): key is PolicyKey => key in zhCN,
-    t: (key, vars) => {
-      const s = tables[lang][key];
-      return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
-    },
-  };
+  return { ...useFeatureT(tables), has: (key: string): key is PolicyKey => key in zhCN };
 }
