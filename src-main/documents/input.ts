@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentId } from '../../src-shared/bridge';
-import type { CaseState } from '../../src-shared/domain/case-state';
+import { CASE_STATUSES, type CaseState } from '../../src-shared/domain/case-state';
 import { caseEventSchema, type CaseEvent } from '../../src-shared/domain/events';
 import { LIMITS } from '../../src-shared/domain/limits';
 import { policySchema } from '../../src-shared/domain/policy';
@@ -30,7 +30,7 @@ export const caseStateInputSchema = z.looseObject({
   category: str.optional(),
   severity: str.optional(),
   valid: z.boolean().optional(),
-  status: z.enum(['registered', 'accepted', 'assigned', 'in_progress', 'replied', 'resolved', 'rejected', 'closed']),
+  status: z.enum(CASE_STATUSES),
   registeredAt: ms,
   receivedAt: ms,
   firstReceiverId: str,

@@ -1,5 +1,6 @@
 import type { CaseEvent, Complainant, EventType, NewEvent } from '../../src-shared/domain/events';
 import type { CaseState } from '../../src-shared/domain/case-state';
+export { CASE_STATUSES } from '../../src-shared/domain/case-state';
 import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
 import type { FieldError } from '../../src-shared/domain/parse';
 import { messageFor } from '../../src-shared/i18n/validation';

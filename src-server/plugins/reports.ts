@@ -7,11 +7,12 @@ import { caseDetail, listCases } from '../reports/queries';
 import { queryErrors, statisticsFor, type StatisticsQuery } from '../reports/statistics';
 import { statisticsQuerySchema, statisticsResponseSchema } from '../reports/statistics-schema';
 import type { FieldError } from '../../src-shared/domain/parse';
+import { CASE_STATUSES } from '../../src-shared/domain/case-state';
 
 // Server read API for supervisors and the summary documents: cases folded on the server with the same
 // projection and SLA engine as the desks, always limited to the token's organisation and site scope.
 
-const STATUSES = ['registered', 'accepted', 'assigned', 'in_progress', 'replied', 'resolved', 'rejected', 'closed'];
+const STATUSES = [...CASE_STATUSES];
 const epoch = { type: 'integer', minimum: 0, maximum: 7_258_118_400_000 } as const;
 const id = { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,64}$' } as const;
 

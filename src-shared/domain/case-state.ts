@@ -3,15 +3,25 @@ import type { Complainant } from './events';
 // The shape of a case as the fold of its events (DESIGN.md: a case is a projection).
 // `projectCase` in ./projection.ts builds it; nothing stores a CaseState that cannot be rebuilt.
 
-export type CaseStatus =
-  | 'registered' // 已登记
-  | 'accepted' // 已受理
-  | 'assigned' // 已派单 (handed to a department)
-  | 'in_progress' // 处理中 (department acknowledged / investigating)
-  | 'replied' // 已答复
-  | 'resolved' // 已办结, awaiting feedback/callback
-  | 'rejected' // 不予受理 (S4-7 / S6-2), with reason and explanation
-  | 'closed'; // 已关闭
+/** The one list of case statuses (queue filters, reports, print input and the action table read it). */
+export const CASE_STATUSES = [
+  'registered', // 已登记
+  'accepted', // 已受理
+  'assigned', // 已派单 (handed to a department)
+  'in_progress', // 处理中 (department acknowledged / investigating)
+  'replied', // 已答复
+  'resolved', // 已办结, awaiting feedback/callback
+  'rejected', // 不予受理 (S4-7 / S6-2), with reason and explanation
+  'closed', // 已关闭
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Still being handled: not yet replied, resolved, rejected or closed. */
+export const ACTIVE_STATUSES: readonly CaseStatus[] = ['registered', 'accepted', 'assigned', 'in_progress'];
+/** Open for routing and handling; routing continues after a first reply (S7-13: reply within hours, resolve within days). */
+export const OPEN_STATUSES: readonly CaseStatus[] = [...ACTIVE_STATUSES, 'replied'];
+/** A reopening (S9-10) starts from one of these. */
+export const REOPENABLE_STATUSES: readonly CaseStatus[] = ['replied', 'resolved', 'closed', 'rejected'];
 
 export interface Extension {
   requestId: string;

@@ -1,5 +1,5 @@
 import type { CaseEvent, CaseEventOf } from './events';
-import type { CaseState, CaseStatus } from './case-state';
+import { ACTIVE_STATUSES, OPEN_STATUSES, REOPENABLE_STATUSES, type CaseState, type CaseStatus } from './case-state';
 
 // A case is a pure, deterministic fold of its events ordered by (at, id) (DESIGN.md "append-only event
 // log"). Desks update projections incrementally; `applyEvents` must always equal a rebuild, whatever order
@@ -16,10 +16,9 @@ export function compareEvents(a: Ordered, b: Ordered): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-const ACTIVE: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['registered', 'accepted', 'assigned', 'in_progress']);
-/** Routing continues after a first reply (S7-13: reply within hours, resolve within days). */
-const ROUTABLE: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['registered', 'accepted', 'assigned', 'in_progress', 'replied']);
-const REOPENABLE: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['replied', 'resolved', 'closed', 'rejected']);
+const ACTIVE: ReadonlySet<CaseStatus> = new Set(ACTIVE_STATUSES);
+const ROUTABLE: ReadonlySet<CaseStatus> = new Set(OPEN_STATUSES);
+const REOPENABLE: ReadonlySet<CaseStatus> = new Set(REOPENABLE_STATUSES);
 
 /** Projections only ever see parsed events; this guard keeps a caller's stray value from throwing. */
 function isEventLike(e: unknown): e is CaseEvent {

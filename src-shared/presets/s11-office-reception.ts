@@ -61,7 +61,8 @@ export const officeReceptionPreset: PolicyInput = {
     {
       id: 'reply',
       name: '责任部门处理完毕回复业主和主任',
-      startsOn: ['case.assigned'],
+      // The director's decision hands the case to the department by 派单 or by 转办 (S11-3).
+      startsOn: ['case.assigned', 'case.transferred'],
       stopsOn: ['case.replied'],
       // The regulation sets no limit; 3 days is the preset default for 及时.
       limit: { amount: 3, unit: 'days' },

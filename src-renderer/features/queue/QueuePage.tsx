@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Button, Checkbox, Empty, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { AlertOutlined, FormOutlined } from '@ant-design/icons';
-import type { CaseStatus } from '../../../src-shared/domain/case-state';
 import { useDesk } from '../../data/desk-context';
 import { useCaseDocs } from '../../data/hooks';
 import { policyLabels } from '../../data/labels';
-import { complainantDisplay } from '../../data/domain';
+import { CASE_STATUSES as STATUSES, complainantDisplay } from '../../data/domain';
 import { useQueueTimers } from '../../hooks/sla';
 import { useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
@@ -15,7 +14,6 @@ import { countByState, emptyFilter, isFiltered, selectRows, type QueueFilter, ty
 
 // 工作台: every case the clerk should be working on, soonest deadline first, each with its live timer.
 
-const STATUSES: CaseStatus[] = ['registered', 'accepted', 'assigned', 'in_progress', 'replied', 'resolved', 'rejected', 'closed'];
 const VIRTUAL_FROM = 200;
 
 export function QueuePage() {
