@@ -7,27 +7,9 @@ import { formTableLayout } from './frame';
 // Signatures are `case.signed` events (who, role, when, PNG from signature_pad). A slot prints the drawn
 // image with the signer's name and time, or a blank line and date for ink when nobody has signed yet.
 
-/**
- * Role codes the renderer writes into `case.signed.role`. Department heads sign as
- * `department_head:<departmentId>` so the S3-5 sheet can put each signature on its department's row.
- */
-export const SIGNATURE_ROLES = {
-  complainant: 'complainant',
-  receiver: 'receiver',
-  departmentReceiver: 'department_receiver',
-  callee: 'callee',
-  callbackStaff: 'callback_staff',
-  departmentHead: 'department_head',
-  director: 'director',
-  vicePresident: 'vice_president',
-  generalManager: 'general_manager',
-} as const;
+export { SIGNATURE_ROLES, departmentHeadRole } from '../../src-shared/domain/signature-slots';
 
 export type Signature = CaseState['signatures'][number];
-
-export function departmentHeadRole(departmentId: string): string {
-  return `${SIGNATURE_ROLES.departmentHead}:${departmentId}`;
-}
 
 /** Latest signature on this document by one of the roles (later signatures replace earlier ones). */
 export function findSignature(c: Pick<CaseState, 'signatures'>, document: DocumentId, roles: string[]): Signature | undefined {

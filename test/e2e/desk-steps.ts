@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOT_DIR } from '../helpers/browser';
 
 // What a clerk does on screen, step by step, shared by the desk's end-to-end scenarios.
@@ -57,6 +57,19 @@ export async function act(page: Page, eventType: string, fill: Record<string, st
     process.stderr.write(`action ${eventType} errors: ${JSON.stringify(await dialog.locator('.ant-form-item-explain-error, [data-testid=action-error]').allInnerTexts())}\n`);
     throw e;
   });
+}
+
+/**
+ * The dialog that just opened, once its zoom-in has finished (with animations on a click during the zoom
+ * can land beside its target, and a pointer drawing would be scaled).
+ */
+export async function dialogOpened(page: Page): Promise<Locator> {
+  const dialog = page.locator('.ant-modal-wrap:visible .ant-modal').last();
+  await dialog.waitFor();
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || !(a.effect instanceof KeyframeEffect && a.effect.target instanceof Element && a.effect.target.closest('.ant-modal-root'))),
+  );
+  return dialog;
 }
 
 /** Closes every alert notification, so it does not cover what a screenshot or a click needs. */

@@ -2,13 +2,16 @@ import { Timeline, Typography } from 'antd';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import type { Policy } from '../../../src-shared/domain/policy';
 import { policyLabels } from '../../data/labels';
-import { getLanguage, useT } from '../../i18n/i18n';
+import { getLanguage, useT, type MessageKey } from '../../i18n/i18n';
+import { SIGNATURE_ROLES } from '../../../src-shared/domain/signature-slots';
 import { formatYuan } from '../../../src-shared/analytics/ledger';
 import { eventName } from '../../../src-shared/domain/event-names';
 import { formatDateTime } from '../../format/time';
 
 // The full record of who did what when (X-2). Registration details stay in the summary, where
 // confidentiality is applied; the timeline shows each later event's own words.
+
+const SIGNATURE_ROLE_CODES = new Set<string>(Object.values(SIGNATURE_ROLES));
 
 function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: Map<string, string>, t: ReturnType<typeof useT>): string {
   const yuan = (amount: number) => formatYuan(amount, getLanguage());
@@ -54,8 +57,13 @@ function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: 
       return `${formatDateTime(e.payload.newDueAt).slice(0, 16)}：${e.payload.reason}`;
     case 'case.note':
       return e.payload.text;
-    case 'case.signed':
-      return `${e.payload.signerName}（${labels.role(e.payload.role)}）`;
+    case 'case.signed': {
+      // Slot roles (src-shared/domain/signature-slots.ts) have their own words; department heads sign for a department.
+      const [base = '', dept] = e.payload.role.split(':');
+      const role = SIGNATURE_ROLE_CODES.has(base) ? t(`sign.role.${base}` as MessageKey) : labels.role(base);
+      const document = t(`doc.${e.payload.document}` as MessageKey);
+      return `${e.payload.signerName}（${dept ? labels.department(dept) : ''}${role}）· ${document}`;
+    }
     default: {
       const p = e.payload as Record<string, unknown>;
       const text = p.reason ?? p.note ?? p.opinion ?? p.description;

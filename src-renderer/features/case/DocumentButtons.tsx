@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Dropdown, Form, Input, Modal, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { App, Button, Dropdown, Modal, Space } from 'antd';
 import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
-import SignaturePad from 'signature_pad';
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import type { Policy } from '../../../src-shared/domain/policy';
@@ -11,6 +10,7 @@ import { writeEvent } from '../../data/write-event';
 import { callHost } from '../../bridge/host';
 import { localised, useT, type MessageKey } from '../../i18n/i18n';
 import { PdfPages } from './PdfPages';
+import { SignatureDialog, type SignedPayload } from './SignatureDialog';
 
 // 打印: documents are built by the host (pdfmake in the main process); the desk previews the PDF with
 // pdf.js (PdfPages), prints through the host, and records what was printed and signed.
@@ -88,55 +88,18 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
           <PdfPages bytes={preview.bytes} />
         </Modal>
       )}
-      {signing && <SignatureDialog state={state} policy={policy} onClose={() => setSigning(false)} writeSigned={(payload) => writeEvent(desk.db, ctx(), state.id, { type: 'case.signed', payload })} />}
+      {signing && (
+        <SignatureDialog
+          state={state}
+          names={{ complainant: state.complainant?.confidential ? undefined : state.complainant?.name, me: desk.staff?.name }}
+          onClose={() => setSigning(false)}
+          writeSigned={async (payload: SignedPayload) => {
+            const r = await writeEvent(desk.db, ctx(), state.id, { type: 'case.signed', payload });
+            if (r.ok) message.success(t('case.signed'));
+            return r;
+          }}
+        />
+      )}
     </Space>
-  );
-}
-
-function SignatureDialog({ policy, onClose, writeSigned }: { state: CaseState; policy: Policy; onClose: () => void; writeSigned: (p: { signerName: string; role: string; document: string; image: string }) => Promise<{ ok: boolean; errors?: { message: { 'zh-CN': string; en: string } }[] }> }) {
-  const t = useT();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const padRef = useRef<SignaturePad>(undefined);
-  const [form] = Form.useForm<{ signerName: string; role: string; document: DocumentId }>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    if (!canvasRef.current) return;
-    const pad = new SignaturePad(canvasRef.current, { backgroundColor: 'rgb(255,255,255)' });
-    padRef.current = pad;
-    return () => pad.off();
-  }, []);
-
-  async function save() {
-    const v = await form.validateFields().catch(() => undefined);
-    const pad = padRef.current;
-    if (!v || !pad) return;
-    if (pad.isEmpty()) return setError(t('case.signEmpty'));
-    const r = await writeSigned({ signerName: v.signerName, role: v.role, document: v.document, image: pad.toDataURL('image/png') });
-    if (!r.ok) return setError((r.errors ?? []).map((e) => localised(e.message)).join(' '));
-    onClose();
-  }
-
-  return (
-    <Modal open title={t('case.sign')} onOk={save} onCancel={onClose} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
-      <Form form={form} layout="vertical" initialValues={{ document: 'registration' }}>
-        <Form.Item name="signerName" label={t('case.signerName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="role" label={t('case.signerRole')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={[{ value: 'complainant', label: t('reply.complainant') }, ...policy.roles.map((r) => ({ value: r.code, label: r.name }))]} />
-        </Form.Item>
-        <Form.Item name="document" label={t('case.signDocument')}>
-          <Select options={CASE_DOCUMENTS.map((d) => ({ value: d, label: t(`doc.${d}` as MessageKey) }))} />
-        </Form.Item>
-      </Form>
-      <canvas ref={canvasRef} width={460} height={160} style={{ border: '1px solid #d9d9d9', borderRadius: 6, touchAction: 'none' }} data-testid="signature-pad" />
-      <div>
-        <Button size="small" type="link" onClick={() => padRef.current?.clear()}>
-          {t('case.signClear')}
-        </Button>
-      </div>
-      {error && <Alert type="error" showIcon message={error} />}
-    </Modal>
   );
 }
