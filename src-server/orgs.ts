@@ -1,4 +1,3 @@
-import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { Database, Queryable } from './db/types';
 import { policySchema, type Policy, type PolicyInput } from '../src-shared/domain/policy';
@@ -6,6 +5,7 @@ import type { Desk, Organisation, Site, Staff } from '../src-shared/domain/org';
 import type { ConfigDoc, EnrolResponse } from '../src-shared/sync/contract';
 import { fieldErrorsOf } from '../src-shared/domain/parse';
 import { ApiError } from './errors';
+import { hashCredential, kindOfSecret } from '../src-shared/credentials';
 import { storeConfigDocs } from './sync/config-store';
 import { ADMIN_TOKEN_PREFIX, DESK_TOKEN_PREFIX, hashSecret, newEnrolmentCode, newToken } from './tokens';
 import type { DeskScope } from './sync/scope';
@@ -17,8 +17,10 @@ export interface StaffInput {
   name: string;
   roles: string[];
   departmentId?: string;
-  /** 4–8 digits; stored only as the PBKDF2 hash the desk's sign-in checks (src-renderer/session/pin.ts). */
+  /** A PIN (4–8 digits) or a passphrase; stored only as its verifier (src-shared/credentials.ts). */
   pin?: string;
+  /** Names of the sites whose desks this person signs in at (absent: every site). */
+  siteNames?: string[];
 }
 
 export interface CreateOrganisationInput {
@@ -35,15 +37,6 @@ export interface CreatedOrganisation {
   policyId: string;
 }
 
-const PIN_ITERATIONS = 120_000;
-
-/** Same format as the desk's hashPin: `pbkdf2-sha256-<iterations>$<salt b64>$<hash b64>`. */
-export function hashPin(pin: string): string {
-  const salt = randomBytes(16);
-  const hash = pbkdf2Sync(pin, salt, PIN_ITERATIONS, 32, 'sha256');
-  return `pbkdf2-sha256-${PIN_ITERATIONS}$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
-
 function configDoc(orgId: string, kind: ConfigDoc['kind'], id: string, data: object, now: number): ConfigDoc {
   return { id: `${kind}:${id}`, orgId, kind, rev: 0, updatedAt: now, data: data as Record<string, unknown>, _deleted: false };
 }
@@ -58,20 +51,27 @@ export async function createOrganisation(db: Database, input: CreateOrganisation
   const orgId = ulid();
   const org: Organisation = { id: orgId, name: input.name.trim(), presetId: policy.presetId, rev: 0, updatedAt: now };
   const sites: Site[] = input.sites.map((s) => ({ id: ulid(), orgId, name: s.name, rev: 0, updatedAt: now }));
-  const staff: Staff[] = (input.staff ?? []).map((s) => {
-    if (s.pin !== undefined && !/^\d{4,8}$/.test(s.pin)) throw new Error('a PIN is 4–8 digits');
-    return {
+  const staff: Staff[] = [];
+  for (const s of input.staff ?? []) {
+    if (s.pin !== undefined && !kindOfSecret(s.pin)) throw new Error('a PIN is 4–8 digits, a passphrase at least 10 characters');
+    const siteIds = s.siteNames?.map((name) => {
+      const site = sites.find((x) => x.name === name);
+      if (!site) throw new Error(`no site named ${name}`);
+      return site.id;
+    });
+    staff.push({
       id: ulid(),
       orgId,
       name: s.name,
       roles: s.roles,
       ...(s.departmentId ? { departmentId: s.departmentId } : {}),
-      pinHash: s.pin ? hashPin(s.pin) : '',
+      pinHash: s.pin ? await hashCredential(s.pin) : '',
+      ...(siteIds ? { siteIds } : {}),
       active: true,
       rev: 0,
       updatedAt: now,
-    };
-  });
+    });
+  }
   await db.transaction(async (tx) => {
     await tx.query('insert into organisations (id, name, preset_id, created_at) values ($1, $2, $3, $4)', [orgId, org.name, org.presetId, now]);
     await tx.query('insert into org_seq (org_id, seq) values ($1, 0)', [orgId]);

@@ -14,7 +14,7 @@ import { writeEvent, type WriteContext } from './write-event';
 import { policyByRevision } from './policy-select';
 import { startProjector } from './projector';
 import { markPending } from './pending';
-import { verifyPin } from '../session/pin';
+import { verifyCredential as verifyPin } from '../../src-shared/credentials';
 import { saveDraft, loadDraft } from './drafts';
 
 z.config({ jitless: true });

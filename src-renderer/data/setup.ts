@@ -3,7 +3,8 @@ import type { PolicyInput } from '../../src-shared/domain/policy';
 import type { FieldError } from '../../src-shared/domain/parse';
 import type { DeskDatabase } from './database';
 import { putConfig, setDeskIdentity, type DeskIdentity } from './config';
-import { hashPin } from '../session/pin';
+import { hashCredential, kindOfSecret } from '../../src-shared/credentials';
+import { messageFor } from '../../src-shared/i18n/validation';
 
 // First run on a new computer: an organisation from a preset, its site, this desk and its staff.
 // Each piece is validated with the shared schemas; the desk identity is written last, so a failure
@@ -64,13 +65,14 @@ export async function setUpDesk(db: DeskDatabase, input: SetupInput, now = Date.
 }
 
 export async function addStaff(db: DeskDatabase, orgId: string, s: NewStaffInput, now = Date.now()) {
+  if (!kindOfSecret(s.pin)) return { ok: false as const, errors: [{ path: 'pin', code: 'staff.credential', message: messageFor('staff.credential', 'PIN') }] };
   return putConfig(db, 'staff', {
     id: ulid(now),
     orgId,
     name: s.name,
     roles: s.roles,
     departmentId: s.departmentId || undefined,
-    pinHash: await hashPin(s.pin),
+    pinHash: await hashCredential(s.pin),
     active: true,
     rev: 0,
     updatedAt: now,

@@ -5,6 +5,7 @@ import { reserveSeq, lockOrg } from './seq';
 import { CHANGES_CHANNEL, type ChangeNotice, type DeskScope } from './scope';
 import type { CheckedConfig } from './validate';
 import type { PulledPage } from './events-store';
+import { docForDesk, keepWithheldVerifier } from './staff-verifiers';
 
 // Configuration documents replicate as whole documents, last writer wins by (rev, updatedAt): a push is
 // accepted when it was based on the current master (RxDB's assumedMasterState) or carries a later
@@ -24,12 +25,16 @@ export async function pushConfig(db: Database, scope: DeskScope, rows: readonly 
     );
     const conflicts: string[] = [];
     const accepted = new Map<string, CheckedConfig>();
-    for (const row of rows) {
-      const master = masters.get(row.doc.id);
-      if (master === row.canonical) continue;
+    for (const pushed of rows) {
+      const master = masters.get(pushed.doc.id);
       const masterDoc = master === undefined ? undefined : (JSON.parse(master) as ConfigDoc);
-      if (masterDoc && row.assumedCanonical !== master && !newer(row.doc, masterDoc)) {
-        conflicts.push(master!);
+      // The desk compares against what it was sent (verifiers withheld), and never erases one it was not sent.
+      const sent = master === undefined ? undefined : docForDesk(master, scope);
+      const doc = keepWithheldVerifier(pushed.doc, masterDoc);
+      const row = doc === pushed.doc ? pushed : { ...pushed, doc, canonical: canonicalJson(doc) };
+      if (master === row.canonical) continue;
+      if (masterDoc && row.assumedCanonical !== master && row.assumedCanonical !== sent && !newer(row.doc, masterDoc)) {
+        conflicts.push(sent!);
         continue;
       }
       masters.set(row.doc.id, row.canonical);
@@ -74,7 +79,7 @@ export async function pullConfig(db: Database, scope: DeskScope, afterSeq: numbe
     [scope.orgId, afterSeq, limit],
   );
   const last = rows.at(-1);
-  return { docs: rows.map((r) => r.doc), seq: last ? Number(last.seq) : afterSeq };
+  return { docs: rows.map((r) => docForDesk(r.doc, scope)), seq: last ? Number(last.seq) : afterSeq };
 }
 
 export async function readConfigDocs(db: Queryable, orgId: string, kind?: ConfigDoc['kind']): Promise<ConfigDoc[]> {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { idString, shortText } from './limits';
+import { VERIFIER_PATTERN } from '../credentials';
+import { addValidationMessages } from '../i18n/validation';
 
 // Organisation configuration: edited by administrators, replicated as whole documents with a revision
 // number and last-writer-wins (DESIGN.md "Sync").
@@ -10,8 +12,16 @@ export const staffSchema = z.strictObject({
   name: shortText.trim().min(1, 'required'),
   roles: z.array(idString).min(1).max(20),
   departmentId: idString.optional(),
-  /** scrypt/PBKDF2 hash of the PIN as `algo$salt$hash`; a PIN is never stored or logged in clear. */
-  pinHash: z.string().max(300),
+  /**
+   * Verifier of the PIN or passphrase in the fixed format of src-shared/credentials.ts (the cost is the
+   * code's, never the document's); '' when this person cannot sign in here. Never stored or logged in clear.
+   * A desk receives the verifier only where this person may sign in (server sync/staff-filter.ts).
+   */
+  pinHash: z.string().max(300).regex(VERIFIER_PATTERN, 'staff.verifier'),
+  /** Sites whose desks this person signs in at; absent = every site of the organisation. */
+  siteIds: z.array(idString).max(100).optional(),
+  /** Desks this person signs in at, besides those of `siteIds`. */
+  deskIds: z.array(idString).max(100).optional(),
   active: z.boolean().default(true),
   rev: z.number().int().min(0),
   updatedAt: z.number().int(),
@@ -43,3 +53,24 @@ export const organisationSchema = z.strictObject({
   updatedAt: z.number().int(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
+
+addValidationMessages({
+  'staff.credential': {
+    'zh-CN': () => 'PIN 码须为 4–8 位数字；口令至少 10 个字符，不能全是数字。',
+    en: () => 'A PIN is 4–8 digits; a passphrase is at least 10 characters and not only digits.',
+  },
+  'staff.verifier': {
+    'zh-CN': () => 'PIN 码或口令的校验值格式不对（强度不符合要求），已拒绝保存。',
+    en: () => 'The PIN or passphrase verifier is not in the required format (too weak); nothing was saved.',
+  },
+});
+
+/**
+ * Whether this person signs in at that desk: active, and either unrestricted (no `siteIds`, no `deskIds`)
+ * or assigned to the desk's site or to the desk itself. The server sends a desk only these verifiers.
+ */
+export function maySignInAt(staff: Pick<Staff, 'active' | 'siteIds' | 'deskIds'>, desk: { id: string; siteId: string }): boolean {
+  if (!staff.active) return false;
+  if (!staff.siteIds && !staff.deskIds) return true;
+  return (staff.siteIds ?? []).includes(desk.siteId) || (staff.deskIds ?? []).includes(desk.id);
+}

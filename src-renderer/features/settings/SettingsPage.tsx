@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, Form, Input, Radio, Select, Space, Tab
 import { useDesk } from '../../data/desk-context';
 import { addStaff } from '../../data/setup';
 import { policyLabels } from '../../data/labels';
-import { isValidPin } from '../../session/pin';
+import { kindOfSecret, verifierKind } from '../../../src-shared/credentials';
 import { localised, setLanguage, useLanguage, useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
 import { JoinServer } from '../setup/JoinServer';
@@ -21,8 +21,11 @@ export function SettingsPage() {
   const labels = policyLabels(policy);
   const [form] = Form.useForm<{ name: string; roles: string[]; departmentId?: string; pin: string }>();
   const [busy, setBusy] = useState(false);
-  // Anyone who heads a department in the policy, or holds an admin-like role, may add staff.
-  const isAdmin = !!staff && (staff.roles.some((r) => ADMIN_ROLES.has(r)) || (policy?.departments ?? []).some((d) => d.headRole && staff.roles.includes(d.headRole)));
+  // Anyone who heads a department in the policy, or holds an admin-like role, may add staff — once signed in
+  // with a passphrase: a 4-digit PIN does not guard administration (issue 10 item 3).
+  const adminRoles = (roles: readonly string[]) => roles.some((r) => ADMIN_ROLES.has(r)) || (policy?.departments ?? []).some((d) => d.headRole && roles.includes(d.headRole));
+  const adminByRole = !!staff && adminRoles(staff.roles);
+  const isAdmin = adminByRole && verifierKind(staff.pinHash) === 'passphrase';
 
   async function add(v: { name: string; roles: string[]; departmentId?: string; pin: string }) {
     if (!identity) return;
@@ -78,13 +81,26 @@ export function SettingsPage() {
             <Form.Item name="departmentId">
               <Select allowClear placeholder={t('setup.department')} style={{ width: 150 }} options={(policy?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
             </Form.Item>
-            <Form.Item name="pin" rules={[{ validator: (_, v: string) => (isValidPin(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinInvalid')))) }]}>
-              <Input.Password placeholder={t('auth.pin')} style={{ width: 120 }} />
+            <Form.Item
+              name="pin"
+              dependencies={['roles']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, v: string) => {
+                    const kind = kindOfSecret(v ?? '');
+                    if (!kind) return Promise.reject(new Error(t('setup.pinInvalid')));
+                    if (kind === 'pin' && adminRoles((getFieldValue('roles') as string[] | undefined) ?? [])) return Promise.reject(new Error(t('settings.adminNeedsPassphrase')));
+                    return Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <Input.Password placeholder={t('setup.pin')} style={{ width: 200 }} data-testid="new-staff-pin" />
             </Form.Item>
             <Button htmlType="submit" loading={busy}>{t('settings.addStaff')}</Button>
           </Form>
         ) : (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t('settings.adminOnly')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t(adminByRole ? 'settings.adminSignInWithPassphrase' : 'settings.adminOnly')}</Typography.Paragraph>
         )}
       </Card>
       <Card size="small" title={t('settings.server')}>

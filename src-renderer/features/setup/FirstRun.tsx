@@ -4,7 +4,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useDesk } from '../../data/desk-context';
 import { availablePresets } from '../../data/presets';
 import { setUpDesk, type NewStaffInput } from '../../data/setup';
-import { isValidPin } from '../../session/pin';
+import { kindOfSecret } from '../../../src-shared/credentials';
 import { localised, useLanguage, useT } from '../../i18n/i18n';
 import { JoinServer } from './JoinServer';
 
@@ -112,8 +112,8 @@ export function FirstRun() {
                 <Form.Item name={[field.name, 'departmentId']} label={t('setup.department')}>
                   <Select allowClear style={{ width: 150 }} options={(preset?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} data-testid={`staff-dept-${field.name}`} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'pin']} label={t('setup.pin')} rules={[{ validator: (_, v: string) => (isValidPin(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinInvalid')))) }]}>
-                  <Input.Password style={{ width: 140 }} inputMode="numeric" data-testid={`staff-pin-${field.name}`} />
+                <Form.Item name={[field.name, 'pin']} label={t('setup.pin')} rules={[{ validator: (_, v: string) => (kindOfSecret(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinInvalid')))) }]}>
+                  <Input.Password style={{ width: 160 }} data-testid={`staff-pin-${field.name}`} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'pinAgain']}
@@ -121,7 +121,7 @@ export function FirstRun() {
                   dependencies={[['staff', field.name, 'pin']]}
                   rules={[({ getFieldValue }) => ({ validator: (_, v: string) => (v === getFieldValue(['staff', field.name, 'pin']) ? Promise.resolve() : Promise.reject(new Error(t('setup.pinMismatch')))) })]}
                 >
-                  <Input.Password style={{ width: 140 }} inputMode="numeric" data-testid={`staff-pin2-${field.name}`} />
+                  <Input.Password style={{ width: 160 }} data-testid={`staff-pin2-${field.name}`} />
                 </Form.Item>
                 {fields.length > 1 && (
                   <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} aria-label={t('setup.removeStaff')} />
