@@ -5,7 +5,8 @@ import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
 import type { FieldError } from '../../src-shared/domain/parse';
 import { messageFor } from '../../src-shared/i18n/validation';
 import './messages';
-import { availableActions, validateAction } from '../../src-shared/domain/actions';
+import { availableActions, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, validateAction, type ActionAvailability } from '../../src-shared/domain/actions';
+export { nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type ActionAvailability };
 import { buildRegistration, intakeSchemaFor, type IntakeValues } from '../../src-shared/domain/intake';
 import { applyEvents, projectCase } from '../../src-shared/domain/projection';
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
@@ -29,6 +30,11 @@ export function checkAction(policy: Policy, state: CaseState | undefined, event:
   if (!state) return [{ path: 'caseId', code: 'desk.caseUnknown', message: messageFor('desk.caseUnknown', 'caseId') }];
   const r = validateAction(state, policy, actor, { type: event.type, payload: event.payload } as NewEvent, event.at);
   return r.ok ? [] : r.errors;
+}
+
+/** Every action with the domain's verdict for `actor` (allowed, or the reason and who can). */
+export function actionVerdicts(policy: Policy, state: CaseState, actor: StaffRoles): ActionAvailability[] {
+  return availableActions(state, policy, actor);
 }
 
 /** Actions (event types) the domain allows `actor` on this case now. */

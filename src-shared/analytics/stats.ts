@@ -189,7 +189,8 @@ export function computeStatistics(cases: Iterable<AnalysedCase>, opts: Statistic
         stageRows.set(st.stageId, row);
       }
       if (st.state === 'met') addTo(st.metLate ? row.late : row.onTime, id);
-      else if (st.state === 'breached') addTo(row.overdue, id);
+      // A stage left unmet when the case got its result is missed, once (issue 16 finding 3).
+      else if (st.state === 'breached' || (st.stoppedAt !== undefined && s.result)) addTo(row.overdue, id);
       else addTo(row.running, id);
     }
 

@@ -77,3 +77,21 @@ describe('ActionDef table', () => {
     expect(stageById(slaStagesFor(policy, [reg, moved, replied], T + 2 * DAY), 'reply')).toMatchObject({ state: 'met', startedAt: T + HOUR });
   });
 });
+
+describe('resolved cases', () => {
+  it('S3 a resolved case stops the stages nothing can meet any more; feedback stages keep running', async () => {
+    const { retailQualityPreset } = await import('../presets/s3-retail-quality');
+    const { stageAlerts } = await import('./alerts');
+    const policy = policyOf(retailQualityPreset);
+    const reg = makeRegistration(T, { kind: policy.kinds[0]!.code, channel: policy.channels[0]!.code });
+    const resolved = makeEvent('case.resolved', { result: '已退货' }, T + 2 * 60_000);
+    const at = (now: number) => slaStagesFor(policy, [reg, resolved], now);
+    const early = at(T + 3 * 60_000);
+    const late = at(T + 10 * DAY);
+    const accept = early.find((s) => (policy.stages.find((d) => d.id === s.stageId)!.stopsOn as string[]).includes('case.accepted'))!;
+    expect(accept.stoppedAt).toBe(T + 2 * 60_000);
+    // Frozen: ten days later it has not breached and raises no alert.
+    expect(late.find((s) => s.stageId === accept.stageId)!.state).toBe(early.find((s) => s.stageId === accept.stageId)!.state);
+    expect(stageAlerts(early, late).filter((a) => a.stageId === accept.stageId)).toEqual([]);
+  });
+});

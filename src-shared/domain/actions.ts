@@ -89,6 +89,11 @@ export function requiresNoticeNo(policy: Policy): boolean {
   return policy.rules.includes('S10-7');
 }
 
+/** S10-7: the next notice number of this case's series (case number, then the notice's ordinal). */
+export function nextNoticeNo(state: CaseState): string {
+  return `${state.number}-${String(state.noticeNos.length + 1).padStart(2, '0')}`;
+}
+
 function clockPaused(state: CaseState): boolean {
   for (let i = state.timeline.length - 1; i >= 0; i--) {
     const t = state.timeline[i]!.type;

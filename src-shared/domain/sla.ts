@@ -2,6 +2,7 @@ import type { CaseEvent, EventType } from './events';
 import type { CaseState } from './case-state';
 import type { AppliesTo, Policy, StageDef } from './policy';
 import type { StageState, StageStatus } from './sla-types';
+import { ACTION_DEFS } from './actions';
 import { civilDayOf, clockFor, deadlineFrom, startOfCivilDay, type Clock } from './calendar';
 
 // The one place that turns policy + events + now into deadlines (DESIGN.md "Policy and SLA engine";
@@ -25,7 +26,8 @@ import { civilDayOf, clockFor, deadlineFrom, startOfCivilDay, type Clock } from 
 //   an approver role cannot be extended (S7-13).
 // - Warning once `warnAtFraction` of the allowed running time has elapsed; breached from `dueAt` on
 //   (an unmet stage at its deadline instant is late; a stop at that instant is on time).
-// - A case closed or rejected while a stage is unmet stops that stage's clock (`stoppedAt`): its state
+// - A case resolved (for stages nothing after a result can meet), closed or rejected while a stage is
+//   unmet stops that stage's clock (`stoppedAt`): its state
 //   is kept as it was at that moment and it no longer changes, until a reopening.
 // - Every event given counts, even one stamped after `now`: another desk's clock may run ahead, and a
 //   stop it recorded must not show as a breach here. To evaluate as of a past instant (statistics),
@@ -203,6 +205,12 @@ function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[],
       case 'case.rejected':
         stoppedAt ??= e.at;
         break;
+      case 'case.resolved':
+        // A resolved case stops the stages nothing can meet any more (issue 16 finding 3): their timers
+        // and alerts end, and the stage counts as missed once. Stages met by what follows a result
+        // (feedback, callback, a signature) keep running.
+        if (!outlivesResolution(stage)) stoppedAt ??= e.at;
+        break;
       case 'case.reopened':
         stoppedAt = undefined;
         break;
@@ -295,6 +303,12 @@ function statusOf(
 function endOfLocalDay(instant: number, utcOffsetMinutes: number): number {
   const dayStart = startOfCivilDay(civilDayOf(instant, utcOffsetMinutes), utcOffsetMinutes);
   return dayStart === instant ? instant : startOfCivilDay(civilDayOf(instant, utcOffsetMinutes) + 1, utcOffsetMinutes);
+}
+
+let afterResult: ReadonlySet<string> | undefined;
+function outlivesResolution(stage: StageDef): boolean {
+  afterResult ??= new Set(Object.values(ACTION_DEFS).filter((d) => (d.allowedIn as readonly string[]).includes('resolved')).map((d) => d.event as string));
+  return stage.stopsOn.some((t) => afterResult!.has(t) && t !== 'case.note');
 }
 
 function pausesStage(stage: StageDef, stageId: string | undefined): boolean {

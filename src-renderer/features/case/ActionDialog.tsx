@@ -6,6 +6,7 @@ import type { NewEvent } from '../../../src-shared/domain/events';
 import type { StageStatus } from '../../../src-shared/domain/sla-types';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { recordCaseAction } from '../../data/commands';
+import { pendingApprovalSteps, requestableSteps, roleNames } from '../../data/domain';
 import { localised, useT } from '../../i18n/i18n';
 import { toLocalInput } from '../../format/time';
 import type { ActionSpec, OptionSource } from './action-specs';
@@ -23,13 +24,17 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   const [form] = Form.useForm<Record<string, unknown>>();
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const assignDept = Form.useWatch('departmentId', form) as string | undefined;
+  const transferDept = Form.useWatch('toDepartmentId', form) as string | undefined;
+  const chosenDept = assignDept ?? transferDept;
 
   const options = (src?: OptionSource) => {
     switch (src) {
       case 'departments':
         return policy.departments.map((d) => ({ value: d.id, label: d.name }));
       case 'staff':
-        return config.staff.filter((x) => x.active).map((x) => ({ value: x.id, label: x.name }));
+        // 派单/转办: the chosen department's own staff (issue 16 finding 8); everyone when none is chosen.
+        return config.staff.filter((x) => x.active && (!chosenDept || x.departmentId === chosenDept)).map((x) => ({ value: x.id, label: x.name }));
       case 'roles':
         return policy.roles.map((r) => ({ value: r.code, label: r.name }));
       case 'riskFlags':
@@ -50,6 +55,19 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
         return state.extensions.filter((e) => !e.decided).map((e) => ({ value: e.requestId, label: `${stages.find((s) => s.stageId === e.stageId)?.name ?? e.stageId} → ${toLocalInput(e.newDueAt).replace('T', ' ')}：${e.reason}` }));
       case 'replyTo':
         return (['complainant', 'receiver', 'superior'] as const).map((v) => ({ value: v, label: t(`reply.${v}`) }));
+      case 'approvalSteps':
+        return requestableSteps(policy, state).map(({ approval, step }) => ({ value: `${approval.id}/${step.id}`, label: `${approval.name} · ${step.label}（${roleNames(policy, [step.role])}）` }));
+      case 'pendingApprovals':
+        return pendingApprovalSteps(state).map((x) => {
+          const a = policy.approvals.find((p) => p.id === x.approvalId);
+          return { value: `${x.approvalId}/${x.step}`, label: `${a?.name ?? x.approvalId} · ${a?.steps.find((st) => st.id === x.step)?.label ?? x.step}` };
+        });
+      case 'decisions':
+        return (['approve', 'refuse'] as const).map((v) => ({ value: v, label: t(`field.decision.${v}`) }));
+      case 'materialKinds':
+        return (['material', 'evidence', 'diary'] as const).map((v) => ({ value: v, label: t(`material.${v}`) }));
+      case 'expenses':
+        return policy.expenses.map((x) => ({ value: x.id, label: x.name }));
       case 'dangerLevels':
         return policy.rewards.flatMap((r) => r.levels.map((l) => ({ value: l.level, label: l.name })));
       default:
@@ -72,7 +90,7 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   }
 
   return (
-    <Modal open title={t(spec.label)} onOk={submit} onCancel={() => onClose(false)} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} okButtonProps={{ danger: spec.danger, 'data-testid': 'action-ok' } as ButtonProps} destroyOnHidden>
+    <Modal open title={t(spec.label)} onOk={submit} onCancel={() => onClose(false)} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} modalRender={(node) => <div onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void submit(); } }}>{node}</div>} okButtonProps={{ danger: spec.danger, 'data-testid': 'action-ok' } as ButtonProps} destroyOnHidden>
       <Form
         form={form}
         layout="vertical"
@@ -81,8 +99,7 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
           const follows = spec.follow?.(changed);
           if (follows) form.setFieldsValue(follows);
         }}
-        data-testid="action-form"
-        onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(); }}>
+        data-testid="action-form">
         {spec.fields.map((f) => (
           <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : t(f.label)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? [{ required: true, message: t('common.required') }] : undefined}>
             {f.type === 'text' ? (

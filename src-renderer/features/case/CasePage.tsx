@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { AlertOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
-import type { EventType } from '../../../src-shared/domain/events';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { useCase, useCaseEvents, useStaffNames } from '../../data/hooks';
-import { actionsFor, maskedComplainant } from '../../data/domain';
+import { actionVerdicts, maskedComplainant, pendingApprovalSteps, roleNames } from '../../data/domain';
+import { actionBar } from './action-bar';
 import { policyLabels } from '../../data/labels';
 import { useCaseTimers } from '../../hooks/sla';
-import { useT } from '../../i18n/i18n';
+import { localised, useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
 import { StageTimer } from '../../components/StageTimer';
 import { ACTION_SPECS, specFor, type ActionSpec } from './action-specs';
@@ -39,12 +39,14 @@ export function CasePage({ caseId }: { caseId: string }) {
   const labels = useMemo(() => policyLabels(policy), [policy]);
   const [action, setAction] = useState<ActionSpec>();
   const [revealed, setRevealed] = useState(false);
+  const { message } = App.useApp();
 
   if (loading) return null;
   if (!state || !policy || !staff) return <Result status="404" title={t('case.notFound')} extra={<Button onClick={() => navigate({ name: 'queue' })}>{t('nav.queue')}</Button>} />;
 
-  const allowed = new Set<EventType>(actionsFor(policy, state, staffRolesOf(staff)));
-  const specs = ACTION_SPECS.filter((a) => allowed.has(a.type));
+  const bar = actionBar(ACTION_SPECS, actionVerdicts(policy, state, staffRolesOf(staff)), policy, stages);
+  const specs = bar.allowed;
+  const waiting = pendingApprovalSteps(state);
   const c = revealed ? state.complainant : maskedComplainant(state.complainant);
   const masked = state.complainant.confidential && !revealed;
   const description = [state.description.time, state.description.cause, state.description.process, state.description.result, state.description.text].filter(Boolean).join('；');
@@ -123,22 +125,54 @@ export function CasePage({ caseId }: { caseId: string }) {
         </Col>
       </Row>
       <Card title={t('case.actions')} size="small" extra={<DocumentButtons state={state} events={events} policy={policy} />}>
-        {specs.length === 0 ? (
-          <Alert type="info" message={t('case.noActions')} />
-        ) : (
-          <Space wrap data-testid="case-actions">
-            {specs.map((a) => (
-              <Button key={a.type} danger={a.danger} onClick={() => setAction(specFor(a.type))} data-testid={`act-${a.type}`}>
-                {t(a.label)}
-              </Button>
-            ))}
-          </Space>
-        )}
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {waiting.map((w) => {
+            const a = policy.approvals.find((x) => x.id === w.approvalId);
+            return (
+              <Alert key={`${w.approvalId}/${w.step}`} type="warning" showIcon data-testid="waiting-approval"
+                message={t('case.waitingApproval', { name: a?.name ?? w.approvalId, step: a?.steps.find((x) => x.id === w.step)?.label ?? w.step, role: roleNames(policy, [w.role]), since: formatMinute(w.requestedAt!) })} />
+            );
+          })}
+          {specs.length === 0 ? (
+            <Alert type="info" message={t('case.noActions')} />
+          ) : (
+            <Space wrap data-testid="case-actions">
+              {specs.map((a) => (
+                <Button key={a.type} type={a === bar.next ? 'primary' : 'default'} size={a === bar.next ? 'large' : 'middle'} danger={a.danger} onClick={() => setAction(specFor(a.type))} data-testid={`act-${a.type}`} data-next={a === bar.next ? 'true' : undefined}>
+                  {a === bar.next ? `${t('case.next')}：${t(a.label)}` : t(a.label)}
+                </Button>
+              ))}
+            </Space>
+          )}
+          {bar.others.length > 0 && (
+            <Space wrap data-testid="case-actions-others">
+              <Typography.Text type="secondary">{t('case.othersCan')}</Typography.Text>
+              {bar.others.map(({ spec, reason }) => (
+                <Tooltip key={spec.type} title={localised(reason)}>
+                  <Button disabled data-testid={`act-${spec.type}`} aria-description={localised(reason)}>
+                    {t(spec.label)}
+                  </Button>
+                </Tooltip>
+              ))}
+            </Space>
+          )}
+        </Space>
       </Card>
       <Card title={t('case.timeline')} size="small">
         {events.length === 0 ? <Empty /> : <CaseTimeline events={events} policy={policy} names={names} />}
       </Card>
-      {action && <ActionDialog spec={action} state={state} stages={stages} onClose={() => setAction(undefined)} />}
+      {action && (
+        <ActionDialog
+          spec={action}
+          state={state}
+          stages={stages}
+          onClose={(done) => {
+            // Every completed action is confirmed (issue 11 finding 6): the person sees it was recorded.
+            if (done) void message.success(t('action.done', { action: t(action.label) }));
+            setAction(undefined);
+          }}
+        />
+      )}
     </Space>
   );
 }

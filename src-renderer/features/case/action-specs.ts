@@ -4,12 +4,13 @@ import type { EventType, NewEvent } from '../../../src-shared/domain/events';
 import type { Policy, StaffRoles } from '../../../src-shared/domain/policy';
 import type { StageStatus } from '../../../src-shared/domain/sla-types';
 import type { MessageKey } from '../../i18n/i18n';
+import { nextNoticeNo, pendingApprovalSteps, requestableSteps } from '../../data/domain';
 
 // How each case action is asked for: which fields its dialog shows and how the answers become the
 // event's payload. Whether an action is allowed, and whether its payload is acceptable, is decided by
 // the domain (availableActions / validateAction / parseEvent) — never here.
 
-export type OptionSource = 'departments' | 'staff' | 'roles' | 'riskFlags' | 'stages' | 'channels' | 'kinds' | 'categories' | 'severities' | 'reasons' | 'pendingExtensions' | 'replyTo' | 'dangerLevels';
+export type OptionSource = 'departments' | 'staff' | 'roles' | 'riskFlags' | 'stages' | 'channels' | 'kinds' | 'categories' | 'severities' | 'reasons' | 'pendingExtensions' | 'replyTo' | 'dangerLevels' | 'approvalSteps' | 'pendingApprovals' | 'decisions' | 'materialKinds' | 'expenses';
 
 export interface FieldSpec {
   name: string;
@@ -74,7 +75,8 @@ export const ACTION_SPECS: ActionSpec[] = [
       { name: 'dueAt', label: 'field.dueAt', type: 'datetime' },
       { name: 'instruction', label: 'field.instruction', type: 'textarea' },
     ],
-    initial: ({ state, policy }) => ({ departmentId: state.departmentId ?? policy.categories.find((c) => c.code === state.category)?.departmentId }),
+    // S10-7: the notice number is proposed from the case's series; the clerk may type the paper one.
+    initial: ({ state, policy }) => ({ departmentId: state.departmentId ?? policy.categories.find((c) => c.code === state.category)?.departmentId, noticeNo: nextNoticeNo(state) }),
     payload: (v) => ({ departmentId: req(v.departmentId), assigneeId: s(v.assigneeId), noticeNo: s(v.noticeNo), dueAt: time(v.dueAt), instruction: s(v.instruction) }),
   },
   {
@@ -202,6 +204,67 @@ export const ACTION_SPECS: ActionSpec[] = [
     // Two stars or fewer is an unsatisfied callback (S9-10 reopens it); three and up, satisfied.
     follow: (changed) => (typeof changed.satisfaction === 'number' ? { satisfied: changed.satisfaction >= 3 } : undefined),
     payload: (v) => ({ method: req(v.method), satisfied: v.satisfied === true, satisfaction: typeof v.satisfaction === 'number' ? v.satisfaction : 0, outcome: req(v.outcome), calleeName: s(v.calleeName), notes: s(v.notes) }),
+  },
+  {
+    type: 'case.approval_requested',
+    label: 'action.requestApproval',
+    fields: [{ name: 'stepKey', label: 'field.approvalStep', type: 'select', options: 'approvalSteps', required: true }, { name: 'note', label: 'field.approvalWhy', type: 'textarea', required: true }],
+    initial: ({ state, policy }) => {
+      const first = requestableSteps(policy, state)[0];
+      return { stepKey: first ? `${first.approval.id}/${first.step.id}` : undefined };
+    },
+    payload: (v, { state, policy }) => {
+      const found = requestableSteps(policy, state).find((x) => `${x.approval.id}/${x.step.id}` === v.stepKey);
+      return { approvalId: found?.approval.id ?? req(v.stepKey), step: found?.step.id ?? '', role: found?.step.role ?? '', note: s(v.note) };
+    },
+  },
+  {
+    type: 'case.approval_decided',
+    label: 'action.decideApproval',
+    // No default decision: the approver chooses (issue 11 finding 5, biased defaults).
+    fields: [
+      { name: 'stepKey', label: 'field.approvalStep', type: 'select', options: 'pendingApprovals', required: true },
+      { name: 'decision', label: 'field.decision', type: 'select', options: 'decisions', required: true },
+      { name: 'opinion', label: 'field.opinion', type: 'textarea' },
+    ],
+    initial: ({ state, actor }) => {
+      const mine = pendingApprovalSteps(state).find((x) => actor.roles.includes(x.role)) ?? pendingApprovalSteps(state)[0];
+      return { stepKey: mine ? `${mine.approvalId}/${mine.step}` : undefined };
+    },
+    payload: (v, { state }) => {
+      const p = pendingApprovalSteps(state).find((x) => `${x.approvalId}/${x.step}` === v.stepKey);
+      return { approvalId: p?.approvalId ?? req(v.stepKey), step: p?.step ?? '', role: p?.role ?? '', approved: v.decision === 'approve', opinion: s(v.opinion) };
+    },
+  },
+  { type: 'case.site_visited', label: 'action.siteVisit', fields: [note], payload: (v) => ({ note: s(v.note) }) },
+  {
+    type: 'case.sample_sent',
+    label: 'action.sendSample',
+    fields: [{ name: 'sample', label: 'field.sample', type: 'text', required: true }, { name: 'lab', label: 'field.lab', type: 'text' }],
+    payload: (v) => ({ sample: req(v.sample), lab: s(v.lab) }),
+  },
+  {
+    type: 'case.material_added',
+    label: 'action.addMaterial',
+    fields: [
+      { name: 'kind', label: 'field.materialKind', type: 'select', options: 'materialKinds', required: true },
+      { name: 'title', label: 'field.title', type: 'text', required: true },
+      { name: 'description', label: 'field.description', type: 'textarea' },
+    ],
+    initial: () => ({ kind: 'material' }),
+    payload: (v) => ({ kind: (v.kind as 'material' | 'evidence' | 'diary') ?? 'material', title: req(v.title), description: s(v.description) }),
+  },
+  {
+    type: 'case.expense_recorded',
+    label: 'action.recordExpense',
+    fields: [
+      { name: 'expenseId', label: 'field.expense', type: 'select', options: 'expenses', required: true },
+      { name: 'amount', label: 'field.amount', type: 'text', required: true },
+      { name: 'description', label: 'field.description', type: 'textarea', required: true },
+      { name: 'liableDepartmentId', label: 'field.liableDepartment', type: 'select', options: 'departments' },
+    ],
+    initial: ({ policy }) => ({ expenseId: policy.expenses[0]?.id }),
+    payload: (v) => ({ expenseId: req(v.expenseId), amount: Number(req(v.amount)), description: req(v.description), liableDepartmentId: s(v.liableDepartmentId) }),
   },
   { type: 'case.reopened', label: 'action.reopen', fields: [reason], payload: (v) => ({ reason: req(v.reason) }) },
   {

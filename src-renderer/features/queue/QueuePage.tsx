@@ -24,7 +24,7 @@ export function QueuePage() {
   const { docs, loading } = useCaseDocs({ scope: includeClosed ? 'all' : 'open' });
   const { timers } = useQueueTimers(docs, policyFor);
   const labels = useMemo(() => policyLabels(policy), [policy]);
-  const me = { id: staff?.id ?? '', departmentId: staff?.departmentId };
+  const me = { id: staff?.id ?? '', departmentId: staff?.departmentId, roles: staff?.roles };
 
   const all: QueueRow[] = useMemo(() => docs.map((d) => ({ state: d.state, timers: timers.get(d.id) ?? { stages: [] }, search: d.search })), [docs, timers]);
   const rows = selectRows(all, filter, me);
@@ -111,6 +111,9 @@ export function QueuePage() {
         </Checkbox>
         <Checkbox checked={filter.flagged} onChange={(e) => set({ flagged: e.target.checked })}>
           {t('queue.flagged')}
+        </Checkbox>
+        <Checkbox checked={filter.myApprovals === true} onChange={(e) => set({ myApprovals: e.target.checked })} data-testid="queue-my-approvals">
+          {t('queue.myApprovals')}
         </Checkbox>
         <Checkbox checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)}>
           {t('queue.includeClosed')}

@@ -18,6 +18,8 @@ export interface QueueFilter {
   departmentId?: string;
   overdue: boolean;
   flagged: boolean;
+  /** 等我审批: a step of an approval waits for a role this person holds (issue 16). */
+  myApprovals?: boolean;
 }
 
 export const emptyFilter: QueueFilter = { scope: 'all', search: '', overdue: false, flagged: false };
@@ -29,7 +31,7 @@ export interface QueueRow {
 }
 
 export function isFiltered(f: QueueFilter): boolean {
-  return Boolean(f.search.trim() || f.status || f.kind || f.category || f.severity || f.departmentId || f.overdue || f.flagged);
+  return Boolean(f.search.trim() || f.status || f.kind || f.category || f.severity || f.departmentId || f.overdue || f.flagged || f.myApprovals);
 }
 
 function inScope(s: CaseState, f: QueueFilter, me: { id: string; departmentId?: string }): boolean {
@@ -38,7 +40,7 @@ function inScope(s: CaseState, f: QueueFilter, me: { id: string; departmentId?: 
   return true;
 }
 
-export function selectRows(rows: QueueRow[], f: QueueFilter, me: { id: string; departmentId?: string }): QueueRow[] {
+export function selectRows(rows: QueueRow[], f: QueueFilter, me: { id: string; departmentId?: string; roles?: readonly string[] }): QueueRow[] {
   const terms = f.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const out = rows.filter((r) => {
     const s = r.state;
@@ -50,6 +52,7 @@ export function selectRows(rows: QueueRow[], f: QueueFilter, me: { id: string; d
     if (f.departmentId && s.departmentId !== f.departmentId) return false;
     if (f.overdue && r.timers.summary?.state !== 'breached') return false;
     if (f.flagged && s.riskFlags.length === 0) return false;
+    if (f.myApprovals && !s.approvals.some((x) => x.requestedAt !== undefined && !x.decided && (me.roles ?? []).includes(x.role))) return false;
     return terms.every((t) => r.search.includes(t));
   });
   return out.sort(byDue);
