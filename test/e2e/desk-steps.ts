@@ -6,7 +6,8 @@ import { SCREENSHOT_DIR } from '../helpers/browser';
 export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  // Only the dropdown that is open now: with animations on, the previous one may still be fading out.
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]):visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
 export interface StaffInput {

@@ -113,7 +113,7 @@ export async function openPage(context: BrowserContext, url: string): Promise<Pa
  * The desk in Chromium with the recording host double. `build` (default): the production renderer served
  * by the browser shell; `dev`: the Vite dev server, for tests that load their own modules into the page.
  */
-export async function startDeskBrowser(source: 'build' | 'dev' = 'build'): Promise<DeskBrowser> {
+export async function startDeskBrowser(source: 'build' | 'dev' = 'build', o: { animations?: boolean } = {}): Promise<DeskBrowser> {
   let url: string;
   let stop: () => Promise<void>;
   if (source === 'build') {
@@ -126,7 +126,8 @@ export async function startDeskBrowser(source: 'build' | 'dev' = 'build'): Promi
     stop = () => dev.server.close();
   }
   const browser = await launchChromium();
-  const context = await browser.newContext(DESK_CONTEXT);
+  // `animations`: antd's open/close animations on, as a person sees them (the bar asks every action's test to run so too).
+  const context = await browser.newContext(o.animations ? { ...DESK_CONTEXT, reducedMotion: 'no-preference' } : DESK_CONTEXT);
   await context.addInitScript(HOST_DOUBLE);
   return {
     url,

@@ -27,7 +27,7 @@ export function actionBar(specs: readonly ActionSpec[], verdicts: readonly Actio
   const byType = new Map(verdicts.map((v) => [v.eventType as string, v]));
   const applicable = new Set(stages.map((s) => s.stageId));
   const stageEvents = new Set(policy.stages.filter((s) => applicable.has(s.id)).flatMap((s) => [...s.startsOn, ...s.stopsOn] as string[]));
-  const offered = specs.filter((s) => !STAGE_ONLY.has(s.type) || stageEvents.has(s.type));
+  const offered = specs.filter((s) => (!STAGE_ONLY.has(s.type) || stageEvents.has(s.type)) && (s.type !== 'case.expense_recorded' || policy.expenses.length > 0));
   const allowed = offered.filter((s) => byType.get(s.type)?.allowed);
   const others = offered
     .map((spec) => ({ spec, v: byType.get(spec.type) }))
@@ -35,8 +35,9 @@ export function actionBar(specs: readonly ActionSpec[], verdicts: readonly Actio
     .map((x) => ({ spec: x.spec, reason: x.v!.reason! }));
   // The running stage due first names the next step: the first allowed action that stops it.
   const running = stages.filter((s) => s.startedAt !== undefined && s.state !== 'met' && s.stoppedAt === undefined).sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
-  let next: ActionSpec | undefined;
-  for (const s of running) {
+  // An approval waiting for this person comes before anything else: the case is stuck until they decide.
+  let next: ActionSpec | undefined = allowed.find((a) => a.type === 'case.approval_decided');
+  for (const s of next ? [] : running) {
     const stops = policy.stages.find((d) => d.id === s.stageId)?.stopsOn as string[] | undefined;
     next = allowed.find((a) => stops?.includes(a.type));
     if (next) break;
