@@ -5,7 +5,8 @@ import { createDeskDatabase, deskDatabaseName, type DeskDatabase } from '../data
 import { configFromDocs, getDeskIdentity, type DeskConfig, type DeskIdentity } from '../data/config';
 import { DeskContext, type DeskContextValue } from '../data/desk-context';
 import { policyByRevision, policyInForce } from '../data/policy-select';
-import { startProjector } from '../data/projector';
+import { runProjector } from '../data/projection-runner';
+import { deskPulled$ } from '../data/replication';
 import type { StoredConfigDoc } from '../data/schemas';
 import { useT } from '../i18n/i18n';
 import { readSession, writeSession } from '../session/session';
@@ -53,10 +54,13 @@ export function DeskProvider({ children }: { children: ReactNode }) {
       setIdentity(id);
       setIdentityLoaded(true);
     });
-    const projector = startProjector(db, (rev) => policyByRevision(configRef.current.policies, rev));
+    const projector = runProjector(db, (rev) => policyByRevision(configRef.current.policies, rev));
+    // Every completed pull is followed by a reconciliation pass (docs/architecture.md "Projection").
+    const pulled = deskPulled$.subscribe(() => void projector.then((p) => p.afterPull()).catch((e: unknown) => console.error('[projection] reconciliation after pull failed', e)));
     return () => {
       sub.unsubscribe();
-      void projector.then((s) => s.unsubscribe());
+      pulled.unsubscribe();
+      void projector.then((s) => s.stop());
     };
   }, [db]);
 

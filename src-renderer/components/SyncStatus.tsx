@@ -3,6 +3,7 @@ import { Alert, Button, Form, Input, Space, Tag, Tooltip } from 'antd';
 import { CloudSyncOutlined, DisconnectOutlined, WarningOutlined } from '@ant-design/icons';
 import { useDesk } from '../data/desk-context';
 import { useLanguage, type Language } from '../i18n/i18n';
+import { waiting$, type WaitingList } from '../data/projection-waiting';
 import { currentDeskSyncState, deskSyncState$, ensureDeskSync, joinServer, refusedMessage, syncErrorOf, PENDING_CAP, type SyncError, type SyncState } from '../data/replication';
 
 // The status bar's sync badge (online / offline, documents waiting to upload, last sync) and the
@@ -19,6 +20,11 @@ const TEXT = {
     lastSync: '上次同步 {t}',
     never: '尚未同步',
     refused: '{n} 条未能同步',
+    waiting: '{n} 件案件待整理',
+    waitingHint: '这些案件的记录已到达本台，但还不能整理成案件：{why}。条件具备后会自动整理，无需操作。',
+    waitRegistration: '等待登记记录 {n} 件',
+    waitPolicy: '等待制度版本 {n} 件',
+    waitError: '整理出错、正在自动重试 {n} 件',
     offlineHint: '离线期间可照常登记和办理，网络恢复后自动上传。',
     serverUrl: '服务器地址',
     serverUrlHelp: '例如 http://192.168.1.10:8787，由管理员提供',
@@ -42,6 +48,11 @@ const TEXT = {
     lastSync: 'Last sync {t}',
     never: 'Not synced yet',
     refused: '{n} not accepted',
+    waiting: '{n} case(s) waiting to be filed',
+    waitingHint: 'Their records have reached this desk but cannot be filed as cases yet: {why}. They are filed automatically once possible; nothing to do.',
+    waitRegistration: '{n} waiting for the registration',
+    waitPolicy: '{n} waiting for a policy revision',
+    waitError: '{n} failed and being retried automatically',
     offlineHint: 'Keep registering and handling cases; everything uploads when the network is back.',
     serverUrl: 'Server address',
     serverUrlHelp: 'e.g. http://192.168.1.10:8787, from your administrator',
@@ -74,6 +85,40 @@ function useSyncState(): SyncState {
   );
 }
 
+/** The projection's waiting list (projection-waiting.ts), live from any window. */
+function useWaiting(db: ReturnType<typeof useDesk>['db']): WaitingList {
+  const [list, setList] = useState<WaitingList>({});
+  useEffect(() => {
+    const sub = waiting$(db).subscribe(setList);
+    return () => sub.unsubscribe();
+  }, [db]);
+  return list;
+}
+
+function WaitingTag({ list }: { list: WaitingList }) {
+  const text = useText();
+  const entries = Object.values(list);
+  if (entries.length === 0) return null;
+  const count = (r: string) => entries.filter((w) => w.reason === r).length;
+  const why = (
+    [
+      ['registration', 'waitRegistration'],
+      ['policy', 'waitPolicy'],
+      ['error', 'waitError'],
+    ] as const
+  )
+    .filter(([r]) => count(r) > 0)
+    .map(([r, key]) => text(key, { n: count(r) }))
+    .join('；');
+  return (
+    <Tooltip title={text('waitingHint', { why })}>
+      <Tag color={count('error') > 0 ? 'orange' : 'gold'} icon={<WarningOutlined />} data-testid="projection-waiting" data-count={entries.length}>
+        {text('waiting', { n: entries.length })}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 function timeOf(at: number, lang: Language): string {
   return new Date(at).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
 }
@@ -88,11 +133,18 @@ export function SyncStatus() {
   const text = useText();
   const lang = useLanguage();
   const state = useSyncState();
+  const waiting = useWaiting(db);
   useEffect(() => {
     void ensureDeskSync(db);
   }, [db]);
 
-  if (!state.configured) return <Tag data-testid="sync-status">{text('localOnly')}</Tag>;
+  if (!state.configured)
+    return (
+      <Space size="small">
+        <Tag data-testid="sync-status">{text('localOnly')}</Tag>
+        <WaitingTag list={waiting} />
+      </Space>
+    );
   const pending = state.pending >= PENDING_CAP ? text('pendingMany', { n: PENDING_CAP }) : state.pending > 0 ? text('pending', { n: state.pending }) : text('synced');
   const last = state.lastSyncAt ? text('lastSync', { t: timeOf(state.lastSyncAt, lang) }) : text('never');
   const problem = errorText(state.error, lang);
@@ -117,6 +169,7 @@ export function SyncStatus() {
             </Tag>
           </Tooltip>
         ) : null}
+        <WaitingTag list={waiting} />
       </Space>
     </Tooltip>
   );

@@ -1,7 +1,7 @@
 import type { CaseEvent } from '../../src-shared/domain/events';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import type { Policy } from '../../src-shared/domain/policy';
-import { complainantForIndex, deadlineOf } from './domain';
+import { compareEvents, complainantForIndex, deadlineOf } from './domain';
 import { NO_DUE, type CaseDoc } from './schemas';
 
 // The stored projection row: the CaseState plus the few fields the queue indexes, filters and searches.
@@ -23,7 +23,14 @@ function forQueue(e: CaseEvent): CaseEvent {
   return { ...e, payload };
 }
 
-export function caseDocOf(state: CaseState, policy: Policy, events: CaseEvent[], now: number): CaseDoc {
+/** The events in (at, id) order, one copy of each: the same document whichever path folded the case. */
+function canonical(events: readonly CaseEvent[]): CaseEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => !seen.has(e.id) && (seen.add(e.id), true)).sort(compareEvents);
+}
+
+export function caseDocOf(state: CaseState, policy: Policy, all: readonly CaseEvent[], now: number): CaseDoc {
+  const events = canonical(all);
   const due = deadlineOf(policy, state, events, now);
   const open = !DONE.has(state.status);
   return {

@@ -1,6 +1,7 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageDexie, type RxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { withGetAllQueries } from './storage-getall';
 import { caseSchema, configSchema, draftSchema, eventSchema, type CaseDoc, type DraftDoc, type EventDoc, type StoredConfigDoc } from './schemas';
 
@@ -9,6 +10,8 @@ import { caseSchema, configSchema, draftSchema, eventSchema, type CaseDoc, type 
 // (writeEvent, putConfig), so no eval-based JSON-schema validator is needed under the strict CSP.
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// Replication and the projector run only in the leading window of a desk (projection-runner.ts).
+addRxPlugin(RxDBLeaderElectionPlugin);
 
 export interface DeskCollections {
   events: RxCollection<EventDoc>;

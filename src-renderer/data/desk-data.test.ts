@@ -12,7 +12,7 @@ import { setUpDesk } from './setup';
 import { registerCase } from './register';
 import { writeEvent, type WriteContext } from './write-event';
 import { policyByRevision } from './policy-select';
-import { startProjector } from './projector';
+import { startProjector } from './projection-runner';
 import { markPending } from './pending';
 import { verifyCredential as verifyPin } from '../../src-shared/credentials';
 import { saveDraft, loadDraft } from './drafts';
@@ -125,7 +125,7 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
     const db = await freshDb();
     const ctx = await deskWithStaff(db);
     const config = await loadConfig(db);
-    const sub = await startProjector(db, (rev) => policyByRevision(config.policies, rev));
+    const sub = await startProjector(db, (rev) => policyByRevision(config.policies, rev), Date.now, { waitForLeadership: false });
     const id = monotonicFactory();
     const at = Date.now() - 10_000;
     const base = { orgId: ctx.orgId, siteId: ctx.siteId, deskId: 'OTHER_DESK', actorId: 'someone', policyRevision: 1, v: 1 as const, caseId: 'CASE_FROM_SERVER' };
@@ -135,7 +135,7 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
     await db.events.insert(acc);
     await db.events.insert(reg);
     await expect.poll(async () => (await db.cases.findOne('CASE_FROM_SERVER').exec())?.state.status, { timeout: 5000 }).toBe('accepted');
-    sub.unsubscribe();
+    await sub.stop();
   });
 
   it('a crash between appending an event and updating its case is repaired at start-up', async () => {
@@ -149,9 +149,9 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
     await db.cases.upsert(stale);
     await markPending(db, reg.state.id);
     const config = await loadConfig(db);
-    const sub = await startProjector(db, (rev) => policyByRevision(config.policies, rev));
+    const sub = await startProjector(db, (rev) => policyByRevision(config.policies, rev), Date.now, { waitForLeadership: false });
     expect((await db.cases.findOne(reg.state.id).exec())?.state.status).toBe('accepted');
-    sub.unsubscribe();
+    await sub.stop();
   });
 
   it('intake drafts survive closing and reopening the database', async () => {

@@ -8,7 +8,7 @@ import './messages';
 import { availableActions, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, validateAction, type ActionAvailability } from '../../src-shared/domain/actions';
 export { nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type ActionAvailability };
 import { buildRegistration, intakeSchemaFor, type IntakeValues } from '../../src-shared/domain/intake';
-import { applyEvents, projectCase } from '../../src-shared/domain/projection';
+import { applyEvents, compareEvents as compare, projectCase } from '../../src-shared/domain/projection';
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
 import { canRevealIdentity as canReveal, maskComplainant } from '../../src-shared/domain/masking';
 
@@ -22,6 +22,11 @@ export function foldEvents(state: CaseState | undefined, newEvents: CaseEvent[],
 
 export function rebuildCase(events: CaseEvent[]): CaseState | undefined {
   return projectCase(events);
+}
+
+/** The total order of a case's events: (at, id). */
+export function compareEvents(a: CaseEvent, b: CaseEvent): number {
+  return compare(a, b);
 }
 
 /** The domain's verdict on an event about to be written by `actor` (status, role, policy). */

@@ -1,32 +1,41 @@
-import type { Subscription } from 'rxjs';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import type { Policy } from '../../src-shared/domain/policy';
 import type { DeskDatabase } from './database';
 import { caseDocOf } from './case-doc';
 import { foldEvents, rebuildCase } from './domain';
-import { clearPending, pendingCaseIds } from './pending';
+import { eventsOfCases } from './store-reads';
 import type { CaseDoc } from './schemas';
 
-// Keeps the `cases` collection equal to the fold of the `events` collection. Events written here are
-// folded in incrementally; events that arrive any other way (replication pull, another window) are
-// picked up from the collection's change stream. Folding an event twice is harmless: an event already
-// on a case's timeline is skipped.
+// Folds events into the `cases` collection (the invariant of docs/architecture.md "Projection": every
+// case id in `events` has a case document equal to the fold of its events under the case's policy
+// revision, or is on the projection's waiting list). Two entry points:
+// - projectEvents: the one case a command just wrote (write-event.ts), answered with its new state;
+// - projectBatch: any events of any cases (a pulled page, a restart's catch-up, a repair), with one read
+//   of the touched cases, one read of the histories it needs and one bulk write. projection-runner.ts
+//   drives it and keeps the waiting list.
 
 export type PolicyFor = (revision: number) => Policy | undefined;
+
+/** Why a case with events has no (up-to-date) case document yet. */
+export type WaitReason = 'registration' | 'policy';
+
+export interface BatchOutcome {
+  /** Cases whose document now equals the fold of their events (written, or already up to date). */
+  folded: Map<string, CaseState>;
+  /** Cases that cannot be folded yet, and what they wait for. */
+  waiting: Map<string, { reason: WaitReason; revision?: number }>;
+  /** Cases whose fold threw; the batch's other cases were still written. */
+  failed: Map<string, unknown>;
+}
 
 function hasEvent(state: CaseState, eventId: string): boolean {
   return state.timeline.some((e) => e.eventId === eventId);
 }
 
-async function eventsOf(db: DeskDatabase, caseId: string): Promise<CaseEvent[]> {
-  const docs = await db.events.find({ selector: { caseId } }).exec();
-  return docs.map((d) => d.toMutableJSON() as CaseEvent);
-}
-
 /** Folds `newEvents` (all of one case) into its stored projection. Returns the new state. */
 export async function projectEvents(db: DeskDatabase, caseId: string, newEvents: CaseEvent[], policyFor: PolicyFor, now: number): Promise<CaseState | undefined> {
-  const all = await eventsOf(db, caseId);
+  const all = (await eventsOfCases(db, [caseId])).get(caseId) ?? [];
   const existing = await db.cases.findOne(caseId).exec();
   if (!existing) {
     const state = rebuildCase(all);
@@ -51,39 +60,100 @@ export async function projectEvents(db: DeskDatabase, caseId: string, newEvents:
     }
     const policy = policyFor(state.policyRevision);
     result = state;
-    return policy ? caseDocOf(state, policy, all, now) : { ...data, state };
+    // Without its policy revision the document is left as it was; the runner lists the case as waiting.
+    return policy ? caseDocOf(state, policy, all, now) : data;
   });
   return result;
 }
 
-/** Rebuilds one case from all its events (start-up recovery, or when in doubt). */
-export async function reprojectCase(db: DeskDatabase, caseId: string, policyFor: PolicyFor, now: number): Promise<void> {
-  const all = await eventsOf(db, caseId);
-  const state = rebuildCase(all);
-  if (!state) return;
-  const policy = policyFor(state.policyRevision);
-  if (!policy) return;
-  await db.cases.incrementalUpsert(caseDocOf(state, policy, all, now));
+function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const e of events) {
+    const list = byCase.get(e.caseId);
+    if (list) list.push(e);
+    else byCase.set(e.caseId, [e]);
+  }
+  return byCase;
 }
 
-/** Ids of events this window wrote itself and has already folded. */
-export const ownWrites = new Set<string>();
-
 /**
- * Subscribes to the events collection and folds in every event this window did not write, case by case.
- * Also repairs cases left pending by a crash between appending an event and updating its projection.
+ * Folds `events` (any cases, any order, duplicates allowed) and rebuilds every case in `rebuild` from all
+ * its stored events. An open case's document carries its whole log, so new events that follow it fold on
+ * without reading the store; a new, closed or out-of-order case is rebuilt from its stored events (one
+ * read for all of them). Throws only when the store cannot be read or written.
  */
-export async function startProjector(db: DeskDatabase, policyFor: PolicyFor, now: () => number = Date.now): Promise<Subscription> {
-  for (const caseId of await pendingCaseIds(db)) {
-    await reprojectCase(db, caseId, policyFor, now());
-    await clearPending(db, caseId);
+export async function projectBatch(db: DeskDatabase, events: readonly CaseEvent[], policyFor: PolicyFor, now: number, rebuild: Iterable<string> = []): Promise<BatchOutcome> {
+  const byCase = groupByCase(events);
+  for (const id of rebuild) if (!byCase.has(id)) byCase.set(id, []);
+  const forced = new Set(rebuild);
+  const outcome: BatchOutcome = { folded: new Map(), waiting: new Map(), failed: new Map() };
+  const existing = await db.cases.findByIds([...byCase.keys()]).exec();
+  const writes: CaseDoc[] = [];
+  const needHistory: string[] = [];
+
+  for (const [caseId, list] of byCase) {
+    const doc = existing.get(caseId);
+    if (!doc || forced.has(caseId) || doc.bucket !== 'open') {
+      needHistory.push(caseId);
+      continue;
+    }
+    try {
+      const data = doc.toMutableJSON() as CaseDoc;
+      const seen = new Set(data.state.timeline.map((t) => t.eventId));
+      const fresh = list.filter((e) => !seen.has(e.id) && (seen.add(e.id), true));
+      if (fresh.length === 0) {
+        outcome.folded.set(caseId, data.state);
+        continue;
+      }
+      // The open case's log is its whole history (case-doc.ts), so the fold needs no read.
+      const state = foldEvents(data.state, fresh, data.log);
+      const policy = state && policyFor(state.policyRevision);
+      if (!state) throw new Error(`case ${caseId} lost its registration`);
+      if (!policy) {
+        outcome.waiting.set(caseId, { reason: 'policy', revision: state.policyRevision });
+        continue;
+      }
+      writes.push(caseDocOf(state, policy, [...data.log, ...fresh], now));
+      outcome.folded.set(caseId, state);
+    } catch (e) {
+      outcome.failed.set(caseId, e);
+    }
   }
-  let queue = Promise.resolve();
-  return db.events.$.subscribe((change) => {
-    if (change.operation !== 'INSERT') return;
-    const event = change.documentData as unknown as CaseEvent;
-    if (ownWrites.delete(event.id)) return;
-    // Serialise so two events of one case never race on its projection.
-    queue = queue.then(() => projectEvents(db, event.caseId, [event], policyFor, now()).then(() => undefined)).catch(() => undefined);
-  });
+
+  const histories = await eventsOfCases(db, needHistory);
+  for (const caseId of needHistory) {
+    try {
+      const all = histories.get(caseId) ?? [];
+      const state = rebuildCase(all);
+      if (!state) {
+        if (all.length > 0) outcome.waiting.set(caseId, { reason: 'registration' });
+        continue;
+      }
+      const policy = policyFor(state.policyRevision);
+      if (!policy) {
+        outcome.waiting.set(caseId, { reason: 'policy', revision: state.policyRevision });
+        continue;
+      }
+      const doc = existing.get(caseId);
+      if (doc && !forced.has(caseId) && doc.state.lastEventId === state.lastEventId && doc.state.timeline.length === state.timeline.length) {
+        outcome.folded.set(caseId, state);
+        continue;
+      }
+      writes.push(caseDocOf(state, policy, all, now));
+      outcome.folded.set(caseId, state);
+    } catch (e) {
+      outcome.failed.set(caseId, e);
+    }
+  }
+
+  if (writes.length > 0) {
+    const r = await db.cases.bulkUpsert(writes);
+    if (r.error.length > 0) throw new Error(`cases write failed: ${r.error.map((e) => `${e.documentId} (${e.status})`).join(', ')}`);
+  }
+  return outcome;
+}
+
+/** Rebuilds one case from all its events (start-up recovery, or when in doubt). */
+export async function reprojectCase(db: DeskDatabase, caseId: string, policyFor: PolicyFor, now: number): Promise<void> {
+  await projectBatch(db, [], policyFor, now, [caseId]);
 }

@@ -70,6 +70,8 @@ export interface DeskReplication {
   awaitInSync(): Promise<void>;
   /** Pull now (e.g. the network came back). */
   resync(): void;
+  /** Emits the collection each time a pull that brought documents has completed (the projector reconciles then). */
+  readonly pulled$: Observable<ReplicatedCollection>;
   stop(): Promise<void>;
 }
 
@@ -203,6 +205,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
   const update = (patch: Partial<SyncState>) => state$.next({ ...state$.value, ...patch });
   const replications: RxReplicationState<unknown, Checkpoint>[] = [];
   const subs: Subscription[] = [];
+  const pulled$ = new Subject<ReplicatedCollection>();
 
   const succeeded = () => {
     for (const r of replications) r.retryTime = retryMs;
@@ -287,6 +290,15 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
     });
     replications.push(replication);
     subs.push(replication.error$.subscribe(() => undefined));
+    let received = false;
+    subs.push(replication.received$.subscribe(() => void (received = true)));
+    subs.push(
+      replication.active$.subscribe((active) => {
+        if (active || !received) return;
+        received = false;
+        pulled$.next(name);
+      }),
+    );
     void runStream(name, stream$);
   }
 
@@ -385,6 +397,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
 
   return {
     state$: state$.asObservable(),
+    pulled$: pulled$.asObservable(),
     get state() {
       return state$.value;
     },
@@ -404,6 +417,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
       await Promise.all(replications.map((r) => r.cancel()));
       update({ online: false });
       state$.complete();
+      pulled$.complete();
     },
   };
 }
@@ -428,9 +442,12 @@ export async function getServerConnection(db: DeskDatabase): Promise<ServerConne
 const NOT_CONFIGURED: SyncState = { configured: false, online: false, pending: 0, refused: 0 };
 const current$ = new BehaviorSubject<SyncState>(NOT_CONFIGURED);
 let running: { db: DeskDatabase; replication: DeskReplication; sub: Subscription } | undefined;
+const pulledAny$ = new Subject<ReplicatedCollection>();
 
 /** The status of this desk's replication, for the status bar. */
 export const deskSyncState$: Observable<SyncState> = current$.asObservable();
+/** A pull of this desk's running replication completed (the projector's reconciliation listens). */
+export const deskPulled$: Observable<ReplicatedCollection> = pulledAny$.asObservable();
 export function currentDeskSyncState(): SyncState {
   return current$.value;
 }
@@ -444,7 +461,9 @@ export async function ensureDeskSync(db: DeskDatabase, overrides: Partial<DeskRe
   await stopDeskSync();
   const identity = await getDeskIdentity(db);
   const replication = startDeskReplication(db, { ...connection, ...(identity ? { orgId: identity.orgId } : {}), ...overrides });
-  running = { db, replication, sub: replication.state$.subscribe((s) => current$.next(s)) };
+  const sub = replication.state$.subscribe((s) => current$.next(s));
+  sub.add(replication.pulled$.subscribe((name) => pulledAny$.next(name)));
+  running = { db, replication, sub };
   return replication;
 }
 

@@ -8,7 +8,7 @@ import './messages';
 import type { DeskDatabase } from './database';
 import { checkAction } from './domain';
 import { markPending, clearPending } from './pending';
-import { ownWrites, projectEvents, type PolicyFor } from './projector';
+import { projectEvents, type PolicyFor } from './projector';
 
 // The one command path for every change to a case (STYLE.md: the domain decides). An event is built
 // from the desk context, validated with parseEvent and the domain's validateAction, appended to the
@@ -60,7 +60,6 @@ export async function writeEvent(db: DeskDatabase, ctx: WriteContext, caseId: st
   if (refused.length > 0) return { ok: false, errors: refused };
 
   await markPending(db, caseId);
-  ownWrites.add(event.id);
   await db.events.insert(event);
   const policyFor: PolicyFor = (rev) => ctx.policyFor(rev) ?? (rev === ctx.policy.revision ? ctx.policy : undefined);
   const state = await projectEvents(db, caseId, [event], policyFor, now);

@@ -7,6 +7,7 @@ import { kindOfSecret, verifierKind } from '../../../src-shared/credentials';
 import { localised, setLanguage, useLanguage, useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
 import { JoinServer } from '../setup/JoinServer';
+import { ReconcileCases } from './ReconcileCases';
 
 // 设置: language, this desk, staff (admins add people), the policy in force, and joining a server.
 
@@ -105,6 +106,9 @@ export function SettingsPage() {
       </Card>
       <Card size="small" title={t('settings.server')}>
         <JoinServer />
+      </Card>
+      <Card size="small" title={t('settings.cases')}>
+        <ReconcileCases />
       </Card>
     </Space>
   );
