@@ -12,15 +12,25 @@ import type { DeskScope } from '../sync/scope';
 // The server's read model: every case of an organisation folded with the same projection the desks use,
 // kept per organisation (and site scope) and brought up to date incrementally from the sequence number,
 // so a report after a push re-folds only the cases that push touched.
+// The invariant (issue 15, as on the desks): after every refresh, `cases` holds exactly the fold of
+// `eventsByCase` for every case that has a registration. A case whose events were read is marked dirty
+// in the index itself BEFORE the sequence moves past them, and leaves the dirty set only once folded: a
+// refresh that fails half-way (a lost connection between two pages) leaves its cases dirty, and the next
+// refresh folds them, instead of advancing past events whose cases were never folded. A case with events
+// but no registration stays dirty (waiting) and is folded when its registration arrives.
 
 interface ScopeIndex {
   seq: number;
   eventsByCase: Map<string, CaseEvent[]>;
   cases: Map<string, CaseState>;
+  /** Cases with events not yet folded into `cases` (read but not folded, or waiting for the registration). */
+  dirty: Set<string>;
 }
 
 export interface CaseIndexView {
   cases: Map<string, CaseState>;
+  /** Cases with events but no registration yet: not in `cases`, folded when it arrives. */
+  waiting: number;
   eventsOf(caseId: string): readonly CaseEvent[];
   policyFor(revision: number): Policy | undefined;
   /** The revision in force at `at` (S0-2), as the desk picks it: before the first takes effect, the oldest. */
@@ -31,7 +41,11 @@ export class CaseIndex {
   private readonly scopes = new Map<string, ScopeIndex>();
   private readonly refreshing = new Map<string, Promise<ScopeIndex>>();
 
-  constructor(private readonly db: Database) {}
+  /** `pageSize`: events read per query (tests use small pages to fail between two of them). */
+  constructor(
+    private readonly db: Database,
+    private readonly pageSize = 5000,
+  ) {}
 
   async view(scope: DeskScope): Promise<CaseIndexView> {
     const key = scope.scope === 'org' ? `${scope.orgId}|*` : `${scope.orgId}|${scope.siteId}`;
@@ -48,6 +62,7 @@ export class CaseIndex {
       .sort((a, b) => a.revision - b.revision);
     return {
       cases: index.cases,
+      waiting: index.dirty.size,
       eventsOf: (caseId) => index.eventsByCase.get(caseId) ?? [],
       policyFor: (revision) => policyByRevision(policies, revision),
       policyInForce: (at) => policyInForce(policies, at) ?? policies[0],
@@ -55,11 +70,11 @@ export class CaseIndex {
   }
 
   private async refresh(key: string, scope: DeskScope): Promise<ScopeIndex> {
-    const index = this.scopes.get(key) ?? { seq: 0, eventsByCase: new Map(), cases: new Map() };
-    const touched = new Set<string>();
+    const index = this.scopes.get(key) ?? { seq: 0, eventsByCase: new Map(), cases: new Map(), dirty: new Set<string>() };
+    this.scopes.set(key, index);
     for (;;) {
       // The same index walk the desks' pull takes (never a read of the whole history plus a sort).
-      const rows = await eventRowsAfter(this.db, scope, index.seq, 5000);
+      const rows = await eventRowsAfter(this.db, scope, index.seq, this.pageSize);
       for (const row of rows) {
         // Stored events were validated on push; parsing again applies the schema defaults the fold expects.
         const parsed = parseEvent(JSON.parse(row.doc));
@@ -67,16 +82,17 @@ export class CaseIndex {
         const list = index.eventsByCase.get(parsed.value.caseId);
         if (list) list.push(parsed.value);
         else index.eventsByCase.set(parsed.value.caseId, [parsed.value]);
-        touched.add(parsed.value.caseId);
+        index.dirty.add(parsed.value.caseId);
       }
       if (rows.length) index.seq = Number(rows.at(-1)!.seq);
-      if (rows.length < 5000) break;
+      if (rows.length < this.pageSize) break;
     }
-    for (const caseId of touched) {
+    for (const caseId of [...index.dirty]) {
       const state = projectCase(index.eventsByCase.get(caseId)!);
-      if (state) index.cases.set(caseId, state);
+      if (!state) continue;
+      index.cases.set(caseId, state);
+      index.dirty.delete(caseId);
     }
-    this.scopes.set(key, index);
     return index;
   }
 }
