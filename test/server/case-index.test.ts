@@ -63,7 +63,6 @@ function memoryDatabase(): { db: Database; push(e: CaseEvent): void; fail: numbe
   return state;
 }
 
-type Op = { kind: 'push'; n: number } | { kind: 'read' } | { kind: 'failingRead'; after: number };
 
 describe('server case index: cases = fold(events)', () => {
   it('holds after any interleaving of pushes (registrations late), reads and reads that fail between pages', async () => {
