@@ -12,6 +12,7 @@ import { registerCase } from './register';
 import { recordCaseAction } from './commands';
 import type { WriteContext } from './write-event';
 import { policyByRevision } from './policy-select';
+import { TEST_NOW } from '../../test/helpers/clock';
 
 z.config({ jitless: true });
 
@@ -39,7 +40,7 @@ describe('case commands (RxDB + Dexie over fake-indexeddb)', () => {
     if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
     const config = await loadConfig(db);
     const staff = config.staff[0]!;
-    let clock = Date.now() - 10 * HOUR;
+    let clock = TEST_NOW - 10 * HOUR;
     const ctx: WriteContext = {
       ...setup.identity,
       actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId },

@@ -16,6 +16,7 @@ import { startProjector } from './projection-runner';
 import { markPending } from './pending';
 import { verifyCredential as verifyPin } from '../../src-shared/credentials';
 import { saveDraft, loadDraft } from './drafts';
+import { TEST_NOW } from '../../test/helpers/clock';
 
 z.config({ jitless: true });
 
@@ -45,7 +46,7 @@ async function deskWithStaff(db: DeskDatabase): Promise<WriteContext> {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   const config = await loadConfig(db);
   const staff = config.staff[0]!;
-  return { ...r.identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev) };
+  return { ...r.identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev), now: () => TEST_NOW };
 }
 
 const registration = (_firstReceiverId: string, receivedAt: number) => ({
@@ -78,7 +79,7 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
   it('X-2 registering numbers the case per desk and day and projects it into the cases collection', async () => {
     const db = await freshDb();
     const ctx = await deskWithStaff(db);
-    const now = Date.now();
+    const now = TEST_NOW;
     const a = await registerCase(db, ctx, 'YG01', registration(ctx.actor.id, now - 60_000));
     const b = await registerCase(db, ctx, 'YG01', registration(ctx.actor.id, now - 30_000));
     expect(a.ok && b.ok).toBe(true);
@@ -97,7 +98,7 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
   it('bad input changes nothing: an invalid event is refused with a Chinese message and no document is written', async () => {
     const db = await freshDb();
     const ctx = await deskWithStaff(db);
-    const r = await registerCase(db, ctx, 'YG01', { ...registration(ctx.actor.id, Date.now()), subject: '   ' });
+    const r = await registerCase(db, ctx, 'YG01', { ...registration(ctx.actor.id, TEST_NOW), subject: '   ' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]?.message['zh-CN']).toMatch(/必须填写/);
     expect(await db.events.count().exec()).toBe(0);
@@ -110,7 +111,7 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
   it('later actions fold incrementally into the stored projection', async () => {
     const db = await freshDb();
     const ctx = await deskWithStaff(db);
-    const reg = await registerCase(db, ctx, 'YG01', registration(ctx.actor.id, Date.now() - 5_000));
+    const reg = await registerCase(db, ctx, 'YG01', registration(ctx.actor.id, TEST_NOW - 5_000));
     if (!reg.ok) throw new Error('registration failed');
     const id = reg.state.id;
     const t = await writeEvent(db, ctx, id, { type: 'case.transferred', payload: { fromDepartmentId: 'service_center', toDepartmentId: 'engineering', reason: '渗水需工程部维修' } });
@@ -125,9 +126,9 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
     const db = await freshDb();
     const ctx = await deskWithStaff(db);
     const config = await loadConfig(db);
-    const sub = await startProjector(db, (rev) => policyByRevision(config.policies, rev), Date.now, { waitForLeadership: false });
+    const sub = await startProjector(db, (rev) => policyByRevision(config.policies, rev), () => TEST_NOW, { waitForLeadership: false });
     const id = monotonicFactory();
-    const at = Date.now() - 10_000;
+    const at = TEST_NOW - 10_000;
     const base = { orgId: ctx.orgId, siteId: ctx.siteId, deskId: 'OTHER_DESK', actorId: 'someone', policyRevision: 1, v: 1 as const, caseId: 'CASE_FROM_SERVER' };
     const reg = { ...base, id: id(at), at, type: 'case.registered', payload: { ...registration('someone', at - 1000), firstReceiverId: 'someone', number: 'ZZ01-20261127-001', form: {}, riskFlags: [] } } as CaseEvent;
     const acc = { ...base, id: id(at + 1000), at: at + 1000, type: 'case.accepted', payload: {} } as CaseEvent;
@@ -141,7 +142,7 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
   it('a crash between appending an event and updating its case is repaired at start-up', async () => {
     const db = await freshDb();
     const ctx = await deskWithStaff(db);
-    const reg = await registerCase(db, ctx, 'YG01', registration(ctx.actor.id, Date.now() - 5_000));
+    const reg = await registerCase(db, ctx, 'YG01', registration(ctx.actor.id, TEST_NOW - 5_000));
     if (!reg.ok) throw new Error('registration failed');
     const stale = (await db.cases.findOne(reg.state.id).exec())!.toMutableJSON();
     await writeEvent(db, ctx, reg.state.id, { type: 'case.accepted', payload: {} });
@@ -149,7 +150,7 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
     await db.cases.upsert(stale);
     await markPending(db, reg.state.id);
     const config = await loadConfig(db);
-    const sub = await startProjector(db, (rev) => policyByRevision(config.policies, rev), Date.now, { waitForLeadership: false });
+    const sub = await startProjector(db, (rev) => policyByRevision(config.policies, rev), () => TEST_NOW, { waitForLeadership: false });
     expect((await db.cases.findOne(reg.state.id).exec())?.state.status).toBe('accepted');
     await sub.stop();
   });

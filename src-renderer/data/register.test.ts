@@ -9,6 +9,7 @@ import { setUpDesk } from './setup';
 import { registerCase } from './register';
 import type { WriteContext } from './write-event';
 import { policyByRevision } from './policy-select';
+import { TEST_NOW } from '../../test/helpers/clock';
 
 z.config({ jitless: true });
 
@@ -30,7 +31,7 @@ function secondWindowStorage() {
 async function deskContext(db: DeskDatabase, identity: Omit<WriteContext, 'actor' | 'policy' | 'policyFor'>): Promise<WriteContext> {
   const config = await loadConfig(db);
   const staff = config.staff[0]!;
-  return { ...identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev) };
+  return { ...identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev), now: () => TEST_NOW, ...identity };
 }
 
 const intake = (subject: string, receivedAt: number) => ({
@@ -62,7 +63,7 @@ describe('case numbers', () => {
     if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
     const second = await createDeskDatabase(name, secondWindowStorage());
     open.push(second);
-    const now = Date.now();
+    const now = TEST_NOW;
     const a = await deskContext(first, { ...setup.identity, now: () => now });
     const b = await deskContext(second, { ...setup.identity, now: () => now });
 
@@ -93,9 +94,9 @@ describe('case numbers', () => {
     });
     if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
     const ctx = await deskContext(db, setup.identity);
-    const refused = await registerCase(db, ctx, 'YG01', intake('   ', Date.now()));
+    const refused = await registerCase(db, ctx, 'YG01', intake('   ', TEST_NOW));
     expect(refused.ok).toBe(false);
-    const ok = await registerCase(db, ctx, 'YG01', intake('楼上漏水', Date.now()));
+    const ok = await registerCase(db, ctx, 'YG01', intake('楼上漏水', TEST_NOW));
     expect(ok.ok && ok.state.number).toMatch(/^YG01-\d{8}-001$/);
   });
 });

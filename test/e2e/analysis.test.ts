@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callInPage, SCREENSHOT_DIR, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
+import { callInPage, SCREENSHOT_DIR, startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
 import type { Page } from 'playwright-core';
 import { closeNotifications, signIn } from './desk-steps';
 
@@ -15,16 +15,14 @@ afterAll(async () => {
   await desk?.close();
 });
 
-// A fixed clock, the same in the seed and in the page: the seed spreads its cases over the month so far,
-// so on the real date early in a month several would fall on one day (the trend's drill-down below
-// expects at most two a day). The page clock starts at NOW and then runs on in real time.
-const NOW = Date.parse('2026-11-28T15:00:00+08:00');
+// A fixed clock, the same in the seed and in the page (startDeskBrowser puts the page on TEST_NOW): the
+// seed spreads its cases over the month so far, so on the real date early in a month several would fall
+// on one day (the trend's drill-down below expects at most two a day).
+const NOW = TEST_NOW;
 
 describe('analysis in Chromium', () => {
   it('X-6 S7-7 S10-20 S10-14 S0-2 analysis screen: figures, trend, drill-down to case numbers, repeated problems', async () => {
     const profile = `analysis_${Date.now()}`;
-    await desk.context.clock.install({ time: NOW });
-    await desk.context.clock.resume();
     const seeder = await desk.context.newPage();
     seeder.on('pageerror', (e) => process.stderr.write(`[seed page error] ${e.message}\n`));
     await seeder.goto(`${desk.url}?desk=seed_${profile}`);

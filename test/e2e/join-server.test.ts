@@ -44,7 +44,7 @@ describe('a browser-shell desk joined to the embedded server', () => {
   it('joins with a one-time code, syncs a registration, keeps working while the server is down and uploads after it returns', { timeout: 240_000 }, async () => {
     const shellUrl = demo.web?.shell.url;
     expect(shellUrl).toBeDefined();
-    const page = await openDeskPage(browser, `${shellUrl}/?desk=join_${Date.now()}`);
+    const page = await openDeskPage(browser, `${shellUrl}/?desk=join_${Date.now()}`, 'real');
     await page.getByTestId('first-run-form').waitFor({ timeout: 60_000 });
     await page.getByRole('tab', { name: '加入服务器' }).click();
     const form = page.getByTestId('join-server-form');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { callInPage, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
+import { callInPage, startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
 import { closeNotifications, screenshot, signIn } from './desk-steps';
 import type { LedgerScenario, LedgerSeed } from './ledger-seed';
 import { gasStationPreset } from '../../src-shared/presets/s6-gas-station';
@@ -29,7 +29,7 @@ async function seedDesk(scenario: LedgerScenario): Promise<{ profile: string; se
   const seeder = await desk.context.newPage();
   seeder.on('pageerror', (e) => process.stderr.write(`[seed page error] ${e.message}\n`));
   await seeder.goto(`${desk.url}?desk=seed_${profile}`);
-  const seed = await callInPage<LedgerSeed>(seeder, 'test/e2e/ledger-seed.ts', 'seedLedgerDesk', [profile, scenario, Date.now()]);
+  const seed = await callInPage<LedgerSeed>(seeder, 'test/e2e/ledger-seed.ts', 'seedLedgerDesk', [profile, scenario, TEST_NOW]);
   await seeder.close();
   return { profile, seed };
 }

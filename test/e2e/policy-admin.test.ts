@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { callInPage, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
+import { callInPage, startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
 import { screenshot, signIn } from './desk-steps';
 
 // Policy administration as a property service centre's administrator does it (S0-2): categories,
@@ -38,7 +38,7 @@ describe('policy administration in Chromium', () => {
     const seeder = await desk.context.newPage();
     await seeder.goto(`${desk.url}?desk=seed_${profile}`);
     // The property-management desk with no cases: the preset's policy as revision 1.
-    expect(await callInPage<string[]>(seeder, 'test/e2e/analysis-seed.ts', 'seedAnalysisDesk', [profile, Date.now(), 0])).toEqual([]);
+    expect(await callInPage<string[]>(seeder, 'test/e2e/analysis-seed.ts', 'seedAnalysisDesk', [profile, TEST_NOW, 0])).toEqual([]);
     await seeder.close();
 
     const page = await desk.newPage(profile);
@@ -137,7 +137,7 @@ describe('policy administration in Chromium', () => {
     await rewards.getByRole('button', { name: /删除此奖励/ }).click();
     expect(await rewards.locator('.ant-card').count()).toBe(0);
 
-    const effective = new Date(Date.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+    const effective = new Date(TEST_NOW + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
     await dialog.getByTestId('revision-effective').fill(effective);
     await dialog.getByTestId('revision-reason').fill('新增停车管理类别，回访提前到3天');
     await pick(page, dialog.getByTestId('revision-approver'), '李助理');

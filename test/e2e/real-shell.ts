@@ -1,13 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
-import { DESK_CONTEXT, launchChromium, openPage } from '../helpers/browser';
+import { DESK_CONTEXT, fixClock, launchChromium, openPage } from '../helpers/browser';
 
 // The desk in Chromium against the browser shell's REAL bridge (no host double injected): what a clerk
 // gets from `npm run start:web`. Shared by the printing and join-server scenarios.
 
 export const launchRealDesk = launchChromium;
 
-export async function openDeskPage(browser: Browser, url: string): Promise<Page> {
-  return openPage(await browser.newContext({ ...DESK_CONTEXT, acceptDownloads: true }), url);
+/**
+ * `clock: 'fixed'` (default) starts the page at TEST_NOW. A desk joined to a server running in this
+ * process keeps the real clock instead: the server stamps and checks times with the machine's clock, and
+ * the two must agree (that test asserts nothing that depends on the date).
+ */
+export async function openDeskPage(browser: Browser, url: string, clock: 'fixed' | 'real' = 'fixed'): Promise<Page> {
+  const context = await browser.newContext({ ...DESK_CONTEXT, acceptDownloads: true });
+  if (clock === 'fixed') await fixClock(context);
+  return openPage(context, url);
 }
 
 export { registerPropertyComplaint } from './desk-steps';

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { build, createServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startWebHost, type WebHost } from '../../src-main/web-host';
+import { TEST_NOW } from './clock';
 
 // Builds the desk renderer (vite.web.config.ts, production mode) and serves it with the browser shell
 // (src-main/web-host.ts: the same CSP and bridge handlers as `npm run start:web`), then drives it in
@@ -92,6 +93,17 @@ const HOST_DOUBLE = `
  */
 export const DESK_CONTEXT: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' };
 
+export { TEST_NOW };
+
+/**
+ * Puts a context's pages on the fixed clock (TEST_NOW, test/helpers/clock.ts); call before its first page
+ * opens. From there the page clock runs on in real time, so live timers still tick.
+ */
+export async function fixClock(context: BrowserContext, at: number = TEST_NOW): Promise<void> {
+  await context.clock.install({ time: at });
+  await context.clock.resume();
+}
+
 export function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // A Chinese desk's Chromium: the desktop app passes --lang (src-main/index.ts); Chromium on Linux takes
@@ -128,6 +140,7 @@ export async function startDeskBrowser(source: 'build' | 'dev' = 'build', o: { a
   const browser = await launchChromium();
   // `animations`: antd's open/close animations on, as a person sees them (the bar asks every action's test to run so too).
   const context = await browser.newContext(o.animations ? { ...DESK_CONTEXT, reducedMotion: 'no-preference' } : DESK_CONTEXT);
+  await fixClock(context);
   await context.addInitScript(HOST_DOUBLE);
   return {
     url,

@@ -22,6 +22,7 @@ interface Summary {
 describe.each(BACKENDS)('server read API (%s)', (backend) => {
   let t: TestServer;
   let desk: EnrolledDesk;
+  // Relative to the server's own clock: the read API folds with the machine's now (src-server/plugins/reports.ts).
   const now = Date.now();
   let seq = 0;
 
