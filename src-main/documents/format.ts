@@ -30,7 +30,7 @@ export function formatDay(ms: number | undefined, offsetMinutes = 480): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-const UNIT_ZH: Record<Duration['unit'], string> = { minutes: '分钟', hours: '小时', days: '天', workingDays: '个工作日' };
+const UNIT_ZH: Record<Duration['unit'], string> = { minutes: '分钟', hours: '小时', days: '天', workingDays: '个工作日', months: '个月' };
 
 export function formatDuration(d: Duration): string {
   return `${d.amount} ${UNIT_ZH[d.unit]}`;

@@ -250,6 +250,23 @@ export function addWorkingDays(start: number, n: number, policy: CalendarPolicy 
   return fraction > 0 ? clockFor('working-days', policy).add(due, fraction * DAY_MS) : due;
 }
 
+/**
+ * "一个月内" — a period in months, as 民法典 art. 201–203 count it: the start day is not counted; the
+ * period ends at 24:00 of the day of the last month that corresponds to the start day, or of that
+ * month's last day when it has no such day. Registered 2026-01-31 10:00, one month ends with
+ * 2026-02-28 (24:00, i.e. 2026-03-01 00:00 local); registered 2026-11-27, with 2026-12-27. A fraction
+ * of a month is not a period the law knows: it is rounded up to whole months. S7-16.
+ */
+export function addCalendarMonths(start: number, months: number, policy: CalendarPolicy = DEFAULT_CALENDAR): number {
+  const offset = policy.utcOffsetMinutes ?? 480;
+  const startDay = new Date(civilDayOf(start, offset) * DAY_MS);
+  const y = startDay.getUTCFullYear();
+  const m = startDay.getUTCMonth() + Math.ceil(months);
+  const lastOfMonth = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const endDay = Date.UTC(y, m, Math.min(startDay.getUTCDate(), lastOfMonth)) / DAY_MS;
+  return startOfCivilDay(endDay + 1, offset);
+}
+
 /** `ms` of business time after `start`: counted only inside business hours on working days. */
 export function addBusinessTime(start: number, ms: number, businessHours?: BusinessHours, policy: CalendarPolicy = DEFAULT_CALENDAR): number {
   return clockFor('business-hours', withHours(policy, businessHours)).add(start, ms);
@@ -280,7 +297,7 @@ function withHours(policy: CalendarPolicy, hours: BusinessHours | undefined): Ca
 
 export interface LimitLike {
   amount: number;
-  unit: 'minutes' | 'hours' | 'days' | 'workingDays';
+  unit: 'minutes' | 'hours' | 'days' | 'workingDays' | 'months';
 }
 
 const UNIT_MS = { minutes: MINUTE_MS, hours: 60 * MINUTE_MS, days: DAY_MS } as const;
@@ -291,9 +308,11 @@ const UNIT_MS = { minutes: MINUTE_MS, hours: 60 * MINUTE_MS, days: DAY_MS } as c
  * - working-days: days (and `workingDays`) follow the 工作日 convention of `addWorkingDays`; minutes and
  *   hours are counted only on working days.
  * - business-hours: minutes and hours are business time; a day is one full business day of business time.
- * A `workingDays` unit always uses the working-day convention, whatever the clock says.
+ * A `workingDays` unit always uses the working-day convention, whatever the clock says, and a `months`
+ * unit the calendar-month convention of `addCalendarMonths`.
  */
 export function deadlineFrom(start: number, limit: LimitLike, clock: ClockKind, policy: CalendarPolicy = DEFAULT_CALENDAR): number {
+  if (limit.unit === 'months') return addCalendarMonths(start, limit.amount, policy);
   if (limit.unit === 'workingDays' || (clock === 'working-days' && limit.unit === 'days')) return addWorkingDays(start, limit.amount, policy);
   if (clock === 'business-hours') {
     const cal = workCalendarFor(policy);

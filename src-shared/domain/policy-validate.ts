@@ -46,6 +46,7 @@ const WHAT = {
   category: ['分类', 'category'],
   channel: ['渠道', 'channel'],
   stage: ['时限', 'stage'],
+  dateField: ['日期时间字段', 'date-time form field'],
 } as const;
 
 /** Events that can never come after another one of the case, so a stage waiting only for them never stops. */
@@ -94,6 +95,11 @@ function checkStages(c: Collector, p: Policy): void {
     checkAppliesTo(c, `${path}.appliesTo`, s.appliesTo, p);
     if (s.escalateSeverityTo !== undefined && !p.severities.some((x) => x.code === s.escalateSeverityTo)) {
       c.add(`${path}.escalateSeverityTo`, 'policy.unknownRef', { ref: s.escalateSeverityTo, what: WHAT.severity[0], whatEn: WHAT.severity[1] });
+    }
+    // S7-13: a deadline taken from the form needs a date or date-time field of that name on some form.
+    const dateField = (key: string) => p.forms.some((f) => f.fields.some((x) => x.key === key && (x.type === 'datetime' || x.type === 'date')));
+    if (s.dueAtFormField !== undefined && !dateField(s.dueAtFormField)) {
+      c.add(`${path}.dueAtFormField`, 'policy.unknownRef', { ref: s.dueAtFormField, what: WHAT.dateField[0], whatEn: WHAT.dateField[1] });
     }
   });
 }

@@ -58,7 +58,8 @@ export const roleSchema = z.strictObject({ code, name: shortText, description: t
 
 export const durationSchema = z.strictObject({
   amount: z.number().positive().max(100_000),
-  unit: z.enum(['minutes', 'hours', 'days', 'workingDays']),
+  /** `months` are calendar months as the Civil Code counts them (S7-16 一个月); see calendar.ts `addCalendarMonths`. */
+  unit: z.enum(['minutes', 'hours', 'days', 'workingDays', 'months']),
 });
 export type Duration = z.infer<typeof durationSchema>;
 
@@ -95,9 +96,14 @@ export const stageSchema = z.strictObject({
   /** Extensions need this role's approval; absent means the stage cannot be extended (S7-13). */
   extensionApproverRole: code.optional(),
   ladder: z.array(ladderStepSchema).max(10).default([]),
-  /** Round the deadline up to 24:00 local time of the day it falls on. A 1-minute limit with this set
-   *  means "the same day" (S1-3 report to the duty chief, S10-5 / S11-3 verify the same day). */
+  /** "当日 / 当天": the deadline is 24:00 local time of the day the stage starts, plus the limit's whole
+   *  days if it has any (a limit under a day, e.g. 1 minute, means that same day: S1-3 report to the duty
+   *  chief, S3-5, S10-5 / S11-3 verify the same day). A case received at 23:59 is due at 24:00 that day. */
   endOfDay: z.boolean().optional(),
+  /** S7-13 "或在业户要求的期限内": the deadline is the date-time the case's form records in this field (the
+   *  owner's requested deadline) when that is earlier than `limit`; when the field is empty or not earlier,
+   *  the stage does not apply (the stage of the plain limit is the deadline then). */
+  dueAtFormField: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,40}$/).optional(),
   /** When the stage breaches, the case counts as this severity (S7-16: unresolved a month → major). */
   escalateSeverityTo: code.optional(),
   /** Rule IDs this stage implements, for tests and the printed regulation. */

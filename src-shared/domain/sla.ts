@@ -3,7 +3,8 @@ import type { CaseState } from './case-state';
 import type { AppliesTo, Policy, StageDef } from './policy';
 import type { StageState, StageStatus } from './sla-types';
 import { ACTION_DEFS } from './actions';
-import { civilDayOf, clockFor, deadlineFrom, startOfCivilDay, type Clock } from './calendar';
+import { civilDayFromKey, civilDayOf, clockFor, deadlineFrom, startOfCivilDay, type Clock } from './calendar';
+import { categoryAdmissibility } from './admissibility';
 
 // The one place that turns policy + events + now into deadlines (DESIGN.md "Policy and SLA engine";
 // STYLE.md: Zammad's escalation.rb). Timers, notifications, escalations, penalties and statistics read
@@ -26,6 +27,14 @@ import { civilDayOf, clockFor, deadlineFrom, startOfCivilDay, type Clock } from 
 //   an approver role cannot be extended (S7-13).
 // - Warning once `warnAtFraction` of the allowed running time has elapsed; breached from `dueAt` on
 //   (an unmet stage at its deadline instant is late; a stop at that instant is on time).
+// - "当日" stages (`endOfDay`) are due at 24:00 of the day they start (plus the limit's whole days).
+// - A stage with `dueAtFormField` (S7-13 the owner's requested deadline) is due at that form value when it
+//   is earlier than the limit, and applies only then.
+// - Severity escalation (S7-16): a breached stage with `escalateSeverityTo` raises the severity of a
+//   complaint not classified invalid. The stages of the new severity run from the moment of the
+//   escalation (the chief butler's week starts when the case became major, not at registration); the
+//   stages of the old severity stay in the result as history, stopped at that moment with the state they
+//   had then (a lateness before the escalation stays on record).
 // - A case resolved (for stages nothing after a result can meet), closed or rejected while a stage is
 //   unmet stops that stage's clock (`stoppedAt`): its state
 //   is kept as it was at that moment and it no longer changes, until a reopening.
@@ -40,6 +49,8 @@ export interface CaseFacts {
   severity?: string;
   /** Form values recorded at registration (for `appliesTo.form`, S6-6). */
   form?: Readonly<Record<string, string | number | boolean | null>>;
+  /** S8-3 / S7-16: false once the complaint is classified invalid. */
+  valid?: boolean;
 }
 
 /** Does a policy rule's `appliesTo` cover this case? An empty or missing list means "all". */
@@ -87,6 +98,7 @@ export function caseFactsOf(events: readonly CaseEvent[]): CaseFacts | undefined
       if (e.payload.kind !== undefined) facts.kind = e.payload.kind;
       if (e.payload.category !== undefined) facts.category = e.payload.category;
       if (e.payload.severity !== undefined) facts.severity = e.payload.severity;
+      if (e.payload.valid !== undefined) facts.valid = e.payload.valid;
     }
   }
   return facts;
@@ -124,22 +136,43 @@ export function slaEvaluation(policy: Policy, events: readonly CaseEvent[], now:
   if (!facts) return { stages: [], facts };
   let stages = stagesFor(policy, facts, log, now);
   let escalatedSeverity: SlaEvaluation['escalatedSeverity'];
+  // Only a valid complaint escalates (S7-16 "有效投诉"): not one classified invalid, nor one in an invalid category.
+  if (facts.valid === false || !categoryAdmissibility(policy, facts.category).valid) return { stages, facts };
+  let history: StageStatus[] = [];
+  const appliesSince = new Map<string, number>();
   // Each pass can only raise the severity to one named by a breached stage; three passes settle any chain.
   for (let pass = 0; pass < 3; pass++) {
     const escalation = firstEscalation(policy, stages, facts.severity);
     if (!escalation) break;
     escalatedSeverity = { from: escalatedSeverity?.from ?? facts.severity, ...escalation };
+    const before = new Set(stages.map((s) => s.stageId));
     facts.severity = escalation.to;
-    stages = stagesFor(policy, facts, log, now);
+    for (const stage of policy.stages) if (!before.has(stage.id) && appliesToCase(stage.appliesTo, facts)) appliesSince.set(stage.id, escalation.at);
+    const after = stagesFor(policy, facts, log, now, appliesSince);
+    const still = new Set(after.map((s) => s.stageId));
+    // The old severity's stages as they stood at the escalation, their clocks stopped there.
+    const dropped = policy.stages.filter((d) => before.has(d.id) && !still.has(d.id));
+    const upTo = log.filter((e) => e.at <= escalation.at);
+    history = [...history.filter((h) => !still.has(h.stageId)), ...dropped.flatMap((d) => {
+      const then = stageStatus(policy, d, upTo, escalation.at, appliesSince.get(d.id));
+      return then ? [stoppedAtEscalation(then, escalation.at)] : [];
+    })];
+    stages = after;
   }
-  return escalatedSeverity ? { stages, facts, escalatedSeverity } : { stages, facts };
+  return escalatedSeverity ? { stages: [...history, ...stages], facts, escalatedSeverity } : { stages, facts };
 }
 
-function stagesFor(policy: Policy, facts: CaseFacts, log: readonly CaseEvent[], now: number): StageStatus[] {
+function stoppedAtEscalation(s: StageStatus, at: number): StageStatus {
+  if (s.state === 'met' || s.state === 'pending') return s;
+  return { ...s, stoppedAt: at, notifyRoles: EMPTY as string[] };
+}
+
+function stagesFor(policy: Policy, facts: CaseFacts, log: readonly CaseEvent[], now: number, appliesSince?: ReadonlyMap<string, number>): StageStatus[] {
   const out: StageStatus[] = [];
   for (const stage of policy.stages) {
     if (!appliesToCase(stage.appliesTo, facts)) continue;
-    out.push(stageStatus(policy, stage, log, now));
+    const status = stageStatus(policy, stage, log, now, appliesSince?.get(stage.id));
+    if (status) out.push(status);
   }
   return out;
 }
@@ -158,7 +191,11 @@ function includes(list: readonly EventType[], type: EventType): boolean {
   return false;
 }
 
-function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[], now: number): StageStatus {
+/**
+ * One stage's status; undefined when a `dueAtFormField` stage does not apply. `notBefore` is when the stage
+ * began to apply (a severity escalation): it starts no earlier, and nothing before it counts towards it.
+ */
+function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[], now: number, notBefore?: number): StageStatus | undefined {
   // Where the stage (re)starts.
   let startIdx = -1;
   const restartsOnReopen = includes(stage.startsOn, 'case.reopened');
@@ -168,7 +205,8 @@ function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[],
   }
   if (startIdx < 0) return statusOf(stage, 'pending', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, false, 0, false);
   const startEvent = log[startIdx]!;
-  const startedAt = startEvent.type === 'case.registered' ? startEvent.payload.receivedAt : startEvent.at;
+  const eventStart = startEvent.type === 'case.registered' ? startEvent.payload.receivedAt : startEvent.at;
+  const startedAt = notBefore !== undefined && notBefore > eventStart ? notBefore : eventStart;
 
   // One pass over what happened after the start: stop, pauses, extensions, closure.
   let metAt: number | undefined;
@@ -179,6 +217,7 @@ function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[],
   let extendedTo: number | undefined;
   for (let i = startIdx + 1; i < log.length; i++) {
     const e = log[i]!;
+    if (e.at < startedAt && notBefore !== undefined) continue;
     if (includes(stage.stopsOn, e.type)) {
       metAt = e.at;
       break;
@@ -224,9 +263,12 @@ function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[],
   const clock = clockFor(stage.clock, policy);
 
   // The policy's deadline, moved by paused clock time.
-  let policyDue = deadlineFrom(startedAt, stage.limit, stage.clock, policy);
-  // "The same day" limits (S1-3, S10-5, S11-3): the deadline is 24:00 of the day it falls on.
-  if (stage.endOfDay) policyDue = endOfLocalDay(policyDue, policy.utcOffsetMinutes);
+  let policyDue = stage.endOfDay ? sameDayDeadline(policy, stage, startedAt) : deadlineFrom(startedAt, stage.limit, stage.clock, policy);
+  if (stage.dueAtFormField !== undefined) {
+    const owner = formDeadline(policy, startEvent.type === 'case.registered' ? startEvent.payload.form[stage.dueAtFormField] : undefined);
+    if (owner === undefined || owner >= policyDue) return undefined;
+    policyDue = Math.max(owner, startedAt);
+  }
   if (startEvent.type === 'case.assigned' && startEvent.payload.dueAt !== undefined && startEvent.payload.dueAt < policyDue) policyDue = startEvent.payload.dueAt;
   const allowed = clock.elapsed(startedAt, policyDue);
   const shiftedDue = pauses.length ? advance(clock, startedAt, allowed, pauses) : policyDue;
@@ -299,10 +341,37 @@ function statusOf(
   };
 }
 
-/** 24:00 local of the day `instant` falls on; an instant already at local midnight stays (it is 24:00 of the day before). */
-function endOfLocalDay(instant: number, utcOffsetMinutes: number): number {
-  const dayStart = startOfCivilDay(civilDayOf(instant, utcOffsetMinutes), utcOffsetMinutes);
-  return dayStart === instant ? instant : startOfCivilDay(civilDayOf(instant, utcOffsetMinutes) + 1, utcOffsetMinutes);
+/**
+ * "当日 / 当天" (S1-3, S3-5, S10-5, S11-3): 24:00 local of the day the stage starts, plus the limit's whole
+ * days (on its clock's convention) when it has any. The day is taken before anything is added, so a case
+ * received at 23:59 is due at 24:00 that same day, not the next.
+ */
+function sameDayDeadline(policy: Policy, stage: StageDef, startedAt: number): number {
+  const offset = policy.utcOffsetMinutes;
+  const endOfStartDay = startOfCivilDay(civilDayOf(startedAt, offset) + 1, offset);
+  const unitDays = stage.limit.unit === 'days' || stage.limit.unit === 'workingDays' ? Math.floor(stage.limit.amount) : 0;
+  if (unitDays === 0) return endOfStartDay;
+  // A whole-day limit counted from the start day ends at 24:00 of its last day already.
+  return deadlineFrom(startedAt, { amount: unitDays, unit: stage.limit.unit }, stage.clock, policy);
+}
+
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * A deadline the case's form records (S7-13 业户要求的解决期限): a local 'YYYY-MM-DD HH:MM' in the
+ * policy's offset, or a bare date meaning 24:00 of that day. Anything else is no deadline.
+ */
+export function formDeadline(policy: Pick<Policy, 'utcOffsetMinutes'>, value: string | number | boolean | null | undefined): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = LOCAL_DATE_TIME.exec(value.trim());
+  const day = m ? civilDayFromKey(m[1]!) : undefined;
+  if (!m || day === undefined) return undefined;
+  if (m[2] === undefined) return startOfCivilDay(day + 1, policy.utcOffsetMinutes);
+  const h = Number(m[2]);
+  const min = Number(m[3]);
+  const sec = Number(m[4] ?? 0);
+  if (h > 23 || min > 59 || sec > 59) return undefined;
+  return startOfCivilDay(day, policy.utcOffsetMinutes) + ((h * 60 + min) * 60 + sec) * 1000;
 }
 
 let afterResult: ReadonlySet<string> | undefined;

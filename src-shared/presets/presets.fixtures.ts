@@ -1,6 +1,7 @@
 import { policySchema, type Policy, type PolicyInput } from '../domain/policy';
 import type { CaseEvent } from '../domain/events';
 import { makeEvent, makeRegistration } from '../domain/projection.fixtures';
+import { buildRegistration, intakeDefaults, intakeSchemaFor, type IntakeValues } from '../domain/intake';
 
 // Helpers for the preset rule tests: parse a preset once, build case logs in China time.
 
@@ -29,4 +30,30 @@ export function stageById<T extends { stageId: string }>(stages: readonly T[], i
 /** A registration plus later events, each at its own instant, as one case log. */
 export function caseLog(...events: CaseEvent[]): CaseEvent[] {
   return events;
+}
+
+/**
+ * A registration built as the desk's intake builds it: the form's defaults, the values a clerk typed,
+ * validated with the intake schema and turned into the event by `buildRegistration`.
+ */
+export function registerThroughIntake(
+  policy: Policy,
+  at: number,
+  values: Partial<Omit<IntakeValues, 'form' | 'complainant'>> & { form?: IntakeValues['form']; complainant?: Partial<IntakeValues['complainant']> },
+  number = 'HZ01-20261127-001',
+): CaseEvent {
+  const kind = values.kind ?? policy.kinds[0]!.code;
+  const defaults = intakeDefaults(policy, kind, at);
+  const typed: IntakeValues = {
+    ...defaults,
+    subject: '楼上漏水',
+    ...values,
+    kind,
+    receivedAt: values.receivedAt ?? at,
+    complainant: { ...defaults.complainant, name: '张三', phone: '13812345678', ...values.complainant },
+    form: { ...defaults.form, ...values.form },
+  };
+  const parsed = intakeSchemaFor(policy, kind, 'zh-CN', at).parse(typed);
+  const event = buildRegistration(parsed, { policy, number, firstReceiverId: 'staff-1' });
+  return makeRegistration(at, event.payload);
 }

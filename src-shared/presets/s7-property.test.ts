@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { callbackDue, slaEvaluation, slaStagesFor } from '../domain/sla';
 import { projectCase } from '../domain/projection';
 import { propertyPreset } from './s7-property';
-import { DAY, HOUR, MINUTE, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
+import { DAY, HOUR, MINUTE, cst, makeEvent, makeRegistration, policyOf, registerThroughIntake, stageById } from './presets.fixtures';
+import { caseDeadlineSummary } from '../domain/sla';
+import { stageAlerts } from '../domain/alerts';
 
 // RULES.md S7 — 业户意见和投诉处理工作制度, proved on the preset through the SLA engine and the projection.
 
@@ -170,14 +172,72 @@ describe('S7 property preset', () => {
     expect(callbackDue(policy, events)).toBeUndefined();
   });
 
-  it('S7-16 a complaint still unresolved a month after registration becomes major', () => {
-    const events = [complaint('general')];
-    expect(slaEvaluation(policy, events, T + 29 * DAY).escalatedSeverity).toBeUndefined();
-    const later = slaEvaluation(policy, events, T + 30 * DAY + MINUTE);
-    expect(later.escalatedSeverity).toMatchObject({ from: 'general', to: 'major', stageId: 'unresolved_month', at: T + 30 * DAY });
-    expect(later.stages.map((s) => s.stageId)).toContain('major_resolve');
+  it('S7-13 general complaint: the owner\'s requested deadline, when earlier than two days, is the deadline, with its own timer and alert', () => {
+    const viaIntake = (ownerDeadline: string) =>
+      registerThroughIntake(policy, T, { channel: 'hotline', category: 'facilities', severity: 'general', form: { roomNo: '3-1-802', ownerDeadline } });
+    // The owner wants it fixed by tomorrow 18:00 (Beijing): that, not two days, is when the case is due.
+    const early = [viaIntake('2026-11-28T18:00')];
+    const atStart = slaStagesFor(policy, early, T + MINUTE);
+    expect(stageById(atStart, 'general_owner_deadline')).toMatchObject({ dueAt: cst(2026, 11, 28, 18), state: 'running' });
+    expect(stageById(atStart, 'general_resolve').dueAt).toBe(T + 2 * DAY);
+    expect(caseDeadlineSummary(atStart.filter((x) => x.stageId !== 'general_reply'))?.stageId).toBe('general_owner_deadline');
+    // Missing it raises its own breach alert to the senior butler, while the two-day stage still runs.
+    const after = slaStagesFor(policy, early, cst(2026, 11, 28, 18, 1));
+    expect(stageById(after, 'general_resolve').state).toBe('running');
+    expect(stageAlerts(atStart, after).filter((a) => a.kind === 'breach' && a.stageId !== 'general_reply')).toEqual([
+      expect.objectContaining({ stageId: 'general_owner_deadline', stageName: '一般投诉:业户要求的解决期限', roles: ['senior_butler'], dueAt: cst(2026, 11, 28, 18) }),
+    ]);
+    // Resolved before the owner's time: met.
+    const met = slaStagesFor(policy, [...early, makeEvent('case.resolved', { result: '已修复' }, cst(2026, 11, 28, 12))], cst(2026, 12, 5));
+    expect(stageById(met, 'general_owner_deadline')).toMatchObject({ state: 'met', metLate: false });
+    // An owner's date later than two days, or none: two days is the deadline and no second timer runs.
+    for (const later of [viaIntake('2026-12-10T18:00'), viaIntake('')]) {
+      const stages = slaStagesFor(policy, [later], T + MINUTE);
+      expect(stages.map((x) => x.stageId)).not.toContain('general_owner_deadline');
+      expect(caseDeadlineSummary(stages.filter((x) => x.stageId !== 'general_reply'))?.dueAt).toBe(T + 2 * DAY);
+    }
+  });
+
+  it('S7-16 "一个月" is a calendar month (民法典 art. 201–203): unresolved at 24:00 of the corresponding day, the complaint becomes major', () => {
+    // Registered 27 Nov: the month ends with 27 Dec (24:00); 30 days would have been 27 Dec 10:00.
+    const events = [registerThroughIntake(policy, T, { channel: 'hotline', category: 'facilities', severity: 'general', form: { roomNo: '3-1-802' } })];
+    expect(slaEvaluation(policy, events, cst(2026, 12, 27, 23, 59)).escalatedSeverity).toBeUndefined();
+    const later = slaEvaluation(policy, events, cst(2026, 12, 28, 0, 1));
+    expect(later.escalatedSeverity).toMatchObject({ from: 'general', to: 'major', stageId: 'unresolved_month', at: cst(2026, 12, 28) });
+    // 31 January has no 31 February: the month ends with the last day of February.
+    const jan31 = cst(2027, 1, 31, 10);
+    const short = [registerThroughIntake(policy, jan31, { channel: 'hotline', category: 'facilities', severity: 'important', form: { roomNo: '3-1-802' } })];
+    expect(stageById(slaStagesFor(policy, short, jan31 + MINUTE), 'unresolved_month').dueAt).toBe(cst(2027, 3, 1));
     // Resolved within the month: it stays general.
     const resolved = [...events, makeEvent('case.resolved', { result: '已修复' }, T + 10 * DAY)];
     expect(slaEvaluation(policy, resolved, T + 40 * DAY).escalatedSeverity).toBeUndefined();
+  });
+
+  it('S7-16 once major, the chief butler\'s week runs from the escalation; the lateness before it stays on record', () => {
+    const events = [
+      registerThroughIntake(policy, T, { channel: 'hotline', category: 'facilities', severity: 'general', form: { roomNo: '3-1-802' } }),
+      makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '已安排维修' }, T + 30 * MINUTE),
+    ];
+    const becameMajor = cst(2026, 12, 28);
+    const s = slaEvaluation(policy, events, becameMajor + DAY).stages;
+    // Not born weeks overdue: one week (and 24 h for the clear reply) from the moment it became major.
+    expect(stageById(s, 'major_resolve')).toMatchObject({ startedAt: becameMajor, dueAt: becameMajor + 7 * DAY, state: 'running' });
+    expect(stageById(s, 'major_reply')).toMatchObject({ startedAt: becameMajor, dueAt: becameMajor + DAY, state: 'breached' });
+    // The general stages as they stood when it became major: the two-day resolve was missed, the month ran out.
+    expect(stageById(s, 'general_resolve')).toMatchObject({ state: 'breached', dueAt: T + 2 * DAY, stoppedAt: becameMajor });
+    expect(stageById(s, 'unresolved_month')).toMatchObject({ state: 'breached', stoppedAt: becameMajor });
+    expect(stageById(s, 'general_reply')).toMatchObject({ state: 'met', metLate: false });
+    // Only live stages drive the queue's timer: the major week.
+    expect(caseDeadlineSummary(s)?.stageId).toBe('major_reply');
+  });
+
+  it('S7-16 only a valid complaint escalates: one classified invalid stays as it was', () => {
+    const reg = registerThroughIntake(policy, T, { channel: 'hotline', category: 'facilities', severity: 'general', form: { roomNo: '3-1-802' } });
+    const invalid = [reg, makeEvent('case.classified', { valid: false, note: '非公司责任' }, T + HOUR)];
+    const e = slaEvaluation(policy, invalid, T + 60 * DAY);
+    expect(e.escalatedSeverity).toBeUndefined();
+    expect(e.stages.map((x) => x.stageId)).not.toContain('major_resolve');
+    const valid = [reg, makeEvent('case.classified', { valid: true }, T + HOUR)];
+    expect(slaEvaluation(policy, valid, T + 60 * DAY).escalatedSeverity?.to).toBe('major');
   });
 });

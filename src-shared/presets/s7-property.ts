@@ -169,6 +169,23 @@ export const propertyPreset: PolicyInput = {
       rules: ['S7-13'],
     },
     {
+      // S7-13 "不超过两天或在业户要求的期限内": when the owner asked for an earlier date, that is the deadline, with its own timer.
+      id: 'general_owner_deadline',
+      name: '一般投诉:业户要求的解决期限',
+      appliesTo: { severities: ['general'] },
+      startsOn: ['case.registered'],
+      stopsOn: ['case.resolved'],
+      limit: { amount: 2, unit: 'days' },
+      clock: 'natural',
+      dueAtFormField: 'ownerDeadline',
+      extensionApproverRole: 'senior_butler',
+      ladder: [
+        { at: 'warning', notifyRoles: ['butler'] },
+        { at: 'breach', notifyRoles: ['senior_butler'] },
+      ],
+      rules: ['S7-13'],
+    },
+    {
       id: 'follow_up',
       name: '交待跟办事项:24小时内处理解决或答复',
       startsOn: ['case.assigned', 'case.transferred'],
@@ -185,7 +202,8 @@ export const propertyPreset: PolicyInput = {
       appliesTo: { kinds: ['complaint'], severities: ['important', 'general'] },
       startsOn: ['case.registered'],
       stopsOn: ['case.resolved', 'case.rejected'],
-      limit: { amount: 30, unit: 'days' },
+      // "一个月": a calendar month as the Civil Code counts it, not 30 days.
+      limit: { amount: 1, unit: 'months' },
       clock: 'natural',
       escalateSeverityTo: 'major',
       ladder: [{ at: 'breach', notifyRoles: ['chief_butler', 'project_head'] }],

@@ -4,7 +4,7 @@ import { usePT } from './i18n';
 
 // A time limit (amount and unit) and a clock, as the stage limits and callback rules both store them.
 
-const UNITS = ['minutes', 'hours', 'days', 'workingDays'] as const;
+const UNITS = ['minutes', 'hours', 'days', 'workingDays', 'months'] as const;
 const CLOCKS = ['natural', 'working-days', 'business-hours'] as const;
 
 export function DurationInput({ value, onChange, testId }: { value: Duration; onChange: (v: Duration) => void; testId?: string }) {
