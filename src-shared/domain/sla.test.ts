@@ -260,7 +260,9 @@ describe('policy options used by presets', () => {
     expect(slaEvaluation(p, [reg], cst(2026, 10, 20)).stages.map((s) => s.stageId)).toEqual(['month']);
     const later = slaEvaluation(p, [reg], cst(2026, 11, 2));
     expect(later.escalatedSeverity).toEqual({ from: 'general', to: 'major', stageId: 'month', at: cst(2026, 10, 31, 9) });
-    expect(stage(later.stages, 'major-resolve')).toMatchObject({ state: 'breached', notifyRoles: ['gm'] });
+    // The major week runs from the escalation (not from registration); the breached month stays on record, stopped there.
+    expect(stage(later.stages, 'major-resolve')).toMatchObject({ state: 'running', startedAt: cst(2026, 10, 31, 9), dueAt: cst(2026, 11, 7, 9) });
+    expect(stage(slaEvaluation(p, [reg], cst(2026, 11, 8)).stages, 'major-resolve')).toMatchObject({ state: 'breached', notifyRoles: ['gm'] });
   });
 });
 
