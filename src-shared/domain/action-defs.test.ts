@@ -6,6 +6,7 @@ import type { CaseEvent, NewEvent } from './events';
 import { gasStationPreset } from '../presets/s6-gas-station';
 import { propertyServicePreset } from '../presets/s10-property-service';
 import { officeReceptionPreset } from '../presets/s11-office-reception';
+import { constructionSitePreset } from '../presets/s2-construction-site';
 import { DAY, HOUR, cst, makeEvent, makeRegistration, policyOf, stageById } from '../presets/presets.fixtures';
 
 // The action table's own rules (issue 12 "one definition per action", issue 16 findings 4–6).
@@ -21,6 +22,23 @@ describe('ActionDef table', () => {
     const events = Object.values(ACTION_DEFS).map((d) => d.event);
     expect(new Set(events).size).toBe(events.length);
     for (const d of Object.values(ACTION_DEFS)) expect(d.allowedIn.length).toBeGreaterThan(0);
+  });
+
+  it('S2-4 S2-5 stage-only actions are offered where a stage of the case uses them, expenses where the policy has them', () => {
+    const offered = (preset: Parameters<typeof policyOf>[0]) => {
+      const policy = policyOf(preset);
+      const reg = makeRegistration(T, { kind: policy.kinds[0]!.code, channel: policy.channels[0]!.code });
+      const verdicts = availableActions(projectCase([reg])!, policy, { id: 'x', roles: policy.roles.map((r) => r.code) });
+      return new Set(verdicts.filter((v) => v.offered).map((v) => v.eventType));
+    };
+    const site = offered(constructionSitePreset);
+    expect(site.has('case.site_visited')).toBe(true);
+    expect(site.has('case.expense_recorded')).toBe(true);
+    const property = offered(propertyServicePreset);
+    expect(property.has('case.sample_sent')).toBe(false);
+    expect(property.has('case.expense_recorded')).toBe(false);
+    // Actions that are not stage-only are always offered.
+    expect(property.has('case.note')).toBe(true);
   });
 
   it('S10-7 a hand-over carries a numbered notice, never empty and never reused', () => {

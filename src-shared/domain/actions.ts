@@ -55,6 +55,11 @@ export interface ActionDef<T extends ActionEvent = ActionEvent> {
   refuse?: (c: Ctx) => Refusal | undefined;
   /** Checks of the parsed payload's references against the policy and the case, beyond its schema. */
   check?: (e: Errors, payload: EventPayload<T>, c: Ctx & { at: number }) => void;
+  /**
+   * Whether the desk offers the action on this case at all (default: always). Not a refusal: an event
+   * written anyway stays valid (a late 到场 from another desk), the desk just does not put the button up.
+   */
+  offered?: (policy: Policy, state: CaseState) => boolean;
 }
 
 const OPEN = OPEN_STATUSES;
@@ -147,6 +152,15 @@ function notRecused(e: Errors, state: CaseState, path: string, id: string | unde
 const feedbackFollowsResult = ({ state }: Ctx) => (state.result ? undefined : statusRefusal(state));
 
 const def = <T extends ActionEvent>(d: ActionDef<T>): ActionDef<T> => d;
+
+/**
+ * Events that only start or stop a stage (到场 S2-4, 送样 S6, 材料 S3, 签字 S3): offered where a stage of the
+ * case's policy that applies to this case uses them.
+ */
+const usedByAStage =
+  (event: ActionEvent) =>
+  (policy: Policy, state: CaseState): boolean =>
+    policy.stages.some((st) => appliesToCase(st.appliesTo, state) && ([...st.startsOn, ...st.stopsOn] as string[]).includes(event));
 
 export const ACTION_DEFS = {
   accept: def({ event: 'case.accepted', label: { 'zh-CN': '受理', en: 'Accept' }, allowedIn: ['registered'] }),
@@ -274,8 +288,8 @@ export const ACTION_DEFS = {
     refuse: ({ state }) => (clockPaused(state) ? undefined : { code: 'action.clockRunning' }),
     check: (e, p, { policy }) => pausableStage(e, policy, p.stageId),
   }),
-  sendSample: def({ event: 'case.sample_sent', label: { 'zh-CN': '送样检验', en: 'Send sample' }, allowedIn: OPEN }),
-  siteVisit: def({ event: 'case.site_visited', label: { 'zh-CN': '到场', en: 'Arrive on site' }, allowedIn: OPEN }),
+  sendSample: def({ event: 'case.sample_sent', label: { 'zh-CN': '送样检验', en: 'Send sample' }, allowedIn: OPEN, offered: usedByAStage('case.sample_sent') }),
+  siteVisit: def({ event: 'case.site_visited', label: { 'zh-CN': '到场', en: 'Arrive on site' }, allowedIn: OPEN, offered: usedByAStage('case.site_visited') }),
   investigate: def({
     event: 'case.investigated',
     label: { 'zh-CN': '调查核实', en: 'Investigate' },
@@ -356,8 +370,8 @@ export const ACTION_DEFS = {
     refuse: ({ state }) => (state.status === 'resolved' && !state.feedback ? { code: 'action.feedbackFirst' } : undefined),
   }),
   note: def({ event: 'case.note', label: { 'zh-CN': '备注', en: 'Note' }, allowedIn: ALL }),
-  addMaterial: def({ event: 'case.material_added', label: { 'zh-CN': '添加材料', en: 'Add material' }, allowedIn: ALL }),
-  sign: def({ event: 'case.signed', label: { 'zh-CN': '签字', en: 'Sign' }, allowedIn: ALL }),
+  addMaterial: def({ event: 'case.material_added', label: { 'zh-CN': '添加材料', en: 'Add material' }, allowedIn: ALL, offered: usedByAStage('case.material_added') }),
+  sign: def({ event: 'case.signed', label: { 'zh-CN': '签字', en: 'Sign' }, allowedIn: ALL, offered: usedByAStage('case.signed') }),
   print: def({ event: 'case.document_printed', label: { 'zh-CN': '打印', en: 'Print' }, allowedIn: ALL }),
   revealIdentity: def({
     event: 'case.identity_viewed',
@@ -435,6 +449,7 @@ export const ACTION_DEFS = {
     event: 'case.expense_recorded',
     label: { 'zh-CN': '登记费用', en: 'Record expense' },
     allowedIn: [...OPEN, ...AFTER_RESULT],
+    offered: (policy) => policy.expenses.length > 0,
     check: (e, p, { policy }) => {
       if (policy.expenses.length && !policyItemOf(policy.expenses, p.expenseId)) e.unknown('payload.expenseId', p.expenseId, '费用项目', 'expense');
       dept(e, policy, 'payload.liableDepartmentId', p.liableDepartmentId);
@@ -495,6 +510,8 @@ export interface ActionAvailability {
   action: CaseAction;
   eventType: ActionEvent;
   label: LocalisedMessage;
+  /** Whether the desk puts the action up on this case at all (see ActionDef.offered). */
+  offered: boolean;
   allowed: boolean;
   /** Why not, as a sentence in both languages; absent when allowed. */
   reason?: LocalisedMessage;
@@ -508,7 +525,8 @@ export function availableActions(state: CaseState, policy: Policy, actor: Actor)
   return ACTIONS.map((action) => {
     const refusal = refusalOf(action, state, policy, actor);
     const roles = rolesFor(action, policy, state);
-    const base = { action, eventType: ACTION_DEFS[action].event, label: ACTION_LABELS[action], ...(roles ? { roles } : {}) };
+    const offered: ActionDef['offered'] = ACTION_DEFS[action].offered;
+    const base = { action, eventType: ACTION_DEFS[action].event, label: ACTION_LABELS[action], offered: offered ? offered(policy, state) : true, ...(roles ? { roles } : {}) };
     if (!refusal) return { ...base, allowed: true };
     return { ...base, allowed: false, code: refusal.code, reason: messageFor(refusal.code, 'action', { action, ...refusal.detail }) };
   });

@@ -6,13 +6,11 @@ import type { ActionSpec } from './action-specs';
 
 // What the case page offers (issue 11 finding 6, "next step first"): the actions the domain allows this
 // person, the next expected one first; the ones only another role may take, disabled with the domain's
-// reason (which names who can). The verdicts are the domain's (availableActions); this only orders them.
+// reason (which names who can). Which actions apply to the case, and who may take them, are the domain's
+// verdicts (availableActions: `offered`, `allowed`); this only sorts them for the screen.
 
 /** Refusals that mean "someone else may do this now", worth showing as a disabled button. */
 const OTHERS_CODES = new Set(['action.role', 'action.identityRole', 'action.approvalPending', 'action.writtenReplyFirst', 'action.notYourDepartment']);
-
-/** Events that only start or stop a stage: offered only where a stage of this case's policy uses them. */
-const STAGE_ONLY = new Set(['case.site_visited', 'case.sample_sent', 'case.material_added', 'case.signed']);
 
 /** The usual order of a case's handling, for when no running stage names the next step. */
 const FLOW = ['case.accepted', 'case.approval_decided', 'case.approval_requested', 'case.assigned', 'case.handover_acknowledged', 'case.site_visited', 'case.sample_sent', 'case.investigated', 'case.replied', 'case.resolved', 'case.feedback_given', 'case.callback_done', 'case.closed'];
@@ -25,9 +23,7 @@ export interface ActionBar {
 
 export function actionBar(specs: readonly ActionSpec[], verdicts: readonly ActionAvailability[], policy: Policy, stages: readonly StageStatus[]): ActionBar {
   const byType = new Map(verdicts.map((v) => [v.eventType as string, v]));
-  const applicable = new Set(stages.map((s) => s.stageId));
-  const stageEvents = new Set(policy.stages.filter((s) => applicable.has(s.id)).flatMap((s) => [...s.startsOn, ...s.stopsOn] as string[]));
-  const offered = specs.filter((s) => (!STAGE_ONLY.has(s.type) || stageEvents.has(s.type)) && (s.type !== 'case.expense_recorded' || policy.expenses.length > 0));
+  const offered = specs.filter((s) => byType.get(s.type)?.offered !== false);
   const allowed = offered.filter((s) => byType.get(s.type)?.allowed);
   const others = offered
     .map((spec) => ({ spec, v: byType.get(spec.type) }))
