@@ -205,4 +205,18 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     expect(await h.projector.reconcile()).toMatchObject({ missing: 0, stale: 0, repaired: 0 });
     await h.projector.stop();
   });
+
+  it('a burst of pulls (a joining desk, page after page) gets one reconciliation pass, which repairs what the burst left', async () => {
+    const h = await openDesk(`test_pull_burst_${Date.now()}`);
+    await putConfig(h.db, 'policy', policyRevision(1), ORG);
+    const a = caseEvents(1, 1, [{ type: 'case.accepted', payload: {} }], false);
+    await h.db.events.bulkUpsert(a);
+    await h.projector.idle();
+    await h.db.cases.findOne('CASE001').exec().then((d) => d!.remove());
+    const passes = Array.from({ length: 5 }, () => h.projector.afterPull());
+    expect(new Set(passes).size).toBe(1);
+    expect(await passes[0]).toMatchObject({ cases: 1, missing: 1, repaired: 1 });
+    await expectInvariant(h.db, a);
+    await h.projector.stop();
+  });
 });

@@ -49,6 +49,8 @@ export interface ProjectorOptions {
   /** First retry delay after an error; doubles up to maxRetryMs. */
   retryMs?: number;
   maxRetryMs?: number;
+  /** Quiet time after the last pull before the post-pull reconciliation runs (default 1500 ms). */
+  settleMs?: number;
   /** Where errors are reported (default console.error). */
   log?: (message: string, error?: unknown) => void;
 }
@@ -59,7 +61,10 @@ export interface Projector {
   stop(): Promise<void>;
   /** Folds everything the store holds that is not folded yet, and retries what is due. */
   idle(): Promise<void>;
-  /** A pull completed: catch up, retry every waiting case and check the cases it may have touched. */
+  /**
+   * A pull completed: once pulls have gone quiet for `settleMs`, catch up, retry every waiting case and
+   * check every case (one pass for a burst of pulls; calls in the same burst share its report).
+   */
   afterPull(): Promise<ReconcileReport>;
   /** The full reconciliation pass (start-up, settings). */
   reconcile(): Promise<ReconcileReport>;
@@ -86,6 +91,7 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
   const batchSize = opts.batchSize ?? 1000;
   const retryMs = opts.retryMs ?? 1000;
   const maxRetryMs = opts.maxRetryMs ?? 60_000;
+  const settleMs = opts.settleMs ?? 1500;
   const log = opts.log ?? ((message: string, error?: unknown) => console.error(`[projection] ${message}`, error ?? ''));
   let policies: Policy[] = [];
   // The policies this window's store holds, read by the runner itself so that a policy document arriving
@@ -259,9 +265,29 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
   };
   const started = begin();
 
+  // A joining desk pulls page after page, each emitting "pulled"; a pass reads every case's event count,
+  // so one pass per page would make a join quadratic in its history. One pass when the pulls go quiet.
+  let pullPass: { timer?: ReturnType<typeof setTimeout>; report: Promise<ReconcileReport>; settle(): void } | undefined;
+  function afterPullSettled(): Promise<ReconcileReport> {
+    if (!pullPass) {
+      let settle!: () => void;
+      const due = new Promise<void>((resolve) => (settle = resolve));
+      const report = due.then(() => started).then(() => run(reconcilePass));
+      pullPass = { report, settle };
+    }
+    const pass = pullPass;
+    if (pass.timer) clearTimeout(pass.timer);
+    pass.timer = setTimeout(() => {
+      if (pullPass === pass) pullPass = undefined;
+      pass.settle();
+    }, settleMs);
+    return pass.report;
+  }
+
   async function stop(): Promise<void> {
     stopped = true;
     if (timer) clearTimeout(timer);
+    if (pullPass?.timer) clearTimeout(pullPass.timer);
     subs.forEach((s) => s.unsubscribe());
     await queue;
   }
@@ -276,10 +302,7 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
         await retryWaiting((w) => w.reason !== 'error' || (w.retryAt ?? 0) <= now());
       });
     },
-    async afterPull() {
-      await started;
-      return run(reconcilePass);
-    },
+    afterPull: afterPullSettled,
     async reconcile() {
       await started;
       return run(reconcilePass);
