@@ -11,6 +11,9 @@ import { buildRegistration, intakeSchemaFor, type IntakeValues } from '../../src
 import { applyEvents, compareEvents as compare, projectCase } from '../../src-shared/domain/projection';
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
 import { canRevealIdentity as canReveal, maskComplainant } from '../../src-shared/domain/masking';
+export { canAdminister, holdsAdminRole } from '../../src-shared/domain/administration';
+export { kindOfSecret, verifierKind, verifyCredential } from '../../src-shared/credentials';
+export { maySignInAt } from '../../src-shared/domain/org';
 
 // The renderer's single seam onto the shared domain (projection, intake, actions, masking, SLA). It only
 // delegates: no business rule is decided here or in any component.

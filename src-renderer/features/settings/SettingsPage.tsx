@@ -3,15 +3,13 @@ import { App, Button, Card, Descriptions, Form, Input, Radio, Select, Space, Tab
 import { useDesk } from '../../data/desk-context';
 import { addStaff } from '../../data/setup';
 import { policyLabels } from '../../data/labels';
-import { kindOfSecret, verifierKind } from '../../../src-shared/credentials';
+import { canAdminister, holdsAdminRole, kindOfSecret } from '../../data/domain';
 import { localised, setLanguage, useLanguage, useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
 import { JoinServer } from '../setup/JoinServer';
 import { ReconcileCases } from './ReconcileCases';
 
 // 设置: language, this desk, staff (admins add people), the policy in force, and joining a server.
-
-const ADMIN_ROLES = new Set(['admin', 'manager', 'director']);
 
 export function SettingsPage() {
   const t = useT();
@@ -22,11 +20,9 @@ export function SettingsPage() {
   const labels = policyLabels(policy);
   const [form] = Form.useForm<{ name: string; roles: string[]; departmentId?: string; pin: string }>();
   const [busy, setBusy] = useState(false);
-  // Anyone who heads a department in the policy, or holds an admin-like role, may add staff — once signed in
-  // with a passphrase: a 4-digit PIN does not guard administration (issue 10 item 3).
-  const adminRoles = (roles: readonly string[]) => roles.some((r) => ADMIN_ROLES.has(r)) || (policy?.departments ?? []).some((d) => d.headRole && roles.includes(d.headRole));
-  const adminByRole = !!staff && adminRoles(staff.roles);
-  const isAdmin = adminByRole && verifierKind(staff.pinHash) === 'passphrase';
+  // Who may add staff is the domain's rule (src-shared/domain/administration.ts).
+  const adminByRole = !!staff && holdsAdminRole(policy, staff.roles);
+  const isAdmin = !!staff && canAdminister(policy, staff);
 
   async function add(v: { name: string; roles: string[]; departmentId?: string; pin: string }) {
     if (!identity) return;
@@ -90,7 +86,7 @@ export function SettingsPage() {
                   validator: (_, v: string) => {
                     const kind = kindOfSecret(v ?? '');
                     if (!kind) return Promise.reject(new Error(t('setup.pinInvalid')));
-                    if (kind === 'pin' && adminRoles((getFieldValue('roles') as string[] | undefined) ?? [])) return Promise.reject(new Error(t('settings.adminNeedsPassphrase')));
+                    if (kind === 'pin' && holdsAdminRole(policy, (getFieldValue('roles') as string[] | undefined) ?? [])) return Promise.reject(new Error(t('settings.adminNeedsPassphrase')));
                     return Promise.resolve();
                   },
                 }),

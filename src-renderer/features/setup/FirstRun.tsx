@@ -4,7 +4,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useDesk } from '../../data/desk-context';
 import { availablePresets } from '../../data/presets';
 import { setUpDesk, type NewStaffInput } from '../../data/setup';
-import { kindOfSecret } from '../../../src-shared/credentials';
+import { kindOfSecret } from '../../data/domain';
 import { localised, useLanguage, useT } from '../../i18n/i18n';
 import { JoinServer } from './JoinServer';
 

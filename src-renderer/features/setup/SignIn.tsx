@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { useDesk } from '../../data/desk-context';
-import { verifyCredential, verifierKind } from '../../../src-shared/credentials';
-import { maySignInAt } from '../../../src-shared/domain/org';
+import { maySignInAt, verifierKind, verifyCredential } from '../../data/domain';
 import { signInAttempts } from '../../session/lockout';
 import { useT } from '../../i18n/i18n';
 
