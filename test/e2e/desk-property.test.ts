@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { act, firstRun, registerPropertyComplaint, screenshot, signIn } from './desk-steps';
+import { act, firstRun, registerPropertyComplaint, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
 
 // Property preset (S7/S9): a phone complaint taken by keyboard alone, then transferred, replied,
 // resolved, called back unsatisfied (reopened), resolved again and called back satisfied.
@@ -16,14 +16,7 @@ afterAll(async () => {
 describe('desk in Chromium: property preset', () => {
   it('S9-1 S9-10 X-3 keyboard-only phone complaint: live timer, transfer, reply, resolve, unsatisfied callback, reopened, resolved, second callback satisfied', { timeout: 180_000 }, async () => {
     const page = await desk.newPage(`property_${Date.now()}`);
-    await firstRun(page, {
-      preset: '物业管理',
-      org: '阳光花园物业服务有限公司',
-      site: '阳光花园小区',
-      code: 'YG01',
-      desk: '业主服务中心前台',
-      staff: [{ name: '李助理', roles: ['业服助理', '物业管家', '物业大管家', '首席物业管家'], department: '业主服务中心', pin: '2468' }],
-    });
+    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理', '物业管家', '物业大管家', '首席物业管家'], department: '业主服务中心', pin: '2468' }));
     await signIn(page, '李助理', '2468');
     await screenshot(page, 'queue-empty');
     expect(await page.getByText('暂无待办案件').isVisible()).toBe(true);

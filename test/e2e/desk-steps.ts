@@ -17,6 +17,11 @@ export interface StaffInput {
   pin: string;
 }
 
+/** The property desk most walks start from (物业管理 preset, 阳光花园, desk YG01) with the given staff. */
+export function sunnyGardenDesk(...staff: StaffInput[]): { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] } {
+  return { preset: '物业管理', org: '阳光花园物业服务有限公司', site: '阳光花园小区', code: 'YG01', desk: '业主服务中心前台', staff };
+}
+
 export async function firstRun(page: Page, o: { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] }): Promise<void> {
   await page.getByTestId('first-run-form').waitFor({ timeout: 60_000 });
   await pickOption(page, 'preset-select', o.preset);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, ConsoleMessage } from 'playwright-core';
 import type { WebHost } from '../../src-main/web-host';
 import { buildRenderer, SCREENSHOT_DIR, startShell } from '../helpers/browser';
-import { firstRun, signIn } from './desk-steps';
+import { firstRun, signIn, sunnyGardenDesk } from './desk-steps';
 import { launchRealDesk, openDeskPage, registerPropertyComplaint } from './real-shell';
 
 // 打印 in the browser shell with the real document handlers (pdfmake in the shell's host): the preview is
@@ -52,14 +52,7 @@ describe('printing in the browser shell', () => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load ${e.blockedURI} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`));
     });
     await page.goto(`${host.shell.url}/?desk=print_${Date.now()}`);
-    await firstRun(page, {
-      preset: '物业管理',
-      org: '阳光花园物业服务有限公司',
-      site: '阳光花园小区',
-      code: 'YG01',
-      desk: '业主服务中心前台',
-      staff: [{ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }],
-    });
+    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
     await signIn(page, '李助理', '2468');
     const number = await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
     expect(number).toMatch(/^YG01-\d{8}-001$/);

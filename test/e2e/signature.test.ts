@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { WebHost } from '../../src-main/web-host';
-import { buildRenderer, DESK_CONTEXT, openPage, SCREENSHOT_DIR, startShell } from '../helpers/browser';
-import { dialogOpened, firstRun, pickOption, signIn } from './desk-steps';
+import { buildRenderer, DESK_CONTEXT, fixClock, openPage, SCREENSHOT_DIR, startShell } from '../helpers/browser';
+import { dialogOpened, firstRun, pickOption, signIn, sunnyGardenDesk } from './desk-steps';
 import { launchRealDesk, registerPropertyComplaint } from './real-shell';
 
 // 签名 as a person does it: open the dialog from the case page, draw with the mouse on the pad, save,
@@ -82,17 +82,9 @@ for (const motion of ['animations on', 'reduced motion'] as const) {
   describe(`signing in Chromium (${motion})`, () => {
     it('X-2 S1-2 draw a signature with the mouse, save, see it on the timeline, print the form and find the strokes and the name in the PDF', { timeout: 240_000 }, async () => {
       const context = await browser.newContext({ ...DESK_CONTEXT, reducedMotion: motion === 'reduced motion' ? 'reduce' : 'no-preference', acceptDownloads: true });
-      await context.clock.install({ time: NOW });
-      await context.clock.resume();
+      await fixClock(context, NOW);
       const page = await openPage(context, `${host.shell.url}/?desk=sign_${motion.replace(' ', '_')}_${Date.now()}`);
-      await firstRun(page, {
-        preset: '物业管理',
-        org: '阳光花园物业服务有限公司',
-        site: '阳光花园小区',
-        code: 'YG01',
-        desk: '业主服务中心前台',
-        staff: [{ name: '王前台', roles: ['业服助理'], department: '业主服务中心', pin: '1357' }],
-      });
+      await firstRun(page, sunnyGardenDesk({ name: '王前台', roles: ['业服助理'], department: '业主服务中心', pin: '1357' }));
       await signIn(page, '王前台', '1357');
       const number = await registerPropertyComplaint(page, '张秀兰', '楼上卫生间漏水三天无人处理');
 

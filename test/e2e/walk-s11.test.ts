@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
+import { fixClock, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
 import { act, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 
 // Issue 16: the office-reception preset (S11) walked as its people do, animations on, on a fixed clock:
@@ -12,8 +12,7 @@ const NOW = Date.parse('2026-11-27T10:00:00+08:00');
 let desk: DeskBrowser;
 beforeAll(async () => {
   desk = await startDeskBrowser('build', { animations: true });
-  await desk.context.clock.install({ time: NOW });
-  await desk.context.clock.resume();
+  await fixClock(desk.context, NOW);
 }, 300_000);
 afterAll(async () => {
   await desk?.close();
