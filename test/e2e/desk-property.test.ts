@@ -55,7 +55,8 @@ describe('desk in Chromium: property preset', () => {
     let dialog = page.locator('.ant-modal:visible');
     await dialog.waitFor();
     // The context asks for reduced motion (as the OS setting would): the dialog appears without zooming in.
-    expect(await page.locator('[class*="zoom-appear"], [class*="zoom-enter"]').count()).toBe(0);
+    // Only the dialog is checked: a badge elsewhere on the page may still be settling under a loaded machine.
+    expect(await dialog.evaluate((el) => el.className)).not.toMatch(/zoom/);
     // Two stars: the callback turns unsatisfied by itself (the clerk could still tick it back).
     await dialog.getByTestId('f-satisfaction').locator('.ant-rate-star').nth(1).click();
     expect(await dialog.getByTestId('f-satisfied').isChecked()).toBe(false);
