@@ -3,7 +3,7 @@ import type { BackupFolder } from './backups';
 import { HostError } from './host-error';
 import type { SettingsStore } from './settings';
 
-// Every bridge channel as a plain async function (DESIGN.md "every handler is a plain function"). The
+// Every bridge channel as a plain async function (docs/architecture.md §The host bridge). The
 // Electron IPC module and the browser shell register the very same object; what differs between them
 // (OS notifications, printers, the tray) is passed in as small host capabilities.
 

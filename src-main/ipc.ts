@@ -4,7 +4,7 @@ import { dispatchBridgeCall, type DispatchLog } from './dispatch';
 import { IPC_PREFIX } from './ipc-channels';
 import { isOwnPage } from './security';
 
-// The only module that touches ipcMain (DESIGN.md): one `handle` per bridge channel, each refusing calls
+// The only module that touches ipcMain (docs/architecture.md): one `handle` per bridge channel, each refusing calls
 // that do not come from the top frame of our own renderer, then dispatching to the plain handlers.
 
 type SenderFrame = { url: string; parent: unknown } | null | undefined;

@@ -48,7 +48,7 @@ export function createDeskWindow(options: DeskWindowOptions): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       spellcheck: false,
-      // The desk store lives in this persistent partition under the user-data folder (DESIGN.md).
+      // The desk store lives in this persistent partition under the user-data folder (docs/architecture.md).
       partition: DESK_PARTITION,
     },
   });

@@ -1,6 +1,6 @@
 import type { BridgeChannel, BridgeError, BridgeInput, BridgeResult, JiesuBridge } from './bridge';
 
-// The browser shell's side of the host bridge (DESIGN.md "The host bridge and the browser shell"): the same
+// The browser shell's side of the host bridge (docs/architecture.md §The host bridge and the browser shell): the same
 // `JiesuBridge` the Electron preload exposes, spoken over HTTP to the shell on 127.0.0.1. The page calls
 // `window.jiesu ?? createHttpBridge(location.origin)`. Pure fetch/EventSource, no Node or Electron.
 

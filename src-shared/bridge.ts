@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { NewEvent } from './domain/events';
 
-// The one typed API the renderer may call on its host (DESIGN.md "The host bridge and the browser shell").
+// The one typed API the renderer may call on its host (docs/architecture.md §The host bridge and the browser shell).
 // The Electron preload exposes it with contextBridge; the browser shell serves the same handlers over
 // HTTP on 127.0.0.1. Both `satisfies JiesuBridge`. Every call's input is validated with the schema below
 // on the host side before any handler runs (validated IPC).

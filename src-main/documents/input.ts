@@ -144,7 +144,7 @@ function caseInput(data: unknown): DocumentInputs['registration'] {
   // Either the projection the desk already holds, or the events to fold into one.
   const c = (v.case as CaseState | undefined) ?? (events?.length ? projectCase(events) : undefined);
   if (!c) throw invalidInput('case / events');
-  // Deadlines come from the SLA engine only (DESIGN.md); the caller may pass them, else they are computed.
+  // Deadlines come from the SLA engine only (docs/architecture.md); the caller may pass them, else they are computed.
   const stages = (v.stages as StageStatus[] | undefined) ?? (events?.length ? slaStagesFor(v.policy, events, v.printedAt ?? Date.now()) : undefined);
   return { ...(v as Omit<typeof v, 'case'>), case: c, events, stages } as DocumentInputs['registration'];
 }

@@ -1,6 +1,6 @@
 import type { BridgeChannel, BridgeInput, BridgeResult, JiesuBridge } from '../../src-shared/bridge';
 
-// The renderer's only way to its host (DESIGN.md "The host bridge"): `window.jiesu` from the Electron
+// The renderer's only way to its host (docs/architecture.md §The host bridge and the browser shell): `window.jiesu` from the Electron
 // preload, else the browser shell's HTTP bridge on 127.0.0.1. When neither is there (a bare static
 // page) every call answers with a clear "host not available" error instead of throwing.
 

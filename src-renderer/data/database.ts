@@ -5,7 +5,7 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { withGetAllQueries } from './storage-getall';
 import { caseSchema, configSchema, draftSchema, eventSchema, type CaseDoc, type DraftDoc, type EventDoc, type StoredConfigDoc } from './schemas';
 
-// The desk store (DESIGN.md "Where the data lives"): RxDB over Dexie on Chromium's IndexedDB, or over
+// The desk store (docs/architecture.md §The desk store): RxDB over Dexie on Chromium's IndexedDB, or over
 // fake-indexeddb in Node tests. Validation is done with the shared zod schemas before any insert
 // (writeEvent, putConfig), so no eval-based JSON-schema validator is needed under the strict CSP.
 
@@ -35,7 +35,7 @@ export async function createDeskDatabase(name: string, storage: RxStorageDexie =
   const db = await createRxDatabase<DeskCollections>({
     name,
     storage: opts.cursorQueries ? storage : withGetAllQueries(storage),
-    // Several windows (wall display) share the store; only the leader replicates (DESIGN.md).
+    // Several windows (wall display) share the store; only the leader replicates (docs/architecture.md).
     multiInstance: true,
     eventReduce: true,
     closeDuplicates: true,

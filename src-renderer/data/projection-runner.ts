@@ -11,7 +11,7 @@ import { findDrift } from './reconcile';
 import type { StoredConfigDoc } from './schemas';
 
 // Keeps the `cases` collection equal to the fold of the `events` collection, whatever way events arrive
-// (docs/architecture.md "Projection"):
+// (docs/architecture.md §Projection):
 // - it reads the events collection's own change order (RxDB's [_meta.lwt, id] index) from a checkpoint
 //   stored in the database, a page at a time, so a restart, a crash or a burst of pulled pages resumes
 //   where it stopped and no event is ever skipped because a notification was missed;

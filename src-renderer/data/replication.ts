@@ -18,7 +18,7 @@ import type { DeskDatabase } from './database';
 import { getDeskIdentity, setDeskIdentity } from './config';
 import { callHost } from '../bridge/host';
 
-// The desk's side of sync (DESIGN.md "Sync"): RxDB's replication of the `events` and `config`
+// The desk's side of sync (docs/architecture.md §Sync): RxDB's replication of the `events` and `config`
 // collections to the central server over its HTTP protocol — pull after the server's sequence
 // checkpoint, push returning conflicts, an SSE stream that says when to pull. RxDB keeps checkpoints
 // in the desk's database, so replication resumes where it stopped after a restart or an outage.

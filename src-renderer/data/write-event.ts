@@ -10,7 +10,7 @@ import { checkAction } from './domain';
 import { markPending, clearPending } from './pending';
 import { projectEvents, type PolicyFor } from './projector';
 
-// The one command path for every change to a case (STYLE.md: the domain decides). An event is built
+// The one command path for every change to a case (docs/architecture.md §House rules: the domain decides). An event is built
 // from the desk context, validated with parseEvent and the domain's validateAction, appended to the
 // event log, and folded into the local case projection. Bad input changes nothing.
 

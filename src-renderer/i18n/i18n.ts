@@ -3,7 +3,7 @@ import { zhCN, type MessageKey } from './zh-CN';
 import { en } from './en';
 import { fillTemplate } from '../../src-shared/i18n/template';
 
-// Every user-visible string goes through here (STYLE.md). zh-CN is the source language; `en` is typed
+// Every user-visible string goes through here (docs/architecture.md §House rules). zh-CN is the source language; `en` is typed
 // as Record<MessageKey, string>, so a missing English string fails the typecheck.
 
 export type Language = 'zh-CN' | 'en';

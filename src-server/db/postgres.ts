@@ -2,7 +2,7 @@ import pg from 'pg';
 import { assertChannel, type Database, type Queryable, type SqlParam } from './types';
 
 // A real PostgreSQL through a pool; LISTEN uses one dedicated connection that reconnects on loss,
-// so the SSE streams of every server instance wake on every commit (DESIGN.md "Sync").
+// so the SSE streams of every server instance wake on every commit (docs/architecture.md §Sync).
 
 // int8 (bigint) columns hold sequence numbers far below 2^53: read them as numbers.
 pg.types.setTypeParser(20, (v) => Number(v));

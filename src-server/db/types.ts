@@ -1,4 +1,4 @@
-// The one small database interface the server uses (DESIGN.md "Sync"): PGlite embedded by default,
+// The one small database interface the server uses (docs/architecture.md §Sync): PGlite embedded by default,
 // a real PostgreSQL when DATABASE_URL is set. Everything above this file speaks plain SQL through it.
 
 export type SqlParam = string | number | boolean | null | bigint | Date | Uint8Array | string[];

@@ -3,7 +3,7 @@ import { ApiError } from '../errors';
 import { CHANGES_CHANNEL, type DeskScope } from './scope';
 import type { CheckedEvent } from './validate';
 
-// Events are append-only (DESIGN.md "data model"): a new id is stored with the next sequence number,
+// Events are append-only (docs/architecture.md §The event log): a new id is stored with the next sequence number,
 // an identical re-push is a no-op, and a changed one is refused by returning the stored master state
 // as a conflict (RxDB protocol), which the desk's conflict handler then adopts.
 

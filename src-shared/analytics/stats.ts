@@ -5,7 +5,7 @@ import { addTo, durationFigure, emptyCount, rateOf, type CountFigure, type Durat
 import { periodLabel, periodsBetween, type Granularity, type Period } from './period';
 
 // Periodic statistics (S1-12, S4-9, S7-6, S8-10, S10-10, X-6) computed in one pass over the cases of a
-// period. Deadline facts come only from the SLA engine's StageStatus (DESIGN.md: nothing else computes
+// period. Deadline facts come only from the SLA engine's StageStatus (docs/architecture.md: nothing else computes
 // deadlines); this module only counts. A case belongs to the period in which it was received.
 
 /** A case as the analysis sees it: its projection and the SLA engine's stages for it. */

@@ -1,7 +1,7 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import type { Policy } from './policy';
 
-// Working-day and business-hour arithmetic for the SLA engine (DESIGN.md "Policy and SLA engine").
+// Working-day and business-hour arithmetic for the SLA engine (docs/architecture.md §Policy and the SLA engine).
 //
 // National data: the `chinese-days` package's published table of statutory holidays (放假) and 调休
 // make-up working days (补班). We read its JSON table rather than calling `isWorkday()`: the package's

@@ -1,6 +1,6 @@
 import type { Complainant } from './events';
 
-// The shape of a case as the fold of its events (DESIGN.md: a case is a projection).
+// The shape of a case as the fold of its events (docs/architecture.md §The event log: a case is a fold).
 // `projectCase` in ./projection.ts builds it; nothing stores a CaseState that cannot be rebuilt.
 
 /** The one list of case statuses (queue filters, reports, print input and the action table read it). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, epochMs, idString, longText, money, requiredShortText, requiredText, shortText, text } from './limits';
 
-// The event log is the only source of truth for a case (DESIGN.md "append-only event log").
+// The event log is the only source of truth for a case (docs/architecture.md §The event log).
 // Every payload is a strict object: unknown keys are refused, which also keeps `__proto__`-style keys
 // out of stored documents.
 

@@ -4,7 +4,7 @@ import { LIMITS } from './limits';
 import type { FieldDef, Policy } from './policy';
 import { addValidationMessages, messageFor } from '../i18n/validation';
 
-// The intake form's rules live here, not in components (STYLE.md "the domain decides"): which fields a
+// The intake form's rules live here, not in components (docs/architecture.md §House rules): which fields a
 // kind's form has, which are required, their limits and options, the S9-1 apology confirmation, and how
 // the values become a `case.registered` event (S4-4 routing by category included). The renderer hands
 // `intakeSchemaFor(...)` to react-hook-form's zodResolver; messages are sentences in the user's language.

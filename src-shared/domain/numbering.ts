@@ -1,4 +1,4 @@
-// Case numbers are allocated offline (DESIGN.md): desk code + local date + per-desk daily sequence,
+// Case numbers are allocated offline (docs/architecture.md): desk code + local date + per-desk daily sequence,
 // e.g. HZ01-20261127-007. Desk codes are unique within an organisation, so two desks never collide
 // without talking to each other; the desk only needs the numbers it already holds itself.
 

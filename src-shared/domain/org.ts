@@ -4,7 +4,7 @@ import { VERIFIER_PATTERN } from '../credentials';
 import { addValidationMessages } from '../i18n/validation';
 
 // Organisation configuration: edited by administrators, replicated as whole documents with a revision
-// number and last-writer-wins (DESIGN.md "Sync").
+// number and last-writer-wins (docs/architecture.md §Sync).
 
 export const staffSchema = z.strictObject({
   id: idString,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from './events';
 import { epochMs, idString, money, shortText, text } from './limits';
 
-// A policy is data (DESIGN.md "Policy and SLA engine"): everything a regulation decides that software
+// A policy is data (docs/architecture.md §Policy and the SLA engine): everything a regulation decides that software
 // can act on. Presets build one per regulation; administrators edit revisions of it (S0-2, S0-4).
 
 const eventType = z.enum(EVENT_TYPES as [EventType, ...EventType[]]);

@@ -1,8 +1,8 @@
 import type { CaseEvent, CaseEventOf } from './events';
 import { ACTIVE_STATUSES, OPEN_STATUSES, REOPENABLE_STATUSES, type CaseState, type CaseStatus } from './case-state';
 
-// A case is a pure, deterministic fold of its events ordered by (at, id) (DESIGN.md "append-only event
-// log"). Desks update projections incrementally; `applyEvents` must always equal a rebuild, whatever order
+// A case is a pure, deterministic fold of its events ordered by (at, id) (docs/architecture.md §The event
+// log). Desks update projections incrementally; `applyEvents` must always equal a rebuild, whatever order
 // and duplication the events arrive in (issue 2, proved by the property tests beside this file).
 
 interface Ordered {

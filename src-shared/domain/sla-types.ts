@@ -1,4 +1,4 @@
-// The SLA engine's output (DESIGN.md: `(policy, events, now) → stages[]`). Everything that shows or acts
+// The SLA engine's output (docs/architecture.md §Policy and the SLA engine: `(policy, events, now) → stages`). Everything that shows or acts
 // on a deadline reads these; nothing else computes deadlines.
 
 export type StageState = 'pending' | 'running' | 'warning' | 'breached' | 'met';

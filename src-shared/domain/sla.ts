@@ -6,8 +6,8 @@ import { ACTION_DEFS } from './actions';
 import { civilDayFromKey, civilDayOf, clockFor, deadlineFrom, startOfCivilDay, type Clock } from './calendar';
 import { categoryAdmissibility } from './admissibility';
 
-// The one place that turns policy + events + now into deadlines (DESIGN.md "Policy and SLA engine";
-// STYLE.md: Zammad's escalation.rb). Timers, notifications, escalations, penalties and statistics read
+// The one place that turns policy + events + now into deadlines (docs/architecture.md §Policy and the SLA engine;
+// after Zammad's escalation.rb). Timers, notifications, escalations, penalties and statistics read
 // its result; nothing else computes a deadline.
 //
 // Semantics, per stage of the policy:

@@ -1,6 +1,6 @@
 import type { PolicyInput, StaffRoles } from '../domain/policy';
 
-// Building blocks every preset shares. Presets are plain data (DESIGN.md "Policy and SLA engine"):
+// Building blocks every preset shares. Presets are plain data (docs/architecture.md §Policy and the SLA engine):
 // nothing here computes, it only keeps the eleven presets consistent with each other.
 
 export type StageInput = NonNullable<PolicyInput['stages']>[number];

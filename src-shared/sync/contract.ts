@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idString } from '../domain/limits';
 
-// The replication contract both ends share (DESIGN.md "Sync"): RxDB's HTTP replication protocol.
+// The replication contract both ends share (docs/architecture.md §Sync): RxDB's HTTP replication protocol.
 // Pull after a server-assigned monotonic sequence, push with conflicts returned, an SSE stream that
 // tells desks to pull. Events never conflict (fresh ULIDs, append-only); config documents are whole
 // documents with a revision number, last writer wins. Besides the organisation's configuration, the
