@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { projectCase } from '../domain/projection';
-import { DAY, makeEvent } from '../domain/projection.fixtures';
+import { DAY, makeEvent, makeRegistration } from '../domain/projection.fixtures';
 import { capaEvents, capaFollowUpEvents, capaOf } from './capa';
-import { findRepeatedProblems } from './repeated';
+import { fireBrigadePreset } from '../presets/s1-fire-brigade';
+import { PRESETS } from '../presets';
+import { policyOf } from '../presets/presets.fixtures';
+import { findRepeatedProblems, placeFieldsOf } from './repeated';
 import { textSimilarity } from './similarity';
 import { caseOf, eventsFor, type CaseSpec } from './test-fixtures';
 
@@ -35,7 +38,7 @@ describe('repeated problems (S7-7, S8-11, S10-10)', () => {
   ];
 
   it('groups near-duplicates of one category within the window, and nothing else', () => {
-    const groups = findRepeatedProblems(cases);
+    const groups = findRepeatedProblems(cases, { placeKeys: ['location'] });
     expect(groups.map((g) => [g.category, g.caseIds])).toEqual([
       ['elevator', ['a1', 'a2', 'a3']],
       ['leak', ['p1', 'p2']],
@@ -46,11 +49,37 @@ describe('repeated problems (S7-7, S8-11, S10-10)', () => {
   });
 
   it('a narrower window or a stricter threshold splits groups', () => {
-    expect(findRepeatedProblems(cases, { windowMs: 2 * DAY })).toEqual([]);
-    const strict = findRepeatedProblems(cases, { subjectThreshold: 0.9, placeThreshold: 1.01 });
+    expect(findRepeatedProblems(cases, { windowMs: 2 * DAY, placeKeys: ['location'] })).toEqual([]);
+    const strict = findRepeatedProblems(cases, { subjectThreshold: 0.9, placeThreshold: 1.01, placeKeys: ['location'] });
     expect(strict.map((g) => g.caseIds)).toEqual([]);
-    const longWindow = findRepeatedProblems(cases, { windowMs: 90 * DAY });
+    const longWindow = findRepeatedProblems(cases, { windowMs: 90 * DAY, placeKeys: ['location'] });
     expect(longWindow[0]!.caseIds).toEqual(['a1', 'a2', 'a3', 'n3']);
+  });
+});
+
+describe('places in repeated problems come from the field each preset declares (S1-5)', () => {
+  it('S1-5 a confidential reporter\'s home address never shows as a place; the fire preset groups by 隐患地点', () => {
+    const policy = policyOf(fireBrigadePreset);
+    expect(placeFieldsOf(policy)).toEqual(['hazardPlace']);
+    const reported = (id: string, day: number, subject: string, hazardPlace: string) =>
+      projectCase([
+        makeRegistration(t0 + day * DAY, { number: `XF01-2026110${day + 1}-001`, kind: policy.kinds[0]!.code, category: 'exit', subject, complainant: { anonymous: false, confidential: true, name: '王五', phone: '13900001111', address: '幸福路8号3单元502' }, form: { hazardPlace } }, { caseId: id }),
+      ])!;
+    const cases = [reported('h1', 0, '安全出口被杂物堵塞', '东方商场二楼'), reported('h2', 2, '消防通道上锁', '东方商场二楼 '), reported('h3', 3, '灭火器过期', '西湖小区')];
+    const groups = findRepeatedProblems(cases, { placeKeys: placeFieldsOf(policy) });
+    expect(groups.map((g) => g.caseIds)).toEqual([['h1', 'h2']]);
+    expect(groups[0]!.places).toEqual(['东方商场二楼']);
+    expect(JSON.stringify(groups)).not.toContain('幸福路');
+    // Without declared place fields nothing but the subject links cases, and no address is shown.
+    const bySubject = findRepeatedProblems(cases);
+    expect(bySubject).toEqual([]);
+  });
+
+  it('every preset declares where its problems are, or has none (a product or service complaint), never an identity field', () => {
+    const places = Object.fromEntries(PRESETS.map((p) => [p.id, placeFieldsOf(policyOf(p.policy))]));
+    for (const keys of Object.values(places)) for (const k of keys) expect(k).not.toMatch(/name|phone|address|idNo/i);
+    expect(places['s1-fire-brigade']).toEqual(['hazardPlace']);
+    expect(places['s7-property']).toEqual(['roomNo']);
   });
 });
 

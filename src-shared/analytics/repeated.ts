@@ -1,4 +1,5 @@
 import type { CaseState } from '../domain/case-state';
+import type { Policy } from '../domain/policy';
 import { bigrams, jaccard } from './similarity';
 
 // Repeated problems (S7-7 weekly, S8-11 meeting with corrective and preventive actions, S10-10 root cause,
@@ -12,6 +13,8 @@ export interface RepeatedOptions {
   subjectThreshold?: number;
   /** Place bigram Jaccard at or above this links two cases (default 0.6). */
   placeThreshold?: number;
+  /** The policy's place fields (placeFieldsOf); without them cases are compared by subject only. */
+  placeKeys?: readonly string[];
   /** Smallest group reported (default 2). */
   minSize?: number;
 }
@@ -28,15 +31,21 @@ export interface RepeatedGroup {
   lastAt: number;
 }
 
-const PLACE_KEYS = ['location', 'place', 'address', 'room'] as const;
+/** The form fields a policy declares as the place of the problem (FieldDef.place), in form order. */
+export function placeFieldsOf(policy: Policy): string[] {
+  return [...new Set(policy.forms.flatMap((f) => f.fields.filter((x) => x.place).map((x) => x.key)))];
+}
 
-/** Where the problem is: a preset's location field, else the complainant's address (房号). */
-export function placeOf(s: CaseState): string {
-  for (const k of PLACE_KEYS) {
+/**
+ * Where the problem is: the first declared place field the case's form filled in. Never the complainant's
+ * own address or any other identity field (S1-5: a confidential reporter's home must not reach analysis).
+ */
+export function placeOf(s: CaseState, placeKeys: readonly string[]): string {
+  for (const k of placeKeys) {
     const v = s.form[k];
-    if (typeof v === 'string' && v.trim()) return v;
+    if (typeof v === 'string' && v.trim()) return v.trim();
   }
-  return s.complainant.address ?? '';
+  return '';
 }
 
 function find(parent: number[], i: number): number {
@@ -52,6 +61,7 @@ export function findRepeatedProblems(cases: readonly CaseState[], opts: Repeated
   const subjectT = opts.subjectThreshold ?? 0.4;
   const placeT = opts.placeThreshold ?? 0.6;
   const minSize = opts.minSize ?? 2;
+  const placeKeys = opts.placeKeys ?? [];
 
   const byCategory = new Map<string, CaseState[]>();
   for (const c of cases) {
@@ -65,7 +75,7 @@ export function findRepeatedProblems(cases: readonly CaseState[], opts: Repeated
   for (const [category, list] of byCategory) {
     list.sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id));
     const subjects = list.map((c) => bigrams(c.subject));
-    const places = list.map((c) => bigrams(placeOf(c)));
+    const places = list.map((c) => bigrams(placeOf(c, placeKeys)));
     const parent = list.map((_, i) => i);
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length && list[j]!.receivedAt - list[i]!.receivedAt <= windowMs; j++) {
@@ -88,7 +98,7 @@ export function findRepeatedProblems(cases: readonly CaseState[], opts: Repeated
         caseIds: m.map((c) => c.id),
         numbers: m.map((c) => c.number),
         subjects: [...new Set(m.map((c) => c.subject))],
-        places: [...new Set(m.map(placeOf).filter(Boolean))],
+        places: [...new Set(m.map((c) => placeOf(c, placeKeys)).filter(Boolean))],
         firstAt: m[0]!.receivedAt,
         lastAt: m[m.length - 1]!.receivedAt,
       });

@@ -17,6 +17,9 @@ export const fieldDefSchema = z.strictObject({
   maxLength: z.number().int().positive().max(20_000).optional(),
   options: z.array(z.strictObject({ value: code, label: shortText })).optional(),
   help: shortText.optional(),
+  /** This field says where the problem is (隐患地点, 投诉点, 房号, 科室): repeated problems are grouped by it
+   *  (S7-7, S8-11). The complainant's own address never is (S1-5: identity never feeds analysis). */
+  place: z.boolean().optional(),
 });
 export type FieldDef = z.infer<typeof fieldDefSchema>;
 

@@ -44,7 +44,7 @@ export const fireBrigadePreset: PolicyInput = {
       id: 'report_register',
       title: '举报投诉处理登记表',
       fields: [
-        { key: 'hazardPlace', label: '隐患地点', type: 'text', required: true, maxLength: 200 },
+        { key: 'hazardPlace', label: '隐患地点', type: 'text', required: true, maxLength: 200, place: true },
         { key: 'reportedUnit', label: '被举报单位', type: 'text', required: false, maxLength: 200 },
         { key: 'chiefInstruction', label: '领导批示', type: 'textarea', required: false, maxLength: 2000 },
         // S1-8: a visitor is booked onto a leaders' reception day by registering the visit with this date.

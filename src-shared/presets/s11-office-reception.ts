@@ -33,7 +33,7 @@ export const officeReceptionPreset: PolicyInput = {
     {
       id: 'reception_record',
       title: '来访投诉记录',
-      fields: [{ key: 'roomNo', label: '房号', type: 'text', required: false, maxLength: 40 }],
+      fields: [{ key: 'roomNo', label: '房号', type: 'text', required: false, maxLength: 40, place: true }],
       requires: ['complainant.name'],
     },
   ],

@@ -43,7 +43,7 @@ export const constructionSitePreset: PolicyInput = {
           ],
           help: '本细则适用于地盘周边地区业主和居委对施工行为的投诉(S2-1)',
         },
-        { key: 'spot', label: '投诉点', type: 'text', required: true, maxLength: 200 },
+        { key: 'spot', label: '投诉点', type: 'text', required: true, maxLength: 200, place: true },
       ],
       requires: ['complainant.name', 'complainant.phone', 'complainant.address', 'category'],
     },

@@ -57,7 +57,7 @@ export const hospitalPreset: PolicyInput = {
           ],
           help: '投诉到窗口由窗口工作人员接待;门诊由“一站式”服务台接待;住院由各科护士站接待(S4-2)',
         },
-        { key: 'ward', label: '科室/病区', type: 'text', required: false, maxLength: 60 },
+        { key: 'ward', label: '科室/病区', type: 'text', required: false, maxLength: 60, place: true },
         { key: 'recordNo', label: '门诊号/住院号', type: 'text', required: false, maxLength: 40 },
         { key: 'treatmentCourse', label: '诊疗过程', type: 'textarea', required: false, maxLength: 4000, help: '投诉档案须含诊疗过程和全部资料(S4-11)' },
       ],

@@ -45,7 +45,7 @@ export const propertyPreset: PolicyInput = {
       id: registerFormId,
       title: '客户投诉登记表',
       fields: [
-        { key: 'roomNo', label: '房号', type: 'text', required: true, maxLength: 40 },
+        { key: 'roomNo', label: '房号', type: 'text', required: true, maxLength: 40, place: true },
         { key: 'zone', label: '分区', type: 'text', required: false, maxLength: 40 },
         { key: 'ownerDeadline', label: '业户要求的解决期限', type: 'datetime', required: false, help: '一般投诉在业户要求的期限内解决(S7-13)' },
       ],

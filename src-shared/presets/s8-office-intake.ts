@@ -36,7 +36,7 @@ export const officeIntakePreset: PolicyInput = {
       id: registerForm,
       title: '业主(用户)投诉处理登记表',
       fields: [
-        { key: 'roomNo', label: '房号', type: 'text', required: true, maxLength: 40 },
+        { key: 'roomNo', label: '房号', type: 'text', required: true, maxLength: 40, place: true },
         { key: 'passedBy', label: '转交前台的部门(人员)', type: 'text', required: false, maxLength: 100, help: '其它部门接到的投诉,记录转交人(S8-1)' },
       ],
       requires: ['complainant.name', 'complainant.phone', 'category'],

@@ -37,7 +37,7 @@ export const callbackWorkflowPreset: PolicyInput = {
       id: 'resident_complaint_register',
       title: '业主/租户投诉处理登记表',
       fields: [
-        { key: 'roomNo', label: '房号', type: 'text', required: true, maxLength: 40 },
+        { key: 'roomNo', label: '房号', type: 'text', required: true, maxLength: 40, place: true },
         { key: 'directorResult', label: '管理处主任填写的处理结果', type: 'textarea', required: false, maxLength: 2000, help: '由具体解决部门负责人签字认可(S9-5)' },
       ],
       requires: ['complainant.name', 'complainant.phone', 'category'],
@@ -46,7 +46,7 @@ export const callbackWorkflowPreset: PolicyInput = {
       id: 'repair_order',
       title: '维修单',
       fields: [
-        { key: 'roomNo', label: '房号', type: 'text', required: true, maxLength: 40 },
+        { key: 'roomNo', label: '房号', type: 'text', required: true, maxLength: 40, place: true },
         { key: 'repairItem', label: '维修项目', type: 'text', required: true, maxLength: 200 },
       ],
       requires: ['complainant.name'],

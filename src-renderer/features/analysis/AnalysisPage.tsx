@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Empty, InputNumber, List, Row, Segmented
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import { computeStatistics, DIMENSIONS, type CaseStatistics, type Dimension } from '../../../src-shared/analytics/stats';
 import { PERIOD_GRANULARITY, periodLabel, periodOf, type Granularity, type Period } from '../../../src-shared/analytics/period';
-import { findRepeatedProblems } from '../../../src-shared/analytics/repeated';
+import { findRepeatedProblems, placeFieldsOf } from '../../../src-shared/analytics/repeated';
 import { dutyReminders, type DutyOccurrence } from '../../../src-shared/analytics/duties';
 import { markDutyDone, useDutiesDone } from './duties-store';
 import { casesTable, statisticsTables, summaryFigures } from '../../../src-shared/analytics/tables';
@@ -80,7 +80,7 @@ function AnalysisFor({ policy }: { policy: Policy }) {
     [data.cases, data.now, data.callbackDue, period, gran, policy, base, lang],
   );
   const periodStates = useMemo(() => stats.total.caseIds.map((id) => data.byId.get(id)!).filter(Boolean), [stats, data.byId]);
-  const groups = useMemo(() => findRepeatedProblems(periodStates, { windowMs: Math.min(30, (period.end - period.start) / 86_400_000) * 86_400_000 }), [periodStates, period]);
+  const groups = useMemo(() => findRepeatedProblems(periodStates, { windowMs: Math.min(30, (period.end - period.start) / 86_400_000) * 86_400_000, placeKeys: placeFieldsOf(policy) }), [periodStates, period, policy]);
   // S8-10 and the other period duties: marked done on any desk of the organisation, reminded on none.
   const dutiesDone = useDutiesDone();
   const { db, identity, staff } = useDesk();
