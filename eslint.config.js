@@ -19,7 +19,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  // Dependencies flow one way: process folders may import src-shared, never each other (DESIGN.md).
+  // Dependencies flow one way: process folders may import src-shared, never each other (docs/architecture.md).
   {
     files: ['src-shared/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/src-main/**', '**/src-renderer/**', '**/src-server/**', 'electron', 'node:*'] }] },
@@ -27,6 +27,18 @@ export default tseslint.config(
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/src-main/**', '**/src-server/**', 'electron', 'node:*'] }] },
+  },
+  // Screens decide no rule: features reach the domain's values and functions only through src-renderer/data
+  // (data/domain.ts and the commands), so a test of the domain sees every rule. Types may be imported.
+  {
+    files: ['src-renderer/features/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src-shared/domain/**'], allowTypeImports: true, message: 'Features reach the domain through src-renderer/data (data/domain.ts), never directly.' }] },
+      ],
+    },
   },
   {
     files: ['src-main/**/*.ts'],

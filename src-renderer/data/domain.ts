@@ -10,10 +10,21 @@ export { nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type A
 import { buildRegistration, intakeSchemaFor, type IntakeValues } from '../../src-shared/domain/intake';
 import { applyEvents, compareEvents as compare, projectCase } from '../../src-shared/domain/projection';
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
+export { slaStagesFor };
 import { canRevealIdentity as canReveal, maskComplainant } from '../../src-shared/domain/masking';
 export { canAdminister, holdsAdminRole } from '../../src-shared/domain/administration';
 export { kindOfSecret, verifierKind, verifyCredential } from '../../src-shared/credentials';
 export { maySignInAt } from '../../src-shared/domain/org';
+// Plain domain values and functions the screens use as they are (no wrapper needed: they decide nothing
+// a screen could get wrong on its own). Features reach the domain only through this module (eslint).
+export { policySchema } from '../../src-shared/domain/policy';
+export { validatePolicy } from '../../src-shared/domain/policy-validate';
+export { nextRevision } from '../../src-shared/domain/revisions';
+export { SIGNABLE_DOCUMENTS, SIGNATURE_ROLES, SIGNATURE_SLOTS, signedRole } from '../../src-shared/domain/signature-slots';
+export { eventName } from '../../src-shared/domain/event-names';
+export { awaitingCallback, callbackDue, callbackDueAt } from '../../src-shared/domain/sla';
+export { riskFlagAlerts, stageAlerts } from '../../src-shared/domain/alerts';
+export { intakeDefaults } from '../../src-shared/domain/intake';
 
 // The renderer's single seam onto the shared domain (projection, intake, actions, masking, SLA). It only
 // delegates: no business rule is decided here or in any component.

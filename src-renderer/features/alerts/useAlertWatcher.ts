@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { App } from 'antd';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import type { StageStatus } from '../../../src-shared/domain/sla-types';
-import { riskFlagAlerts, stageAlerts } from '../../../src-shared/domain/alerts';
+import { riskFlagAlerts, stageAlerts } from '../../data/domain';
 import { useDesk } from '../../data/desk-context';
 import { useCaseDocs } from '../../data/hooks';
 import { policyLabels } from '../../data/labels';

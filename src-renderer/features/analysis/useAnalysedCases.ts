@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CaseEvent } from '../../../src-shared/domain/events';
-import { compareEvents } from '../../../src-shared/domain/projection';
-import { slaStagesFor, callbackDueAt } from '../../../src-shared/domain/sla';
+import { callbackDueAt, compareEvents, slaStagesFor } from '../../data/domain';
 import type { AnalysedCase } from '../../../src-shared/analytics/stats';
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import { useDesk } from '../../data/desk-context';

@@ -1,6 +1,6 @@
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { Policy } from '../../../src-shared/domain/policy';
-import { awaitingCallback, callbackDue } from '../../../src-shared/domain/sla';
+import { awaitingCallback, callbackDue } from '../../data/domain';
 import { computeStatistics } from '../../../src-shared/analytics/stats';
 import { previousPeriod } from '../../../src-shared/analytics/period';
 import type { PolicyFor } from '../../data/projector';

@@ -3,9 +3,9 @@ import type { CaseEvent } from '../../../src-shared/domain/events';
 import type { Policy } from '../../../src-shared/domain/policy';
 import { policyLabels } from '../../data/labels';
 import { getLanguage, useT, type MessageKey } from '../../i18n/i18n';
-import { SIGNATURE_ROLES } from '../../../src-shared/domain/signature-slots';
+import { SIGNATURE_ROLES } from '../../data/domain';
 import { formatYuan } from '../../../src-shared/analytics/ledger';
-import { eventName } from '../../../src-shared/domain/event-names';
+import { eventName } from '../../data/domain';
 import { formatDateTime } from '../../format/time';
 
 // The full record of who did what when. Registration details stay in the summary, where

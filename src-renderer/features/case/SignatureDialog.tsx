@@ -2,7 +2,8 @@ import { useCallback, useRef, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import SignaturePad from 'signature_pad';
 import type { CaseState } from '../../../src-shared/domain/case-state';
-import { SIGNABLE_DOCUMENTS, SIGNATURE_SLOTS, signedRole, type SignableDocument, type SignatureRole } from '../../../src-shared/domain/signature-slots';
+import type { SignableDocument, SignatureRole } from '../../../src-shared/domain/signature-slots';
+import { SIGNABLE_DOCUMENTS, SIGNATURE_SLOTS, signedRole } from '../../data/domain';
 import { localised, useT, type MessageKey } from '../../i18n/i18n';
 
 // 签名: the signer draws on a signature_pad canvas inside an antd dialog. The dialog's body is rendered

@@ -1,5 +1,6 @@
 import type { Policy } from '../../../src-shared/domain/policy';
-import { intakeDefaults, type IntakeValues as DomainIntakeValues } from '../../../src-shared/domain/intake';
+import type { IntakeValues as DomainIntakeValues } from '../../../src-shared/domain/intake';
+import { intakeDefaults } from '../../data/domain';
 import { fromLocalInput, toLocalInput } from '../../format/time';
 
 // The intake form's values and their mapping to a case.registered payload. Validation is the shared

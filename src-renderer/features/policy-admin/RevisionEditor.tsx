@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Collapse, Form, Input, Modal, Select, Space } from 'antd';
-import { nextRevision } from '../../../src-shared/domain/revisions';
+import { nextRevision } from '../../data/domain';
 import type { Policy, PolicyInput } from '../../../src-shared/domain/policy';
 import type { FieldError } from '../../../src-shared/domain/parse';
 import { staffRolesOf, useDesk } from '../../data/desk-context';

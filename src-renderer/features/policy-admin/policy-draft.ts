@@ -1,5 +1,5 @@
-import { policySchema, type Policy, type StaffRoles } from '../../../src-shared/domain/policy';
-import { validatePolicy } from '../../../src-shared/domain/policy-validate';
+import type { Policy, StaffRoles } from '../../../src-shared/domain/policy';
+import { policySchema, validatePolicy } from '../../data/domain';
 import type { FieldError } from '../../../src-shared/domain/parse';
 import type { LocalisedMessage } from '../../../src-shared/i18n/validation';
 
