@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_CALENDAR, addBusinessTime, civilDayOf, clockFor, startOfCivilDay, addWorkingDays, businessTimeBetween, deadlineFrom, holidayDataCovers, holidayDataYears, isWorkingDay, workingTimeBetween } from './calendar';
+import { DEFAULT_CALENDAR, addBusinessTime, civilDayOf, clockFor, startOfCivilDay, addWorkingDays, businessTimeBetween, deadlineFrom, crossesProvisionalDays, holidayDataCovers, holidayDataYears, isProvisionalYear, isWorkingDay, provisionalYearAhead, workingTimeBetween } from './calendar';
 
 /** Beijing wall-clock time (UTC+8) as an instant. */
 const cst = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
@@ -41,15 +41,33 @@ describe('working days: national holidays and 调休 make-up days', () => {
     expect(isWorkingDay('2026-10-16', policy)).toBe(true);
   });
 
-  it('the national table covers 2004–2026; a later year falls back to Monday–Friday until overridden', () => {
+  it('the national table covers 2004–2026; a later year takes the statutory days computed from the law and is provisional until overridden', () => {
     expect(holidayDataYears()[0]).toBe(2004);
     expect(holidayDataYears()).toContain(2026);
-    // 2027-01-01 is a Friday: New Year's Day is not in the data yet, so an organisation enters it.
-    expect(isWorkingDay('2027-01-01')).toBe(true);
-    expect(isWorkingDay('2027-01-01', { ...DEFAULT_CALENDAR, calendarOverrides: { '2027-01-01': false } })).toBe(false);
+    expect(holidayDataYears()).not.toContain(2027);
+    // 2027-01-01 is a Friday: 元旦 by the law, although the package has no 2027 data.
+    expect(isWorkingDay('2027-01-01')).toBe(false);
+    expect(isWorkingDay('2027-01-04')).toBe(true); // the Monday after: no 补假 or 调休 is invented
+    expect(isWorkingDay('2027-01-02')).toBe(false); // a plain Saturday
+    // Spring Festival 2027: 除夕 Fri 02-05, 初一…初三 Sat 02-06…Mon 02-08.
+    expect(['2027-02-04', '2027-02-05', '2027-02-08', '2027-02-09'].map((d) => isWorkingDay(d))).toEqual([true, false, false, true]);
     expect(holidayDataCovers(2026)).toBe(true);
     expect(holidayDataCovers(2027)).toBe(false);
-    expect(holidayDataCovers(2027, { ...DEFAULT_CALENDAR, calendarOverrides: { '2027-01-01': false } })).toBe(true);
+    expect(isProvisionalYear(2027)).toBe(true);
+    expect(isProvisionalYear(2026)).toBe(false);
+    // Past the law's tables (2099) only Monday–Friday remains.
+    expect(isWorkingDay('2100-01-01')).toBe(true);
+  });
+
+  it("the administrator's notice (policy overrides) wins over the computed days and ends the year's provisional state", () => {
+    // 2027's notice might give Mon 01-04 off and make Sat 02-20 a 补班 working day.
+    const notice = { ...DEFAULT_CALENDAR, calendarOverrides: { '2027-01-04': false, '2027-02-20': true, '2027-02-05': true } };
+    expect(isWorkingDay('2027-01-04', notice)).toBe(false);
+    expect(isWorkingDay('2027-02-20', notice)).toBe(true);
+    expect(isWorkingDay('2027-02-05', notice)).toBe(true); // overrides beat the computed 除夕 too
+    expect(isWorkingDay('2027-02-06', notice)).toBe(false); // days the notice does not mention keep the computed answer
+    expect(holidayDataCovers(2027, notice)).toBe(true);
+    expect(isProvisionalYear(2027, notice)).toBe(false);
   });
 
   it('refuses what is not a date', () => {
@@ -77,6 +95,43 @@ describe('addWorkingDays: 3个工作日 = to 24:00 of the 3rd working day after 
   it('the time of day of the start does not matter (the start day is never counted)', () => {
     expect(addWorkingDays(cst(2026, 11, 23, 0, 1), 1)).toBe(addWorkingDays(cst(2026, 11, 23, 23, 59), 1));
     expect(addWorkingDays(cst(2026, 11, 23, 9), 1)).toBe(cst(2026, 11, 25));
+  });
+});
+
+describe('working days past the package table (2027: computed statutory holidays, provisional)', () => {
+  it('S4-6 5 working days from Thu 2026-12-31 skip 元旦 (Fri 01-01) and the weekend: Mon 01-04 … Fri 01-08, due 01-09 00:00', () => {
+    const start = cst(2026, 12, 31, 10);
+    const due = deadlineFrom(start, { amount: 5, unit: 'workingDays' }, 'working-days');
+    expect(due).toBe(cst(2027, 1, 9));
+    expect(crossesProvisionalDays(start, due)).toBe(true);
+  });
+
+  it('S4-6 5 working days across Spring Festival 2027: from Wed 02-03 → Thu 02-04, Tue 02-09 … Fri 02-12, due 02-13 00:00', () => {
+    const start = cst(2027, 2, 3, 15);
+    expect(deadlineFrom(start, { amount: 5, unit: 'workingDays' }, 'working-days')).toBe(cst(2027, 2, 13));
+    // Once the notice is entered it decides: say 02-09…02-12 off and Sun 02-14 a make-up day → 02-04, 02-14, 02-15, 02-16, 02-17.
+    const notice = { ...DEFAULT_CALENDAR, calendarOverrides: { '2027-02-09': false, '2027-02-10': false, '2027-02-11': false, '2027-02-12': false, '2027-02-14': true } };
+    const due = deadlineFrom(start, { amount: 5, unit: 'workingDays' }, 'working-days', notice);
+    expect(due).toBe(cst(2027, 2, 18));
+    expect(crossesProvisionalDays(start, due, notice)).toBe(false);
+  });
+
+  it('S8-7 a deadline inside a published year is not provisional; one that reaches into 2027 is', () => {
+    const start = cst(2026, 12, 1, 10);
+    const due = addWorkingDays(start, 3);
+    expect(due).toBe(cst(2026, 12, 5));
+    expect(crossesProvisionalDays(start, due)).toBe(false);
+    expect(crossesProvisionalDays(cst(2026, 12, 29, 10), addWorkingDays(cst(2026, 12, 29, 10), 3))).toBe(true);
+    // Due exactly at 2027-01-01 00:00 Beijing time counted only 2026 days.
+    expect(crossesProvisionalDays(cst(2026, 12, 28, 10), cst(2027, 1, 1))).toBe(false);
+  });
+
+  it('desks warn from 60 days before they reach a provisional year', () => {
+    expect(provisionalYearAhead(cst(2026, 11, 2, 12))).toBe(2027); // 11-02 + 60 days = 2027-01-01
+    expect(provisionalYearAhead(cst(2026, 11, 28, 12))).toBe(2027);
+    expect(provisionalYearAhead(cst(2026, 11, 1, 12))).toBeUndefined(); // + 60 days = 12-31
+    expect(provisionalYearAhead(cst(2026, 11, 28, 12), { ...DEFAULT_CALENDAR, calendarOverrides: { '2027-01-01': false } })).toBeUndefined();
+    expect(provisionalYearAhead(cst(2027, 3, 1, 12))).toBe(2027); // already inside it
   });
 });
 

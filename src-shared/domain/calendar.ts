@@ -1,5 +1,6 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import type { Policy } from './policy';
+import { statutoryHolidayDates } from './statutory-holidays';
 
 // Working-day and business-hour arithmetic for the SLA engine (docs/architecture.md §Policy and the SLA engine).
 //
@@ -9,9 +10,13 @@ import type { Policy } from './policy';
 // date by one day (e.g. `isWorkday('2026-10-17')`, a Saturday, returns true in America/Los_Angeles).
 // Here every date is a civil date in the policy's own UTC offset, whatever the host's time zone.
 //
-// Coverage: the table holds 2004–2026 (see `holidayDataYears()`). For a year the State Council has not
-// yet published (or the package not yet shipped), days fall back to Monday–Friday; organisations enter
-// the new schedule as `policy.calendarOverrides` until the package is updated.
+// Coverage: the table holds 2004–2026 (see `holidayDataYears()`). For a later year the statutory holidays
+// are computed from the law (statutory-holidays.ts: 元旦, 春节 from the lunar calendar, 清明 from the solar
+// term, 劳动节, 端午, 中秋, 国庆) and every other Monday–Friday is a working day. Such a year is
+// *provisional*: the State Council's notice adds 调休 make-up working days and longer breaks, which no
+// rule can predict. An administrator enters the notice as `policy.calendarOverrides` (制度管理 → 节假日);
+// a year with at least one override counts as entered. Precedence, strongest first: the policy's
+// overrides, the package's table, the computed statutory days, Monday–Friday.
 
 export const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -35,6 +40,7 @@ export const DEFAULT_CALENDAR: CalendarPolicy = Object.freeze({
 const nationalHolidays = new Set(Object.keys(chineseDaysData.holidays));
 const nationalWorkdays = new Set(Object.keys(chineseDaysData.workdays));
 const coveredYears = [...new Set(Object.keys(chineseDaysData.holidays).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
+const lastCoveredYear = coveredYears[coveredYears.length - 1] ?? 0;
 
 /** Years for which the national holiday table has data (others fall back to Monday–Friday). */
 export function holidayDataYears(): readonly number[] {
@@ -43,13 +49,51 @@ export function holidayDataYears(): readonly number[] {
 
 /**
  * Does the organisation's calendar know the holidays of `year`? True when the national table has the
- * year or the policy overrides at least one of its dates (the administrator entered the schedule).
- * The policy screen warns when the coming year is not covered.
+ * year or the policy overrides at least one of its dates (the administrator entered the State Council's
+ * notice). Otherwise the year's days are provisional: computed statutory holidays, no make-up days.
  */
 export function holidayDataCovers(year: number, policy: CalendarPolicy = DEFAULT_CALENDAR): boolean {
-  if (coveredYears.includes(year)) return true;
-  const prefix = `${year}-`;
-  return Object.keys(policy.calendarOverrides ?? {}).some((k) => k.startsWith(prefix));
+  return coveredYears.includes(year) || overrideYearsOf(policy).has(year);
+}
+
+/** A year whose working days are provisional (computed from the law, the notice not entered). */
+export function isProvisionalYear(year: number, policy: CalendarPolicy = DEFAULT_CALENDAR): boolean {
+  return !holidayDataCovers(year, policy);
+}
+
+const overrideYearsCache = new WeakMap<object, ReadonlySet<number>>();
+
+function overrideYearsOf(policy: CalendarPolicy): ReadonlySet<number> {
+  const overrides = policy.calendarOverrides ?? {};
+  let years = overrideYearsCache.get(overrides);
+  if (!years) overrideYearsCache.set(overrides, (years = new Set(Object.keys(overrides).map((k) => Number(k.slice(0, 4))))));
+  return years;
+}
+
+const yearOfDay = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();
+
+/**
+ * Did a computation that ran from `from` to `to` (instants) count provisional days? True when any
+ * local date from the one `from` falls on to the one before `to` lies in a provisional year — a
+ * deadline computed across them may move when the year's notice is entered.
+ */
+export function crossesProvisionalDays(from: number, to: number, policy: CalendarPolicy = DEFAULT_CALENDAR): boolean {
+  const offset = policy.utcOffsetMinutes ?? 480;
+  const first = yearOfDay(civilDayOf(from, offset));
+  const last = yearOfDay(civilDayOf(Math.max(from, to - 1), offset));
+  for (let y = first; y <= last; y++) if (isProvisionalYear(y, policy)) return true;
+  return false;
+}
+
+/**
+ * The first provisional year a desk reaches within `withinDays` days of `now` (today included), or
+ * undefined. Every desk warns from 60 days ahead so the administrator enters the notice in time.
+ */
+export function provisionalYearAhead(now: number, policy: CalendarPolicy = DEFAULT_CALENDAR, withinDays = 60): number | undefined {
+  const offset = policy.utcOffsetMinutes ?? 480;
+  const today = civilDayOf(now, offset);
+  for (let y = yearOfDay(today); y <= yearOfDay(today + withinDays); y++) if (isProvisionalYear(y, policy)) return y;
+  return undefined;
 }
 
 export function civilDayOf(instant: number, utcOffsetMinutes: number): number {
@@ -74,14 +118,24 @@ export function civilDayFromKey(key: string): number | undefined {
 }
 
 // National answers are the same for every organisation: one cache for the process.
+const computedByYear = new Map<number, ReadonlySet<string>>();
+
+function computedHolidays(year: number): ReadonlySet<string> {
+  let set = computedByYear.get(year);
+  if (!set) computedByYear.set(year, (set = statutoryHolidayDates(year)));
+  return set;
+}
+
 const nationalCache = new Map<number, boolean>();
 
 function nationalWorkingDay(day: number): boolean {
   let v = nationalCache.get(day);
   if (v === undefined) {
     const key = civilDayKey(day);
+    const year = Number(key.slice(0, 4));
     if (nationalWorkdays.has(key)) v = true;
     else if (nationalHolidays.has(key)) v = false;
+    else if (year > lastCoveredYear && computedHolidays(year).has(key)) v = false;
     else {
       const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (4)
       v = weekday >= 1 && weekday <= 5;
