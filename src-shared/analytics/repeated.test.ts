@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CaseState } from '../domain/case-state';
 import { projectCase } from '../domain/projection';
 import { DAY, makeEvent, makeRegistration } from '../domain/projection.fixtures';
 import { capaEvents, capaFollowUpEvents, capaOf } from './capa';
@@ -54,6 +56,49 @@ describe('repeated problems (S7-7, S8-11, S10-10)', () => {
     expect(strict.map((g) => g.caseIds)).toEqual([]);
     const longWindow = findRepeatedProblems(cases, { windowMs: 90 * DAY, placeKeys: ['location'] });
     expect(longWindow[0]!.caseIds).toEqual(['a1', 'a2', 'a3', 'n3']);
+  });
+});
+
+describe('repeated problems without comparing every pair (issue 14)', () => {
+  /** The definition: every pair of one category within the window, linked when subject or place is alike. */
+  function everyPair(cases: readonly CaseState[], o: { windowMs: number; subjectThreshold: number; placeThreshold: number; placeKeys: string[] }): string[][] {
+    const byCategory = new Map<string, CaseState[]>();
+    for (const x of cases) byCategory.set(x.category!, [...(byCategory.get(x.category!) ?? []), x]);
+    const out: string[][] = [];
+    for (const list of byCategory.values()) {
+      list.sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id));
+      const root = list.map((_, i) => i);
+      const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++) {
+          if (list[j]!.receivedAt - list[i]!.receivedAt > o.windowMs) continue;
+          const place = (x: CaseState) => (typeof x.form.location === 'string' ? x.form.location : '');
+          if (textSimilarity(list[i]!.subject, list[j]!.subject) >= o.subjectThreshold || textSimilarity(place(list[i]!), place(list[j]!)) >= o.placeThreshold) root[find(j)] = find(i);
+        }
+      const groups = new Map<number, string[]>();
+      list.forEach((x, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), x.id]));
+      out.push(...[...groups.values()].filter((g) => g.length >= 2));
+    }
+    return out.map((g) => [...g].sort()).sort((a, b) => a.join().localeCompare(b.join()));
+  }
+
+  it('finds exactly the groups that comparing every pair finds, for any texts, times and thresholds', () => {
+    const text = fc.array(fc.constantFrom('电', '梯', '故', '障', '漏', '水', '3', '号', '楼', '噪', '音', ' '), { maxLength: 8 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ day: fc.integer({ min: 0, max: 40 }), category: fc.constantFrom('a', 'b'), subject: text, place: text }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.constantFrom(0.3, 0.4, 0.5, 0.6, 1),
+        fc.constantFrom(0.4, 0.6, 1),
+        (specs, windowDays, subjectThreshold, placeThreshold) => {
+          const cases = specs.map((x, i) => caseOf({ id: `c${i}`, receivedAt: t0 + x.day * DAY, category: x.category, subject: x.subject.trim() ? x.subject : '无', place: x.place }));
+          const o = { windowMs: windowDays * DAY, subjectThreshold, placeThreshold, placeKeys: ['location'] };
+          const found = findRepeatedProblems(cases, o).map((g) => [...g.caseIds].sort()).sort((a, b) => a.join().localeCompare(b.join()));
+          expect(found).toEqual(everyPair(cases, o));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
