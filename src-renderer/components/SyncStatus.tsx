@@ -4,6 +4,7 @@ import { CloudSyncOutlined, DisconnectOutlined, WarningOutlined } from '@ant-des
 import { useDesk } from '../data/desk-context';
 import { useLanguage, type Language } from '../i18n/i18n';
 import { waiting$, type WaitingList } from '../data/projection-waiting';
+import { waitingSummary } from './waiting-summary';
 import { currentDeskSyncState, deskSyncState$, ensureDeskSync, joinServer, refusedMessage, syncErrorOf, PENDING_CAP, type SyncError, type SyncState } from '../data/replication';
 
 // The status bar's sync badge (online / offline, documents waiting to upload, last sync) and the
@@ -20,11 +21,6 @@ const TEXT = {
     lastSync: '上次同步 {t}',
     never: '尚未同步',
     refused: '{n} 条未能同步',
-    waiting: '{n} 件案件待整理',
-    waitingHint: '这些案件的记录已到达本台，但还不能整理成案件：{why}。条件具备后会自动整理，无需操作。',
-    waitRegistration: '等待登记记录 {n} 件',
-    waitPolicy: '等待制度版本 {n} 件',
-    waitError: '整理出错、正在自动重试 {n} 件',
     offlineHint: '离线期间可照常登记和办理，网络恢复后自动上传。',
     serverUrl: '服务器地址',
     serverUrlHelp: '例如 http://192.168.1.10:8787，由管理员提供',
@@ -48,11 +44,6 @@ const TEXT = {
     lastSync: 'Last sync {t}',
     never: 'Not synced yet',
     refused: '{n} not accepted',
-    waiting: '{n} case(s) waiting to be filed',
-    waitingHint: 'Their records have reached this desk but cannot be filed as cases yet: {why}. They are filed automatically once possible; nothing to do.',
-    waitRegistration: '{n} waiting for the registration',
-    waitPolicy: '{n} waiting for a policy revision',
-    waitError: '{n} failed and being retried automatically',
     offlineHint: 'Keep registering and handling cases; everything uploads when the network is back.',
     serverUrl: 'Server address',
     serverUrlHelp: 'e.g. http://192.168.1.10:8787, from your administrator',
@@ -96,24 +87,12 @@ function useWaiting(db: ReturnType<typeof useDesk>['db']): WaitingList {
 }
 
 function WaitingTag({ list }: { list: WaitingList }) {
-  const text = useText();
-  const entries = Object.values(list);
-  if (entries.length === 0) return null;
-  const count = (r: string) => entries.filter((w) => w.reason === r).length;
-  const why = (
-    [
-      ['registration', 'waitRegistration'],
-      ['policy', 'waitPolicy'],
-      ['error', 'waitError'],
-    ] as const
-  )
-    .filter(([r]) => count(r) > 0)
-    .map(([r, key]) => text(key, { n: count(r) }))
-    .join('；');
+  const summary = waitingSummary(list, useLanguage());
+  if (!summary) return null;
   return (
-    <Tooltip title={text('waitingHint', { why })}>
-      <Tag color={count('error') > 0 ? 'orange' : 'gold'} icon={<WarningOutlined />} data-testid="projection-waiting" data-count={entries.length}>
-        {text('waiting', { n: entries.length })}
+    <Tooltip title={summary.hint}>
+      <Tag color={summary.failing ? 'orange' : 'gold'} icon={<WarningOutlined />} data-testid="projection-waiting" data-count={summary.count}>
+        {summary.label}
       </Tag>
     </Tooltip>
   );

@@ -206,7 +206,19 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
     const wait = Math.max(0, Math.min(...times) - now());
     timer = setTimeout(() => {
       timer = undefined;
-      void run(() => retryWaiting((w) => w.reason === 'error' && (w.retryAt ?? 0) <= now())).catch((e: unknown) => log('retrying waiting cases failed', e));
+      // Whatever the outcome, the next retry is scheduled: a timer can fire before the clock says a retry is
+      // due (timers and the wall clock drift apart, the clock can be set back), and then nothing was retried
+      // and nothing rescheduled — the case would wait until some other event arrived (projection-retry.test.ts).
+      void run(() => retryWaiting((w) => w.reason === 'error' && (w.retryAt ?? 0) <= now())).then(
+        () => {
+          if (!timer) scheduleRetry();
+        },
+        (e: unknown) => {
+          log('retrying waiting cases failed', e);
+          // The store itself failed: try again at the back-off ceiling rather than at once.
+          if (!timer && !stopped) timer = setTimeout(scheduleRetry, maxRetryMs);
+        },
+      );
     }, Math.min(wait, maxRetryMs));
   }
 
