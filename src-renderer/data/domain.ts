@@ -25,6 +25,9 @@ export { eventName } from '../../src-shared/domain/event-names';
 export { awaitingCallback, callbackDue, callbackDueAt } from '../../src-shared/domain/sla';
 export { riskFlagAlerts, stageAlerts } from '../../src-shared/domain/alerts';
 export { intakeDefaults } from '../../src-shared/domain/intake';
+export { addHolidayRange, addMakeUpDay, noticeOf, removeNoticeEntry, MAX_RANGE_DAYS, type NoticeRefusal } from '../../src-shared/domain/calendar-notice';
+export { statutoryHolidays, type StatutoryHolidayName } from '../../src-shared/domain/statutory-holidays';
+export { crossesProvisionalDays, isProvisionalYear, provisionalYearAhead } from '../../src-shared/domain/calendar';
 
 // The renderer's single seam onto the shared domain (projection, intake, actions, masking, SLA). It only
 // delegates: no business rule is decided here or in any component.

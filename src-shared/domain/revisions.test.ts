@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextOrderNo, nextRevision, policyForCase, policyInForce } from './revisions';
+import { nextOrderNo, nextRevision, policyByRevision, policyForCase, policyInForce } from './revisions';
+import { addWorkingDays } from './calendar';
 import { samplePolicy, sampleStaff } from './policy.fixtures';
 import { projectCase } from './projection';
 import { DAY, T0, makeRegistration } from './projection.fixtures';
@@ -48,6 +49,25 @@ describe('policy revisions', () => {
     expect(policyForCase(all, state)?.name).toBe('第二版');
     // The recorded revision has not reached this desk yet: fall back to the one in force at registration.
     expect(policyForCase([r1, r3], state)?.revision).toBe(1);
+  });
+
+  it("S0-2 the year's holiday notice of the newest revision moves the working days of cases registered under older ones (the calendar is the country's, not the regulation's)", () => {
+    // Revision 4 only enters the 2027 notice: Mon 2027-01-04 off, Sat 2027-02-20 a make-up day.
+    const r4 = revise(r3, T0 + 30 * DAY, { calendarOverrides: { '2027-01-04': false, '2027-02-20': true } });
+    const withNotice = [r1, r2, r3, r4];
+    const state = projectCase([makeRegistration(T0 + 11 * DAY, {}, { policyRevision: 2 })])!;
+    const p = policyForCase(withNotice, state)!;
+    expect(p.name).toBe('第二版'); // every other rule stays the registration's
+    expect(p.calendarOverrides).toEqual(r4.calendarOverrides);
+    expect(policyByRevision(withNotice, 2)).toBe(p); // the same object each time (calendar caches)
+    expect(policyInForce(withNotice, T0 + 12 * DAY)?.calendarOverrides).toEqual(r4.calendarOverrides);
+    // 3 working days from Thu 2026-12-31: without the notice Mon 01-04, Tue, Wed → 01-07; with it 01-05, 01-06, 01-07 → 01-08.
+    const start = Date.UTC(2026, 11, 31, 2);
+    const beijingMidnight = (m: number, d: number) => Date.UTC(2027, m - 1, d) - 8 * 3_600_000;
+    expect(addWorkingDays(start, 3, policyByRevision(all, 2)!)).toBe(beijingMidnight(1, 7));
+    expect(addWorkingDays(start, 3, p)).toBe(beijingMidnight(1, 8));
+    // Without newer revisions nothing changes.
+    expect(policyByRevision(all, 2)).toBe(r2);
   });
 
   it('S0-4 a rule changes by a new revision, without touching the old one', () => {

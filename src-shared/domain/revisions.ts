@@ -24,18 +24,44 @@ function byEffective(a: Policy, b: Policy): number {
   return b.effectiveFrom - a.effectiveFrom || b.revision - a.revision;
 }
 
-/** The revision in force at `at`: the latest effective one that has started. Undefined before the first. */
+/** The revision in force at `at`: the latest effective one that has started (with the newest calendar, see policyByRevision). Undefined before the first. */
 export function policyInForce(revisions: readonly Policy[], at: number): Policy | undefined {
-  return [...revisions].filter((p) => p.effectiveFrom <= at).sort(byEffective)[0];
+  const p = [...revisions].filter((r) => r.effectiveFrom <= at).sort(byEffective)[0];
+  return p && withNewestCalendar(revisions, p);
 }
 
 /**
  * A revision by its number, or undefined when it has not reached this desk or server yet. Desk and
  * server both use this, so a case whose revision is missing shows no deadlines on either, rather than
  * deadlines of a revision it was not registered under.
+ *
+ * One exception to S0-2: the calendar. Which days the State Council gives off is a fact about the
+ * country, not a rule of the organisation's regulation, so every case counts working days with the
+ * `calendarOverrides` of the newest revision on hand — the year's notice, entered once, moves the
+ * deadlines of cases registered before it too.
  */
 export function policyByRevision(revisions: readonly Policy[], revision: number): Policy | undefined {
-  return revisions.find((p) => p.revision === revision);
+  const found = revisions.find((p) => p.revision === revision);
+  return found && withNewestCalendar(revisions, found);
+}
+
+// Same objects for the same inputs: the calendar caches its per-day answers per policy object.
+const calendarVariants = new WeakMap<Policy, WeakMap<object, Policy>>();
+
+/** `policy` with the calendar overrides of the highest-numbered revision in `revisions`. */
+export function withNewestCalendar(revisions: readonly Policy[], policy: Policy): Policy {
+  let newest = policy;
+  for (const p of revisions) if (p.revision > newest.revision) newest = p;
+  const overrides = newest.calendarOverrides;
+  if (newest === policy || overrides === policy.calendarOverrides) return policy;
+  let byOverrides = calendarVariants.get(policy);
+  if (!byOverrides) calendarVariants.set(policy, (byOverrides = new WeakMap()));
+  let variant = byOverrides.get(overrides);
+  if (!variant) {
+    variant = JSON.stringify(overrides) === JSON.stringify(policy.calendarOverrides) ? policy : { ...policy, calendarOverrides: overrides };
+    byOverrides.set(overrides, variant);
+  }
+  return variant;
 }
 
 /**
@@ -43,7 +69,8 @@ export function policyByRevision(revisions: readonly Policy[], revision: number)
  * revisions take effect. If that revision has not reached this desk yet, the one in force at registration.
  */
 export function policyForCase(revisions: readonly Policy[], state: Pick<CaseState, 'policyRevision' | 'registeredAt'>): Policy | undefined {
-  return revisions.find((p) => p.revision === state.policyRevision) ?? policyInForce(revisions, state.registeredAt);
+  const p = revisions.find((r) => r.revision === state.policyRevision) ?? policyInForce(revisions, state.registeredAt);
+  return p && withNewestCalendar(revisions, p);
 }
 
 export interface RevisionMeta {

@@ -5,6 +5,7 @@ import { useDesk } from '../../data/desk-context';
 import { dateOf } from './dates';
 import { PolicyDiffView } from './PolicyDiffView';
 import { RevisionEditor } from './RevisionEditor';
+import { NoticeCard } from './CalendarEditor';
 import { usePT, type PolicyKey } from './i18n';
 
 // 制度管理 (S0-2, S0-4): the regulation in force, its revision history, a side-by-side comparison of two
@@ -67,6 +68,7 @@ function PolicyAdmin({ policies, inForce }: { policies: Policy[]; inForce: Polic
       <Tabs
         items={[
           { key: 'view', label: t('regulation'), children: <RegulationView policy={inForce} /> },
+          { key: 'holidays', label: t('holidays'), children: <NoticeCard revisions={sorted} /> },
           {
             key: 'diff',
             label: t('compare'),

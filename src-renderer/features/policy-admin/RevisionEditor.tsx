@@ -99,7 +99,7 @@ export function RevisionEditor({ base, onClose }: { base: Policy; onClose: () =>
           </Form.Item>
         </Space>
         <Form.Item label={t('section')}>
-          <Select style={{ width: 320 }} value={section} onChange={pick} options={EDITABLE.map((s) => ({ value: s, label: sectionLabel(s) }))} data-testid="revision-section" />
+          <Select style={{ width: 320 }} virtual={false} value={section} onChange={pick} options={EDITABLE.map((s) => ({ value: s, label: sectionLabel(s) }))} data-testid="revision-section" />
         </Form.Item>
       </Form>
       <ProblemList errors={problems} policy={policy} title={t('problems')} testId="revision-problems" />

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Policy } from '../../../src-shared/domain/policy';
+import { CalendarEditor } from './CalendarEditor';
 import { CallbackEditor } from './CallbackEditor';
 import { CategoriesEditor } from './CategoriesEditor';
 import { DepartmentsEditor } from './DepartmentsEditor';
@@ -23,6 +24,7 @@ const EDITORS: { [S in Section]?: ComponentType<SectionEditorProps<Policy[S]>> }
   penalties: PenaltiesEditor,
   departments: DepartmentsEditor,
   roles: RolesEditor,
+  calendarOverrides: CalendarEditor,
 };
 
 export const hasForm = (s: Section): boolean => s in EDITORS;

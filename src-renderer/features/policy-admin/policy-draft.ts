@@ -7,7 +7,7 @@ import type { LocalisedMessage } from '../../../src-shared/i18n/validation';
 // checked as a whole after every edit, with each problem located in words an administrator reads
 // ("类别与派单 · 第 9 行（新类别） · 责任部门") instead of a data path.
 
-export const EDITABLE = ['kinds', 'categories', 'stages', 'callback', 'rewards', 'penalties', 'departments', 'roles', 'severities', 'approvals', 'expenses', 'targets', 'duties', 'document'] as const;
+export const EDITABLE = ['kinds', 'categories', 'stages', 'callback', 'rewards', 'penalties', 'departments', 'roles', 'severities', 'approvals', 'expenses', 'targets', 'duties', 'document', 'calendarOverrides'] as const;
 export type Section = (typeof EDITABLE)[number];
 export type Draft = { [S in Section]?: Policy[S] };
 
