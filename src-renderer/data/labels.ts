@@ -11,6 +11,7 @@ export interface PolicyLabels {
   role(code?: string): string;
   riskFlag(code?: string): string;
   reason(code?: string): string;
+  expense(id?: string): string;
 }
 
 function lookup<T>(list: T[] | undefined, key: (t: T) => string, name: (t: T) => string) {
@@ -28,5 +29,6 @@ export function policyLabels(policy?: Policy): PolicyLabels {
     role: lookup(policy?.roles, (k) => k.code, (k) => k.name),
     riskFlag: lookup(policy?.riskFlags, (k) => k.code, (k) => k.name),
     reason: lookup(policy?.inadmissibleReasons, (k) => k.code, (k) => k.text),
+    expense: lookup(policy?.expenses, (k) => k.id, (k) => k.name),
   };
 }

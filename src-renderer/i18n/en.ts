@@ -71,7 +71,6 @@ export const en: Record<MessageKey, string> = {
   'setup.joinIntro': 'If your organisation already runs a Jiesu server, ask an administrator for a one-time join code. After joining, its policy, departments and staff sync to this desk.',
   'setup.joinUnavailable': 'This build cannot join a server yet; set up a new organisation now and join later under Settings.',
   'intake.title': 'Quick intake',
-  'intake.apology': 'First apologise to the caller or visitor: "We are very sorry for the trouble; we are registering it for you right away." (S9-1)',
   'intake.apologised': 'Apologised',
   'intake.channel': 'Channel',
   'intake.kind': 'Kind',

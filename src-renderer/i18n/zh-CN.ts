@@ -70,7 +70,6 @@ export const zhCN = {
   'setup.joinIntro': '如果本单位已有接诉台服务器，请向管理员索取一次性加入码。加入后，单位的制度、部门和人员会自动同步到本台。',
   'setup.joinUnavailable': '此版本尚未包含联网功能；请先“新建单位（本机）”，以后可在“设置”中加入服务器。',
   'intake.title': '快速登记',
-  'intake.apology': '请先向来访人/来电人致歉：“非常抱歉给您带来不便，我们马上为您登记处理。”（S9-1）',
   'intake.apologised': '已致歉',
   'intake.channel': '渠道',
   'intake.kind': '类型',

@@ -156,7 +156,6 @@ describe('desk in Chromium: hospital, fire brigade, drafts', () => {
     await screenshot(page, 'intake-draft-restored');
 
     await page.getByTestId('intake-phone').fill('13600003333');
-    await page.getByTestId('apologised').check();
     await page.getByTestId('intake-save').click();
     await page.getByTestId('case-number').waitFor();
     const number = (await page.getByTestId('case-number').textContent()) ?? '';

@@ -126,9 +126,7 @@ export async function registerPropertyComplaint(page: Page, name: string, subjec
   await page.keyboard.press('Tab');
   await page.keyboard.type('3-1-1201');
   await opts.beforeSave?.(page);
-  // Confirm the S9-1 apology with the keyboard, then save with Ctrl+Enter.
-  await page.getByTestId('apologised').focus();
-  await page.keyboard.press('Space');
+  // Save with Ctrl+Enter (the property preset asks no S9-1 apology).
   await page.keyboard.press('Control+Enter');
   await page.getByTestId('case-number').waitFor({ timeout: 15_000 }).catch(async (e: unknown) => {
     process.stderr.write(`intake errors: ${JSON.stringify(await page.locator('.ant-form-item-explain-error, [data-testid=intake-error]').allInnerTexts())}\n`);

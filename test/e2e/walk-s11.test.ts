@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { fixClock, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
 import { act, firstRun, pickOption, screenshot, signIn } from './desk-steps';
+import { switchTo } from './walk-steps';
 
 // Issue 16: the office-reception preset (S11) walked as its people do, animations on, on a fixed clock:
 // the clerk records a visit by keyboard, goes on site the same day, asks the director's decision; the
@@ -17,14 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await desk?.close();
 });
-
-async function switchTo(page: Page, name: string, pin: string, number: string): Promise<void> {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await signIn(page, name, pin);
-  await page.goto(page.url().replace(/#.*$/, '#/queue'));
-  await page.getByTestId('queue-table').getByRole('link', { name: number }).click();
-  await page.getByTestId('case-number').waitFor();
-}
 
 describe('S11 walk: 管理处接待来访投诉, intake to callback', () => {
   it('S11-3 S11-4 S0-4 approvals by the director, transfer, reply, resolve and callback, each by clicking', { timeout: 300_000 }, async () => {

@@ -25,6 +25,11 @@ function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: 
       return [yuan(e.payload.amount), e.payload.reason].filter(Boolean).join('：');
     case 'case.reward_decided':
       return [decided(e.payload.approved, e.payload.approverRole), e.payload.approved && e.payload.amount !== undefined ? yuan(e.payload.amount) : undefined, e.payload.note].filter(Boolean).join(' ');
+    case 'case.expense_recorded':
+      // What was spent and on what (S2-5's goodwill visit), not only the description; an amount spent, unsigned.
+      return [`${labels.expense(e.payload.expenseId)} ${yuan(e.payload.amount).replace(/^[+\u2212]/, '')}`, e.payload.description].filter(Boolean).join('：');
+    case 'case.approval_decided':
+      return decided(e.payload.approved, e.payload.role, e.payload.opinion);
     case 'case.registered':
       return `${labels.kind(e.payload.kind)} · ${labels.channel(e.payload.channel)} · ${e.payload.subject}`;
     case 'case.assigned':

@@ -165,19 +165,23 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
         ]}
       >
         {restored && <Alert type="info" showIcon message={t('intake.draftRestored')} style={{ marginBottom: 12 }} data-testid="draft-restored" />}
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={policy.apologyPrompt ?? t('intake.apology')}
-          action={
-            <Controller control={control} name="apologised" render={({ field }) => (
-              <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="apologised">
-                {t('intake.apologised')}
-              </Checkbox>
-            )} />
-          }
-        />
+        {/* The apology prompt is the preset's own (S9-1 in the callback-workflow preset); presets whose
+            regulation asks no apology show none (issue 16 finding 7). */}
+        {policy.apologyPrompt && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={policy.apologyPrompt}
+            action={
+              <Controller control={control} name="apologised" render={({ field }) => (
+                <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="apologised">
+                  {t('intake.apologised')}
+                </Checkbox>
+              )} />
+            }
+          />
+        )}
         <Form layout="vertical" component={false}>
           <Row gutter={16}>
             <Col span={6}>
