@@ -22,12 +22,13 @@ export { validatePolicy } from '../../src-shared/domain/policy-validate';
 export { nextRevision } from '../../src-shared/domain/revisions';
 export { SIGNABLE_DOCUMENTS, SIGNATURE_ROLES, SIGNATURE_SLOTS, signedRole } from '../../src-shared/domain/signature-slots';
 export { eventName } from '../../src-shared/domain/event-names';
-export { awaitingCallback, callbackDue, callbackDueAt } from '../../src-shared/domain/sla';
+export { callbackDue, callbackDueAt } from '../../src-shared/domain/sla';
 export { riskFlagAlerts, stageAlerts } from '../../src-shared/domain/alerts';
 export { intakeDefaults } from '../../src-shared/domain/intake';
 export { addHolidayRange, addMakeUpDay, noticeOf, removeNoticeEntry, MAX_RANGE_DAYS, type NoticeRefusal } from '../../src-shared/domain/calendar-notice';
 export { statutoryHolidays, type StatutoryHolidayName } from '../../src-shared/domain/statutory-holidays';
 export { crossesProvisionalDays, isProvisionalYear, provisionalYearAhead } from '../../src-shared/domain/calendar';
+export { awaitingCallback, callbackMethods, eventsFollowingCallback, unsatisfiedCallback, type AwaitingCallback } from '../../src-shared/domain/callback-outcome';
 
 // The renderer's single seam onto the shared domain (projection, intake, actions, masking, SLA). It only
 // delegates: no business rule is decided here or in any component.

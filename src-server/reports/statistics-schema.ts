@@ -82,14 +82,16 @@ export const statisticsResponseSchema = {
     resolveTime: duration,
     callback: {
       type: 'object',
-      required: ['eligible', 'done', 'rate', 'onTime', 'late', 'overdue', 'satisfactionMean', 'satisfied', 'satisfiedRate'],
+      required: ['eligible', 'done', 'rate', 'onTime', 'late', 'overdue', 'called', 'unsatisfied', 'satisfactionMean', 'satisfied', 'satisfiedRate'],
       properties: {
         eligible: { ...count, description: 'Resolved, not rejected, kind not exempt from callbacks (X-4).' },
-        done: count,
+        done: { ...count, description: 'Callback complete: the latest resolution called back and the resident satisfied (S9-10).' },
         rate,
         onTime: count,
         late: count,
         overdue: count,
+        called: { ...count, description: 'Called back at least once.' },
+        unsatisfied: { ...count, description: 'Latest callback unsatisfied, not yet followed up (S9-10).' },
         satisfactionMean: nullableNumber,
         satisfied: count,
         satisfiedRate: rate,

@@ -100,11 +100,14 @@ describe('period statistics from fixtures (X-6, S8-10)', () => {
     expect(stats.resolveTime.p90Ms).toBe(3000 * MINUTE);
   });
 
-  it('S10-20 callback rate and satisfaction; exempt kinds are not owed a callback (X-4)', () => {
+  it('S10-20 S9-10 callback rate and satisfaction; an unsatisfied callback does not complete the callback; exempt kinds are not owed a callback (X-4)', () => {
     const cb = stats.callback;
     expect(cb.eligible.caseIds).toEqual(['c1', 'c2', 'c3']);
-    expect(cb.done.caseIds).toEqual(['c1', 'c2']);
-    expect(cb.rate.rate).toBeCloseTo(2 / 3, 12);
+    expect(cb.called.caseIds).toEqual(['c1', 'c2']);
+    // c2's callback found the resident unsatisfied (2 stars): it is owed a follow-up, not done.
+    expect(cb.done.caseIds).toEqual(['c1']);
+    expect(cb.unsatisfied.caseIds).toEqual(['c2']);
+    expect(cb.rate.rate).toBeCloseTo(1 / 3, 12);
     expect(cb.onTime.caseIds).toEqual(['c1']);
     expect(cb.late.caseIds).toEqual(['c2']);
     expect(cb.overdue.caseIds).toEqual(['c3']);

@@ -1,4 +1,5 @@
 import type { CaseState } from '../domain/case-state';
+import { callbackSettled, latestCallback, unsatisfiedCallback } from '../domain/callback-outcome';
 import type { Policy } from '../domain/policy';
 import type { StageStatus } from '../domain/sla-types';
 import { addTo, durationFigure, emptyCount, rateOf, type CountFigure, type DurationFigure, type RateFigure } from './figures';
@@ -41,8 +42,12 @@ export interface StageOnTime {
 }
 
 export interface CallbackFigures {
-  /** Resolved, not rejected, kind not exempt. */
+  /** Resolved (or called back and reopened since), not rejected, kind not exempt. */
   eligible: CountFigure;
+  /**
+   * Callback complete: the latest resolution was called back and the resident was satisfied (S9-10: an
+   * unsatisfied callback is followed up, so it does not complete the callback; callback-outcome.ts).
+   */
   done: CountFigure;
   rate: RateFigure;
   /** First callback at or before its due time (only when a due time is known). */
@@ -50,9 +55,14 @@ export interface CallbackFigures {
   late: CountFigure;
   /** No callback yet and the due time has passed. */
   overdue: CountFigure;
+  /** Cases called back at least once. */
+  called: CountFigure;
+  /** Called-back cases whose latest callback was unsatisfied and is not yet followed up by a new resolution (S9-10). */
+  unsatisfied: CountFigure;
   /** Mean of the latest callback's 1–5 score per called-back case. */
   satisfactionMean: number | null;
   satisfied: CountFigure;
+  /** satisfied / called. */
   satisfiedRate: RateFigure;
 }
 
@@ -148,7 +158,7 @@ export function computeStatistics(cases: Iterable<AnalysedCase>, opts: Statistic
   const rejected = emptyCount();
   const replySamples: { caseId: string; ms: number }[] = [];
   const resolveSamples: { caseId: string; ms: number }[] = [];
-  const cb = { eligible: emptyCount(), done: emptyCount(), onTime: emptyCount(), late: emptyCount(), overdue: emptyCount(), satisfied: emptyCount() };
+  const cb = { eligible: emptyCount(), done: emptyCount(), called: emptyCount(), unsatisfied: emptyCount(), onTime: emptyCount(), late: emptyCount(), overdue: emptyCount(), satisfied: emptyCount() };
   let satisfactionSum = 0;
   const valid = emptyCount();
   const invalid = emptyCount();
@@ -200,17 +210,17 @@ export function computeStatistics(cases: Iterable<AnalysedCase>, opts: Statistic
     if (replyAt !== undefined) replySamples.push({ caseId: id, ms: Math.max(0, replyAt - t) });
     if (s.resolvedAt !== undefined) resolveSamples.push({ caseId: id, ms: Math.max(0, s.resolvedAt - t) });
 
-    if (s.resolvedAt !== undefined && s.status !== 'rejected' && !exemptKinds.has(s.kind)) {
+    // A case reopened after an unsatisfied callback stays counted (S9-10): it is owed a callback still.
+    if ((s.resolvedAt !== undefined || s.callbacks.length > 0) && s.status !== 'rejected' && !exemptKinds.has(s.kind)) {
       addTo(cb.eligible, id);
       const due = opts.callbackDueAt?.(s);
-      if (s.callbacks.length > 0) {
-        addTo(cb.done, id);
-        let first = s.callbacks[0]!;
-        let last = first;
-        for (const c of s.callbacks) {
-          if (c.at < first.at) first = c;
-          if (c.at >= last.at) last = c;
-        }
+      const last = latestCallback(s);
+      if (last) {
+        addTo(cb.called, id);
+        if (callbackSettled(s)) addTo(cb.done, id);
+        if (unsatisfiedCallback(s)) addTo(cb.unsatisfied, id);
+        let first = last;
+        for (const c of s.callbacks) if (c.at < first.at) first = c;
         satisfactionSum += last.satisfaction;
         if (last.satisfied) addTo(cb.satisfied, id);
         if (due !== undefined) addTo(first.at <= due ? cb.onTime : cb.late, id);
@@ -259,9 +269,11 @@ export function computeStatistics(cases: Iterable<AnalysedCase>, opts: Statistic
       onTime: cb.onTime,
       late: cb.late,
       overdue: cb.overdue,
-      satisfactionMean: cb.done.count ? satisfactionSum / cb.done.count : null,
+      called: cb.called,
+      unsatisfied: cb.unsatisfied,
+      satisfactionMean: cb.called.count ? satisfactionSum / cb.called.count : null,
       satisfied: cb.satisfied,
-      satisfiedRate: rateOf(cb.satisfied, cb.done),
+      satisfiedRate: rateOf(cb.satisfied, cb.called),
     },
     validComplaints: {
       valid,

@@ -44,6 +44,10 @@ addValidationMessages({
     'zh-CN': () => '结案前须先向投诉人反馈处理结果，或记录无法反馈的原因（X-2）。',
     en: () => 'Before closing, give the complainant feedback on the result or record why that is impossible (X-2).',
   },
+  'action.callbackFollowUp': {
+    'zh-CN': () => '最近一次回访不满意，需再次回访至满意（或重新办理）后才能结案。',
+    en: () => 'The latest callback was unsatisfied; call back again until the resident is satisfied (or reopen the case) before closing.',
+  },
   'action.callbackExempt': { 'zh-CN': () => '此类别按制度无需回访。', en: () => 'This kind needs no callback under the policy.' },
   'action.notYourDepartment': {
     'zh-CN': () => '只有当前责任部门可以确认接收此案件。',

@@ -3,6 +3,7 @@ import { eventPayloads, type EventPayload, type EventType, type NewEvent } from 
 import { fieldErrorsOf, type FieldError, type ParseResult } from './parse';
 import type { Approval, Penalty, Policy, Reward } from './policy';
 import { appliesToCase } from './sla';
+import { callbackMethods, unsatisfiedCallback } from './callback-outcome';
 import { messageFor, type LocalisedMessage } from '../i18n/validation';
 import './action-messages';
 
@@ -349,8 +350,8 @@ export const ACTION_DEFS = {
     refuse: (c) => feedbackFollowsResult(c) ?? (c.policy.kinds.find((k) => k.code === c.state.kind)?.callbackExempt ? { code: 'action.callbackExempt' } : undefined),
     roles: (policy) => (policy.callbackRole ? [policy.callbackRole] : undefined),
     check: (e, p, { policy, state }) => {
-      const methods = new Set(policy.callback.rules.filter((r) => appliesToCase(r.appliesTo, state)).flatMap((r) => r.methods));
-      if (methods.size && !methods.has(p.method)) e.unknown('payload.method', p.method, '回访方式', 'callback method');
+      const methods = callbackMethods(policy, state);
+      if (methods.length && !methods.includes(p.method)) e.unknown('payload.method', p.method, '回访方式', 'callback method');
     },
   }),
   reject: def({
@@ -367,7 +368,12 @@ export const ACTION_DEFS = {
     event: 'case.closed',
     label: { 'zh-CN': '结案', en: 'Close' },
     allowedIn: ['resolved', 'rejected'],
-    refuse: ({ state }) => (state.status === 'resolved' && !state.feedback ? { code: 'action.feedbackFirst' } : undefined),
+    refuse: ({ state }) => {
+      if (state.status === 'resolved' && !state.feedback) return { code: 'action.feedbackFirst' };
+      // S9-10: an unsatisfied callback is followed up (called back again or reopened), never closed over.
+      if (state.status === 'resolved' && unsatisfiedCallback(state)) return { code: 'action.callbackFollowUp' };
+      return undefined;
+    },
   }),
   note: def({ event: 'case.note', label: { 'zh-CN': '备注', en: 'Note' }, allowedIn: ALL }),
   addMaterial: def({ event: 'case.material_added', label: { 'zh-CN': '添加材料', en: 'Add material' }, allowedIn: ALL, offered: usedByAStage('case.material_added') }),

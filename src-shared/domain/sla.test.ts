@@ -5,7 +5,7 @@ import { makeEvent, makeRegistration } from './projection.fixtures';
 import { projectCase } from './projection';
 import { STAGES, testPolicy } from './sla.fixtures';
 import { semanticErrors } from './policy-validate';
-import { awaitingCallback, callbackDueAt, caseDeadlineSummary, nextStateChangeAt, slaEvaluation, slaStagesFor } from './sla';
+import { callbackDueAt, caseDeadlineSummary, nextStateChangeAt, slaEvaluation, slaStagesFor } from './sla';
 import type { StageStatus } from './sla-types';
 import { workingTimeBetween } from './calendar';
 
@@ -308,19 +308,6 @@ describe('callback deadlines', () => {
     expect(callbackDueAt(policy, [reg({ kind: 'consult' }), resolved])).toBeUndefined();
     expect(callbackDueAt(policy, [reg()])).toBeUndefined();
     expect(callbackDueAt(policy, [reg(), resolved, makeEvent('case.reopened', { reason: '不满意' }, resolvedAt + DAY)])).toBeUndefined();
-  });
-
-  it('S9-10 a resolved case awaits its callback until one is recorded after the latest resolution', () => {
-    const unsatisfied = makeEvent('case.callback_done', { method: 'phone', satisfied: false, satisfaction: 2, outcome: '漏水未根治' }, resolvedAt + DAY);
-    const reopened = makeEvent('case.reopened', { reason: '回访不满意' }, resolvedAt + DAY + MIN);
-    const resolvedAgain = makeEvent('case.resolved', { result: '重新做防水' }, resolvedAt + 3 * DAY);
-    const satisfied = makeEvent('case.callback_done', { method: 'phone', satisfied: true, satisfaction: 5, outcome: '已修好' }, resolvedAt + 4 * DAY);
-    const at = (events: CaseEvent[]) => awaitingCallback(policy, projectCase(events)!);
-    expect(at([reg({ category: 'service' }), resolved])?.dueAt).toBe(resolvedAt + 3 * DAY);
-    expect(at([reg({ category: 'service' }), resolved, unsatisfied])).toBeUndefined();
-    expect(at([reg({ category: 'service' }), resolved, unsatisfied, reopened])).toBeUndefined();
-    expect(at([reg({ category: 'service' }), resolved, unsatisfied, reopened, resolvedAgain])?.resolvedAt).toBe(resolvedAt + 3 * DAY);
-    expect(at([reg({ category: 'service' }), resolved, unsatisfied, reopened, resolvedAgain, satisfied])).toBeUndefined();
   });
 
   it('gives the same answer from the projected case state', () => {

@@ -485,17 +485,6 @@ export function callbackDue(policy: Policy, source: CaseState | readonly CaseEve
   return { dueAt: deadlineFrom(resolvedAt, rule.within, rule.clock, policy), resolvedAt, rule };
 }
 
-/**
- * X-4 / S9-10: a resolved case is awaiting its callback until one is recorded after its latest resolution
- * (an unsatisfied callback reopens the case, and the next resolution starts a new round).
- */
-export function awaitingCallback(policy: Policy, state: CaseState): CallbackDue | undefined {
-  if (state.status !== 'resolved') return undefined;
-  const due = callbackDue(policy, state);
-  if (!due || state.callbacks.some((c) => c.at >= due.resolvedAt)) return undefined;
-  return due;
-}
-
 function isEventList(source: CaseState | readonly CaseEvent[]): source is readonly CaseEvent[] {
   return Array.isArray(source);
 }

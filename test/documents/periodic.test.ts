@@ -72,16 +72,18 @@ describe('period summary (投诉数据汇总表)', () => {
       const n = cases.filter((c) => c.departmentId === d.id).length;
       if (n) expect(r.flat).toContain(`${compact(d.name)}${n}${((n / 2000) * 100).toFixed(1)}%`);
     }
-    // Callback: eligible = resolved, not exempt; done = called back.
+    // Callback: eligible = resolved, not exempt; done = called back and satisfied (S9-10: an unsatisfied
+    // callback is owed a follow-up).
     const exempt = new Set(policy.kinds.filter((k) => k.callbackExempt).map((k) => k.code));
     const eligible = cases.filter((c) => !exempt.has(c.kind));
-    const done = eligible.filter((c) => c.callbacks.length > 0);
+    const called = eligible.filter((c) => c.callbacks.length > 0);
+    const done = called.filter((c) => c.callbacks[0]!.satisfied);
     expect(r.flat).toContain(`${((done.length / eligible.length) * 100).toFixed(1)}%（${done.length}/${eligible.length}）`);
     const late = cases.filter((_, i) => i % 4 === 0).length;
     expect(r.flat).toContain(`${compact(policy.stages[0]!.name)}2000${2000 - late}${late}${(((2000 - late) / 2000) * 100).toFixed(1)}%`);
     const valid = cases.filter((c) => c.valid).length;
     expect(r.flat).toContain(`有效投诉${valid}件`);
-    const scored = done;
+    const scored = called;
     const mean = scored.reduce((s, c) => s + c.callbacks[0]!.satisfaction, 0) / scored.length;
     expect(r.flat).toContain(`平均${mean.toFixed(2)}/5`);
     expect(r.flat).toContain(`第${r.pages}页共${r.pages}页`);

@@ -172,7 +172,9 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
     expect(s.resolveTime).toMatchObject({ n: 4, medianMs: 1.5 * DAY, p90Ms: 4 * DAY });
     // the suggestion and the refused case are not due a callback; C is overdue.
     expect(s.callback.eligible.count).toBe(3);
-    expect(s.callback.rate.rate).toBe(2 / 3);
+    // B's callback was unsatisfied (S9-10): owed a follow-up, so not done.
+    expect(s.callback.rate.rate).toBe(1 / 3);
+    expect(s.callback.unsatisfied.count).toBe(1);
     expect(s.callback).toMatchObject({ onTime: { count: 1 }, late: { count: 1 }, overdue: { count: 1 }, satisfactionMean: 3.5, satisfiedRate: { rate: 0.5 } });
     expect(s.validComplaints).toMatchObject({ valid: { count: 2 }, invalid: { count: 1 }, unclassified: { count: 3 }, base: 200, rate: 0.01, target: null, meetsTarget: null });
     const rows = (d: keyof CaseStatistics['breakdowns']) => s.breakdowns[d].map((row) => [row.label, row.count]);
@@ -189,7 +191,7 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
     expect(r.body.trend.map((p) => [p.label, p.count])).toEqual([['2026-10', 6]]);
     const desk = await deskStatistics({ granularity: 'month', now: r.body.now });
     expect(summaryFigures(r.body, propertyPreset)).toEqual(summaryFigures(desk, propertyPreset));
-    expect(summaryFigures(r.body, propertyPreset)).toMatchObject({ total: 6, callbackDue: 3, callbackDone: 2, satisfiedCount: 1, validCount: 2, classifiedCount: 3 });
+    expect(summaryFigures(r.body, propertyPreset)).toMatchObject({ total: 6, callbackDue: 3, callbackDone: 1, satisfiedCount: 1, validCount: 2, classifiedCount: 3 });
     // Without a base the valid-complaint rate is unknown, never 0 %.
     expect(r.body.validComplaints).toMatchObject({ base: null, rate: null });
   });

@@ -216,7 +216,7 @@ function AnalysisFor({ policy }: { policy: Policy }) {
           <Card size="small" title={t('a.callback')}>
             <Space wrap>
               <Tag color="blue" style={{ cursor: 'pointer' }} onClick={() => open(t('a.callbackDone'), cb.done.caseIds)}>
-                {t('a.callbackDone')} {cb.done.count}/{cb.eligible.count}
+                <span data-testid="figure-callback-done">{t('a.callbackDone')} {cb.done.count}/{cb.eligible.count}</span>
               </Tag>
               <Tag color="red" style={{ cursor: 'pointer' }} onClick={() => open(t('a.callbackOverdue'), cb.overdue.caseIds)}>
                 {t('a.callbackOverdue')} {cb.overdue.count}
@@ -224,10 +224,13 @@ function AnalysisFor({ policy }: { policy: Policy }) {
               <Tag color="orange" style={{ cursor: 'pointer' }} onClick={() => open(t('a.callbackLate'), cb.late.caseIds)}>
                 {t('a.callbackLate')} {cb.late.count}
               </Tag>
+              <Tag color="volcano" style={{ cursor: 'pointer' }} onClick={() => open(t('a.callbackUnsatisfied'), cb.unsatisfied.caseIds)} data-testid="figure-callback-unsatisfied">
+                {t('a.callbackUnsatisfied')} {cb.unsatisfied.count}
+              </Tag>
               <Tag color="green" style={{ cursor: 'pointer' }} onClick={() => open(t('a.satisfied'), cb.satisfied.caseIds)}>
                 {t('a.satisfied')} {formatRate(cb.satisfiedRate.rate, lang, 0)}
               </Tag>
-              <span>
+              <span data-testid="figure-satisfaction">
                 {t('a.satisfaction')}：{cb.satisfactionMean === null ? t('common.none') : cb.satisfactionMean.toFixed(2)} / 5
               </span>
             </Space>

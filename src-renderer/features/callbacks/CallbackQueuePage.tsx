@@ -37,6 +37,11 @@ export function CallbackQueuePage() {
         <Card size="small">
           <Statistic title={t('callbacks.rateTitle')} value={pct(rate?.rate.rate)} suffix={policy?.targets.callbackRate !== undefined ? <Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('callbacks.target', { target: pct(policy.targets.callbackRate) })}</Typography.Text> : undefined} data-testid="callback-rate" />
           <Typography.Text type="secondary">{t('callbacks.rateDetail', { done: rate?.done.count ?? 0, due: rate?.eligible.count ?? 0 })}</Typography.Text>
+          {!!rate?.unsatisfied.count && (
+            <div>
+              <Typography.Text type="danger" data-testid="callback-unsatisfied-count">{t('callbacks.unsatisfiedCount', { count: rate.unsatisfied.count })}</Typography.Text>
+            </div>
+          )}
         </Card>
         {weekly && (
           <Card size="small" title={t('callbacks.weekly')}>
@@ -44,7 +49,7 @@ export function CallbackQueuePage() {
           </Card>
         )}
       </Space>
-      {policy?.callback.unsatisfiedReopens && <Alert type="info" showIcon message={t('callbacks.unsatisfiedReopens')} />}
+      {policy && <Alert type="info" showIcon message={t(policy.callback.unsatisfiedReopens ? 'callbacks.unsatisfiedReopens' : 'callbacks.unsatisfiedFollowUp')} />}
       <Table<CallbackRow>
         data-testid="callback-table"
         rowKey={(r) => r.state.id}
@@ -65,7 +70,17 @@ export function CallbackQueuePage() {
             ),
           },
           { title: t('queue.number'), key: 'number', width: 170, render: (_, r) => <a href={hrefOf({ name: 'case', id: r.state.id })}>{r.state.number}</a> },
-          { title: t('queue.subject'), key: 'subject', ellipsis: true, render: (_, r) => r.state.subject },
+          {
+            title: t('queue.subject'),
+            key: 'subject',
+            ellipsis: true,
+            render: (_, r) => (
+              <>
+                {r.followUpOf && <Tag color="red" data-testid={`callback-follow-up-${r.state.number}`}>{t('callbacks.followUpTag', { stars: r.followUpOf.satisfaction })}</Tag>}
+                {r.state.subject}
+              </>
+            ),
+          },
           { title: t('queue.complainant'), key: 'who', width: 120, render: (_, r) => complainantDisplay(r.state, t) },
           { title: t('queue.kind'), key: 'kind', width: 90, render: (_, r) => labels.kind(r.state.kind) },
           { title: t('callbacks.resolvedAt'), key: 'resolved', width: 150, render: (_, r) => formatMinute(r.resolvedAt) },

@@ -1,11 +1,12 @@
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { Policy } from '../../../src-shared/domain/policy';
-import { awaitingCallback, callbackDue } from '../../data/domain';
+import { awaitingCallback, callbackDue, type AwaitingCallback } from '../../data/domain';
 import { computeStatistics } from '../../../src-shared/analytics/stats';
 import { previousPeriod } from '../../../src-shared/analytics/period';
 import type { PolicyFor } from '../../data/projector';
 
-// The callback queue's view model: resolved cases whose policy wants a callback, soonest due first
+// The callback queue's view model: resolved cases whose policy wants a callback (a first one, or a
+// follow-up after an unsatisfied one: src-shared/domain/callback-outcome.ts), soonest due first
 // (due times from the SLA engine), the callback rate from the shared statistics, and S9-8's weekly
 // repair-order count.
 
@@ -14,6 +15,8 @@ export interface CallbackRow {
   dueAt: number;
   resolvedAt: number;
   methods: string[];
+  /** A follow-up callback: the unsatisfied callback it follows (S9-10). */
+  followUpOf?: AwaitingCallback['followUpOf'];
 }
 
 export function callbackRows(cases: CaseState[], policyFor: PolicyFor): CallbackRow[] {
@@ -22,7 +25,7 @@ export function callbackRows(cases: CaseState[], policyFor: PolicyFor): Callback
     const policy = policyFor(s.policyRevision);
     const due = policy && awaitingCallback(policy, s);
     if (!due) continue;
-    out.push({ state: s, dueAt: due.dueAt, resolvedAt: due.resolvedAt, methods: due.rule.methods });
+    out.push({ state: s, dueAt: due.dueAt, resolvedAt: due.resolvedAt, methods: due.rule.methods, ...(due.followUpOf ? { followUpOf: due.followUpOf } : {}) });
   }
   return out.sort((a, b) => a.dueAt - b.dueAt);
 }

@@ -1,15 +1,15 @@
 import type { ButtonProps } from 'antd';
 import { useMemo, useState } from 'react';
-import { Alert, Checkbox, Form, Input, Modal, Rate, Select } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, Radio, Rate, Select } from 'antd';
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { NewEvent } from '../../../src-shared/domain/events';
 import type { StageStatus } from '../../../src-shared/domain/sla-types';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { recordCaseAction } from '../../data/commands';
-import { pendingApprovalSteps, requestableSteps, roleNames } from '../../data/domain';
+import { callbackMethods, pendingApprovalSteps, requestableSteps, roleNames } from '../../data/domain';
 import { localised, useT } from '../../i18n/i18n';
 import { toLocalInput } from '../../format/time';
-import type { ActionSpec, OptionSource } from './action-specs';
+import type { ActionSpec, FieldSpec, OptionSource } from './action-specs';
 
 // One dialog for every case action: fields from the action's spec, the event written through the one
 // command path, and the domain's refusal shown as sentences.
@@ -43,6 +43,12 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
         return stages.filter((s) => s.state !== 'met').map((s) => ({ value: s.stageId, label: s.name }));
       case 'channels':
         return policy.channels.map((c) => ({ value: c.code, label: c.name }));
+      case 'callbackMethods': {
+        const allowed = callbackMethods(policy, state);
+        return policy.channels.filter((c) => !allowed.length || allowed.includes(c.code)).map((c) => ({ value: c.code, label: c.name }));
+      }
+      case 'satisfiedChoices':
+        return (['yes', 'no'] as const).map((v) => ({ value: v, label: t(`field.satisfied.${v}`) }));
       case 'kinds':
         return policy.kinds.map((k) => ({ value: k.code, label: k.name }));
       case 'categories':
@@ -75,6 +81,23 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
     }
   };
 
+  // A required field left empty says which one, in the words of its label.
+  const requiredRule = (f: FieldSpec) => {
+    const message = t(f.type === 'text' || f.type === 'textarea' ? 'common.requiredFill' : 'common.requiredChoose', { label: t(f.label) });
+    return f.type === 'rating' ? [{ required: true, type: 'number' as const, min: 1, message }] : [{ required: true, message }];
+  };
+
+  // Plain Enter outside a text area, a list or a button submits, as in any form; Ctrl+Enter submits from anywhere.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter' || e.defaultPrevented || e.nativeEvent.isComposing) return;
+    const target = e.target as HTMLElement;
+    const plainSubmits = !target.closest('textarea, button, .ant-select, .ant-rate, .ant-radio-group, a');
+    if (e.ctrlKey || e.metaKey || plainSubmits) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
   async function submit() {
     const values = await form.validateFields().catch(() => undefined);
     if (!values || !identity) return;
@@ -90,7 +113,7 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   }
 
   return (
-    <Modal open title={t(spec.label)} onOk={submit} onCancel={() => onClose(false)} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} modalRender={(node) => <div onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void submit(); } }}>{node}</div>} okButtonProps={{ danger: spec.danger, 'data-testid': 'action-ok' } as ButtonProps} destroyOnHidden>
+    <Modal open title={t(spec.label)} onOk={submit} onCancel={() => onClose(false)} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} wrapProps={{ onKeyDown }} okButtonProps={{ danger: spec.danger, 'data-testid': 'action-ok' } as ButtonProps} destroyOnHidden>
       <Form
         form={form}
         layout="vertical"
@@ -101,7 +124,7 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
         }}
         data-testid="action-form">
         {spec.fields.map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : t(f.label)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? [{ required: true, message: t('common.required') }] : undefined}>
+          <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : t(f.label)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? requiredRule(f) : undefined}>
             {f.type === 'text' ? (
               <Input data-testid={`f-${f.name}`} />
             ) : f.type === 'textarea' ? (
@@ -112,6 +135,8 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
               <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={options(f.options)} data-testid={`f-${f.name}`} />
             ) : f.type === 'checkbox' ? (
               <Checkbox data-testid={`f-${f.name}`}>{t(f.label)}</Checkbox>
+            ) : f.type === 'choice' ? (
+              <Radio.Group options={options(f.options)} data-testid={`f-${f.name}`} />
             ) : f.type === 'datetime' ? (
               <Input type="datetime-local" data-testid={`f-${f.name}`} />
             ) : (

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Space,
 import { AlertOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { useCase, useCaseEvents, useStaffNames } from '../../data/hooks';
-import { actionVerdicts, maskedComplainant, pendingApprovalSteps, roleNames } from '../../data/domain';
+import { actionVerdicts, awaitingCallback, maskedComplainant, pendingApprovalSteps, roleNames, unsatisfiedCallback } from '../../data/domain';
 import { actionBar } from './action-bar';
 import { policyLabels } from '../../data/labels';
 import { useCaseTimers } from '../../hooks/sla';
@@ -47,6 +47,9 @@ export function CasePage({ caseId }: { caseId: string }) {
   const bar = actionBar(ACTION_SPECS, actionVerdicts(policy, state, staffRolesOf(staff)), policy, stages);
   const specs = bar.allowed;
   const waiting = pendingApprovalSteps(state);
+  // S9-10: an unsatisfied callback is shown until it is followed up (callback-outcome.ts decides what follows).
+  const unsatisfied = unsatisfiedCallback(state);
+  const followUpDue = unsatisfied ? awaitingCallback(policy, state)?.dueAt : undefined;
   const c = revealed ? state.complainant : maskedComplainant(state.complainant);
   const masked = state.complainant.confidential && !revealed;
   const description = [state.description.time, state.description.cause, state.description.process, state.description.result, state.description.text].filter(Boolean).join('；');
@@ -64,6 +67,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <Tag color={state.status === 'closed' || state.status === 'rejected' ? 'default' : 'blue'} data-testid="case-status">
           {t(`status.${state.status}`)}
         </Tag>
+        {unsatisfied && <Tag color="red" data-testid="case-callback-unsatisfied">{t('callbacks.unsatisfiedTag')}</Tag>}
         <Typography.Text>{state.subject}</Typography.Text>
         {state.riskFlags.map((f) => (
           <Tag key={f} color="red" icon={<AlertOutlined />}>
@@ -133,6 +137,11 @@ export function CasePage({ caseId }: { caseId: string }) {
                 message={t('case.waitingApproval', { name: a?.name ?? w.approvalId, step: a?.steps.find((x) => x.id === w.step)?.label ?? w.step, role: roleNames(policy, [w.role]), since: formatMinute(w.requestedAt!) })} />
             );
           })}
+          {unsatisfied && (
+            <Alert type="error" showIcon data-testid="callback-follow-up"
+              message={t('case.callbackUnsatisfied', { at: formatMinute(unsatisfied.at), stars: unsatisfied.satisfaction, outcome: unsatisfied.outcome })}
+              description={followUpDue !== undefined ? t('case.callbackFollowUpDue', { due: formatMinute(followUpDue) }) : state.status === 'resolved' ? t('case.callbackFollowUpNoRule') : t('case.callbackReopened')} />
+          )}
           {specs.length === 0 ? (
             <Alert type="info" message={t('case.noActions')} />
           ) : (

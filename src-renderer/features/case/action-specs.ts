@@ -10,12 +10,12 @@ import { nextNoticeNo, pendingApprovalSteps, requestableSteps } from '../../data
 // event's payload. Whether an action is allowed, and whether its payload is acceptable, is decided by
 // the domain (availableActions / validateAction / parseEvent) — never here.
 
-export type OptionSource = 'departments' | 'staff' | 'roles' | 'riskFlags' | 'stages' | 'channels' | 'kinds' | 'categories' | 'severities' | 'reasons' | 'pendingExtensions' | 'replyTo' | 'dangerLevels' | 'approvalSteps' | 'pendingApprovals' | 'decisions' | 'materialKinds' | 'expenses';
+export type OptionSource = 'departments' | 'staff' | 'roles' | 'riskFlags' | 'stages' | 'channels' | 'kinds' | 'categories' | 'severities' | 'reasons' | 'pendingExtensions' | 'replyTo' | 'dangerLevels' | 'approvalSteps' | 'pendingApprovals' | 'decisions' | 'materialKinds' | 'expenses' | 'callbackMethods' | 'satisfiedChoices';
 
 export interface FieldSpec {
   name: string;
   label: MessageKey;
-  type: 'text' | 'textarea' | 'select' | 'multiselect' | 'checkbox' | 'datetime' | 'rating';
+  type: 'text' | 'textarea' | 'select' | 'multiselect' | 'checkbox' | 'datetime' | 'rating' | 'choice';
   options?: OptionSource;
   required?: boolean;
 }
@@ -192,18 +192,19 @@ export const ACTION_SPECS: ActionSpec[] = [
   {
     type: 'case.callback_done',
     label: 'action.callback',
+    // No defaults (issue 11 finding 5): the clerk chooses how the resident was reached, how many stars and
+    // whether they were satisfied; an untouched dialog is refused with a message per field.
     fields: [
-      { name: 'method', label: 'field.method', type: 'select', options: 'channels', required: true },
-      { name: 'satisfied', label: 'field.satisfied', type: 'checkbox' },
+      { name: 'method', label: 'field.method', type: 'select', options: 'callbackMethods', required: true },
       { name: 'satisfaction', label: 'field.satisfaction', type: 'rating', required: true },
+      { name: 'satisfied', label: 'field.satisfied', type: 'choice', options: 'satisfiedChoices', required: true },
       { name: 'outcome', label: 'field.outcome', type: 'textarea', required: true },
       { name: 'calleeName', label: 'field.calleeName', type: 'text' },
       { name: 'notes', label: 'field.notes', type: 'textarea' },
     ],
-    initial: ({ state, policy }) => ({ method: policy.callback.rules[0]?.methods[0] ?? state.channel, satisfied: true, satisfaction: 5 }),
-    // Two stars or fewer is an unsatisfied callback (S9-10 reopens it); three and up, satisfied.
-    follow: (changed) => (typeof changed.satisfaction === 'number' ? { satisfied: changed.satisfaction >= 3 } : undefined),
-    payload: (v) => ({ method: req(v.method), satisfied: v.satisfied === true, satisfaction: typeof v.satisfaction === 'number' ? v.satisfaction : 0, outcome: req(v.outcome), calleeName: s(v.calleeName), notes: s(v.notes) }),
+    // Two stars or fewer is an unsatisfied callback (S9-10: followed up); three and up, satisfied. The clerk can still change it.
+    follow: (changed) => (typeof changed.satisfaction === 'number' && changed.satisfaction > 0 ? { satisfied: changed.satisfaction >= 3 ? 'yes' : 'no' } : undefined),
+    payload: (v) => ({ method: req(v.method), satisfied: v.satisfied === 'yes', satisfaction: typeof v.satisfaction === 'number' ? v.satisfaction : 0, outcome: req(v.outcome), calleeName: s(v.calleeName), notes: s(v.notes) }),
   },
   {
     type: 'case.approval_requested',

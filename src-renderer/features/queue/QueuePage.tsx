@@ -4,7 +4,7 @@ import { AlertOutlined, FormOutlined } from '@ant-design/icons';
 import { useDesk } from '../../data/desk-context';
 import { useCaseDocs } from '../../data/hooks';
 import { policyLabels } from '../../data/labels';
-import { CASE_STATUSES as STATUSES, complainantDisplay } from '../../data/domain';
+import { CASE_STATUSES as STATUSES, complainantDisplay, unsatisfiedCallback } from '../../data/domain';
 import { useQueueTimers } from '../../hooks/sla';
 import { useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
@@ -61,7 +61,17 @@ export function QueuePage() {
       ),
     },
     { title: t('queue.kind'), key: 'kind', width: 80, render: (_: unknown, r: QueueRow) => labels.kind(r.state.kind) },
-    { title: t('queue.status'), key: 'status', width: 90, render: (_: unknown, r: QueueRow) => t(`status.${r.state.status}`) },
+    {
+      title: t('queue.status'),
+      key: 'status',
+      width: 90,
+      render: (_: unknown, r: QueueRow) => (
+        <Space direction="vertical" size={0}>
+          {t(`status.${r.state.status}`)}
+          {unsatisfiedCallback(r.state) && <Tag color="red" data-testid="queue-callback-unsatisfied">{t('callbacks.unsatisfiedTag')}</Tag>}
+        </Space>
+      ),
+    },
     { title: t('queue.complainant'), key: 'who', width: 120, render: (_: unknown, r: QueueRow) => complainantDisplay(r.state, t) },
     { title: t('queue.departmentFilter'), key: 'dept', width: 110, render: (_: unknown, r: QueueRow) => labels.department(r.state.departmentId) },
     { title: t('queue.stage'), key: 'stage', width: 140, ellipsis: true, render: (_: unknown, r: QueueRow) => r.timers.summary?.name ?? '' },
