@@ -14,6 +14,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { AlertCenter } from '../features/alerts/AlertCenter';
 import { useGlobalShortcuts } from './shortcuts';
 import { Clock } from '../components/Clock';
+import { ProvisionalCalendarNotice } from '../components/ProvisionalCalendarNotice';
 
 // The desk's frame: navigation, the page, and a status bar (desk, staff, sync, clock).
 
@@ -71,6 +72,7 @@ export function Shell() {
       </Layout.Sider>
       <Layout>
         <Layout.Content style={{ overflow: 'auto', padding: 20 }} id="page">
+          <ProvisionalCalendarNotice />
           <PageFor route={route} />
         </Layout.Content>
         <Layout.Footer style={{ padding: '6px 16px', background: '#fafafa', borderTop: '1px solid #f0f0f0' }} role="status">

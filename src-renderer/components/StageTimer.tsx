@@ -18,6 +18,7 @@ export function StageTimer({ stage, showName = false }: { stage?: StageStatus; s
     t(stage.paused ? 'sla.paused' : `sla.${stage.state}`),
     stage.dueAt ? formatMinute(stage.dueAt) : '',
     stage.extended && stage.originalDueAt ? t('sla.extended', { due: formatMinute(stage.originalDueAt) }) : '',
+    stage.provisional ? t('sla.provisional') : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -26,6 +27,8 @@ export function StageTimer({ stage, showName = false }: { stage?: StageStatus; s
       <Tag color={stage.paused ? 'default' : COLOURS[stage.state]} icon={icon} data-state={stage.paused ? 'paused' : stage.state} data-testid="stage-timer" style={{ fontVariantNumeric: 'tabular-nums' }}>
         {showName ? `${stage.name} ` : ''}
         {label}
+        {/* The deadline was counted on provisional days (no State Council notice yet): it may move. */}
+        {stage.provisional && stage.state !== 'met' ? <sup data-testid="stage-provisional" style={{ marginLeft: 2 }}>{t('sla.provisionalMark')}</sup> : null}
       </Tag>
     </Tooltip>
   );

@@ -91,7 +91,7 @@ export function caseOf(spec: CaseSpec): CaseState {
 
 /** A StageStatus as the SLA engine would report it; only the fields the analysis reads matter. */
 export function stage(stageId: string, state: StageStatus['state'], extra: Partial<StageStatus> = {}): StageStatus {
-  return { stageId, name: stageId, state, clock: 'natural', paused: false, pausedMs: 0, extended: false, notifyRoles: [], rules: [], ...extra };
+  return { stageId, name: stageId, state, clock: 'natural', paused: false, pausedMs: 0, extended: false, provisional: false, notifyRoles: [], rules: [], ...extra };
 }
 
 /** A small but complete policy (property management, S7 / S10 flavoured) for analytics tests. */

@@ -24,6 +24,12 @@ export interface StageStatus {
   paused: boolean;
   pausedMs: number;
   extended: boolean;
+  /**
+   * The deadline was counted across days of a provisional year (statutory holidays computed from the
+   * law, the State Council's notice not entered yet: domain/calendar.ts `crossesProvisionalDays`), so it
+   * may move when the notice is entered. Never set on a natural clock, which ignores holidays.
+   */
+  provisional: boolean;
   /** Roles to notify now, from the stage's escalation ladder (X-3). */
   notifyRoles: string[];
   rules: string[];

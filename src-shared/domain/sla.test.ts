@@ -138,6 +138,19 @@ describe('working-day and business-hour stages', () => {
     expect(s).toMatchObject({ state: 'running', clock: 'working-days', startedAt: cst(2026, 11, 23, 10), dueAt: cst(2026, 11, 27) });
   });
 
+  it('a working-day deadline that reaches into 2027 (no notice entered) is provisional; one inside 2026 and a natural one are not', () => {
+    expect(stage(slaStagesFor(policy, [reg, assigned], cst(2026, 11, 24, 12)), 'handle').provisional).toBe(false);
+    // Assigned Wed 2026-12-30: Thu 12-31, (元旦 Fri 01-01 computed from the law), Mon 01-04, Tue 01-05 → due 01-06 00:00.
+    const late = makeEvent('case.assigned', { departmentId: 'engineering' }, cst(2026, 12, 30, 10, 0));
+    const s = stage(slaStagesFor(policy, [makeRegistration(cst(2026, 12, 30, 9)), late], cst(2026, 12, 30, 12)), 'handle');
+    expect(s).toMatchObject({ dueAt: cst(2027, 1, 6), provisional: true });
+    // Once the notice is in the policy the same deadline is no longer provisional.
+    const entered = { ...policy, calendarOverrides: { '2027-01-04': false } };
+    expect(stage(slaStagesFor(entered, [makeRegistration(cst(2026, 12, 30, 9)), late], cst(2026, 12, 30, 12)), 'handle')).toMatchObject({ dueAt: cst(2027, 1, 7), provisional: false });
+    const natural = testPolicy({ stages: [{ id: 'verify', name: '核查', startsOn: ['case.registered'], stopsOn: ['case.investigated'], limit: { amount: 72, unit: 'hours' }, clock: 'natural', rules: ['S1-1'] }] });
+    expect(stage(slaStagesFor(natural, [makeRegistration(cst(2026, 12, 30, 9))], cst(2026, 12, 30, 12)), 'verify').provisional).toBe(false);
+  });
+
   it('S9-2 the deadline given to the department when notified replaces a looser policy deadline', () => {
     const tight = makeEvent('case.assigned', { departmentId: 'engineering', dueAt: cst(2026, 11, 25, 12) }, cst(2026, 11, 23, 10, 0));
     expect(stage(slaStagesFor(policy, [reg, tight], cst(2026, 11, 24, 12)), 'handle').dueAt).toBe(cst(2026, 11, 25, 12));

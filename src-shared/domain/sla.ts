@@ -3,7 +3,7 @@ import type { CaseState } from './case-state';
 import type { AppliesTo, Policy, StageDef } from './policy';
 import type { StageState, StageStatus } from './sla-types';
 import { ACTION_DEFS } from './actions';
-import { civilDayFromKey, civilDayOf, clockFor, deadlineFrom, startOfCivilDay, type Clock } from './calendar';
+import { civilDayFromKey, civilDayOf, clockFor, crossesProvisionalDays, deadlineFrom, startOfCivilDay, type Clock } from './calendar';
 import { categoryAdmissibility } from './admissibility';
 
 // The one place that turns policy + events + now into deadlines (docs/architecture.md §Policy and the SLA engine;
@@ -203,7 +203,7 @@ function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[],
     const t = log[i]!.type;
     if (startIdx < 0 ? includes(stage.startsOn, t) : restartsOnReopen && t === 'case.reopened') startIdx = i;
   }
-  if (startIdx < 0) return statusOf(stage, 'pending', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, false, 0, false);
+  if (startIdx < 0) return statusOf(stage, 'pending', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, false, 0, false, false);
   const startEvent = log[startIdx]!;
   const eventStart = startEvent.type === 'case.registered' ? startEvent.payload.receivedAt : startEvent.at;
   const startedAt = notBefore !== undefined && notBefore > eventStart ? notBefore : eventStart;
@@ -300,6 +300,8 @@ function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[],
     open !== undefined && !met,
     pausedMs,
     extendedTo !== undefined,
+    // Only a clock that skips holidays (or a working-day limit) depends on the year's schedule.
+    (stage.clock !== 'natural' || stage.limit.unit === 'workingDays') && crossesProvisionalDays(startedAt, dueAt, policy),
   );
 }
 
@@ -319,6 +321,7 @@ function statusOf(
   paused: boolean,
   pausedMs: number,
   extended: boolean,
+  provisional: boolean,
 ): StageStatus {
   return {
     stageId: stage.id,
@@ -336,6 +339,7 @@ function statusOf(
     paused,
     pausedMs,
     extended,
+    provisional,
     notifyRoles: rolesFor(stage, state),
     rules: stage.rules,
   };

@@ -38,7 +38,7 @@ function monthOfCases(n: number): { cases: CaseState[]; stagesByCase: Record<str
       subject: `第${i}号：${base.subject}`,
       callbacks: called ? [{ ...base.callbacks[0]!, satisfaction: (i % 3) + 3, satisfied: i % 3 !== 0, at: at + 2 * DAY }] : [],
     });
-    stagesByCase[id] = [{ stageId: policy.stages[0]!.id, name: policy.stages[0]!.name, state: 'met', clock: 'natural', startedAt: at, dueAt: at + HOUR, metAt: at + 30 * 60_000, metLate: i % 4 === 0, paused: false, pausedMs: 0, extended: false, notifyRoles: [], rules: [] }];
+    stagesByCase[id] = [{ stageId: policy.stages[0]!.id, name: policy.stages[0]!.name, state: 'met', clock: 'natural', startedAt: at, dueAt: at + HOUR, metAt: at + 30 * 60_000, metLate: i % 4 === 0, paused: false, pausedMs: 0, extended: false, provisional: false, notifyRoles: [], rules: [] }];
   }
   return { cases, stagesByCase };
 }

@@ -23,7 +23,7 @@ for (const motion of ['animations on', 'reduced motion'] as const) {
       await desk?.close();
     });
 
-    it('S0-2 an administrator enters the 2027 notice (days off and a make-up day) as a revision; a reversed range is refused with nothing written; the holidays tab shows it with who and when', async () => {
+    it('S0-2 the desk warns of provisional 2027; an administrator enters the 2027 notice (days off and a make-up day) as a revision; a reversed range is refused with nothing written; the holidays tab shows it with who and when', async () => {
       const profile = `notice_${motion === 'reduced motion' ? 'r' : 'a'}_${Date.now()}`;
       const seeder = await desk.context.newPage();
       await seeder.goto(`${desk.url}?desk=seed_${profile}`, { timeout: 120_000 });
@@ -36,6 +36,9 @@ for (const motion of ['animations on', 'reduced motion'] as const) {
       const admin = page.getByTestId('policy-admin');
       await admin.waitFor({ timeout: 60_000 });
 
+      // Every desk warns: 2027 is within 60 days and has only provisional days.
+      const banner = page.getByTestId('calendar-provisional');
+      expect(await banner.innerText()).toContain('2027 年的国务院节假日安排尚未录入');
       // Before: 2027 is provisional, with the law's days.
       await page.getByRole('tab', { name: '节假日安排' }).click();
       const y2027 = page.getByTestId('notice-2027');
@@ -85,6 +88,8 @@ for (const motion of ['animations on', 'reduced motion'] as const) {
 
       const revisionRows = admin.locator('.ant-card').filter({ hasText: '修订记录' }).locator('tbody tr.ant-table-row');
       await expect.poll(() => revisionRows.count()).toBe(2);
+      // The notice is entered: the desk's warning goes away (the next provisional year, 2028, is more than 60 days off).
+      await banner.waitFor({ state: 'detached' });
       expect(await revisionRows.first().innerText()).toContain('录入国务院2027年放假安排（批准：李助理）');
 
       // The holidays tab reads the newest revision: 2027 is entered, with who and when.
