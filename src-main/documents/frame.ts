@@ -148,7 +148,26 @@ export function formGrid(rows: FormRow[], widths: (number | string)[] = [LABEL_W
     const v: TableCell = r.minHeight ? { stack: [{ text: r.wide[1] ?? '' }, { text: '', margin: [0, r.minHeight, 0, 0] }], colSpan: 3 } : { text: r.wide[1] ?? '', colSpan: 3 };
     return [label(r.wide[0]), v, {}, {}];
   });
-  return { table: { widths, body, dontBreakRows: true }, layout: formTableLayout };
+  const texts = rows.flatMap((r) => (Array.isArray(r) ? [r[1], r[3]] : [r.wide[1]]));
+  return { table: { widths, body, dontBreakRows: rowsStayWhole(texts) }, layout: formTableLayout };
+}
+
+/**
+ * Rows are kept whole on one page only while none can grow near a page's height. pdfmake cannot place a
+ * kept-whole row taller than a page: it drops the row, so a 3,900-character 经过 vanished from the
+ * printed record (issue 11). A table holding a long text lets its rows split across pages instead.
+ */
+const WHOLE_ROW_MAX_CHARS = 400;
+const WHOLE_ROW_MAX_LINES = 12;
+
+export function rowsStayWhole(texts: Iterable<string | undefined>): boolean {
+  for (const t of texts) {
+    if (!t) continue;
+    if (t.length > WHOLE_ROW_MAX_CHARS) return false;
+    let lines = 1;
+    for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) if (++lines > WHOLE_ROW_MAX_LINES) return false;
+  }
+  return true;
 }
 
 export function section(text: string): Content {
@@ -157,7 +176,8 @@ export function section(text: string): Content {
 
 /**
  * Table with a repeated header row; every row is one record so long lists page cleanly. Rows are kept
- * whole unless `splitRows` (keeping thousands of rows whole costs seconds; single-line rows need not).
+ * whole unless `splitRows` (keeping thousands of rows whole costs seconds; single-line rows need not) or
+ * a cell is long enough to outgrow a page (rowsStayWhole).
  */
 export function listTable(headers: string[], widths: (number | string)[], rows: string[][], fontSize = 9, splitRows = false): ContentTable {
   return {
@@ -166,7 +186,7 @@ export function listTable(headers: string[], widths: (number | string)[], rows: 
       // A header row never ends a page alone.
       keepWithHeaderRows: 1,
       widths,
-      dontBreakRows: !splitRows,
+      dontBreakRows: !splitRows && rowsStayWhole(rows.flat()),
       body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows.map((r) => r.map((c) => ({ text: c, fontSize })))],
     },
     layout: listTableLayout,

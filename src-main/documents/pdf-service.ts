@@ -2,6 +2,8 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { CJK_FAMILY, defaultFontDir, loadCjkFonts } from './fonts';
 import { renderFailed } from './errors';
+import { glyphCoverage, type Coverage } from './glyph-coverage';
+import { printableDocument } from './printable-text';
 
 // Turns a pdfmake document definition into PDF bytes with the CJK font embedded as a subset.
 // pdfmake 0.3 in Node is a singleton (`setFonts`, `createPdf(def).getBuffer()`); fonts are handed to it
@@ -32,27 +34,33 @@ export interface PdfService {
 }
 
 let registeredDir: string | undefined;
+let coverage: Coverage = () => true;
 
-function registerFonts(fontDir: string): void {
-  if (registeredDir === fontDir) return;
+/** Registers the CJK font once per folder; returns which characters it can draw. */
+function registerFonts(fontDir: string): Coverage {
+  if (registeredDir === fontDir) return coverage;
   const fonts = loadCjkFonts(fontDir);
   const regularName = `jiesu-fonts/${encodeURIComponent(fontDir)}/regular.ttf`;
   const boldName = `jiesu-fonts/${encodeURIComponent(fontDir)}/bold.ttf`;
   if (!vfs.existsSync(regularName)) vfs.writeFileSync(regularName, fonts.regular);
   if (!vfs.existsSync(boldName)) vfs.writeFileSync(boldName, fonts.bold);
   pdfmake.addFonts({ [CJK_FAMILY]: { normal: regularName, bold: boldName, italics: regularName, bolditalics: boldName } });
+  coverage = glyphCoverage(fonts.regular, fonts.bold);
   registeredDir = fontDir;
+  return coverage;
 }
 
 export function createPdfService(options: PdfServiceOptions = {}): PdfService {
   return {
     async render(def) {
       // Font problems surface before any work, as a DocumentError with a Chinese sentence.
-      registerFonts(options.fontDir ?? defaultFontDir());
+      const covers = registerFonts(options.fontDir ?? defaultFontDir());
+      // Emoji and characters the font lacks are replaced once here, for every builder (printable-text.ts).
+      const printable = printableDocument(def, covers);
       let pages = 0;
-      const footer = def.footer;
+      const footer = printable.footer;
       const counted: TDocumentDefinitions = {
-        ...def,
+        ...printable,
         footer: (currentPage, pageCount, pageSize) => {
           pages = pageCount;
           return typeof footer === 'function' ? footer(currentPage, pageCount, pageSize) : (footer ?? null);

@@ -24,6 +24,15 @@ export function pdfText(bytes: Uint8Array, layout = false): string {
   return withFile(bytes, (p) => execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }
 
+/**
+ * The text of the pages' bodies only, without the header (organisation, title, QR code) and the footer
+ * (print time, page number) that pdftotext would put between the two halves of a row split across pages.
+ * The crop is frame.ts's page margins in points (pdftotext's default 72 dpi).
+ */
+export function pdfBodyText(bytes: Uint8Array): string {
+  return withFile(bytes, (p) => execFileSync('pdftotext', ['-x', '0', '-y', '70', '-W', '842', '-H', '720', '-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+}
+
 /** Text with every kind of white space removed: table cells wrap, labels may be split by line breaks. */
 export function compact(text: string): string {
   return text.replace(/\s+/g, '');
