@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, firstRun, pickOption, screenshot, signIn } from './desk-steps';
+import { act, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 import { decideApproval, printedText, startWalkDesk, switchTo, type WalkDesk } from './walk-steps';
 
 // Issue 16: the construction-site preset (S2) walked as its people do, animations on, on a fixed clock. A
@@ -111,7 +111,15 @@ describe('S2 walk: 地盘施工投诉, intake to callback', () => {
     await expect.poll(() => row.textContent()).toMatch(/2026-11-30 10:\d\d/);
     await row.getByRole('link', { name: number }).click();
     await page.getByTestId('case-number').waitFor();
-    await act(page, 'case.callback_done', { outcome: '夜间已无打桩噪音，周阿姨表示满意' });
+    // The callback dialog chooses nothing for the clerk (issue 11 finding 5): method, stars and outcome are picked.
+    await page.getByTestId('act-case.callback_done').click();
+    const callback = await dialogOpened(page);
+    await pickOption(page, 'f-method', '电话');
+    await callback.getByTestId('f-satisfaction').locator('.ant-rate-star').nth(4).click();
+    expect(await callback.getByTestId('f-satisfied').getByLabel('满意', { exact: true }).isChecked()).toBe(true);
+    await callback.getByTestId('f-outcome').fill('夜间已无打桩噪音，周阿姨表示满意');
+    await callback.getByTestId('action-ok').click();
+    await callback.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('夜间已无打桩噪音');
     const timeline = (await page.getByTestId('timeline').textContent()) ?? '';
     for (const step of ['登记', '到达现场', '记录费用', '批准（工程部经理）：同意调整作业时间', '批准（分管副总）', '批准（物业公司总经理）：同意实施', '办结', '回访']) expect(timeline).toContain(step);
