@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../scripts/start';
+import type { RunningDemo } from '../../scripts/start';
 import { issueEnrolmentCode, enrolDesk } from '../../src-server/orgs';
 import { checkEventRows } from '../../src-server/sync/validate';
 import { pushEvents } from '../../src-server/sync/events-store';
@@ -11,9 +9,9 @@ import { storeConfigDocs } from '../../src-server/sync/config-store';
 import { propertyPreset } from '../../src-shared/presets/s7-property';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import { makeEvent, makeRegistration } from '../../src-shared/domain/projection.fixtures';
-import { buildRenderer, SCREENSHOT_DIR } from '../helpers/browser';
+import { SCREENSHOT_DIR } from '../helpers/browser';
 import { signIn } from './desk-steps';
-import { launchRealDesk, openDeskPage } from './real-shell';
+import { openDeskPage, startPropertyDemo } from './real-shell';
 
 // Issue 15 in Chromium: events reach a desk before the policy revision they were registered under. The
 // desk pulls `events` and `config` as two independent replications (src-renderer/data/replication.ts),
@@ -22,13 +20,11 @@ import { launchRealDesk, openDeskPage } from './real-shell';
 // further event written anywhere — and while they wait the status bar says so ("N 件案件待整理").
 // The desk runs on the real clock: the server it joins lives in this process (see real-shell.ts).
 
-const dataRoot = mkdtempSync(join(tmpdir(), 'jiesu-policy-late-'));
 let demo: RunningDemo;
 let browser: Browser;
 
 beforeAll(async () => {
-  demo = await startDemo({ web: true, dataRoot, presetId: 's7-property', serverPort: 0, shellPort: 0, rendererDir: await buildRenderer(), print: () => undefined });
-  browser = await launchRealDesk();
+  ({ demo, browser } = await startPropertyDemo('jiesu-policy-late-'));
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

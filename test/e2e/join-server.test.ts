@@ -1,13 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../scripts/start';
+import type { RunningDemo } from '../../scripts/start';
 import { startServer, type RunningServer } from '../../src-server/server';
-import { buildRenderer, SCREENSHOT_DIR } from '../helpers/browser';
+import { SCREENSHOT_DIR } from '../helpers/browser';
 import { signIn } from './desk-steps';
-import { launchRealDesk, openDeskPage, registerPropertyComplaint } from './real-shell';
+import { openDeskPage, registerPropertyComplaint, startPropertyDemo } from './real-shell';
 
 // `npm run start:web` as a clerk meets it: the embedded server (PGlite in a temporary folder) with the
 // property demo organisation, and a fresh desk in the browser shell that joins it through first run's
@@ -15,14 +13,13 @@ import { launchRealDesk, openDeskPage, registerPropertyComplaint } from './real-
 // server; with the server stopped the desk keeps registering (offline, waiting to upload), and after the
 // server restarts on the same data and port the waiting case arrives.
 
-const dataRoot = mkdtempSync(join(tmpdir(), 'jiesu-join-'));
+let dataRoot: string;
 let demo: RunningDemo;
 let restarted: RunningServer | undefined;
 let browser: Browser;
 
 beforeAll(async () => {
-  demo = await startDemo({ web: true, dataRoot, presetId: 's7-property', serverPort: 0, shellPort: 0, rendererDir: await buildRenderer(), print: () => undefined });
-  browser = await launchRealDesk();
+  ({ demo, browser, dataRoot } = await startPropertyDemo('jiesu-join-'));
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DESK_CONTEXT, fixClock, launchChromium, openPage } from '../helpers/browser';
+import { startDemo, type RunningDemo } from '../../scripts/start';
+import { buildRenderer, DESK_CONTEXT, fixClock, launchChromium, openPage } from '../helpers/browser';
 
 // The desk in Chromium against the browser shell's REAL bridge (no host double injected): what a clerk
 // gets from `npm run start:web`. Shared by the printing and join-server scenarios.
@@ -18,3 +22,10 @@ export async function openDeskPage(browser: Browser, url: string, clock: 'fixed'
 }
 
 export { registerPropertyComplaint } from './desk-steps';
+
+/** `npm run start:web` on the property demo in a fresh temporary folder, and a Chromium to meet it. */
+export async function startPropertyDemo(folderPrefix: string): Promise<{ demo: RunningDemo; browser: Browser; dataRoot: string }> {
+  const dataRoot = mkdtempSync(join(tmpdir(), folderPrefix));
+  const demo = await startDemo({ web: true, dataRoot, presetId: 's7-property', serverPort: 0, shellPort: 0, rendererDir: await buildRenderer(), print: () => undefined });
+  return { demo, browser: await launchRealDesk(), dataRoot };
+}
