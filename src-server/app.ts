@@ -10,6 +10,7 @@ import { adminPlugin } from './plugins/admin';
 import { reportsPlugin } from './plugins/reports';
 import { defaultPresets, type PresetLookup } from './presets';
 import { allowCrossOrigin } from './cors';
+import { REDACT_PATHS, serializeRequest } from './log-redaction';
 
 // The Fastify application: one plugin per feature, every route declaring its JSON schema, and the
 // OpenAPI document built from those declarations at /docs (UI) and /docs/json.
@@ -28,11 +29,9 @@ export interface JiesuApp {
   hub: ChangeHub;
 }
 
-/** Pino paths that can carry a secret; tokens and codes must never reach a log. */
-export const REDACT_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'authorization', 'token', 'code'];
-
 export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
-  const logger = opts.logger === undefined || opts.logger === false ? false : opts.logger === true ? { redact: REDACT_PATHS } : { ...opts.logger, redact: REDACT_PATHS };
+  const hygiene = { redact: REDACT_PATHS, serializers: { req: serializeRequest } };
+  const logger = opts.logger === undefined || opts.logger === false ? false : opts.logger === true ? hygiene : { ...opts.logger, ...hygiene };
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,

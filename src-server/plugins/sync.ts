@@ -20,7 +20,8 @@ const pullQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    seq: { type: 'integer', minimum: 0, default: 0, description: 'Checkpoint: the server sequence number of the last document the desk holds.' },
+    // A checkpoint beyond a safe integer is the sender's fault (400), never a database error (500).
+    seq: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'Checkpoint: the server sequence number of the last document the desk holds.' },
     limit: { type: 'integer', minimum: 1, maximum: PULL_LIMIT_MAX, default: 200 },
   },
 } as const;

@@ -33,11 +33,14 @@ export type ConfigKind = (typeof CONFIG_KINDS)[number];
  * `id` is `${kind}:${entityId}` (a policy revision: `policy:${policyId}:${revision}`; a survey:
  * `survey:${siteId}:${year}`; a duty mark: `duty:${dutyId}:${periodKey}`).
  */
+/** The server stores `rev` in a PostgreSQL `integer`: a larger one is refused (400), never a database error. */
+export const CONFIG_REV_MAX = 2_147_483_647;
+
 export const configDocSchema = z.strictObject({
   id: z.string().min(3).max(140).regex(/^[a-z]+:[A-Za-z0-9_.:-]+$/),
   orgId: idString,
   kind: z.enum(CONFIG_KINDS),
-  rev: z.number().int().min(0),
+  rev: z.number().int().min(0).max(CONFIG_REV_MAX),
   updatedAt: z.number().int(),
   data: z.record(z.string(), z.unknown()),
   _deleted: z.boolean().default(false),
