@@ -72,9 +72,12 @@ export interface IntakeError {
   message: string;
 }
 
-/** Validates intake values with the preset's schema for the kind (required fields, options, S9-1 apology). */
-export function validateIntake(policy: Policy, values: IntakeValues, lang: 'zh-CN' | 'en'): IntakeError[] {
-  const r = intakeSchemaFor(policy, values.kind, lang).safeParse(values);
+/**
+ * Validates intake values with the preset's schema for the kind (required fields, options, S9-1 apology).
+ * `now` is the desk's clock: a receive time after it is refused with a message (issue 11 finding 7).
+ */
+export function validateIntake(policy: Policy, values: IntakeValues, lang: 'zh-CN' | 'en', now: number): IntakeError[] {
+  const r = intakeSchemaFor(policy, values.kind, lang, now).safeParse(values);
   if (r.success) return [];
   return r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'kind', message: i.message }));
 }

@@ -89,7 +89,7 @@ describe('intakeSchemaFor', () => {
     expect(intakeSchemaFor(policy, 'product', 'zh-CN').safeParse(v).success).toBe(true);
     const r = intakeSchemaFor(policy, 'product', 'zh-CN', T0).safeParse(v);
     expect(r.success).toBe(false);
-    if (!r.success) expect(r.error.issues[0]).toMatchObject({ path: ['receivedAt'], message: '「投诉时间」不能晚于现在，请检查日期和时间。' });
+    if (!r.success) expect(r.error.issues[0]).toMatchObject({ path: ['receivedAt'], message: '「接收时间」不能晚于现在，请检查日期和时间。' });
   });
 
   it('refuses an unknown kind', () => {

@@ -38,7 +38,8 @@ addValidationMessages({
 export const COMMON_FIELD_LABELS: Record<string, Record<IntakeLocale, string>> = {
   kind: { 'zh-CN': '类别', en: 'Kind' },
   channel: { 'zh-CN': '来源渠道', en: 'Channel' },
-  receivedAt: { 'zh-CN': '投诉时间', en: 'Received at' },
+  // The intake screen's label (接收时间): a message names the field as the clerk sees it (issue 11 finding 10).
+  receivedAt: { 'zh-CN': '接收时间', en: 'Received at' },
   receptionPoint: { 'zh-CN': '接待点', en: 'Reception point' },
   category: { 'zh-CN': '分类', en: 'Category' },
   severity: { 'zh-CN': '等级', en: 'Severity' },

@@ -90,8 +90,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
 }
 
-/** A property-preset phone complaint typed in by keyboard (F2 … Ctrl+Enter); returns the case number. */
-export async function registerPropertyComplaint(page: Page, name: string, subject: string, opts: { beforeSave?: (page: Page) => Promise<void> } = {}): Promise<string> {
+/** A property-preset phone complaint typed in by keyboard from F2 up to (not including) saving it. */
+export async function typePropertyComplaint(page: Page, name: string, subject: string): Promise<void> {
   await page.keyboard.press('F2');
   await page.getByTestId('intake-form').waitFor();
   await page.keyboard.type(name);
@@ -125,6 +125,11 @@ export async function registerPropertyComplaint(page: Page, name: string, subjec
   await page.keyboard.press('Tab'); // department: routed by category
   await page.keyboard.press('Tab');
   await page.keyboard.type('3-1-1201');
+}
+
+/** A property-preset phone complaint typed in by keyboard (F2 … Ctrl+Enter); returns the case number. */
+export async function registerPropertyComplaint(page: Page, name: string, subject: string, opts: { beforeSave?: (page: Page) => Promise<void> } = {}): Promise<string> {
+  await typePropertyComplaint(page, name, subject);
   await opts.beforeSave?.(page);
   // Save with Ctrl+Enter (the property preset asks no S9-1 apology).
   await page.keyboard.press('Control+Enter');

@@ -40,7 +40,8 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   const resolver: Resolver<IntakeValues> = async (values) => {
     if (!policy || !staff) return { values: {}, errors: {} };
     const errors: Record<string, unknown> = {};
-    for (const e of validateIntake(policy, toIntakeValues(values, Date.now()), getLanguage())) {
+    const now = Date.now();
+    for (const e of validateIntake(policy, toIntakeValues(values, now), getLanguage(), now)) {
       setPath(errors, formPathOf(e.path), { type: 'domain', message: e.message });
     }
     if (values.inadmissibleReason && !values.explanation.trim()) setPath(errors, 'explanation', { type: 'required', message: t('common.required') });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { policySchema } from '../../../src-shared/domain/policy';
 import { fireBrigadePreset } from '../../../src-shared/presets/s1-fire-brigade';
 import { propertyPreset } from '../../../src-shared/presets/s7-property';
-import { bookReceptionDay, emptyIntake } from './intake-model';
+import { validateIntake } from '../../data/domain';
+import { toLocalInput } from '../../format/time';
+import { bookReceptionDay, emptyIntake, toIntakeValues } from './intake-model';
 
 describe('booking a visitor from the reception calendar', () => {
   const fire = policySchema.parse(fireBrigadePreset);
@@ -19,5 +21,19 @@ describe('booking a visitor from the reception calendar', () => {
     const property = policySchema.parse(propertyPreset);
     const values = emptyIntake(property, now);
     expect(bookReceptionDay(values, property, '2026-11-27')).toBe(values);
+  });
+});
+
+describe('a receive time in the future (issue 11 finding 7)', () => {
+  const property = policySchema.parse(propertyPreset);
+  const now = Date.UTC(2026, 10, 28, 7);
+
+  it('is kept as typed and refused with a zh-CN message naming 接收时间, not replaced by now', () => {
+    const typed = { ...emptyIntake(property, now), subject: '楼上漏水', receivedAt: toLocalInput(now + 86_400_000), form: { roomNo: '3-1-1201', zone: '', ownerDeadline: '' } };
+    const values = toIntakeValues(typed, now);
+    expect(values.receivedAt).toBeGreaterThan(now);
+    expect(validateIntake(property, values, 'zh-CN', now)).toContainEqual({ path: 'receivedAt', message: '「接收时间」不能晚于现在，请检查日期和时间。' });
+    const earlier = toIntakeValues({ ...typed, receivedAt: toLocalInput(now - 30 * 60_000) }, now);
+    expect(validateIntake(property, earlier, 'zh-CN', now).filter((e) => e.path === 'receivedAt')).toEqual([]);
   });
 });

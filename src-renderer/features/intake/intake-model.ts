@@ -55,8 +55,9 @@ export function toIntakeValues(v: IntakeValues, now: number): DomainIntakeValues
   return {
     kind: v.kind,
     channel: v.channel,
-    // A time in the future is a typo; the complaint reached the desk now at the latest.
-    receivedAt: Math.min(received ?? now, now),
+    // Kept as typed: a time in the future is refused by the schema with a message (validateIntake), never
+    // silently replaced (issue 11 finding 7).
+    receivedAt: received ?? now,
     receptionPoint: v.receptionPoint || undefined,
     category: v.category || undefined,
     severity: v.severity || undefined,

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
+import { firstRun, screenshot, signIn, sunnyGardenDesk, typePropertyComplaint } from './desk-steps';
+
+// 接收时间 in the future (issue 11 finding 7): a clerk who mistypes the day gets a message on the field and
+// nothing is saved; it used to be replaced by now without a word. Animations on, fixed clock (TEST_NOW is
+// 2026-11-28 15:00 in China), 1366×768 as on the desks' laptops.
+
+describe('intake receive time in Chromium (animations on)', () => {
+  let desk: DeskBrowser;
+  beforeAll(async () => {
+    desk = await startDeskBrowser('build', { animations: true });
+  }, 180_000);
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it('a receive time tomorrow is refused with a zh-CN message on the field and no case is saved; corrected, the case keeps the typed time', { timeout: 240_000 }, async () => {
+    const page = await desk.newPage(`intake_future_${Date.now()}`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
+    await signIn(page, '李助理', '2468');
+    await typePropertyComplaint(page, '张女士', '楼上卫生间漏水');
+    // The clerk types tomorrow's date by mistake.
+    await page.getByTestId('intake-received').fill('2026-11-29T14:30');
+    await page.keyboard.press('Control+Enter');
+    const fieldError = page.locator('.ant-form-item-explain-error').filter({ hasText: '接收时间' });
+    await expect.poll(() => fieldError.allInnerTexts()).toEqual(['「接收时间」不能晚于现在，请检查日期和时间。']);
+    expect(await page.getByTestId('intake-invalid').textContent()).toBeTruthy();
+    await page.getByTestId('intake-received').scrollIntoViewIfNeeded();
+    await screenshot(page, 'intake-received-future-1366');
+    // Nothing saved: still on the form, the typed time kept, and no case in the queue.
+    expect(await page.getByTestId('intake-received').inputValue()).toBe('2026-11-29T14:30');
+    expect(await page.getByTestId('case-number').count()).toBe(0);
+
+    // Corrected to half an hour ago, it saves, and the case shows the time as typed.
+    await page.getByTestId('intake-received').fill('2026-11-28T14:30');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('case-number').waitFor({ timeout: 15_000 });
+    expect(await page.getByText('2026-11-28 14:30').count()).toBeGreaterThan(0);
+    await page.goto(page.url().replace(/#.*$/, '#/queue'));
+    await page.getByTestId('queue-table').waitFor();
+    expect(await page.getByTestId('queue-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+    await page.close();
+  });
+});
