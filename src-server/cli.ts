@@ -8,8 +8,8 @@ import { createDemoOrg } from './demo';
 import { copyDatabase } from './db/copy';
 
 // `npm run server` starts the central server; `npm run server -- admin <command>` administers it.
-// With PGlite, stop the server before running admin commands (one process owns the data folder), or use
-// the admin HTTP API with an administrator token.
+// With PGlite, stop the server before running admin commands (one process owns the data folder; the
+// lock in db/folder-lock.ts refuses a second one), or use the admin HTTP API with an administrator token.
 
 const USAGE = `用法 / usage:
   npm run server [-- --port 8787 --host 127.0.0.1 --data-dir ./jiesu-server-data]

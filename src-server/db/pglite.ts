@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataFolder, dataFolderError } from './folder-lock';
 import { assertChannel, type Database, type Queryable, type SqlParam } from './types';
 
 // Embedded PostgreSQL (WASM) in the server process: `npm run server` needs nothing installed.
@@ -8,8 +8,15 @@ import { assertChannel, type Database, type Queryable, type SqlParam } from './t
 export async function openPglite(dataDir?: string): Promise<Database> {
   // undefined → in memory (tests); a folder path → persisted there (PGlite creates only the last level).
   const dir = dataDir && dataDir !== 'memory://' ? dataDir : undefined;
-  if (dir) mkdirSync(dir, { recursive: true });
-  const pg = await PGlite.create(dir);
+  // One process per folder: a second server or admin command stops here with a message naming it.
+  const lock = dir ? lockDataFolder(dir) : undefined;
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dir);
+  } catch (e) {
+    lock?.release();
+    throw dir ? dataFolderError(dir, e) : e;
+  }
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
       const r = await q.query<T>(sql, params as unknown[]);
@@ -33,7 +40,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       await pg.query('select pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
-      if (!pg.closed) await pg.close();
+      try {
+        if (!pg.closed) await pg.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
