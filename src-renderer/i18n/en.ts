@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   'intake.discardDraft': 'Clear draft',
   'intake.saved': 'Registered as {number}',
   'intake.rejectedSaved': 'Registered as not admissible, {number}',
+  'intake.rejectionFailed': 'The case is registered ({number}) but "not admissible" was not recorded: {reason} The form is kept; correct it and save again to record only the rejection, without registering twice.',
   'intake.noPolicy': 'This desk has no policy yet; finish the first-run set-up.',
   'queue.title': 'Work queue',
   'queue.mine': 'Mine',

@@ -114,6 +114,7 @@ export const zhCN = {
   'intake.discardDraft': '清空草稿',
   'intake.saved': '已登记，编号 {number}',
   'intake.rejectedSaved': '已登记为不予受理，编号 {number}',
+  'intake.rejectionFailed': '案件已登记（编号 {number}），但「不予受理」没有记录：{reason} 登记内容已保留，改正后再按保存，只补记不予受理，不会重复登记。',
   'intake.noPolicy': '本台还没有制度，请先完成首次设置。',
   'queue.title': '工作台',
   'queue.mine': '我的',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { firstRun, pickOption, screenshot, signIn } from './desk-steps';
+import { firstRun, hospitalDesk, pickOption, screenshot, signIn } from './desk-steps';
 
 // Hospital inadmissibility (S4-7), fire-brigade confidentiality and risk alert (S1-5, S1-6, X-3),
 // and nothing lost to a reload or a closed window — each on its own desk profile in one Chromium.
@@ -16,14 +16,7 @@ afterAll(async () => {
 describe('desk in Chromium: hospital, fire brigade, drafts', () => {
   it('S4-7 hospital: a complaint already filed in court is registered as not admissible, with the explanation recorded', { timeout: 120_000 }, async () => {
     const page = await desk.newPage(`hospital_${Date.now()}`);
-    await firstRun(page, {
-      preset: '医院',
-      org: '市人民医院',
-      site: '门诊楼',
-      code: 'RM01',
-      desk: '一站式服务台',
-      staff: [{ name: '周护士', roles: ['一站式服务台接待员'], pin: '1357' }],
-    }).catch(async (e: unknown) => {
+    await firstRun(page, hospitalDesk({ name: '周护士', roles: ['一站式服务台接待员'], pin: '1357' })).catch(async (e: unknown) => {
       await screenshot(page, 'debug-hospital-setup');
       throw e;
     });

@@ -22,6 +22,11 @@ export function sunnyGardenDesk(...staff: StaffInput[]): { preset: string; org: 
   return { preset: '物业管理', org: '阳光花园物业服务有限公司', site: '阳光花园小区', code: 'YG01', desk: '业主服务中心前台', staff };
 }
 
+/** The hospital desk (医院 preset, 市人民医院, desk RM01): its intake offers 不予受理 reasons (S4-7). */
+export function hospitalDesk(...staff: StaffInput[]): { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] } {
+  return { preset: '医院', org: '市人民医院', site: '门诊楼', code: 'RM01', desk: '一站式服务台', staff };
+}
+
 export async function firstRun(page: Page, o: { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] }): Promise<void> {
   await page.getByTestId('first-run-form').waitFor({ timeout: 60_000 });
   await pickOption(page, 'preset-select', o.preset);

@@ -47,7 +47,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
     if (values.inadmissibleReason && !values.explanation.trim()) setPath(errors, 'explanation', { type: 'required', message: t('common.required') });
     return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors<IntakeValues> } : { values, errors: {} };
   };
-  const { control, handleSubmit, reset, watch, formState } = useForm<IntakeValues>({ defaultValues: defaults, resolver, mode: 'onSubmit' });
+  const { control, handleSubmit, reset, setValue, watch, formState } = useForm<IntakeValues>({ defaultValues: defaults, resolver, mode: 'onSubmit' });
   const kind = watch('kind');
   const anonymous = watch('complainant.anonymous');
   const reason = watch('inadmissibleReason');
@@ -96,27 +96,41 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
     setSaving(true);
     setSaveError(undefined);
     const ctx = { ...identity, actor: staffRolesOf(staff), policy, policyFor: desk.policyFor };
-    const r = await registerCase(db, ctx, deskDoc.code, toIntakeValues(values, Date.now()));
-    if (!r.ok) {
-      setSaving(false);
-      setSaveError(r.errors.map((e) => localised(e.message)).join(' '));
-      return;
+    let registered = values.registered;
+    if (!registered) {
+      const r = await registerCase(db, ctx, deskDoc.code, toIntakeValues(values, Date.now()));
+      if (!r.ok) {
+        setSaving(false);
+        setSaveError(t('common.saveFailed', { reason: r.errors.map((e) => localised(e.message)).join(' ') }));
+        return;
+      }
+      registered = { id: r.state.id, number: r.state.number };
     }
     if (values.inadmissibleReason) {
       const reasonDef = policy.inadmissibleReasons.find((x) => x.code === values.inadmissibleReason);
-      const rej = await writeEvent(db, ctx, r.state.id, {
+      const rej = await writeEvent(db, ctx, registered.id, {
         type: 'case.rejected',
         payload: { reasonCode: values.inadmissibleReason, explanation: values.explanation.trim(), referral: values.referral.trim() || reasonDef?.referral || undefined },
       });
-      if (!rej.ok) setSaveError(rej.errors.map((e) => localised(e.message)).join(' '));
+      if (!rej.ok) {
+        // The case is registered but its rejection is not: keep the form and its draft, say why, and
+        // remember the case so the next save records only the rejection (issue 11 finding 8).
+        setValue('registered', registered);
+        setSaving(false);
+        // The domain names the event's field (payload.explanation); the clerk knows it by its label here.
+        const labels: Record<string, string> = { 'payload.explanation': t('intake.explanation'), 'payload.referral': t('intake.referral'), 'payload.reasonCode': t('intake.admissibility') };
+        const reason = rej.errors.map((e) => localised(e.message).replaceAll(e.path, labels[e.path] ?? e.path)).join(' ');
+        setSaveError(t('intake.rejectionFailed', { number: registered.number, reason }));
+        return;
+      }
     }
     clearTimeout(draftTimer.current);
     pauseDrafts.current = true;
     await removeDraft(db, draftId);
     setSaving(false);
-    void message.success(t(values.inadmissibleReason ? 'intake.rejectedSaved' : 'intake.saved', { number: r.state.number }));
+    void message.success(t(values.inadmissibleReason ? 'intake.rejectedSaved' : 'intake.saved', { number: registered.number }));
     reset(emptyIntake(policy, Date.now(), { receptionPoint: deskDoc.receptionPoint, departmentId: deskDoc.departmentId }));
-    navigate({ name: 'case', id: r.state.id });
+    navigate({ name: 'case', id: registered.id });
   }
 
   const submit = handleSubmit(save);
@@ -354,7 +368,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
               )}
             </>
           )}
-          {saveError && <Alert type="error" showIcon message={t('common.saveFailed', { reason: saveError })} data-testid="intake-error" />}
+          {saveError && <Alert type="error" showIcon message={saveError} data-testid="intake-error" />}
         </Form>
       </Card>
     </form>

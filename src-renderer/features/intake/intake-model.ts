@@ -25,6 +25,11 @@ export interface IntakeValues {
   inadmissibleReason?: string;
   explanation: string;
   referral: string;
+  /**
+   * The case this intake already registered when writing its 不予受理 failed afterwards: saving again
+   * records only the rejection on it, never a second case. Kept in the draft, so a reload keeps it too.
+   */
+  registered?: { id: string; number: string };
 }
 
 export function emptyIntake(policy: Policy | undefined, now: number, defaults: { receptionPoint?: string; departmentId?: string } = {}): IntakeValues {
