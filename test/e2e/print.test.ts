@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, ConsoleMessage } from 'playwright-core';
 import type { WebHost } from '../../src-main/web-host';
 import { buildRenderer, SCREENSHOT_DIR, startShell } from '../helpers/browser';
-import { firstRun, signIn, sunnyGardenDesk } from './desk-steps';
+import { dialogOpened, firstRun, signIn, sunnyGardenDesk } from './desk-steps';
 import { launchRealDesk, openDeskPage, registerPropertyComplaint } from './real-shell';
 
 // 打印 in the browser shell with the real document handlers (pdfmake in the shell's host): the preview is
@@ -111,6 +111,37 @@ describe('printing in the browser shell', () => {
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('打印');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-timeline.png') });
     expect(violations).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('print preview on a 1366×768 laptop (animations on)', () => {
+  it('X-2 打印 is on screen without scrolling: the preview scrolls its pages inside the dialog, and 打印 under the pointer downloads the PDF', { timeout: 120_000 }, async () => {
+    const page = await openDeskPage(browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
+    await page.goto(`${host.shell.url}/?desk=print_laptop_${Date.now()}`);
+    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
+    await signIn(page, '李助理', '2468');
+    await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
+    await page.getByTestId('print-menu').click();
+    await page.locator('.ant-dropdown:visible').getByText('登记表').click();
+    const preview = await dialogOpened(page);
+    await preview.getByTestId('pdf-page-count').waitFor();
+    await page.mouse.move(0, 0);
+    await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-preview-1366.png') });
+
+    // The button lies inside the window, and what is drawn at its centre is the button (nothing covers it).
+    const button = preview.locator('.ant-modal-footer').getByRole('button', { name: /打\s*印/ });
+    const box = (await button.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.textContent?.replace(/\s/g, ''), { x: box.x + box.width / 2, y: box.y + box.height / 2 })).toBe('打印');
+    // The page scrolls inside the dialog, not the window.
+    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+
+    const download = page.waitForEvent('download');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect((await download).suggestedFilename()).toContain('登记表');
     await page.context().close();
   });
 });

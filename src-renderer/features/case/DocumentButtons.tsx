@@ -78,6 +78,7 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
         <Modal
           open
           width={900}
+          style={{ top: 16 }}
           title={`${t('case.printPreview')} · ${t(`doc.${preview.doc}` as MessageKey)}`}
           onCancel={() => setPreview(undefined)}
           footer={[
