@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, ConsoleMessage } from 'playwright-core';
 import type { WebHost } from '../../src-main/web-host';
 import { buildRenderer, SCREENSHOT_DIR, startShell } from '../helpers/browser';
-import { dialogOpened, firstRun, signIn, sunnyGardenDesk } from './desk-steps';
+import { act, dialogOpened, firstRun, signIn, sunnyGardenDesk } from './desk-steps';
 import { launchRealDesk, openDeskPage, registerPropertyComplaint } from './real-shell';
 
 // 打印 in the browser shell with the real document handlers (pdfmake in the shell's host): the preview is
@@ -142,6 +142,36 @@ describe('print preview on a 1366×768 laptop (animations on)', () => {
     const download = page.waitForEvent('download');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     expect((await download).suggestedFilename()).toContain('登记表');
+    await page.context().close();
+  });
+});
+
+describe('the hand-over notice of a transferred case (animations on)', () => {
+  it('S10-7 转办 to another department, then 打印 → 通知单: 派单时间 and 派单人 are the transfer\'s, not blank', { timeout: 120_000 }, async () => {
+    const page = await openDeskPage(browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
+    await page.goto(`${host.shell.url}/?desk=print_notice_${Date.now()}`);
+    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理', '物业管家'], department: '业主服务中心', pin: '2468' }));
+    await signIn(page, '李助理', '2468');
+    await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('case-actions').waitFor();
+    // An hour after registering (15:00), the clerk hands the case on to 秩序维护部.
+    await page.context().clock.fastForward('01:00:00');
+    await act(page, 'case.transferred', { reason: '渗水点在公共管井，需秩序维护部协调入户' }, { toDepartmentId: '秩序维护部' });
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('秩序维护部');
+
+    await page.getByTestId('print-menu').click();
+    const rendered = page.waitForResponse((r) => r.url().endsWith('/bridge/documents.render'));
+    await page.locator('.ant-dropdown:visible').getByText('通知单').click();
+    const body = (await (await rendered).json()) as { ok: boolean; value: { pdfBase64: string } };
+    const text = pdfText(Buffer.from(body.value.pdfBase64, 'base64'), 'notice.pdf');
+    expect(text).toMatch(/派单时间\s+2026-11-28 16:00\s+派\s*单\s*人\s+李助理/);
+    expect(text).toContain('秩序维护部');
+    const preview = await dialogOpened(page);
+    await preview.getByTestId('pdf-page-count').waitFor();
+    await page.mouse.move(0, 0);
+    await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-notice-transferred-1366.png') });
     await page.context().close();
   });
 });

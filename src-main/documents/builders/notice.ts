@@ -12,16 +12,35 @@ import type { NoticeInput } from '../types';
 
 type Assigned = CaseEventOf<'case.assigned'>;
 
-function assignmentOf(input: NoticeInput): Assigned | undefined {
-  const assigned = (input.events ?? []).filter((e): e is Assigned => e.type === 'case.assigned');
-  if (input.noticeNo) return assigned.find((e) => e.payload.noticeNo === input.noticeNo);
-  return assigned.at(-1);
+/** Who handed the case to its department and when (派单时间 / 派单人). */
+interface HandOver {
+  at: number;
+  actorId: string;
+  assigned?: Assigned;
+}
+
+/**
+ * The hand-over this notice prints: the assignment with the notice's number, else the newest hand-over
+ * to a department — an assignment, a transfer (转办) to another department, or the registration that
+ * routed the case by its category. A transferred case used to print 派单时间/派单人 blank (issue 11 finding 12).
+ */
+function handOverOf(input: NoticeInput): HandOver | undefined {
+  const events = input.events ?? [];
+  const assigned = events.filter((e): e is Assigned => e.type === 'case.assigned');
+  const numbered = input.noticeNo ? assigned.find((e) => e.payload.noticeNo === input.noticeNo) : undefined;
+  if (numbered) return { at: numbered.at, actorId: numbered.actorId, assigned: numbered };
+  const last = events.findLast(
+    (e) => e.type === 'case.assigned' || (e.type === 'case.transferred' && e.payload.toDepartmentId !== undefined) || (e.type === 'case.registered' && input.case.departmentId !== undefined),
+  );
+  if (!last) return undefined;
+  return { at: last.at, actorId: last.actorId, assigned: last.type === 'case.assigned' ? (last as Assigned) : undefined };
 }
 
 export function buildNotice(input: NoticeInput): TDocumentDefinitions {
   const { case: c, policy } = input;
   const offset = policy.utcOffsetMinutes ?? 480;
-  const a = assignmentOf(input);
+  const handOver = handOverOf(input);
+  const a = handOver?.assigned;
   const noticeNo = a?.payload.noticeNo ?? input.noticeNo ?? c.noticeNos?.at(-1) ?? '';
   const deptId = a?.payload.departmentId ?? c.departmentId;
   const person = personWord(policy, c.kind);
@@ -40,7 +59,7 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
   const rows: FormRow[] = [
     ['通知单号', noticeNo, '案件编号', c.number],
     ['承办部门', departmentName(policy, deptId), '承 办 人', staffName(input, a?.payload.assigneeId ?? c.assigneeIds?.at(-1))],
-    ['派单时间', formatMinute(a?.at, offset), '派 单 人', staffName(input, a?.actorId)],
+    ['派单时间', formatMinute(handOver?.at, offset), '派 单 人', staffName(input, handOver?.actorId)],
     ['办结时限', due ? `${formatMinute(due, offset)} 前` : '', '类型/类别', [kindName(policy, c.kind), nameOf(policy.categories, c.category), nameOf(policy.severities, c.severity)].filter(Boolean).join(' · ')],
     [`${person.slice(0, -1)}时间`, formatMinute(c.receivedAt, offset), '首问接待人', staffName(input, c.firstReceiverId)],
     [person, who.name, '联系电话', who.phone],
@@ -68,7 +87,7 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
   out.push(
     signatureRow(
       [
-        { label: '派单人签名', signature: findSignature(c, 'notice', [SIGNATURE_ROLES.receiver]), expectedName: staffName(input, a?.actorId) },
+        { label: '派单人签名', signature: findSignature(c, 'notice', [SIGNATURE_ROLES.receiver]), expectedName: staffName(input, handOver?.actorId) },
         { label: '承办部门签收', signature: findSignature(c, 'notice', [SIGNATURE_ROLES.departmentReceiver]) },
         { label: '部门负责人签名', signature: findSignature(c, 'notice', deptId ? [SIGNATURE_ROLES.departmentHead, `${SIGNATURE_ROLES.departmentHead}:${deptId}`] : [SIGNATURE_ROLES.departmentHead]) },
       ],
