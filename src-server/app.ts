@@ -11,6 +11,7 @@ import { reportsPlugin } from './plugins/reports';
 import { defaultPresets, type PresetLookup } from './presets';
 import { allowCrossOrigin } from './cors';
 import { REDACT_PATHS, serializeRequest } from './log-redaction';
+import { AUTH_LIMITS, ENROL_LIMITS, Throttle } from './throttle';
 
 // The Fastify application: one plugin per feature, every route declaring its JSON schema, and the
 // OpenAPI document built from those declarations at /docs (UI) and /docs/json.
@@ -41,6 +42,7 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
     forceCloseConnections: true,
   });
   app.decorateRequest('desk', null);
+  app.decorate('authThrottle', new Throttle(AUTH_LIMITS));
   allowCrossOrigin(app);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
@@ -69,7 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
     await opts.db.query('select 1');
     return { ok: true, db: opts.db.kind };
   });
-  await app.register(enrolmentPlugin(opts.db));
+  await app.register(enrolmentPlugin(opts.db, new Throttle(ENROL_LIMITS)));
   await app.register(syncPlugin(opts.db, hub));
   await app.register(reportsPlugin(opts.db));
   await app.register(adminPlugin(opts.db, opts.presets ?? defaultPresets));

@@ -31,6 +31,14 @@ const MESSAGES = {
     'zh-CN': '加入码无效、已使用或已过期。请向管理员索取新的加入码。',
     en: 'The enrolment code is invalid, already used or expired. Ask the administrator for a new one.',
   },
+  tooManyAttempts: {
+    'zh-CN': '失败的尝试次数过多，暂时不再接受来自此地址的请求；请稍后（见 Retry-After 秒数）再试。',
+    en: 'Too many failed attempts: requests from this address are refused for now; try again later (see Retry-After, in seconds).',
+  },
+  tooManyStreams: {
+    'zh-CN': '此工作台打开的实时连接过多，未再打开新的连接。请关闭多余的窗口后重试。',
+    en: 'This desk has too many open change streams, so no new one was opened. Close extra windows and try again.',
+  },
   notFound: { 'zh-CN': '找不到所请求的内容。', en: 'The requested item was not found.' },
   presetUnknown: { 'zh-CN': '找不到该预设制度。', en: 'No preset with that id.' },
   conflict: { 'zh-CN': '数据已存在且内容不同，未做更改。', en: 'The item already exists with different content; nothing was changed.' },

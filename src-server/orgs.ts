@@ -8,7 +8,7 @@ import { ApiError } from './errors';
 import { hashCredential, kindOfSecret } from '../src-shared/credentials';
 import { storeConfigDocs } from './sync/config-store';
 import { ADMIN_TOKEN_PREFIX, DESK_TOKEN_PREFIX, hashSecret, newEnrolmentCode, newToken } from './tokens';
-import type { DeskScope } from './sync/scope';
+import { REVOKED_CHANNEL, type DeskScope, type RevokedNotice } from './sync/scope';
 
 // Organisations, sites, staff, desks and their credentials. The organisation's configuration is written
 // as replicated `config` documents, so enrolled desks receive it through the ordinary pull.
@@ -158,6 +158,8 @@ export async function revokeDesk(db: Queryable, orgId: string, deskId: string): 
   const now = Date.now();
   const rows = await db.query('update desk_tokens set revoked_at = $3 where org_id = $1 and desk_id = $2 and revoked_at is null returning token_hash', [orgId, deskId, now]);
   await db.query('update desks set revoked_at = $3 where org_id = $1 and id = $2 and revoked_at is null', [orgId, deskId, now]);
+  // Every server instance closes the desk's open change streams when this commits (sync/hub.ts).
+  if (rows.length > 0) await db.query('select pg_notify($1, $2)', [REVOKED_CHANNEL, JSON.stringify({ orgId, deskId } satisfies RevokedNotice)]);
   return rows.length;
 }
 

@@ -12,7 +12,7 @@ const idParam = { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,64}$' } as const;
 
 export function adminPlugin(db: Database, presets: PresetLookup) {
   return async function admin(app: FastifyInstance): Promise<void> {
-    app.addHook('preHandler', requireAdmin(db));
+    app.addHook('onRequest', requireAdmin(db));
     const common = { tags: ['admin'], security: bearerSecurity };
 
     app.post(

@@ -3,13 +3,21 @@ import type { Database } from '../db/types';
 import { ENROL_PATH, enrolRequestSchema } from '../../src-shared/sync/contract';
 import { ApiError, errorResponseSchema } from '../errors';
 import { enrolDesk } from '../orgs';
+import type { Throttle } from '../throttle';
 
 // A desk joins its organisation with a one-time code from an administrator and receives its token.
-export function enrolmentPlugin(db: Database) {
+// Wrong or malformed codes are counted per address; after too many, every attempt from it is 429 for
+// a while (throttle.ts), checked before the body is read.
+export function enrolmentPlugin(db: Database, throttle: Throttle) {
   return async function enrolment(app: FastifyInstance): Promise<void> {
     app.post(
       ENROL_PATH,
       {
+        // Every attempt counts as failed until it succeeds, so 150 codes sent at once meet the limit too.
+        onRequest: async (request, reply) => throttle.check(request, reply, { reserve: true }),
+        onResponse: async (request, reply) => {
+          if (reply.statusCode === 200) throttle.refund(request.ip);
+        },
         schema: {
           tags: ['enrolment'],
           summary: 'Enrol a desk with a one-time code; returns the desk token (shown once).',
@@ -29,6 +37,7 @@ export function enrolmentPlugin(db: Database) {
               properties: { token: { type: 'string' }, orgId: { type: 'string' }, siteId: { type: 'string' }, deskId: { type: 'string' }, deskCode: { type: 'string' } },
             },
             400: errorResponseSchema,
+            429: errorResponseSchema,
           },
         },
       },

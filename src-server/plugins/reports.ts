@@ -50,7 +50,7 @@ function badQuery(errors: FieldError[]) {
 export function reportsPlugin(db: Database) {
   return async function reports(app: FastifyInstance): Promise<void> {
     const index = new CaseIndex(db);
-    app.addHook('preHandler', requireDesk(db));
+    app.addHook('onRequest', requireDesk(db));
     const common = { tags: ['reports'], security: bearerSecurity };
 
     app.get(

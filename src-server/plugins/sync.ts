@@ -14,6 +14,9 @@ import { CORS_HEADERS } from '../cors';
 // whose messages tell the desk to pull ("RESYNC"; RxDB then pulls from its last checkpoint).
 
 const HEARTBEAT_MS = 20_000;
+/** Open change streams per desk on one instance: a desk needs two (events, config), a few windows or a
+ * reconnect overlapping its old socket need some more; 300 from one token were all held open. */
+export const STREAMS_PER_DESK = 8;
 const WAKE_DEBOUNCE_MS = 25;
 
 const pullQuery = {
@@ -47,7 +50,7 @@ const pushBody = {
 
 export function syncPlugin(db: Database, hub: ChangeHub) {
   return async function sync(app: FastifyInstance): Promise<void> {
-    app.addHook('preHandler', requireDesk(db));
+    app.addHook('onRequest', requireDesk(db));
 
     for (const collection of REPLICATED_COLLECTIONS) {
       const tags = ['sync'];
@@ -107,6 +110,7 @@ export function syncPlugin(db: Database, hub: ChangeHub) {
           },
         },
         (request, reply) => {
+          if (hub.openFor(deskOf(request)) >= STREAMS_PER_DESK) throw new ApiError(429, 'tooManyStreams');
           reply.hijack();
           openStream(request, reply, collection, hub);
         },

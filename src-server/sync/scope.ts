@@ -23,3 +23,12 @@ export interface ChangeNotice {
   /** Sites of the changed events, so site-scoped streams of other sites stay quiet. */
   sites?: string[];
 }
+
+/** NOTIFY channel for revoked desks (orgs.ts revokeDesk); payload = RevokedNotice as JSON. Every
+ * instance closes that desk's open streams at once, wherever the revocation was made. */
+export const REVOKED_CHANNEL = 'jiesu_desk_revoked';
+
+export interface RevokedNotice {
+  orgId: string;
+  deskId: string;
+}
