@@ -3,7 +3,8 @@ import { BACKENDS } from './backends';
 import { startTestServer, demoDesk, type TestServer, type EnrolledDesk } from './setup';
 import { enrol, http, pullAll, push } from './client';
 import { ENROL_PATH, pullPath, pushPath, streamPath, type ConfigDoc } from '../../src-shared/sync/contract';
-import { createAdminToken, issueEnrolmentCode } from '../../src-server/orgs';
+import { createAdminToken, issueEnrolmentCode, revokeDesk } from '../../src-server/orgs';
+import { openDatabase } from '../../src-server/db/open';
 import { AUTH_LIMITS, ENROL_LIMITS } from '../../src-server/throttle';
 import { STREAMS_PER_DESK } from '../../src-server/plugins/sync';
 
@@ -167,5 +168,20 @@ describe.each(BACKENDS)('server hygiene (%s)', (backend) => {
     expect((await push(t.url, a.token, 'events', [])).status).toBe(200);
     expect(otherEnded).toBe(false);
     other.close();
+  }, 10_000);
+
+  // Only PostgreSQL has other instances (a PGlite folder has one owner), so the case exists only there.
+  if (backend === 'postgres')
+    it('a desk revoked on another instance (or by the admin command) loses its streams on this one', async () => {
+    const desk = await demoDesk(t, { name: '他处吊销单位' });
+    const stream = await openStream(t.url + streamPath('events'), desk.token);
+    expect(stream.status).toBe(200);
+    const elsewhere = await openDatabase(t.database);
+    try {
+      expect(await revokeDesk(elsewhere, desk.orgId, desk.deskId)).toBe(1);
+    } finally {
+      await elsewhere.close();
+    }
+    await stream.ended;
   }, 10_000);
 });

@@ -11,6 +11,8 @@ export interface TestServer {
   server: RunningServer;
   url: string;
   logs: string[];
+  /** How this server's database was opened: a second instance on PostgreSQL opens the same. */
+  database: TestDatabase['options'];
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startTestServer(backend: Backend, opts: { dataDir?: string
     server,
     url: server.url,
     logs,
+    database: database.options,
     async stop() {
       await server.close();
       await database.drop();
