@@ -5,7 +5,7 @@ import type { Database } from './db/types';
 import { ApiError, errorBody } from './errors';
 import { ChangeHub } from './sync/hub';
 import { enrolmentPlugin } from './plugins/enrolment';
-import { syncPlugin } from './plugins/sync';
+import { syncPlugin, type SyncOptions } from './plugins/sync';
 import { adminPlugin } from './plugins/admin';
 import { reportsPlugin } from './plugins/reports';
 import { defaultPresets, type PresetLookup } from './presets';
@@ -23,6 +23,8 @@ export interface AppOptions {
   db: Database;
   logger?: FastifyServerOptions['logger'];
   presets?: PresetLookup;
+  /** Authorisation of pushed events: the clock and skew (tests fix them); `authorise: false` only for benches. */
+  sync?: SyncOptions;
 }
 
 export interface JiesuApp {
@@ -72,7 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
     return { ok: true, db: opts.db.kind };
   });
   await app.register(enrolmentPlugin(opts.db, new Throttle(ENROL_LIMITS)));
-  await app.register(syncPlugin(opts.db, hub));
+  await app.register(syncPlugin(opts.db, hub, opts.sync));
   await app.register(reportsPlugin(opts.db));
   await app.register(adminPlugin(opts.db, opts.presets ?? defaultPresets));
   return { app, hub };

@@ -1,4 +1,5 @@
 import type { Database } from './db/types';
+import type { PolicyInput } from '../src-shared/domain/policy';
 import { createOrganisation, issueEnrolmentCode, type CreatedOrganisation } from './orgs';
 import { demoStaff, presetById } from '../src-shared/presets/index';
 
@@ -17,6 +18,8 @@ export interface DemoOrgOptions {
   sites?: string[];
   /** Scope of the enrolment code's desk: the whole organisation by default. */
   scope?: 'site' | 'org';
+  /** The preset's policy with an organisation's own changes (tests: a reason or role the preset lacks). */
+  policy?: (preset: PolicyInput) => PolicyInput;
 }
 
 export async function createDemoOrg(db: Database, opts: DemoOrgOptions = {}): Promise<DemoOrg> {
@@ -25,7 +28,7 @@ export async function createDemoOrg(db: Database, opts: DemoOrgOptions = {}): Pr
   if (!preset) throw new Error(`unknown preset: ${presetId}`);
   const created = await createOrganisation(db, {
     name: opts.name ?? '示例单位',
-    policy: preset.policy,
+    policy: opts.policy ? opts.policy(preset.policy) : preset.policy,
     sites: (opts.sites ?? ['总部接待处']).map((name) => ({ name })),
     staff: demoStaff(presetId).map((s) => ({ name: s.name, roles: s.roles, ...(s.departmentId ? { departmentId: s.departmentId } : {}), pin: '1234' })),
   });

@@ -22,6 +22,10 @@ const MESSAGES = {
     'zh-CN': '提交的记录未通过校验，全部未保存。请根据字段提示修改后重试。',
     en: 'The submitted records failed validation and nothing was saved. Correct the listed fields and try again.',
   },
+  eventsRefused: {
+    'zh-CN': '部分记录未获授权（操作人、角色、工作台或时间不符），整批未保存。被拒绝的记录及原因见列表。',
+    en: 'Some records are not authorised (actor, role, desk or time); nothing in the batch was saved. The refused records and why are listed.',
+  },
   badRequest: { 'zh-CN': '请求格式不正确，未做任何更改。', en: 'The request is malformed; nothing was changed.' },
   bodyTooLarge: {
     'zh-CN': '请求内容太大，未做任何更改。请分批提交。',

@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { openDatabase } from './db/open';
 import type { Database } from './db/types';
 import type { PresetLookup } from './presets';
+import type { SyncOptions } from './plugins/sync';
 
 // Entry point for everything that runs the server: `npm run server` (cli.ts), the desktop shell's
 // scripts/start.ts, tests and benches. Only binds 127.0.0.1 unless told otherwise.
@@ -17,6 +18,7 @@ export interface StartServerOptions {
   host?: string;
   logger?: FastifyServerOptions['logger'];
   presets?: PresetLookup;
+  sync?: SyncOptions;
 }
 
 export interface RunningServer {
@@ -30,7 +32,7 @@ export interface RunningServer {
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
   try {
-    const { app } = await buildApp({ db, logger: opts.logger, presets: opts.presets });
+    const { app } = await buildApp({ db, logger: opts.logger, presets: opts.presets, sync: opts.sync });
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 0, host });
     const address = app.server.address();

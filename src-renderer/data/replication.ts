@@ -241,7 +241,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
   }
 
   /**
-   * Pushes one chunk. Rows the server refuses as invalid are set aside (they stay on this desk and the
+   * Pushes one chunk. Rows the server refuses as invalid or unauthorised are set aside (they stay on this desk and the
    * status says so) and the rest is pushed again, so one bad document never blocks the queue behind it.
    */
   async function pushChunk<R>(name: ReplicatedCollection, chunk: R[]): Promise<never[]> {
@@ -249,7 +249,9 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
       return await request<never[]>('POST', pushPath(name), chunk);
     } catch (e) {
       const error = e instanceof SyncHttpError ? e.error : undefined;
-      if (!error || error.status !== 400 || !error.rows?.length) throw e;
+      // 400: invalid rows; 403 eventsRefused: rows the server does not authorise (src-server/sync/authorise.ts).
+      const setAside = error && (error.status === 400 || error.code === 'eventsRefused') && error.rows?.length;
+      if (!setAside) throw e;
       const refused = new Set(error.rows);
       const rest = chunk.filter((_, i) => !refused.has(i));
       const conflicts = rest.length ? await request<never[]>('POST', pushPath(name), rest) : [];

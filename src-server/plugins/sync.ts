@@ -5,6 +5,7 @@ import { ApiError, errorResponseSchema } from '../errors';
 import { bearerSecurity, deskOf, requireDesk } from '../auth';
 import { checkConfigRows, checkEventRows } from '../sync/validate';
 import { pullEvents, pushEvents } from '../sync/events-store';
+import { authoriseEvents, type AuthoriseOptions } from '../sync/authorise';
 import { pullConfig, pushConfig } from '../sync/config-store';
 import type { ChangeHub } from '../sync/hub';
 import { CORS_HEADERS } from '../cors';
@@ -48,7 +49,12 @@ const pushBody = {
   },
 } as const;
 
-export function syncPlugin(db: Database, hub: ChangeHub) {
+/** Authorisation of pushed events (sync/authorise.ts); `enabled: false` only for the bench's baseline. */
+export interface SyncOptions extends AuthoriseOptions {
+  authorise?: boolean;
+}
+
+export function syncPlugin(db: Database, hub: ChangeHub, opts: SyncOptions = {}) {
   return async function sync(app: FastifyInstance): Promise<void> {
     app.addHook('onRequest', requireDesk(db));
 
@@ -94,7 +100,7 @@ export function syncPlugin(db: Database, hub: ChangeHub) {
         async (request, reply) => {
           const desk = deskOf(request);
           const rows = request.body as unknown[];
-          const conflicts = await pushRows(db, collection, desk, rows);
+          const conflicts = await pushRows(db, collection, desk, rows, opts);
           return reply.type('application/json').send(`[${conflicts.join(',')}]`);
         },
       );
@@ -119,10 +125,16 @@ export function syncPlugin(db: Database, hub: ChangeHub) {
   };
 }
 
-async function pushRows(db: Database, collection: ReplicatedCollection, desk: ReturnType<typeof deskOf>, rows: unknown[]): Promise<string[]> {
+async function pushRows(db: Database, collection: ReplicatedCollection, desk: ReturnType<typeof deskOf>, rows: unknown[], opts: SyncOptions): Promise<string[]> {
   if (collection === 'events') {
     const checked = checkEventRows(rows, desk);
     if (!checked.ok) throw new ApiError(checked.forbidden ? 403 : 400, checked.forbidden ? 'forbidden' : 'invalidDocuments', checked.errors);
+    // All or nothing, like the shape check (docs/decisions.md): a refused event stores no event of its batch,
+    // and the 403 lists every refused row with its reason so the desk can set them aside and push the rest.
+    if (opts.authorise !== false) {
+      const refused = await authoriseEvents(db, desk, checked.docs, opts);
+      if (refused.length) throw new ApiError(403, 'eventsRefused', refused);
+    }
     return pushEvents(db, desk, checked.docs);
   }
   const checked = checkConfigRows(rows, desk);

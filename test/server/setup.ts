@@ -4,6 +4,7 @@ import { createDemoOrg, type DemoOrg } from '../../src-server/demo';
 import { createTestDatabase, type Backend, type TestDatabase } from './backends';
 import { enrol } from './client';
 import type { EnrolResponse } from '../../src-shared/sync/contract';
+import type { SyncOptions } from '../../src-server/plugins/sync';
 
 // Starts a server on a fresh database of the given backend, capturing its log lines in memory.
 
@@ -16,7 +17,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(backend: Backend, opts: { dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(backend: Backend, opts: { dataDir?: string; sync?: SyncOptions } = {}): Promise<TestServer> {
   const database: TestDatabase = await createTestDatabase(backend, opts.dataDir);
   const logs: string[] = [];
   const stream = new Writable({
@@ -25,7 +26,7 @@ export async function startTestServer(backend: Backend, opts: { dataDir?: string
       cb();
     },
   });
-  const server = await startServer({ ...database.options, port: 0, logger: { level: 'trace', stream } });
+  const server = await startServer({ ...database.options, port: 0, logger: { level: 'trace', stream }, ...(opts.sync ? { sync: opts.sync } : {}) });
   return {
     server,
     url: server.url,

@@ -89,7 +89,12 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
 
   beforeAll(async () => {
     t = await startTestServer(backend);
-    desk = await demoDesk(t, { presetId: 's7-property' });
+    // The property preset offers no inadmissibility reason; this organisation added one, so a case can be
+    // rejected as a real desk would (the server refuses a reason the policy does not offer).
+    desk = await demoDesk(t, {
+      presetId: 's7-property',
+      policy: (p) => ({ ...p, inadmissibleReasons: [{ code: 'out_of_scope', text: '该事项不属于物业服务范围,已向您说明情况。' }] }),
+    });
     const specs: Spec[] = [
       // A: important, answered in 2 h and resolved in 2 days (both on time), called back the next day, satisfied.
       { n: 1, at: bj(10, 5, 9), severity: 'important', category: 'facilities', departmentId: 'engineering', receptionPoint: '业主服务中心', valid: true, replyAfter: 2 * HOUR, resolveAfter: 2 * DAY, callback: { after: DAY, satisfaction: 5, satisfied: true } },

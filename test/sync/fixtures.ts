@@ -1,4 +1,7 @@
-import type { CaseEvent } from '../../src-shared/domain/events';
+import type { CaseEvent, NewEvent } from '../../src-shared/domain/events';
+import type { Policy } from '../../src-shared/domain/policy';
+import { validateAction } from '../../src-shared/domain/actions';
+import { projectCase } from '../../src-shared/domain/projection';
 import { makeEvent, makeRegistration, ulidAt, MINUTE, HOUR, DAY } from '../../src-shared/domain/projection.fixtures';
 
 // Seeded generation of realistic desk work (registrations and their handling) so sync and fault tests
@@ -28,6 +31,12 @@ export interface DeskWork {
   casesPerDay: number;
   /** Added to every event's `at` (a desk clock hours off). */
   clockSkewMs?: number;
+  /**
+   * The organisation's policy and staff, when not the starter preset's: each step is then done by a staff
+   * member the domain allows (as a real desk would, since the server authorises every event), and cases
+   * are handed to the policy's first department.
+   */
+  org?: { policy: Policy; staff: readonly { id: string; roles: readonly string[] }[] };
 }
 
 function ymd(at: number): string {
@@ -45,7 +54,9 @@ export function generateDeskWork(seed: number, w: DeskWork): CaseEvent[] {
   for (let day = 0; day < w.days; day++) {
     for (let n = 1; n <= w.casesPerDay; n++) {
       const at = w.start + day * DAY + 9 * HOUR - 8 * HOUR + Math.floor(rnd() * 8 * HOUR) + skew;
-      const caseId = `${w.deskCode}-${ymd(at)}-${String(n).padStart(3, '0')}`;
+      // The seed is part of the serial, so two batches of work of one desk never register the same case twice
+      // (the server refuses a second registration: src-server/sync/authorise.ts).
+      const caseId = `${w.deskCode}-${ymd(at)}-${String((seed % 90) * 1000 + n).padStart(5, '0')}`;
       const env = { caseId, orgId: w.orgId, siteId: w.siteId, deskId: w.deskId, actorId: pick(w.actorIds), policyRevision: 1 };
       out.push(
         makeRegistration(
@@ -56,13 +67,27 @@ export function generateDeskWork(seed: number, w: DeskWork): CaseEvent[] {
       );
       const steps = Math.floor(rnd() * 5);
       let t = at;
-      if (steps >= 1) out.push(makeEvent('case.accepted', {}, (t += 5 * MINUTE), { ...env, id: id(t) }));
-      if (steps >= 2) out.push(makeEvent('case.assigned', { departmentId: 'service' }, (t += 30 * MINUTE), { ...env, id: id(t) }));
-      if (steps >= 3) out.push(makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '已安排人员处理。' }, (t += 2 * HOUR), { ...env, id: id(t) }));
-      if (steps >= 4) out.push(makeEvent('case.resolved', { result: '已修复并回复投诉人。' }, (t += DAY), { ...env, id: id(t) }));
+      const plan: [number, NewEvent][] = [
+        [5 * MINUTE, { type: 'case.accepted', payload: {} }],
+        [30 * MINUTE, { type: 'case.assigned', payload: { departmentId: w.org?.policy.departments[0]?.id ?? 'operations' } }],
+        [2 * HOUR, { type: 'case.replied', payload: { to: 'complainant', method: 'phone', content: '已安排人员处理。' } }],
+        [DAY, { type: 'case.resolved', payload: { result: '已修复并回复投诉人。' } }],
+      ];
+      for (const [gap, step] of plan.slice(0, steps)) {
+        t += gap;
+        const actorId = w.org ? allowedActor(w.org, out.filter((e) => e.caseId === caseId), step, t) : env.actorId;
+        if (!actorId) break;
+        out.push(makeEvent(step.type, step.payload as never, t, { ...env, actorId, id: id(t) }) as CaseEvent);
+      }
     }
   }
   return out;
+}
+
+/** The first staff member the domain lets take `step` on the case so far, if any. */
+function allowedActor(org: NonNullable<DeskWork['org']>, history: CaseEvent[], step: NewEvent, at: number): string | undefined {
+  const state = projectCase(history);
+  return state && org.staff.find((s) => validateAction(state, org.policy, s, step, at).ok)?.id;
 }
 
 export function byId<T extends { id: string }>(docs: readonly T[]): Map<string, T> {

@@ -1,0 +1,52 @@
+import { performance } from 'node:perf_hooks';
+import { report } from './lib';
+import { startServer } from '../src-server/server';
+import { createDemoOrg } from '../src-server/demo';
+import { enrol, push } from '../test/server/client';
+import { generateDeskWork } from '../test/sync/fixtures';
+import type { CaseEvent } from '../src-shared/domain/events';
+
+// Push throughput with the server's authorisation of every event (src-server/sync/authorise.ts, issue 10)
+// beside the same push with it off, in the same run: two PGlite servers, the same events, pushed in
+// batches of 500 as a desk does. Targets: ratio ≥ 0.7, ≥ 5k events/s authorised.
+
+const N = Number(process.env.BENCH_AUTHORISE_EVENTS ?? 30_000);
+const BATCH = 500;
+
+async function pushRate(authorise: boolean): Promise<number> {
+  const server = await startServer({ port: 0, logger: false, sync: { authorise } });
+  try {
+    const org = await createDemoOrg(server.db);
+    const desk = await enrol(server.url, org.code);
+    const events: CaseEvent[] = [];
+    for (let chunk = 0; events.length < N; chunk++) {
+      events.push(...generateDeskWork(chunk, { ...desk, actorIds: org.staffIds, start: Date.UTC(2025, 0, 1) + chunk * 20 * 86_400_000, days: 20, casesPerDay: 100 }));
+    }
+    const batch = events.slice(0, N);
+    const t0 = performance.now();
+    for (let i = 0; i < batch.length; i += BATCH) {
+      const r = await push(server.url, desk.token, 'events', batch.slice(i, i + BATCH));
+      if (r.status !== 200 || r.body.length) throw new Error(`push failed: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+    }
+    return batch.length / ((performance.now() - t0) / 1000);
+  } finally {
+    await server.close();
+  }
+}
+
+// Off first, then on, then off again: the baseline is the better of the two, so warm-up favours neither side.
+const off1 = await pushRate(false);
+const on = await pushRate(true);
+const off2 = await pushRate(false);
+const baseline = Math.max(off1, off2);
+report({
+  bench: 'sync.push.authorised',
+  figure: Math.round(on),
+  unit: 'events/s',
+  baseline: Math.round(baseline),
+  baselineLabel: 'the same push with authorisation off',
+  ratio: on / baseline,
+  target: 'ratio ≥ 0.7 and ≥ 5000 events/s on PGlite',
+  meetsTarget: on / baseline >= 0.7 && on >= 5000,
+  extra: { events: N, batch: BATCH },
+});

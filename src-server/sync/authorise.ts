@@ -1,0 +1,197 @@
+import type { Queryable } from '../db/types';
+import type { CaseEvent } from '../../src-shared/domain/events';
+import type { CaseState } from '../../src-shared/domain/case-state';
+import { policySchema, type Policy } from '../../src-shared/domain/policy';
+import { staffSchema, type Staff } from '../../src-shared/domain/org';
+import type { FieldError } from '../../src-shared/domain/parse';
+import { validateAction } from '../../src-shared/domain/actions';
+import { compareEvents, projectCase, applyEvents } from '../../src-shared/domain/projection';
+import { policyByRevision } from '../../src-shared/domain/revisions';
+import { addValidationMessages, messageFor } from '../../src-shared/i18n/validation';
+import type { DeskScope } from './scope';
+import type { CheckedEvent, RowError } from './validate';
+import { STORED_EVENTS_SQL, newlineJoined } from './events-store';
+
+// Authorisation of pushed events (docs/architecture.md §Trust model, issue 10 item 1). validate.ts checks
+// what an event looks like; this decides whether its sender may write it, with the domain's own
+// validateAction — the function the desk runs before writing (src-renderer/data/write-event.ts) — so desk
+// and server never disagree. Each event is judged at its own `at`, under the policy revision it carries
+// and on the server's fold of the case's events before it (stored ones plus earlier ones of the batch):
+// work done offline and valid when written stays valid when it arrives after a policy change.
+
+export interface AuthoriseOptions {
+  /** The server's clock (tests fix it). */
+  now?: () => number;
+  /** How far `at` may lie ahead of the server's clock (desks' clocks drift); 5 minutes by default. */
+  maxSkewMs?: number;
+}
+
+export const DEFAULT_MAX_SKEW_MS = 5 * 60_000;
+
+addValidationMessages({
+  'sync.deskMismatch': {
+    'zh-CN': () => '记录的工作台与提交它的工作台不符，已拒绝。',
+    en: () => 'The record names another desk than the one that sent it; refused.',
+  },
+  'sync.actorUnknown': {
+    'zh-CN': () => '记录的操作人不是本单位的在册人员，已拒绝。',
+    en: () => 'The record’s actor is not a staff member of this organisation; refused.',
+  },
+  'sync.atAhead': {
+    'zh-CN': () => '记录时间晚于服务器当前时间：请校正本机时钟后重新操作。',
+    en: () => 'The record is dated after the server’s current time: correct this computer’s clock and redo it.',
+  },
+  'sync.policyUnknown': {
+    'zh-CN': () => '记录所依据的制度版本在服务器上不存在，已拒绝。',
+    en: () => 'The policy revision the record names does not exist on the server; refused.',
+  },
+  'sync.policyMismatch': {
+    'zh-CN': () => '记录所依据的制度版本与该案件登记时的版本不同，已拒绝。',
+    en: () => 'The record names another policy revision than the one its case was registered under; refused.',
+  },
+  'sync.caseSite': {
+    'zh-CN': () => '该案件属于其他站点，本工作台无权写入。',
+    en: () => 'The case belongs to another site; this desk may not write to it.',
+  },
+  'sync.afterRefused': {
+    'zh-CN': () => '同一案件中较早的一条记录被拒绝，此条随之未保存。',
+    en: () => 'An earlier record of the same case was refused, so this one was not stored either.',
+  },
+});
+
+function refusal(path: string, code: string): FieldError[] {
+  return [{ path, code, message: messageFor(code, path) }];
+}
+
+interface OrgRules {
+  seq: string;
+  staff: Map<string, Staff>;
+  policies: Policy[];
+}
+
+// The organisation's staff and policy revisions, parsed once per configuration change rather than per push:
+// the newest config sequence number says whether the cached copy is still the stored one.
+const rulesCache = new Map<string, OrgRules>();
+
+async function rulesOf(db: Queryable, orgId: string): Promise<OrgRules> {
+  const [top] = await db.query<{ seq: string | number | null }>('select max(seq) as seq from config_docs where org_id = $1', [orgId]);
+  const seq = String(top?.seq ?? 0);
+  const cached = rulesCache.get(orgId);
+  if (cached && cached.seq === seq) return cached;
+  const rows = await db.query<{ kind: string; doc: string }>(
+    "select kind, doc from config_docs where org_id = $1 and kind in ('staff', 'policy') and not deleted",
+    [orgId],
+  );
+  const staff = new Map<string, Staff>();
+  const policies: Policy[] = [];
+  for (const row of rows) {
+    // Parsed with the shared schemas: the stored data is what a desk pushed (defaults not filled in).
+    const data = (JSON.parse(row.doc) as { data: unknown }).data;
+    if (row.kind === 'staff') {
+      const parsed = staffSchema.safeParse(data);
+      if (parsed.success) staff.set(parsed.data.id, parsed.data);
+    } else {
+      const parsed = policySchema.safeParse(data);
+      if (parsed.success) policies.push(parsed.data);
+    }
+  }
+  const rules = { seq, staff, policies };
+  rulesCache.set(orgId, rules);
+  return rules;
+}
+
+/** The stored events of these cases, grouped by case (one index walk on events_case per case). */
+async function storedEventsOf(db: Queryable, orgId: string, caseIds: readonly string[]): Promise<Map<string, CaseEvent[]>> {
+  const rows = await db.query<{ doc: string }>(
+    `select e.doc from unnest(string_to_array($2, chr(10))) as u(case_id)
+       cross join lateral (select doc from events where org_id = $1 and case_id = u.case_id) as e`,
+    [orgId, newlineJoined(caseIds)],
+  );
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const r of rows) {
+    const e = JSON.parse(r.doc) as CaseEvent;
+    const list = byCase.get(e.caseId);
+    if (list) list.push(e);
+    else byCase.set(e.caseId, [e]);
+  }
+  return byCase;
+}
+
+/** Whether this staff member could act at `at`: active, or deactivated only after it (offline work stays valid). */
+function actorAt(rules: OrgRules, actorId: string, at: number): Staff | undefined {
+  const s = rules.staff.get(actorId);
+  if (!s) return undefined;
+  return s.active || at <= s.updatedAt ? s : undefined;
+}
+
+function judge(e: CaseEvent, state: CaseState | undefined, rules: OrgRules, scope: DeskScope, now: number, skew: number): FieldError[] {
+  if (e.deskId !== scope.deskId) return refusal('deskId', 'sync.deskMismatch');
+  if (e.at > now + skew) return refusal('at', 'sync.atAhead');
+  const actor = actorAt(rules, e.actorId, e.at);
+  if (!actor) return refusal('actorId', 'sync.actorUnknown');
+  const policy = policyByRevision(rules.policies, e.policyRevision);
+  if (!policy) return refusal('policyRevision', 'sync.policyUnknown');
+  if (e.type === 'case.registered') {
+    // The same verdict as the desk's checkAction: a case is registered once, by anyone signed in at a desk.
+    return state ? refusal('type', 'action.alreadyRegistered') : [];
+  }
+  if (!state) return refusal('caseId', 'desk.caseUnknown');
+  if (state.siteId !== e.siteId) return refusal('siteId', 'sync.caseSite');
+  if (state.policyRevision !== e.policyRevision) return refusal('policyRevision', 'sync.policyMismatch');
+  const r = validateAction(state, policy, { id: actor.id, roles: actor.roles, ...(actor.departmentId ? { departmentId: actor.departmentId } : {}) }, { type: e.type, payload: e.payload } as never, e.at);
+  return r.ok ? [] : r.errors;
+}
+
+/**
+ * The refused rows of a push (empty: every event may be stored). Events already stored under the same id
+ * are left to the store (a no-op or a conflict); every other event is judged. Once an event of a case is
+ * refused, the later events of that case in the batch are refused with it (they were written on top of it).
+ */
+export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: readonly CheckedEvent[], opts: AuthoriseOptions = {}): Promise<RowError[]> {
+  if (rows.length === 0) return [];
+  const now = (opts.now ?? Date.now)();
+  const skew = opts.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
+  const ids = [...new Set(rows.map((r) => r.event.id))];
+  const [rules, storedIds, stored] = await Promise.all([
+    rulesOf(db, scope.orgId),
+    db.query<{ id: string }>(STORED_EVENTS_SQL, [scope.orgId, newlineJoined(ids)]).then((rs) => new Set(rs.map((r) => r.id))),
+    storedEventsOf(db, scope.orgId, [...new Set(rows.map((r) => r.event.caseId))]),
+  ]);
+  // Each case's candidates in the log's own order (at, id), remembering their place in the batch.
+  const byCase = new Map<string, { index: number; event: CaseEvent }[]>();
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    if (storedIds.has(row.event.id) || seen.has(row.event.id)) return;
+    seen.add(row.event.id);
+    const list = byCase.get(row.event.caseId);
+    if (list) list.push({ index, event: row.event });
+    else byCase.set(row.event.caseId, [{ index, event: row.event }]);
+  });
+  const refused: RowError[] = [];
+  for (const [caseId, candidates] of byCase) {
+    candidates.sort((a, b) => compareEvents(a.event, b.event));
+    const history = [...(stored.get(caseId) ?? [])].sort(compareEvents);
+    let state = projectCase(history);
+    let blocked = false;
+    for (const { index, event } of candidates) {
+      const id = event.id;
+      if (blocked) {
+        refused.push({ index, id, errors: refusal('caseId', 'sync.afterRefused') });
+        continue;
+      }
+      // A late event (before some stored one) is judged on the fold of what precedes it only.
+      const last = history.at(-1);
+      const before = last && compareEvents(event, last) < 0 ? projectCase(history.filter((h) => compareEvents(h, event) < 0)) : state;
+      const errors = judge(event, before, rules, scope, now, skew);
+      if (errors.length) {
+        refused.push({ index, id, errors });
+        blocked = true;
+        continue;
+      }
+      state = applyEvents(state, [event], history);
+      history.push(event);
+      history.sort(compareEvents);
+    }
+  }
+  return refused.sort((a, b) => a.index - b.index);
+}

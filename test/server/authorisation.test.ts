@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from './backends';
+import { startTestServer, demoDesk, type TestServer, type EnrolledDesk } from './setup';
+import { pullAll, push } from './client';
+import { PRESETS, demoStaff } from '../../src-shared/presets/index';
+import { EVENT_TYPES, type CaseEvent, type EventType, type NewEvent } from '../../src-shared/domain/events';
+import type { Policy } from '../../src-shared/domain/policy';
+import { validateAction } from '../../src-shared/domain/actions';
+import { projectCase } from '../../src-shared/domain/projection';
+import { makeEvent, makeRegistration, ulidAt, DAY, HOUR, MINUTE } from '../../src-shared/domain/projection.fixtures';
+import { TEST_NOW } from '../helpers/clock';
+import { storeConfigDocs } from '../../src-server/sync/config-store';
+
+// Issue 10 item 1: the server authorises every pushed event with the domain's own validateAction
+// (src-server/sync/authorise.ts). The server's clock is fixed at TEST_NOW; events are written before it.
+
+const T0 = TEST_NOW - 3 * DAY;
+let serial = 0;
+
+/** A schema-valid payload of every event type, naming what the policy offers (the domain then decides). */
+function samplePayload(type: Exclude<EventType, 'case.registered'>, p: Policy, staffId: string): NewEvent['payload'] {
+  const dept = p.departments[0]?.id ?? 'none';
+  const role = p.roles[0]?.code ?? 'none';
+  const channel = p.channels[0]?.code ?? 'phone';
+  const samples: Record<Exclude<EventType, 'case.registered'>, unknown> = {
+    'case.accepted': {},
+    'case.classified': { valid: true },
+    'case.assigned': { departmentId: dept, noticeNo: `TZ-${++serial}` },
+    'case.handover_acknowledged': { departmentId: dept },
+    'case.transferred': { toDepartmentId: p.departments[1]?.id ?? dept, reason: '职责调整' },
+    'case.coordinated': { departmentIds: p.departments.slice(0, 2).map((d) => d.id).concat(p.departments.length < 2 ? ['x', 'y'] : []).slice(0, 2), coordinatorId: staffId },
+    'case.recused': { staffId, reason: '与投诉人有亲属关系' },
+    'case.escalated': { toRole: role, reason: '情况严重' },
+    'case.risk_flagged': { flag: p.riskFlags?.[0]?.code ?? 'media' },
+    'case.clock_paused': { reason: '等待鉴定' },
+    'case.clock_resumed': {},
+    'case.extension_requested': { requestId: 'r1', stageId: 'reply', newDueAt: T0 + 5 * DAY, reason: '需要调查' },
+    'case.extension_decided': { requestId: 'r1', approved: true, approverRole: role },
+    'case.sample_sent': { sample: '样品' },
+    'case.site_visited': {},
+    'case.investigated': { inspectorIds: [staffId], findings: '属实' },
+    'case.approval_requested': { approvalId: p.approvals?.[0]?.id ?? 'a', step: 's', role },
+    'case.approval_decided': { approvalId: p.approvals?.[0]?.id ?? 'a', step: 's', role, approved: true },
+    'case.replied': { to: 'complainant', method: channel, content: '已答复' },
+    'case.resolved': { result: '已处理' },
+    'case.feedback_given': { method: channel, content: '已反馈' },
+    'case.feedback_impossible': { reason: '联系不上' },
+    'case.callback_done': { method: channel, satisfied: true, satisfaction: 5, outcome: '满意' },
+    'case.reopened': { reason: '不满意' },
+    'case.rejected': { reasonCode: p.inadmissibleReasons[0]?.code ?? 'none', explanation: '不予受理' },
+    'case.closed': {},
+    'case.note': { text: '备注' },
+    'case.material_added': { kind: 'material', title: '材料' },
+    'case.signed': { signerName: '签字人', role, document: 'register' },
+    'case.document_printed': { document: 'register' },
+    'case.identity_viewed': { reason: '核实身份' },
+    'case.reward_proposed': { rewardId: 'r', amount: 300 },
+    'case.reward_decided': { rewardId: 'r', approved: true, approverRole: role },
+    'case.penalty_proposed': { penaltyId: 'p', amount: 100, targetRole: role },
+    'case.penalty_decided': { penaltyId: 'p', approved: true, approverRole: role },
+    'case.expense_recorded': { expenseId: 'e', amount: 10, description: '材料费' },
+  } as Record<Exclude<EventType, 'case.registered'>, unknown>;
+  return samples[type] as NewEvent['payload'];
+}
+
+describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestServer(backend, { sync: { now: () => TEST_NOW } });
+  });
+  afterAll(async () => t?.stop());
+
+  function envelope(d: EnrolledDesk, caseId: string, actorId: string) {
+    return { caseId, orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, actorId, policyRevision: 1 };
+  }
+
+  async function storedIds(d: EnrolledDesk): Promise<Set<string>> {
+    return new Set((await pullAll<CaseEvent>(t.url, d.token, 'events')).documents.map((e) => e.id));
+  }
+
+  it('for every preset, event type and demo staff member the server decides as the domain does; a refusal stores nothing', async () => {
+    let refusedByRole = 0;
+    let accepted = 0;
+    const typesRefusedByRole = new Set<string>();
+    const codes = new Map<string, number>();
+    for (const preset of PRESETS) {
+      const d = await demoDesk(t, { presetId: preset.id });
+      const policy = preset.policy as Policy;
+      const staff = demoStaff(preset.id).map((s, i) => ({ ...s, id: d.org.staffIds[i]! }));
+      const actions = EVENT_TYPES.filter((x): x is Exclude<EventType, 'case.registered'> => x !== 'case.registered');
+      // Case states along the usual path (registered, accepted, handed to a department, replied, resolved),
+      // each step done by a staff member the domain allows: roles matter in some states and not in others.
+      const steps: NewEvent[] = [
+        { type: 'case.accepted', payload: {} },
+        { type: 'case.assigned', payload: { departmentId: policy.departments[0]?.id ?? 'none', noticeNo: 'TZ-1' } },
+        { type: 'case.replied', payload: { to: 'complainant', method: policy.channels[0]!.code, content: '已答复' } },
+        { type: 'case.resolved', payload: { result: '已处理' } },
+      ];
+      for (let depth = 0; depth <= steps.length; depth++) {
+        for (const type of actions) {
+          const caseId = `${d.deskCode}-20261125-${String(++serial).padStart(5, '0')}`;
+          const reg = makeRegistration(T0, { number: caseId, kind: policy.kinds[0]!.code, channel: policy.channels[0]!.code, firstReceiverId: staff[0]!.id }, { ...envelope(d, caseId, staff[0]!.id), id: ulidAt(T0, ++serial) });
+          const history: CaseEvent[] = [reg];
+          for (const step of steps.slice(0, depth)) {
+            const at = T0 + history.length * 10 * MINUTE;
+            const by = staff.find((s) => validateAction(projectCase(history)!, policy, s, step, at).ok);
+            if (!by) break;
+            history.push(makeEvent(step.type, step.payload as never, at, { ...envelope(d, caseId, by.id), id: ulidAt(at, ++serial) }) as CaseEvent);
+          }
+          if (history.length !== depth + 1) continue;
+          const state = projectCase(history)!;
+          const at = T0 + 2 * HOUR;
+          // Every verdict is taken on the same case state: refusals first, then one of the allowed pushes.
+          const verdicts = staff.map((s) => {
+            const e = makeEvent(type, samplePayload(type, policy, s.id) as never, at, { ...envelope(d, caseId, s.id), id: ulidAt(at, ++serial) });
+            const r = validateAction(state, policy, s, { type, payload: e.payload } as NewEvent, at);
+            return { s, e, ok: r.ok, code: r.ok ? undefined : r.errors[0]!.code };
+          });
+          // Past the first state, only where the roles decide (keeps the matrix to what it proves).
+          if (depth > 0 && !verdicts.some((v) => v.code && /role|department/i.test(v.code))) continue;
+          expect((await push(t.url, d.token, 'events', history)).body).toEqual([]);
+          for (const v of verdicts.filter((x) => !x.ok)) {
+            const res = await push(t.url, d.token, 'events', [v.e]);
+            expect(res.status, `${preset.id} ${type} by ${v.s.roles.join(',')}`).toBe(403);
+            expect((res.body as unknown as { errors: { errors: { code: string }[] }[] }).errors[0]!.errors[0]!.code).toBe(v.code);
+            codes.set(v.code!, (codes.get(v.code!) ?? 0) + 1);
+            if (/role|department/i.test(v.code!)) {
+              refusedByRole++;
+              typesRefusedByRole.add(type);
+            }
+            expect((await storedIds(d)).has(v.e.id)).toBe(false);
+          }
+          const allowed = verdicts.find((x) => x.ok);
+          if (allowed) {
+            expect((await push(t.url, d.token, 'events', [allowed.e])).body, `${preset.id} ${type}`).toEqual([]);
+            expect((await storedIds(d)).has(allowed.e.id)).toBe(true);
+            accepted++;
+          }
+        }
+      }
+    }
+    // The matrix really exercises both sides: role refusals of many event types, and acceptances.
+    expect(refusedByRole, JSON.stringify([...codes])).toBeGreaterThan(20);
+    expect(typesRefusedByRole.size).toBeGreaterThanOrEqual(2);
+    expect(accepted).toBeGreaterThan(50);
+  }, 300_000);
+
+  it('a forged deskId, an unknown actor and an `at` in 2199 are refused with a reason; nothing of the batch is stored', async () => {
+    const d = await demoDesk(t);
+    const actor = d.org.staffIds[0]!;
+    const caseId = `${d.deskCode}-20261125-90001`;
+    const reg = (env: Partial<ReturnType<typeof envelope>>, at = T0) =>
+      makeRegistration(at, { number: caseId, firstReceiverId: actor }, { ...envelope(d, caseId, actor), ...env, id: ulidAt(at, ++serial) });
+    const good = reg({});
+    for (const [bad, code] of [
+      [reg({ deskId: 'ANOTHER-DESK' }), 'sync.deskMismatch'],
+      [reg({ actorId: 'NOT-STAFF' }), 'sync.actorUnknown'],
+      [reg({}, Date.UTC(2199, 0, 1)), 'sync.atAhead'],
+      [reg({ policyRevision: 99 }), 'sync.policyUnknown'],
+    ] as const) {
+      const res = await push(t.url, d.token, 'events', [good, bad]);
+      expect(res.status).toBe(403);
+      const body = res.body as unknown as { error: string; message: string; errors: { index: number; errors: { code: string; message: { 'zh-CN': string; en: string } }[] }[] };
+      expect(body.error).toBe('eventsRefused');
+      expect(body.message).toMatch(/未获授权/);
+      expect(body.errors).toEqual([expect.objectContaining({ index: 1, errors: [expect.objectContaining({ code })] })]);
+      expect(body.errors[0]!.errors[0]!.message['zh-CN']).toMatch(/拒绝|晚于/);
+      expect(await storedIds(d)).toEqual(new Set());
+    }
+    // `at` a little ahead of the server clock (a desk clock drifting) is within the skew.
+    expect((await push(t.url, d.token, 'events', [reg({}, TEST_NOW + 4 * MINUTE)])).body).toEqual([]);
+  });
+
+  it('later events of a case after a refused one are refused with it; a second registration of a case is refused', async () => {
+    const d = await demoDesk(t);
+    const [clerk] = d.org.staffIds;
+    const caseId = `${d.deskCode}-20261125-90002`;
+    const env = envelope(d, caseId, clerk!);
+    const reg = makeRegistration(T0, { number: caseId, firstReceiverId: clerk! }, { ...env, id: ulidAt(T0, ++serial) });
+    const forged = makeEvent('case.note', { text: '伪造' }, T0 + MINUTE, { ...env, actorId: 'NOT-STAFF', id: ulidAt(T0 + MINUTE, ++serial) });
+    const after = makeEvent('case.note', { text: '之后' }, T0 + 2 * MINUTE, { ...env, id: ulidAt(T0 + 2 * MINUTE, ++serial) });
+    const res = await push(t.url, d.token, 'events', [reg, forged, after]);
+    expect(res.status).toBe(403);
+    expect((res.body as unknown as { errors: { index: number; errors: { code: string }[] }[] }).errors.map((e) => [e.index, e.errors[0]!.code])).toEqual([
+      [1, 'sync.actorUnknown'],
+      [2, 'sync.afterRefused'],
+    ]);
+    expect(await storedIds(d)).toEqual(new Set());
+    expect((await push(t.url, d.token, 'events', [reg])).body).toEqual([]);
+    const again = makeRegistration(T0 + HOUR, { number: caseId, firstReceiverId: clerk! }, { ...env, id: ulidAt(T0 + HOUR, ++serial) });
+    expect((await push(t.url, d.token, 'events', [again])).status).toBe(403);
+  });
+
+  it('a desk offline for a week still syncs everything it wrote after an administrator changed the policy meanwhile', async () => {
+    const d = await demoDesk(t);
+    const policy = PRESETS.find((p) => p.id === 'starter')!.policy as Policy;
+    const staff = demoStaff('starter').map((s, i) => ({ ...s, id: d.org.staffIds[i]! }));
+    // Whoever may reject under revision 1: the week's work uses that person.
+    const week = TEST_NOW - 8 * DAY;
+    const written: CaseEvent[] = [];
+    for (let n = 1; n <= 5; n++) {
+      const at = week + n * DAY;
+      const caseId = `${d.deskCode}-2026112${n}-9${String(n).padStart(4, '0')}`;
+      const env = envelope(d, caseId, staff[0]!.id);
+      const reg = makeRegistration(at, { number: caseId, firstReceiverId: staff[0]!.id }, { ...env, id: ulidAt(at, ++serial) });
+      const reject = { type: 'case.rejected' as const, payload: { reasonCode: 'out_of_scope', explanation: '不属于受理范围' } };
+      const may = staff.find((s) => validateAction(projectCase([reg])!, policy, s, reject, at + HOUR).ok)!;
+      written.push(reg, makeEvent(reject.type, reject.payload, at + HOUR, { ...env, actorId: may.id, id: ulidAt(at + HOUR, ++serial) }));
+    }
+    // Meanwhile the administrator publishes revision 2: no inadmissibility reason and no role may reject.
+    const rev2: Policy = { ...policy, revision: 2, effectiveFrom: week + 2 * DAY, inadmissibleReasons: [], roles: policy.roles };
+    await t.server.db.transaction((tx) =>
+      storeConfigDocs(tx, d.orgId, [{ id: `policy:${policy.id}:2`, orgId: d.orgId, kind: 'policy', rev: 0, updatedAt: week + 2 * DAY, data: rev2 as never, _deleted: false }]),
+    );
+    const res = await push(t.url, d.token, 'events', written);
+    if (res.status === 500) console.log(t.logs.filter((l) => l.includes('"level":50')).join('\n'));
+    expect(res).toEqual({ status: 200, body: [] });
+    const stored = await storedIds(d);
+    for (const e of written) expect(stored.has(e.id)).toBe(true);
+    // A new case registered under revision 2 cannot be rejected: revision 2 offers no reason.
+    const at = TEST_NOW - HOUR;
+    const caseId = `${d.deskCode}-20261128-99999`;
+    const env = { ...envelope(d, caseId, staff[0]!.id), policyRevision: 2 };
+    const reg = makeRegistration(at, { number: caseId, firstReceiverId: staff[0]!.id }, { ...env, id: ulidAt(at, ++serial) });
+    const reject = makeEvent('case.rejected', { reasonCode: 'out_of_scope', explanation: '不属于受理范围' }, at + MINUTE, { ...env, actorId: staff[3]!.id, id: ulidAt(at + MINUTE, ++serial) });
+    const late = await push(t.url, d.token, 'events', [reg, reject]);
+    expect(late.status).toBe(403);
+  });
+});
