@@ -61,6 +61,8 @@ async function main(argv: string[]): Promise<void> {
       port: Number(values.port ?? process.env.PORT ?? 8787),
       host: values.host ?? process.env.HOST ?? '127.0.0.1',
       logger: { level: process.env.LOG_LEVEL ?? 'info' },
+      // How far a pushed event's time may lie ahead of this server's clock (docs/operations.md §5).
+      ...(process.env.JIESU_MAX_CLOCK_SKEW_MS ? { sync: { maxSkewMs: Number(process.env.JIESU_MAX_CLOCK_SKEW_MS) } } : {}),
     });
     console.log(`接诉台服务器已启动 / server listening: ${server.url}  (${databaseUrl ? 'PostgreSQL' : `PGlite ${dataDir}`}; API 文档 ${server.url}/docs)`);
     const stop = () => void server.close().then(() => process.exit(0));
