@@ -35,7 +35,18 @@ export interface SyncState {
   error?: SyncError;
   /** Documents the server refused as invalid since replication started; they stay on this desk only. */
   refused: number;
+  /** The latest refused documents with the server's reason (at most REFUSED_LISTED), newest last. */
+  refusedList?: RefusedDoc[];
 }
+
+export interface RefusedDoc {
+  id?: string;
+  code: string;
+  message: { 'zh-CN': string; en: string };
+}
+
+/** How many refused documents the status keeps with their reasons. */
+export const REFUSED_LISTED = 50;
 
 export interface SyncError {
   code: string;
@@ -43,6 +54,8 @@ export interface SyncError {
   status?: number;
   /** Rows of a refused push (index in the request), as the server listed them. */
   rows?: number[];
+  /** The same rows with the id and first reason the server gave for each. */
+  refusedRows?: (RefusedDoc & { index: number })[];
 }
 
 export const PENDING_CAP = 999;
@@ -148,7 +161,7 @@ function baseUrl(serverUrl: string): string {
 }
 
 async function errorFrom(res: Response): Promise<SyncError> {
-  let body: { error?: string; messages?: { 'zh-CN': string; en: string }; errors?: { index?: unknown }[] } = {};
+  let body: { error?: string; messages?: { 'zh-CN': string; en: string }; errors?: { index?: unknown; id?: unknown; errors?: { code?: unknown; message?: RefusedDoc['message'] }[] }[] } = {};
   try {
     body = (await res.json()) as typeof body;
   } catch {
@@ -158,7 +171,16 @@ async function errorFrom(res: Response): Promise<SyncError> {
     code: body.error ?? `http${res.status}`,
     status: res.status,
     message: body.messages ?? { 'zh-CN': `服务器返回错误（${res.status}），稍后会自动重试。`, en: `The server answered with an error (${res.status}); retrying automatically.` },
-    ...(Array.isArray(body.errors) ? { rows: body.errors.map((e) => e.index).filter((i): i is number => typeof i === 'number') } : {}),
+    ...(Array.isArray(body.errors)
+      ? {
+          rows: body.errors.map((e) => e.index).filter((i): i is number => typeof i === 'number'),
+          refusedRows: body.errors.flatMap((e) => {
+            const first = Array.isArray(e.errors) ? e.errors[0] : undefined;
+            if (typeof e.index !== 'number' || !first?.message || typeof first.code !== 'string') return [];
+            return [{ index: e.index, ...(typeof e.id === 'string' ? { id: e.id } : {}), code: first.code, message: first.message }];
+          }),
+        }
+      : {}),
   };
 }
 
@@ -255,7 +277,8 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
       const refused = new Set(error.rows);
       const rest = chunk.filter((_, i) => !refused.has(i));
       const conflicts = rest.length ? await request<never[]>('POST', pushPath(name), rest) : [];
-      update({ refused: state$.value.refused + refused.size });
+      const listed = [...(state$.value.refusedList ?? []), ...(error.refusedRows ?? []).map(({ index: _i, ...doc }) => doc)].slice(-REFUSED_LISTED);
+      update({ refused: state$.value.refused + refused.size, refusedList: listed });
       return conflicts;
     }
   }

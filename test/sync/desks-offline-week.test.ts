@@ -139,6 +139,14 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
     expect(server.some((e) => e.id === 'corrupt-id' || e.orgId !== d.orgId)).toBe(false);
     const state = await eventually(async () => (d.replication.state.refused > 0 ? d.replication.state : undefined), 10_000, 'refusal in the status');
     expect(state.refused).toBe(1);
+    expect(state.refusedList?.[0]).toMatchObject({ id: 'corrupt-id' });
+    // An event the server does not authorise (an actor who is no staff member) is set aside with its reason,
+    // and never retried: the status lists it until the desk is restarted.
+    const [forged] = generateDeskWork(901, { orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, deskCode: d.deskCode, actorIds: ['NOT-STAFF'], start: WEEK_START + 10 * 86_400_000, days: 1, casesPerDay: 1 });
+    await d.db.events.insert(forged!);
+    const after = await eventually(async () => (d.replication.state.refused > 1 ? d.replication.state : undefined), 20_000, 'unauthorised event in the status');
+    expect(after.refusedList?.at(-1)).toMatchObject({ id: forged!.id, code: 'sync.actorUnknown', message: { 'zh-CN': expect.stringMatching(/不是本单位的在册人员/) } });
+    expect((await pullAll<CaseEvent>(t.url, token, 'events')).documents.some((e) => e.id === forged!.id)).toBe(false);
     expect(refusedMessage(state.refused)['zh-CN']).toMatch(/1 条记录未通过服务器校验，仅保存在本台/);
     expect(await d.db.events.findOne('corrupt-id').exec()).not.toBeNull();
   });
