@@ -44,3 +44,27 @@ describe('intake receive time in Chromium (animations on)', () => {
     await page.close();
   });
 });
+
+describe('intake 责任部门 in Chromium (animations on)', () => {
+  let desk: DeskBrowser;
+  beforeAll(async () => {
+    desk = await startDeskBrowser('build', { animations: true });
+  }, 180_000);
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it('S4-4 choosing 类别 设施设备 fills 责任部门 with 工程部 (the policy routes it there) before saving', { timeout: 240_000 }, async () => {
+    const page = await desk.newPage(`intake_dept_${Date.now()}`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
+    await signIn(page, '李助理', '2468');
+    await typePropertyComplaint(page, '张女士', '楼上卫生间漏水');
+    const department = page.getByTestId('intake-department');
+    const field = page.locator('.ant-form-item').filter({ has: department });
+    await expect.poll(() => field.innerText()).toContain('工程部');
+    await department.scrollIntoViewIfNeeded();
+    await screenshot(page, 'intake-department-routed-1366');
+    await page.close();
+  });
+});

@@ -49,6 +49,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   };
   const { control, handleSubmit, reset, setValue, watch, formState } = useForm<IntakeValues>({ defaultValues: defaults, resolver, mode: 'onSubmit' });
   const kind = watch('kind');
+  const category = watch('category');
   const anonymous = watch('complainant.anonymous');
   const reason = watch('inadmissibleReason');
   const loaded = useRef(false);
@@ -85,6 +86,17 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
       sub.unsubscribe();
     };
   }, [watch, db, draftId, staff]);
+
+  // 责任部门 follows the chosen 类别 where the policy routes that category to a department (S4-4), so the
+  // clerk sees on the form the department the case will go to; they may still pick another afterwards
+  // (issue 11 finding 12).
+  const routedCategory = useRef(category);
+  useEffect(() => {
+    if (routedCategory.current === category) return;
+    routedCategory.current = category;
+    const routed = policy?.categories.find((c) => c.code === category)?.departmentId;
+    if (routed) setValue('departmentId', routed);
+  }, [category, policy, setValue]);
 
   const formDef = useMemo(() => {
     const k = policy?.kinds.find((x) => x.code === kind);
