@@ -6,7 +6,7 @@ import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
 import { messageFor } from '../../src-shared/i18n/validation';
 import './messages';
 import type { DeskDatabase } from './database';
-import { checkAction } from './domain';
+import { checkAction, eventsFollowingCallback } from './domain';
 import { markPending, clearPending } from './pending';
 import { projectEvents, type PolicyFor } from './projector';
 
@@ -30,7 +30,24 @@ export interface WriteContext {
 
 export type WriteEventResult = { ok: true; event: CaseEvent; state: CaseState } | { ok: false; errors: FieldError[] };
 
+/**
+ * Writes a case action, then the events the domain says follow it under the case's policy: an unsatisfied
+ * callback reopens the case where the policy says so (S9-10, src-shared/domain/callback-outcome.ts). The
+ * follow-ups are applied here, on the one write path, so a callback recorded from any screen (case page,
+ * callback queue, ledger) has the same consequence.
+ */
 export async function writeEvent(db: DeskDatabase, ctx: WriteContext, caseId: string, newEvent: NewEvent): Promise<WriteEventResult> {
+  let r = await appendEvent(db, ctx, caseId, newEvent);
+  if (!r.ok) return r;
+  const policy = ctx.policyFor(r.state.policyRevision) ?? ctx.policy;
+  for (const next of eventsFollowingCallback(policy, newEvent)) {
+    r = await appendEvent(db, ctx, caseId, next);
+    if (!r.ok) return r;
+  }
+  return r;
+}
+
+async function appendEvent(db: DeskDatabase, ctx: WriteContext, caseId: string, newEvent: NewEvent): Promise<WriteEventResult> {
   const existing = await db.cases.findOne(caseId).exec();
   const before = existing ? (existing.toJSON().state as CaseState) : undefined;
   if (!before && newEvent.type !== 'case.registered') {

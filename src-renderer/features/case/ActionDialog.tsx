@@ -5,7 +5,7 @@ import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { NewEvent } from '../../../src-shared/domain/events';
 import type { StageStatus } from '../../../src-shared/domain/sla-types';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
-import { recordCaseAction } from '../../data/commands';
+import { writeEvent } from '../../data/write-event';
 import { callbackMethods, pendingApprovalSteps, requestableSteps, roleNames } from '../../data/domain';
 import { localised, useT } from '../../i18n/i18n';
 import { toLocalInput } from '../../format/time';
@@ -103,7 +103,7 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
     if (!values || !identity) return;
     setBusy(true);
     const event = { type: spec.type, payload: spec.payload(values, ctx) } as NewEvent;
-    const r = await recordCaseAction(desk.db, { ...identity, actor, policy: desk.policy ?? policy, policyFor }, state.id, event);
+    const r = await writeEvent(desk.db, { ...identity, actor, policy: desk.policy ?? policy, policyFor }, state.id, event);
     setBusy(false);
     if (!r.ok) {
       setErrors(r.errors.map((e) => localised(e.message)));

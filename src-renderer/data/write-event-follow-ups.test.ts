@@ -9,8 +9,7 @@ import { createDeskDatabase, type DeskDatabase } from './database';
 import { loadConfig } from './config';
 import { setUpDesk } from './setup';
 import { registerCase } from './register';
-import { recordCaseAction } from './commands';
-import type { WriteContext } from './write-event';
+import { writeEvent, type WriteContext } from './write-event';
 import { policyByRevision } from './policy-select';
 import { TEST_NOW } from '../../test/helpers/clock';
 
@@ -23,7 +22,7 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 
-describe('case commands (RxDB + Dexie over fake-indexeddb)', () => {
+describe('events that follow an action, applied on the one write path (RxDB + Dexie over fake-indexeddb)', () => {
   it('S9-10 an unsatisfied callback reopens the case and schedules another until the resident is satisfied', async () => {
     const db = await createDeskDatabase(`test_commands_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
     open.push(db);
@@ -48,9 +47,9 @@ describe('case commands (RxDB + Dexie over fake-indexeddb)', () => {
       policyFor: (rev) => policyByRevision(config.policies, rev),
       now: () => clock,
     };
-    const act = async (caseId: string, event: Parameters<typeof recordCaseAction>[3]) => {
+    const act = async (caseId: string, event: Parameters<typeof writeEvent>[3]) => {
       clock += HOUR;
-      const r = await recordCaseAction(db, ctx, caseId, event);
+      const r = await writeEvent(db, ctx, caseId, event);
       if (!r.ok) throw new Error(`${event.type}: ${JSON.stringify(r.errors)}`);
       return r.state;
     };
