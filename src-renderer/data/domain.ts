@@ -7,6 +7,7 @@ import { messageFor } from '../../src-shared/i18n/validation';
 import './messages';
 import { availableActions, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, validateAction, type ActionAvailability } from '../../src-shared/domain/actions';
 export { nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type ActionAvailability };
+export { rejectionAtIntake } from '../../src-shared/domain/admissibility';
 import { buildRegistration, intakeSchemaFor, type IntakeValues } from '../../src-shared/domain/intake';
 import { applyEvents, compareEvents as compare, projectCase } from '../../src-shared/domain/projection';
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';

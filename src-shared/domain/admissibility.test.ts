@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admissibilityCheck, admissibilityQuestions, categoryAdmissibility } from './admissibility';
+import { admissibilityCheck, admissibilityQuestions, categoryAdmissibility, rejectionAtIntake } from './admissibility';
 import { samplePolicy } from './policy.fixtures';
 import { eventPayloads } from './events';
 import { projectCase } from './projection';
@@ -61,5 +61,25 @@ describe('admissibilityCheck', () => {
     ])!;
     expect(s).toMatchObject({ number: 'HZ01-20261127-001', valid: false, status: 'replied' });
     expect(s.replies[0]!.content).toContain('说明');
+  });
+});
+
+describe('rejectionAtIntake (the intake screen records its 不予受理 through this)', () => {
+  it('S4-7 the reason must be one the policy defines and the complainant is told why; the policy referral fills in', () => {
+    expect(rejectionAtIntake(hospital, { reasonCode: 'court', explanation: '  已起诉，法院处理中 ' })).toEqual({
+      ok: true,
+      rejection: { reasonCode: 'court', explanation: '已起诉，法院处理中', referral: '请等待人民法院的处理结果' },
+    });
+    expect(rejectionAtIntake(hospital, { reasonCode: 'court', explanation: '' })).toEqual({ ok: false, errors: [{ path: 'explanation', code: 'intake.explanationRequired' }] });
+    expect(rejectionAtIntake(hospital, { reasonCode: 'lunch', explanation: '说明' })).toEqual({ ok: false, errors: [{ path: 'inadmissibleReason', code: 'intake.reasonUnknown' }] });
+  });
+
+  it('S6-2 outside the remit: the clerk may name the competent department instead of the policy wording; no referral is invented', () => {
+    const named = rejectionAtIntake(hospital, { reasonCode: 'remit', explanation: '属医保问题', referral: '区医保局' });
+    expect(named.ok && named.rejection.referral).toBe('区医保局');
+    const none = rejectionAtIntake(hospital, { reasonCode: 'vague', explanation: '未说明对象', referral: ' ' });
+    expect(none.ok && none.rejection).toEqual({ reasonCode: 'vague', explanation: '未说明对象' });
+    // The payload is what the event schema accepts.
+    expect(eventPayloads['case.rejected'].safeParse(named.ok && named.rejection).success).toBe(true);
   });
 });

@@ -51,3 +51,30 @@ export function categoryAdmissibility(policy: Policy, categoryCode: string | und
   if (!c) return { valid: true };
   return c.external !== undefined ? { valid: !c.invalid, external: c.external } : { valid: !c.invalid };
 }
+
+/** What the receiver answers at intake when the matter is not taken on (S4-7 / S6-2). */
+export interface IntakeRejectionAnswer {
+  reasonCode: string;
+  explanation: string;
+  referral?: string;
+}
+
+export type IntakeRejectionError = { path: 'inadmissibleReason'; code: 'intake.reasonUnknown' } | { path: 'explanation'; code: 'intake.explanationRequired' };
+
+/**
+ * S4-7 / S6-2: the `case.rejected` payload for a matter refused at intake, or why it cannot be recorded.
+ * The reason must be one the policy in force defines; the complainant is told why (an explanation is
+ * required); where the clerk names no other body, the policy's referral for that reason is used.
+ */
+export function rejectionAtIntake(policy: Policy, answer: IntakeRejectionAnswer): { ok: true; rejection: EventPayload<'case.rejected'> } | { ok: false; errors: IntakeRejectionError[] } {
+  const errors: IntakeRejectionError[] = [];
+  const verdict = admissibilityCheck(policy, { [answer.reasonCode]: true });
+  if (verdict.admissible) errors.push({ path: 'inadmissibleReason', code: 'intake.reasonUnknown' });
+  const explanation = answer.explanation.trim();
+  if (!explanation) errors.push({ path: 'explanation', code: 'intake.explanationRequired' });
+  if (verdict.admissible || errors.length) return { ok: false, errors };
+  const referral = answer.referral?.trim() || verdict.referral;
+  const rejection: EventPayload<'case.rejected'> = { reasonCode: verdict.reasonCode, explanation };
+  if (referral) rejection.referral = referral;
+  return { ok: true, rejection };
+}

@@ -65,6 +65,10 @@ describe('refused intake keeps the draft in Chromium (animations on)', () => {
     await typeComplaint(page);
     await page.getByTestId('intake-subject').fill('对手术结果不满，要求赔偿');
     await page.getByTestId('intake-admissibility').getByText('人民法院起诉').click();
+    // Saved before saying why: the domain's rejectionAtIntake refuses it on the field and nothing is registered.
+    await page.getByTestId('intake-save').click();
+    // (The queue holding one case at the end shows this save registered nothing.)
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').allInnerTexts()).toContain('不予受理须向对方说明理由，请填写此项。');
     // The clerk pastes a letter of 4,001 characters as the explanation: longer than a record may hold.
     const letter = `您已就此事向区人民法院起诉。${'医'.repeat(4_001 - 14)}`;
     await page.getByTestId('intake-explanation').click();

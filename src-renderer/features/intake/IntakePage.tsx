@@ -4,7 +4,7 @@ import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { registerCase } from '../../data/register';
 import { writeEvent } from '../../data/write-event';
-import { validateIntake } from '../../data/domain';
+import { rejectionAtIntake, validateIntake } from '../../data/domain';
 import { loadDraft, removeDraft, saveDraft } from '../../data/drafts';
 import { getLanguage, localised, useT } from '../../i18n/i18n';
 import { navigate } from '../../app/router';
@@ -37,6 +37,9 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   const [saveError, setSaveError] = useState<string>();
   const defaults = useMemo(() => emptyIntake(policy, Date.now(), { receptionPoint: deskDoc?.receptionPoint, departmentId: deskDoc?.departmentId }), [policy, deskDoc]);
 
+  // S4-7 / S6-2: the domain decides what a 不予受理 at intake records (src-shared/domain/admissibility.ts).
+  const rejectionOf = (values: IntakeValues) =>
+    policy && values.inadmissibleReason ? rejectionAtIntake(policy, { reasonCode: values.inadmissibleReason, explanation: values.explanation, referral: values.referral }) : undefined;
   const resolver: Resolver<IntakeValues> = async (values) => {
     if (!policy || !staff) return { values: {}, errors: {} };
     const errors: Record<string, unknown> = {};
@@ -44,7 +47,8 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
     for (const e of validateIntake(policy, toIntakeValues(values, now), getLanguage(), now)) {
       setPath(errors, formPathOf(e.path), { type: 'domain', message: e.message });
     }
-    if (values.inadmissibleReason && !values.explanation.trim()) setPath(errors, 'explanation', { type: 'required', message: t('common.required') });
+    const rejection = rejectionOf(values);
+    if (rejection && !rejection.ok) for (const e of rejection.errors) setPath(errors, e.path, { type: 'domain', message: t(e.code) });
     return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors<IntakeValues> } : { values, errors: {} };
   };
   const { control, handleSubmit, reset, setValue, watch, formState } = useForm<IntakeValues>({ defaultValues: defaults, resolver, mode: 'onSubmit' });
@@ -118,12 +122,9 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
       }
       registered = { id: r.state.id, number: r.state.number };
     }
-    if (values.inadmissibleReason) {
-      const reasonDef = policy.inadmissibleReasons.find((x) => x.code === values.inadmissibleReason);
-      const rej = await writeEvent(db, ctx, registered.id, {
-        type: 'case.rejected',
-        payload: { reasonCode: values.inadmissibleReason, explanation: values.explanation.trim(), referral: values.referral.trim() || reasonDef?.referral || undefined },
-      });
+    const rejection = rejectionOf(values);
+    if (rejection?.ok) {
+      const rej = await writeEvent(db, ctx, registered.id, { type: 'case.rejected', payload: rejection.rejection });
       if (!rej.ok) {
         // The case is registered but its rejection is not: keep the form and its draft, say why, and
         // remember the case so the next save records only the rejection (issue 11 finding 8).
