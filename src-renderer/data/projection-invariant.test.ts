@@ -206,6 +206,25 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     await h.projector.stop();
   });
 
+  it('the pass compares every case, not totals: a case one event behind and one a fabricated event ahead (same total) are both found and refolded', async () => {
+    const h = await openDesk(`test_reconcile_cancel_${Date.now()}`);
+    await putConfig(h.db, 'policy', policyRevision(1), ORG);
+    const a = caseEvents(1, 1, [{ type: 'case.accepted', payload: {} }], false);
+    const b = caseEvents(2, 1, [{ type: 'case.accepted', payload: {} }], false);
+    await h.db.events.bulkUpsert([...a, ...b]);
+    await h.projector.idle();
+    // CASE001 folded one event of its two; CASE002 folded its two plus one the store never held.
+    // The store holds 4 events and the documents folded 4: a comparison of totals would see nothing.
+    await h.db.cases.upsert(caseDocOf(rebuildCase(a.slice(0, 1))!, policyRevision(1), a.slice(0, 1), NOW));
+    const ghost = caseEvents(2, 1, [{ type: 'case.accepted', payload: {} }, { type: 'case.closed', payload: {} }], false).slice(2);
+    await h.db.cases.upsert(caseDocOf(rebuildCase([...b, ...ghost])!, policyRevision(1), [...b, ...ghost], NOW));
+    const report = await h.projector.reconcile();
+    expect(report).toMatchObject({ cases: 2, events: 4, missing: 0, stale: 2, repaired: 2, waiting: 0 });
+    await expectInvariant(h.db, [...a, ...b]);
+    expect((await h.db.cases.findOne('CASE002').exec())!.status).not.toBe('closed');
+    await h.projector.stop();
+  });
+
   it('a burst of pulls (a joining desk, page after page) gets one reconciliation pass, which repairs what the burst left', async () => {
     const h = await openDesk(`test_pull_burst_${Date.now()}`);
     await putConfig(h.db, 'policy', policyRevision(1), ORG);
