@@ -46,5 +46,7 @@ export function caseDocOf(state: CaseState, policy: Policy, all: readonly CaseEv
     search: searchTextOf(state),
     state,
     log: open ? events.map(forQueue) : [],
+    // Events the fold skipped (timed before the registration, from a newer desk) count too: the store holds them.
+    sourceEvents: events.length,
   };
 }

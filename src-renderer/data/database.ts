@@ -2,8 +2,9 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } fro
 import { getRxStorageDexie, type RxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { withGetAllQueries } from './storage-getall';
-import { caseSchema, configSchema, draftSchema, eventSchema, type CaseDoc, type DraftDoc, type EventDoc, type StoredConfigDoc } from './schemas';
+import { caseMigrations, caseSchema, configSchema, draftSchema, eventSchema, type CaseDoc, type DraftDoc, type EventDoc, type StoredConfigDoc } from './schemas';
 
 // The desk store (docs/architecture.md §The desk store): RxDB over Dexie on Chromium's IndexedDB, or over
 // fake-indexeddb in Node tests. Validation is done with the shared zod schemas before any insert
@@ -12,6 +13,8 @@ import { caseSchema, configSchema, draftSchema, eventSchema, type CaseDoc, type 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 // Replication and the projector run only in the leading window of a desk (projection-runner.ts).
 addRxPlugin(RxDBLeaderElectionPlugin);
+// A schema version bump migrates the stored documents on open (caseMigrations).
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export interface DeskCollections {
   events: RxCollection<EventDoc>;
@@ -44,7 +47,7 @@ export async function createDeskDatabase(name: string, storage: RxStorageDexie =
   });
   await db.addCollections({
     events: { schema: eventSchema },
-    cases: { schema: caseSchema },
+    cases: { schema: caseSchema, migrationStrategies: caseMigrations },
     config: { schema: configSchema },
     drafts: { schema: draftSchema },
   });

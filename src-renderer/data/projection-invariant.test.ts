@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRxDatabase, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import fc from 'fast-check';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -15,7 +16,8 @@ import { rebuildCase } from './domain';
 import { policyByRevision } from './policy-select';
 import { startProjector, type Projector } from './projection-runner';
 import { readWaiting } from './projection-waiting';
-import type { CaseDoc } from './schemas';
+import { caseSchema, eventSchema, type CaseDoc } from './schemas';
+import { findDrift } from './reconcile';
 
 // Issue 15's invariant as a property: whatever the order in which events and policy revisions arrive,
 // with duplicates, restarts of the projector (and of the database) and writes of the cases collection
@@ -223,6 +225,32 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     await expectInvariant(h.db, [...a, ...b]);
     expect((await h.db.cases.findOne('CASE002').exec())!.status).not.toBe('closed');
     await h.projector.stop();
+  });
+
+  it('a store from before sourceEvents (case schema version 0) opens migrated, and a case whose fold skipped an event is then found by the counts', async () => {
+    const name = `test_migrate_${Date.now()}`;
+    const a = caseEvents(1, 1, [{ type: 'case.accepted', payload: {} }], false);
+    // CASE002 has an event timed before its registration: the fold skips it, the store holds it.
+    const b = caseEvents(2, 1, [{ type: 'case.accepted', payload: {} }], true);
+    const { sourceEvents: _s, ...v0Properties } = (caseSchema as unknown as { properties: Record<string, unknown> }).properties;
+    const v0 = { ...caseSchema, version: 0, properties: v0Properties, required: caseSchema.required!.filter((f) => f !== 'sourceEvents'), indexes: caseSchema.indexes!.filter((i) => i !== 'sourceEvents') } as RxJsonSchema<unknown>;
+    const old: RxDatabase = await createRxDatabase({ name, storage: storage(), multiInstance: true, eventReduce: true, localDocuments: true });
+    await old.addCollections({ events: { schema: eventSchema }, cases: { schema: v0 } });
+    await old.events!.bulkInsert([...a, ...b]);
+    await old.cases!.bulkInsert([a, b].map((list) => {
+      const { sourceEvents: _n, ...doc } = caseDocOf(rebuildCase(list)!, policyRevision(1), list, NOW);
+      return doc;
+    }));
+    await old.close();
+
+    const db = await createDeskDatabase(name, storage());
+    open.push(db);
+    const docs = await db.cases.findByIds(['CASE001', 'CASE002']).exec();
+    expect([...docs.values()].map((d) => [d.id, d.sourceEvents, d.state.timeline.length])).toEqual([
+      ['CASE001', 2, 2],
+      ['CASE002', 2, 2],
+    ]);
+    expect(await findDrift(db)).toMatchObject({ cases: 2, events: 5, missing: [], stale: ['CASE002'] });
   });
 
   it('a burst of pulls (a joining desk, page after page) gets one reconciliation pass, which repairs what the burst left', async () => {

@@ -135,7 +135,7 @@ export async function projectBatch(db: DeskDatabase, events: readonly CaseEvent[
         continue;
       }
       const doc = existing.get(caseId);
-      if (doc && !forced.has(caseId) && doc.state.lastEventId === state.lastEventId && doc.state.timeline.length === state.timeline.length) {
+      if (doc && !forced.has(caseId) && doc.state.lastEventId === state.lastEventId && doc.state.timeline.length === state.timeline.length && doc.sourceEvents === all.length) {
         outcome.folded.set(caseId, state);
         continue;
       }

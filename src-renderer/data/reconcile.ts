@@ -2,10 +2,10 @@ import type { DeskDatabase } from './database';
 import { caseEventCounts, eventCountsByCase } from './store-reads';
 
 // The reconciliation pass's cheap half: which cases are missing or out of date, found by comparing each
-// case id's number of stored events (index keys only) with the number its case document has folded —
-// no event document is read and nothing is folded. The runner (projection-runner.ts) rebuilds what it
-// finds. A case whose fold legitimately skips events (an event type from a newer desk, an event timed
-// before its registration) is found again each pass; rebuilding it changes nothing and costs one case.
+// case id's number of stored events with the number its case document was folded from (`sourceEvents`,
+// skipped events included) — both read from index keys alone (store-reads.ts), no document is read and
+// nothing is folded. The runner (projection-runner.ts) rebuilds what it finds. Every case is compared,
+// always: a check of the two totals first would miss a case behind that another case ahead cancels out.
 
 export interface Drift {
   /** Case ids with events in the store. */

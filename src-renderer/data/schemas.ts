@@ -28,6 +28,12 @@ export interface CaseDoc {
    * for every open case from one query. Empty once closed or rejected; the event log stays the source.
    */
   log: CaseEvent[];
+  /**
+   * How many distinct events this document was folded from (case-doc.ts), skipped ones included — unlike
+   * `state.eventCount`, which counts the events the fold applied. Indexed so the reconciliation pass
+   * (reconcile.ts) reads it with the id from index keys alone, beside each case's stored event count.
+   */
+  sourceEvents: number;
 }
 
 export type StoredConfigDoc = Omit<ConfigDoc, '_deleted'>;
@@ -40,6 +46,8 @@ export interface DraftDoc {
 }
 
 const MAX_TIME = 9_999_999_999_999;
+/** Events of one case an index can hold; far beyond any real case. */
+const MAX_EVENTS = 1_000_000_000;
 
 export const eventSchema: RxJsonSchema<EventDoc> = {
   version: 0,
@@ -63,7 +71,8 @@ export const eventSchema: RxJsonSchema<EventDoc> = {
 } as unknown as RxJsonSchema<EventDoc>;
 
 export const caseSchema: RxJsonSchema<CaseDoc> = {
-  version: 0,
+  // 1: sourceEvents (issue 15's cheap reconciliation); database.ts migrates version-0 documents.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -79,10 +88,20 @@ export const caseSchema: RxJsonSchema<CaseDoc> = {
     search: { type: 'string' },
     state: { type: 'object' },
     log: { type: 'array', items: { type: 'object' } },
+    sourceEvents: { type: 'number', minimum: 0, maximum: MAX_EVENTS, multipleOf: 1 },
   },
-  required: ['id', 'number', 'bucket', 'status', 'kind', 'departmentId', 'registeredAt', 'dueAt', 'flagged', 'search', 'state', 'log'],
-  indexes: [['bucket', 'dueAt'], 'registeredAt', 'number'],
+  required: ['id', 'number', 'bucket', 'status', 'kind', 'departmentId', 'registeredAt', 'dueAt', 'flagged', 'search', 'state', 'log', 'sourceEvents'],
+  indexes: [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents'],
 } as unknown as RxJsonSchema<CaseDoc>;
+
+/**
+ * Version 0 documents had no `sourceEvents`: the timeline's length stands in (the events the fold
+ * applied). Where the fold skipped an event the next reconciliation pass finds the case and refolds it
+ * once, which writes the true count.
+ */
+export const caseMigrations = {
+  1: (doc: Omit<CaseDoc, 'sourceEvents'>): CaseDoc => ({ ...doc, sourceEvents: doc.state.timeline.length }),
+};
 
 export const configSchema: RxJsonSchema<StoredConfigDoc> = {
   version: 0,
