@@ -83,7 +83,8 @@ describe('a projection that throws is retried (issue 15)', () => {
     // Due again: this time the fold succeeds, the case is filed and nothing waits.
     t += 2 * RETRY_MS;
     await expect.poll(async () => (await db!.cases.findOne(caseId).exec())?.state.timeline.length, { timeout: 10_000 }).toBe(2);
-    expect(await readWaiting(db)).toEqual({});
+    // The case is written before the waiting list is updated (projection-runner.ts): wait for both.
+    await expect.poll(() => readWaiting(db!), { timeout: 10_000 }).toEqual({});
     expect(waitingSummary(await readWaiting(db), 'zh-CN')).toBeUndefined();
     expect((await db.cases.findOne(caseId).exec())!.state.status).toBe('accepted');
   });
