@@ -200,6 +200,7 @@ export const en: Record<MessageKey, string> = {
   'case.print': 'Print',
   'case.printPreview': 'Print preview',
   'case.printDownloaded': 'A browser cannot reach the printer directly: {file} was downloaded; open it and print from the browser.',
+  'print.downloadPdf': 'Download PDF',
   'case.printFailed': 'The document could not be produced: {reason}',
   'case.previewLoading': 'Preparing the preview…',
   'case.previewPages': '{pages} page(s)',

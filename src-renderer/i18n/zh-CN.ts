@@ -199,6 +199,7 @@ export const zhCN = {
   'case.print': '打印',
   'case.printPreview': '打印预览',
   'case.printDownloaded': '浏览器不能直接连接打印机：已下载 {file}，请打开后用浏览器打印。',
+  'print.downloadPdf': '下载 PDF',
   'case.printFailed': '无法生成文档：{reason}',
   'case.previewLoading': '正在生成预览…',
   'case.previewPages': '共 {pages} 页',

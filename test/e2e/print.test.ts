@@ -175,3 +175,67 @@ describe('the hand-over notice of a transferred case (animations on)', () => {
     await page.context().close();
   });
 });
+
+describe('统计分析 and 制度管理 print in the browser shell (animations on)', () => {
+  it('X-6 S7-3 S0-1 生成汇总表 and 打印制度 open the print preview with 下载 PDF and 打印, not a dead end', { timeout: 180_000 }, async () => {
+    const page = await openDeskPage(browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
+    await page.goto(`${host.shell.url}/?desk=print_summary_${Date.now()}`);
+    await firstRun(page, sunnyGardenDesk({ name: '王管家', roles: ['物业大管家', '业服助理'], department: '业主服务中心', pin: '1357' }));
+    await signIn(page, '王管家', '1357');
+    const number = await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
+    await page.keyboard.press('Escape');
+
+    // 统计分析: the monthly statistics duty (S7-3) offers 生成汇总表 for November.
+    await page.getByRole('menuitem', { name: /统计分析/ }).click();
+    const duty = page.getByTestId('duty-reminders').locator('.ant-list-item').filter({ hasText: '每月投诉统计' });
+    const rendered = page.waitForResponse((r) => r.url().endsWith('/bridge/documents.render'));
+    await duty.getByRole('button', { name: '生成汇总表' }).click();
+    const body = (await (await rendered).json()) as { ok: boolean; value: { pdfBase64: string; fileName: string } };
+    expect(body, JSON.stringify(body).slice(0, 600)).toMatchObject({ ok: true });
+    const summaryText = pdfText(Buffer.from(body.value.pdfBase64, 'base64'), 'summary.pdf');
+    expect(summaryText).toContain('投诉数据汇总表');
+    expect(summaryText).toContain('2026-11（2026-11-01 至 2026-11-30）');
+    expect(summaryText).toContain(number);
+    let preview = await dialogOpened(page);
+    expect(await preview.locator('.ant-modal-title').textContent()).toBe('打印预览 · 汇总表 2026-11');
+    await preview.getByTestId('pdf-page-count').waitFor();
+    expect(await preview.getByTestId('pdf-page').count()).toBe(pdfPageCount(Buffer.from(body.value.pdfBase64, 'base64'), 'summary.pdf'));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-summary-1366.png') });
+
+    // 下载 PDF saves the previewed file; 打印 in a browser downloads it too and says how to print it.
+    let download = page.waitForEvent('download');
+    await preview.getByRole('button', { name: /下载 PDF/ }).click();
+    let file = await download;
+    expect(file.suggestedFilename()).toBe(body.value.fileName);
+    expect(file.suggestedFilename()).toContain('数据汇总表');
+    await file.saveAs(join(work, 'summary-downloaded.pdf'));
+    expect(pdfText(readFileSync(join(work, 'summary-downloaded.pdf')), 'summary-copy.pdf')).toContain(number);
+    download = page.waitForEvent('download');
+    await preview.getByRole('button', { name: /打\s*印/ }).click();
+    expect((await download).suggestedFilename()).toBe(body.value.fileName);
+    await page.getByText('请打开后用浏览器打印').waitFor();
+    await preview.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await preview.waitFor({ state: 'hidden' });
+
+    // 制度管理 → 打印制度: the regulation in force, generated from the policy (S0-1).
+    await page.getByRole('menuitem', { name: /制度管理/ }).click();
+    const regulation = page.waitForResponse((r) => r.url().endsWith('/bridge/documents.render'));
+    await page.getByRole('button', { name: '打印制度' }).click();
+    const regBody = (await (await regulation).json()) as { ok: boolean; value: { pdfBase64: string; fileName: string } };
+    expect(regBody, JSON.stringify(regBody).slice(0, 600)).toMatchObject({ ok: true });
+    const regText = pdfText(Buffer.from(regBody.value.pdfBase64, 'base64'), 'regulation.pdf');
+    expect(regText).toContain('业户意见和投诉处理工作制度');
+    expect(regText).toContain('阳光花园物业服务有限公司');
+    expect(regText).toContain('处理时限');
+    preview = await dialogOpened(page);
+    expect(await preview.locator('.ant-modal-title').textContent()).toBe('打印预览 · 业户意见和投诉处理工作制度 · 版本 1');
+    await preview.getByTestId('pdf-page-count').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-regulation-1366.png') });
+    download = page.waitForEvent('download');
+    await preview.getByRole('button', { name: /下载 PDF/ }).click();
+    file = await download;
+    expect(file.suggestedFilename()).toBe(regBody.value.fileName);
+    expect(file.suggestedFilename()).toContain('工作制度');
+    await page.context().close();
+  });
+});

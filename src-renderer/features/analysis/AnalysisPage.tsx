@@ -10,7 +10,7 @@ import { casesTable, statisticsTables, summaryFigures } from '../../../src-share
 import type { Policy } from '../../../src-shared/domain/policy';
 import { useDesk } from '../../data/desk-context';
 import { useStaffNames } from '../../data/hooks';
-import { callHost } from '../../bridge/host';
+import { DocumentPreview, type PreviewRequest } from '../print/DocumentPreview';
 import { formatDateTime } from '../../format/time';
 import { EChart, type ChartOption } from './EChart';
 import { DrillDown, type Drill } from './DrillDown';
@@ -122,20 +122,24 @@ function AnalysisFor({ policy }: { policy: Policy }) {
     if (!written.ok) void message.error(t('a.saveFailed', { reason: written.errors[0]?.message[lang] ?? '' }));
   }
 
-  async function printSummary(p: Period) {
+  // 生成汇总表 opens the shared print preview (download or print, in either shell); the request is built
+  // when the clerk asks, for the period asked about.
+  const [summary, setSummary] = useState<PreviewRequest>();
+  function openSummary(p: Period) {
     const s = computeStatistics(data.cases, { from: p.start, to: p.end, granularity: 'day', now: data.now, policy, callbackDueAt: data.callbackDue, ...(base ? { base } : {}) });
-    const r = await callHost('documents.print', {
+    const periodName = periodLabel(p, 'zh-CN');
+    setSummary({
       document: 'summary',
+      title: `${t('a.summarySheet')} ${periodLabel(p, lang)}`,
       data: {
         organisation: { name: organisation?.name ?? '' },
         policy,
         staffNames: Object.fromEntries(staffNames),
-        period: { label: periodLabel(p, 'zh-CN'), from: p.start, to: p.end },
+        period: { label: periodName, from: p.start, to: p.end },
         figures: summaryFigures(s, policy),
         cases: s.total.caseIds.map((id) => data.byId.get(id)).filter(Boolean),
       } as Record<string, unknown>,
     });
-    if (!r.ok) void message.error(t('a.summaryFailed', { msg: r.error.message[lang] }));
   }
 
   if (data.loading) return <Spin description={t('a.loading')} />;
@@ -164,7 +168,11 @@ function AnalysisFor({ policy }: { policy: Policy }) {
         <Button icon={<DownloadOutlined />} onClick={() => downloadCsv(casesTable(periodStates, policy, lang), fileBase)}>
           {t('a.exportCsv')}
         </Button>
+        <Button icon={<FileTextOutlined />} data-testid="summary-sheet" onClick={() => openSummary(period)}>
+          {t('a.summaryDoc')}
+        </Button>
       </Space>
+      {summary && <DocumentPreview request={summary} onClose={() => setSummary(undefined)} />}
 
       <Row gutter={[12, 12]}>
         <Kpi title={t('a.total')} value={String(stats.total.count)} onClick={() => open(t('a.total'), stats.total.caseIds)} testId="kpi-total" />
@@ -248,7 +256,7 @@ function AnalysisFor({ policy }: { policy: Policy }) {
                     actions={[
                       ...(r.type === 'deadline' && r.covers.granularity !== 'week'
                         ? [
-                            <Button key="print" size="small" icon={<FileTextOutlined />} onClick={() => void printSummary(r.covers)}>
+                            <Button key="print" size="small" icon={<FileTextOutlined />} onClick={() => openSummary(r.covers)}>
                               {t('a.summaryDoc')}
                             </Button>,
                           ]

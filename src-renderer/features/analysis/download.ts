@@ -1,17 +1,7 @@
 import { toCsv, toXlsx, CSV_MIME, XLSX_MIME, type Table } from '../../../src-shared/analytics/export';
+import { saveFile as save } from '../print/save-file';
 
-// Exports leave the desk as an ordinary download (Electron shows its save dialog; a browser saves it).
-
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// Exports leave the desk as an ordinary download (print/save-file.ts).
 
 export function downloadCsv(table: Table, fileName: string): void {
   save(new Blob([toCsv(table)], { type: CSV_MIME }), `${fileName}.csv`);

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Policy, StageDef } from '../../../src-shared/domain/policy';
+import { PrinterOutlined } from '@ant-design/icons';
 import { useDesk } from '../../data/desk-context';
+import { DocumentPreview } from '../print/DocumentPreview';
 import { dateOf } from './dates';
 import { PolicyDiffView } from './PolicyDiffView';
 import { RevisionEditor } from './RevisionEditor';
@@ -23,6 +25,9 @@ export function PolicyAdminPage() {
 function PolicyAdmin({ policies, inForce }: { policies: Policy[]; inForce: Policy }) {
   const { t } = usePT();
   const [editing, setEditing] = useState(false);
+  // 打印制度 (S0-1): the regulation document generated from a revision (src-main/documents/builders/regulation.ts).
+  const [printing, setPrinting] = useState<Policy>();
+  const { organisation } = useDesk().config;
   const sorted = useMemo(() => [...policies].sort((a, b) => a.revision - b.revision), [policies]);
   const latest = sorted[sorted.length - 1]!;
   // Until someone picks, compare the newest revision with the one before it (also after a new save).
@@ -46,7 +51,16 @@ function PolicyAdmin({ policies, inForce }: { policies: Policy[]; inForce: Polic
         <Button type="primary" onClick={() => setEditing(true)} data-testid="policy-edit">
           {t('edit')}
         </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => setPrinting(inForce)} data-testid="policy-print">
+          {t('printRegulation')}
+        </Button>
       </Space>
+      {printing && (
+        <DocumentPreview
+          request={{ document: 'regulation', title: `${printing.document.title} · ${t('revision')} ${printing.revision}`, data: { organisation: { name: organisation?.name ?? '' }, policy: printing } }}
+          onClose={() => setPrinting(undefined)}
+        />
+      )}
 
       <Card size="small" title={t('revisions')}>
         <Table<Policy>
@@ -61,6 +75,15 @@ function PolicyAdmin({ policies, inForce }: { policies: Policy[]; inForce: Polic
             { title: t('author'), render: (_, p) => p.revisions.at(-1)?.author ?? '' },
             { title: t('reason'), render: (_, p) => p.revisions.at(-1)?.status ?? '' },
             { title: t('orderNo'), render: (_, p) => p.revisions.at(-1)?.orderNo ?? '' },
+            // A revision not yet in force is printed too: it is signed on paper before it takes effect.
+            {
+              title: '',
+              render: (_, p) => (
+                <Button size="small" type="link" icon={<PrinterOutlined />} onClick={() => setPrinting(p)} data-testid={`policy-print-${p.revision}`}>
+                  {t('print')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>

@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState } from 'react';
+import { App, Button, Modal, Spin } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { DocumentId } from '../../../src-shared/bridge';
+import { callHost } from '../../bridge/host';
+import { localised, useT } from '../../i18n/i18n';
+import { PdfPages } from '../case/PdfPages';
+import { pdfBytes, saveFile } from './save-file';
+
+// One print preview for every document the desk prints — case documents (DocumentButtons), the period
+// summary (统计分析 → 生成汇总表) and the regulation (制度管理 → 打印制度): the host renders the PDF
+// (pdfmake, src-main/documents), pdf.js draws it (PdfPages), and the clerk either downloads it or prints it.
+// The browser shell has no printer access (its host is a local web server, docs/architecture.md §The host
+// bridge and the browser shell), so there 打印 hands the same PDF to the browser as a download and says to
+// print it from the browser's PDF viewer; the print still counts as printed (onPrinted). Every screen
+// offers the same two ways out, so no document is a dead end in either shell (issue 11 finding 3).
+
+export interface PreviewRequest {
+  document: DocumentId;
+  data: Record<string, unknown>;
+  /** The dialog's title after 打印预览 ·, e.g. 登记表 or 汇总表 2026年11月. */
+  title: string;
+}
+
+interface Rendered {
+  bytes: Uint8Array<ArrayBuffer>;
+  fileName: string;
+}
+
+export function DocumentPreview({ request, onClose, onPrinted }: { request: PreviewRequest; onClose: () => void; onPrinted?: (printer?: string) => Promise<void> | void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [rendered, setRendered] = useState<Rendered>();
+  // The request and callbacks are rebuilt on every render of the caller (and useT returns a new function
+  // each time); the PDF is rendered once per opened dialog, with the values of its latest render.
+  const latest = useRef({ request, onClose, t, message });
+  latest.current = { request, onClose, t, message };
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const { request: req } = latest.current;
+      const r = await callHost('documents.render', { document: req.document, data: req.data });
+      if (cancelled) return;
+      if (!r.ok) {
+        const { message: m, t: tr, onClose: close } = latest.current;
+        void m.error(tr('case.printFailed', { reason: localised(r.error.message) }));
+        close();
+        return;
+      }
+      setRendered({ bytes: pdfBytes(r.value.pdfBase64), fileName: r.value.fileName });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  function download(r: Rendered) {
+    saveFile(new Blob([r.bytes], { type: 'application/pdf' }), r.fileName);
+  }
+
+  async function print(r: Rendered) {
+    if (!window.jiesu) {
+      download(r);
+      void message.info(t('case.printDownloaded', { file: r.fileName }));
+      await onPrinted?.();
+      return;
+    }
+    const p = await callHost('documents.print', { document: request.document, data: request.data });
+    if (!p.ok) return void message.error(t('case.printFailed', { reason: localised(p.error.message) }));
+    // A print cancelled in the system dialog is not a print.
+    if (p.value.printed) await onPrinted?.(p.value.printer);
+  }
+
+  return (
+    <Modal
+      open
+      width={900}
+      style={{ top: 16 }}
+      title={`${t('case.printPreview')} · ${request.title}`}
+      onCancel={onClose}
+      footer={[
+        <Button key="close" onClick={onClose}>
+          {t('common.close')}
+        </Button>,
+        <Button key="download" icon={<DownloadOutlined />} disabled={!rendered} onClick={() => rendered && download(rendered)} data-testid="preview-download">
+          {t('print.downloadPdf')}
+        </Button>,
+        <Button key="print" type="primary" icon={<PrinterOutlined />} disabled={!rendered} onClick={() => rendered && void print(rendered)} data-testid="preview-print">
+          {t('common.print')}
+        </Button>,
+      ]}
+    >
+      {rendered ? (
+        <PdfPages bytes={rendered.bytes} />
+      ) : (
+        <div style={{ textAlign: 'center', padding: 48 }}>
+          <Spin />
+          <div style={{ marginTop: 12 }}>{t('case.previewLoading')}</div>
+        </div>
+      )}
+    </Modal>
+  );
+}
