@@ -23,6 +23,11 @@ export const fieldDefSchema = z.strictObject({
 });
 export type FieldDef = z.infer<typeof fieldDefSchema>;
 
+/** The intake's common fields a form can require, hide or name (formDefSchema). */
+export const COMMON_FIELDS = ['complainant.name', 'complainant.phone', 'complainant.address', 'description.time', 'description.cause', 'description.process', 'description.result', 'demand', 'category', 'severity', 'receptionPoint'] as const;
+export type CommonField = (typeof COMMON_FIELDS)[number];
+const commonField = z.enum(COMMON_FIELDS);
+
 export const formDefSchema = z.strictObject({
   id: code,
   /** Printed title, e.g. 业主(用户)投诉处理登记表 (S8-12). */
@@ -30,7 +35,13 @@ export const formDefSchema = z.strictObject({
   /** Preset-specific fields beyond the common ones (complainant, subject, description, demand). */
   fields: z.array(fieldDefSchema).max(60),
   /** Common fields this form requires (e.g. S3-2 requires `demand` 客户要求). */
-  requires: z.array(z.enum(['complainant.name', 'complainant.phone', 'complainant.address', 'description.time', 'description.cause', 'description.process', 'description.result', 'demand', 'category', 'severity', 'receptionPoint'])).default([]),
+  requires: z.array(commonField).default([]),
+  /** Common fields this form does not ask: S3-2's product form has no 时间/起因/经过/结果 and a salesperson
+   *  no 地址/房号 (issue 16 finding 7). Hidden at intake and on the printed form. */
+  hides: z.array(commonField).optional(),
+  /** The regulation's own words for common fields (S3-2 客户要求 for `demand`), at intake, on the case page
+   *  and on paper; a field without one keeps the desk's word (诉求). */
+  labels: z.partialRecord(commonField, shortText).optional(),
 });
 export type FormDef = z.infer<typeof formDefSchema>;
 

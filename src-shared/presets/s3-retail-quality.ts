@@ -58,6 +58,9 @@ export const retailQualityPreset: PolicyInput = {
         { key: 'compensationOrReturn', label: '涉及赔款或退/换货', type: 'select', required: true, options: [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }] },
       ],
       requires: ['complainant.name', 'demand'],
+      // S3-2's product form asks no 投诉事件 (时间、起因、过程、结果) and no address of the salesperson.
+      hides: ['complainant.address', 'description.time', 'description.cause', 'description.process', 'description.result'],
+      labels: { 'complainant.name': '投诉人', demand: '客户要求' },
     },
     {
       id: 'service_quality',
@@ -80,6 +83,9 @@ export const retailQualityPreset: PolicyInput = {
         { key: 'compensationOrReturn', label: '涉及赔款或退/换货', type: 'select', required: true, options: [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }] },
       ],
       requires: ['complainant.name', 'description.time', 'description.cause', 'description.process', 'description.result'],
+      // S3-2's service form: 投诉目的 is its own field (above), and a salesperson gives no address.
+      hides: ['complainant.address', 'demand'],
+      labels: { 'complainant.name': '投诉人' },
     },
   ],
   categories: [

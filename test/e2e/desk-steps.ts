@@ -144,3 +144,19 @@ export async function registerPropertyComplaint(page: Page, name: string, subjec
   });
   return (await page.getByTestId('case-number').textContent()) ?? '';
 }
+
+/** Two strokes of a hand-written name on the signature pad, drawn with real pointer moves. */
+export async function drawName(page: Page): Promise<void> {
+  const box = (await page.getByTestId('signature-pad').boundingBox())!;
+  const at = (fx: number, fy: number): [number, number] => [box.x + box.width * fx, box.y + box.height * fy];
+  const strokes: [number, number][][] = [
+    [at(0.1, 0.6), at(0.2, 0.2), at(0.3, 0.7), at(0.4, 0.3), at(0.5, 0.65)],
+    [at(0.55, 0.3), at(0.7, 0.75), at(0.85, 0.25), at(0.9, 0.6)],
+  ];
+  for (const stroke of strokes) {
+    await page.mouse.move(...stroke[0]!);
+    await page.mouse.down();
+    for (const p of stroke.slice(1)) await page.mouse.move(...p, { steps: 8 });
+    await page.mouse.up();
+  }
+}

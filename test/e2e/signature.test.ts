@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { WebHost } from '../../src-main/web-host';
 import { buildRenderer, DESK_CONTEXT, fixClock, openPage, SCREENSHOT_DIR, startShell } from '../helpers/browser';
-import { dialogOpened, firstRun, pickOption, signIn, sunnyGardenDesk } from './desk-steps';
+import { dialogOpened, drawName, firstRun, pickOption, signIn, sunnyGardenDesk } from './desk-steps';
 import { launchRealDesk, registerPropertyComplaint } from './real-shell';
 
 // 签名 as a person does it: open the dialog from the case page, draw with the mouse on the pad, save,
@@ -36,22 +36,6 @@ function canvasInk(page: Page): Promise<number> {
     for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 1]! < 100 && data[i + 2]! < 100) dark++;
     return dark / (canvas.width * canvas.height);
   });
-}
-
-/** Two strokes of a hand-written name, drawn with real pointer moves. */
-async function drawName(page: Page): Promise<void> {
-  const box = (await page.getByTestId('signature-pad').boundingBox())!;
-  const at = (fx: number, fy: number): [number, number] => [box.x + box.width * fx, box.y + box.height * fy];
-  const strokes: [number, number][][] = [
-    [at(0.1, 0.6), at(0.2, 0.2), at(0.3, 0.7), at(0.4, 0.3), at(0.5, 0.65)],
-    [at(0.55, 0.3), at(0.7, 0.75), at(0.85, 0.25), at(0.9, 0.6)],
-  ];
-  for (const stroke of strokes) {
-    await page.mouse.move(...stroke[0]!);
-    await page.mouse.down();
-    for (const p of stroke.slice(1)) await page.mouse.move(...p, { steps: 8 });
-    await page.mouse.up();
-  }
 }
 
 interface PpmImage {

@@ -73,3 +73,11 @@ export async function decideApproval(page: Page, decision: '同意' | '不同意
   await dialog.getByTestId('action-ok').click();
   await dialog.waitFor({ state: 'detached', timeout: 20_000 });
 }
+
+/** The timer of the case page's deadline row whose stage name contains `stage`: its state (data-state) and its words. */
+export async function stageTimer(page: Page, stage: string): Promise<{ state: string | null; text: string }> {
+  const row = page.getByTestId('deadlines').locator('.ant-row', { hasText: stage });
+  const timer = row.getByTestId('stage-timer');
+  return { state: await timer.getAttribute('data-state'), text: ((await row.textContent()) ?? '').replace(/\s+/g, ' ') };
+}
+

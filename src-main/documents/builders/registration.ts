@@ -20,17 +20,22 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
   const person = personWord(policy, c.kind);
   const who = printedComplainant(input);
   const d = c.description ?? {};
+  // The form's own words and the common fields it does not ask (S3-2 客户要求, no 地址 for a salesperson;
+  // issue 16 finding 7); no 致歉确认 where the regulation asks no apology, no 严重程度 without grades.
+  const hides = new Set<Required>(form?.hides ?? []);
+  const label = (key: Required, fallback: string) => form?.labels?.[key] ?? fallback;
+  const pair = (a: [string, string] | undefined, b: [string, string] | undefined): FormRow[] => (a && b ? [[...a, ...b]] : a || b ? [{ wide: (a ?? b)! }] : []);
 
   const rows: FormRow[] = [
     ['案件编号', c.number, '类\u3000\u3000型', kindName(policy, c.kind)],
     [`${person.slice(0, -1)}时间`, formatMinute(c.receivedAt, offset), '登记时间', formatMinute(c.registeredAt, offset)],
     ['受理渠道', methodName(policy, c.channel), '接 待 点', c.receptionPoint ?? ''],
-    ['首问接待人', staffName(input, c.firstReceiverId), '致歉确认', c.apologised ? '已致歉' : ''],
-    [person, who.name, '联系电话', who.phone],
-    ['身份/单位', [who.role, who.organisation].filter(Boolean).join('\u3000'), '地\u3000\u3000址', who.address],
+    ...pair(['首问接待人', staffName(input, c.firstReceiverId)], policy.apologyPrompt || c.apologised ? ['致歉确认', c.apologised ? '已致歉' : ''] : undefined),
+    [label('complainant.name', person), who.name, label('complainant.phone', '联系电话'), who.phone],
+    ...pair(['身份/单位', [who.role, who.organisation].filter(Boolean).join('\u3000')], hides.has('complainant.address') && !who.address ? undefined : [label('complainant.address', '地\u3000\u3000址'), who.address]),
   ];
   if (requires.has('category') || requires.has('severity') || c.category || c.severity) {
-    rows.push(['类\u3000\u3000别', nameOf(policy.categories, c.category), '严重程度', nameOf(policy.severities, c.severity)]);
+    rows.push(...pair(['类\u3000\u3000别', nameOf(policy.categories, c.category)], policy.severities.length || c.severity ? ['严重程度', nameOf(policy.severities, c.severity)] : undefined));
   }
   rows.push({ wide: ['事\u3000\u3000由', c.subject] });
 
@@ -44,11 +49,7 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
     else short.push([f.label, v]);
   }
   const pairs: FormRow[] = [];
-  for (let i = 0; i < short.length; i += 2) {
-    const a = short[i]!;
-    const b = short[i + 1];
-    pairs.push(b ? [a[0], a[1], b[0], b[1]] : { wide: a });
-  }
+  for (let i = 0; i < short.length; i += 2) pairs.push(...pair(short[i], short[i + 1]));
   rows.push(...pairs, ...presetRows);
 
   // 投诉事件 (时间、起因、过程、结果): printed when the form asks for it or the clerk filled it in.
@@ -58,10 +59,12 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
     ['description.process', '经\u3000\u3000过', d.process],
     ['description.result', '结\u3000\u3000果', d.result],
   ];
-  for (const [key, lbl, v] of parts) if (requires.has(key) || v) rows.push({ wide: [lbl, v] });
+  for (const [key, lbl, v] of parts) if (requires.has(key) || v) rows.push({ wide: [label(key, lbl), v] });
   const anyPart = parts.some(([key, , v]) => requires.has(key) || v);
-  if (d.text || !anyPart) rows.push({ wide: [`${person.slice(0, -1)}内容`, d.text], minHeight: d.text ? 0 : 40 });
-  rows.push({ wide: [`${person.slice(0, -1)}要求`, c.demand], minHeight: c.demand ? 0 : 16 });
+  // A form that hides the event's parts has its own field for the matter (S3-2 产品存在的质量问题).
+  const asksEvent = parts.some(([key]) => !hides.has(key));
+  if (d.text || (!anyPart && asksEvent)) rows.push({ wide: [`${person.slice(0, -1)}内容`, d.text], minHeight: d.text ? 0 : 40 });
+  if (!hides.has('demand') || c.demand) rows.push({ wide: [label('demand', `${person.slice(0, -1)}要求`), c.demand], minHeight: c.demand ? 0 : 16 });
   if (c.riskFlags?.length) rows.push({ wide: ['风险提示', c.riskFlags.map((f) => nameOf(policy.riskFlags, f)).join('、')] });
 
   const handling: FormRow[] = [

@@ -98,7 +98,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <Descriptions.Item key={r.key} label={r.label}>{r.value}</Descriptions.Item>
               ))}
               {description && <Descriptions.Item label={t('case.description')} span="filled">{description}</Descriptions.Item>}
-              {state.demand && <Descriptions.Item label={t('case.demand')} span="filled">{state.demand}</Descriptions.Item>}
+              {state.demand && <Descriptions.Item label={formDef?.labels?.demand ?? t('case.demand')} span="filled">{state.demand}</Descriptions.Item>}
               {state.result && <Descriptions.Item label={t('case.result')} span="filled">{state.result.text}</Descriptions.Item>}
               {state.rejection && (
                 <Descriptions.Item label={t('case.rejection')} span="filled">

@@ -6,7 +6,8 @@ import { registerCase } from '../../data/register';
 import { writeEvent } from '../../data/write-event';
 import { rejectionAtIntake, validateIntake } from '../../data/domain';
 import { loadDraft, removeDraft, saveDraft } from '../../data/drafts';
-import { getLanguage, localised, useT } from '../../i18n/i18n';
+import { getLanguage, localised, useT, type MessageKey } from '../../i18n/i18n';
+import type { CommonField } from '../../../src-shared/domain/policy';
 import { navigate } from '../../app/router';
 import { formatDateTime } from '../../format/time';
 import { useNoTabClearButtons } from '../../hooks/useNoTabClearButtons';
@@ -165,6 +166,13 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   // A field is marked required when the kind's form lists it (policy data); the schema enforces it.
   const requires = new Set<string>(formDef?.requires ?? []);
   const item = (label: string, path: string, required = false) => ({ label, validateStatus: err(path) ? ('error' as const) : undefined, help: err(path), required: required || requires.has(path === 'departmentId' ? 'department' : path) });
+  // The kind's form decides which common fields it asks and in whose words (S3-2: the product form has no
+  // 时间/起因/经过/结果, 客户要求 instead of 诉求; issue 16 finding 7). No severities in the policy: no 等级.
+  const hidden = new Set<string>(formDef?.hides ?? []);
+  if (policy.severities.length === 0) hidden.add('severity');
+  const shown = (path: CommonField) => !hidden.has(path);
+  const word = (path: CommonField, key: MessageKey) => formDef?.labels?.[path] ?? t(key);
+  const descriptionParts = (['time', 'cause', 'process', 'result'] as const).filter((p) => shown(`description.${p}`));
 
   return (
     <form ref={formRef} onSubmit={(e) => { e.preventDefault(); void submit(); }} onKeyDown={onKeyDown} data-testid="intake-form" aria-label={t('intake.title')}>
@@ -242,20 +250,22 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
           <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>{t('intake.complainant')}</Divider>
           <Row gutter={16}>
             <Col span={5}>
-              <Form.Item {...item(t('intake.name'), 'complainant.name')}>
+              <Form.Item {...item(word('complainant.name', 'intake.name'), 'complainant.name')}>
                 <Controller control={control} name="complainant.name" render={({ field }) => <Input {...field} disabled={anonymous} autoFocus data-testid="intake-name" />} />
               </Form.Item>
             </Col>
             <Col span={5}>
-              <Form.Item {...item(t('intake.phone'), 'complainant.phone')}>
+              <Form.Item {...item(word('complainant.phone', 'intake.phone'), 'complainant.phone')}>
                 <Controller control={control} name="complainant.phone" render={({ field }) => <Input {...field} disabled={anonymous} inputMode="tel" data-testid="intake-phone" />} />
               </Form.Item>
             </Col>
-            <Col span={6}>
-              <Form.Item {...item(t('intake.address'), 'complainant.address')}>
-                <Controller control={control} name="complainant.address" render={({ field }) => <Input {...field} disabled={anonymous} data-testid="intake-address" />} />
-              </Form.Item>
-            </Col>
+            {shown('complainant.address') && (
+              <Col span={6}>
+                <Form.Item {...item(word('complainant.address', 'intake.address'), 'complainant.address')}>
+                  <Controller control={control} name="complainant.address" render={({ field }) => <Input {...field} disabled={anonymous} data-testid="intake-address" />} />
+                </Form.Item>
+              </Col>
+            )}
             <Col span={8}>
               <Form.Item label=" ">
                 <Space>
@@ -272,33 +282,24 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
           <Form.Item {...item(t('intake.subject'), 'subject', true)}>
             <Controller control={control} name="subject" render={({ field }) => <Input {...field} placeholder={t('intake.subjectPlaceholder')} data-testid="intake-subject" />} />
           </Form.Item>
-          <Row gutter={16}>
-            <Col span={6}>
-              <Form.Item {...item(t('intake.time'), 'description.time')}>
-                <Controller control={control} name="description.time" render={({ field }) => <Input {...field} data-testid="intake-time" />} />
-              </Form.Item>
-            </Col>
-            <Col span={18}>
-              <Form.Item {...item(t('intake.cause'), 'description.cause')}>
-                <Controller control={control} name="description.cause" render={({ field }) => <Input {...field} data-testid="intake-cause" />} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item {...item(t('intake.process'), 'description.process')}>
-                <Controller control={control} name="description.process" render={({ field }) => <Input.TextArea {...field} autoSize={{ minRows: 2, maxRows: 6 }} data-testid="intake-process" />} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item {...item(t('intake.result'), 'description.result')}>
-                <Controller control={control} name="description.result" render={({ field }) => <Input.TextArea {...field} autoSize={{ minRows: 2, maxRows: 6 }} data-testid="intake-result" />} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item {...item(t('intake.demand'), 'demand')}>
-            <Controller control={control} name="demand" render={({ field }) => <Input {...field} data-testid="intake-demand" />} />
-          </Form.Item>
+          {descriptionParts.length > 0 && (
+            <Row gutter={16}>
+              {descriptionParts.map((p) => (
+                <Col span={p === 'time' ? 6 : p === 'cause' ? 18 : 12} key={p}>
+                  <Form.Item {...item(word(`description.${p}`, `intake.${p}`), `description.${p}`)}>
+                    <Controller control={control} name={`description.${p}`} render={({ field }) =>
+                      p === 'time' || p === 'cause' ? <Input {...field} data-testid={`intake-${p}`} /> : <Input.TextArea {...field} autoSize={{ minRows: 2, maxRows: 6 }} data-testid={`intake-${p}`} />
+                    } />
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+          )}
+          {shown('demand') && (
+            <Form.Item {...item(word('demand', 'intake.demand'), 'demand')}>
+              <Controller control={control} name="demand" render={({ field }) => <Input {...field} data-testid="intake-demand" />} />
+            </Form.Item>
+          )}
           <Row gutter={16}>
             <Col span={8}>
               <Form.Item {...item(t('intake.category'), 'category')}>
@@ -307,13 +308,15 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
                 )} />
               </Form.Item>
             </Col>
-            <Col span={8}>
-              <Form.Item {...item(t('intake.severity'), 'severity')}>
-                <Controller control={control} name="severity" render={({ field }) => (
-                  <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.severities.map((s) => ({ value: s.code, label: s.name, title: s.definition }))} data-testid="intake-severity" />
-                )} />
-              </Form.Item>
-            </Col>
+            {shown('severity') && (
+              <Col span={8}>
+                <Form.Item {...item(word('severity', 'intake.severity'), 'severity')}>
+                  <Controller control={control} name="severity" render={({ field }) => (
+                    <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.severities.map((s) => ({ value: s.code, label: s.name, title: s.definition }))} data-testid="intake-severity" />
+                  )} />
+                </Form.Item>
+              </Col>
+            )}
             <Col span={8}>
               <Form.Item {...item(t('intake.department'), 'departmentId')}>
                 <Controller control={control} name="departmentId" render={({ field }) => (

@@ -110,7 +110,7 @@ export function FirstRun() {
                   <Select mode="multiple" style={{ width: 260 }} options={(preset?.roles ?? []).map((r) => ({ value: r.code, label: r.name }))} data-testid={`staff-roles-${field.name}`} showSearch={{ optionFilterProp: 'label' }} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'departmentId']} label={t('setup.department')}>
-                  <Select allowClear style={{ width: 150 }} options={(preset?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} data-testid={`staff-dept-${field.name}`} />
+                  <Select allowClear style={{ width: 150 }} options={(preset?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} data-testid={`staff-dept-${field.name}`} showSearch={{ optionFilterProp: 'label' }} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'pin']} label={t('setup.pin')} rules={[{ validator: (_, v: string) => (kindOfSecret(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinInvalid')))) }]}>
                   <Input.Password style={{ width: 160 }} data-testid={`staff-pin-${field.name}`} />
