@@ -7,11 +7,12 @@ import { ChangeHub } from './sync/hub';
 import { enrolmentPlugin } from './plugins/enrolment';
 import { syncPlugin, type SyncOptions } from './plugins/sync';
 import { adminPlugin } from './plugins/admin';
+import { adminSessionPlugin } from './plugins/admin-session';
 import { reportsPlugin } from './plugins/reports';
 import { defaultPresets, type PresetLookup } from './presets';
 import { allowCrossOrigin } from './cors';
 import { REDACT_PATHS, serializeRequest } from './log-redaction';
-import { AUTH_LIMITS, ENROL_LIMITS, Throttle } from './throttle';
+import { ADMIN_SIGNIN_LIMITS, AUTH_LIMITS, ENROL_LIMITS, Throttle } from './throttle';
 
 // The Fastify application: one plugin per feature, every route declaring its JSON schema, and the
 // OpenAPI document built from those declarations at /docs (UI) and /docs/json.
@@ -75,6 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
   });
   await app.register(enrolmentPlugin(opts.db, new Throttle(ENROL_LIMITS)));
   await app.register(syncPlugin(opts.db, hub, opts.sync));
+  await app.register(adminSessionPlugin(opts.db, { perStaff: new Throttle(ADMIN_SIGNIN_LIMITS), perAddress: new Throttle(AUTH_LIMITS) }, opts.sync?.now));
   await app.register(reportsPlugin(opts.db));
   await app.register(adminPlugin(opts.db, opts.presets ?? defaultPresets));
   return { app, hub };

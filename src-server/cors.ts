@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 // Authentication is a bearer token, never a cookie, so any origin may call; credentials are not allowed.
 export const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-allow-headers': 'authorization, content-type, x-jiesu-admin-session',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-max-age': '600',
 } as const;

@@ -26,6 +26,14 @@ const MESSAGES = {
     'zh-CN': '部分记录未获授权（操作人、角色、工作台或时间不符），整批未保存。被拒绝的记录及原因见列表。',
     en: 'Some records are not authorised (actor, role, desk or time); nothing in the batch was saved. The refused records and why are listed.',
   },
+  configRefused: {
+    'zh-CN': '部分配置记录无权修改（机构配置须由管理员确认后发布），整批未保存。被拒绝的记录及原因见列表。',
+    en: 'Some configuration records may not be changed by this desk (the organisation’s configuration needs an administrator); nothing in the batch was saved. The refused records and why are listed.',
+  },
+  adminSignInFailed: {
+    'zh-CN': '管理员确认未通过：人员或口令不对，或此人没有管理权限（管理须使用口令，不能只用 PIN 码）。',
+    en: 'Administrator check failed: wrong person or passphrase, or this person does not administer (administration needs a passphrase, not only a PIN).',
+  },
   badRequest: { 'zh-CN': '请求格式不正确，未做任何更改。', en: 'The request is malformed; nothing was changed.' },
   bodyTooLarge: {
     'zh-CN': '请求内容太大，未做任何更改。请分批提交。',

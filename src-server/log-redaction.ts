@@ -7,11 +7,11 @@ import type { FastifyRequest } from 'fastify';
 // date ranges), which can never be a secret; every token- or code-shaped string in the path is masked.
 
 /** Pino paths that can carry a secret; tokens and codes must never reach a log. */
-export const REDACT_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'authorization', 'token', 'code'];
+export const REDACT_PATHS = ['req.headers.authorization', 'req.headers["x-jiesu-admin-session"]', 'req.headers.cookie', 'headers.authorization', 'authorization', 'token', 'code', 'secret'];
 
 const MASK = '[redacted]';
-/** Desk and admin tokens (tokens.ts) and enrolment codes like K7QM-3XWA-PZ9D. */
-const SECRET_SHAPES = /js[ad]_[A-Za-z0-9_-]{8,}|\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\b/g;
+/** Desk, admin and administrator-session tokens (tokens.ts, admin-sessions.ts) and enrolment codes like K7QM-3XWA-PZ9D. */
+const SECRET_SHAPES = /js[ads]_[A-Za-z0-9_-]{8,}|\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\b/g;
 const NUMBER = /^-?\d{1,20}$/;
 
 export function redactUrl(url: string): string {

@@ -20,6 +20,10 @@ export const ENROL_LIMITS: ThrottleLimits = { max: 10, windowMs: 10 * 60_000 };
 /** Unknown or missing desk/admin tokens per address. */
 export const AUTH_LIMITS: ThrottleLimits = { max: 30, windowMs: 60_000 };
 
+/** Wrong administrator passphrases against one staff member (plugins/admin-session.ts; per address the
+ * AUTH_LIMITS apply): a passphrase is checked online only, so 5 guesses per quarter hour make guessing hopeless. */
+export const ADMIN_SIGNIN_LIMITS: ThrottleLimits = { max: 5, windowMs: 15 * 60_000 };
+
 /** Entries kept before expired ones are swept, so a flood of addresses cannot grow memory for ever. */
 const SWEEP_AT = 10_000;
 
@@ -60,12 +64,14 @@ export class Throttle {
   /**
    * Refuses a throttled request with 429 and Retry-After (seconds). With `reserve`, the attempt counts
    * as a failure at once (refund it on success): concurrent attempts then cannot all slip past the
-   * check while the first ones are still being judged.
+   * check while the first ones are still being judged. `key` counts something else than the address
+   * (e.g. the staff member an administrator sign-in names).
    */
-  check(request: FastifyRequest, reply: FastifyReply, opts: { reserve?: boolean } = {}): void {
-    const wait = this.blockedFor(request.ip);
+  check(request: FastifyRequest, reply: FastifyReply, opts: { reserve?: boolean; key?: string } = {}): void {
+    const key = opts.key ?? request.ip;
+    const wait = this.blockedFor(key);
     if (wait <= 0) {
-      if (opts.reserve) this.fail(request.ip);
+      if (opts.reserve) this.fail(key);
       return;
     }
     reply.header('retry-after', String(Math.ceil(wait / 1000)));

@@ -271,8 +271,9 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
       return await request<never[]>('POST', pushPath(name), chunk);
     } catch (e) {
       const error = e instanceof SyncHttpError ? e.error : undefined;
-      // 400: invalid rows; 403 eventsRefused: rows the server does not authorise (src-server/sync/authorise.ts).
-      const setAside = error && (error.status === 400 || error.code === 'eventsRefused') && error.rows?.length;
+      // 400: invalid rows; 403 eventsRefused / configRefused: rows the server does not authorise
+      // (src-server/sync/authorise.ts, authorise-config.ts).
+      const setAside = error && (error.status === 400 || error.code === 'eventsRefused' || error.code === 'configRefused') && error.rows?.length;
       if (!setAside) throw e;
       const refused = new Set(error.rows);
       const rest = chunk.filter((_, i) => !refused.has(i));

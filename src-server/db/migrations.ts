@@ -131,4 +131,21 @@ create function pull_config_docs_page(text, bigint, integer) returns table (seq 
   as 'select seq, doc from config_docs where org_id = $1 and seq > $2 order by seq limit $3';
 `,
   },
+  {
+    version: 3,
+    name: 'administrator sessions',
+    // Short-lived sessions opened by an administrator's passphrase at a desk (src-server/admin-sessions.ts):
+    // only the token's hash is kept, bound to the desk that asked and to the staff member who signed in.
+    sql: `
+create table admin_sessions (
+  token_hash text primary key,
+  org_id text not null references organisations(id),
+  desk_id text not null,
+  staff_id text not null,
+  created_at bigint not null,
+  expires_at bigint not null
+);
+create index admin_sessions_expiry on admin_sessions (expires_at);
+`,
+  },
 ];

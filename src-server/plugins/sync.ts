@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/types';
-import { PULL_LIMIT_MAX, PUSH_BATCH_MAX, REPLICATED_COLLECTIONS, pullPath, pushPath, streamPath, type ReplicatedCollection } from '../../src-shared/sync/contract';
+import { ADMIN_SESSION_HEADER, PULL_LIMIT_MAX, PUSH_BATCH_MAX, REPLICATED_COLLECTIONS, pullPath, pushPath, streamPath, type ReplicatedCollection } from '../../src-shared/sync/contract';
 import { ApiError, errorResponseSchema } from '../errors';
 import { bearerSecurity, deskOf, requireDesk } from '../auth';
 import { checkConfigRows, checkEventRows } from '../sync/validate';
 import { pullEvents, pushEvents } from '../sync/events-store';
 import { authoriseEvents, type AuthoriseOptions } from '../sync/authorise';
 import { pullConfig, pushConfig } from '../sync/config-store';
+import { authoriseConfig } from '../sync/authorise-config';
 import type { ChangeHub } from '../sync/hub';
 import { CORS_HEADERS } from '../cors';
 
@@ -100,7 +101,7 @@ export function syncPlugin(db: Database, hub: ChangeHub, opts: SyncOptions = {})
         async (request, reply) => {
           const desk = deskOf(request);
           const rows = request.body as unknown[];
-          const conflicts = await pushRows(db, collection, desk, rows, opts);
+          const conflicts = await pushRows(db, collection, desk, rows, opts, adminSessionToken(request));
           return reply.type('application/json').send(`[${conflicts.join(',')}]`);
         },
       );
@@ -125,7 +126,7 @@ export function syncPlugin(db: Database, hub: ChangeHub, opts: SyncOptions = {})
   };
 }
 
-async function pushRows(db: Database, collection: ReplicatedCollection, desk: ReturnType<typeof deskOf>, rows: unknown[], opts: SyncOptions): Promise<string[]> {
+async function pushRows(db: Database, collection: ReplicatedCollection, desk: ReturnType<typeof deskOf>, rows: unknown[], opts: SyncOptions, adminToken: string | undefined): Promise<string[]> {
   if (collection === 'events') {
     const checked = checkEventRows(rows, desk);
     if (!checked.ok) throw new ApiError(checked.forbidden ? 403 : 400, checked.forbidden ? 'forbidden' : 'invalidDocuments', checked.errors);
@@ -139,7 +140,16 @@ async function pushRows(db: Database, collection: ReplicatedCollection, desk: Re
   }
   const checked = checkConfigRows(rows, desk);
   if (!checked.ok) throw new ApiError(checked.forbidden ? 403 : 400, checked.forbidden ? 'forbidden' : 'invalidDocuments', checked.errors);
+  // Configuration needs an administrator session beside the desk token (sync/authorise-config.ts).
+  const refused = await authoriseConfig(db, desk, checked.docs, adminToken, (opts.now ?? Date.now)());
+  if (refused.length) throw new ApiError(403, 'configRefused', refused);
   return pushConfig(db, desk, checked.docs);
+}
+
+/** The administrator session token a config push carries beside the desk token (admin-sessions.ts). */
+function adminSessionToken(request: FastifyRequest): string | undefined {
+  const value = request.headers[ADMIN_SESSION_HEADER];
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{10,200}$/.test(value) ? value : undefined;
 }
 
 function openStream(request: FastifyRequest, reply: FastifyReply, collection: ReplicatedCollection, hub: ChangeHub): void {

@@ -63,7 +63,7 @@ function refusal(path: string, code: string): FieldError[] {
   return [{ path, code, message: messageFor(code, path) }];
 }
 
-interface OrgRules {
+export interface OrgRules {
   seq: string;
   staff: Map<string, Staff>;
   policies: Policy[];
@@ -73,7 +73,7 @@ interface OrgRules {
 // the newest config sequence number says whether the cached copy is still the stored one.
 const rulesCache = new Map<string, OrgRules>();
 
-async function rulesOf(db: Queryable, orgId: string): Promise<OrgRules> {
+export async function rulesOf(db: Queryable, orgId: string): Promise<OrgRules> {
   const [top] = await db.query<{ seq: string | number | null }>('select max(seq) as seq from config_docs where org_id = $1', [orgId]);
   const seq = String(top?.seq ?? 0);
   const cached = rulesCache.get(orgId);

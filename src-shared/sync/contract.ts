@@ -74,3 +74,20 @@ export interface EnrolResponse {
   deskId: string;
   deskCode: string;
 }
+
+// An administrator session (issue 10 item 2, docs/decisions.md "Configuration needs an administrator"):
+// a desk asks for one with the administrator's staff id and passphrase, checked by the server; the
+// session's token then travels beside the desk token on config pushes, in its own header.
+export const ADMIN_SESSION_PATH = '/api/v1/admin-session';
+export const ADMIN_SESSION_HEADER = 'x-jiesu-admin-session';
+
+export const adminSessionRequestSchema = z.strictObject({
+  staffId: idString,
+  secret: z.string().min(1).max(200),
+});
+export interface AdminSessionResponse {
+  token: string;
+  staffId: string;
+  /** Server time (ms) after which the session is refused. */
+  expiresAt: number;
+}

@@ -1,4 +1,4 @@
-import { ENROL_PATH, pullPath, pushPath, type EnrolResponse, type ReplicatedCollection } from '../../src-shared/sync/contract';
+import { ADMIN_SESSION_HEADER, ADMIN_SESSION_PATH, ENROL_PATH, pullPath, pushPath, type AdminSessionResponse, type EnrolResponse, type ReplicatedCollection } from '../../src-shared/sync/contract';
 
 // A thin client of the replication protocol for tests and benches: plain fetch, no RxDB, so tests can
 // send exactly what they mean (duplicates, reordering, hostile bodies) and read exactly what is stored.
@@ -8,8 +8,8 @@ export interface HttpResult<T = unknown> {
   body: T;
 }
 
-export async function http<T = unknown>(baseUrl: string, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string } = {}): Promise<HttpResult<T>> {
-  const headers: Record<string, string> = {};
+export async function http<T = unknown>(baseUrl: string, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+  const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;
   if (opts.rawBody !== undefined) body = opts.rawBody;
@@ -32,9 +32,15 @@ export async function enrol(baseUrl: string, code: string, deskName?: string): P
   return r.body;
 }
 
-export async function push<D>(baseUrl: string, token: string, collection: ReplicatedCollection, docs: readonly D[], assumed?: (d: D) => D | null): Promise<HttpResult<D[]>> {
+/** Pushes documents as a desk does; `adminSession` adds an administrator session (config pushes). */
+export async function push<D>(baseUrl: string, token: string, collection: ReplicatedCollection, docs: readonly D[], assumed?: ((d: D) => D | null) | null, adminSession?: string): Promise<HttpResult<D[]>> {
   const rows = docs.map((d) => ({ assumedMasterState: assumed ? assumed(d) : null, newDocumentState: d }));
-  return http<D[]>(baseUrl, 'POST', pushPath(collection), { token, body: rows });
+  return http<D[]>(baseUrl, 'POST', pushPath(collection), { token, body: rows, ...(adminSession ? { headers: { [ADMIN_SESSION_HEADER]: adminSession } } : {}) });
+}
+
+/** Asks the server for an administrator session at this desk (the administrator's own passphrase). */
+export async function adminSession(baseUrl: string, token: string, staffId: string, secret: string): Promise<HttpResult<AdminSessionResponse>> {
+  return http<AdminSessionResponse>(baseUrl, 'POST', ADMIN_SESSION_PATH, { token, body: { staffId, secret } });
 }
 
 export async function pullPage<D>(baseUrl: string, token: string, collection: ReplicatedCollection, seq: number, limit: number): Promise<{ documents: D[]; checkpoint: { seq: number } }> {

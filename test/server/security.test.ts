@@ -67,6 +67,7 @@ describe.each(BACKENDS)('security (%s)', (backend) => {
     const covered = [
       'GET /healthz',
       'POST /api/v1/enrol',
+      'POST /api/v1/admin-session',
       'GET /sync/v1/events/pull',
       'POST /sync/v1/events/push',
       'GET /sync/v1/events/stream',
@@ -184,6 +185,7 @@ describe.each(BACKENDS)('security (%s)', (backend) => {
       ['GET', '/sync/v1/config/pull'],
       ['POST', pushPath('events'), []],
       ['POST', pushPath('config'), []],
+      ['POST', '/api/v1/admin-session', { staffId: 'x', secret: 'correct horse battery' }],
       ['GET', streamPath('events')],
       ['GET', streamPath('config')],
       ['GET', '/api/v1/cases'],

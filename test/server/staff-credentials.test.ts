@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './backends';
 import { startTestServer, type TestServer } from './setup';
-import { enrol, pullAll, push } from './client';
+import { adminSession, enrol, pullAll, push } from './client';
 import { createOrganisation, issueEnrolmentCode } from '../../src-server/orgs';
 import { presetById } from '../../src-shared/presets/index';
 import { hashCredential, verifierKind, verifyCredential } from '../../src-shared/credentials';
@@ -82,7 +82,11 @@ describe.each(BACKENDS)('staff credentials (%s)', (backend) => {
     const doc = docs.find((d) => d.kind === 'staff' && (d.data as unknown as Staff).name === '东区接待')!;
     expect((doc.data as unknown as Staff).pinHash).toBe('');
     const renamed = { ...doc, rev: doc.rev + 1, updatedAt: doc.updatedAt + 1, data: { ...doc.data, name: '东区接待员' } };
-    const r = await push<ConfigDoc>(t.url, west.token, 'config', [renamed], () => doc);
+    // Renaming staff is an administrator's change (config-authorisation.test.ts): confirmed at this desk.
+    const admin = staffDocs(docs).find((s) => s.name === '管理员')!;
+    const session = await adminSession(t.url, west.token, admin.id, 'correct horse battery');
+    expect(session.status).toBe(200);
+    const r = await push<ConfigDoc>(t.url, west.token, 'config', [renamed], () => doc, session.body.token);
     expect(r.status).toBe(200);
     const atEast = staffDocs((await pullAll<ConfigDoc>(t.url, east.token, 'config')).documents);
     const kept = atEast.find((s) => s.name === '东区接待员')!;

@@ -125,19 +125,30 @@ describe.each(BACKENDS)('sync protocol (%s)', (backend) => {
   });
 
   it('config documents: last writer wins by revision; a stale write gets the master back as its conflict', async () => {
-    const config = await pullAll<ConfigDoc>(t.url, desk.token, 'config');
-    const site = config.documents.find((d) => d.kind === 'site')!;
-    const renamed: ConfigDoc = { ...site, rev: site.rev + 1, updatedAt: site.updatedAt + 1, data: { ...site.data, name: '东门接待处', rev: site.rev + 1 } };
+    // A site's survey: a config document both desks may write (the organisation's own configuration needs
+    // an administrator session, test/server/config-authorisation.test.ts).
+    const id = `${desk.siteId}:2026`;
+    const site: ConfigDoc = {
+      id: `survey:${id}`,
+      orgId: desk.orgId,
+      kind: 'survey',
+      rev: 0,
+      updatedAt: 1_000,
+      _deleted: false,
+      data: { id, orgId: desk.orgId, siteId: desk.siteId, year: 2026, title: '年度满意度调查', tallies: [{ item: '供电', respondents: 10, satisfied: 9 }] },
+    };
+    expect((await push<ConfigDoc>(t.url, desk.token, 'config', [site])).body).toEqual([]);
+    const renamed: ConfigDoc = { ...site, rev: site.rev + 1, updatedAt: site.updatedAt + 1, data: { ...site.data, title: '东门接待处调查' } };
     expect((await push<ConfigDoc>(t.url, desk.token, 'config', [renamed], () => site)).body).toEqual([]);
     // The second desk still believes the old master and writes the same revision number.
-    const stale: ConfigDoc = { ...site, rev: site.rev + 1, updatedAt: site.updatedAt, data: { ...site.data, name: '西门接待处', rev: site.rev + 1 } };
+    const stale: ConfigDoc = { ...site, rev: site.rev + 1, updatedAt: site.updatedAt, data: { ...site.data, title: '西门接待处调查' } };
     const refused = await push<ConfigDoc>(t.url, second.token, 'config', [stale], () => site);
     expect(refused.body).toHaveLength(1);
-    expect(refused.body[0]!.data.name).toBe('东门接待处');
-    const later: ConfigDoc = { ...stale, rev: site.rev + 2, data: { ...stale.data, rev: site.rev + 2 } };
+    expect(refused.body[0]!.data.title).toBe('东门接待处调查');
+    const later: ConfigDoc = { ...stale, rev: site.rev + 2 };
     expect((await push<ConfigDoc>(t.url, second.token, 'config', [later], () => site)).body).toEqual([]);
     const now = (await pullAll<ConfigDoc>(t.url, desk.token, 'config')).documents.find((d) => d.id === site.id)!;
-    expect(now.data.name).toBe('西门接待处');
+    expect(now.data.title).toBe('西门接待处调查');
     expect(now.rev).toBe(site.rev + 2);
   });
 
