@@ -9,12 +9,18 @@ export const BRIDGE_EVENTS_PATH = '/bridge-events';
 export const HOST_EVENTS = ['backup.due', 'intake.open', 'navigate'] as const;
 export type HostEvent = (typeof HOST_EVENTS)[number];
 
+/**
+ * The page lost its local host (the program that serves it was closed or crashed). The clerk is told what
+ * stopped working and what to do in plain words, never a command or a network error (issue 11 findings
+ * 10, 12); the technical detail goes to the console for whoever supports the desk.
+ */
 function unreachable(detail: string): BridgeError {
+  console.warn(`host bridge unreachable: ${detail}`);
   return {
     code: 'host.unreachable',
     message: {
-      'zh-CN': `无法连接到接诉台浏览器外壳（${detail}）。请确认 npm run start:web 仍在运行，然后刷新页面。`,
-      en: `Cannot reach the Jiesu browser shell (${detail}). Check that npm run start:web is still running, then reload the page.`,
+      'zh-CN': '这个窗口与本机的接诉台程序断开了连接，打印、备份等暂时不能用。请确认接诉台程序仍在运行，然后刷新页面；仍不行请联系管理员。',
+      en: 'This window has lost its connection to the Jiesu program on this computer, so printing, backups and the like are unavailable for now. Check that Jiesu is still running, then reload the page; if that does not help, contact your administrator.',
     },
   };
 }

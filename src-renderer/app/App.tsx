@@ -24,7 +24,10 @@ export function DeskApp() {
   const reduceMotion = useReducedMotion();
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ zeroRuntime: true, token: { fontSize: 14, colorPrimary: '#1f6feb', motion: !reduceMotion } }}>
-      <AntApp>
+      {/* Alerts pop up at the bottom right, above the status bar and its bell (where they stay listed),
+          stacked and closing by themselves, under any open dialog (index.html's z-index), so they never
+          cover a dialog's buttons or the page's action bar at the top (issue 11 finding 12). */}
+      <AntApp notification={{ placement: 'bottomRight', bottom: 48, stack: { threshold: 2 }, maxCount: 4, pauseOnHover: true, showProgress: true }}>
         <DeskProvider>
           <Gate />
         </DeskProvider>

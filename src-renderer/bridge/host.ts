@@ -44,7 +44,11 @@ export async function callHost<C extends BridgeChannel>(channel: C, input: Bridg
       ok: false,
       error: {
         code: 'host.unavailable',
-        message: { 'zh-CN': '当前窗口没有连接到接诉台主程序，无法完成此操作（打印、系统通知等）。请用接诉台桌面程序或 npm run start:web 打开。', en: 'This window is not connected to the Jiesu host, so this action (printing, system notifications…) is unavailable. Open the desk with the Jiesu app or npm run start:web.' },
+        // Said to a clerk: what does not work and what to do, no command names (issue 11 finding 12).
+        message: {
+          'zh-CN': '这个窗口没有连上接诉台程序，打印、系统通知等暂时不能用。请从桌面上的「接诉台」图标打开；仍不行请联系管理员。',
+          en: 'This window is not connected to the Jiesu program, so printing, system notifications and the like are unavailable. Open Jiesu from its desktop icon; if that does not help, contact your administrator.',
+        },
       },
     };
   }

@@ -239,3 +239,70 @@ describe('统计分析 and 制度管理 print in the browser shell (animations o
     await page.context().close();
   });
 });
+
+describe('an 已超时 alert while printing (animations on, 1366×768)', () => {
+  it('X-3 the alert pops up above the status bar, under the print preview, closes by itself, stays in 提醒 and does not pop up again on reload', { timeout: 180_000 }, async () => {
+    const page = await openDeskPage(browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
+    await page.goto(`${host.shell.url}/?desk=print_alert_${Date.now()}`);
+    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
+    await signIn(page, '李助理', '2468');
+    const number = await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('case-actions').waitFor();
+
+    // An hour and a half later nobody has answered: 一般投诉 is to be answered within the hour (S7-13).
+    await page.context().clock.fastForward('01:30:00');
+    const alert = page.locator('.ant-notification-notice').filter({ hasText: `已超时：${number}` });
+    await alert.waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'alert-breach-1366.png') });
+    const box = (await alert.boundingBox())!;
+    const statusBar = (await page.getByRole('status').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(statusBar.y); // above the status bar, not over its bell
+    // Over none of the case page's buttons (the action bar is at the top of the page's lower half).
+    const covered = await page.locator('#page button:visible').evaluateAll((buttons, b) => buttons.filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.right > b.x && r.left < b.x + b.width && r.bottom > b.y && r.top < b.y + b.height;
+    }).map((el) => el.textContent), box);
+    expect(covered).toEqual([]);
+
+    // The print preview opens over the alert: its corner and its buttons are the dialog's own.
+    await page.getByTestId('print-menu').click();
+    await page.locator('.ant-dropdown:visible').getByText('登记表').click();
+    const preview = await dialogOpened(page);
+    await preview.getByTestId('pdf-page-count').waitFor();
+    await page.mouse.move(0, 0);
+    await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'alert-under-preview-1366.png') });
+    const drawnAt = (l: typeof alert) => l.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return top?.closest('.ant-notification') ? 'alert' : top?.closest('.ant-modal') ? 'dialog' : 'other';
+    });
+    expect(await drawnAt(preview.locator('.ant-modal-close'))).toBe('dialog');
+    for (const name of [/打\s*印/, /下载 PDF/, /关\s*闭/]) expect(await drawnAt(preview.locator('.ant-modal-footer').getByRole('button', { name }))).toBe('dialog');
+    if (await alert.isVisible()) expect(await drawnAt(alert)).not.toBe('alert');
+    await preview.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await preview.waitFor({ state: 'hidden' });
+
+    // The pop-up closes by itself; the alert stays listed under 提醒.
+    await page.context().clock.fastForward('00:00:30');
+    await alert.waitFor({ state: 'hidden' });
+    await page.getByTestId('alert-bell').click();
+    const list = page.locator('.ant-popover:visible');
+    await list.getByText(`已超时：${number}`).first().waitFor();
+    await page.keyboard.press('Escape');
+
+    // A reload keeps the clerk signed in and the list, and does not pop the same alert up again.
+    await page.reload();
+    await page.getByTestId('status-staff').waitFor();
+    await page.getByTestId('alert-bell').click();
+    await page.locator('.ant-popover:visible').getByText(`已超时：${number}`).first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.goto(page.url().replace(/#.*$/, '') + '#/queue');
+    await page.getByText(number).first().waitFor();
+    await page.context().clock.fastForward('00:00:05'); // a few ticks of the timers that raise alerts
+    expect(await page.locator('.ant-notification-notice').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'alert-after-reload-1366.png') });
+    await page.context().close();
+  });
+});

@@ -192,6 +192,8 @@ describe('browser shell request checks (outside the browser)', () => {
     expect(doc.ok === false && doc.error.code).toMatch(/^documents\.(?!unavailable)/);
     const gone = createHttpBridge('http://127.0.0.1:1');
     const r = await gone.call('app.info', {});
-    expect(r.ok === false && r.error.message['zh-CN']).toMatch(/无法连接到接诉台浏览器外壳/);
+    // Said to a clerk in plain words: no command, no network error (issue 11 finding 12).
+    expect(r.ok === false && r.error.message['zh-CN']).toMatch(/与本机的接诉台程序断开了连接.*刷新页面/);
+    expect(r.ok === false && `${r.error.message['zh-CN']} ${r.error.message.en}`).not.toMatch(/npm|start:web|HTTP|ECONN|fetch/i);
   });
 });

@@ -58,7 +58,8 @@ export function useAlertWatcher(): void {
       type: a.kind === 'warning' ? 'warning' : a.kind === 'start' ? 'info' : 'error',
       message: a.title,
       description: body,
-      duration: a.kind === 'risk' || a.kind === 'breach' ? 0 : 8,
+      // Every pop-up closes by itself (longer for the urgent kinds); the alert stays in the bell's list.
+      duration: a.kind === 'risk' || a.kind === 'breach' ? 20 : 8,
       onClick: () => navigate(a.caseId ? { name: 'case', id: a.caseId } : { name: 'queue' }),
       props: { 'data-testid': `alert-${a.kind}` } as object,
     });
