@@ -15,7 +15,7 @@ import { caseDocOf } from './case-doc';
 import { rebuildCase } from './domain';
 import { policyByRevision } from './policy-select';
 import { startProjector, type Projector } from './projection-runner';
-import { readWaiting } from './projection-waiting';
+import { readWaiting, writeWaiting } from './projection-waiting';
 import { caseSchema, eventSchema, type CaseDoc } from './schemas';
 import { findDrift } from './reconcile';
 
@@ -251,6 +251,20 @@ describe('projection invariant: cases = fold(events), none missing', () => {
       ['CASE002', 2, 2],
     ]);
     expect(await findDrift(db)).toMatchObject({ cases: 2, events: 5, missing: [], stale: ['CASE002'] });
+  });
+
+  it('the pass settles the waiting list the status bar shows, entries this window never wrote included', async () => {
+    const h = await openDesk(`test_reconcile_list_${Date.now()}`);
+    await putConfig(h.db, 'policy', policyRevision(1), ORG);
+    const a = caseEvents(1, 1, [{ type: 'case.accepted', payload: {} }], false);
+    await h.db.events.bulkUpsert(a);
+    await h.projector.idle();
+    // Left by a window that projected before this one: a failed fold of a case that folds fine now.
+    await writeWaiting(h.db, { CASE001: { reason: 'error', error: '制度版本读取失败', attempts: 3, retryAt: NOW + 60_000, since: NOW } });
+    expect(await h.projector.reconcile()).toMatchObject({ missing: 0, stale: 0, waiting: 0 });
+    expect(await readWaiting(h.db)).toEqual({});
+    await expectInvariant(h.db, a);
+    await h.projector.stop();
   });
 
   it('a burst of pulls (a joining desk, page after page) gets one reconciliation pass, which repairs what the burst left', async () => {

@@ -225,6 +225,9 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
   async function reconcilePass(): Promise<ReconcileReport> {
     const started = performance.now();
     await drain();
+    // The stored list, not this window's copy: what the status bar shows is what the pass must settle (a
+    // window that led before this one may have left entries this one never saw).
+    waiting = await readWaiting(db);
     const drift = await findDrift(db);
     const suspects = [...new Set([...drift.missing, ...drift.stale, ...Object.keys(waiting)])];
     const next = { ...waiting };
