@@ -74,7 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
     await opts.db.query('select 1');
     return { ok: true, db: opts.db.kind };
   });
-  await app.register(enrolmentPlugin(opts.db, new Throttle(ENROL_LIMITS)));
+  await app.register(enrolmentPlugin(opts.db, new Throttle(ENROL_LIMITS), opts.sync?.now));
   await app.register(syncPlugin(opts.db, hub, opts.sync));
   await app.register(adminSessionPlugin(opts.db, { perStaff: new Throttle(ADMIN_SIGNIN_LIMITS), perAddress: new Throttle(AUTH_LIMITS) }, opts.sync?.now));
   await app.register(reportsPlugin(opts.db));

@@ -15,7 +15,7 @@ const USAGE = `用法 / usage:
   npm run server [-- --port 8787 --host 127.0.0.1 --data-dir ./jiesu-server-data]
       DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded PGlite.
   npm run server -- admin create-org --name 单位名称 --preset <presetId> --site 站点 [--site …] [--staff "姓名:role1,role2[:PIN]" …]
-  npm run server -- admin issue-code --org <orgId> [--site <siteId>] [--scope site|org] [--desk-code HZ01] [--desk-name 名称] [--hours 168]
+  npm run server -- admin issue-code --org <orgId> [--site <siteId>] [--scope site|org] [--desk-code HZ01] [--desk-name 名称] [--hours 168] [--reenrol HZ01]
   npm run server -- admin revoke --org <orgId> --desk <deskId>
   npm run server -- admin list-desks --org <orgId>
   npm run server -- admin create-admin-token [--label 名称]
@@ -44,6 +44,7 @@ async function main(argv: string[]): Promise<void> {
       scope: { type: 'string' },
       'desk-code': { type: 'string' },
       'desk-name': { type: 'string' },
+      reenrol: { type: 'string' },
       desk: { type: 'string' },
       hours: { type: 'string' },
       label: { type: 'string' },
@@ -91,6 +92,7 @@ async function main(argv: string[]): Promise<void> {
           ...(values.site ? { siteId: values.site[0] } : {}),
           ...(values['desk-code'] ? { deskCode: values['desk-code'] } : {}),
           ...(values['desk-name'] ? { deskName: values['desk-name'] } : {}),
+          ...(values.reenrol ? { reenrolDeskCode: values.reenrol } : {}),
           ...(values.hours ? { validHours: Number(values.hours) } : {}),
         });
         console.log(`加入码 / enrolment code: ${issued.code}（有效期至 ${new Date(issued.expiresAt).toISOString()}，仅可使用一次）`);

@@ -51,6 +51,7 @@ const MESSAGES = {
     'zh-CN': '此工作台打开的实时连接过多，未再打开新的连接。请关闭多余的窗口后重试。',
     en: 'This desk has too many open change streams, so no new one was opened. Close extra windows and try again.',
   },
+  deskUnknown: { 'zh-CN': '本单位没有这个工作台代码，无法重新加入。', en: 'This organisation has no desk with that code to re-enrol.' },
   notFound: { 'zh-CN': '找不到所请求的内容。', en: 'The requested item was not found.' },
   presetUnknown: { 'zh-CN': '找不到该预设制度。', en: 'No preset with that id.' },
   conflict: { 'zh-CN': '数据已存在且内容不同，未做更改。', en: 'The item already exists with different content; nothing was changed.' },

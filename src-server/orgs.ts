@@ -7,6 +7,7 @@ import { fieldErrorsOf } from '../src-shared/domain/parse';
 import { ApiError } from './errors';
 import { hashCredential, kindOfSecret } from '../src-shared/credentials';
 import { storeConfigDocs } from './sync/config-store';
+import { lastNumbersOf } from './sync/case-numbers';
 import { ADMIN_TOKEN_PREFIX, DESK_TOKEN_PREFIX, hashSecret, newEnrolmentCode, newToken } from './tokens';
 import { REVOKED_CHANNEL, type DeskScope, type RevokedNotice } from './sync/scope';
 
@@ -92,6 +93,11 @@ export interface IssueCodeInput {
   scope?: 'site' | 'org';
   deskCode?: string;
   deskName?: string;
+  /**
+   * Re-enrols an existing desk (its replacement computer, or one whose store was lost): the code gives the
+   * desk with this code a new token, revokes its old ones, and the desk continues its case-number series.
+   */
+  reenrolDeskCode?: string;
   /** Hours the code stays valid; one week by default. */
   validHours?: number;
 }
@@ -103,15 +109,24 @@ export async function issueEnrolmentCode(db: Queryable, input: IssueCodeInput): 
   );
   if (!site[0]) throw new ApiError(404, 'notFound');
   if (input.deskCode !== undefined && !/^[A-Z0-9]{2,6}$/.test(input.deskCode)) throw new ApiError(400, 'badRequest');
+  let siteId = site[0].id;
+  let reenrol: string | null = null;
+  if (input.reenrolDeskCode !== undefined) {
+    const [desk] = await db.query<{ id: string; site_id: string }>('select id, site_id from desks where org_id = $1 and code = $2', [input.orgId, input.reenrolDeskCode]);
+    if (!desk) throw new ApiError(404, 'deskUnknown');
+    // The desk keeps its site: its cases and its number series belong there.
+    reenrol = desk.id;
+    siteId = desk.site_id;
+  }
   const code = newEnrolmentCode();
   const now = Date.now();
   const expiresAt = now + (input.validHours ?? 24 * 7) * 3_600_000;
   await db.query(
-    `insert into enrolment_codes (code_hash, org_id, site_id, scope, desk_code, desk_name, created_at, expires_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [hashSecret(code), input.orgId, site[0].id, input.scope ?? 'site', input.deskCode ?? null, input.deskName ?? null, now, expiresAt],
+    `insert into enrolment_codes (code_hash, org_id, site_id, scope, desk_code, desk_name, created_at, expires_at, reenrol_desk_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [hashSecret(code), input.orgId, siteId, input.scope ?? 'site', input.deskCode ?? null, input.deskName ?? null, now, expiresAt, reenrol],
   );
-  return { code, expiresAt, siteId: site[0].id };
+  return { code, expiresAt, siteId };
 }
 
 async function nextDeskCode(tx: Queryable, orgId: string): Promise<string> {
@@ -124,18 +139,20 @@ async function nextDeskCode(tx: Queryable, orgId: string): Promise<string> {
 }
 
 /** Redeems a one-time code: creates the desk, its `desk` config document and a token (only its hash is kept). */
-export async function enrolDesk(db: Database, code: string, deskName?: string): Promise<EnrolResponse> {
+/** `clock` dates the case numbers a re-enrolled desk continues (the server's clock; tests fix it). */
+export async function enrolDesk(db: Database, code: string, deskName?: string, clock: () => number = Date.now): Promise<EnrolResponse> {
   const token = newToken(DESK_TOKEN_PREFIX);
   return db.transaction(async (tx) => {
     const now = Date.now();
     // Single use: the update claims the code atomically; a second redemption finds used_at set.
-    const claimed = await tx.query<{ org_id: string; site_id: string; scope: 'site' | 'org'; desk_code: string | null; desk_name: string | null }>(
+    const claimed = await tx.query<{ org_id: string; site_id: string; scope: 'site' | 'org'; desk_code: string | null; desk_name: string | null; reenrol_desk_id: string | null }>(
       `update enrolment_codes set used_at = $2 where code_hash = $1 and used_at is null and expires_at > $2
-       returning org_id, site_id, scope, desk_code, desk_name`,
+       returning org_id, site_id, scope, desk_code, desk_name, reenrol_desk_id`,
       [hashSecret(code), now],
     );
     const c = claimed[0];
     if (!c) throw new ApiError(400, 'codeInvalid');
+    if (c.reenrol_desk_id) return reenrolDesk(tx, { orgId: c.org_id, deskId: c.reenrol_desk_id, scope: c.scope, codeHash: hashSecret(code), token, now, today: clock() });
     const deskId = ulid();
     let deskCode = c.desk_code ?? (await nextDeskCode(tx, c.org_id));
     const clash = await tx.query('select 1 from desks where org_id = $1 and code = $2', [c.org_id, deskCode]);
@@ -151,6 +168,24 @@ export async function enrolDesk(db: Database, code: string, deskName?: string): 
     await storeConfigDocs(tx, c.org_id, [configDoc(c.org_id, 'desk', deskId, desk, now)]);
     return { token, orgId: c.org_id, siteId: c.site_id, deskId, deskCode };
   });
+}
+
+/**
+ * An existing desk takes a new token (issue 12): the same id, site and code, so its cases stay its own and
+ * its numbers continue from the last ones the server holds (lastNumbersOf); its old tokens stop working.
+ */
+async function reenrolDesk(tx: Queryable, r: { orgId: string; deskId: string; scope: 'site' | 'org'; codeHash: string; token: string; now: number; today: number }): Promise<EnrolResponse> {
+  const [desk] = await tx.query<{ site_id: string; code: string }>('select site_id, code from desks where org_id = $1 and id = $2', [r.orgId, r.deskId]);
+  if (!desk) throw new ApiError(400, 'codeInvalid');
+  await revokeDesk(tx, r.orgId, r.deskId);
+  await tx.query('update desks set revoked_at = null where org_id = $1 and id = $2', [r.orgId, r.deskId]);
+  await tx.query('update enrolment_codes set desk_id = $2 where code_hash = $1', [r.codeHash, r.deskId]);
+  await tx.query(
+    'insert into desk_tokens (token_hash, org_id, site_id, desk_id, scope, created_at) values ($1, $2, $3, $4, $5, $6)',
+    [hashSecret(r.token), r.orgId, desk.site_id, r.deskId, r.scope, r.now],
+  );
+  const caseNumbers = await lastNumbersOf(tx, r.orgId, desk.code, r.today);
+  return { token: r.token, orgId: r.orgId, siteId: desk.site_id, deskId: r.deskId, deskCode: desk.code, caseNumbers };
 }
 
 /** Revokes every token of a desk; its next request is refused. */

@@ -6,7 +6,8 @@ import { propertyPreset } from '../../src-shared/presets/s7-property';
 import { createDeskDatabase, type DeskDatabase } from './database';
 import { loadConfig } from './config';
 import { setUpDesk } from './setup';
-import { registerCase } from './register';
+import { keepCaseNumberFloor, registerCase } from './register';
+import { localDateKey } from '../../src-shared/domain/numbering';
 import type { WriteContext } from './write-event';
 import { policyByRevision } from './policy-select';
 import { TEST_NOW } from '../../test/helpers/clock';
@@ -98,5 +99,28 @@ describe('case numbers', () => {
     expect(refused.ok).toBe(false);
     const ok = await registerCase(db, ctx, 'YG01', intake('楼上漏水', TEST_NOW));
     expect(ok.ok && ok.state.number).toMatch(/^YG01-\d{8}-001$/);
+  });
+
+  it('a desk re-enrolled with an empty store continues its series from the numbers the server gave it (issue 12)', async () => {
+    const db = await createDeskDatabase(`test_numbers_floor_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
+    open.push(db);
+    const setup = await setUpDesk(db, {
+      preset: propertyPreset,
+      organisationName: '阳光花园物业',
+      siteName: '阳光花园',
+      deskCode: 'YG01',
+      deskName: '业主服务中心前台',
+      departmentId: 'service_center',
+      staff: [{ name: '王管家', roles: ['butler'], departmentId: 'service_center', pin: '1234' }],
+    });
+    if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
+    const ctx = await deskContext(db, setup.identity);
+    const today = localDateKey(TEST_NOW);
+    // What the enrolment answered: yesterday's last number and today's, as joinServer keeps them.
+    await keepCaseNumberFloor(db, ['YG01-20000101-050', `YG01-${today}-012`]);
+    const next = await registerCase(db, ctx, 'YG01', intake('楼上漏水', TEST_NOW));
+    expect(next.ok && next.state.number).toBe(`YG01-${today}-013`);
+    const after = await registerCase(db, ctx, 'YG01', intake('电梯异响', TEST_NOW));
+    expect(after.ok && after.state.number).toBe(`YG01-${today}-014`);
   });
 });

@@ -8,10 +8,21 @@ import { writeEvent, type WriteContext, type WriteEventResult } from './write-ev
 // Registering a case: allocate the next number of this desk and day offline, build case.registered
 // from the intake values with the domain, and write it through the one command path.
 
+const NUMBER_FLOOR_KEY = 'case-number-floor';
+
+/**
+ * Keeps the last numbers the server says this desk's code issued (a re-enrolled desk, issue 12): the
+ * series continues from them even before, or without, the cases themselves arriving in the local store.
+ */
+export async function keepCaseNumberFloor(db: DeskDatabase, numbers: readonly string[]): Promise<void> {
+  await db.upsertLocal<{ numbers: string[] }>(NUMBER_FLOOR_KEY, { numbers: [...numbers] });
+}
+
 async function numbersToday(db: DeskDatabase, deskCode: string, now: number, utcOffsetMinutes: number): Promise<string[]> {
   const prefix = `${deskCode}-${localDateKey(now, utcOffsetMinutes)}-`;
   const docs = await db.cases.find({ selector: { number: { $gte: prefix, $lt: `${prefix}~` } } }).exec();
-  return docs.map((d) => d.number);
+  const floor = (await db.getLocal<{ numbers: string[] }>(NUMBER_FLOOR_KEY))?.toJSON().data.numbers ?? [];
+  return [...docs.map((d) => d.number), ...floor.filter((n) => n.startsWith(prefix))];
 }
 
 const reservationKey = (number: string) => `case-number:${number}`;

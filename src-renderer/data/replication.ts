@@ -16,6 +16,7 @@ import {
 } from '../../src-shared/sync/contract';
 import type { DeskDatabase } from './database';
 import { getDeskIdentity, setDeskIdentity } from './config';
+import { keepCaseNumberFloor } from './register';
 import { callHost } from '../bridge/host';
 
 // The desk's side of sync (docs/architecture.md §Sync): RxDB's replication of the `events` and `config`
@@ -510,6 +511,7 @@ export async function joinServer(db: DeskDatabase, input: { serverUrl: string; c
   const enrolled = await enrolWithServer(input.serverUrl, input.code, input.deskName, overrides.fetch);
   await db.upsertLocal<ServerConnection>(CONNECTION_KEY, { serverUrl: baseUrl(input.serverUrl), token: enrolled.token });
   await setDeskIdentity(db, { orgId: enrolled.orgId, siteId: enrolled.siteId, deskId: enrolled.deskId });
+  if (enrolled.caseNumbers?.length) await keepCaseNumberFloor(db, enrolled.caseNumbers);
   // The host keeps the token in the OS keychain (safeStorage) too; without a host this is a no-op.
   await callHost('settings.set', { serverUrl: baseUrl(input.serverUrl), deskToken: enrolled.token });
   const replication = await ensureDeskSync(db, overrides);

@@ -148,4 +148,16 @@ create table admin_sessions (
 create index admin_sessions_expiry on admin_sessions (expires_at);
 `,
   },
+  {
+    version: 4,
+    name: 'case numbers: a desk re-enrolled under its code, and the number of each registration looked up by index',
+    // Case numbers are unique in the organisation (issue 12): the server refuses a registration whose number
+    // another case holds (sync/authorise.ts) and tells a re-enrolled desk the last numbers of its code
+    // (orgs.ts enrolDesk). Both read the number out of the stored event through this partial index. It is
+    // not a unique index: a server that already stored a duplicate must still start and keep it.
+    sql: `
+alter table enrolment_codes add column reenrol_desk_id text;
+create index events_case_number on events (org_id, ((doc::jsonb) -> 'payload' ->> 'number')) where type = 'case.registered';
+`,
+  },
 ];

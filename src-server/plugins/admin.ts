@@ -76,6 +76,7 @@ export function adminPlugin(db: Database, presets: PresetLookup) {
               scope: { type: 'string', enum: ['site', 'org'] },
               deskCode: { type: 'string', pattern: '^[A-Z0-9]{2,6}$' },
               deskName: { type: 'string', minLength: 1, maxLength: 100 },
+              reenrolDeskCode: { type: 'string', pattern: '^[A-Z0-9]{2,12}$' },
               validHours: { type: 'integer', minimum: 1, maximum: 24 * 90 },
             },
           },
@@ -84,7 +85,7 @@ export function adminPlugin(db: Database, presets: PresetLookup) {
       },
       async (request) => {
         const { orgId } = request.params as { orgId: string };
-        const body = (request.body ?? {}) as { siteId?: string; scope?: 'site' | 'org'; deskCode?: string; deskName?: string; validHours?: number };
+        const body = (request.body ?? {}) as { siteId?: string; scope?: 'site' | 'org'; deskCode?: string; deskName?: string; reenrolDeskCode?: string; validHours?: number };
         return issueEnrolmentCode(db, { orgId, ...body });
       },
     );

@@ -8,7 +8,8 @@ import type { Throttle } from '../throttle';
 // A desk joins its organisation with a one-time code from an administrator and receives its token.
 // Wrong or malformed codes are counted per address; after too many, every attempt from it is 429 for
 // a while (throttle.ts), checked before the body is read.
-export function enrolmentPlugin(db: Database, throttle: Throttle) {
+/** `now` is the server's clock (tests fix it): a re-enrolled desk's last case numbers are those of its days. */
+export function enrolmentPlugin(db: Database, throttle: Throttle, now: () => number = Date.now) {
   return async function enrolment(app: FastifyInstance): Promise<void> {
     app.post(
       ENROL_PATH,
@@ -34,7 +35,14 @@ export function enrolmentPlugin(db: Database, throttle: Throttle) {
             200: {
               type: 'object',
               required: ['token', 'orgId', 'siteId', 'deskId', 'deskCode'],
-              properties: { token: { type: 'string' }, orgId: { type: 'string' }, siteId: { type: 'string' }, deskId: { type: 'string' }, deskCode: { type: 'string' } },
+              properties: {
+                token: { type: 'string' },
+                orgId: { type: 'string' },
+                siteId: { type: 'string' },
+                deskId: { type: 'string' },
+                deskCode: { type: 'string' },
+                caseNumbers: { type: 'array', items: { type: 'string' } },
+              },
             },
             400: errorResponseSchema,
             429: errorResponseSchema,
@@ -44,7 +52,7 @@ export function enrolmentPlugin(db: Database, throttle: Throttle) {
       async (request) => {
         const body = enrolRequestSchema.safeParse(request.body);
         if (!body.success) throw new ApiError(400, 'badRequest');
-        return enrolDesk(db, body.data.code, body.data.deskName);
+        return enrolDesk(db, body.data.code, body.data.deskName, now);
       },
     );
   };

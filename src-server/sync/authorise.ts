@@ -11,6 +11,7 @@ import { addValidationMessages, messageFor } from '../../src-shared/i18n/validat
 import type { DeskScope } from './scope';
 import type { CheckedEvent, RowError } from './validate';
 import { STORED_EVENTS_SQL, newlineJoined } from './events-store';
+import { casesHoldingNumbers } from './case-numbers';
 
 // Authorisation of pushed events (docs/architecture.md §Trust model, issue 10 item 1). validate.ts checks
 // what an event looks like; this decides whether its sender may write it, with the domain's own
@@ -52,6 +53,10 @@ addValidationMessages({
   'sync.caseSite': {
     'zh-CN': () => '该案件属于其他站点，本工作台无权写入。',
     en: () => 'The case belongs to another site; this desk may not write to it.',
+  },
+  'sync.caseNumberTaken': {
+    'zh-CN': () => '该案件编号已被本单位另一件案件使用，已拒绝。请联系管理员。',
+    en: () => 'Another case of this organisation already holds this case number; refused. Contact the administrator.',
   },
   'sync.afterRefused': {
     'zh-CN': () => '同一案件中较早的一条记录被拒绝，此条随之未保存。',
@@ -152,10 +157,12 @@ export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: rea
   const now = (opts.now ?? Date.now)();
   const skew = opts.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
   const ids = [...new Set(rows.map((r) => r.event.id))];
-  const [rules, storedIds, stored] = await Promise.all([
+  const numbers = rows.flatMap((r) => (r.event.type === 'case.registered' ? [r.event.payload.number] : []));
+  const [rules, storedIds, stored, numberHolders] = await Promise.all([
     rulesOf(db, scope.orgId),
     db.query<{ id: string }>(STORED_EVENTS_SQL, [scope.orgId, newlineJoined(ids)]).then((rs) => new Set(rs.map((r) => r.id))),
     storedEventsOf(db, scope.orgId, [...new Set(rows.map((r) => r.event.caseId))]),
+    casesHoldingNumbers(db, scope.orgId, [...new Set(numbers)]),
   ]);
   // Each case's candidates in the log's own order (at, id), remembering their place in the batch.
   const byCase = new Map<string, { index: number; event: CaseEvent }[]>();
@@ -183,6 +190,12 @@ export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: rea
       const last = history.at(-1);
       const before = last && compareEvents(event, last) < 0 ? projectCase(history.filter((h) => compareEvents(h, event) < 0)) : state;
       const errors = judge(event, before, rules, scope, now, skew);
+      // Case numbers are unique in the organisation: stored ones, and earlier registrations of this batch.
+      if (!errors.length && event.type === 'case.registered') {
+        const holder = numberHolders.get(event.payload.number);
+        if (holder !== undefined && holder !== caseId) errors.push(...refusal('payload.number', 'sync.caseNumberTaken'));
+        else numberHolders.set(event.payload.number, caseId);
+      }
       if (errors.length) {
         refused.push({ index, id, errors });
         blocked = true;

@@ -73,6 +73,8 @@ export interface EnrolResponse {
   siteId: string;
   deskId: string;
   deskCode: string;
+  /** A re-enrolled desk: the last case number its code issued on each recent day, to continue from (issue 12). */
+  caseNumbers?: string[];
 }
 
 // An administrator session (issue 10 item 2, docs/decisions.md "Configuration needs an administrator"):
