@@ -81,6 +81,11 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
     }
   };
 
+  const hintText = (f: FieldSpec) => {
+    const h = f.hint?.(ctx);
+    return h ? t(h.key, h.vars) : undefined;
+  };
+
   // A required field left empty says which one, in the words of its label.
   const requiredRule = (f: FieldSpec) => {
     const message = t(f.type === 'text' || f.type === 'textarea' ? 'common.requiredFill' : 'common.requiredChoose', { label: t(f.label) });
@@ -123,8 +128,8 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
           if (follows) form.setFieldsValue(follows);
         }}
         data-testid="action-form">
-        {spec.fields.map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : t(f.label)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? requiredRule(f) : undefined}>
+        {spec.fields.filter((f) => f.when?.(ctx) ?? true).map((f) => (
+          <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : t(f.label)} extra={hintText(f)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? requiredRule(f) : undefined}>
             {f.type === 'text' ? (
               <Input data-testid={`f-${f.name}`} />
             ) : f.type === 'textarea' ? (

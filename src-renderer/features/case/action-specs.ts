@@ -4,7 +4,7 @@ import type { EventType, NewEvent } from '../../../src-shared/domain/events';
 import type { Policy, StaffRoles } from '../../../src-shared/domain/policy';
 import type { StageStatus } from '../../../src-shared/domain/sla-types';
 import type { MessageKey } from '../../i18n/i18n';
-import { nextNoticeNo, pendingApprovalSteps, requestableSteps } from '../../data/domain';
+import { minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps } from '../../data/domain';
 
 // How each case action is asked for: which fields its dialog shows and how the answers become the
 // event's payload. Whether an action is allowed, and whether its payload is acceptable, is decided by
@@ -18,6 +18,15 @@ export interface FieldSpec {
   type: 'text' | 'textarea' | 'select' | 'multiselect' | 'checkbox' | 'datetime' | 'rating' | 'choice';
   options?: OptionSource;
   required?: boolean;
+  /** Asked only where the case's policy has it (隐患等级: where rewards are graded by danger level, S1-14). */
+  when?: (c: ActionContext) => boolean;
+  /** A hint in the case's preset's own terms, never another preset's (issue 16 finding 7). */
+  hint?: (c: ActionContext) => Hint | undefined;
+}
+
+export interface Hint {
+  key: MessageKey;
+  vars?: Record<string, string | number>;
 }
 
 export interface ActionSpec {
@@ -91,7 +100,16 @@ export const ACTION_SPECS: ActionSpec[] = [
     fields: [
       { name: 'toDepartmentId', label: 'field.toDepartment', type: 'select', options: 'departments' },
       { name: 'toAssigneeId', label: 'field.assignee', type: 'select', options: 'staff' },
-      { name: 'external', label: 'field.external', type: 'text' },
+      {
+        name: 'external',
+        label: 'field.external',
+        type: 'text',
+        // Examples from the policy: the outside bodies its categories and risk flags name (S1-4 上级或同级消防机构, S7-11 市政有关部门).
+        hint: ({ policy }) => {
+          const bodies = [...new Set([...policy.categories.map((c) => c.external), ...policy.riskFlags.flatMap((f) => f.reportExternally ?? [])].filter((x): x is string => !!x))];
+          return bodies.length ? { key: 'field.externalExamples', vars: { examples: bodies.join('、') } } : undefined;
+        },
+      },
       reason,
     ],
     payload: (v, { state }) => ({ fromDepartmentId: state.departmentId, toDepartmentId: s(v.toDepartmentId), toAssigneeId: s(v.toAssigneeId), external: s(v.external), reason: req(v.reason) }),
@@ -160,11 +178,12 @@ export const ACTION_SPECS: ActionSpec[] = [
     type: 'case.investigated',
     label: 'action.investigate',
     fields: [
-      { name: 'inspectorIds', label: 'field.inspectors', type: 'multiselect', options: 'staff', required: true },
+      // S6-4's two inspectors only where the policy asks for more than one.
+      { name: 'inspectorIds', label: 'field.inspectors', type: 'multiselect', options: 'staff', required: true, hint: ({ policy }) => (minInspectors(policy) > 1 ? { key: 'field.inspectorsMin', vars: { min: minInspectors(policy) } } : undefined) },
       { name: 'findings', label: 'field.findings', type: 'textarea', required: true },
       { name: 'violation', label: 'field.violation', type: 'checkbox' },
       { name: 'verified', label: 'field.verified', type: 'checkbox' },
-      { name: 'dangerLevel', label: 'field.dangerLevel', type: 'select', options: 'dangerLevels' },
+      { name: 'dangerLevel', label: 'field.dangerLevel', type: 'select', options: 'dangerLevels', when: ({ policy }) => policy.rewards.some((r) => r.levels.length > 0) },
     ],
     payload: (v) => ({ inspectorIds: arr(v.inspectorIds), findings: req(v.findings), violation: v.violation === true, verified: v.verified === true, dangerLevel: s(v.dangerLevel), evidence: [] }),
   },

@@ -4,7 +4,7 @@ import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { registerCase } from '../../data/register';
 import { writeEvent } from '../../data/write-event';
-import { rejectionAtIntake, validateIntake } from '../../data/domain';
+import { rejectionAtIntake, roleNames, validateIntake } from '../../data/domain';
 import { loadDraft, removeDraft, saveDraft } from '../../data/drafts';
 import { getLanguage, localised, useT, type MessageKey } from '../../i18n/i18n';
 import type { CommonField } from '../../../src-shared/domain/policy';
@@ -348,7 +348,8 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
             </>
           )}
           {policy.riskFlags.length > 0 && (
-            <Form.Item label={t('intake.riskFlags')} extra={t('intake.riskFlagsHelp')}>
+            // Who is alerted comes from the policy's flags (S1-6 leaders, S6-9 the station manager), not from one preset's rule.
+            <Form.Item label={t('intake.riskFlags')} extra={t('intake.riskFlagsHelp', { roles: roleNames(policy, [...new Set(policy.riskFlags.flatMap((f) => f.alertRoles))]) })}>
               <Controller control={control} name="riskFlags" render={({ field }) => (
                 <Checkbox.Group value={field.value} onChange={field.onChange} options={policy.riskFlags.map((f) => ({ value: f.code, label: f.name }))} data-testid="intake-risk" />
               )} />
