@@ -1,11 +1,11 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { Alert, Button, Form, Input, Space, Tag, Tooltip } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { CloudSyncOutlined, DisconnectOutlined, WarningOutlined } from '@ant-design/icons';
 import { useDesk } from '../data/desk-context';
 import { useLanguage, type Language } from '../i18n/i18n';
 import { waiting$, type WaitingList } from '../data/projection-waiting';
 import { waitingSummary } from './waiting-summary';
-import { currentDeskSyncState, deskSyncState$, ensureDeskSync, joinServer, refusedMessage, syncErrorOf, PENDING_CAP, type SyncError, type SyncState } from '../data/replication';
+import { currentDeskSyncState, deskSyncState$, ensureDeskSync, getServerConnection, joinServer, refusedMessage, syncErrorOf, PENDING_CAP, type SyncError, type SyncState } from '../data/replication';
 
 // The status bar's sync badge (online / offline, documents waiting to upload, last sync) and the
 // "join a server" form of first run and settings. Strings are zh-CN first, en complete.
@@ -30,6 +30,9 @@ const TEXT = {
     join: '加入服务器',
     joining: '正在加入并同步单位配置…',
     joined: '已加入服务器，本台为 {code}。',
+    connection: '连接状态',
+    joinedNote: '本台已加入此服务器，单位的制度、部门和人员自动同步。只有管理员要求时（例如服务器从备份恢复、本台凭据被吊销）才需要用新的加入码重新加入。',
+    rejoin: '用新的加入码重新加入',
     required: '请填写此项。',
     badUrl: '请输入以 http:// 或 https:// 开头的地址。',
     badCode: '加入码由大写字母、数字和短横线组成。',
@@ -53,6 +56,9 @@ const TEXT = {
     join: 'Join server',
     joining: 'Joining and syncing the organisation’s configuration…',
     joined: 'Joined the server; this desk is {code}.',
+    connection: 'Connection',
+    joinedNote: 'This desk has joined this server; the organisation’s policy, departments and staff sync automatically. Re-join with a new code only when your administrator asks (e.g. the server was restored from a backup, or this desk’s credentials were revoked).',
+    rejoin: 'Re-join with a new code',
     required: 'Please fill this in.',
     badUrl: 'Enter an address starting with http:// or https://.',
     badCode: 'The code has capital letters, digits and dashes.',
@@ -160,8 +166,11 @@ interface JoinValues {
   deskName?: string;
 }
 
-/** `?server=…&code=…` in the desk's address (npm start prints such a link) fills the form in. */
-function joinHint(): Partial<JoinValues> {
+/**
+ * `?server=…&code=…` in the desk's address (npm start prints such a link; the desktop app gets it from
+ * JIESU_FIRST_RUN_QUERY) fills the form in, and first run opens on 加入服务器 when it is there.
+ */
+export function joinLinkValues(): Partial<JoinValues> {
   const params = new URLSearchParams(globalThis.location?.search ?? '');
   const hint: Partial<JoinValues> = {};
   const server = params.get('server');
@@ -169,6 +178,57 @@ function joinHint(): Partial<JoinValues> {
   if (server && /^https?:\/\/\S+$/.test(server)) hint.serverUrl = server;
   if (code && /^[A-Z0-9-]{6,40}$/i.test(code)) hint.code = code.toUpperCase();
   return hint;
+}
+
+/**
+ * Once the desk has joined, the join link has done its job: the one-time code leaves the address bar (and
+ * with it the window's history entry and any bookmark made later), the rest of the address stays.
+ */
+function forgetJoinLink(): void {
+  const loc = globalThis.location;
+  if (!loc) return;
+  const url = new URL(loc.href);
+  if (!url.searchParams.has('server') && !url.searchParams.has('code')) return;
+  url.searchParams.delete('server');
+  url.searchParams.delete('code');
+  globalThis.history?.replaceState(globalThis.history.state, '', url.toString());
+}
+
+/** Settings while this desk is joined: which server, and how the connection is — not another join form. */
+export function ServerConnectionView({ onRejoin }: { onRejoin: () => void }) {
+  const { db } = useDesk();
+  const text = useText();
+  const lang = useLanguage();
+  const state = useSyncState();
+  const [serverUrl, setServerUrl] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    void getServerConnection(db).then((c) => live && setServerUrl(c?.serverUrl));
+    return () => {
+      live = false;
+    };
+  }, [db, state.configured]);
+  return (
+    <div data-testid="server-connection">
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={text('serverUrl')}>{serverUrl ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={text('connection')}>
+          {state.online ? text('online') : text('offline')}
+          {' · '}
+          {state.lastSyncAt ? text('lastSync', { t: timeOf(state.lastSyncAt, lang) }) : text('never')}
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Paragraph type="secondary">{text('joinedNote')}</Typography.Paragraph>
+      <Button onClick={onRejoin} data-testid="server-rejoin">
+        {text('rejoin')}
+      </Button>
+    </div>
+  );
+}
+
+/** Whether this desk has joined a server (the status bar's replication is configured). */
+export function useJoined(): boolean {
+  return useSyncState().configured;
 }
 
 /** "Join a server" (first run and settings): enrol with a one-time code, then sync the organisation. */
@@ -186,6 +246,7 @@ export function JoinServerForm() {
     try {
       const enrolled = await joinServer(db, { serverUrl: values.serverUrl.trim(), code: values.code, deskName: values.deskName?.trim() || undefined });
       setJoined(enrolled.deskCode);
+      forgetJoinLink();
       await reloadIdentity();
     } catch (e) {
       setError(syncErrorOf(e).message[lang]);
@@ -195,7 +256,7 @@ export function JoinServerForm() {
   }
 
   return (
-    <Form<JoinValues> layout="vertical" initialValues={joinHint()} onFinish={(v) => void submit(v)} disabled={busy} data-testid="join-server-form" style={{ maxWidth: 480 }}>
+    <Form<JoinValues> layout="vertical" initialValues={joinLinkValues()} onFinish={(v) => void submit(v)} disabled={busy} data-testid="join-server-form" style={{ maxWidth: 480 }}>
       <Form.Item
         name="serverUrl"
         label={text('serverUrl')}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningDemo } from '../../scripts/start';
 import { startServer, type RunningServer } from '../../src-server/server';
+import { issueEnrolmentCode } from '../../src-server/orgs';
 import { SCREENSHOT_DIR } from '../helpers/browser';
 import { signIn } from './desk-steps';
 import { openDeskPage, registerPropertyComplaint, startPropertyDemo } from './real-shell';
@@ -38,6 +39,44 @@ async function statusBar(page: Page, name: string): Promise<void> {
 }
 
 describe('a browser-shell desk joined to the embedded server', () => {
+  it('the join link npm start prints opens on 加入服务器 filled in; after joining the code leaves the address bar and 设置 shows the server, not an empty form', { timeout: 180_000 }, async () => {
+    const shellUrl = demo.web!.shell.url;
+    // A fresh one-time code (the next scenario joins with the demo's own), in the link as start.ts prints it.
+    const { code } = await issueEnrolmentCode(demo.server.db, { orgId: demo.orgId, scope: 'org' });
+    const link = `${shellUrl}/?desk=joinlink_${Date.now()}&${new URLSearchParams({ server: demo.server.url, code })}`;
+    const page = await openDeskPage(browser, link, 'real', { animations: true, viewport: { width: 1366, height: 768 } });
+    const joinTab = page.getByRole('tab', { name: '加入服务器' });
+    await joinTab.waitFor({ timeout: 60_000 });
+    expect(await joinTab.getAttribute('aria-selected')).toBe('true');
+    const form = page.getByTestId('join-server-form');
+    await form.waitFor();
+    expect(await form.getByLabel('服务器地址').inputValue()).toBe(demo.server.url);
+    expect(await form.getByLabel('加入码').inputValue()).toBe(code);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'join-link-first-run-1366.png') });
+    await form.getByRole('button', { name: '加入服务器' }).click();
+    await signIn(page, '李助理', '1234');
+    // The one-time code is gone from the address; which desk profile this is stays.
+    const address = new URL(page.url());
+    expect(address.searchParams.get('code')).toBeNull();
+    expect(address.searchParams.get('server')).toBeNull();
+    expect(address.searchParams.get('desk')).toMatch(/^joinlink_/);
+    expect(page.url()).not.toContain(code);
+
+    // 设置 → 服务器: the server this desk belongs to and how the connection is, not a join form.
+    await page.getByRole('menuitem', { name: /设置/ }).click();
+    const connection = page.getByTestId('server-connection');
+    await connection.waitFor();
+    expect(await connection.textContent()).toContain(demo.server.url);
+    await expect.poll(() => connection.textContent(), { timeout: 30_000 }).toMatch(/已连接/);
+    expect(await page.getByTestId('join-server-form').count()).toBe(0);
+    await connection.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'join-settings-connected-1366.png') });
+    // Re-joining (after a restore, docs/operations.md §4) is one deliberate click away.
+    await page.getByRole('button', { name: '用新的加入码重新加入' }).click();
+    await page.getByTestId('join-server-form').waitFor();
+    await page.context().close();
+  });
+
   it('joins with a one-time code, syncs a registration, keeps working while the server is down and uploads after it returns', { timeout: 240_000 }, async () => {
     const shellUrl = demo.web?.shell.url;
     expect(shellUrl).toBeDefined();

@@ -7,6 +7,7 @@ import { setUpDesk, type NewStaffInput } from '../../data/setup';
 import { kindOfSecret } from '../../data/domain';
 import { localised, useLanguage, useT } from '../../i18n/i18n';
 import { JoinServer } from './JoinServer';
+import { joinLinkValues } from '../../components/SyncStatus';
 
 // First run: a preset, this desk, and the people who will sign in here.
 
@@ -26,6 +27,7 @@ export function FirstRun() {
   const { message } = App.useApp();
   const { db, reloadIdentity } = useDesk();
   const presets = useMemo(() => availablePresets(), []);
+  const joinLink = useMemo(() => joinLinkValues(), []);
   const [form] = Form.useForm<FormValues>();
   const presetId = Form.useWatch('presetId', form);
   const entry = presets.find((p) => p.id === presetId);
@@ -148,7 +150,9 @@ export function FirstRun() {
     <div style={{ maxWidth: 1100, margin: '24px auto', padding: '0 16px' }}>
       <Card title={t('setup.title')}>
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
+        {/* A join link (?server=…&code=…) means this desk is to join its organisation's server: open there. */}
         <Tabs
+          defaultActiveKey={joinLink.serverUrl || joinLink.code ? 'join' : 'local'}
           items={[
             { key: 'local', label: t('setup.tabLocal'), children: local },
             { key: 'join', label: t('setup.tabJoin'), children: <JoinServer /> },
