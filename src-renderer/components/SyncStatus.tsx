@@ -105,7 +105,8 @@ function WaitingTag({ list }: { list: WaitingList }) {
 }
 
 function timeOf(at: number, lang: Language): string {
-  return new Date(at).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+  // 24-hour in both languages, as every other time on the desk (issue 11 finding 10).
+  return new Date(at).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 function errorText(error: SyncError | undefined, lang: Language): string | undefined {

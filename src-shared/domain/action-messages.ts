@@ -10,7 +10,7 @@ const zhAction = (d: Record<string, unknown>) => ACTION_LABELS[d.action as CaseA
 const enAction = (d: Record<string, unknown>) => (ACTION_LABELS[d.action as CaseAction]?.en ?? s(d.action)).toLowerCase();
 
 addValidationMessages({
-  'action.recused': { 'zh-CN': () => '您已对此案件回避（S1-9），不能再办理，请交由其他人员。', en: () => 'You have recused yourself from this case (S1-9) and cannot act on it; hand it to someone else.' },
+  'action.recused': { 'zh-CN': () => '您已对此案件回避，不能再办理，请交由其他人员。', en: () => 'You have recused yourself from this case and cannot act on it; hand it to someone else.' },
   'action.status': {
     'zh-CN': (_f, d) => `案件当前为「${STATUS_LABELS[d.status as CaseStatus]?.['zh-CN'] ?? s(d.status)}」，不能${zhAction(d)}。`,
     en: (_f, d) => `The case is "${STATUS_LABELS[d.status as CaseStatus]?.en ?? s(d.status)}"; you cannot ${enAction(d)} now.`,
@@ -20,13 +20,13 @@ addValidationMessages({
     en: (_f, d) => `Only "${s(d.roles)}" may ${enAction(d)}; pass it to someone with that role.`,
   },
   'action.identityRole': {
-    'zh-CN': (_f, d) => `投诉人身份保密（S1-5），只有「${s(d.roles)}」可以查看。`,
-    en: (_f, d) => `The complainant's identity is confidential (S1-5); only "${s(d.roles)}" may reveal it.`,
+    'zh-CN': (_f, d) => `投诉人身份保密，只有「${s(d.roles)}」可以查看。`,
+    en: (_f, d) => `The complainant's identity is confidential; only "${s(d.roles)}" may reveal it.`,
   },
   'action.notConfidential': { 'zh-CN': () => '投诉人信息未设保密，可直接查看，无需申请。', en: () => 'The complainant is not confidential; there is nothing to reveal.' },
   'action.inspectors': {
-    'zh-CN': (_f, d) => `调查至少需要 ${s(d.min)} 名未回避的检查人员（S6-4），请补充人员。`,
-    en: (_f, d) => `An investigation needs at least ${s(d.min)} inspectors who have not recused themselves (S6-4); add more.`,
+    'zh-CN': (_f, d) => `调查至少需要 ${s(d.min)} 名未回避的检查人员，请补充人员。`,
+    en: (_f, d) => `An investigation needs at least ${s(d.min)} inspectors who have not recused themselves; add more.`,
   },
   'action.approvalPending': {
     'zh-CN': (_f, d) => `须先完成「${s(d.name)}」审批，才能${zhAction(d)}。`,
@@ -41,8 +41,8 @@ addValidationMessages({
     en: (f, d) => `"${f}": the ${s(d.whatEn)} "${s(d.ref)}" does not exist in this policy or does not apply to this case; choose again.`,
   },
   'action.feedbackFirst': {
-    'zh-CN': () => '结案前须先向投诉人反馈处理结果，或记录无法反馈的原因（X-2）。',
-    en: () => 'Before closing, give the complainant feedback on the result or record why that is impossible (X-2).',
+    'zh-CN': () => '结案前须先向投诉人反馈处理结果，或记录无法反馈的原因。',
+    en: () => 'Before closing, give the complainant feedback on the result or record why that is impossible.',
   },
   'action.callbackFollowUp': {
     'zh-CN': () => '最近一次回访不满意，需再次回访至满意（或重新办理）后才能结案。',
@@ -75,13 +75,13 @@ addValidationMessages({
     'zh-CN': (_f, d) => `须先通过上一步「${s(d.label)}」。`,
     en: (_f, d) => `The previous step "${s(d.label)}" must be approved first.`,
   },
-  'action.notVerified': { 'zh-CN': () => '只有经调查核实的举报才能申请奖励（S1-14）。', en: () => 'Only a verified report can earn a reward (S1-14).' },
+  'action.notVerified': { 'zh-CN': () => '只有经调查核实的举报才能申请奖励。', en: () => 'Only a verified report can earn a reward.' },
   'action.dueAtPast': { 'zh-CN': () => '新的期限须晚于申请时间。', en: () => 'The new deadline must be later than the request.' },
   'action.recusedStaff': {
-    'zh-CN': (f, d) => `「${f}」中的人员「${s(d.ref)}」已回避（S1-9），不能参与此案件。`,
-    en: (f, d) => `"${f}": staff member "${s(d.ref)}" has recused themselves (S1-9) and cannot take part.`,
+    'zh-CN': (f, d) => `「${f}」中的人员「${s(d.ref)}」已回避，不能参与此案件。`,
+    en: (f, d) => `"${f}": staff member "${s(d.ref)}" has recused themselves and cannot take part.`,
   },
-  'action.noticeNo': { 'zh-CN': () => '派单须填写投诉处理通知单编号（S10-7）。', en: () => 'A hand-over needs the complaint-handling notice number (S10-7).' },
-  'action.writtenReplyFirst': { 'zh-CN': () => '办结前须先向投诉人书面答复（S6-5）。', en: () => 'Give the complainant a written reply before resolving (S6-5).' },
+  'action.noticeNo': { 'zh-CN': () => '派单须填写投诉处理通知单编号。', en: () => 'A hand-over needs the complaint-handling notice number.' },
+  'action.writtenReplyFirst': { 'zh-CN': () => '办结前须先向投诉人书面答复。', en: () => 'Give the complainant a written reply before resolving.' },
   'action.refusalReason': { 'zh-CN': () => '不同意时须写明理由。', en: () => 'Say why when you refuse.' },
 });

@@ -60,7 +60,7 @@ describe('availableActions', () => {
 
   it('S1-5 only the identity viewer roles may reveal a confidential complainant', () => {
     const s = caseWith();
-    expect(why(s, 'revealIdentity', clerk)).toBe('投诉人身份保密（S1-5），只有「管理处主任」可以查看。');
+    expect(why(s, 'revealIdentity', clerk)).toBe('投诉人身份保密，只有「管理处主任」可以查看。');
     expect(why(s, 'revealIdentity', director)).toBe('allowed');
     const open = projectCase([makeRegistration(T0)])!;
     expect(why(open, 'revealIdentity', director)).toContain('未设保密');
@@ -78,7 +78,7 @@ describe('availableActions', () => {
 
   it('X-2 a resolved case is closed only after feedback or a recorded reason why not', () => {
     const resolved = caseWith(ev('case.resolved', { result: '已修复' }));
-    expect(why(resolved, 'close', clerk)).toBe('结案前须先向投诉人反馈处理结果，或记录无法反馈的原因（X-2）。');
+    expect(why(resolved, 'close', clerk)).toBe('结案前须先向投诉人反馈处理结果，或记录无法反馈的原因。');
     // The sample policy gates feedback behind the director's approval of the handling opinion (S1-10).
     expect(why(resolved, 'feedback', clerk)).toBe('须先完成「处理意见审批」审批，才能反馈结果。');
     expect(why(resolved, 'feedbackImpossible', clerk)).toBe('allowed');
@@ -103,7 +103,7 @@ describe('availableActions', () => {
     const one: NewEvent = { type: 'case.investigated', payload: { inspectorIds: ['s-3'], findings: '油品合格' } };
     const two: NewEvent = { type: 'case.investigated', payload: { inspectorIds: ['s-3', 's-2'], findings: '油品合格' } };
     const gas = samplePolicy({ rules: ['S6-4'] });
-    expect(check(s, engHead, one, gas)).toBe('payload.inspectorIds: 调查至少需要 2 名未回避的检查人员（S6-4），请补充人员。');
+    expect(check(s, engHead, one, gas)).toBe('payload.inspectorIds: 调查至少需要 2 名未回避的检查人员，请补充人员。');
     expect(check(s, engHead, two, gas)).toBe('ok');
     expect(check(s, engHead, { type: 'case.investigated', payload: { inspectorIds: ['s-3', 's-3'], findings: '同一人' } }, gas)).toContain('2 名');
     expect(check(s, engHead, one)).toBe('ok');

@@ -3,6 +3,7 @@ import { CLOCK_ZH, departmentName, formatDateZh, formatDay, nameOf, roleName, st
 import { formTableLayout, frameDocument, listTable, section } from '../frame';
 import { EVENT_ZH } from '../describe-event';
 import type { RegulationInput } from '../types';
+import { withoutRuleRefs } from '../../../src-shared/i18n/rule-refs';
 
 // The regulation itself, generated from the live policy (S0-1): 标题, 引言, 正文 chapters with the deadline
 // table built from policy.stages so the paper never disagrees with the timers, 附则, then the revision
@@ -20,9 +21,7 @@ export function chineseNumber(n: number): string {
 }
 
 /** Rule references such as (S4-3) are for the software's own tests, not for the printed regulation. */
-export function withoutRuleRefs(text: string): string {
-  return text.replace(/\s*[（(]\s*(?:[SX]\d*-\d+[a-z]?\s*[、,，/]?\s*)+[)）]/gu, '');
-}
+export { withoutRuleRefs };
 
 /** The preset text numbers its own chapters (一、) and clauses (1.); the printed form numbers them 第x章/第x条. */
 export function stripNumbering(text: string): string {

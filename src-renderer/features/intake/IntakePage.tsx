@@ -1,3 +1,4 @@
+import { withoutRuleRefs } from '../../../src-shared/i18n/rule-refs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Divider, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
@@ -331,7 +332,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
               <Row gutter={16}>
                 {formDef.fields.map((f) => (
                   <Col span={f.type === 'textarea' ? 24 : 8} key={f.key}>
-                    <Form.Item {...item(f.label, `form.${f.key}`, f.required)} extra={f.help}>
+                    <Form.Item {...item(f.label, `form.${f.key}`, f.required)} extra={f.help && withoutRuleRefs(f.help)}>
                       <Controller control={control} name={`form.${f.key}`} render={({ field }) =>
                         f.type === 'select' ? (
                           <Select value={field.value || undefined} onChange={field.onChange} allowClear showSearch={{ optionFilterProp: 'label' }} options={(f.options ?? []).map((o) => ({ value: o.value, label: o.label }))} data-testid={`form-${f.key}`} />

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Policy, StageDef } from '../../../src-shared/domain/policy';
 import { PrinterOutlined } from '@ant-design/icons';
+import { withoutRuleRefs } from '../../../src-shared/i18n/rule-refs';
 import { useDesk } from '../../data/desk-context';
 import { DocumentPreview } from '../print/DocumentPreview';
 import { dateOf } from './dates';
@@ -125,14 +126,14 @@ function RegulationView({ policy }: { policy: Policy }) {
     <Row gutter={[12, 12]}>
       <Col xs={24} xl={12}>
         <Card size="small" title={policy.document.title}>
-          <Typography.Paragraph>{policy.document.purpose}</Typography.Paragraph>
+          <Typography.Paragraph>{withoutRuleRefs(policy.document.purpose)}</Typography.Paragraph>
           {policy.document.chapters.map((c, i) => (
             <div key={i}>
               <Typography.Text strong>{c.title}</Typography.Text>
               {/* Clauses carry their own numbering in the regulation's text. */}
               {c.clauses.map((cl, j) => (
                 <Typography.Paragraph key={j} style={{ margin: '4px 0 4px 12px' }}>
-                  {cl}
+                  {withoutRuleRefs(cl)}
                 </Typography.Paragraph>
               ))}
             </div>
