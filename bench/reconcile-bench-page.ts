@@ -20,6 +20,8 @@ export interface ReconcileBenchResult {
   eventCounts: number[];
   caseCounts: number[];
   drift: number[];
+  /** Durations of the main thread's long tasks (over 50 ms) during the passes (ms). */
+  longTasks: number[];
   /** Baseline: every case document read once through the desk's storage instance. */
   readAll: number[];
   /** A pass that finds and rebuilds `damaged` deleted case documents. */
@@ -37,15 +39,23 @@ export async function reconcileBench(profile: string, rounds: number, damaged: n
   let t0 = performance.now();
   await projector.idle();
   const catchUpMs = performance.now() - t0;
-  const out: Omit<ReconcileBenchResult, 'repair' | 'catchUpMs'> = { pass: [], eventCounts: [], caseCounts: [], drift: [], readAll: [], cases: 0, events: 0 };
+  const out: Omit<ReconcileBenchResult, 'repair' | 'catchUpMs'> = { pass: [], eventCounts: [], caseCounts: [], drift: [], longTasks: [], readAll: [], cases: 0, events: 0 };
   const time = async (into: number[], fn: () => Promise<unknown>) => {
     const s = performance.now();
     await fn();
     into.push(performance.now() - s);
   };
+  // Long tasks (>50 ms on the main thread) while a pass runs: what a clerk would feel as the desk freezing.
+  const tasks: { start: number; ms: number }[] = [];
+  const passes: [number, number][] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push({ start: e.startTime, ms: e.duration });
+  });
+  observer.observe({ type: 'longtask' });
   for (let i = 0; i < rounds; i++) {
     await time(out.pass, async () => {
-      const r = await projector.reconcile();
+      const s = performance.now();
+      const r = await projector.reconcile().finally(() => void passes.push([s, performance.now()]));
       if (r.missing || r.stale || r.waiting) throw new Error(`unexpected drift ${JSON.stringify(r)}`);
       out.cases = r.cases;
       out.events = r.events;
@@ -60,6 +70,10 @@ export async function reconcileBench(profile: string, rounds: number, damaged: n
     await time(out.caseCounts, () => caseEventCounts(db));
     await time(out.drift, () => findDrift(db));
   }
+  // Entries are delivered after the task that produced them: let the last ones arrive.
+  await new Promise((r) => setTimeout(r, 200));
+  observer.disconnect();
+  out.longTasks = tasks.filter((t) => passes.some(([a, b]) => t.start >= a && t.start < b)).map((t) => t.ms);
   // Damage: case documents gone behind the projector's back; one pass finds and rebuilds them.
   const victims = (await db.cases.find({ limit: damaged }).exec()).map((d) => d.id);
   await db.cases.bulkRemove(victims);

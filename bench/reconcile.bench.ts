@@ -53,6 +53,9 @@ try {
       caseCountsMs: med(r.caseCounts),
       findDriftMs: med(r.drift),
       passMaxMs: Number(Math.max(...r.pass).toFixed(1)),
+      // The main thread's long tasks (over 50 ms) during all rounds of the pass: how many, the longest.
+      passLongTasks: r.longTasks.length,
+      passLongestTaskMs: Math.round(Math.max(0, ...r.longTasks)),
       seedMs: Math.round(seeded.ms),
       firstStartCatchUpMs: Math.round(r.catchUpMs),
     },

@@ -156,6 +156,20 @@ describe('issue 15: a desk never silently misses a case (Chromium, embedded serv
     expect(net.eventsPulled()).toBe(eventsBefore);
     expect((await queueNumbers(page)).sort()).toEqual([...before, ...later].sort());
     await shot(page, 'policy-late-folded');
+
+    // The clerk checks on demand (设置 → 案件核对): every case is counted, nothing is left to file, and the
+    // answer is brought into view above the status bar (the card is the page's last).
+    await page.locator('.ant-menu-item', { hasText: '设置' }).click();
+    await page.getByRole('button', { name: '核对并整理案件' }).click();
+    const report = page.getByTestId('reconcile-report');
+    await expect.poll(() => report.textContent(), { timeout: 30_000 }).toMatch(/^已核对 6 件案件（10 条记录），补齐 0 件，待整理 0 件，用时 [\d.]+ 秒。$/);
+    await expect
+      .poll(async () => {
+        const [r, bar] = await Promise.all([report.boundingBox(), page.getByTestId('status-staff').boundingBox()]);
+        return r && bar ? r.y + r.height <= bar.y : false;
+      }, { timeout: 10_000 })
+      .toBe(true);
+    await shot(page, 'policy-late-reconciled');
     await page.context().close();
   });
 });

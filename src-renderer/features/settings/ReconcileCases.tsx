@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useDesk } from '../../data/desk-context';
 import { projectorOf, type ReconcileReport } from '../../data/projection-runner';
@@ -14,6 +14,11 @@ export function ReconcileCases() {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ReconcileReport>();
   const [error, setError] = useState<string>();
+  const outcome = useRef<HTMLDivElement>(null);
+  // The card is the last on the settings page: its answer appears below the fold, so bring it into view.
+  useEffect(() => {
+    if (report || error) outcome.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [report, error]);
 
   async function run() {
     const projector = projectorOf(db);
@@ -37,15 +42,19 @@ export function ReconcileCases() {
       <Button onClick={() => void run()} loading={busy} data-testid="reconcile-cases">
         {t('settings.reconcile')}
       </Button>
-      {report ? (
-        <Alert
-          type={report.waiting > 0 ? 'warning' : 'success'}
-          showIcon
-          data-testid="reconcile-report"
-          message={t('settings.reconcileDone', { cases: report.cases, events: report.events, repaired: report.repaired, waiting: report.waiting, seconds: (report.ms / 1000).toFixed(1) })}
-        />
+      {report || error ? (
+        <div ref={outcome}>
+          {report ? (
+            <Alert
+              type={report.waiting > 0 ? 'warning' : 'success'}
+              showIcon
+              data-testid="reconcile-report"
+              message={t('settings.reconcileDone', { cases: report.cases, events: report.events, repaired: report.repaired, waiting: report.waiting, seconds: (report.ms / 1000).toFixed(1) })}
+            />
+          ) : null}
+          {error ? <Alert type="error" showIcon message={t('settings.reconcileFailed', { error })} /> : null}
+        </div>
       ) : null}
-      {error ? <Alert type="error" showIcon message={t('settings.reconcileFailed', { error })} /> : null}
     </Space>
   );
 }
