@@ -10,6 +10,8 @@ import {
   pushPath,
   streamPath,
   type Checkpoint,
+  ADMIN_SESSION_HEADER,
+  type AdminSessionResponse,
   type EnrolResponse,
   type ReplicatedCollection,
   type StreamMessage,
@@ -86,6 +88,8 @@ export interface DeskReplication {
   resync(): void;
   /** Emits the collection each time a pull that brought documents has completed (the projector reconciles then). */
   readonly pulled$: Observable<ReplicatedCollection>;
+  /** Config pushes carry this administrator session until it expires (data/admin-session.ts). */
+  useAdminSession(session: AdminSessionResponse): void;
   stop(): Promise<void>;
 }
 
@@ -240,12 +244,20 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
     update({ online: false, error });
   };
 
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  // The administrator session of the latest 管理员确认 (src-server/admin-sessions.ts): sent beside the desk
+  // token on config pushes only, and forgotten once the server's expiry has passed by this desk's clock.
+  let adminSession: AdminSessionResponse | undefined;
+  const adminHeaders = (): Record<string, string> => {
+    if (adminSession && adminSession.expiresAt <= Date.now()) adminSession = undefined;
+    return adminSession ? { [ADMIN_SESSION_HEADER]: adminSession.token } : {};
+  };
+
+  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
     let res: Response;
     try {
       res = await fetchImpl(base + path, {
         method,
-        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+        headers: body === undefined ? { ...headers, ...extraHeaders } : { ...headers, ...extraHeaders, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: stopper.signal,
       });
@@ -269,7 +281,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
    */
   async function pushChunk<R>(name: ReplicatedCollection, chunk: R[]): Promise<never[]> {
     try {
-      return await request<never[]>('POST', pushPath(name), chunk);
+      return await request<never[]>('POST', pushPath(name), chunk, name === 'config' ? adminHeaders() : {});
     } catch (e) {
       const error = e instanceof SyncHttpError ? e.error : undefined;
       // 400: invalid rows; 403 eventsRefused / configRefused: rows the server does not authorise
@@ -278,7 +290,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
       if (!setAside) throw e;
       const refused = new Set(error.rows);
       const rest = chunk.filter((_, i) => !refused.has(i));
-      const conflicts = rest.length ? await request<never[]>('POST', pushPath(name), rest) : [];
+      const conflicts = rest.length ? await request<never[]>('POST', pushPath(name), rest, name === 'config' ? adminHeaders() : {}) : [];
       const listed = [...(state$.value.refusedList ?? []), ...(error.refusedRows ?? []).map(({ index: _i, ...doc }) => doc)].slice(-REFUSED_LISTED);
       update({ refused: state$.value.refused + refused.size, refusedList: listed });
       return conflicts;
@@ -434,6 +446,9 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
     },
     resync() {
       replications.forEach((r) => r.reSync());
+    },
+    useAdminSession(session) {
+      adminSession = session;
     },
     async stop() {
       stopper.abort();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callInPage, SCREENSHOT_DIR, startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
 import type { Page } from 'playwright-core';
-import { closeNotifications, signIn } from './desk-steps';
+import { closeNotifications, confirmAsAdministrator, signIn } from './desk-steps';
 
 // The analysis screens in Chromium on a month of real cases written through the desk's own write path
 // (analysis-seed.ts runs in the page): figures, charts, drill-down to case numbers, repeated problems,
@@ -136,6 +136,7 @@ describe('analysis in Chromium', () => {
     await page.getByTestId('revision-approver').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '李助理' }).first().click();
     await page.locator('.ant-modal:visible').getByRole('button', { name: '保存为新修订' }).click();
+    await confirmAsAdministrator(page, '2468');
     await page.locator('.ant-modal:visible').waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: '待生效' }).waitFor();
     expect(await page.getByRole('cell', { name: '延长重大投诉答复时限（批准：李助理）' }).isVisible()).toBe(true);

@@ -56,6 +56,19 @@ export async function signIn(page: Page, name: string, pin: string): Promise<voi
   await page.getByTestId('status-staff').waitFor();
 }
 
+/**
+ * 管理员确认 (issue 10 item 2): the prompt that opens after 保存为新修订 — the administrator (the signed-in
+ * person by default) types their passphrase, or on a standalone desk their PIN, and confirms.
+ */
+export async function confirmAsAdministrator(page: Page, secret: string): Promise<void> {
+  const prompt = page.locator('.ant-modal').filter({ hasText: '管理员确认' });
+  const field = prompt.getByTestId('admin-confirm-secret');
+  await field.click();
+  await page.keyboard.type(secret);
+  await prompt.getByRole('button', { name: '确认并发布' }).click();
+  await prompt.waitFor({ state: 'detached' });
+}
+
 /** Opens an action on the case page, fills its dialog's text fields, and saves. */
 export async function act(page: Page, eventType: string, fill: Record<string, string> = {}, selects: Record<string, string> = {}): Promise<void> {
   await page.getByTestId(`act-${eventType}`).click();

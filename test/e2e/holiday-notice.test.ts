@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { callInPage, startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
-import { screenshot, signIn } from './desk-steps';
+import { confirmAsAdministrator, screenshot, signIn } from './desk-steps';
 
 // The State Council's yearly holiday notice, entered once by an administrator in 制度管理 as a policy
 // revision (calendar overrides, docs/architecture.md §Policy and the SLA engine). On the fixed clock
@@ -84,6 +84,7 @@ for (const motion of ['animations on', 'reduced motion'] as const) {
       await dialog.getByTestId('revision-reason').fill('录入国务院2027年放假安排');
       await pick(page, dialog.getByTestId('revision-approver'), '李助理');
       await dialog.getByRole('button', { name: '保存为新修订' }).click();
+      await confirmAsAdministrator(page, '2468');
       await dialog.waitFor({ state: 'detached' });
 
       const revisionRows = admin.locator('.ant-card').filter({ hasText: '修订记录' }).locator('tbody tr.ant-table-row');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { callInPage, startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
-import { screenshot, signIn } from './desk-steps';
+import { confirmAsAdministrator, screenshot, signIn } from './desk-steps';
 
 // Policy administration as a property service centre's administrator does it (S0-2): categories,
 // callback rules, ladders, rewards and penalties in tables, never JSON; every edit checked by
@@ -142,6 +142,18 @@ describe('policy administration in Chromium', () => {
     await dialog.getByTestId('revision-reason').fill('新增停车管理类别，回访提前到3天');
     await pick(page, dialog.getByTestId('revision-approver'), '李助理');
     await dialog.getByRole('button', { name: '保存为新修订' }).click();
+    // 管理员确认 (issue 10 item 2): a wrong PIN publishes nothing and says so; the right one publishes.
+    const prompt = page.locator('.ant-modal').filter({ hasText: '管理员确认' });
+    await prompt.getByTestId('admin-confirm-secret').click();
+    await page.keyboard.type('1357');
+    await prompt.getByRole('button', { name: '确认并发布' }).click();
+    await prompt.getByText('管理员确认未通过：口令不对，或此人没有管理权限。').waitFor();
+    expect(await revisionRows.count()).toBe(1);
+    await screenshot(page, 'policy-admin-confirm-refused');
+    await prompt.getByTestId('admin-confirm-secret').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+    await confirmAsAdministrator(page, '2468');
     await dialog.waitFor({ state: 'detached' });
 
     await expect.poll(() => revisionRows.count()).toBe(2);

@@ -11,6 +11,7 @@ import { hasForm, SectionForm } from './SectionForm';
 import { ProblemList, problemText } from './ProblemList';
 import { dateOf } from './dates';
 import { usePT } from './i18n';
+import { AdminConfirm } from './AdminConfirm';
 
 // 新建修订 (S0-2, S0-4): the administrator edits any number of sections in tables (the JSON of the section
 // stays below as an advanced fallback, kept in step both ways), sees the validator's problems after every
@@ -30,6 +31,8 @@ export function RevisionEditor({ base, onClose }: { base: Policy; onClose: () =>
   const [text, setText] = useState(() => json(base.stages));
   const [jsonError, setJsonError] = useState<string>();
   const [saveErrors, setSaveErrors] = useState<string[]>([]);
+  // A checked revision waiting for 管理员确认 (AdminConfirm) before it is written.
+  const [toPublish, setToPublish] = useState<Policy>();
   const [form] = Form.useForm<{ reason: string; effective: string; approver: string }>();
   const tomorrow = dateOf(Date.now() + 86_400_000, base.utcOffsetMinutes);
 
@@ -77,59 +80,68 @@ export function RevisionEditor({ base, onClose }: { base: Policy; onClose: () =>
     const r = nextRevision(base, changed as Partial<PolicyInput>, { author: desk.staff?.name ?? '', reason: reason ? `${reason}（批准：${approverName}）` : '', effectiveFrom, date: Date.now() }, staff);
     const show = (errors: FieldError[]) => setSaveErrors(errors.map((e) => problemText(e, policy, lang, pt)));
     if (!r.ok) return show(r.errors);
-    const saved = await putConfig(desk.db, 'policy', r.value, desk.identity?.orgId);
-    if (!saved.ok) return show(saved.errors);
-    void message.success(t('saved', { n: r.value.revision, date: dateOf(r.value.effectiveFrom, base.utcOffsetMinutes) }));
+    setToPublish(r.value);
+  }
+
+  /** Writes the revision once an administrator confirmed it (the server then accepts its push). */
+  async function publish(revision: Policy) {
+    setToPublish(undefined);
+    const saved = await putConfig(desk.db, 'policy', revision, desk.identity?.orgId);
+    if (!saved.ok) return setSaveErrors(saved.errors.map((e) => problemText(e, policy, lang, pt)));
+    void message.success(t('saved', { n: revision.revision, date: dateOf(revision.effectiveFrom, base.utcOffsetMinutes) }));
     onClose();
   }
 
   return (
-    <Modal open width={1200} title={t('edit')} onOk={() => void save()} okText={t('saveRevision')} cancelText={t('cancel')} onCancel={onClose} destroyOnHidden>
-      {saveErrors.length ? <Alert type="error" data-testid="revision-errors" title={<ul style={{ margin: 0, paddingLeft: 16 }}>{saveErrors.map((e, i) => <li key={i}>{e}</li>)}</ul>} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ effective: tomorrow }} data-testid="revision-form">
-        <Space wrap>
-          <Form.Item name="effective" label={t('effective')} required>
-            <Input type="date" data-testid="revision-effective" />
+    <>
+      {toPublish ? <AdminConfirm policy={base} onConfirmed={() => publish(toPublish)} onCancel={() => setToPublish(undefined)} /> : null}
+      <Modal open width={1200} title={t('edit')} onOk={() => void save()} okText={t('saveRevision')} cancelText={t('cancel')} onCancel={onClose} destroyOnHidden>
+        {saveErrors.length ? <Alert type="error" data-testid="revision-errors" title={<ul style={{ margin: 0, paddingLeft: 16 }}>{saveErrors.map((e, i) => <li key={i}>{e}</li>)}</ul>} style={{ marginBottom: 12 }} /> : null}
+        <Form form={form} layout="vertical" initialValues={{ effective: tomorrow }} data-testid="revision-form">
+          <Space wrap>
+            <Form.Item name="effective" label={t('effective')} required>
+              <Input type="date" data-testid="revision-effective" />
+            </Form.Item>
+            <Form.Item name="approver" label={t('approver')} required>
+              <Select style={{ width: 160 }} options={desk.config.staff.map((s) => ({ value: s.id, label: s.name }))} data-testid="revision-approver" />
+            </Form.Item>
+            <Form.Item name="reason" label={t('reason')} required>
+              <Input style={{ width: 420 }} data-testid="revision-reason" />
+            </Form.Item>
+          </Space>
+          <Form.Item label={t('section')}>
+            <Select style={{ width: 320 }} virtual={false} value={section} onChange={pick} options={EDITABLE.map((s) => ({ value: s, label: sectionLabel(s) }))} data-testid="revision-section" />
           </Form.Item>
-          <Form.Item name="approver" label={t('approver')} required>
-            <Select style={{ width: 160 }} options={desk.config.staff.map((s) => ({ value: s.id, label: s.name }))} data-testid="revision-approver" />
-          </Form.Item>
-          <Form.Item name="reason" label={t('reason')} required>
-            <Input style={{ width: 420 }} data-testid="revision-reason" />
-          </Form.Item>
-        </Space>
-        <Form.Item label={t('section')}>
-          <Select style={{ width: 320 }} virtual={false} value={section} onChange={pick} options={EDITABLE.map((s) => ({ value: s, label: sectionLabel(s) }))} data-testid="revision-section" />
-        </Form.Item>
-      </Form>
-      <ProblemList errors={problems} policy={policy} title={t('problems')} testId="revision-problems" />
-      {hasForm(section) ? (
-        sectionShapeOk(section, value) ? (
-          <div style={{ marginBottom: 12 }}>
-            <SectionForm section={section} value={value} onChange={fromForm} policy={policy} base={base} errorRows={errorRows(problems, section, policy)} />
-          </div>
-        ) : (
-          <Alert type="warning" title={t('jsonShape')} style={{ marginBottom: 12 }} />
-        )
-      ) : null}
-      <Collapse
-        size="small"
-        defaultActiveKey={hasForm(section) ? [] : ['json']}
-        key={hasForm(section) ? 'form' : 'json'}
-        items={[
-          {
-            key: 'json',
-            label: t('advancedJson'),
-            forceRender: true,
-            children: (
-              <>
-                {jsonError ? <Alert type="error" title={jsonError} style={{ marginBottom: 8 }} /> : null}
-                <Input.TextArea value={text} onChange={(e) => fromJson(e.target.value)} rows={16} style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="revision-json" />
-              </>
-            ),
-          },
-        ]}
-      />
-    </Modal>
+        </Form>
+        <ProblemList errors={problems} policy={policy} title={t('problems')} testId="revision-problems" />
+        {hasForm(section) ? (
+          sectionShapeOk(section, value) ? (
+            <div style={{ marginBottom: 12 }}>
+              <SectionForm section={section} value={value} onChange={fromForm} policy={policy} base={base} errorRows={errorRows(problems, section, policy)} />
+            </div>
+          ) : (
+            <Alert type="warning" title={t('jsonShape')} style={{ marginBottom: 12 }} />
+          )
+        ) : null}
+        <Collapse
+          size="small"
+          defaultActiveKey={hasForm(section) ? [] : ['json']}
+          key={hasForm(section) ? 'form' : 'json'}
+          items={[
+            {
+              key: 'json',
+              label: t('advancedJson'),
+              forceRender: true,
+              children: (
+                <>
+                  {jsonError ? <Alert type="error" title={jsonError} style={{ marginBottom: 8 }} /> : null}
+                  <Input.TextArea value={text} onChange={(e) => fromJson(e.target.value)} rows={16} style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="revision-json" />
+                </>
+              ),
+            },
+          ]}
+        />
+      </Modal>
+    </>
   );
 }

@@ -1,0 +1,57 @@
+import { ADMIN_SESSION_PATH, type AdminSessionResponse } from '../../src-shared/sync/contract';
+import type { Staff } from '../../src-shared/domain/org';
+import type { Policy } from '../../src-shared/domain/policy';
+import { holdsAdminRole } from '../../src-shared/domain/administration';
+import { verifyCredential } from '../../src-shared/credentials';
+import type { DeskDatabase } from './database';
+import { ensureDeskSync, getServerConnection, type DeskReplication } from './replication';
+
+// 管理员确认 before the organisation's configuration changes (issue 10 item 2; docs/decisions.md
+// "Configuration needs an administrator"). On a desk joined to a server, the server checks the
+// administrator's own passphrase and opens a short session that the desk's config pushes carry
+// (src-server/admin-sessions.ts); nothing is written when it refuses or cannot be reached. On a
+// standalone desk there is no server: the desk checks the same person's credential and role itself.
+
+export type AdminCheck = { ok: true } | { ok: false; message: { 'zh-CN': string; en: string } };
+
+const WRONG: AdminCheck = {
+  ok: false,
+  message: { 'zh-CN': '管理员确认未通过：口令不对，或此人没有管理权限。', en: 'Administrator check failed: wrong passphrase, or this person does not administer.' },
+};
+const OFFLINE: AdminCheck = {
+  ok: false,
+  message: {
+    'zh-CN': '无法连接服务器：发布制度等机构配置需要服务器确认管理员身份，请联网后重试。未做任何更改。',
+    en: 'Cannot reach the server: publishing configuration needs the server to confirm the administrator. Nothing was changed; try again online.',
+  },
+};
+
+export interface ConfirmOptions {
+  fetch?: typeof fetch;
+  /** The replication whose config pushes carry the session (the desk's running one by default). */
+  replication?: DeskReplication;
+}
+
+export async function confirmAdministrator(db: DeskDatabase, staff: Staff, secret: string, policy: Policy | undefined, opts: ConfirmOptions = {}): Promise<AdminCheck> {
+  const connection = await getServerConnection(db);
+  if (!connection) return holdsAdminRole(policy, staff.roles) && (await verifyCredential(secret, staff.pinHash)) ? { ok: true } : WRONG;
+  let res: Response;
+  try {
+    res = await (opts.fetch ?? fetch)(connection.serverUrl + ADMIN_SESSION_PATH, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${connection.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ staffId: staff.id, secret }),
+    });
+  } catch {
+    return OFFLINE;
+  }
+  if (!res.ok) {
+    // The server's own sentence (wrong passphrase, too many attempts, revoked desk), else the generic one.
+    const body = (await res.json().catch(() => ({}))) as { messages?: { 'zh-CN': string; en: string } };
+    return body.messages ? { ok: false, message: body.messages } : WRONG;
+  }
+  const session = (await res.json()) as AdminSessionResponse;
+  const replication = opts.replication ?? (await ensureDeskSync(db));
+  replication?.useAdminSession(session);
+  return { ok: true };
+}
