@@ -45,7 +45,7 @@ describe('intakeSchemaFor', () => {
     const v = productValues();
     v.form = { brand: '长'.repeat(51), quantity: 'many' as unknown as number, shippedOn: '11/20', grade: 'zzz' };
     expect(messagesOf('product', v)).toEqual({
-      'form.brand': '「品牌」最多 50 个字，请删减。',
+      'form.brand': '「品牌」最多 50 字，现在 51 字，请删减。',
       'form.quantity': '「规格及数量」请填写数字。',
       'form.shippedOn': '「发货日期」请按 年-月-日 填写，例如 2026-11-27。',
       'form.grade': '请从列表中选择「问题等级」。',
@@ -137,5 +137,37 @@ describe('buildRegistration', () => {
     const event = buildRegistration(v, { policy, number: 'HZ01-20261127-002', firstReceiverId: 'staff-1' });
     expect(event.payload.departmentId).toBe('d-fin');
     expect(event.payload.complainant).toEqual({ anonymous: true, confidential: true });
+  });
+});
+
+describe('intake messages a clerk reads (issue 11)', () => {
+  it('a property intake whose form lacks 分区 and 业户要求的解决期限 keys is not refused in English', async () => {
+    const { presetById } = await import('../presets');
+    const { validatePolicy } = await import('./policy-validate');
+    const parsed = validatePolicy(presetById('s7-property')!.policy);
+    expect(parsed.ok).toBe(true);
+    const p = (parsed as { ok: true; value: Parameters<typeof intakeSchemaFor>[0] }).value;
+    const kind = p.kinds[0]!.code;
+    const values: IntakeValues = { ...intakeDefaults(p, kind, T0), subject: '楼上漏水', complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13812345678', address: '3栋1单元1201' }, form: {} };
+    const r = intakeSchemaFor(p, kind, 'zh-CN', T0).safeParse(values);
+    const messages = r.success ? [] : r.error.issues.map((i) => i.message);
+    for (const m of messages) expect(m).not.toMatch(/[A-Za-z]{4,}/);
+    expect(messages.join(' ')).not.toMatch(/nonoptional|Invalid input/);
+  });
+
+  it('a text over its limit says the limit and the length in 字: 「经过」最多 4000 字，现在 4012 字', () => {
+    const values: IntakeValues = { ...intakeDefaults(policy, 'complaint', T0), subject: '漏水', description: { process: 'x'.repeat(4012) } };
+    const r = intakeSchemaFor(policy, 'complaint', 'zh-CN', T0).safeParse(values);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message)).toContain('「经过」最多 4000 字，现在 4012 字，请删减。');
+  });
+
+  it('the event schema length message reads the same way', () => {
+    const e = makeEvent('case.registered', { number: 'HZ01-20261127-001', kind: 'complaint', channel: 'phone', receivedAt: T0, complainant: { anonymous: false, confidential: false }, subject: '漏水', description: { process: '经过' }, firstReceiverId: 's1' }, T0);
+    const r = parseEvent({ ...e, payload: { ...e.payload, description: { process: 'x'.repeat(4012) } } });
+    expect(r.ok).toBe(false);
+    const m = !r.ok ? r.errors.find((x) => x.code === 'tooBig')?.message : undefined;
+    expect(m?.['zh-CN']).toMatch(/最多 4000 字，现在 4012 字，请删减后再保存。$/);
+    expect(m?.['zh-CN']).not.toContain('太长或太大');
   });
 });

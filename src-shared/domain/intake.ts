@@ -14,8 +14,8 @@ export type IntakeLocale = 'zh-CN' | 'en';
 addValidationMessages({
   'intake.required': { 'zh-CN': (f) => `请填写「${f}」。`, en: (f) => `Please fill in "${f}".` },
   'intake.tooLong': {
-    'zh-CN': (f, d) => `「${f}」最多 ${String(d.maximum)} 个字，请删减。`,
-    en: (f, d) => `"${f}" can be at most ${String(d.maximum)} characters; please shorten it.`,
+    'zh-CN': (f, d) => `「${f}」最多 ${String(d.maximum)} 字${typeof d.length === 'number' ? `，现在 ${d.length} 字` : ''}，请删减。`,
+    en: (f, d) => `"${f}" can be at most ${String(d.maximum)} characters${typeof d.length === 'number' ? `; it has ${d.length}` : ''}. Please shorten it.`,
   },
   'intake.option': { 'zh-CN': (f) => `请从列表中选择「${f}」。`, en: (f) => `Choose "${f}" from the list.` },
   'intake.number': { 'zh-CN': (f) => `「${f}」请填写数字。`, en: (f) => `"${f}" must be a number.` },
@@ -103,8 +103,13 @@ function messages(locale: IntakeLocale) {
 
 type Say = ReturnType<typeof messages>['say'];
 
+/** The length rule of a text field: its message names the field, the limit and how long the text is now. */
+function tooLong(say: Say, label: string, max: number) {
+  return { error: (issue: { input?: unknown }) => say('intake.tooLong', label, { maximum: max, ...(typeof issue.input === 'string' ? { length: issue.input.length } : {}) }) };
+}
+
 function optionalText(say: Say, label: string, max: number) {
-  return z.string({ error: say('intake.required', label) }).max(max, say('intake.tooLong', label, { maximum: max })).optional();
+  return z.string({ error: say('intake.required', label) }).max(max, tooLong(say, label, max)).optional();
 }
 
 function requiredText(say: Say, label: string, max: number) {
@@ -112,7 +117,7 @@ function requiredText(say: Say, label: string, max: number) {
     .string({ error: say('intake.required', label) })
     .trim()
     .min(1, say('intake.required', label))
-    .max(max, say('intake.tooLong', label, { maximum: max }));
+    .max(max, tooLong(say, label, max));
 }
 
 function optionOf(say: Say, label: string, values: readonly string[], required: boolean) {
@@ -148,7 +153,7 @@ function fieldSchema(say: Say, f: FieldDef): z.ZodType {
       break;
     default: {
       const max = Math.min(f.maxLength ?? (f.type === 'textarea' ? LIMITS.text : LIMITS.shortText), LIMITS.text);
-      inner = z.string({ error: say('intake.required', label) }).max(max, say('intake.tooLong', label, { maximum: max }));
+      inner = z.string({ error: say('intake.required', label) }).max(max, tooLong(say, label, max));
     }
   }
   return z.unknown().superRefine((v, ctx) => {
@@ -218,7 +223,10 @@ export function intakeSchemaFor(policy: Policy, kindCode: string, locale: Intake
       riskFlags: z
         .array(z.string().refine((v) => policy.riskFlags.some((r) => r.code === v), say('intake.option', label('riskFlags'))))
         .max(LIMITS.listItems),
-      form: z.object(formShape),
+      // Every declared field is checked even when the form object lacks its key (a draft saved before the
+      // field existed, or one the form never touched): zod reports a missing key of z.unknown() with its
+      // own English "expected nonoptional" instead of the field's message (issue 11).
+      form: z.preprocess((v) => ({ ...Object.fromEntries(form.fields.map((f) => [f.key, undefined])), ...(typeof v === 'object' && v !== null ? v : {}) }), z.object(formShape)),
       apologised: z.boolean().optional(),
       relatedCaseId: z.string().max(LIMITS.id).optional(),
     })

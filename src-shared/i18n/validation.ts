@@ -11,7 +11,13 @@ type Template = (field: string, detail: Record<string, unknown>) => string;
 const zh: Record<string, Template> = {
   required: (f) => `「${f}」必须填写。`,
   type: (f) => `「${f}」的类型不对，请检查后重新填写。`,
-  tooBig: (f, d) => `「${f}」太长或太大${d.maximum !== undefined ? `（最多 ${d.maximum}）` : ''}，请删减后再保存。`,
+  // A text says how long it may be and how long it is, in 字 (issue 11: 「经过」最多 4000 字，现在 4012 字).
+  tooBig: (f, d) =>
+    typeof d.input === 'string' && d.maximum !== undefined
+      ? `「${f}」最多 ${String(d.maximum)} 字，现在 ${d.input.length} 字，请删减后再保存。`
+      : Array.isArray(d.input) && d.maximum !== undefined
+        ? `「${f}」最多 ${String(d.maximum)} 项，现在 ${d.input.length} 项，请删减后再保存。`
+        : `「${f}」超出允许的范围${d.maximum !== undefined ? `（最多 ${String(d.maximum)}）` : ''}，请修改后再保存。`,
   tooSmall: (f, d) => `「${f}」太短或太小${d.minimum !== undefined ? `（至少 ${d.minimum}）` : ''}。`,
   unknownKey: (f, d) => `「${f}」含有不认识的字段${Array.isArray(d.keys) ? `：${d.keys.join('、')}` : ''}，已拒绝保存。`,
   eventType: (f) => `「${f}」不是已知的事件类型。`,
@@ -29,7 +35,12 @@ const zh: Record<string, Template> = {
 const en: Record<string, Template> = {
   required: (f) => `"${f}" is required.`,
   type: (f) => `"${f}" has the wrong type; check it and enter it again.`,
-  tooBig: (f, d) => `"${f}" is too long or too large${d.maximum !== undefined ? ` (at most ${d.maximum})` : ''}; shorten it and save again.`,
+  tooBig: (f, d) =>
+    typeof d.input === 'string' && d.maximum !== undefined
+      ? `"${f}" can be at most ${String(d.maximum)} characters; it has ${d.input.length}. Shorten it and save again.`
+      : Array.isArray(d.input) && d.maximum !== undefined
+        ? `"${f}" can have at most ${String(d.maximum)} items; it has ${d.input.length}. Remove some and save again.`
+        : `"${f}" is out of range${d.maximum !== undefined ? ` (at most ${String(d.maximum)})` : ''}; change it and save again.`,
   tooSmall: (f, d) => `"${f}" is too short or too small${d.minimum !== undefined ? ` (at least ${d.minimum})` : ''}.`,
   unknownKey: (f, d) => `"${f}" contains unknown fields${Array.isArray(d.keys) ? `: ${d.keys.join(', ')}` : ''}; nothing was saved.`,
   eventType: (f) => `"${f}" is not a known event type.`,

@@ -78,7 +78,8 @@ describe('refused intake keeps the draft in Chromium (animations on)', () => {
     await error.waitFor();
     const said = (await error.textContent()) ?? '';
     expect(said).toMatch(/^案件已登记（编号 RM01-\d{8}-\d+），但「不予受理」没有记录：/);
-    expect(said).toContain('「向对方所作的说明」太长或太大（最多 4000）');
+    expect(said).toContain('「向对方所作的说明」最多 4000 字，现在 4001 字，请删减后再保存。');
+    expect(said).not.toMatch(/太长或太大|Invalid input|nonoptional/);
     expect(said).toContain('不会重复登记');
     await error.scrollIntoViewIfNeeded();
     await screenshot(page, 'intake-rejection-failed-1366');
