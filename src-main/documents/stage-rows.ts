@@ -18,6 +18,8 @@ export interface StageRow {
   clock: StageDef['clock'];
   due: string;
   outcome: string;
+  /** The SLA engine says it has not started (its start event has not happened). */
+  notStarted?: boolean;
 }
 
 const STATE_ZH = { pending: '未开始', running: '计时中', warning: '即将超时', breached: '已超时', met: '已完成' } as const;
@@ -34,7 +36,7 @@ export function stageRows(input: Pick<CaseDocumentInput, 'case' | 'policy' | 'st
     let outcome = s ? STATE_ZH[s.state] : '';
     if (s?.state === 'met') outcome = s.metLate ? `超时完成 ${formatMinute(s.metAt, offset)}` : `按时完成 ${formatMinute(s.metAt, offset)}`;
     if (s?.extended) outcome += '（已延期）';
-    return { name: st.name, limit: stageLimitText(st), clock: st.clock, due: formatMinute(s?.dueAt, offset), outcome };
+    return { name: st.name, limit: stageLimitText(st), clock: st.clock, due: formatMinute(s?.dueAt, offset), outcome, notStarted: s?.state === 'pending' };
   });
 }
 

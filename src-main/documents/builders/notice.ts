@@ -2,7 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { CaseEventOf } from '../../../src-shared/domain/events';
 import { CLOCK_ZH, departmentName, formatMinute, nameOf } from '../format';
 import { formGrid, frameDocument, listTable, section, type FormRow } from '../frame';
-import { kindName, personWord, printedComplainant, staffName } from '../case-common';
+import { formOf, kindName, personWord, printedComplainant, staffName } from '../case-common';
 import { findSignature, SIGNATURE_ROLES, signatureRow } from '../signatures';
 import { stageRows } from '../stage-rows';
 import type { NoticeInput } from '../types';
@@ -46,15 +46,21 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
   const person = personWord(policy, c.kind);
   const who = printedComplainant(input);
   const d = c.description ?? {};
-  const content = [d.text, d.time && `时间：${d.time}`, d.cause && `起因：${d.cause}`, d.process && `经过：${d.process}`, d.result && `结果：${d.result}`]
+  // The kind form's own text fields say what the matter is (S10-4 投诉性质或内容摘要) where the common ones are empty.
+  const formText = (formOf(policy, c.kind)?.fields ?? []).filter((f) => f.type === 'textarea' && typeof c.form?.[f.key] === 'string' && c.form[f.key]).map((f) => `${f.label}：${String(c.form![f.key])}`);
+  const content = [d.text, ...formText, d.time && `时间：${d.time}`, d.cause && `起因：${d.cause}`, d.process && `经过：${d.process}`, d.result && `结果：${d.result}`]
     .filter((x): x is string => Boolean(x))
     .map((x) => x.replace(/[。；;.\s]+$/u, ''))
     .join('；');
 
-  // The deadline the receiver set wins; otherwise the SLA stage that the hand-over started.
+  // The deadline the receiver set wins; otherwise the SLA stage that the hand-over started; otherwise the
+  // open stage that the department's reply or resolution ends (S10-9's one-week reply), not an intake step
+  // such as S10-5's same-day verification (issue 16 finding 5).
   const stages = input.stages ?? [];
   const startedByAssignment = stages.filter((s) => a && s.startedAt === a.at && s.dueAt !== undefined);
-  const due = a?.payload.dueAt ?? startedByAssignment[0]?.dueAt ?? stages.find((s) => s.state !== 'met' && s.dueAt !== undefined)?.dueAt;
+  const open = stages.filter((s) => s.state !== 'met' && s.dueAt !== undefined);
+  const endsHandling = (s: (typeof stages)[number]) => policy.stages.find((d) => d.id === s.stageId)?.stopsOn.some((e) => e === 'case.replied' || e === 'case.resolved');
+  const due = a?.payload.dueAt ?? startedByAssignment[0]?.dueAt ?? (open.find(endsHandling) ?? open[0])?.dueAt;
 
   const rows: FormRow[] = [
     ['通知单号', noticeNo, '案件编号', c.number],
@@ -71,7 +77,8 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
   ];
 
   const out: Content[] = [formGrid(rows)];
-  const sr = stageRows(input);
+  // The deadlines of this hand-over: stages that have not started (S10-19's follow-up after a callback) are not the department's yet.
+  const sr = stageRows(input).filter((r) => !r.notStarted);
   if (sr.length) {
     out.push(section('时限要求'));
     out.push(listTable(['环节', '时限', '计时方式', '应完成时间'], ['*', 70, 110, 110], sr.map((r) => [r.name, r.limit, CLOCK_ZH[r.clock], r.due])));
@@ -97,7 +104,8 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
 
   return frameDocument({
     ctx: input,
-    title: '投诉处理通知单',
+    // The preset's own name for it (S10-7 客户投诉处理通知单): the form that carries the notice number.
+    title: policy.forms.find((f) => f.fields.some((x) => x.key === 'noticeNo'))?.title ?? '投诉处理通知单',
     code: c.number,
     subtitle: `通知单号：${noticeNo || '\u3000\u3000\u3000\u3000\u3000\u3000'}\u3000\u3000案件编号：${c.number}`,
     content: out,
