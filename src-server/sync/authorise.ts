@@ -5,6 +5,7 @@ import { policySchema, type Policy } from '../../src-shared/domain/policy';
 import { staffSchema, type Staff } from '../../src-shared/domain/org';
 import type { FieldError } from '../../src-shared/domain/parse';
 import { validateAction } from '../../src-shared/domain/actions';
+import { registrationRefusals } from '../../src-shared/domain/intake';
 import { compareEvents, projectCase, applyEvents } from '../../src-shared/domain/projection';
 import { policyByRevision } from '../../src-shared/domain/revisions';
 import { addValidationMessages, messageFor } from '../../src-shared/i18n/validation';
@@ -137,8 +138,9 @@ function judge(e: CaseEvent, state: CaseState | undefined, rules: OrgRules, scop
   const policy = policyByRevision(rules.policies, e.policyRevision);
   if (!policy) return refusal('policyRevision', 'sync.policyUnknown');
   if (e.type === 'case.registered') {
-    // The same verdict as the desk's checkAction: a case is registered once, by anyone signed in at a desk.
-    return state ? refusal('type', 'action.alreadyRegistered') : [];
+    // The same verdict as the desk's checkAction: a case is registered once, by anyone signed in at a desk;
+    // and it was not received after it was recorded (domain/intake.ts).
+    return state ? refusal('type', 'action.alreadyRegistered') : registrationRefusals(e.payload, e.at, skew);
   }
   if (!state) return refusal('caseId', 'desk.caseUnknown');
   if (state.siteId !== e.siteId) return refusal('siteId', 'sync.caseSite');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Complainant, NewEvent } from './events';
+import type { Complainant, EventPayload, NewEvent } from './events';
+import type { FieldError } from './parse';
 import { LIMITS } from './limits';
 import type { FieldDef, Policy } from './policy';
 import { addValidationMessages, messageFor } from '../i18n/validation';
@@ -344,4 +345,21 @@ export function buildRegistration(values: IntakeValues, ctx: RegistrationContext
       relatedCaseId: clean(values.relatedCaseId),
     }),
   };
+}
+
+/** A message naming the field as each language's screen labels it. */
+function fieldMessage(code: string, key: string): FieldError {
+  const zh = COMMON_FIELD_LABELS[key]?.['zh-CN'] ?? key;
+  const en = COMMON_FIELD_LABELS[key]?.en ?? key;
+  return { path: `payload.${key}`, code, message: { 'zh-CN': messageFor(code, zh)['zh-CN'], en: messageFor(code, en).en } };
+}
+
+/**
+ * What the server checks of a registration's intake itself (docs/architecture.md §Trust model): the receipt
+ * time is not after the moment it was recorded, give or take `skewMs` — a forged or mistyped 接收时间 would
+ * move every deadline of the case. The rest of the intake form (required fields, the policy's codes, the
+ * apology) is still the desk's own check; the server does not yet judge it (issue 10, see the architecture).
+ */
+export function registrationRefusals(p: EventPayload<'case.registered'>, at: number, skewMs: number): FieldError[] {
+  return p.receivedAt > at + skewMs ? [fieldMessage('intake.future', 'receivedAt')] : [];
 }

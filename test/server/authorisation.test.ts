@@ -172,6 +172,26 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     expect((await push(t.url, d.token, 'events', [reg({}, TEST_NOW + 4 * MINUTE)])).body).toEqual([]);
   });
 
+  it('a registration received after it was recorded is refused on the field (接收时间)', async () => {
+    const d = await demoDesk(t);
+    const actor = d.org.staffIds[0]!;
+    const caseId = `${d.deskCode}-20261125-90003`;
+    const reg = (payload: Parameters<typeof makeRegistration>[1]) =>
+      makeRegistration(T0, { number: caseId, firstReceiverId: actor, ...payload }, { ...envelope(d, caseId, actor), id: ulidAt(T0, ++serial) });
+    for (const [bad, path, zh] of [
+      // A letter received a day after the clerk registered it: a mistyped or forged receipt time.
+      [reg({ receivedAt: T0 + DAY }), 'payload.receivedAt', '「接收时间」不能晚于现在，请检查日期和时间。'],
+    ] as const) {
+      const res = await push(t.url, d.token, 'events', [bad]);
+      expect(res.status, path).toBe(403);
+      const row = (res.body as unknown as { errors: { errors: { path: string; message: { 'zh-CN': string } }[] }[] }).errors[0]!.errors[0]!;
+      expect([row.path, row.message['zh-CN']]).toEqual([path, zh]);
+      expect(await storedIds(d)).toEqual(new Set());
+    }
+    // A letter received two days before it was registered is fine.
+    expect((await push(t.url, d.token, 'events', [reg({ receivedAt: T0 - 2 * DAY })])).body).toEqual([]);
+  });
+
   it('later events of a case after a refused one are refused with it; a second registration of a case is refused', async () => {
     const d = await demoDesk(t);
     const [clerk] = d.org.staffIds;
