@@ -61,6 +61,9 @@ describe('S10 walk: 物业服务部业主来访投诉, intake to callback', () =
     // S10-5 verified the same day (24:00); S10-9 the reply within a week.
     await expect.poll(async () => (await stageTimer(page, '当天调查、核实')).text).toContain('2026-11-28 00:00');
     expect((await stageTimer(page, '向业主答复最长不超过一周')).text).toContain('2026-12-04 10:00');
+    // The long 投诉文件(…) label wraps; its value keeps a readable width instead of a character per line (issue 16 finding 8).
+    const value = page.locator('.ant-descriptions-item-content', { hasText: '面谈记录 MT-20261127-03' });
+    expect((await value.boundingBox())!.width).toBeGreaterThan(120);
     await screenshot(page, 'walk-s10-registered');
 
     // S10-7: the notice to the maintenance team carries a number; an empty one is refused.

@@ -95,7 +95,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                 </Space>
               </Descriptions.Item>
               {formRows.map((r) => (
-                <Descriptions.Item key={r.key} label={r.label}>{r.value}</Descriptions.Item>
+                // A preset's long label (S10-4 投诉文件(信件、传真、电话及面谈的正式记录的编号)) wraps within 10em
+                // instead of squeezing the values to a character per line (issue 16 finding 8).
+                <Descriptions.Item key={r.key} label={<span style={{ display: 'inline-block', maxWidth: '10em', whiteSpace: 'normal' }}>{r.label}</span>}>{r.value}</Descriptions.Item>
               ))}
               {description && <Descriptions.Item label={t('case.description')} span="filled">{description}</Descriptions.Item>}
               {state.demand && <Descriptions.Item label={formDef?.labels?.demand ?? t('case.demand')} span="filled">{state.demand}</Descriptions.Item>}
