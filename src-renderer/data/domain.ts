@@ -9,6 +9,7 @@ import { availableActions, minInspectors, nextNoticeNo, pendingApprovalSteps, re
 export { minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type ActionAvailability };
 export { rejectionAtIntake } from '../../src-shared/domain/admissibility';
 import { buildRegistration, intakeSchemaFor, type IntakeValues } from '../../src-shared/domain/intake';
+export { commonFieldsOf } from '../../src-shared/domain/intake';
 import { applyEvents, compareEvents as compare, projectCase } from '../../src-shared/domain/projection';
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
 export { slaStagesFor };

@@ -35,6 +35,23 @@ async function deskContext(db: DeskDatabase, identity: Omit<WriteContext, 'actor
   return { ...identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev), now: () => TEST_NOW, ...identity };
 }
 
+/** A property desk YG01 with one butler, on a fresh store. */
+async function butlerDesk(name: string): Promise<{ db: DeskDatabase; ctx: WriteContext }> {
+  const db = await createDeskDatabase(`${name}_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
+  open.push(db);
+  const setup = await setUpDesk(db, {
+    preset: propertyPreset,
+    organisationName: '阳光花园物业',
+    siteName: '阳光花园',
+    deskCode: 'YG01',
+    deskName: '业主服务中心前台',
+    departmentId: 'service_center',
+    staff: [{ name: '王管家', roles: ['butler'], departmentId: 'service_center', pin: '1234' }],
+  });
+  if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
+  return { db, ctx: await deskContext(db, setup.identity) };
+}
+
 const intake = (subject: string, receivedAt: number) => ({
   kind: 'complaint',
   channel: 'hotline',
@@ -82,19 +99,7 @@ describe('case numbers', () => {
   });
 
   it('a refused registration does not use up a number', async () => {
-    const db = await createDeskDatabase(`test_numbers_refused_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
-    open.push(db);
-    const setup = await setUpDesk(db, {
-      preset: propertyPreset,
-      organisationName: '阳光花园物业',
-      siteName: '阳光花园',
-      deskCode: 'YG01',
-      deskName: '业主服务中心前台',
-      departmentId: 'service_center',
-      staff: [{ name: '王管家', roles: ['butler'], departmentId: 'service_center', pin: '1234' }],
-    });
-    if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
-    const ctx = await deskContext(db, setup.identity);
+    const { db, ctx } = await butlerDesk('test_numbers_refused');
     const refused = await registerCase(db, ctx, 'YG01', intake('   ', TEST_NOW));
     expect(refused.ok).toBe(false);
     const ok = await registerCase(db, ctx, 'YG01', intake('楼上漏水', TEST_NOW));
@@ -102,19 +107,7 @@ describe('case numbers', () => {
   });
 
   it('a desk re-enrolled with an empty store continues its series from the numbers the server gave it (issue 12)', async () => {
-    const db = await createDeskDatabase(`test_numbers_floor_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
-    open.push(db);
-    const setup = await setUpDesk(db, {
-      preset: propertyPreset,
-      organisationName: '阳光花园物业',
-      siteName: '阳光花园',
-      deskCode: 'YG01',
-      deskName: '业主服务中心前台',
-      departmentId: 'service_center',
-      staff: [{ name: '王管家', roles: ['butler'], departmentId: 'service_center', pin: '1234' }],
-    });
-    if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
-    const ctx = await deskContext(db, setup.identity);
+    const { db, ctx } = await butlerDesk('test_numbers_floor');
     const today = localDateKey(TEST_NOW);
     // What the enrolment answered: yesterday's last number and today's, as joinServer keeps them.
     await keepCaseNumberFloor(db, ['YG01-20000101-050', `YG01-${today}-012`]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Complainant, EventPayload, NewEvent } from './events';
 import type { FieldError } from './parse';
 import { LIMITS } from './limits';
-import type { FieldDef, Policy } from './policy';
+import type { CommonField, FieldDef, Policy } from './policy';
 import { addValidationMessages, messageFor } from '../i18n/validation';
 
 // The intake form's rules live here, not in components (docs/architecture.md §House rules): which fields a
@@ -89,6 +89,18 @@ export function intakeFormFor(policy: Policy, kindCode: string) {
   const kind = policy.kinds.find((k) => k.code === kindCode);
   const form = kind && policy.forms.find((f) => f.id === kind.formId);
   return kind && form ? { kind, form } : undefined;
+}
+
+/**
+ * Which common fields a kind's form asks, and in whose words (S3-2; issue 16 finding 7): none the form
+ * hides, no 等级 where the policy grades nothing, and the form's own label where it gives one. The intake
+ * screen and the printed forms ask this one function, so a field is never asked on one and printed on the other.
+ */
+export function commonFieldsOf(policy: Policy, kindCode: string): { asks(field: CommonField): boolean; label(field: CommonField): string | undefined } {
+  const form = intakeFormFor(policy, kindCode)?.form;
+  const hidden = new Set<CommonField>(form?.hides ?? []);
+  if (policy.severities.length === 0) hidden.add('severity');
+  return { asks: (field) => !hidden.has(field), label: (field) => form?.labels?.[field] };
 }
 
 /** Categories offered for a kind: those without a kind list, or listing it. */
@@ -251,7 +263,7 @@ export function intakeSchemaFor(policy: Policy, kindCode: string, locale: Intake
         if (key.startsWith('complainant.') && v.complainant.anonymous) continue;
         if (blank(valueOf[key])) ctx.addIssue({ code: 'custom', path: key.split('.'), message: say('intake.required', label(key)) });
       }
-      if (now !== undefined && v.receivedAt > now + 5 * 60_000) ctx.addIssue({ code: 'custom', path: ['receivedAt'], message: say('intake.future', label('receivedAt')) });
+      if (now !== undefined && receivedAfter(v.receivedAt, now)) ctx.addIssue({ code: 'custom', path: ['receivedAt'], message: say('intake.future', label('receivedAt')) });
       if (policy.apologyPrompt && v.apologised !== true) ctx.addIssue({ code: 'custom', path: ['apologised'], message: say('intake.apology', label('apologised')) });
     });
   return schema as unknown as z.ZodType<IntakeValues, IntakeValues>;
@@ -347,6 +359,11 @@ export function buildRegistration(values: IntakeValues, ctx: RegistrationContext
   };
 }
 
+/** A receipt time (接收时间) later than `at` by more than a clock's drift: mistyped, or forged. One rule for the intake form and the server. */
+function receivedAfter(receivedAt: number, at: number, skewMs = 5 * 60_000): boolean {
+  return receivedAt > at + skewMs;
+}
+
 /** A message naming the field as each language's screen labels it. */
 function fieldMessage(code: string, key: string): FieldError {
   const zh = COMMON_FIELD_LABELS[key]?.['zh-CN'] ?? key;
@@ -361,5 +378,5 @@ function fieldMessage(code: string, key: string): FieldError {
  * apology) is still the desk's own check; the server does not yet judge it (issue 10, see the architecture).
  */
 export function registrationRefusals(p: EventPayload<'case.registered'>, at: number, skewMs: number): FieldError[] {
-  return p.receivedAt > at + skewMs ? [fieldMessage('intake.future', 'receivedAt')] : [];
+  return receivedAfter(p.receivedAt, at, skewMs) ? [fieldMessage('intake.future', 'receivedAt')] : [];
 }

@@ -38,6 +38,15 @@ function pdfPageCount(bytes: Buffer, name: string): number {
   return Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
 }
 
+/** A fresh 阳光花园 desk on a 1366×768 laptop, animations on, with this staff member of 业主服务中心 signed in. */
+async function laptopSignedIn(deskName: string, who: { name: string; roles: string[]; pin: string }) {
+  const page = await openDeskPage(browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
+  await page.goto(`${host.shell.url}/?desk=${deskName}_${Date.now()}`);
+  await firstRun(page, sunnyGardenDesk({ ...who, department: '业主服务中心' }));
+  await signIn(page, who.name, who.pin);
+  return page;
+}
+
 describe('printing in the browser shell', () => {
   it('X-2 registration form: preview is the host-rendered PDF, 打印 downloads it and the timeline records 打印', { timeout: 120_000 }, async () => {
     // Every CSP violation on the way (pdf.js must run without eval, CDN or foreign worker).
@@ -117,10 +126,7 @@ describe('printing in the browser shell', () => {
 
 describe('print preview on a 1366×768 laptop (animations on)', () => {
   it('X-2 打印 is on screen without scrolling: the preview scrolls its pages inside the dialog, and 打印 under the pointer downloads the PDF', { timeout: 120_000 }, async () => {
-    const page = await openDeskPage(browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
-    await page.goto(`${host.shell.url}/?desk=print_laptop_${Date.now()}`);
-    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
-    await signIn(page, '李助理', '2468');
+    const page = await laptopSignedIn('print_laptop', { name: '李助理', roles: ['业服助理'], pin: '2468' });
     await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
     await page.getByTestId('print-menu').click();
     await page.locator('.ant-dropdown:visible').getByText('登记表').click();
@@ -148,10 +154,7 @@ describe('print preview on a 1366×768 laptop (animations on)', () => {
 
 describe('the hand-over notice of a transferred case (animations on)', () => {
   it('S10-7 转办 to another department, then 打印 → 通知单: 派单时间 and 派单人 are the transfer\'s, not blank', { timeout: 120_000 }, async () => {
-    const page = await openDeskPage(browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
-    await page.goto(`${host.shell.url}/?desk=print_notice_${Date.now()}`);
-    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理', '物业管家'], department: '业主服务中心', pin: '2468' }));
-    await signIn(page, '李助理', '2468');
+    const page = await laptopSignedIn('print_notice', { name: '李助理', roles: ['业服助理', '物业管家'], pin: '2468' });
     await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
     await page.keyboard.press('Escape');
     await page.getByTestId('case-actions').waitFor();
@@ -178,10 +181,7 @@ describe('the hand-over notice of a transferred case (animations on)', () => {
 
 describe('统计分析 and 制度管理 print in the browser shell (animations on)', () => {
   it('X-6 S7-3 S0-1 生成汇总表 and 打印制度 open the print preview with 下载 PDF and 打印, not a dead end', { timeout: 180_000 }, async () => {
-    const page = await openDeskPage(browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
-    await page.goto(`${host.shell.url}/?desk=print_summary_${Date.now()}`);
-    await firstRun(page, sunnyGardenDesk({ name: '王管家', roles: ['物业大管家', '业服助理'], department: '业主服务中心', pin: '1357' }));
-    await signIn(page, '王管家', '1357');
+    const page = await laptopSignedIn('print_summary', { name: '王管家', roles: ['物业大管家', '业服助理'], pin: '1357' });
     const number = await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
     await page.keyboard.press('Escape');
 
@@ -242,10 +242,7 @@ describe('统计分析 and 制度管理 print in the browser shell (animations o
 
 describe('an 已超时 alert while printing (animations on, 1366×768)', () => {
   it('X-3 the alert pops up above the status bar, under the print preview, closes by itself, stays in 提醒 and does not pop up again on reload', { timeout: 180_000 }, async () => {
-    const page = await openDeskPage(browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
-    await page.goto(`${host.shell.url}/?desk=print_alert_${Date.now()}`);
-    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
-    await signIn(page, '李助理', '2468');
+    const page = await laptopSignedIn('print_alert', { name: '李助理', roles: ['业服助理'], pin: '2468' });
     const number = await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
     await page.keyboard.press('Escape');
     await page.getByTestId('case-actions').waitFor();

@@ -4,6 +4,7 @@ import { departmentName, formatFormValue, formatMinute, nameOf } from '../format
 import { formGrid, frameDocument, section, type FormRow } from '../frame';
 import { formOf, identityHidden, kindName, methodName, personWord, printedComplainant, staffName } from '../case-common';
 import { findSignature, SIGNATURE_ROLES, signatureRow } from '../signatures';
+import { commonFieldsOf } from '../../../src-shared/domain/intake';
 import type { CaseDocumentInput } from '../types';
 
 // 投诉(举报)登记表 of the case's kind: the form its preset names (S3-2 product / service forms,
@@ -22,8 +23,8 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
   const d = c.description ?? {};
   // The form's own words and the common fields it does not ask, neither at intake nor on paper (S3-2
   // 客户要求, no 地址 for a salesperson; issue 16 finding 7); no 致歉确认 where the regulation asks no apology, no 严重程度 without grades.
-  const hides = new Set<Required>(form?.hides ?? []);
-  const label = (key: Required, fallback: string) => form?.labels?.[key] ?? fallback;
+  const common = commonFieldsOf(policy, c.kind);
+  const label = (key: Required, fallback: string) => common.label(key) ?? fallback;
   const pair = (a: [string, string] | undefined, b: [string, string] | undefined): FormRow[] => (a && b ? [[...a, ...b]] : a || b ? [{ wide: (a ?? b)! }] : []);
 
   const rows: FormRow[] = [
@@ -32,10 +33,10 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
     ['受理渠道', methodName(policy, c.channel), '接 待 点', c.receptionPoint ?? ''],
     ...pair(['首问接待人', staffName(input, c.firstReceiverId)], policy.apologyPrompt || c.apologised ? ['致歉确认', c.apologised ? '已致歉' : ''] : undefined),
     [label('complainant.name', person), who.name, label('complainant.phone', '联系电话'), who.phone],
-    ...pair(['身份/单位', [who.role, who.organisation].filter(Boolean).join('\u3000')], hides.has('complainant.address') ? undefined : [label('complainant.address', '地\u3000\u3000址'), who.address]),
+    ...pair(['身份/单位', [who.role, who.organisation].filter(Boolean).join('\u3000')], !common.asks('complainant.address') ? undefined : [label('complainant.address', '地\u3000\u3000址'), who.address]),
   ];
   if (requires.has('category') || requires.has('severity') || c.category || c.severity) {
-    rows.push(...pair(['类\u3000\u3000别', nameOf(policy.categories, c.category)], policy.severities.length || c.severity ? ['严重程度', nameOf(policy.severities, c.severity)] : undefined));
+    rows.push(...pair(['类\u3000\u3000别', nameOf(policy.categories, c.category)], common.asks('severity') || c.severity ? ['严重程度', nameOf(policy.severities, c.severity)] : undefined));
   }
   rows.push({ wide: ['事\u3000\u3000由', c.subject] });
 
@@ -60,13 +61,13 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
     ['description.result', '结\u3000\u3000果', d.result],
   ];
   // A hidden part was never asked (a value left from another kind chosen first is not the clerk's record).
-  const printedParts = parts.filter(([key, , v]) => !hides.has(key) && (requires.has(key) || v));
+  const printedParts = parts.filter(([key, , v]) => common.asks(key) && (requires.has(key) || v));
   for (const [key, lbl, v] of printedParts) rows.push({ wide: [label(key, lbl), v] });
   const anyPart = printedParts.length > 0;
   // A form that hides the event's parts has its own field for the matter (S3-2 产品存在的质量问题).
-  const asksEvent = parts.some(([key]) => !hides.has(key));
+  const asksEvent = parts.some(([key]) => common.asks(key));
   if (d.text || (!anyPart && asksEvent)) rows.push({ wide: [`${person.slice(0, -1)}内容`, d.text], minHeight: d.text ? 0 : 40 });
-  if (!hides.has('demand')) rows.push({ wide: [label('demand', `${person.slice(0, -1)}要求`), c.demand], minHeight: c.demand ? 0 : 16 });
+  if (common.asks('demand')) rows.push({ wide: [label('demand', `${person.slice(0, -1)}要求`), c.demand], minHeight: c.demand ? 0 : 16 });
   if (c.riskFlags?.length) rows.push({ wide: ['风险提示', c.riskFlags.map((f) => nameOf(policy.riskFlags, f)).join('、')] });
 
   const handling: FormRow[] = [

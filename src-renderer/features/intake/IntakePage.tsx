@@ -5,7 +5,7 @@ import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { registerCase } from '../../data/register';
 import { writeEvent } from '../../data/write-event';
-import { rejectionAtIntake, roleNames, validateIntake } from '../../data/domain';
+import { commonFieldsOf, rejectionAtIntake, roleNames, validateIntake } from '../../data/domain';
 import { loadDraft, removeDraft, saveDraft } from '../../data/drafts';
 import { getLanguage, localised, useT, type MessageKey } from '../../i18n/i18n';
 import type { CommonField } from '../../../src-shared/domain/policy';
@@ -169,10 +169,9 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   const item = (label: string, path: string, required = false) => ({ label, validateStatus: err(path) ? ('error' as const) : undefined, help: err(path), required: required || requires.has(path === 'departmentId' ? 'department' : path) });
   // The kind's form decides which common fields it asks and in whose words (S3-2: the product form has no
   // 时间/起因/经过/结果, 客户要求 instead of 诉求; issue 16 finding 7). No severities in the policy: no 等级.
-  const hidden = new Set<string>(formDef?.hides ?? []);
-  if (policy.severities.length === 0) hidden.add('severity');
-  const shown = (path: CommonField) => !hidden.has(path);
-  const word = (path: CommonField, key: MessageKey) => formDef?.labels?.[path] ?? t(key);
+  const common = commonFieldsOf(policy, kind);
+  const shown = (path: CommonField) => common.asks(path);
+  const word = (path: CommonField, key: MessageKey) => common.label(path) ?? t(key);
   const descriptionParts = (['time', 'cause', 'process', 'result'] as const).filter((p) => shown(`description.${p}`));
 
   return (
