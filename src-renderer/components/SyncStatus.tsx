@@ -1,10 +1,11 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { Alert, Button, Descriptions, Form, Input, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Popover, Space, Tag, Tooltip, Typography } from 'antd';
 import { CloudSyncOutlined, DisconnectOutlined, WarningOutlined } from '@ant-design/icons';
 import { useDesk } from '../data/desk-context';
 import { useLanguage, type Language } from '../i18n/i18n';
 import { waiting$, type WaitingList } from '../data/projection-waiting';
 import { waitingSummary } from './waiting-summary';
+import { RefusedList } from './RefusedList';
 import { currentDeskSyncState, deskSyncState$, ensureDeskSync, getServerConnection, joinServer, refusedMessage, syncErrorOf, PENDING_CAP, type SyncError, type SyncState } from '../data/replication';
 
 // The status bar's sync badge (online / offline, documents waiting to upload, last sync) and the
@@ -149,11 +150,11 @@ export function SyncStatus() {
         <span data-testid="sync-pending">{pending}</span>
         <span data-testid="sync-last">{last}</span>
         {state.refused > 0 ? (
-          <Tooltip title={refusedMessage(state.refused)[lang]}>
-            <Tag color="red" icon={<WarningOutlined />} data-testid="sync-refused">
+          <Popover trigger="click" placement="topRight" title={refusedMessage(state.refused)[lang]} content={<RefusedList db={db} docs={state.refusedList ?? []} lang={lang} />}>
+            <Tag color="red" icon={<WarningOutlined />} data-testid="sync-refused" role="button" tabIndex={0} style={{ cursor: 'pointer' }}>
               {text('refused', { n: state.refused })}
             </Tag>
-          </Tooltip>
+          </Popover>
         ) : null}
         <WaitingTag list={waiting} />
       </Space>

@@ -20,6 +20,9 @@ import type { DeskDatabase } from './database';
 import { getDeskIdentity, setDeskIdentity } from './config';
 import { keepCaseNumberFloor } from './register';
 import { callHost } from '../bridge/host';
+import { addRefused, readRefused, type RefusedDoc } from './refused-store';
+
+export type { RefusedDoc } from './refused-store';
 
 // The desk's side of sync (docs/architecture.md §Sync): RxDB's replication of the `events` and `config`
 // collections to the central server over its HTTP protocol — pull after the server's sequence
@@ -36,20 +39,11 @@ export interface SyncState {
   pending: number;
   lastSyncAt?: number;
   error?: SyncError;
-  /** Documents the server refused as invalid since replication started; they stay on this desk only. */
+  /** Documents the server refused over this desk's life (refused-store.ts); they stay on this desk only. */
   refused: number;
   /** The latest refused documents with the server's reason (at most REFUSED_LISTED), newest last. */
   refusedList?: RefusedDoc[];
 }
-
-export interface RefusedDoc {
-  id?: string;
-  code: string;
-  message: { 'zh-CN': string; en: string };
-}
-
-/** How many refused documents the status keeps with their reasons. */
-export const REFUSED_LISTED = 50;
 
 export interface SyncError {
   code: string;
@@ -291,10 +285,32 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
       const refused = new Set(error.rows);
       const rest = chunk.filter((_, i) => !refused.has(i));
       const conflicts = rest.length ? await request<never[]>('POST', pushPath(name), rest, name === 'config' ? adminHeaders() : {}) : [];
-      const listed = [...(state$.value.refusedList ?? []), ...(error.refusedRows ?? []).map(({ index: _i, ...doc }) => doc)].slice(-REFUSED_LISTED);
-      update({ refused: state$.value.refused + refused.size, refusedList: listed });
+      await noteRefused(name, chunk, error);
+      // The server answered: the desk is online, and the refusal is listed rather than shown as a lost link.
+      succeeded();
       return conflicts;
     }
+  }
+
+  // Refusals are kept in the desk's store (refused-store.ts), so the list outlives this replication; the
+  // writes are chained so two refused chunks never overwrite each other's record.
+  let refusals = readRefused(db)
+    .then((kept) => {
+      if (!stopper.signal.aborted && kept.count) update({ refused: kept.count, refusedList: kept.list });
+    })
+    .catch(() => undefined);
+  function noteRefused<R>(name: ReplicatedCollection, chunk: R[], error: SyncError): Promise<void> {
+    const at = Date.now();
+    const docs = (error.rows ?? []).map((index): RefusedDoc => {
+      const listed = error.refusedRows?.find((r) => r.index === index);
+      const id = listed?.id ?? (chunk[index] as { newDocumentState?: { id?: unknown } } | undefined)?.newDocumentState?.id;
+      return { id: typeof id === 'string' ? id : undefined, code: listed?.code ?? error.code, message: listed?.message ?? error.message, at, collection: name };
+    });
+    refusals = refusals.then(async () => {
+      const kept = await addRefused(db, docs);
+      if (!stopper.signal.aborted) update({ refused: kept.count, refusedList: kept.list });
+    }).catch(() => undefined); // only when the database is closing under it; keep the chain usable
+    return refusals;
   }
 
   for (const name of REPLICATED_COLLECTIONS) {

@@ -13,10 +13,11 @@ export const launchRealDesk = launchChromium;
 /**
  * `clock: 'fixed'` (default) starts the page at TEST_NOW. A desk joined to a server running in this
  * process keeps the real clock instead: the server stamps and checks times with the machine's clock, and
- * the two must agree (that test asserts nothing that depends on the date). `animations`: antd's motion on,
+ * the two must agree (that test asserts nothing that depends on the date); `{ at }` starts the page at a
+ * chosen instant, e.g. a desk whose clock runs ahead of the server's. `animations`: antd's motion on,
  * as a person sees it; `viewport`: another screen than DESK_CONTEXT's (e.g. a 1366×768 laptop).
  */
-export async function openDeskPage(browser: Browser, url: string, clock: 'fixed' | 'real' = 'fixed', o: { animations?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+export async function openDeskPage(browser: Browser, url: string, clock: 'fixed' | 'real' | { at: number } = 'fixed', o: { animations?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> {
   const context = await browser.newContext({
     ...DESK_CONTEXT,
     acceptDownloads: true,
@@ -24,6 +25,7 @@ export async function openDeskPage(browser: Browser, url: string, clock: 'fixed'
     ...(o.viewport ? { viewport: o.viewport } : {}),
   });
   if (clock === 'fixed') await fixClock(context);
+  else if (clock !== 'real') await fixClock(context, clock.at);
   return openPage(context, url);
 }
 
