@@ -1,4 +1,3 @@
-import { getChangedDocumentsSince, type RxStorageInstance } from 'rxdb';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import type { Policy } from '../../src-shared/domain/policy';
 import type { DeskDatabase } from './database';
@@ -8,6 +7,7 @@ import { clearPending, pendingCaseIds } from './pending';
 import { projectBatch, type BatchOutcome, type PolicyFor } from './projector';
 import { readWaiting, writeWaiting, type WaitingList } from './projection-waiting';
 import { findDrift } from './reconcile';
+import { eventsChangedSince, type ChangeCheckpoint } from './store-reads';
 import type { StoredConfigDoc } from './schemas';
 
 // Keeps the `cases` collection equal to the fold of the `events` collection, whatever way events arrive
@@ -25,11 +25,6 @@ import type { StoredConfigDoc } from './schemas';
 // write themselves (write-event.ts) and show the shared waiting list.
 
 const CHECKPOINT_KEY = 'projection-checkpoint';
-
-interface Checkpoint {
-  id: string;
-  lwt: number;
-}
 
 export interface ReconcileReport {
   cases: number;
@@ -134,10 +129,10 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
   }
 
   /** One batch; if the batch as a whole cannot be written, each case alone, so one bad case blocks no other. */
-  async function fold(events: readonly CaseEvent[], rebuild: string[], next: WaitingList): Promise<BatchOutcome> {
+  async function fold(events: readonly CaseEvent[], rebuild: string[], next: WaitingList, unseen?: (caseId: string) => boolean): Promise<BatchOutcome> {
     const at = now();
     try {
-      const outcome = await projectBatch(db, events, lookup, at, rebuild);
+      const outcome = await projectBatch(db, events, lookup, at, rebuild, unseen);
       settle(next, outcome, at);
       return outcome;
     } catch (e) {
@@ -160,8 +155,8 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
     }
   }
 
-  async function readCheckpoint(): Promise<Checkpoint | undefined> {
-    const doc = await db.getLocal<Checkpoint>(CHECKPOINT_KEY);
+  async function readCheckpoint(): Promise<ChangeCheckpoint | undefined> {
+    const doc = await db.getLocal<ChangeCheckpoint>(CHECKPOINT_KEY);
     return doc ? doc.toJSON().data : undefined;
   }
 
@@ -170,17 +165,19 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
     let checkpoint = await readCheckpoint();
     for (;;) {
       if (stopped) return;
-      const page = await getChangedDocumentsSince(db.events.storageInstance as unknown as RxStorageInstance<CaseEvent, unknown, unknown>, batchSize, checkpoint);
+      const page = await eventsChangedSince(db, batchSize, checkpoint);
       if (page.documents.length === 0) return;
       // Storage documents carry RxDB's bookkeeping (_meta, _rev, …); the fold and the case's log get the event alone.
       const events = (page.documents as unknown as (CaseEvent & { _deleted: boolean; _meta: unknown; _rev: unknown; _attachments: unknown })[])
         .filter((d) => !d._deleted)
         .map(({ _deleted: _d, _meta: _m, _rev: _r, _attachments: _a, ...event }) => event as CaseEvent);
       const next = { ...waiting };
-      await fold(events, [], next);
+      // Every event before the checkpoint was handed to the projector: a case it never folded and does not
+      // list as waiting has no stored event outside this page and the ones after it (projectBatch's `unseen`).
+      await fold(events, [], next, (caseId) => !(caseId in waiting));
       await saveWaiting(next);
-      checkpoint = page.checkpoint as Checkpoint;
-      await db.upsertLocal<Checkpoint>(CHECKPOINT_KEY, checkpoint);
+      checkpoint = page.checkpoint as ChangeCheckpoint;
+      await db.upsertLocal<ChangeCheckpoint>(CHECKPOINT_KEY, checkpoint);
       if (page.documents.length < batchSize) return;
     }
   }

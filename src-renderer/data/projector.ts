@@ -3,6 +3,7 @@ import type { CaseState } from '../../src-shared/domain/case-state';
 import type { Policy } from '../../src-shared/domain/policy';
 import type { DeskDatabase } from './database';
 import { caseDocOf } from './case-doc';
+import { writeCaseDocs, type CaseWrite } from './case-writes';
 import { foldEvents, rebuildCase } from './domain';
 import { eventsOfCases } from './store-reads';
 import type { CaseDoc } from './schemas';
@@ -80,19 +81,49 @@ function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
  * Folds `events` (any cases, any order, duplicates allowed) and rebuilds every case in `rebuild` from all
  * its stored events. An open case's document carries its whole log, so new events that follow it fold on
  * without reading the store; a new, closed or out-of-order case is rebuilt from its stored events (one
- * read for all of them). Throws only when the store cannot be read or written.
+ * read for all of them) — unless `unseen` says none of its events was ever handed to the projector before
+ * and `events` holds its registration: then `events` are its history, and a joining desk's new cases cost
+ * no read. All cases are written in one storage write (case-writes.ts); a case that changed meanwhile is
+ * folded again. Throws only when the store cannot be read or written.
  */
-export async function projectBatch(db: DeskDatabase, events: readonly CaseEvent[], policyFor: PolicyFor, now: number, rebuild: Iterable<string> = []): Promise<BatchOutcome> {
-  const byCase = groupByCase(events);
+export async function projectBatch(db: DeskDatabase, events: readonly CaseEvent[], policyFor: PolicyFor, now: number, rebuild: Iterable<string> = [], unseen: (caseId: string) => boolean = () => false): Promise<BatchOutcome> {
+  let outcome = await foldAndWrite(db, groupByCase(events), policyFor, now, rebuild, unseen);
+  // A case a command changed between the read and the write (write-event.ts) is rebuilt from its events.
+  for (let attempt = 0; outcome.conflicts.length > 0; attempt++) {
+    const again = outcome.conflicts;
+    for (const id of again) outcome.folded.delete(id);
+    if (attempt === 3) {
+      for (const id of again) outcome.failed.set(id, new Error(`case ${id} kept changing while it was folded`));
+      break;
+    }
+    const retry = await foldAndWrite(db, new Map(), policyFor, now, again, () => false);
+    retry.folded.forEach((v, k) => outcome.folded.set(k, v));
+    retry.waiting.forEach((v, k) => outcome.waiting.set(k, v));
+    retry.failed.forEach((v, k) => outcome.failed.set(k, v));
+    outcome = { ...outcome, conflicts: retry.conflicts };
+  }
+  const { conflicts: _c, ...result } = outcome;
+  return result;
+}
+
+async function foldAndWrite(db: DeskDatabase, byCase: Map<string, CaseEvent[]>, policyFor: PolicyFor, now: number, rebuild: Iterable<string>, unseen: (caseId: string) => boolean): Promise<BatchOutcome & { conflicts: string[] }> {
   for (const id of rebuild) if (!byCase.has(id)) byCase.set(id, []);
   const forced = new Set(rebuild);
   const outcome: BatchOutcome = { folded: new Map(), waiting: new Map(), failed: new Map() };
   const existing = await db.cases.findByIds([...byCase.keys()]).exec();
-  const writes: CaseDoc[] = [];
+  const writes: CaseWrite[] = [];
+  const write = (id: string, doc: CaseDoc) => writes.push({ doc, previous: existing.get(id)?._data as CaseWrite['previous'] });
   const needHistory: string[] = [];
 
+  const given = new Map<string, CaseEvent[]>();
   for (const [caseId, list] of byCase) {
     const doc = existing.get(caseId);
+    if (!doc && !forced.has(caseId) && unseen(caseId) && list.some((e) => e.type === 'case.registered')) {
+      // A new case whose stored events are all in this batch (the caller knows): its history is the batch.
+      needHistory.push(caseId);
+      given.set(caseId, list);
+      continue;
+    }
     if (!doc || forced.has(caseId) || doc.bucket !== 'open') {
       needHistory.push(caseId);
       continue;
@@ -113,14 +144,15 @@ export async function projectBatch(db: DeskDatabase, events: readonly CaseEvent[
         outcome.waiting.set(caseId, { reason: 'policy', revision: state.policyRevision });
         continue;
       }
-      writes.push(caseDocOf(state, policy, [...data.log, ...fresh], now));
+      write(caseId, caseDocOf(state, policy, [...data.log, ...fresh], now));
       outcome.folded.set(caseId, state);
     } catch (e) {
       outcome.failed.set(caseId, e);
     }
   }
 
-  const histories = await eventsOfCases(db, needHistory);
+  const histories = await eventsOfCases(db, needHistory.filter((id) => !given.has(id)));
+  given.forEach((list, id) => histories.set(id, list));
   for (const caseId of needHistory) {
     try {
       const all = histories.get(caseId) ?? [];
@@ -139,18 +171,14 @@ export async function projectBatch(db: DeskDatabase, events: readonly CaseEvent[
         outcome.folded.set(caseId, state);
         continue;
       }
-      writes.push(caseDocOf(state, policy, all, now));
+      write(caseId, caseDocOf(state, policy, all, now));
       outcome.folded.set(caseId, state);
     } catch (e) {
       outcome.failed.set(caseId, e);
     }
   }
 
-  if (writes.length > 0) {
-    const r = await db.cases.bulkUpsert(writes);
-    if (r.error.length > 0) throw new Error(`cases write failed: ${r.error.map((e) => `${e.documentId} (${e.status})`).join(', ')}`);
-  }
-  return outcome;
+  return { ...outcome, conflicts: await writeCaseDocs(db, writes) };
 }
 
 /** Rebuilds one case from all its events (start-up recovery, or when in doubt). */

@@ -57,6 +57,31 @@ export async function eventsOfCases(db: DeskDatabase, caseIds: Iterable<string>)
   return out;
 }
 
+/** A position in a collection's change order (RxDB's checkpoint: last write time, then id). */
+export interface ChangeCheckpoint {
+  id: string;
+  lwt: number;
+}
+
+/**
+ * The next `limit` events after `checkpoint` in the store's change order, deleted ones included, with the
+ * checkpoint after them: what RxDB's `getChangedDocumentsSince` answers, but as ONE `getAll` over the
+ * `[_meta.lwt+id]` index from an exclusive lower bound. RxDB's Dexie storage answers it with a query whose
+ * `$or` walks a cursor a document at a time (about 0.2–0.4 ms an event in Chromium).
+ */
+export async function eventsChangedSince(db: DeskDatabase, limit: number, checkpoint: ChangeCheckpoint | undefined): Promise<{ documents: (CaseEvent & { _deleted: boolean })[]; checkpoint: ChangeCheckpoint | undefined }> {
+  const state = await internalsOf(db.events as unknown as RxCollection<unknown>);
+  const keyRange = state.dexieDb._options.IDBKeyRange as typeof IDBKeyRange;
+  let raw: unknown[] = [];
+  await state.dexieDb.transaction('r', state.dexieTable, async (tx) => {
+    const index = tx.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME).index('[_meta.lwt+id]');
+    raw = await request(index.getAll(checkpoint ? keyRange.lowerBound([checkpoint.lwt, checkpoint.id], true) : undefined, limit));
+  });
+  const documents = raw.map((r) => fromDexieToStorage(state.booleanIndexes, r) as CaseEvent & { _deleted: boolean; _meta: { lwt: number } });
+  const last = documents[documents.length - 1];
+  return { documents, checkpoint: last ? { id: last.id, lwt: last._meta.lwt } : checkpoint };
+}
+
 /**
  * Walks the live part of the `[_deleted, field, id]` index RxDB's planner chooses for `find({ [field] })`,
  * keys only (no document is read): ONE key cursor advanced with a plain `continue()`, calling `visit` with
