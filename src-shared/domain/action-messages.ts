@@ -29,8 +29,9 @@ addValidationMessages({
     en: (_f, d) => `An investigation needs at least ${s(d.min)} inspectors who have not recused themselves; add more.`,
   },
   'action.approvalPending': {
-    'zh-CN': (_f, d) => `须先完成「${s(d.name)}」审批，才能${zhAction(d)}。`,
-    en: (_f, d) => `The approval "${s(d.name)}" must be completed before you can ${enAction(d)}.`,
+    // The policy's approval names already say what is decided (处理意见审批, 领导签署意见…): no 审批 appended.
+    'zh-CN': (_f, d) => `须先经「${s(d.roles)}」批准（${s(d.name)}），才能${zhAction(d)}。`,
+    en: (_f, d) => `"${s(d.roles)}" must first approve "${s(d.name)}" before you can ${enAction(d)}.`,
   },
   'action.nothingPending': {
     'zh-CN': (_f, d) => `没有等待审批的${s(d.what)}。`,

@@ -80,7 +80,7 @@ describe('availableActions', () => {
     const resolved = caseWith(ev('case.resolved', { result: '已修复' }));
     expect(why(resolved, 'close', clerk)).toBe('结案前须先向投诉人反馈处理结果，或记录无法反馈的原因。');
     // The sample policy gates feedback behind the director's approval of the handling opinion (S1-10).
-    expect(why(resolved, 'feedback', clerk)).toBe('须先完成「处理意见审批」审批，才能反馈结果。');
+    expect(why(resolved, 'feedback', clerk)).toBe('须先经「管理处主任」批准（处理意见审批），才能反馈结果。');
     expect(why(resolved, 'feedbackImpossible', clerk)).toBe('allowed');
     const noContact = caseWith(ev('case.resolved', { result: '已修复' }), ev('case.feedback_impossible', { reason: '匿名举报，无联系方式' }));
     expect(why(noContact, 'close', clerk)).toBe('allowed');

@@ -504,7 +504,8 @@ export function refusalOf(action: CaseAction, state: CaseState, policy: Policy, 
   if (state.recusedStaffIds.includes(actor.id)) return { code: 'action.recused' };
   if (!d.allowedIn.includes(state.status)) return statusRefusal(state);
   const gate = policy.approvals.find((a) => a.before === d.event && appliesToCase(a.appliesTo, state) && !approvalComplete(state, a));
-  if (gate) return { code: 'action.approvalPending', detail: { name: gate.name } };
+  // Who must approve is said with the approval's name, so the clerk knows whom to ask (issue 16).
+  if (gate) return { code: 'action.approvalPending', detail: { name: gate.name, roles: roleNames(policy, [...new Set(gate.steps.map((st) => st.role))]) } };
   const own = d.refuse?.({ state, policy, actor });
   if (own) return own;
   const roles = d.roles?.(policy, state);

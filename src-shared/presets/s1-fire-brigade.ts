@@ -46,7 +46,6 @@ export const fireBrigadePreset: PolicyInput = {
       fields: [
         { key: 'hazardPlace', label: '隐患地点', type: 'text', required: true, maxLength: 200, place: true },
         { key: 'reportedUnit', label: '被举报单位', type: 'text', required: false, maxLength: 200 },
-        { key: 'chiefInstruction', label: '领导批示', type: 'textarea', required: false, maxLength: 2000 },
         // S1-8: a visitor is booked onto a leaders' reception day by registering the visit with this date.
         { key: 'receptionDay', label: '预约领导接待日', type: 'date', required: false, help: '每月最后一个星期五上午为领导接待日' },
       ],

@@ -74,7 +74,18 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
     ['处理部门', departmentName(policy, c.departmentId), '通知单号', (c.noticeNos ?? []).join('、')],
     // S6-7: the register records when and by whom the matter was investigated, and what was found.
     ...(c.investigations ?? []).map((x): FormRow => ({ wide: ['调查情况', `${formatMinute(x.at, offset)}\u3000调查人：${x.inspectorIds.map((id) => staffName(input, id)).join('、')}\u3000${x.findings}`] })),
+    // Decided approvals in the words of their step (S1-3 值班首长批示, S1-10 行政领导审批处理意见, S6-3 领导签署意见):
+    // the instruction is written once, by the person who gave it, and is on the form.
+    ...(c.approvals ?? []).flatMap((a): FormRow[] => {
+      if (!a.decided) return [];
+      const step = policy.approvals.find((x) => x.id === a.approvalId)?.steps.find((x) => x.id === a.step);
+      const verdict = [a.decided.approved ? '同意' : '不同意', a.decided.opinion].filter(Boolean).join('：');
+      // The step's own words go with the value: its label is often longer than the form's label column.
+      return [{ wide: ['审批意见', `${step ? `${step.label}\u3000` : ''}${verdict}\u3000（${staffName(input, a.decided.by)}\u3000${formatMinute(a.decided.at, offset)}）`] }];
+    }),
     { wide: ['处理结果', c.result?.text ?? (c.rejection ? `不予受理：${c.rejection.explanation}` : '')], minHeight: c.result || c.rejection ? 0 : 36 },
+    // S1-11 / X-2: the result fed back to the person, or why that was impossible.
+    ...(c.feedback ? [{ wide: ['反馈情况', c.feedback.given ? `${formatMinute(c.feedback.at, offset)}\u3000${methodName(policy, c.feedback.method)}\u3000${c.feedback.content}` : `无法反馈：${c.feedback.reason}`] } satisfies FormRow] : []),
   ];
 
   const content: Content[] = [

@@ -44,7 +44,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   if (loading) return null;
   if (!state || !policy || !staff) return <Result status="404" title={t('case.notFound')} extra={<Button onClick={() => navigate({ name: 'queue' })}>{t('nav.queue')}</Button>} />;
 
-  const bar = actionBar(ACTION_SPECS, actionVerdicts(policy, state, staffRolesOf(staff)), policy, stages);
+  const bar = actionBar(ACTION_SPECS, actionVerdicts(policy, state, staffRolesOf(staff)), policy, stages, state.timeline.map((e) => e.type));
   const specs = bar.allowed;
   const waiting = pendingApprovalSteps(state);
   // S9-10: an unsatisfied callback is shown until it is followed up (callback-outcome.ts decides what follows).

@@ -21,7 +21,12 @@ export interface ActionBar {
   others: { spec: ActionSpec; reason: LocalisedMessage }[];
 }
 
-export function actionBar(specs: readonly ActionSpec[], verdicts: readonly ActionAvailability[], policy: Policy, stages: readonly StageStatus[]): ActionBar {
+/**
+ * `done`: the types of the case's events so far. With no running stage to go by, the next step is the first
+ * allowed one of FLOW after the furthest step already taken — after a callback that is 结案, not an 答复
+ * that the case no longer needs (issue 16). Approvals are left out of "furthest": they happen at any point.
+ */
+export function actionBar(specs: readonly ActionSpec[], verdicts: readonly ActionAvailability[], policy: Policy, stages: readonly StageStatus[], done: readonly string[]): ActionBar {
   const byType = new Map(verdicts.map((v) => [v.eventType as string, v]));
   const offered = specs.filter((s) => byType.get(s.type)?.offered !== false);
   const allowed = offered.filter((s) => byType.get(s.type)?.allowed);
@@ -35,9 +40,15 @@ export function actionBar(specs: readonly ActionSpec[], verdicts: readonly Actio
   let next: ActionSpec | undefined = allowed.find((a) => a.type === 'case.approval_decided');
   for (const s of next ? [] : running) {
     const stops = policy.stages.find((d) => d.id === s.stageId)?.stopsOn as string[] | undefined;
-    next = allowed.find((a) => stops?.includes(a.type));
+    // The stage's usual ending (the first of its stopsOn) waits for an approval — S1-10's opinion before
+    // feedback: asking for it is next, not the stage's fallback ending (无法反馈).
+    if (stops?.[0] && byType.get(stops[0])?.code === 'action.approvalPending') next = allowed.find((a) => a.type === 'case.approval_requested');
+    next ??= allowed.find((a) => stops?.includes(a.type));
     if (next) break;
   }
-  next ??= FLOW.map((type) => allowed.find((a) => a.type === type)).find(Boolean);
+  // A reopened case (S9-10) starts its handling again: only what was done since counts.
+  const since = done.slice(done.lastIndexOf('case.reopened') + 1);
+  const furthest = Math.max(-1, ...since.filter((t) => !t.startsWith('case.approval_')).map((t) => FLOW.indexOf(t)));
+  next ??= FLOW.slice(furthest + 1).map((type) => allowed.find((a) => a.type === type)).find(Boolean);
   return { allowed: next ? [next, ...allowed.filter((a) => a !== next)] : allowed, next, others };
 }
