@@ -6,6 +6,7 @@ import { useLanguage, type Language } from '../i18n/i18n';
 import { waiting$, type WaitingList } from '../data/projection-waiting';
 import { waitingSummary } from './waiting-summary';
 import { RefusedList } from './RefusedList';
+import { JoinProgress } from './JoinProgress';
 import { currentDeskSyncState, deskSyncState$, ensureDeskSync, getServerConnection, joinServer, refusedMessage, syncErrorOf, PENDING_CAP, type SyncError, type SyncState } from '../data/replication';
 
 // The status bar's sync badge (online / offline, documents waiting to upload, last sync) and the
@@ -29,7 +30,7 @@ const TEXT = {
     codeHelp: '管理员发放的一次性加入码，如 K7QM-3XWA-PZ9D',
     deskName: '本台名称（可选）',
     join: '加入服务器',
-    joining: '正在加入并同步单位配置…',
+    joining: '正在加入并同步单位的配置和记录…',
     joined: '已加入服务器，本台为 {code}。',
     connection: '连接状态',
     joinedNote: '本台已加入此服务器，单位的制度、部门和人员自动同步。只有管理员要求时（例如服务器从备份恢复、本台凭据被吊销）才需要用新的加入码重新加入。',
@@ -55,7 +56,7 @@ const TEXT = {
     codeHelp: 'The one-time code from your administrator, like K7QM-3XWA-PZ9D',
     deskName: 'Desk name (optional)',
     join: 'Join server',
-    joining: 'Joining and syncing the organisation’s configuration…',
+    joining: 'Joining and syncing the organisation’s configuration and records…',
     joined: 'Joined the server; this desk is {code}.',
     connection: 'Connection',
     joinedNote: 'This desk has joined this server; the organisation’s policy, departments and staff sync automatically. Re-join with a new code only when your administrator asks (e.g. the server was restored from a backup, or this desk’s credentials were revoked).',
@@ -220,6 +221,8 @@ export function ServerConnectionView({ onRejoin }: { onRejoin: () => void }) {
           {state.lastSyncAt ? text('lastSync', { t: timeOf(state.lastSyncAt, lang) }) : text('never')}
         </Descriptions.Item>
       </Descriptions>
+      {/* A join (or a long catch-up) pulling page after page: how far it has come (issue 14 item 1). */}
+      {state.history && !state.history.caughtUp ? <JoinProgress db={db} /> : null}
       <Typography.Paragraph type="secondary">{text('joinedNote')}</Typography.Paragraph>
       <Button onClick={onRejoin} data-testid="server-rejoin">
         {text('rejoin')}

@@ -43,6 +43,20 @@ export interface SyncState {
   refused: number;
   /** The latest refused documents with the server's reason (at most REFUSED_LISTED), newest last. */
   refusedList?: RefusedDoc[];
+  /** How far the events pull of this run has come (a joining desk's progress; join-progress.ts). */
+  history?: PullProgress;
+}
+
+export interface PullProgress {
+  /** Events received by this run's pulls. */
+  received: number;
+  /** The server sequence the pull started from, has reached, and the organisation's sequence now. */
+  fromSeq: number;
+  seq: number;
+  latest: number;
+  startedAt: number;
+  /** The last pull page was not full: nothing more to pull for now. */
+  caughtUp: boolean;
 }
 
 export interface SyncError {
@@ -328,7 +342,14 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
         batchSize: Math.min(opts.pullBatchSize ?? 500, PULL_LIMIT_MAX),
         async handler(checkpoint, batchSize) {
           const seq = checkpoint?.seq ?? 0;
-          return request<{ documents: never[]; checkpoint: Checkpoint }>('GET', `${pullPath(name)}?seq=${seq}&limit=${Math.min(batchSize, PULL_LIMIT_MAX)}`);
+          const limit = Math.min(batchSize, PULL_LIMIT_MAX);
+          const page = await request<{ documents: never[]; checkpoint: Checkpoint; latest?: number }>('GET', `${pullPath(name)}?seq=${seq}&limit=${limit}`);
+          if (name === 'events' && !stopper.signal.aborted) {
+            const was = state$.value.history;
+            const latest = page.latest ?? page.checkpoint.seq;
+            update({ history: { received: (was?.received ?? 0) + page.documents.length, fromSeq: was?.fromSeq ?? seq, seq: page.checkpoint.seq, latest, startedAt: was?.startedAt ?? Date.now(), caughtUp: page.documents.length < limit } });
+          }
+          return page;
         },
         stream$: stream$.asObservable() as never,
       },

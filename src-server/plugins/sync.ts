@@ -7,6 +7,7 @@ import { checkConfigRows, checkEventRows } from '../sync/validate';
 import { pullEvents, pushEvents } from '../sync/events-store';
 import { authoriseEvents, type AuthoriseOptions } from '../sync/authorise';
 import { pullConfig, pushConfig } from '../sync/config-store';
+import { latestSeq } from '../sync/seq';
 import { authoriseConfig } from '../sync/authorise-config';
 import type { ChangeHub } from '../sync/hub';
 import { CORS_HEADERS } from '../cors';
@@ -37,6 +38,7 @@ const pullResponse = {
   properties: {
     documents: { type: 'array', items: { type: 'object', additionalProperties: true } },
     checkpoint: { type: 'object', required: ['seq'], properties: { seq: { type: 'integer' } } },
+    latest: { type: 'integer', description: "The organisation's sequence number now: how far the pull has to go (a joining desk's progress)." },
   },
 } as const;
 
@@ -76,8 +78,9 @@ export function syncPlugin(db: Database, hub: ChangeHub, opts: SyncOptions = {})
           const desk = deskOf(request);
           const { seq, limit } = request.query as { seq: number; limit: number };
           const page = collection === 'events' ? await pullEvents(db, desk, seq, limit) : await pullConfig(db, desk, seq, limit);
+          const latest = await latestSeq(db, desk.orgId);
           // Stored documents are already JSON: splice them instead of parsing and re-serialising.
-          return reply.type('application/json').send(`{"documents":[${page.docs.join(',')}],"checkpoint":{"seq":${page.seq}}}`);
+          return reply.type('application/json').send(`{"documents":[${page.docs.join(',')}],"checkpoint":{"seq":${page.seq}},"latest":${latest}}`);
         },
       );
 

@@ -15,3 +15,9 @@ export async function reserveSeq(tx: Queryable, orgId: string, n: number): Promi
 export async function lockOrg(tx: Queryable, orgId: string): Promise<void> {
   await tx.query('select seq from org_seq where org_id = $1 for update', [orgId]);
 }
+
+/** The organisation's sequence number now (no lock): a pull says it so a joining desk can show how far it has come. */
+export async function latestSeq(db: Queryable, orgId: string): Promise<number> {
+  const rows = await db.query<{ seq: number | string }>('select seq from org_seq where org_id = $1', [orgId]);
+  return Number(rows[0]?.seq ?? 0);
+}

@@ -43,8 +43,8 @@ export async function adminSession(baseUrl: string, token: string, staffId: stri
   return http<AdminSessionResponse>(baseUrl, 'POST', ADMIN_SESSION_PATH, { token, body: { staffId, secret } });
 }
 
-export async function pullPage<D>(baseUrl: string, token: string, collection: ReplicatedCollection, seq: number, limit: number): Promise<{ documents: D[]; checkpoint: { seq: number } }> {
-  const r = await http<{ documents: D[]; checkpoint: { seq: number } }>(baseUrl, 'GET', `${pullPath(collection)}?seq=${seq}&limit=${limit}`, { token });
+export async function pullPage<D>(baseUrl: string, token: string, collection: ReplicatedCollection, seq: number, limit: number): Promise<{ documents: D[]; checkpoint: { seq: number }; latest: number }> {
+  const r = await http<{ documents: D[]; checkpoint: { seq: number }; latest: number }>(baseUrl, 'GET', `${pullPath(collection)}?seq=${seq}&limit=${limit}`, { token });
   if (r.status !== 200) throw new Error(`pull failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }

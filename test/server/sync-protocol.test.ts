@@ -124,6 +124,19 @@ describe.each(BACKENDS)('sync protocol (%s)', (backend) => {
     expect(again.documents.map((d) => d.id)).toEqual(everything.documents.slice(0, 5).map((d) => d.id));
   });
 
+  it("every pull page says the organisation's sequence number now, so a joining desk can show how far it has come", async () => {
+    const everything = await pullAll<CaseEvent>(t.url, desk.token, 'events');
+    const first = await pullPage<CaseEvent>(t.url, desk.token, 'events', 0, 5);
+    expect(first.latest).toBeGreaterThanOrEqual(everything.seq);
+    expect(first.checkpoint.seq).toBeLessThan(first.latest);
+    const last = await pullPage<CaseEvent>(t.url, desk.token, 'events', everything.seq, 5);
+    expect(last.documents).toEqual([]);
+    expect(last.latest).toBe(first.latest);
+    // A push moves it on for the next pull.
+    expect((await push(t.url, desk.token, 'events', work(desk, 23, { days: 1, casesPerDay: 1 }))).status).toBe(200);
+    expect((await pullPage<CaseEvent>(t.url, desk.token, 'events', everything.seq, 5)).latest).toBeGreaterThan(first.latest);
+  });
+
   it('config documents: last writer wins by revision; a stale write gets the master back as its conflict', async () => {
     // A site's survey: a config document both desks may write (the organisation's own configuration needs
     // an administrator session, test/server/config-authorisation.test.ts).

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { Progress, Space, Typography } from 'antd';
+import type { DeskDatabase } from '../data/database';
+import { deskSyncState$, type PullProgress } from '../data/replication';
+import { useLanguage } from '../i18n/i18n';
+import { joinProgressWords } from './join-progress';
+
+// Shown on the join screen while the new desk pulls its organisation's history (JoinServerForm): the
+// records received and the cases ready so far, and the time left (join-progress.ts).
+
+export function JoinProgress({ db }: { db: DeskDatabase }) {
+  const lang = useLanguage();
+  const [pull, setPull] = useState<PullProgress>();
+  const [cases, setCases] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const sub = deskSyncState$.subscribe((s) => setPull(s.history));
+    // The case count is read once a second rather than observed: a live count would re-run on every one of
+    // the thousands of case writes a join makes.
+    let stopped = false;
+    const tick = () =>
+      void db.cases
+        .count()
+        .exec()
+        .then((n) => {
+          if (stopped) return;
+          setCases(n);
+          setNow(Date.now());
+        })
+        .catch(() => undefined);
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      sub.unsubscribe();
+    };
+  }, [db]);
+  const words = joinProgressWords(pull, cases, now, lang);
+  return (
+    <Space direction="vertical" size={4} style={{ width: '100%', marginBottom: 16 }} data-testid="join-progress" aria-live="polite">
+      <Progress percent={words.percent} size="small" />
+      <Typography.Text>{words.counts}</Typography.Text>
+      <Typography.Text type="secondary">{words.remaining}</Typography.Text>
+    </Space>
+  );
+}
