@@ -84,6 +84,8 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
       return [{ wide: ['审批意见', `${step ? `${step.label}\u3000` : ''}${verdict}\u3000（${staffName(input, a.decided.by)}\u3000${formatMinute(a.decided.at, offset)}）`] }];
     }),
     { wide: ['处理结果', c.result?.text ?? (c.rejection ? `不予受理：${c.rejection.explanation}` : '')], minHeight: c.result || c.rejection ? 0 : 36 },
+    // S4-11 整改和评估: what was changed so it does not happen again.
+    ...(c.result?.rectification ? [{ wide: ['整改措施', c.result.rectification] } satisfies FormRow] : []),
     // S1-11 / X-2: the result fed back to the person, or why that was impossible.
     ...(c.feedback ? [{ wide: ['反馈情况', c.feedback.given ? `${formatMinute(c.feedback.at, offset)}\u3000${methodName(policy, c.feedback.method)}\u3000${c.feedback.content}` : `无法反馈：${c.feedback.reason}`] } satisfies FormRow] : []),
   ];

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Space,
 import { AlertOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { useCase, useCaseEvents, useStaffNames } from '../../data/hooks';
-import { actionVerdicts, awaitingCallback, maskedComplainant, pendingApprovalSteps, roleNames, unsatisfiedCallback } from '../../data/domain';
+import { actionVerdicts, awaitingCallback, commonFieldsOf, maskedComplainant, pendingApprovalSteps, roleNames, unsatisfiedCallback } from '../../data/domain';
 import { actionBar } from './action-bar';
 import { policyLabels } from '../../data/labels';
 import { useCaseTimers } from '../../hooks/sla';
@@ -82,7 +82,8 @@ export function CasePage({ caseId }: { caseId: string }) {
               <Descriptions.Item label={t('case.kind')}>{labels.kind(state.kind)}</Descriptions.Item>
               <Descriptions.Item label={t('case.channel')}>{labels.channel(state.channel)}</Descriptions.Item>
               <Descriptions.Item label={t('case.category')}>{labels.category(state.category)}</Descriptions.Item>
-              <Descriptions.Item label={t('case.severity')}>{labels.severity(state.severity)}</Descriptions.Item>
+              {/* No 等级 row where the preset grades nothing (S1, S4 …): an empty row the clerk cannot fill (issue 16 finding 7). */}
+              {(commonFieldsOf(policy, state.kind).asks('severity') || state.severity) && <Descriptions.Item label={t('case.severity')}>{labels.severity(state.severity)}</Descriptions.Item>}
               <Descriptions.Item label={t('case.department')}>{labels.department(state.departmentId)}</Descriptions.Item>
               <Descriptions.Item label={t('case.firstReceiver')}>{names.get(state.firstReceiverId) ?? state.firstReceiverId}</Descriptions.Item>
               <Descriptions.Item label={t('case.receivedAt')}>{formatMinute(state.receivedAt)}</Descriptions.Item>
