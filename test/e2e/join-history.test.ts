@@ -2,12 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Route } from 'playwright-core';
 import type { RunningDemo } from '../../scripts/start';
-import { issueEnrolmentCode, enrolDesk } from '../../src-server/orgs';
-import { checkEventRows } from '../../src-server/sync/validate';
-import { pushEvents } from '../../src-server/sync/events-store';
-import type { CaseEvent } from '../../src-shared/domain/events';
-import { makeEvent, makeRegistration } from '../../src-shared/domain/projection.fixtures';
 import { SCREENSHOT_DIR } from '../helpers/browser';
+import { seedHistory } from '../helpers/history-seed';
 import { signIn } from './desk-steps';
 import { openDeskPage, startPropertyDemo } from './real-shell';
 
@@ -28,38 +24,12 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-const DAY = 86_400_000;
 const CASES = 400;
 const OPEN = 60;
 
-/** The organisation's history as the server holds it: each case registered and accepted, all but the last OPEN closed. */
-async function historyOnServer(): Promise<{ events: number; open: string[] }> {
-  const { code } = await issueEnrolmentCode(demo.server.db, { orgId: demo.orgId, scope: 'org' });
-  const desk = await enrolDesk(demo.server.db, code, '二号台');
-  const staff = await demo.server.db.query<{ id: string }>("select id from config_docs where org_id = $1 and kind = 'staff' order by id limit 1", [demo.orgId]);
-  const actorId = staff[0]!.id.replace(/^staff:/, '');
-  const env = { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, actorId, policyRevision: 1 };
-  const start = Date.now() - 30 * DAY;
-  const events: CaseEvent[] = [];
-  const open: string[] = [];
-  for (let n = 1; n <= CASES; n++) {
-    const number = `LS01-20261101-${String(n).padStart(4, '0')}`;
-    const at = start + n * 60 * 60_000;
-    events.push(makeRegistration(at, { number, subject: `第${n}件：楼道灯不亮`, firstReceiverId: actorId }, { ...env, caseId: number }));
-    events.push(makeEvent('case.accepted', {}, at + 60_000, { ...env, caseId: number }));
-    if (n <= CASES - OPEN) events.push(makeEvent('case.closed', {}, at + 120_000, { ...env, caseId: number }));
-    else open.push(number);
-  }
-  const scope = { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, scope: 'org' as const };
-  const checked = checkEventRows(events.map((e) => ({ newDocumentState: e })), scope);
-  if (!checked.ok) throw new Error(`fixture invalid: ${JSON.stringify(checked.errors)}`);
-  for (let i = 0; i < checked.docs.length; i += 500) await pushEvents(demo.server.db, scope, checked.docs.slice(i, i + 500));
-  return { events: events.length, open };
-}
-
 describe('issue 14: joining an organisation with a history (Chromium, embedded server)', () => {
   it('the join screen shows the records and cases so far and the time left; after signing in the queue lists every open case', { timeout: 240_000 }, async () => {
-    const history = await historyOnServer();
+    const history = await seedHistory(demo.server, demo.orgId, { cases: CASES, perCase: 3, open: OPEN, prefix: 'LS01-20261101' });
     expect(history.events).toBe(1140);
     const page = await openDeskPage(browser, `${demo.web!.shell.url}/?desk=history_${Date.now()}`, 'real', { animations: true, viewport: { width: 1366, height: 768 } });
     // The first events page passes; the next waits until the person has read the progress.
