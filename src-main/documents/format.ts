@@ -68,6 +68,8 @@ export function formatFormValue(value: unknown, options?: { value: string; label
     return String(value);
   }
   const s = String(value);
+  // A datetime field holds the native field's local value (2026-11-28T18:00): printed as a person writes it.
+  if (type === 'datetime' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return s.replace('T', ' ');
   return options?.find((o) => o.value === s)?.label ?? s;
 }
 

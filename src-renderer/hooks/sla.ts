@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import type { StageStatus } from '../../src-shared/domain/sla-types';
-import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
+import { caseDeadlineSummary, slaEvaluation, type SlaEvaluation } from '../../src-shared/domain/sla';
 import type { PolicyFor } from '../data/projector';
 import type { CaseDoc } from '../data/schemas';
 import { useNow } from './ticker';
@@ -12,13 +12,15 @@ export interface CaseTimers {
   stages: StageStatus[];
   /** The most urgent running stage: the queue's timer. */
   summary?: StageStatus;
+  /** S7-16: the severity a breached stage raised the case to, shown with the case. */
+  escalatedSeverity?: SlaEvaluation['escalatedSeverity'];
 }
 
 export function timersOf(policyFor: PolicyFor, revision: number, events: readonly CaseEvent[], now: number): CaseTimers {
   const policy = policyFor(revision);
   if (!policy || events.length === 0) return { stages: [] };
-  const stages = slaStagesFor(policy, events, now);
-  return { stages, summary: caseDeadlineSummary(stages) };
+  const { stages, escalatedSeverity } = slaEvaluation(policy, events, now);
+  return { stages, summary: caseDeadlineSummary(stages), escalatedSeverity };
 }
 
 /** Timers of every open case in `docs`, keyed by case id; one computation per second for all of them. */

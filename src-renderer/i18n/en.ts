@@ -174,6 +174,7 @@ export const en: Record<MessageKey, string> = {
   'case.channel': 'Channel',
   'case.category': 'Category',
   'case.severity': 'Severity',
+  'case.severityEscalated': '{to} (raised from "{from}" when overdue)',
   'case.department': 'Department',
   'case.firstReceiver': 'First receiver',
   'case.receivedAt': 'Received',

@@ -173,6 +173,7 @@ export const zhCN = {
   'case.channel': '渠道',
   'case.category': '类别',
   'case.severity': '等级',
+  'case.severityEscalated': '{to}（由「{from}」超期自动升级）',
   'case.department': '责任部门',
   'case.firstReceiver': '首问负责人',
   'case.receivedAt': '接收时间',

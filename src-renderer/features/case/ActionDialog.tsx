@@ -10,6 +10,7 @@ import { callbackMethods, pendingApprovalSteps, requestableSteps, roleNames } fr
 import { localised, useT } from '../../i18n/i18n';
 import { toLocalInput } from '../../format/time';
 import type { ActionSpec, FieldSpec, OptionSource } from './action-specs';
+import { nativeDateMax } from '../../components/native-date';
 
 // One dialog for every case action: fields from the action's spec, the event written through the one
 // command path, and the domain's refusal shown as sentences.
@@ -143,7 +144,7 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
             ) : f.type === 'choice' ? (
               <Radio.Group options={options(f.options)} data-testid={`f-${f.name}`} />
             ) : f.type === 'datetime' ? (
-              <Input type="datetime-local" data-testid={`f-${f.name}`} />
+              <Input type="datetime-local" max={nativeDateMax('datetime-local')} data-testid={`f-${f.name}`} />
             ) : (
               <Rate data-testid={`f-${f.name}`} />
             )}

@@ -35,7 +35,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const events = useCaseEvents(caseId);
   const names = useStaffNames();
   const policy = state ? policyFor(state.policyRevision) ?? current : current;
-  const { stages } = useCaseTimers(events, state?.policyRevision, policyFor);
+  const { stages, escalatedSeverity } = useCaseTimers(events, state?.policyRevision, policyFor);
   const labels = useMemo(() => policyLabels(policy), [policy]);
   const [action, setAction] = useState<ActionSpec>();
   const [revealed, setRevealed] = useState(false);
@@ -56,7 +56,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const formDef = policy.forms.find((f) => f.id === policy.kinds.find((k) => k.code === state.kind)?.formId);
   const formRows = (formDef?.fields ?? [])
     .filter((f) => state.form[f.key] !== undefined && state.form[f.key] !== null && state.form[f.key] !== '')
-    .map((f) => ({ key: f.key, label: f.label, value: f.options?.find((o) => o.value === state.form[f.key])?.label ?? String(state.form[f.key]) }));
+    .map((f) => ({ key: f.key, label: f.label, value: f.options?.find((o) => o.value === state.form[f.key])?.label ?? (f.type === 'datetime' ? String(state.form[f.key]).replace('T', ' ') : String(state.form[f.key])) }));
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -83,7 +83,12 @@ export function CasePage({ caseId }: { caseId: string }) {
               <Descriptions.Item label={t('case.channel')}>{labels.channel(state.channel)}</Descriptions.Item>
               <Descriptions.Item label={t('case.category')}>{labels.category(state.category)}</Descriptions.Item>
               {/* No 等级 row where the preset grades nothing (S1, S4 …): an empty row the clerk cannot fill (issue 16 finding 7). */}
-              {(commonFieldsOf(policy, state.kind).asks('severity') || state.severity) && <Descriptions.Item label={t('case.severity')}>{labels.severity(state.severity)}</Descriptions.Item>}
+              {(commonFieldsOf(policy, state.kind).asks('severity') || state.severity) && <Descriptions.Item label={t('case.severity')}>
+                  {/* S7-16: a complaint unresolved for a month counts as major; the clerk reads it with the case. */}
+                  <span data-testid="case-severity">
+                    {escalatedSeverity ? t('case.severityEscalated', { to: labels.severity(escalatedSeverity.to), from: labels.severity(escalatedSeverity.from) }) : labels.severity(state.severity)}
+                  </span>
+                </Descriptions.Item>}
               <Descriptions.Item label={t('case.department')}>{labels.department(state.departmentId)}</Descriptions.Item>
               <Descriptions.Item label={t('case.firstReceiver')}>{names.get(state.firstReceiverId) ?? state.firstReceiverId}</Descriptions.Item>
               <Descriptions.Item label={t('case.receivedAt')}>{formatMinute(state.receivedAt)}</Descriptions.Item>

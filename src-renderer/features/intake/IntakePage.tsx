@@ -13,6 +13,7 @@ import { navigate } from '../../app/router';
 import { formatDateTime } from '../../format/time';
 import { useNoTabClearButtons } from '../../hooks/useNoTabClearButtons';
 import { bookReceptionDay, emptyIntake, formPathOf, toIntakeValues, type IntakeValues } from './intake-model';
+import { nativeDateMax } from '../../components/native-date';
 
 // 快速登记: one screen, keyboard first (Tab through, Ctrl+Enter saves, Esc goes back), saved as a draft
 // while typing so a crash or reload loses nothing.
@@ -236,7 +237,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
             </Col>
             <Col span={6}>
               <Form.Item {...item(t('intake.receivedAt'), 'receivedAt', true)}>
-                <Controller control={control} name="receivedAt" render={({ field }) => <Input type="datetime-local" {...field} data-testid="intake-received" />} />
+                <Controller control={control} name="receivedAt" render={({ field }) => <Input type="datetime-local" max={nativeDateMax('datetime-local')} {...field} data-testid="intake-received" />} />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -338,7 +339,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
                         ) : f.type === 'textarea' ? (
                           <Input.TextArea value={field.value ?? ''} onChange={field.onChange} maxLength={f.maxLength} autoSize={{ minRows: 2 }} data-testid={`form-${f.key}`} />
                         ) : (
-                          <Input value={field.value ?? ''} onChange={field.onChange} maxLength={f.maxLength} type={f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : f.type === 'datetime' ? 'datetime-local' : 'text'} data-testid={`form-${f.key}`} />
+                          <Input value={field.value ?? ''} onChange={field.onChange} maxLength={f.maxLength} type={f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : f.type === 'datetime' ? 'datetime-local' : 'text'} max={f.type === 'date' ? nativeDateMax('date') : f.type === 'datetime' ? nativeDateMax('datetime-local') : undefined} data-testid={`form-${f.key}`} />
                         )
                       } />
                     </Form.Item>
