@@ -2,7 +2,8 @@ import type { CaseEvent, EventType } from '../../src-shared/domain/events';
 import { EVENT_NAMES } from '../../src-shared/domain/event-names';
 import { departmentName, formatMinute, formatMoney, nameOf, roleName } from './format';
 import { COMPLAINANT_SIGNER_ROLES, kindName, maskName, methodName, staffName } from './case-common';
-import type { DocumentContext } from './types';
+import type { CaseDocumentInput, DocumentContext } from './types';
+import { attachmentKindsOf, attachmentsOf } from '../../src-shared/domain/attachments';
 
 // One line per event for the archive's timeline (X-2 who did what when, X-5 nothing left out).
 
@@ -18,6 +19,11 @@ export const DOCUMENT_ZH: Record<string, string> = {
   daily_quality: '质量投诉处理流程表',
   regulation: '工作制度',
 };
+
+/** The policy's word for an attachment kind (or the default list's). */
+export function attachmentKindName(policy: DocumentContext['policy'], code: string): string {
+  return nameOf(attachmentKindsOf(policy), code);
+}
 
 const REPLY_TO_ZH = { complainant: '投诉人', receiver: '接待人', superior: '上级' } as const;
 
@@ -99,6 +105,12 @@ export function describeEvent(e: CaseEvent, ctx: DocumentContext, hideIdentity =
       return e.payload.text;
     case 'case.material_added':
       return join(e.payload.kind === 'evidence' ? '证据' : e.payload.kind === 'diary' ? '工作日记' : '书面材料', e.payload.title, e.payload.description);
+    case 'case.attachment_added':
+      return join(attachmentKindName(p, e.payload.kind), e.payload.name, e.payload.caption, `SHA-256 ${e.payload.hash}`);
+    case 'case.attachment_withdrawn': {
+      const a = 'case' in ctx ? attachmentsOf((ctx as CaseDocumentInput).case).find((x) => x.id === e.payload.attachmentId) : undefined;
+      return join(a ? `撤回「${a.name}」` : '撤回附件', e.payload.reason);
+    }
     case 'case.signed':
       return join(`${hideIdentity && COMPLAINANT_SIGNER_ROLES.has(e.payload.role) ? maskName(e.payload.signerName) : e.payload.signerName}（${roleLabel(e.payload.role, ctx)}）`, DOCUMENT_ZH[e.payload.document] ?? e.payload.document, e.payload.image ? '手写板签名' : '纸面签名');
     case 'case.document_printed':

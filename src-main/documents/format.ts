@@ -73,7 +73,7 @@ export function formatFormValue(value: unknown, options?: { value: string; label
   return options?.find((o) => o.value === s)?.label ?? s;
 }
 
-export function nameOf(list: { code: string; name: string }[], code: string | undefined): string {
+export function nameOf(list: readonly { code: string; name: string }[], code: string | undefined): string {
   if (!code) return '';
   return list.find((x) => x.code === code)?.name ?? code;
 }

@@ -24,6 +24,7 @@ export { validatePolicy } from '../../src-shared/domain/policy-validate';
 export { nextRevision } from '../../src-shared/domain/revisions';
 export { SIGNABLE_DOCUMENTS, SIGNATURE_ROLES, SIGNATURE_SLOTS, signedRole } from '../../src-shared/domain/signature-slots';
 export { eventName } from '../../src-shared/domain/event-names';
+export { ATTACHMENT_LIMITS, attachmentKindsOf, attachmentsOf, bodyRefusal, isPicture, liveAttachments, sha256Hex, type Attachment } from '../../src-shared/domain/attachments';
 export { callbackDue, callbackDueAt } from '../../src-shared/domain/sla';
 export { riskFlagAlerts, stageAlerts } from '../../src-shared/domain/alerts';
 export { intakeDefaults } from '../../src-shared/domain/intake';

@@ -1,4 +1,5 @@
 import type { Policy } from '../../src-shared/domain/policy';
+import { attachmentKindsOf, DEFAULT_ATTACHMENT_KINDS } from '../../src-shared/domain/attachments';
 
 // Display names of policy codes (kinds, categories, departments…). Unknown codes show as themselves.
 
@@ -12,9 +13,10 @@ export interface PolicyLabels {
   riskFlag(code?: string): string;
   reason(code?: string): string;
   expense(id?: string): string;
+  attachmentKind(code?: string): string;
 }
 
-function lookup<T>(list: T[] | undefined, key: (t: T) => string, name: (t: T) => string) {
+function lookup<T>(list: readonly T[] | undefined, key: (t: T) => string, name: (t: T) => string) {
   const m = new Map((list ?? []).map((x) => [key(x), name(x)]));
   return (code?: string) => (code ? m.get(code) ?? code : '');
 }
@@ -30,5 +32,6 @@ export function policyLabels(policy?: Policy): PolicyLabels {
     riskFlag: lookup(policy?.riskFlags, (k) => k.code, (k) => k.name),
     reason: lookup(policy?.inadmissibleReasons, (k) => k.code, (k) => k.text),
     expense: lookup(policy?.expenses, (k) => k.id, (k) => k.name),
+    attachmentKind: lookup(policy ? attachmentKindsOf(policy) : DEFAULT_ATTACHMENT_KINDS, (k) => k.code, (k) => k.name),
   };
 }

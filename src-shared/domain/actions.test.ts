@@ -39,10 +39,10 @@ describe('availableActions', () => {
     expect(list.find((a) => a.action === 'accept')).toMatchObject({ allowed: true, label: { 'zh-CN': '受理' } });
   });
 
-  it('follows the status: a closed case can only be reopened or annotated', () => {
+  it('follows the status: a closed case can only be reopened or annotated (notes, materials, files)', () => {
     const closed = caseWith(ev('case.rejected', { reasonCode: 'court', explanation: '已起诉' }), ev('case.closed', {}));
     const allowed = availableActions(closed, policy, clerk).filter((a) => a.allowed).map((a) => a.action);
-    expect(allowed.sort()).toEqual(['addMaterial', 'note', 'print', 'proposePenalty', 'recordExpense', 'reopen', 'sign'].sort());
+    expect(allowed.sort()).toEqual(['addMaterial', 'attach', 'note', 'print', 'proposePenalty', 'recordExpense', 'reopen', 'sign', 'withdrawAttachment'].sort());
     expect(why(closed, 'callback', clerk)).toBe('案件当前为「已关闭」，不能回访。');
     expect(why(closed, 'assign', clerk)).toBe('案件当前为「已关闭」，不能派单。');
   });

@@ -5,6 +5,7 @@ import type { Approval, Penalty, Policy, Reward } from './policy';
 import { appliesToCase } from './sla';
 import { callbackMethods, unsatisfiedCallback } from './callback-outcome';
 import { messageFor, type LocalisedMessage } from '../i18n/validation';
+import { attachmentKindsOf, bodyRefusal } from './attachments';
 import './action-messages';
 
 // Every case action, defined once (issue 12 "one definition per action"): its event, the statuses in
@@ -377,6 +378,29 @@ export const ACTION_DEFS = {
   }),
   note: def({ event: 'case.note', label: { 'zh-CN': '备注', en: 'Note' }, allowedIn: ALL }),
   addMaterial: def({ event: 'case.material_added', label: { 'zh-CN': '添加材料', en: 'Add material' }, allowedIn: ALL, offered: usedByAStage('case.material_added') }),
+  // Files are added and withdrawn from the case page's 附件 section, not the action bar (offered: false).
+  attach: def({
+    event: 'case.attachment_added',
+    label: { 'zh-CN': '添加附件', en: 'Attach file' },
+    allowedIn: ALL,
+    offered: () => false,
+    check: (e, p, { policy }) => {
+      if (!attachmentKindsOf(policy).some((k) => k.code === p.kind)) e.unknown('payload.kind', p.kind, '附件类别', 'file kind');
+      const refused = bodyRefusal(p.type, p.size);
+      if (refused) e.add('payload.type', refused.code, refused.detail);
+    },
+  }),
+  withdrawAttachment: def({
+    event: 'case.attachment_withdrawn',
+    label: { 'zh-CN': '撤回附件', en: 'Withdraw file' },
+    allowedIn: ALL,
+    offered: () => false,
+    check: (e, p, { state }) => {
+      const a = (state.attachments ?? []).find((x) => x.id === p.attachmentId);
+      if (!a) e.add('payload.attachmentId', 'attachment.unknown');
+      else if (a.withdrawn) e.add('payload.attachmentId', 'attachment.alreadyWithdrawn');
+    },
+  }),
   sign: def({ event: 'case.signed', label: { 'zh-CN': '签字', en: 'Sign' }, allowedIn: ALL, offered: usedByAStage('case.signed') }),
   print: def({ event: 'case.document_printed', label: { 'zh-CN': '打印', en: 'Print' }, allowedIn: ALL }),
   revealIdentity: def({

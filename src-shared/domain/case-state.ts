@@ -111,6 +111,21 @@ export interface CaseState {
   penalties: MoneyItem[];
   expenses: { expenseId: string; amount: number; description: string; liableDepartmentId?: string; at: number; by: string }[];
   materials: { kind: 'material' | 'evidence' | 'diary'; title: string; description?: string; at: number; by: string }[];
+  /** Files attached (issue 13), in the order added; `id` is the adding event's id. Absent in documents stored before. */
+  attachments: {
+    id: string;
+    hash: string;
+    name: string;
+    type: string;
+    size: number;
+    kind: string;
+    caption?: string;
+    width?: number;
+    height?: number;
+    at: number;
+    by: string;
+    withdrawn?: { reason: string; at: number; by: string };
+  }[];
   signatures: { signerName: string; role: string; document: string; image?: string; at: number; by: string; eventId: string }[];
   printed: { document: string; copies: number; at: number; by: string }[];
   identityViews: { reason: string; at: number; by: string }[];

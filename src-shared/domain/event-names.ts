@@ -33,6 +33,8 @@ export const EVENT_NAMES: Record<EventType, { 'zh-CN': string; en: string }> = {
   'case.closed': { 'zh-CN': '结案', en: 'Closed' },
   'case.note': { 'zh-CN': '备注', en: 'Note' },
   'case.material_added': { 'zh-CN': '添加材料', en: 'Material added' },
+  'case.attachment_added': { 'zh-CN': '添加附件', en: 'File attached' },
+  'case.attachment_withdrawn': { 'zh-CN': '撤回附件', en: 'File withdrawn' },
   'case.signed': { 'zh-CN': '签名', en: 'Signed' },
   'case.document_printed': { 'zh-CN': '打印文档', en: 'Printed' },
   'case.identity_viewed': { 'zh-CN': '查看保密身份', en: 'Confidential identity viewed' },

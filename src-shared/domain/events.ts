@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contentHash, mimeType, ATTACHMENT_LIMITS } from './attachments';
 import { LIMITS, epochMs, idString, longText, money, requiredShortText, requiredText, shortText, text } from './limits';
 
 // The event log is the only source of truth for a case (docs/architecture.md §The event log).
@@ -158,6 +159,20 @@ export const eventPayloads = {
     title: requiredShortText,
     description: text.optional(),
   }),
+  /** A file kept with the case (issue 13); its bytes are stored and synced separately, addressed by `hash`. */
+  'case.attachment_added': z.strictObject({
+    hash: contentHash,
+    name: requiredShortText,
+    type: mimeType,
+    size: z.number().int().min(1).max(ATTACHMENT_LIMITS.maxBytes),
+    kind: idString,
+    caption: shortText.optional(),
+    /** Pixel size of a picture, for thumbnails and print layout. */
+    width: z.number().int().min(1).max(100_000).optional(),
+    height: z.number().int().min(1).max(100_000).optional(),
+  }),
+  /** Hides a file from the case; the file, its event and this one stay in the history and the archive. */
+  'case.attachment_withdrawn': z.strictObject({ attachmentId: z.ulid(), reason: requiredText }),
   'case.signed': z.strictObject({
     signerName: requiredShortText,
     role: idString,

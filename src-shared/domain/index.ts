@@ -5,3 +5,4 @@ export * from './policy';
 export * from './case-state';
 export * from './sla-types';
 export * from './org';
+export * from './attachments';

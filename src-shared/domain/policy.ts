@@ -301,6 +301,8 @@ export const policySchema = z.strictObject({
   apologyPrompt: shortText.optional(),
   /** What each case archive must contain (S1-13, S4-11), in print order. */
   archiveSections: z.array(z.strictObject({ id: code, title: shortText })).max(30).optional(),
+  /** What a file attached to a case may be recorded as (issue 13); absent: domain/attachments.ts's default list. */
+  attachmentKinds: z.array(z.strictObject({ code, name: shortText })).min(1).max(30).optional(),
   revisions: z.array(revisionRecordSchema).max(200).default([]),
   /** Rule IDs from RULES.md this policy implements (checked by the preset tests). */
   rules: z.array(z.string().max(20)).default([]),

@@ -44,6 +44,8 @@ const payloadFor: { [T in EventType]?: fc.Arbitrary<unknown> } = {
   'case.penalty_decided': fc.record({ penaltyId: fc.constantFrom('p1'), approved: fc.boolean(), approverRole: fc.constant('gm') }),
   'case.expense_recorded': fc.record({ expenseId: fc.constant('x1'), amount: fc.constant(150), description: fc.constant('慰问水果') }),
   'case.material_added': fc.record({ kind: fc.constantFrom('material', 'evidence', 'diary'), title: fc.constant('现场照片') }),
+  'case.attachment_added': fc.record({ hash: fc.constantFrom('a'.repeat(64), 'b'.repeat(64)), name: fc.constant('现场.jpg'), type: fc.constant('image/jpeg'), size: fc.constant(1000), kind: fc.constant('evidence') }),
+  'case.attachment_withdrawn': fc.record({ attachmentId: fc.constant('01KBW0000000000000000000AA'), reason: words }),
 };
 const types = Object.keys(payloadFor) as EventType[];
 

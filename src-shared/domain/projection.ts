@@ -75,7 +75,8 @@ function copyOnWrite(): Writer {
   const copied = new Set<ArrayKey>();
   return (s, key) => {
     if (!copied.has(key)) {
-      (s as unknown as Record<ArrayKey, unknown[]>)[key] = s[key].slice();
+      // `?? []`: a list added to CaseState later (attachments) is absent from states stored before it.
+      (s as unknown as Record<ArrayKey, unknown[]>)[key] = (s[key] ?? []).slice();
       copied.add(key);
     }
     return s[key];
@@ -124,6 +125,7 @@ function initialState(e: CaseEventOf<'case.registered'>): CaseState {
     penalties: [],
     expenses: [],
     materials: [],
+    attachments: [],
     signatures: [],
     printed: [],
     identityViews: [],
@@ -315,6 +317,22 @@ function applyEvent(s: CaseState, e: CaseEvent, w: Writer): void {
     case 'case.material_added': {
       const p = e.payload;
       w(s, 'materials').push(p.description !== undefined ? { kind: p.kind, title: p.title, description: p.description, at, by } : { kind: p.kind, title: p.title, at, by });
+      break;
+    }
+    case 'case.attachment_added': {
+      const p = e.payload;
+      const a: CaseState['attachments'][number] = { id: e.id, hash: p.hash, name: p.name, type: p.type, size: p.size, kind: p.kind, at, by };
+      if (p.caption !== undefined) a.caption = p.caption;
+      if (p.width !== undefined) a.width = p.width;
+      if (p.height !== undefined) a.height = p.height;
+      w(s, 'attachments').push(a);
+      break;
+    }
+    case 'case.attachment_withdrawn': {
+      const list = w(s, 'attachments');
+      const i = list.findIndex((a) => a.id === e.payload.attachmentId);
+      // Copied, not changed in place: an incremental update shares the item objects with the previous state.
+      if (i >= 0 && !list[i]!.withdrawn) list[i] = { ...list[i]!, withdrawn: { reason: e.payload.reason, at, by } };
       break;
     }
     case 'case.signed': {

@@ -51,6 +51,8 @@ function samplePayload(type: Exclude<EventType, 'case.registered'>, p: Policy, s
     'case.closed': {},
     'case.note': { text: '备注' },
     'case.material_added': { kind: 'material', title: '材料' },
+    'case.attachment_added': { hash: 'c'.repeat(64), name: '现场.jpg', type: 'image/jpeg', size: 1000, kind: 'evidence' },
+    'case.attachment_withdrawn': { attachmentId: ulidAt(T0, 1), reason: '拍错了' },
     'case.signed': { signerName: '签字人', role, document: 'register' },
     'case.document_printed': { document: 'register' },
     'case.identity_viewed': { reason: '核实身份' },

@@ -15,6 +15,7 @@ import { ActionDialog } from './ActionDialog';
 import { CaseTimeline } from './CaseTimeline';
 import { RevealIdentity } from './RevealIdentity';
 import { DocumentButtons } from './DocumentButtons';
+import { AttachmentsCard } from './attachments/AttachmentsCard';
 import { navigate } from '../../app/router';
 
 /** Joins sentences, adding a full stop only where one is missing. */
@@ -175,6 +176,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           )}
         </Space>
       </Card>
+      <AttachmentsCard state={state} policy={policy} names={names} />
       <Card title={t('case.timeline')} size="small">
         {events.length === 0 ? <Empty /> : <CaseTimeline events={events} policy={policy} names={names} />}
       </Card>

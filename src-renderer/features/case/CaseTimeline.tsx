@@ -13,7 +13,7 @@ import { formatDateTime } from '../../format/time';
 
 const SIGNATURE_ROLE_CODES = new Set<string>(Object.values(SIGNATURE_ROLES));
 
-function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: Map<string, string>, t: ReturnType<typeof useT>): string {
+function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: Map<string, string>, t: ReturnType<typeof useT>, files: Map<string, string>): string {
   const yuan = (amount: number) => formatYuan(amount, getLanguage());
   const decided = (approved: boolean, role: string, note?: string) => [`${t(approved ? 'timeline.approved' : 'timeline.rejected')}（${labels.role(role)}）`, note].filter(Boolean).join('：');
   switch (e.type) {
@@ -62,6 +62,10 @@ function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: 
       return `${formatDateTime(e.payload.newDueAt).slice(0, 16)}：${e.payload.reason}`;
     case 'case.note':
       return e.payload.text;
+    case 'case.attachment_added':
+      return [`${labels.attachmentKind(e.payload.kind)}：${e.payload.name}`, e.payload.caption].filter(Boolean).join(' · ');
+    case 'case.attachment_withdrawn':
+      return `${files.get(e.payload.attachmentId) ?? ''}：${e.payload.reason}`;
     case 'case.signed': {
       // Slot roles (src-shared/domain/signature-slots.ts) have their own words; department heads sign for a department.
       const [base = '', dept] = e.payload.role.split(':');
@@ -80,6 +84,8 @@ function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: 
 export function CaseTimeline({ events, policy, names }: { events: CaseEvent[]; policy: Policy; names: Map<string, string> }) {
   const t = useT();
   const labels = policyLabels(policy);
+  // A withdrawal names the file it hides, which only its adding event carries.
+  const files = new Map(events.flatMap((e) => (e.type === 'case.attachment_added' ? [[e.id, e.payload.name] as const] : [])));
   return (
     <Timeline
       data-testid="timeline"
@@ -92,7 +98,7 @@ export function CaseTimeline({ events, policy, names }: { events: CaseEvent[]; p
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
               {formatDateTime(e.at)} · {names.get(e.actorId) ?? e.actorId}
             </Typography.Text>
-            <div>{detailOf(e, labels, names, t)}</div>
+            <div>{detailOf(e, labels, names, t, files)}</div>
           </div>
         ),
       }))}

@@ -1,0 +1,50 @@
+import { bodyRefusal, sha256Hex } from '../../src-shared/domain/attachments';
+import { messageFor, type LocalisedMessage } from '../../src-shared/i18n/validation';
+import type { DeskDatabase } from './database';
+import { bodyStoreFor } from './body-store';
+import { writeEvent, type WriteContext, type WriteEventResult } from './write-event';
+
+// Attaching a file to a case and withdrawing it (issue 13), on the one command path (write-event.ts).
+
+/** A file ready to keep: images already downscaled and re-encoded (prepare-file.ts). */
+export interface PreparedFile {
+  bytes: ArrayBuffer;
+  type: string;
+  name: string;
+  width?: number;
+  height?: number;
+}
+
+/** Why a body of this type and size cannot be attached, in both languages; undefined when it can. */
+export function bodyRefusalMessage(type: string, size: number): LocalisedMessage | undefined {
+  const refused = bodyRefusal(type, size);
+  return refused && messageFor(refused.code, 'file', refused.detail);
+}
+
+/**
+ * Keeps the body, then writes `case.attachment_added`. The body goes first: a crash in between leaves an
+ * unreferenced body (space, which the uploader skips), never an attachment whose bytes are gone. A type
+ * or size the domain refuses changes nothing.
+ */
+export async function attachFile(db: DeskDatabase, ctx: WriteContext, caseId: string, file: PreparedFile, opts: { kind: string; caption?: string }): Promise<WriteEventResult> {
+  const refused = bodyRefusal(file.type, file.bytes.byteLength);
+  if (refused) return { ok: false, errors: [{ path: 'payload.type', code: refused.code, message: messageFor(refused.code, 'file', refused.detail) }] };
+  const hash = await sha256Hex(file.bytes);
+  const caption = opts.caption?.trim();
+  const payload = {
+    hash,
+    name: file.name.slice(0, 200),
+    type: file.type,
+    size: file.bytes.byteLength,
+    kind: opts.kind,
+    ...(caption ? { caption } : {}),
+    ...(file.width && file.height ? { width: file.width, height: file.height } : {}),
+  };
+  await bodyStoreFor(db).put(file.bytes, file.type, ctx.now?.() ?? Date.now());
+  return writeEvent(db, ctx, caseId, { type: 'case.attachment_added', payload });
+}
+
+/** Hides a file from the case; the history and the archive keep it, marked withdrawn, with the reason. */
+export function withdrawAttachment(db: DeskDatabase, ctx: WriteContext, caseId: string, attachmentId: string, reason: string): Promise<WriteEventResult> {
+  return writeEvent(db, ctx, caseId, { type: 'case.attachment_withdrawn', payload: { attachmentId, reason } });
+}

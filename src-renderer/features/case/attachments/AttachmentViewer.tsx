@@ -1,0 +1,33 @@
+import { Button, Modal, Result, Spin, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import type { Attachment } from '../../../data/domain';
+import { isPicture } from '../../../data/domain';
+import { PdfPages } from '../PdfPages';
+import { useBody } from './use-body';
+import { useAT } from './i18n';
+
+// The viewer: a picture at full size, a PDF drawn by pdf.js (the print preview's own component), a
+// recording with the browser's player; any other file is offered for download.
+
+export function AttachmentViewer({ attachment: a, onClose }: { attachment: Attachment; onClose: () => void }) {
+  const { t } = useAT();
+  const body = useBody(a.hash);
+  const download = body.status === 'ready' && (
+    <Button icon={<DownloadOutlined />} href={body.url} download={a.name} data-testid="viewer-download">
+      {t('download')}
+    </Button>
+  );
+  return (
+    <Modal open title={a.name} onCancel={onClose} footer={download || null} width={900} centered destroyOnHidden>
+      <div data-testid="attachment-viewer" style={{ maxHeight: '70vh', overflow: 'auto', textAlign: 'center' }}>
+        {body.status === 'loading' && <Spin />}
+        {body.status === 'missing' && <Result status="info" title={t('missing')} />}
+        {body.status === 'ready' && isPicture(a.type) && <img src={body.url} alt={a.caption ?? a.name} style={{ maxWidth: '100%' }} data-testid="viewer-image" />}
+        {/* pdf.js takes its input over to its worker: give it a copy so the stored bytes stay readable. */}
+        {body.status === 'ready' && a.type === 'application/pdf' && <PdfPages bytes={new Uint8Array(body.body.bytes.slice(0))} />}
+        {body.status === 'ready' && a.type.startsWith('audio/') && <audio controls src={body.url} data-testid="viewer-audio" />}
+        {a.caption && <Typography.Paragraph style={{ marginTop: 12 }}>{a.caption}</Typography.Paragraph>}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { App, Button, Card, Empty, Space, Tag, Tooltip, Typography, Upload } from 'antd';
+import { AudioOutlined, FileOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import type { CaseState } from '../../../../src-shared/domain/case-state';
+import type { Policy } from '../../../../src-shared/domain/policy';
+import { attachmentsOf, isPicture, liveAttachments, type Attachment } from '../../../data/domain';
+import { policyLabels } from '../../../data/labels';
+import { formatMinute } from '../../../format/time';
+import { AttachDialog } from './AttachDialog';
+import { AttachmentViewer } from './AttachmentViewer';
+import { WithdrawDialog } from './WithdrawDialog';
+import { formatSize } from './format-size';
+import { useBody } from './use-body';
+import { useAT } from './i18n';
+
+// The case page's 附件 section (issue 13): thumbnails of the files still shown, 添加附件 through the file
+// chooser, and an image pasted anywhere on the page (outside a text field) opens the same dialog.
+
+const THUMB = 112;
+
+function Thumbnail({ a, onOpen }: { a: Attachment; onOpen: () => void }) {
+  const { t } = useAT();
+  const body = useBody(a.hash);
+  const icon = a.type === 'application/pdf' ? <FilePdfOutlined style={{ fontSize: 40, color: '#d4380d' }} /> : a.type.startsWith('audio/') ? <AudioOutlined style={{ fontSize: 40 }} /> : <FileOutlined style={{ fontSize: 40 }} />;
+  const inner =
+    body.status === 'missing' ? (
+      <Typography.Text type="secondary" style={{ fontSize: 12, padding: 4 }}>{t('missing')}</Typography.Text>
+    ) : isPicture(a.type) && body.status === 'ready' ? (
+      <img src={body.url} alt={a.caption ?? a.name} style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
+    ) : (
+      icon
+    );
+  return (
+    <button type="button" onClick={onOpen} aria-label={`${t('view')} ${a.name}`} data-testid="attachment-thumb"
+      style={{ width: THUMB, height: THUMB, padding: 0, border: '1px solid #d9d9d9', borderRadius: 6, background: '#fafafa', cursor: 'pointer', overflow: 'hidden', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+      {inner}
+    </button>
+  );
+}
+
+export function AttachmentsCard({ state, policy, names }: { state: CaseState; policy: Policy; names: Map<string, string> }) {
+  const { t } = useAT();
+  const { message } = App.useApp();
+  const labels = policyLabels(policy);
+  const [file, setFile] = useState<File>();
+  const [viewing, setViewing] = useState<Attachment>();
+  const [withdrawing, setWithdrawing] = useState<Attachment>();
+  const live = liveAttachments(state);
+  const withdrawnCount = attachmentsOf(state).length - live.length;
+
+  // A pasted picture (a screenshot, a photo copied from a chat) becomes an attachment of this case. Pastes
+  // into a text field stay the field's; a dialog already open keeps the page from starting another.
+  const busy = file !== undefined || viewing !== undefined || withdrawing !== undefined;
+  useEffect(() => {
+    if (busy) return;
+    const onPaste = (e: ClipboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable="true"]')) return;
+      const picture = [...(e.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
+      if (!picture) return;
+      e.preventDefault();
+      const ext = picture.type === 'image/png' ? 'png' : picture.type === 'image/jpeg' ? 'jpg' : picture.type.split('/')[1] ?? 'png';
+      // Pasted pictures are all called image.png by the browser: give each a name that says what it is.
+      setFile(new File([picture], `${t('pasted')}-${formatMinute(Date.now()).replace(/[ :]/g, '').replace(/-/g, '')}.${ext}`, { type: picture.type }));
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [busy, t]);
+
+  return (
+    <Card size="small" data-testid="attachments"
+      title={<Space><PaperClipOutlined />{t('title')}{live.length > 0 && <Tag>{live.length}</Tag>}</Space>}
+      extra={
+        <Upload showUploadList={false} multiple={false} beforeUpload={(f) => { setFile(f); return Upload.LIST_IGNORE; }}>
+          <Button icon={<PaperClipOutlined />} data-testid="attach-add">{t('add')}</Button>
+        </Upload>
+      }>
+      {live.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} data-testid="attachments-empty" />
+      ) : (
+        <Space wrap size={16} align="start">
+          {live.map((a) => (
+            <div key={a.id} style={{ width: THUMB }} data-testid="attachment" data-name={a.name}>
+              <Thumbnail a={a} onOpen={() => setViewing(a)} />
+              <Tooltip title={a.name}>
+                <Typography.Text ellipsis style={{ width: THUMB, display: 'block', marginTop: 4 }}>{a.name}</Typography.Text>
+              </Tooltip>
+              <div><Tag style={{ marginInlineEnd: 4 }}>{labels.attachmentKind(a.kind)}</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatSize(a.size)}</Typography.Text></div>
+              {a.caption && <Typography.Paragraph ellipsis={{ rows: 2, tooltip: a.caption }} style={{ fontSize: 12, margin: 0 }}>{a.caption}</Typography.Paragraph>}
+              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>{t('by', { who: names.get(a.by) ?? a.by, at: formatMinute(a.at) })}</Typography.Text>
+              <Button size="small" type="link" danger style={{ padding: 0 }} onClick={() => setWithdrawing(a)} data-testid="attachment-withdraw">{t('withdraw')}</Button>
+            </div>
+          ))}
+        </Space>
+      )}
+      {withdrawnCount > 0 && <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="attachments-withdrawn">{t('withdrawnCount', { n: withdrawnCount })}</Typography.Text>}
+      {file && <AttachDialog file={file} state={state} policy={policy} onClose={(done) => { setFile(undefined); if (done) void message.success(t('saved')); }} />}
+      {viewing && <AttachmentViewer attachment={viewing} onClose={() => setViewing(undefined)} />}
+      {withdrawing && <WithdrawDialog attachment={withdrawing} state={state} policy={policy} onClose={(done) => { setWithdrawing(undefined); if (done) void message.success(t('withdrawn')); }} />}
+    </Card>
+  );
+}

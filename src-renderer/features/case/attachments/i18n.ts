@@ -1,0 +1,69 @@
+import { useFeatureT, type Language } from '../../../i18n/i18n';
+
+// Strings of the case page's 附件 section (zh-CN source, en complete).
+
+const zhCN = {
+  title: '附件',
+  add: '添加附件',
+  empty: '还没有附件。点击「添加附件」选择照片、扫描件、PDF 或录音，也可以直接粘贴截图（Ctrl+V）。',
+  dialogTitle: '添加附件',
+  kind: '类别',
+  caption: '说明（可选）',
+  captionHint: '例如：漏水处天花板，拍摄于 3 楼走廊',
+  save: '保存',
+  cancel: '取消',
+  preparing: '正在处理文件…',
+  shrunk: '照片已缩小到 {w}×{h}，并去掉了拍摄位置等信息。',
+  saved: '附件已保存',
+  view: '查看',
+  withdraw: '撤回',
+  withdrawTitle: '撤回附件「{name}」',
+  withdrawHint: '撤回后附件不再显示，但处理记录和案件档案中仍保留，并注明已撤回。',
+  withdrawReason: '撤回原因',
+  withdrawOk: '确定撤回',
+  withdrawn: '附件已撤回',
+  withdrawnCount: '已撤回 {n} 个（见处理记录）',
+  missing: '文件内容尚未下载到本机',
+  download: '下载',
+  unreadable: '无法读取这个文件：{reason}',
+  pasted: '粘贴的图片',
+  by: '{who} · {at}',
+  pdfPages: 'PDF',
+};
+
+type Key = keyof typeof zhCN;
+
+const en: Record<Key, string> = {
+  title: 'Files',
+  add: 'Attach file',
+  empty: 'No files yet. Use “Attach file” to add photos, scans, PDFs or recordings, or paste a screenshot (Ctrl+V).',
+  dialogTitle: 'Attach file',
+  kind: 'Kind',
+  caption: 'Caption (optional)',
+  captionHint: 'e.g. ceiling where the water comes in, 3rd floor corridor',
+  save: 'Save',
+  cancel: 'Cancel',
+  preparing: 'Preparing the file…',
+  shrunk: 'The photo was reduced to {w}×{h} and its location and camera data removed.',
+  saved: 'File attached',
+  view: 'View',
+  withdraw: 'Withdraw',
+  withdrawTitle: 'Withdraw “{name}”',
+  withdrawHint: 'A withdrawn file is no longer shown, but the record and the case archive keep it, marked withdrawn.',
+  withdrawReason: 'Reason',
+  withdrawOk: 'Withdraw',
+  withdrawn: 'File withdrawn',
+  withdrawnCount: '{n} withdrawn (see the record)',
+  missing: 'The file has not been downloaded to this desk yet',
+  download: 'Download',
+  unreadable: 'The file cannot be read: {reason}',
+  pasted: 'Pasted picture',
+  by: '{who} · {at}',
+  pdfPages: 'PDF',
+};
+
+const tables: Record<Language, Record<Key, string>> = { 'zh-CN': zhCN, en };
+
+export function useAT() {
+  return useFeatureT(tables);
+}

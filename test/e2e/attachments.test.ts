@@ -1,0 +1,162 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { WebHost } from '../../src-main/web-host';
+import { buildRenderer, DESK_CONTEXT, fixClock, openPage, SCREENSHOT_DIR, startShell } from '../helpers/browser';
+import { dialogOpened, firstRun, pickOption, signIn, sunnyGardenDesk } from './desk-steps';
+import { launchRealDesk, registerPropertyComplaint } from './real-shell';
+import { minimalPdf, photoWithExif } from './attachment-fixtures';
+
+// Issue 13 at the desk, as a clerk does it, with antd's animations on: a phone photo through the file
+// chooser (downscaled, its EXIF position gone), a PDF letter later, a screenshot pasted with Ctrl+V;
+// reload and every file is still there; the PDF and the photo open in the viewer; one file is withdrawn
+// with a reason — gone from the files, kept and named in the record.
+
+let host: WebHost;
+let browser: Browser;
+const work = mkdtempSync(join(tmpdir(), 'jiesu-attach-'));
+const NOW = Date.parse('2026-11-27T10:00:00+08:00');
+
+beforeAll(async () => {
+  host = await startShell(await buildRenderer());
+  browser = await launchRealDesk();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await host?.shell.close();
+});
+
+async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('attach-add').click();
+  await (await chooser).setFiles(file);
+}
+
+/** Saves the open 添加附件 dialog and waits for it to go (its closing animation included). */
+async function saveAttachment(page: Page, dialog: Awaited<ReturnType<typeof dialogOpened>>): Promise<void> {
+  await dialog.getByTestId('attach-save').click();
+  await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+}
+
+const names = (page: Page) => page.getByTestId('attachment').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+
+describe('attachments in Chromium (animations on)', () => {
+  it('attach a photo and a PDF through the file chooser and paste a screenshot; reload and see all; view; withdraw one', { timeout: 240_000 }, async () => {
+    const context = await browser.newContext({ ...DESK_CONTEXT, viewport: { width: 1366, height: 768 }, reducedMotion: 'no-preference', acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+    await fixClock(context, NOW);
+    const page = await openPage(context, `${host.shell.url}/?desk=attach_${Date.now()}`);
+    await firstRun(page, sunnyGardenDesk({ name: '王前台', roles: ['业服助理'], department: '业主服务中心', pin: '1357' }));
+    await signIn(page, '王前台', '1357');
+    await registerPropertyComplaint(page, '张秀兰', '顶楼天花板渗水');
+
+    // The empty section says how to add a file.
+    await page.getByTestId('attachments-empty').getByText('还没有附件').waitFor();
+    await page.getByTestId('attachments').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'attachments-empty.png') });
+
+    // 1. A 4000×3000 phone photo carrying an EXIF GPS position, through the file chooser.
+    const photo = await photoWithExif(page, 4000, 3000);
+    expect(photo.includes(Buffer.from('JIESU-GPS-31.2304N-121.4737E'))).toBe(true);
+    await chooseFile(page, { name: '天花板渗水.jpg', mimeType: 'image/jpeg', buffer: photo });
+    let dialog = await dialogOpened(page);
+    await dialog.getByText('照片已缩小到 2048×1536，并去掉了拍摄位置等信息。').waitFor();
+    await dialog.getByTestId('attach-caption').fill('顶楼 1203 室卫生间天花板');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'attachments-dialog.png') });
+    await saveAttachment(page, dialog);
+    await page.getByText('附件已保存').first().waitFor();
+    expect(await names(page)).toEqual(['天花板渗水.jpg']);
+
+    // 2. Later, a PDF letter, recorded as 来信来函.
+    await chooseFile(page, { name: '业主来函.pdf', mimeType: 'application/pdf', buffer: minimalPdf('Letter from owner 1203') });
+    dialog = await dialogOpened(page);
+    await dialog.getByTestId('attach-name').getByText('业主来函.pdf').waitFor();
+    await pickOption(page, 'attach-kind', '来信来函');
+    await saveAttachment(page, dialog);
+    await expect.poll(() => names(page)).toEqual(['天花板渗水.jpg', '业主来函.pdf']);
+
+    // 3. A screenshot copied to the clipboard and pasted onto the page. Headless Chromium has no platform
+    // key bindings, so Ctrl+V runs no paste command there; the test hands the page the paste event the
+    // browser raises for Ctrl+V, carrying what the clipboard holds.
+    await page.evaluate(async () => {
+      const c = new OffscreenCanvas(320, 200);
+      const g = c.getContext('2d')!;
+      g.fillStyle = '#1677ff';
+      g.fillRect(0, 0, 320, 200);
+      g.fillStyle = '#fff';
+      g.fillRect(40, 40, 120, 60);
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': await c.convertToBlob({ type: 'image/png' }) })]);
+    });
+    await page.locator('body').click({ position: { x: 700, y: 20 } });
+    await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const data = new DataTransfer();
+      data.items.add(new File([await item!.getType('image/png')], 'image.png', { type: 'image/png' }));
+      (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    dialog = await dialogOpened(page);
+    const pastedName = (await dialog.getByTestId('attach-name').textContent())!;
+    expect(pastedName).toBe('粘贴的图片-202611271000.png');
+    await pickOption(page, 'attach-kind', '其他');
+    await saveAttachment(page, dialog);
+    await expect.poll(() => names(page)).toEqual(['天花板渗水.jpg', '业主来函.pdf', pastedName]);
+
+    // 4. Reload: the files, their thumbnails and their details come back from the desk's own store.
+    await page.reload();
+    await page.getByTestId('attachment').nth(2).waitFor({ timeout: 30_000 });
+    expect(await names(page)).toEqual(['天花板渗水.jpg', '业主来函.pdf', pastedName]);
+    const thumbs = page.getByTestId('attachment-thumb').locator('img');
+    await expect.poll(() => thumbs.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth))).toEqual([2048, 320]);
+    const photoCard = page.getByTestId('attachment').filter({ hasText: '天花板渗水.jpg' });
+    expect(await photoCard.textContent()).toContain('证据');
+    expect(await photoCard.textContent()).toContain('顶楼 1203 室卫生间天花板');
+    expect(await photoCard.textContent()).toContain('王前台 · 2026-11-27 10:0');
+    await page.getByTestId('attachments').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'attachments-after-reload.png') });
+
+    // 5. The PDF opens in the viewer, drawn by pdf.js.
+    await page.getByTestId('attachment').filter({ hasText: '业主来函.pdf' }).getByTestId('attachment-thumb').click();
+    let viewer = await dialogOpened(page);
+    await viewer.locator('canvas').first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'attachments-viewer-pdf.png') });
+    await viewer.locator('.ant-modal-close').click();
+    await viewer.waitFor({ state: 'detached' });
+
+    // The photo opens at full size; downloaded, it is the kept file: 2048 wide, and no EXIF left in it.
+    await photoCard.getByTestId('attachment-thumb').click();
+    viewer = await dialogOpened(page);
+    await expect.poll(() => viewer.getByTestId('viewer-image').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(2048);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'attachments-viewer-photo.png') });
+    const download = page.waitForEvent('download');
+    await viewer.getByTestId('viewer-download').click();
+    const kept = join(work, 'kept.jpg');
+    await (await download).saveAs(kept);
+    const bytes = readFileSync(kept);
+    expect(bytes.subarray(0, 2).toString('hex')).toBe('ffd8');
+    expect(bytes.includes(Buffer.from('JIESU-GPS'))).toBe(false);
+    expect(bytes.includes(Buffer.from('Exif\0\0'))).toBe(false);
+    await viewer.locator('.ant-modal-close').click();
+    await viewer.waitFor({ state: 'detached' });
+
+    // 6. Withdraw the pasted picture with a reason: gone from the files, kept in the record with the reason.
+    await page.getByTestId('attachment').filter({ hasText: pastedName }).getByTestId('attachment-withdraw').click();
+    dialog = await dialogOpened(page);
+    expect(await dialog.getByTestId('withdraw-ok').isDisabled()).toBe(true);
+    await dialog.getByTestId('withdraw-reason').fill('截图与本案无关');
+    await dialog.getByTestId('withdraw-ok').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => names(page)).toEqual(['天花板渗水.jpg', '业主来函.pdf']);
+    expect(await page.getByTestId('attachments-withdrawn').textContent()).toBe('已撤回 1 个（见处理记录）');
+    const record = page.getByTestId('timeline').locator('[data-event-type="case.attachment_withdrawn"]');
+    expect(await record.textContent()).toContain(`撤回附件`);
+    expect(await record.textContent()).toContain(`${pastedName}：截图与本案无关`);
+    expect(await page.getByTestId('timeline').locator('[data-event-type="case.attachment_added"]').count()).toBe(3);
+    await page.reload();
+    await page.getByTestId('attachment').nth(1).waitFor({ timeout: 30_000 });
+    expect(await names(page)).toEqual(['天花板渗水.jpg', '业主来函.pdf']);
+    await page.getByTestId('timeline').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'attachments-withdrawn-record.png') });
+    await context.close();
+  });
+});
