@@ -75,7 +75,7 @@ export async function decideApproval(page: Page, decision: '同意' | '不同意
 }
 
 /** The timer of the case page's deadline row whose stage name contains `stage`: its state (data-state) and its words. */
-export async function stageTimer(page: Page, stage: string): Promise<{ state: string | null; text: string }> {
+export async function stageTimer(page: Page, stage: string | RegExp): Promise<{ state: string | null; text: string }> {
   const row = page.getByTestId('deadlines').locator('.ant-row', { hasText: stage });
   const timer = row.getByTestId('stage-timer');
   return { state: await timer.getAttribute('data-state'), text: ((await row.textContent()) ?? '').replace(/\s+/g, ' ') };
