@@ -34,6 +34,8 @@ export const officeReceptionPreset: PolicyInput = {
       id: 'reception_record',
       title: '来访投诉记录',
       fields: [{ key: 'roomNo', label: '房号', type: 'text', required: false, maxLength: 40, place: true }],
+      // The resident's 房号 is where they live: no second 地址/房号 field beside it (issue 16 finding 6).
+      hides: ['complainant.address'],
       requires: ['complainant.name'],
     },
   ],

@@ -38,6 +38,9 @@ describe('S11 walk: 管理处接待来访投诉, intake to callback', () => {
     // Keyboard intake.
     await page.keyboard.press('F2');
     await page.getByTestId('intake-form').waitFor();
+    // 房号 is asked once, by the form; not again as 地址/房号 (issue 16 finding 6).
+    expect(await page.getByTestId('intake-address').count()).toBe(0);
+    expect(await page.getByTestId('intake-form').textContent()).not.toContain('地址/房号');
     await page.getByTestId('intake-name').focus();
     await page.keyboard.type('陈先生');
     await page.getByTestId('intake-phone').focus();
@@ -50,6 +53,7 @@ describe('S11 walk: 管理处接待来访投诉, intake to callback', () => {
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('case-number').waitFor({ timeout: 30_000 });
     const number = (await page.getByTestId('case-number').textContent()) ?? '';
+    await expect.poll(() => page.locator('.ant-descriptions-item-content', { hasText: '3栋1201' }).count()).toBe(1);
 
     // S11-3: verified the same day — the stage is due at 24:00 of the day of the visit.
     const deadlines = page.getByTestId('deadlines');
