@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { randomBytes } from 'node:crypto';
 import { percentile, report } from './lib';
 import { startServer, type RunningServer } from '../src-server/server';
 import { createDemoOrg } from '../src-server/demo';
@@ -214,7 +215,7 @@ try {
 
 const pgdb = await postgresUrl();
 if (pgdb) {
-  const server = await startServer({ databaseUrl: pgdb.url, port: 0 });
+  const server = await startServer({ databaseUrl: pgdb.url, port: 0, masterKey: randomBytes(32) });
   try {
     await throughput('postgres', server);
     await concurrentDesks(server);

@@ -4,7 +4,7 @@ import { canAdminister } from '../src-shared/domain/administration';
 import { policyInForce } from '../src-shared/domain/revisions';
 import { hashCredential, verifyCredential } from '../src-shared/credentials';
 import type { AdminSessionResponse } from '../src-shared/sync/contract';
-import { rulesOf } from './sync/authorise';
+import { rulesOf } from './sync/rules';
 import { hashSecret, newToken } from './tokens';
 import type { DeskScope } from './sync/scope';
 

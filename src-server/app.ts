@@ -12,6 +12,7 @@ import { reportsPlugin } from './plugins/reports';
 import { defaultPresets, type PresetLookup } from './presets';
 import { allowCrossOrigin } from './cors';
 import { REDACT_PATHS, serializeRequest } from './log-redaction';
+import type { Keyring } from './confidential/keyring';
 import { ADMIN_SIGNIN_LIMITS, AUTH_LIMITS, ENROL_LIMITS, Throttle } from './throttle';
 
 // The Fastify application: one plugin per feature, every route declaring its JSON schema, and the
@@ -24,6 +25,8 @@ export interface AppOptions {
   db: Database;
   logger?: FastifyServerOptions['logger'];
   presets?: PresetLookup;
+  /** Opens the organisations' data keys: confidential identity is stored encrypted (confidential/). */
+  keyring: Keyring;
   /** Authorisation of pushed events: the clock and skew (tests fix them); `authorise: false` only for benches. */
   sync?: SyncOptions;
 }
@@ -75,7 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
     return { ok: true, db: opts.db.kind };
   });
   await app.register(enrolmentPlugin(opts.db, new Throttle(ENROL_LIMITS), opts.sync?.now));
-  await app.register(syncPlugin(opts.db, hub, opts.sync));
+  await app.register(syncPlugin(opts.db, hub, opts.keyring, opts.sync));
   await app.register(adminSessionPlugin(opts.db, { perStaff: new Throttle(ADMIN_SIGNIN_LIMITS), perAddress: new Throttle(AUTH_LIMITS) }, opts.sync?.now));
   await app.register(reportsPlugin(opts.db));
   await app.register(adminPlugin(opts.db, opts.presets ?? defaultPresets));

@@ -4,6 +4,8 @@ import { openDatabase } from './db/open';
 import type { Database } from './db/types';
 import type { PresetLookup } from './presets';
 import type { SyncOptions } from './plugins/sync';
+import type { Keyring } from './confidential/keyring';
+import { openKeyring } from './confidential/open-keyring';
 
 // Entry point for everything that runs the server: `npm run server` (cli.ts), the desktop shell's
 // scripts/start.ts, tests and benches. Only binds 127.0.0.1 unless told otherwise.
@@ -19,6 +21,8 @@ export interface StartServerOptions {
   logger?: FastifyServerOptions['logger'];
   presets?: PresetLookup;
   sync?: SyncOptions;
+  /** The master key itself (tests); otherwise JIESU_MASTER_KEY, JIESU_MASTER_KEY_FILE or the data folder's key file. */
+  masterKey?: Buffer;
 }
 
 export interface RunningServer {
@@ -26,13 +30,17 @@ export interface RunningServer {
   port: number;
   app: FastifyInstance;
   db: Database;
+  keyring: Keyring;
+  /** Where the master key came from: a file path, an environment variable's name, 'option' or 'memory'. */
+  masterKeySource: string;
   close(): Promise<void>;
 }
 
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
   try {
-    const { app } = await buildApp({ db, logger: opts.logger, presets: opts.presets, sync: opts.sync });
+    const { keyring, source } = await openKeyring(db, { masterKey: opts.masterKey, databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+    const { app } = await buildApp({ db, keyring, logger: opts.logger, presets: opts.presets, sync: opts.sync });
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 0, host });
     const address = app.server.address();
@@ -43,6 +51,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       port,
       app,
       db,
+      keyring,
+      masterKeySource: source,
       async close() {
         if (closed) return;
         closed = true;

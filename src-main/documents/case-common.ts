@@ -50,7 +50,8 @@ export interface PrintedComplainant {
 /** S1-5: the complainant's identity stays off paper unless an authorised reveal was recorded. */
 export function identityHidden(input: Pick<CaseDocumentInput, 'case' | 'revealIdentity'>): boolean {
   const p = input.case.complainant;
-  return Boolean(p && !p.anonymous && p.confidential && !input.revealIdentity);
+  // A sealed identity (the server withheld it from this desk, domain/sealing.ts) is not there to print.
+  return Boolean(p && !p.anonymous && p.confidential && (!input.revealIdentity || p.sealed));
 }
 
 /** Roles whose signature carries the complainant's own name. */
@@ -59,12 +60,13 @@ export const COMPLAINANT_SIGNER_ROLES: ReadonlySet<string> = new Set(['complaina
 export function printedComplainant(input: CaseDocumentInput): PrintedComplainant {
   const p = input.case.complainant ?? { anonymous: false, confidential: false };
   if (p.anonymous) return { name: '匿名', phone: '', address: '', organisation: '', role: p.role ?? '' };
-  const hide = p.confidential && !input.revealIdentity;
+  const hide = identityHidden(input);
   return {
     name: hide ? `${maskName(p.name)}（保密）` : (p.name ?? ''),
     phone: hide ? maskPhone(p.phone) : (p.phone ?? ''),
     address: hide ? (p.address ? '（保密）' : '') : (p.address ?? ''),
-    organisation: p.organisation ?? '',
+    // The organisation names the person as surely as the address does (S1-5).
+    organisation: hide ? (p.organisation ? '（保密）' : '') : (p.organisation ?? ''),
     role: p.role ?? '',
   };
 }

@@ -6,6 +6,8 @@ import type { Database } from './types';
 
 const TABLES: { name: string; key: string }[] = [
   { name: 'organisations', key: 'id' },
+  // Wrapped data keys: the PostgreSQL server must be given the same master key (docs/operations.md).
+  { name: 'org_data_keys', key: 'org_id' },
   { name: 'sites', key: 'org_id, id' },
   { name: 'desks', key: 'org_id, id' },
   { name: 'enrolment_codes', key: 'code_hash' },

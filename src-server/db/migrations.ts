@@ -160,4 +160,29 @@ alter table enrolment_codes add column reenrol_desk_id text;
 create index events_case_number on events (org_id, ((doc::jsonb) -> 'payload' ->> 'number')) where type = 'case.registered';
 `,
   },
+  {
+    version: 5,
+    name: 'confidential identity encrypted at rest',
+    // Issue 10 item 4 (src-server/confidential/): each organisation's data key, wrapped by the master key that
+    // lives outside the database; `events.sealed` holds a confidential event's withheld identity, encrypted,
+    // while `doc` holds the event without it. The pulls return both, so they are replaced (new result type).
+    sql: `
+create table org_data_keys (
+  org_id text primary key,
+  wrapped text not null,
+  created_at bigint not null
+);
+alter table events add column sealed text;
+drop function pull_events_page(text, bigint, integer);
+drop function pull_site_events_page(text, text, bigint, integer);
+create function pull_events_page(text, bigint, integer) returns table (seq bigint, doc text, sealed text)
+  language sql stable
+  set enable_sort = off set enable_bitmapscan = off set enable_seqscan = off
+  as 'select seq, doc, sealed from events where org_id = $1 and seq > $2 order by seq limit $3';
+create function pull_site_events_page(text, text, bigint, integer) returns table (seq bigint, doc text, sealed text)
+  language sql stable
+  set enable_sort = off set enable_bitmapscan = off set enable_seqscan = off
+  as 'select seq, doc, sealed from events where org_id = $1 and site_id = $2 and seq > $3 order by seq limit $4';
+`,
+  },
 ];

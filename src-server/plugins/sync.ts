@@ -11,6 +11,7 @@ import { latestSeq } from '../sync/seq';
 import { authoriseConfig } from '../sync/authorise-config';
 import type { ChangeHub } from '../sync/hub';
 import { CORS_HEADERS } from '../cors';
+import type { Keyring } from '../confidential/keyring';
 
 // RxDB's HTTP replication protocol (rxdb.info/replication-http): pull after a checkpoint, push rows of
 // {assumedMasterState, newDocumentState} and get the conflicting master states back, and an SSE stream
@@ -57,7 +58,7 @@ export interface SyncOptions extends AuthoriseOptions {
   authorise?: boolean;
 }
 
-export function syncPlugin(db: Database, hub: ChangeHub, opts: SyncOptions = {}) {
+export function syncPlugin(db: Database, hub: ChangeHub, keyring: Keyring, opts: SyncOptions = {}) {
   return async function sync(app: FastifyInstance): Promise<void> {
     app.addHook('onRequest', requireDesk(db));
 
@@ -77,7 +78,7 @@ export function syncPlugin(db: Database, hub: ChangeHub, opts: SyncOptions = {})
         async (request, reply) => {
           const desk = deskOf(request);
           const { seq, limit } = request.query as { seq: number; limit: number };
-          const page = collection === 'events' ? await pullEvents(db, desk, seq, limit) : await pullConfig(db, desk, seq, limit);
+          const page = collection === 'events' ? await pullEvents(db, keyring, desk, seq, limit) : await pullConfig(db, desk, seq, limit);
           const latest = await latestSeq(db, desk.orgId);
           // Stored documents are already JSON: splice them instead of parsing and re-serialising.
           return reply.type('application/json').send(`{"documents":[${page.docs.join(',')}],"checkpoint":{"seq":${page.seq}},"latest":${latest}}`);
@@ -104,7 +105,7 @@ export function syncPlugin(db: Database, hub: ChangeHub, opts: SyncOptions = {})
         async (request, reply) => {
           const desk = deskOf(request);
           const rows = request.body as unknown[];
-          const conflicts = await pushRows(db, collection, desk, rows, opts, adminSessionToken(request));
+          const conflicts = await pushRows(db, keyring, collection, desk, rows, opts, adminSessionToken(request));
           return reply.type('application/json').send(`[${conflicts.join(',')}]`);
         },
       );
@@ -129,7 +130,7 @@ export function syncPlugin(db: Database, hub: ChangeHub, opts: SyncOptions = {})
   };
 }
 
-async function pushRows(db: Database, collection: ReplicatedCollection, desk: ReturnType<typeof deskOf>, rows: unknown[], opts: SyncOptions, adminToken: string | undefined): Promise<string[]> {
+async function pushRows(db: Database, keyring: Keyring, collection: ReplicatedCollection, desk: ReturnType<typeof deskOf>, rows: unknown[], opts: SyncOptions, adminToken: string | undefined): Promise<string[]> {
   if (collection === 'events') {
     const checked = checkEventRows(rows, desk);
     if (!checked.ok) throw new ApiError(checked.forbidden ? 403 : 400, checked.forbidden ? 'forbidden' : 'invalidDocuments', checked.errors);
@@ -139,7 +140,7 @@ async function pushRows(db: Database, collection: ReplicatedCollection, desk: Re
       const refused = await authoriseEvents(db, desk, checked.docs, opts);
       if (refused.length) throw new ApiError(403, 'eventsRefused', refused);
     }
-    return pushEvents(db, desk, checked.docs);
+    return pushEvents(db, keyring, desk, checked.docs);
   }
   const checked = checkConfigRows(rows, desk);
   if (!checked.ok) throw new ApiError(checked.forbidden ? 403 : 400, checked.forbidden ? 'forbidden' : 'invalidDocuments', checked.errors);

@@ -1,8 +1,7 @@
 import type { Queryable } from '../db/types';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import type { CaseState } from '../../src-shared/domain/case-state';
-import { policySchema, type Policy } from '../../src-shared/domain/policy';
-import { staffSchema, type Staff } from '../../src-shared/domain/org';
+import type { Staff } from '../../src-shared/domain/org';
 import type { FieldError } from '../../src-shared/domain/parse';
 import { validateAction } from '../../src-shared/domain/actions';
 import { registrationRefusals } from '../../src-shared/domain/intake';
@@ -13,6 +12,7 @@ import type { DeskScope } from './scope';
 import type { CheckedEvent, RowError } from './validate';
 import { STORED_EVENTS_SQL, newlineJoined } from './events-store';
 import { casesHoldingNumbers } from './case-numbers';
+import { rulesOf, type OrgRules } from './rules';
 
 // Authorisation of pushed events (docs/architecture.md §Trust model, issue 10 item 1). validate.ts checks
 // what an event looks like; this decides whether its sender may write it, with the domain's own
@@ -67,43 +67,6 @@ addValidationMessages({
 
 function refusal(path: string, code: string): FieldError[] {
   return [{ path, code, message: messageFor(code, path) }];
-}
-
-export interface OrgRules {
-  seq: string;
-  staff: Map<string, Staff>;
-  policies: Policy[];
-}
-
-// The organisation's staff and policy revisions, parsed once per configuration change rather than per push:
-// the newest config sequence number says whether the cached copy is still the stored one.
-const rulesCache = new Map<string, OrgRules>();
-
-export async function rulesOf(db: Queryable, orgId: string): Promise<OrgRules> {
-  const [top] = await db.query<{ seq: string | number | null }>('select max(seq) as seq from config_docs where org_id = $1', [orgId]);
-  const seq = String(top?.seq ?? 0);
-  const cached = rulesCache.get(orgId);
-  if (cached && cached.seq === seq) return cached;
-  const rows = await db.query<{ kind: string; doc: string }>(
-    "select kind, doc from config_docs where org_id = $1 and kind in ('staff', 'policy') and not deleted",
-    [orgId],
-  );
-  const staff = new Map<string, Staff>();
-  const policies: Policy[] = [];
-  for (const row of rows) {
-    // Parsed with the shared schemas: the stored data is what a desk pushed (defaults not filled in).
-    const data = (JSON.parse(row.doc) as { data: unknown }).data;
-    if (row.kind === 'staff') {
-      const parsed = staffSchema.safeParse(data);
-      if (parsed.success) staff.set(parsed.data.id, parsed.data);
-    } else {
-      const parsed = policySchema.safeParse(data);
-      if (parsed.success) policies.push(parsed.data);
-    }
-  }
-  const rules = { seq, staff, policies };
-  rulesCache.set(orgId, rules);
-  return rules;
 }
 
 /** The stored events of these cases, grouped by case (one index walk on events_case per case). */

@@ -23,6 +23,10 @@ addValidationMessages({
     'zh-CN': (_f, d) => `投诉人身份保密，只有「${s(d.roles)}」可以查看。`,
     en: (_f, d) => `The complainant's identity is confidential; only "${s(d.roles)}" may reveal it.`,
   },
+  'action.identitySealed': {
+    'zh-CN': () => '本工作台没有收到该投诉人的身份（服务器只发给有权查看身份的人员所在的工作台），无法查看。',
+    en: () => 'This desk never received the complainant’s identity (the server sends it only to desks where someone may reveal it).',
+  },
   'action.notConfidential': { 'zh-CN': () => '投诉人信息未设保密，可直接查看，无需申请。', en: () => 'The complainant is not confidential; there is nothing to reveal.' },
   'action.inspectors': {
     'zh-CN': (_f, d) => `调查至少需要 ${s(d.min)} 名未回避的检查人员，请补充人员。`,

@@ -407,7 +407,9 @@ export const ACTION_DEFS = {
     event: 'case.identity_viewed',
     label: { 'zh-CN': '查看投诉人身份', en: 'Reveal identity' },
     allowedIn: ALL,
-    refuse: ({ state }) => (state.complainant.confidential ? undefined : { code: 'action.notConfidential' }),
+    // A desk that received the identity sealed (no one there may reveal it, domain/sealing.ts) has nothing to
+    // show, so it writes no audit of a look that cannot happen.
+    refuse: ({ state }) => (!state.complainant.confidential ? { code: 'action.notConfidential' } : state.complainant.sealed ? { code: 'action.identitySealed' } : undefined),
     roles: (policy) => policy.identityViewerRoles,
     roleCode: 'action.identityRole',
   }),

@@ -21,6 +21,8 @@ export const complainantSchema = z.strictObject({
   organisation: shortText.optional(),
   /** Free text such as 业主 / 住院患者 / 客户 — whoever the preset calls the complainant. */
   role: shortText.optional(),
+  /** Set by the server, never by a desk: the identity was withheld from this desk (domain/sealing.ts). */
+  sealed: z.literal(true).optional(),
 });
 export type Complainant = z.infer<typeof complainantSchema>;
 

@@ -63,7 +63,7 @@ async function casesOnServer(prefix: string, count: number, revision: number): P
   const scope = { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, scope: 'org' as const };
   const checked = checkEventRows(events.map((e) => ({ newDocumentState: e })), scope);
   if (!checked.ok) throw new Error(`fixture invalid: ${JSON.stringify(checked.errors)}`);
-  await pushEvents(demo.server.db, scope, checked.docs);
+  await pushEvents(demo.server.db, demo.server.keyring, scope, checked.docs);
   return numbers;
 }
 

@@ -9,8 +9,8 @@ export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: Backend[] = process.env.DATABASE_URL_TEST ? ['pglite', 'postgres'] : ['pglite'];
 
 export interface TestDatabase {
-  /** Options for startServer / openDatabase. */
-  options: { databaseUrl?: string; dataDir?: string };
+  /** Options for startServer / openDatabase; a PostgreSQL database has its own master key (a PGlite folder's is its sibling file). */
+  options: { databaseUrl?: string; dataDir?: string; masterKey?: Buffer };
   drop(): Promise<void>;
 }
 
@@ -25,7 +25,7 @@ export async function createTestDatabase(backend: Backend, dataDir?: string): Pr
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return {
-    options: { databaseUrl: url.toString() },
+    options: { databaseUrl: url.toString(), masterKey: randomBytes(32) },
     async drop() {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();

@@ -9,6 +9,8 @@ import { pushEvents } from '../../src-server/sync/events-store';
 import { createTestDatabase, type TestDatabase } from './backends';
 import { generateDeskWork } from '../sync/fixtures';
 import type { Database } from '../../src-server/db/types';
+import { openKeyring } from '../../src-server/confidential/open-keyring';
+import { randomBytes } from 'node:crypto';
 
 // Moving from the embedded PGlite to PostgreSQL (docs/operations.md): everything is copied, desks keep
 // their tokens and checkpoints. The target is PostgreSQL when DATABASE_URL_TEST is set, else a second PGlite.
@@ -30,7 +32,9 @@ describe('copy-to-postgres', () => {
     const events = generateDeskWork(3, { ...desk, actorIds: org.staffIds, start: Date.UTC(2026, 10, 1), days: 3, casesPerDay: 5 });
     const checked = checkEventRows(events.map((e) => ({ newDocumentState: e })), scope);
     if (!checked.ok) throw new Error('fixture invalid');
-    await pushEvents(source, scope, checked.docs);
+    // The PostgreSQL server is given the PGlite server's master key (docs/operations.md): the copied data keys open.
+    const masterKey = randomBytes(32);
+    await pushEvents(source, (await openKeyring(source, { masterKey })).keyring, scope, checked.docs);
 
     target = await createTestDatabase(process.env.DATABASE_URL_TEST ? 'postgres' : 'pglite');
     const to = await openDatabase(target.options);
@@ -40,7 +44,7 @@ describe('copy-to-postgres', () => {
     expect(counts.desk_tokens).toBe(1);
 
     const pull = async (db: Database) => {
-      const { app } = await buildApp({ db });
+      const { app } = await buildApp({ db, keyring: (await openKeyring(db, { masterKey })).keyring });
       const r = await app.inject({ method: 'GET', url: '/sync/v1/events/pull?seq=0&limit=1000', headers: { authorization: `Bearer ${desk.token}` } });
       const config = await app.inject({ method: 'GET', url: '/sync/v1/config/pull?seq=0&limit=1000', headers: { authorization: `Bearer ${desk.token}` } });
       await app.close();

@@ -69,7 +69,7 @@ describe.each(BACKENDS)('server killed during pushes (%s)', (backend) => {
   });
 
   it(`SIGKILL at random points of a push, ${KILLS} times: everything converges, nothing lost or doubled`, async () => {
-    const dbArgs = database.options.databaseUrl ? ['--database-url', database.options.databaseUrl] : ['--data-dir', database.options.dataDir!];
+    const dbArgs = database.options.databaseUrl ? ['--database-url', database.options.databaseUrl, '--master-key', database.options.masterKey!.toString('base64')] : ['--data-dir', database.options.dataDir!];
     child = await startChild([...dbArgs, '--bootstrap']);
     const desk = child.desk!;
     const events = generateDeskWork(77, { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, deskCode: desk.deskCode, actorIds: desk.staffIds, start: Date.UTC(2026, 10, 1), days: 30, casesPerDay: 8 });

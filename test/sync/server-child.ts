@@ -8,7 +8,8 @@ import { enrolDesk } from '../../src-server/orgs';
 const args = process.argv.slice(2);
 const dataDir = args[args.indexOf('--data-dir') + 1];
 const databaseUrl = args.includes('--database-url') ? args[args.indexOf('--database-url') + 1] : undefined;
-const server = await startServer({ ...(databaseUrl ? { databaseUrl } : { dataDir }), port: 0 });
+const masterKey = args.includes('--master-key') ? Buffer.from(args[args.indexOf('--master-key') + 1]!, 'base64') : undefined;
+const server = await startServer({ ...(databaseUrl ? { databaseUrl, masterKey } : { dataDir }), port: 0 });
 if (args.includes('--bootstrap')) {
   const org = await createDemoOrg(server.db, { presetId: 'starter' });
   const desk = await enrolDesk(server.db, org.code);

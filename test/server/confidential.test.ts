@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BACKENDS } from './backends';
+import { startTestServer, type TestServer } from './setup';
+import { enrol, http, pullAll, push } from './client';
+import { createOrganisation, issueEnrolmentCode } from '../../src-server/orgs';
+import { fireBrigadePreset } from '../../src-shared/presets/s1-fire-brigade';
+import { makeEvent, makeRegistration, ulidAt, HOUR } from '../../src-shared/domain/projection.fixtures';
+import type { CaseEvent, CaseEventOf } from '../../src-shared/domain/events';
+import type { EnrolResponse } from '../../src-shared/sync/contract';
+import { startServer } from '../../src-server/server';
+import { defaultKeyFile } from '../../src-server/confidential/master-key';
+import { TEST_NOW } from '../helpers/clock';
+
+// Issue 10 item 4 (S1-5 end to end): a confidential reporter's identity is stored encrypted (envelope
+// encryption, src-server/confidential/), reaches only desks where someone may reveal it, and never the read API.
+
+const NAME = '王秘密';
+const PHONE = '13900001111';
+const ADDRESS = '幸福路8号3单元502';
+const T0 = TEST_NOW - 2 * HOUR;
+
+interface Fixture {
+  orgId: string;
+  /** Organisation-wide desk at headquarters, where the duty chief and the leader sign in (may reveal). */
+  hq: EnrolResponse;
+  /** A squadron's desk: only the duty officer signs in there (may not reveal). */
+  squad: EnrolResponse;
+  officer: string;
+  chief: string;
+}
+
+/** A fire brigade (S1-5 confidential by default) with a headquarters and a squadron site. */
+async function fireBrigade(t: TestServer): Promise<Fixture> {
+  const org = await createOrganisation(t.server.db, {
+    name: '消防大队',
+    policy: fireBrigadePreset,
+    sites: [{ name: '大队部' }, { name: '一中队' }],
+    staff: [
+      { name: '张值班', roles: ['duty_officer'], pin: '1234', siteNames: ['一中队'] },
+      { name: '李首长', roles: ['duty_chief'], pin: '1234', siteNames: ['大队部'] },
+      { name: '王大队长', roles: ['main_leader'], pin: '1234', siteNames: ['大队部'] },
+    ],
+  });
+  const [hqSite, squadSite] = org.siteIds as [string, string];
+  const hq = await enrol(t.url, (await issueEnrolmentCode(t.server.db, { orgId: org.orgId, siteId: hqSite, scope: 'org' })).code);
+  const squad = await enrol(t.url, (await issueEnrolmentCode(t.server.db, { orgId: org.orgId, siteId: squadSite, scope: 'site' })).code);
+  return { orgId: org.orgId, hq, squad, officer: org.staffIds[0]!, chief: org.staffIds[1]! };
+}
+
+let serial = 0;
+/** A confidential report registered at the squadron's desk by its duty officer. */
+function confidentialReport(f: Fixture): CaseEventOf<'case.registered'> {
+  const number = `${f.squad.deskCode}-20261127-${String(++serial).padStart(3, '0')}`;
+  return makeRegistration(
+    T0,
+    {
+      number,
+      kind: fireBrigadePreset.kinds[0]!.code,
+      channel: fireBrigadePreset.channels[0]!.code,
+      firstReceiverId: f.officer,
+      complainant: { anonymous: false, confidential: true, name: NAME, phone: PHONE, address: ADDRESS },
+    },
+    { id: ulidAt(T0, ++serial), caseId: number, orgId: f.orgId, siteId: f.squad.siteId, deskId: f.squad.deskId, actorId: f.officer, policyRevision: 1 },
+  );
+}
+
+const clear = (text: string) => [NAME, PHONE, ADDRESS, '幸福路'].filter((s) => text.includes(s));
+
+describe.each(BACKENDS)('confidential identity end to end (%s)', (backend) => {
+  let t: TestServer;
+  let f: Fixture;
+  let report: CaseEventOf<'case.registered'>;
+
+  beforeAll(async () => {
+    t = await startTestServer(backend, { sync: { now: () => TEST_NOW } });
+    f = await fireBrigade(t);
+    report = confidentialReport(f);
+    expect((await push(t.url, f.squad.token, 'events', [report])).body).toEqual([]);
+  });
+  afterAll(async () => t?.stop());
+
+  it('stores no name, phone or address in clear: the rows hold the sealed event and a ciphertext', async () => {
+    const rows = await t.server.db.query<{ doc: string; sealed: string | null }>('select doc, sealed from events where org_id = $1', [f.orgId]);
+    expect(rows).toHaveLength(1);
+    const dump = JSON.stringify(await t.server.db.query('select * from events'));
+    expect(clear(dump)).toEqual([]);
+    expect(rows[0]!.sealed).toMatch(/^v1\./);
+    expect(JSON.parse(rows[0]!.doc).payload.complainant).toEqual({ anonymous: false, confidential: true, sealed: true });
+    // The wrapped data key is not the data key: nothing stored decrypts the identity without the master key.
+    const keys = await t.server.db.query<{ wrapped: string }>('select wrapped from org_data_keys where org_id = $1', [f.orgId]);
+    expect(keys).toHaveLength(1);
+  });
+
+  it('the same event pushed again is a no-op, also by a desk sending back its sealed copy; a changed one is a conflict', async () => {
+    expect((await push(t.url, f.squad.token, 'events', [report])).body).toEqual([]);
+    const [sealedCopy] = (await pullAll<CaseEvent & { _deleted?: boolean }>(t.url, f.squad.token, 'events')).documents;
+    const { _deleted, ...sealedEvent } = sealedCopy!;
+    expect((await push(t.url, f.squad.token, 'events', [sealedEvent])).body).toEqual([]);
+    const changed = { ...report, payload: { ...report.payload, complainant: { ...report.payload.complainant, phone: '13900002222' } } };
+    const conflict = await push<CaseEvent>(t.url, f.squad.token, 'events', [changed]);
+    expect(conflict.status).toBe(200);
+    expect(conflict.body).toHaveLength(1);
+    // The conflict's master state is what this desk may see: sealed.
+    expect(clear(JSON.stringify(conflict.body))).toEqual([]);
+    expect((await t.server.db.query('select id from events where org_id = $1', [f.orgId])).length).toBe(1);
+  });
+
+  it('a new event claiming the server’s seal is refused', async () => {
+    const forged = confidentialReport(f);
+    const { name: _n, phone: _p, address: _a, ...rest } = forged.payload.complainant;
+    const sealedForgery = { ...forged, payload: { ...forged.payload, complainant: { ...rest, sealed: true } } };
+    const r = await push(t.url, f.squad.token, 'events', [sealedForgery]);
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toContain('sync.sealedByServer');
+  });
+
+  it('pull: a desk where someone may reveal identity gets it in clear; the squadron’s desk (a stolen token) gets it sealed', async () => {
+    const atHq = (await pullAll<CaseEvent>(t.url, f.hq.token, 'events')).documents.find((e) => e.id === report.id)!;
+    expect(atHq.type === 'case.registered' && atHq.payload.complainant).toEqual(report.payload.complainant);
+    const raw = await http<string>(t.url, 'GET', '/sync/v1/events/pull?seq=0&limit=1000', { token: f.squad.token });
+    expect(raw.status).toBe(200);
+    expect(clear(JSON.stringify(raw.body))).toEqual([]);
+    expect(JSON.stringify(raw.body)).toContain('"sealed":true');
+  });
+
+  it('the read API never carries the identity, not even to the desk that may reveal it', async () => {
+    for (const path of [`/api/v1/cases/${encodeURIComponent(report.caseId)}`, '/api/v1/cases', `/api/v1/statistics?from=${T0 - HOUR}&to=${TEST_NOW}&caseIds=true`]) {
+      const r = await http(t.url, 'GET', path, { token: f.hq.token });
+      expect(r.status, path).toBe(200);
+      expect(JSON.stringify(r.body), path).toContain(report.caseId);
+      expect(clear(JSON.stringify(r.body)), path).toEqual([]);
+    }
+  });
+
+  it('revealing is recorded by the server: the identity_viewed event says who looked at which case and when', async () => {
+    const look = makeEvent('case.identity_viewed', { reason: '核实举报人身份' }, T0 + HOUR, { id: ulidAt(T0 + HOUR, ++serial), caseId: report.caseId, orgId: f.orgId, siteId: f.squad.siteId, deskId: f.hq.deskId, actorId: f.chief, policyRevision: 1 });
+    expect((await push(t.url, f.hq.token, 'events', [look])).body).toEqual([]);
+    // The duty officer may not reveal (S1-5): the server refuses the audit event it would need.
+    const sneak = makeEvent('case.identity_viewed', { reason: '好奇' }, T0 + HOUR, { id: ulidAt(T0 + HOUR, ++serial), caseId: report.caseId, orgId: f.orgId, siteId: f.squad.siteId, deskId: f.squad.deskId, actorId: f.officer, policyRevision: 1 });
+    expect((await push(t.url, f.squad.token, 'events', [sneak])).status).toBe(403);
+    const rows = await t.server.db.query<{ desk_id: string; received_at: string | number; doc: string }>(
+      "select desk_id, received_at, doc from events where org_id = $1 and type = 'case.identity_viewed'",
+      [f.orgId],
+    );
+    expect(rows.map((r) => [r.desk_id, JSON.parse(r.doc).actorId, JSON.parse(r.doc).caseId])).toEqual([[f.hq.deskId, f.chief, report.caseId]]);
+  });
+});
+
+describe('the master key', () => {
+  it('the embedded default writes a key file beside the data folder on first start, reads it on the next, and refuses another key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiesu-key-'));
+    const dataDir = join(dir, 'jiesu-server-data');
+    try {
+      const first = await startServer({ dataDir, port: 0, sync: { now: () => TEST_NOW } });
+      const keyFile = defaultKeyFile(dataDir);
+      expect(first.masterKeySource).toBe(keyFile);
+      const key = readFileSync(keyFile, 'utf8');
+      const t = { server: first, url: first.url } as unknown as TestServer;
+      const f = await fireBrigade(t);
+      const report = confidentialReport(f);
+      expect((await push(first.url, f.squad.token, 'events', [report])).body).toEqual([]);
+      await first.close();
+
+      const again = await startServer({ dataDir, port: 0 });
+      expect(readFileSync(keyFile, 'utf8')).toBe(key);
+      const atHq = (await pullAll<CaseEvent>(again.url, f.hq.token, 'events')).documents[0]!;
+      expect(atHq.type === 'case.registered' && atHq.payload.complainant.name).toBe(NAME);
+      await again.close();
+
+      await expect(startServer({ dataDir, port: 0, masterKey: Buffer.alloc(32, 7) })).rejects.toThrow(/主密钥打不开/);
+      rmSync(keyFile);
+      await expect(startServer({ dataDir, port: 0 })).rejects.toThrow(/找不到主密钥文件/);
+      expect(existsSync(keyFile)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
