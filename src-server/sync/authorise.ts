@@ -13,6 +13,7 @@ import type { CheckedEvent, RowError } from './validate';
 import { STORED_EVENTS_SQL, newlineJoined } from './events-store';
 import { casesHoldingNumbers } from './case-numbers';
 import { rulesOf, type OrgRules } from './rules';
+import { unsealEvent } from '../../src-shared/domain/sealing';
 
 // Authorisation of pushed events (docs/architecture.md §Trust model, issue 10 item 1). validate.ts checks
 // what an event looks like; this decides whether its sender may write it, with the domain's own
@@ -78,7 +79,9 @@ async function storedEventsOf(db: Queryable, orgId: string, caseIds: readonly st
   );
   const byCase = new Map<string, CaseEvent[]>();
   for (const r of rows) {
-    const e = JSON.parse(r.doc) as CaseEvent;
+    // The server holds every identity it sealed (confidential/): its fold is not a sealed desk's view, so a
+    // reveal is judged by role alone (a desk without the identity has no one allowed to reveal it).
+    const e = unsealEvent(JSON.parse(r.doc) as Record<string, unknown>, {}) as unknown as CaseEvent;
     const list = byCase.get(e.caseId);
     if (list) list.push(e);
     else byCase.set(e.caseId, [e]);

@@ -32,7 +32,7 @@ export async function seedHistory(server: RunningServer, orgId: string, shape: H
   const flush = async () => {
     const checked = checkEventRows(batch.map((e) => ({ newDocumentState: e })), scope);
     if (!checked.ok) throw new Error(`history invalid: ${JSON.stringify(checked.errors)}`);
-    await pushEvents(server.db, scope, checked.docs);
+    await pushEvents(server.db, server.keyring, scope, checked.docs);
     total += batch.length;
     batch = [];
   };

@@ -96,8 +96,13 @@ export function CasePage({ caseId }: { caseId: string }) {
               <Descriptions.Item label={t('case.complainant')}>
                 <Space data-testid="complainant">
                   {state.complainant.anonymous ? t('case.anonymous') : [c.name, c.phone, c.address].filter(Boolean).join(' · ')}
-                  {masked && <Tag icon={<LockOutlined />}>{t('case.masked')}</Tag>}
-                  {masked && <RevealIdentity state={state} policy={policy} onRevealed={() => setRevealed(true)} />}
+                  {masked && (
+                    <Tooltip title={state.complainant.sealed ? t('case.sealed') : undefined}>
+                      <Tag icon={<LockOutlined />} data-testid={state.complainant.sealed ? 'complainant-sealed' : undefined}>{t('case.masked')}</Tag>
+                    </Tooltip>
+                  )}
+                  {/* A sealed identity never reached this desk (domain/sealing.ts): there is nothing to reveal here. */}
+                  {masked && !state.complainant.sealed && <RevealIdentity state={state} policy={policy} onRevealed={() => setRevealed(true)} />}
                   {revealed && <Tag icon={<EyeOutlined />} color="orange">{t('case.revealed')}</Tag>}
                 </Space>
               </Descriptions.Item>
