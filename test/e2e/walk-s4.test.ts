@@ -114,5 +114,9 @@ describe('S4 walk: 人民医院投诉接待, intake to callback', () => {
     // S4-11: the form holds the patient, the treatment, the matter, the investigation, the result and its rectification.
     const text = await printedText(page, '登记表', 'walk-s4-register');
     for (const said of [number, '病人投诉接待登记表', '一站式服务台(门诊)', '周护士', '孙女士', '13700006666', '医疗投诉', '门诊病人', '呼吸内科门诊', 'MZ20261127-0231', '开具阿莫西林胶囊', '医教科', '接诊医生录入剂量时多输一位', '处方系统增加剂量上限提示', '整改措施全院门诊医生处方剂量核对培训', '反馈情况']) expect(text).toContain(said);
+    // The archive (S4-11) carries the case in the hospital's own rows: no 严重程度 the hospital never grades.
+    const archive = await printedText(page, '案件档案', 'walk-s4-archive');
+    for (const said of [number, '孙女士', '开具阿莫西林胶囊', '投诉要求查明原因并道歉']) expect(archive).toContain(said);
+    expect(archive).not.toContain('严重程度');
   });
 });

@@ -8,6 +8,7 @@ import { describeEvent, DOCUMENT_ZH, EVENT_ZH, roleLabel } from '../describe-eve
 import { signatureRow, type SignatureSlot } from '../signatures';
 import { stageRows } from '../stage-rows';
 import type { CaseDocumentInput } from '../types';
+import { commonFieldsOf } from '../../../src-shared/domain/intake';
 
 // 案件档案: the complete, printable record of one case (S1-13 registration, written materials, evidence,
 // handling report; S4-11 complainant, matter and evidence, handling and result, rectification and
@@ -25,13 +26,16 @@ export function buildArchive(input: CaseDocumentInput): TDocumentDefinitions {
   const d = c.description ?? {};
   const events: CaseEvent[] = [...(input.events ?? [])].sort(compareEvents);
   const hidden = identityHidden(input);
+  // The preset's own form decides which common rows exist and in whose words (no 严重程度 without grades,
+  // no 地址 where the form asks none — S3-2, S11's 房号), as on the registration form (issue 16).
+  const common = commonFieldsOf(policy, c.kind);
 
   const overview: FormRow[] = [
     ['案件编号', c.number, '当前状态', statusName(c.status)],
     ['类\u3000\u3000型', kindName(policy, c.kind), '受理渠道', methodName(policy, c.channel)],
     [`${person.slice(0, -1)}时间`, t(c.receivedAt), '登记时间', t(c.registeredAt)],
     ['首问接待人', staff(c.firstReceiverId), '接 待 点', c.receptionPoint ?? ''],
-    ['类\u3000\u3000别', nameOf(policy.categories, c.category), '严重程度', nameOf(policy.severities, c.severity)],
+    common.asks('severity') || c.severity ? ['类\u3000\u3000别', nameOf(policy.categories, c.category), '严重程度', nameOf(policy.severities, c.severity)] : { wide: ['类\u3000\u3000别', nameOf(policy.categories, c.category)] },
     ['是否有效', c.valid === undefined ? '' : c.valid ? '有效投诉' : '无效投诉', '责任部门', departmentName(policy, c.departmentId)],
     ['涉及部门', (c.departmentsInvolved ?? []).map((id) => departmentName(policy, id)).join('、'), '通知单号', (c.noticeNos ?? []).join('、')],
     ['办结时间', t(c.resolvedAt), '关闭时间', t(c.closedAt)],
@@ -40,7 +44,9 @@ export function buildArchive(input: CaseDocumentInput): TDocumentDefinitions {
 
   const matter: FormRow[] = [
     [person, who.name, '联系电话', who.phone],
-    ['身份/单位', [who.role, who.organisation].filter(Boolean).join('\u3000'), '地\u3000\u3000址', who.address],
+    common.asks('complainant.address') || who.address
+      ? ['身份/单位', [who.role, who.organisation].filter(Boolean).join('\u3000'), common.label('complainant.address') ?? '地\u3000\u3000址', who.address]
+      : { wide: ['身份/单位', [who.role, who.organisation].filter(Boolean).join('\u3000')] },
     { wide: ['事\u3000\u3000由', c.subject] },
   ];
   const form = formOf(policy, c.kind);
@@ -51,7 +57,7 @@ export function buildArchive(input: CaseDocumentInput): TDocumentDefinitions {
   for (const [lbl, v] of [['事件时间', d.time], ['起\u3000\u3000因', d.cause], ['经\u3000\u3000过', d.process], ['结\u3000\u3000果', d.result], [`${person.slice(0, -1)}内容`, d.text]] as const) {
     if (v) matter.push({ wide: [lbl, v] });
   }
-  matter.push({ wide: [`${person.slice(0, -1)}要求`, c.demand] });
+  if (common.asks('demand') || c.demand) matter.push({ wide: [common.label('demand') ?? `${person.slice(0, -1)}要求`, c.demand] });
   if (c.riskFlags?.length) matter.push({ wide: ['风险提示', c.riskFlags.map((f) => nameOf(policy.riskFlags, f)).join('、')] });
 
   const content: Content[] = [section('一、案件概况'), formGrid(overview), section('二、投诉人及投诉事项'), formGrid(matter)];
