@@ -11,6 +11,7 @@ import type { StoredConfigDoc } from '../data/schemas';
 import { useT } from '../i18n/i18n';
 import { readSession, writeSession } from '../session/session';
 import { clearAlerts } from '../features/alerts/alert-store';
+import { setDisplayOffset } from '../format/time';
 
 // Opens this desk's database, keeps the configuration live, folds incoming events into cases, and holds
 // the signed-in staff member for the whole window.
@@ -80,6 +81,8 @@ export function DeskProvider({ children }: { children: ReactNode }) {
   const value = useMemo<DeskContextValue | undefined>(() => {
     if (!db) return undefined;
     const policy = policyInForce(config.policies, Date.now());
+    // Every time on screen is in the organisation's zone (format/time.ts), set before anything renders.
+    setDisplayOffset(policy?.utcOffsetMinutes);
     return {
       db,
       identity,

@@ -7,6 +7,7 @@ import { waiting$, type WaitingList } from '../data/projection-waiting';
 import { waitingSummary } from './waiting-summary';
 import { RefusedList } from './RefusedList';
 import { JoinProgress } from './JoinProgress';
+import { formatDateTime } from '../format/time';
 import { currentDeskSyncState, deskSyncState$, ensureDeskSync, getServerConnection, joinServer, refusedMessage, syncErrorOf, PENDING_CAP, type SyncError, type SyncState } from '../data/replication';
 
 // The status bar's sync badge (online / offline, documents waiting to upload, last sync) and the
@@ -106,9 +107,9 @@ function WaitingTag({ list }: { list: WaitingList }) {
   );
 }
 
-function timeOf(at: number, lang: Language): string {
-  // 24-hour in both languages, as every other time on the desk (issue 11 finding 10).
-  return new Date(at).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+function timeOf(at: number): string {
+  // 24-hour in both languages and in the organisation's zone, as every other time on the desk (issue 11 findings 10, 11).
+  return formatDateTime(at).slice(11, 16);
 }
 
 function errorText(error: SyncError | undefined, lang: Language): string | undefined {
@@ -134,7 +135,7 @@ export function SyncStatus() {
       </Space>
     );
   const pending = state.pending >= PENDING_CAP ? text('pendingMany', { n: PENDING_CAP }) : state.pending > 0 ? text('pending', { n: state.pending }) : text('synced');
-  const last = state.lastSyncAt ? text('lastSync', { t: timeOf(state.lastSyncAt, lang) }) : text('never');
+  const last = state.lastSyncAt ? text('lastSync', { t: timeOf(state.lastSyncAt) }) : text('never');
   const problem = errorText(state.error, lang);
   return (
     <Tooltip title={problem ?? (state.online ? undefined : text('offlineHint'))}>
@@ -201,7 +202,6 @@ function forgetJoinLink(): void {
 export function ServerConnectionView({ onRejoin }: { onRejoin: () => void }) {
   const { db } = useDesk();
   const text = useText();
-  const lang = useLanguage();
   const state = useSyncState();
   const [serverUrl, setServerUrl] = useState<string>();
   useEffect(() => {
@@ -218,7 +218,7 @@ export function ServerConnectionView({ onRejoin }: { onRejoin: () => void }) {
         <Descriptions.Item label={text('connection')}>
           {state.online ? text('online') : text('offline')}
           {' · '}
-          {state.lastSyncAt ? text('lastSync', { t: timeOf(state.lastSyncAt, lang) }) : text('never')}
+          {state.lastSyncAt ? text('lastSync', { t: timeOf(state.lastSyncAt) }) : text('never')}
         </Descriptions.Item>
       </Descriptions>
       {/* A join (or a long catch-up) pulling page after page: how far it has come (issue 14 item 1). */}

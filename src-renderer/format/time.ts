@@ -1,12 +1,49 @@
 import { getLanguage } from '../i18n/i18n';
 
-// Dates and durations as a clerk reads them (local time, 24-hour clock).
+// Dates and durations as a clerk reads them (24-hour clock), in the organisation's time zone (issue 11
+// finding 11): deadlines, case numbers and every printed form count days in the policy's UTC offset, so a
+// desk whose machine is set to another zone must still show the same wall-clock times as the paper. The
+// desk provider sets the offset from the policy in force; before first run (no policy) the machine's own
+// zone is used. Where the two differ the status bar's clock names the zone (zoneLabel).
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+let orgOffsetMinutes: number | undefined;
+
+/** The organisation's UTC offset in minutes (policy.utcOffsetMinutes), or undefined for the machine's zone. */
+export function setDisplayOffset(minutes: number | undefined): void {
+  orgOffsetMinutes = minutes;
+}
+
+interface WallClock {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
+
+function wallClock(ms: number): WallClock {
+  if (orgOffsetMinutes === undefined) {
+    const d = new Date(ms);
+    return { y: d.getFullYear(), mo: d.getMonth() + 1, d: d.getDate(), h: d.getHours(), mi: d.getMinutes(), s: d.getSeconds() };
+  }
+  const d = new Date(ms + orgOffsetMinutes * 60_000);
+  return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
+}
+
 export function formatDateTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const w = wallClock(ms);
+  return `${w.y}-${pad(w.mo)}-${pad(w.d)} ${pad(w.h)}:${pad(w.mi)}:${pad(w.s)}`;
+}
+
+/** 'UTC+8' when the organisation's zone differs from this machine's at `ms`, else undefined. */
+export function zoneLabel(ms: number): string | undefined {
+  if (orgOffsetMinutes === undefined || -new Date(ms).getTimezoneOffset() === orgOffsetMinutes) return undefined;
+  const sign = orgOffsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(orgOffsetMinutes);
+  return `UTC${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${pad(abs % 60)}` : ''}`;
 }
 
 export function formatMinute(ms: number): string {
@@ -29,7 +66,14 @@ export function toLocalInput(ms: number): string {
   return formatMinute(ms).replace(' ', 'T');
 }
 
+/** A datetime-local value (YYYY-MM-DDTHH:mm[:ss]) read as a wall-clock time of the organisation's zone. */
 export function fromLocalInput(v: string): number | undefined {
-  const ms = new Date(v).getTime();
-  return Number.isFinite(ms) ? ms : undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  if (orgOffsetMinutes === undefined) {
+    const ms = new Date(y, mo - 1, d, h, mi, s).getTime();
+    return Number.isFinite(ms) ? ms : undefined;
+  }
+  return Date.UTC(y, mo - 1, d, h, mi, s) - orgOffsetMinutes * 60_000;
 }

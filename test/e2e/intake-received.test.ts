@@ -45,6 +45,36 @@ describe('intake receive time in Chromium (animations on)', () => {
   });
 });
 
+describe('a desk whose machine is set to another time zone (issue 11 finding 11)', () => {
+  let desk: DeskBrowser;
+  beforeAll(async () => {
+    desk = await startDeskBrowser('build', { animations: true, timezoneId: 'America/Los_Angeles' });
+  }, 180_000);
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it('shows and reads every time in the organisation’s zone (China), and the clock names it', { timeout: 240_000 }, async () => {
+    const page = await desk.newPage(`intake_zone_${Date.now()}`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
+    await signIn(page, '李助理', '2468');
+    // TEST_NOW is 15:00 in China (23:00 the day before in Los Angeles): the clock shows China's time, labelled.
+    await expect.poll(() => page.getByTestId('clock').textContent()).toMatch(/^2026-11-28 15:0\d:\d\d UTC\+8$/);
+    await typePropertyComplaint(page, '张女士', '楼上卫生间漏水');
+    // The form proposes now in China's time, and 14:30 typed by the clerk is half an hour ago there — read
+    // in the machine's zone it would be tomorrow and refused.
+    expect(await page.getByTestId('intake-received').inputValue()).toMatch(/^2026-11-28T15:0\d$/);
+    await page.getByTestId('intake-received').fill('2026-11-28T14:30');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('case-number').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('case-number').textContent()).toContain('-20261128-');
+    expect(await page.getByText('2026-11-28 14:30').count()).toBeGreaterThan(0);
+    await screenshot(page, 'zone-los-angeles-case-1366');
+    await page.close();
+  });
+});
+
 describe('intake 责任部门 in Chromium (animations on)', () => {
   let desk: DeskBrowser;
   beforeAll(async () => {

@@ -125,7 +125,7 @@ export async function openPage(context: BrowserContext, url: string): Promise<Pa
  * The desk in Chromium with the recording host double. `build` (default): the production renderer served
  * by the browser shell; `dev`: the Vite dev server, for tests that load their own modules into the page.
  */
-export async function startDeskBrowser(source: 'build' | 'dev' = 'build', o: { animations?: boolean } = {}): Promise<DeskBrowser> {
+export async function startDeskBrowser(source: 'build' | 'dev' = 'build', o: { animations?: boolean; timezoneId?: string } = {}): Promise<DeskBrowser> {
   let url: string;
   let stop: () => Promise<void>;
   if (source === 'build') {
@@ -139,7 +139,8 @@ export async function startDeskBrowser(source: 'build' | 'dev' = 'build', o: { a
   }
   const browser = await launchChromium();
   // `animations`: antd's open/close animations on, as a person sees them (the bar asks every action's test to run so too).
-  const context = await browser.newContext(o.animations ? { ...DESK_CONTEXT, reducedMotion: 'no-preference' } : DESK_CONTEXT);
+  // `timezoneId`: a machine set to another zone than the organisation's (DESK_CONTEXT: China).
+  const context = await browser.newContext({ ...DESK_CONTEXT, ...(o.animations ? { reducedMotion: 'no-preference' as const } : {}), ...(o.timezoneId ? { timezoneId: o.timezoneId } : {}) });
   await fixClock(context);
   await context.addInitScript(HOST_DOUBLE);
   return {

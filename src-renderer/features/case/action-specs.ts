@@ -4,6 +4,7 @@ import type { EventType, NewEvent } from '../../../src-shared/domain/events';
 import type { Policy, StaffRoles } from '../../../src-shared/domain/policy';
 import type { StageStatus } from '../../../src-shared/domain/sla-types';
 import type { MessageKey } from '../../i18n/i18n';
+import { fromLocalInput } from '../../format/time';
 import { minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps } from '../../data/domain';
 
 // How each case action is asked for: which fields its dialog shows and how the answers become the
@@ -52,10 +53,8 @@ export interface ActionContext {
 const s = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const req = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 const arr = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
-const time = (v: unknown): number | undefined => {
-  const ms = typeof v === 'string' && v ? new Date(v).getTime() : NaN;
-  return Number.isFinite(ms) ? ms : undefined;
-};
+// A datetime-local value is a wall-clock time of the organisation's zone, as the screen shows times.
+const time = (v: unknown): number | undefined => (typeof v === 'string' && v ? fromLocalInput(v) : undefined);
 const note: FieldSpec = { name: 'note', label: 'field.note', type: 'textarea' };
 const reason: FieldSpec = { name: 'reason', label: 'field.reason', type: 'textarea', required: true };
 
