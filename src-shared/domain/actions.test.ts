@@ -64,6 +64,9 @@ describe('availableActions', () => {
     expect(why(s, 'revealIdentity', director)).toBe('allowed');
     const open = projectCase([makeRegistration(T0)])!;
     expect(why(open, 'revealIdentity', director)).toContain('未设保密');
+    // A desk that received the identity sealed (domain/sealing.ts) has nothing to reveal, whoever asks.
+    const sealed = projectCase([makeRegistration(T0, { complainant: { anonymous: false, confidential: true, sealed: true } })])!;
+    expect(why(sealed, 'revealIdentity', director)).toContain('本工作台没有收到');
   });
 
   it('X-1 the hand-over is acknowledged by the department it was handed to, once', () => {
