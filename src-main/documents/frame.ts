@@ -22,8 +22,10 @@ export const formTableLayout: CustomTableLayout = {
   vLineColor: () => LINE,
   paddingLeft: () => 5,
   paddingRight: () => 5,
-  paddingTop: () => 3,
-  paddingBottom: () => 3,
+  // 2 pt above and below: a full registration (approvals, feedback, 整改措施) keeps its signature boxes on
+  // its one page (test/documents/registration.test.ts); 3 pt pushed them alone onto a second page.
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
 };
 
 /** Long lists: a shaded header row repeated on every page, light zebra rows for reading across. */
