@@ -20,6 +20,9 @@ const list = <T extends z.ZodType>(item: T, max = 10_000) => z.array(item).max(m
 const pngDataUrl = z.string().max(LIMITS.signatureDataUrl).regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/);
 const imageDataUrl = z.string().max(2_000_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/);
 const at = { at: ms, by: str };
+/** A stored picture is at most 2048 px on its long edge; 8 MB of base64 holds any of them. */
+const attachmentDataUrl = z.string().max(8_000_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/);
+export const MAX_PRINTED_PICTURES = 60;
 
 export const caseStateInputSchema = z.looseObject({
   id: str,
@@ -57,6 +60,10 @@ export const caseStateInputSchema = z.looseObject({
   approvals: list(z.looseObject({ approvalId: str, step: str, role: str, decided: z.looseObject({ approved: z.boolean(), by: str, at: ms, opinion: str.optional() }).optional() })),
   expenses: list(z.looseObject({ expenseId: str, amount: z.number().finite(), description: str, ...at })),
   materials: list(z.looseObject({ kind: z.enum(['material', 'evidence', 'diary']), title: str, description: str.optional(), ...at })),
+  attachments: list(z.looseObject({
+    id: str, hash: str, name: str, type: str, size: z.number().int().min(0), kind: str, caption: str.optional(), width: z.number().optional(), height: z.number().optional(), ...at,
+    withdrawn: z.looseObject({ reason: str, ...at }).optional(),
+  })),
   signatures: list(z.looseObject({ signerName: str, role: str, document: str, image: pngDataUrl.optional(), eventId: str.default(''), ...at })),
   timeline: list(z.looseObject({ eventId: str, type: str, at: ms, actorId: str }), 100_000),
   resolvedAt: ms.optional(),
@@ -94,6 +101,8 @@ const caseDocument = z.looseObject({
   revealIdentity: z.boolean().optional(),
   stages: z.array(stageStatusSchema).max(200).optional(),
   noticeNo: z.string().max(LIMITS.shortText).optional(),
+  /** Pictures of the case's attachments to draw in the archive, by hash: JPEG or PNG data URLs (issue 13). */
+  attachmentImages: z.record(z.string().regex(/^[0-9a-f]{64}$/), attachmentDataUrl).refine((r) => Object.keys(r).length <= MAX_PRINTED_PICTURES, 'attachment.tooMany').optional(),
 });
 
 const countRow = z.strictObject({ code: str, name: str, count: z.number().int().min(0) });

@@ -29,6 +29,8 @@ export interface CaseDocumentInput extends DocumentContext {
   revealIdentity?: boolean;
   /** The SLA engine's stages for this case; computed from the events when absent. */
   stages?: StageStatus[];
+  /** Attachment pictures (hash → JPEG/PNG data URL) the archive draws; files without one are listed only. */
+  attachmentImages?: Record<string, string>;
 }
 
 export interface NoticeInput extends CaseDocumentInput {

@@ -1,4 +1,5 @@
-import { bodyRefusal, sha256Hex } from '../../src-shared/domain/attachments';
+import { bodyRefusal, liveAttachments, sha256Hex } from '../../src-shared/domain/attachments';
+import type { CaseState } from '../../src-shared/domain/case-state';
 import { messageFor, type LocalisedMessage } from '../../src-shared/i18n/validation';
 import type { DeskDatabase } from './database';
 import { bodyStoreFor } from './body-store';
@@ -47,4 +48,30 @@ export async function attachFile(db: DeskDatabase, ctx: WriteContext, caseId: st
 /** Hides a file from the case; the history and the archive keep it, marked withdrawn, with the reason. */
 export function withdrawAttachment(db: DeskDatabase, ctx: WriteContext, caseId: string, attachmentId: string, reason: string): Promise<WriteEventResult> {
   return writeEvent(db, ctx, caseId, { type: 'case.attachment_withdrawn', payload: { attachmentId, reason } });
+}
+
+/** Types pdfmake draws; the desk keeps photos as JPEG and screenshots as PNG (prepare-file.ts). */
+const PRINTABLE = new Set(['image/jpeg', 'image/png']);
+/** As many pictures as the archive's input accepts (src-main/documents/input.ts MAX_PRINTED_PICTURES). */
+const MAX_PRINTED = 60;
+
+/**
+ * The pictures of a case the archive draws (S1-13 evidence, S4-11 materials), as data URLs by hash: the
+ * files still shown whose bodies are on this desk. A file not downloaded yet is listed without its picture.
+ */
+export async function archivePictures(db: DeskDatabase, state: CaseState): Promise<Record<string, string>> {
+  const store = bodyStoreFor(db);
+  const out: Record<string, string> = {};
+  for (const a of liveAttachments(state)) {
+    if (!PRINTABLE.has(a.type) || out[a.hash] || Object.keys(out).length >= MAX_PRINTED) continue;
+    const body = await store.get(a.hash);
+    if (body) out[a.hash] = `data:${a.type};base64,${base64(new Uint8Array(body.bytes))}`;
+  }
+  return out;
+}
+
+function base64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
 }

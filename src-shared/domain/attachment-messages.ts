@@ -17,6 +17,7 @@ addValidationMessages({
     'zh-CN': (_f, d) => `文件太大：${s(d.size)} MB，单个文件最多 ${s(d.max)} MB。`,
     en: (_f, d) => `The file is too large: ${s(d.size)} MB; a file may be at most ${s(d.max)} MB.`,
   },
+  'attachment.tooMany': { 'zh-CN': () => '一份档案最多印 60 张附件图片。', en: () => 'An archive prints at most 60 attachment pictures.' },
   'attachment.unknown': { 'zh-CN': () => '此案件没有这个附件。', en: () => 'This case has no such attachment.' },
   'attachment.alreadyWithdrawn': { 'zh-CN': () => '这个附件已经撤回了。', en: () => 'This attachment has already been withdrawn.' },
 });

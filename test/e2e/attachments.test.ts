@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +158,26 @@ describe('attachments in Chromium (animations on)', () => {
     expect(await names(page)).toEqual(['天花板渗水.jpg', '业主来函.pdf']);
     await page.getByTestId('timeline').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'attachments-withdrawn-record.png') });
+
+    // 7. Print the archive (the browser shell downloads the PDF): every file listed with its hash, kind,
+    // who and when, the withdrawn one marked, and the photo drawn as a picture.
+    await page.getByTestId('print-menu').click();
+    await page.locator('.ant-dropdown:visible').getByText('案件档案').click();
+    const preview = await dialogOpened(page);
+    await preview.getByTestId('pdf-page-count').waitFor({ timeout: 60_000 });
+    const printed = page.waitForEvent('download');
+    await preview.getByRole('button', { name: /打\s*印/ }).click();
+    const archive = join(work, 'archive.pdf');
+    await (await printed).saveAs(archive);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', archive, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('附件（共3个）');
+    for (const s of ['天花板渗水.jpg', '业主来函.pdf', pastedName, '证据', '来信来函', '已撤回', '截图与本案无关', '顶楼1203室卫生间天花板']) expect(text).toContain(s);
+    expect(text).toMatch(/SHA-256[0-9a-f]{64}/);
+    const images = execFileSync('pdfimages', ['-list', archive], { encoding: 'utf8' }).split('\n').slice(2).map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image');
+    // The photo (2048×1536) is drawn; the withdrawn screenshot (320×200) is not.
+    expect(images.filter((c) => c[3] === '2048' && c[4] === '1536')).toHaveLength(1);
+    expect(images.filter((c) => c[3] === '320' && c[4] === '200')).toHaveLength(0);
+    execFileSync('pdftoppm', ['-r', '60', '-png', archive, join(SCREENSHOT_DIR, 'attachments-archive')]);
     await context.close();
   });
 });

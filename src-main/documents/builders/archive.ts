@@ -2,9 +2,10 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import { compareEvents } from '../../../src-shared/domain/projection';
 import { CLOCK_ZH, departmentName, formatFormValue, formatMinute, nameOf } from '../format';
-import { formGrid, frameDocument, listTable, section, type FormRow } from '../frame';
+import { formGrid, frameDocument, listTable, listTableLayout, section, type FormRow } from '../frame';
 import { COMPLAINANT_SIGNER_ROLES, formOf, identityHidden, kindName, methodName, personWord, printedComplainant, staffName, statusName } from '../case-common';
-import { describeEvent, DOCUMENT_ZH, EVENT_ZH, roleLabel } from '../describe-event';
+import { attachmentKindName, describeEvent, DOCUMENT_ZH, EVENT_ZH, roleLabel } from '../describe-event';
+import { attachmentsOf } from '../../../src-shared/domain/attachments';
 import { signatureRow, type SignatureSlot } from '../signatures';
 import { stageRows } from '../stage-rows';
 import type { CaseDocumentInput } from '../types';
@@ -128,5 +129,57 @@ export function buildArchive(input: CaseDocumentInput): TDocumentDefinitions {
     }
   }
 
+  content.push(...attachmentSection(input, sigs.length ? '十一' : '十', t, staff));
+
   return frameDocument({ ctx: input, title: '案件档案', code: c.number, subtitle: `案件编号：${c.number}\u3000\u3000${kindName(policy, c.kind)}\u3000\u3000${statusName(c.status)}`, content });
+}
+
+/** Width and height of a picture drawn in the archive: two to a row on A4. */
+const PICTURE_BOX: [number, number] = [240, 180];
+
+/**
+ * 附件 (issue 13): every file ever attached — name, caption, kind, SHA-256, who and when, and 已撤回 with
+ * its reason for a withdrawn one (the record keeps it) — then the pictures still shown, drawn.
+ */
+function attachmentSection(input: CaseDocumentInput, numeral: string, t: (ms: number | undefined) => string, staff: (id: string | undefined) => string): Content[] {
+  const files = attachmentsOf(input.case);
+  const out: Content[] = [section(`${numeral}、附件（共 ${files.length} 个）`)];
+  if (!files.length) {
+    out.push(listTable(['序号', '文件', '类别', '添加人', '添加时间', '状态'], [26, '*', 52, 52, 74, 60], NONE.map((r) => [...r, ''])));
+    return out;
+  }
+  out.push({
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      widths: [26, '*', 52, 52, 74, 60],
+      dontBreakRows: true,
+      body: [
+        ['序号', '文件', '类别', '添加人', '添加时间', '状态'].map((h) => ({ text: h, style: 'th' })),
+        ...files.map((a, i) => [
+          { text: String(i + 1), fontSize: 9 },
+          { stack: [{ text: a.name, fontSize: 9 }, ...(a.caption ? [{ text: a.caption, fontSize: 8 }] : []), // A hash is one unbreakable word, wider than the column: printed in two halves.
+            { text: `SHA-256 ${a.hash.slice(0, 32)}\n${a.hash.slice(32)}`, fontSize: 6.5, color: '#555' }] },
+          { text: attachmentKindName(input.policy, a.kind), fontSize: 9 },
+          { text: staff(a.by), fontSize: 9 },
+          { text: t(a.at), fontSize: 9 },
+          { text: a.withdrawn ? `已撤回（${t(a.withdrawn.at)} ${staff(a.withdrawn.by)}：${a.withdrawn.reason}）` : '有效', fontSize: 8 },
+        ]),
+      ],
+    },
+    layout: listTableLayout,
+  });
+  const pictures = files.filter((a) => !a.withdrawn && input.attachmentImages?.[a.hash]);
+  for (let i = 0; i < pictures.length; i += 2) {
+    out.push({
+      columns: pictures.slice(i, i + 2).map((a) => ({
+        width: PICTURE_BOX[0],
+        stack: [{ image: input.attachmentImages![a.hash]!, fit: PICTURE_BOX }, { text: `图 ${files.indexOf(a) + 1}\u3000${a.name}${a.caption ? `：${a.caption}` : ''}`, fontSize: 8, margin: [0, 2, 0, 0] }],
+      })),
+      columnGap: 16,
+      margin: [0, 8, 0, 0],
+      unbreakable: true,
+    } as Content);
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Dropdown, Space } from 'antd';
 import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { CaseState } from '../../../src-shared/domain/case-state';
@@ -7,6 +7,7 @@ import type { Policy } from '../../../src-shared/domain/policy';
 import type { DocumentId } from '../../../src-shared/bridge';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { writeEvent } from '../../data/write-event';
+import { archivePictures } from '../../data/attachments';
 import { useT, type MessageKey } from '../../i18n/i18n';
 import { DocumentPreview } from '../print/DocumentPreview';
 import { SignatureDialog, type SignedPayload } from './SignatureDialog';
@@ -22,6 +23,16 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
   const desk = useDesk();
   const [preview, setPreview] = useState<DocumentId>();
   const [signing, setSigning] = useState(false);
+  // The archive draws the case's pictures (issue 13): their bodies are read before the preview opens.
+  const [pictures, setPictures] = useState<Record<string, string>>();
+  useEffect(() => {
+    if (preview !== 'archive') return setPictures(undefined);
+    let cancelled = false;
+    void archivePictures(desk.db, state).then((p) => !cancelled && setPictures(p));
+    return () => {
+      cancelled = true;
+    };
+  }, [preview, desk.db, state]);
   const names = Object.fromEntries(desk.config.staff.map((s) => [s.id, s.name]));
   // The document header takes the organisation's name only (its input schema is strict; the stored
   // record also carries id, preset and revision).
@@ -38,9 +49,9 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
       <Button icon={<EditOutlined />} onClick={() => setSigning(true)} data-testid="sign">
         {t('case.sign')}
       </Button>
-      {preview && (
+      {preview && (preview !== 'archive' || pictures) && (
         <DocumentPreview
-          request={{ document: preview, data, title: t(`doc.${preview}` as MessageKey) }}
+          request={{ document: preview, data: preview === 'archive' ? { ...data, attachmentImages: pictures } : data, title: t(`doc.${preview}` as MessageKey) }}
           onClose={() => setPreview(undefined)}
           onPrinted={async (printer) => {
             await writeEvent(desk.db, ctx(), state.id, { type: 'case.document_printed', payload: { document: preview, copies: 1, ...(printer ? { printer } : {}) } });
