@@ -61,9 +61,9 @@ describe('S3 walk: 门市产品质量投诉, intake to resolution', () => {
     await page.getByTestId('form-customerName').focus();
     await page.keyboard.type('顺达装饰工程公司');
     await page.getByTestId('form-shipDate').focus();
-    await page.keyboard.type('2026');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.type('1120');
+    // Typed as digits: the field's four-digit-year max moves on to the month by itself (issue 16 finding 8),
+    // so the clerk needs no arrow key between the parts.
+    await page.keyboard.type('20261120');
     await page.getByTestId('form-brand').focus();
     await page.keyboard.type('金陶');
     await page.getByTestId('form-specQuantity').focus();
