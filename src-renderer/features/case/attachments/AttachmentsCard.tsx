@@ -69,11 +69,17 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
 
   return (
     <Card size="small" data-testid="attachments"
-      title={<Space><PaperClipOutlined />{t('title')}{live.length > 0 && <Tag>{live.length}</Tag>}</Space>}
-      extra={
-        <Upload showUploadList={false} multiple={false} beforeUpload={(f) => { setFile(f); return Upload.LIST_IGNORE; }}>
-          <Button icon={<PaperClipOutlined />} data-testid="attach-add">{t('add')}</Button>
-        </Upload>
+      // 添加附件 sits beside the title, on the left: the card's right corner is where alerts pop up at
+      // 1366×768 (print.test.ts X-3 checks no alert covers a button of the case page).
+      title={
+        <Space>
+          <PaperClipOutlined />
+          {t('title')}
+          {live.length > 0 && <Tag>{live.length}</Tag>}
+          <Upload showUploadList={false} multiple={false} beforeUpload={(f) => { setFile(f); return Upload.LIST_IGNORE; }}>
+            <Button size="small" icon={<PaperClipOutlined />} data-testid="attach-add">{t('add')}</Button>
+          </Upload>
+        </Space>
       }>
       {live.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} data-testid="attachments-empty" />
