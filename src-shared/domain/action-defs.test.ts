@@ -58,7 +58,7 @@ describe('ActionDef table', () => {
     const reg = makeRegistration(T, { kind: 'complaint', channel: policy.channels[0]!.code });
     expect(check([reg], policy, all, { type: 'case.resolved', payload: { result: '已处理' } })).toContain('书面答复');
     // The reply itself waits for the leader's review of the written report.
-    expect(check([reg], policy, all, { type: 'case.replied', payload: { to: 'complainant', method: 'letter', content: '答复函' } })).toContain('审批');
+    expect(check([reg], policy, all, { type: 'case.replied', payload: { to: 'complainant', method: 'letter', content: '答复函' } })).toContain('须先经「分管领导」批准');
     const review = [
       makeEvent('case.approval_requested', { approvalId: 'written_report', step: 'leader', role: 'leader_in_charge', note: '答复函送审' }, T + HOUR),
       makeEvent('case.approval_decided', { approvalId: 'written_report', step: 'leader', role: 'leader_in_charge', approved: true }, T + 2 * HOUR),
