@@ -98,7 +98,7 @@ describe('refused intake keeps the draft in Chromium (animations on)', () => {
     expect(said).toContain((await page.getByTestId('case-number').textContent()) ?? '(none)');
     await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('不予受理');
     expect(await page.getByTestId('rejection').textContent()).toContain('已当面说明');
-    expect(await casesInQueue(page)).toBe(1);
+    await expect.poll(() => casesInQueue(page), { timeout: 15_000 }).toBe(1);
     await page.close();
   });
 });
