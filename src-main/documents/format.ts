@@ -1,33 +1,26 @@
 import type { Duration, Policy } from '../../src-shared/domain/policy';
+import { wallClock, wallClockText } from '../../src-shared/wall-clock';
 
 // Text formatting for printed forms. Times are shown in the organisation's local time (policy offset,
 // China = UTC+8) to the minute, as S3-2 asks for 投诉时间.
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-function local(ms: number, offsetMinutes: number): Date {
-  return new Date(ms + offsetMinutes * 60_000);
-}
-
 /** 2026-11-27 09:05 */
 export function formatMinute(ms: number | undefined, offsetMinutes = 480): string {
   if (ms === undefined || !Number.isFinite(ms)) return '';
-  const d = local(ms, offsetMinutes);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return wallClockText(wallClock(ms, offsetMinutes), 'minute');
 }
 
 /** 2026年11月27日 */
 export function formatDateZh(ms: number | undefined, offsetMinutes = 480): string {
   if (ms === undefined || !Number.isFinite(ms)) return '';
-  const d = local(ms, offsetMinutes);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  const w = wallClock(ms, offsetMinutes);
+  return `${w.y}年${w.mo}月${w.d}日`;
 }
 
 /** 2026-11-27 */
 export function formatDay(ms: number | undefined, offsetMinutes = 480): string {
   if (ms === undefined || !Number.isFinite(ms)) return '';
-  const d = local(ms, offsetMinutes);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return wallClockText(wallClock(ms, offsetMinutes), 'day');
 }
 
 const UNIT_ZH: Record<Duration['unit'], string> = { minutes: '分钟', hours: '小时', days: '天', workingDays: '个工作日', months: '个月' };

@@ -1,4 +1,5 @@
 import { getLanguage } from '../i18n/i18n';
+import { fromWallClock, wallClock, wallClockText, type WallClock } from '../../src-shared/wall-clock';
 
 // Dates and durations as a clerk reads them (24-hour clock), in the organisation's time zone (issue 11
 // finding 11): deadlines, case numbers and every printed form count days in the policy's UTC offset, so a
@@ -15,27 +16,15 @@ export function setDisplayOffset(minutes: number | undefined): void {
   orgOffsetMinutes = minutes;
 }
 
-interface WallClock {
-  y: number;
-  mo: number;
-  d: number;
-  h: number;
-  mi: number;
-  s: number;
-}
-
-function wallClock(ms: number): WallClock {
-  if (orgOffsetMinutes === undefined) {
-    const d = new Date(ms);
-    return { y: d.getFullYear(), mo: d.getMonth() + 1, d: d.getDate(), h: d.getHours(), mi: d.getMinutes(), s: d.getSeconds() };
-  }
-  const d = new Date(ms + orgOffsetMinutes * 60_000);
-  return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
+/** The wall clock of the organisation, or of this machine before a policy is in force. */
+function wallClockOf(ms: number): WallClock {
+  if (orgOffsetMinutes !== undefined) return wallClock(ms, orgOffsetMinutes);
+  const d = new Date(ms);
+  return { y: d.getFullYear(), mo: d.getMonth() + 1, d: d.getDate(), h: d.getHours(), mi: d.getMinutes(), s: d.getSeconds() };
 }
 
 export function formatDateTime(ms: number): string {
-  const w = wallClock(ms);
-  return `${w.y}-${pad(w.mo)}-${pad(w.d)} ${pad(w.h)}:${pad(w.mi)}:${pad(w.s)}`;
+  return wallClockText(wallClockOf(ms), 'second');
 }
 
 /** 'UTC+8' when the organisation's zone differs from this machine's at `ms`, else undefined. */
@@ -71,9 +60,7 @@ export function fromLocalInput(v: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v);
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
-  if (orgOffsetMinutes === undefined) {
-    const ms = new Date(y, mo - 1, d, h, mi, s).getTime();
-    return Number.isFinite(ms) ? ms : undefined;
-  }
-  return Date.UTC(y, mo - 1, d, h, mi, s) - orgOffsetMinutes * 60_000;
+  if (orgOffsetMinutes !== undefined) return fromWallClock({ y, mo, d, h, mi, s }, orgOffsetMinutes);
+  const ms = new Date(y, mo - 1, d, h, mi, s).getTime();
+  return Number.isFinite(ms) ? ms : undefined;
 }
