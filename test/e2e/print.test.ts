@@ -78,6 +78,8 @@ describe('printing in the browser shell', () => {
     expect(text).toContain(number);
     expect(text).toContain('张女士');
     expect(text).toContain('楼上卫生间漏水三天无人处理');
+    // 打印时间 is the desk's clock (fixed at 2026-11-28 15:00 Beijing time and running on), not the host's.
+    expect(text).toMatch(/打印时间 2026-11-28 15:0\d/);
 
     // The preview draws the PDF's pages with pdf.js (Chromium's PDF viewer refuses the CSP-sandboxed page).
     const preview = page.locator('.ant-modal:visible');

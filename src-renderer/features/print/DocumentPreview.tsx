@@ -35,12 +35,16 @@ export function DocumentPreview({ request, onClose, onPrinted }: { request: Prev
   // each time); the PDF is rendered once per opened dialog, with the values of its latest render.
   const latest = useRef({ request, onClose, t, message });
   latest.current = { request, onClose, t, message };
+  // 打印时间 is the desk's clock at the moment the preview opens (the clock the clerk sees in the status bar),
+  // stamped once so the printed copy says what the preview said; the host's own clock is not the desk's
+  // in the browser shell's tests, and a host on another time source would print a time the clerk never saw.
+  const [data] = useState(() => ({ printedAt: Date.now(), ...request.data }));
 
   useEffect(() => {
     let cancelled = false;
     void (async () => {
       const { request: req } = latest.current;
-      const r = await callHost('documents.render', { document: req.document, data: req.data });
+      const r = await callHost('documents.render', { document: req.document, data });
       if (cancelled) return;
       if (!r.ok) {
         const { message: m, t: tr, onClose: close } = latest.current;
@@ -53,7 +57,7 @@ export function DocumentPreview({ request, onClose, onPrinted }: { request: Prev
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [data]);
 
   function download(r: Rendered) {
     saveFile(new Blob([r.bytes], { type: 'application/pdf' }), r.fileName);
@@ -66,7 +70,7 @@ export function DocumentPreview({ request, onClose, onPrinted }: { request: Prev
       await onPrinted?.();
       return;
     }
-    const p = await callHost('documents.print', { document: request.document, data: request.data });
+    const p = await callHost('documents.print', { document: request.document, data });
     if (!p.ok) return void message.error(t('case.printFailed', { reason: localised(p.error.message) }));
     // A print cancelled in the system dialog is not a print.
     if (p.value.printed) await onPrinted?.(p.value.printer);
