@@ -2,13 +2,16 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { basename, join, resolve, sep } from 'node:path';
 import { parseBackup } from '../src-shared/backup-format';
 import type { BridgeOutputs } from '../src-shared/bridge';
+import { openBackup, sealBackup, type BackupKey } from './backup-crypto';
 import { HostError } from './host-error';
 
 // Backups of the desk store (issue 6 "Backups"): the renderer serialises its store (src-shared/backup-format)
 // and the main process writes it into the chosen folder. Scheduled backups rotate (the newest `keep` are
 // kept); manual exports are never deleted by rotation. Only files this module named can be read back.
+// Every file is sealed with the backup passphrase's key (backup-crypto.ts); the page hands over and gets
+// back the plain export, never the key.
 
-const NAME_PATTERN = /^jiesu-backup-(\d{8})-(\d{6})-(\d{3})-(auto|manual)\.json$/;
+const NAME_PATTERN = /^jiesu-backup-(\d{8})-(\d{6})-(\d{3})-(auto|manual)\.jbak$/;
 /** Backups above this size are refused on read; the bridge schema allows up to 2 GB on write. */
 const READ_LIMIT_BYTES = 1_500_000_000;
 
@@ -16,19 +19,27 @@ export function backupFileName(at: Date, manual: boolean): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   const day = `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}`;
   const time = `${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
-  return `jiesu-backup-${day}-${time}-${p(at.getMilliseconds(), 3)}-${manual ? 'manual' : 'auto'}.json`;
+  return `jiesu-backup-${day}-${time}-${p(at.getMilliseconds(), 3)}-${manual ? 'manual' : 'auto'}.jbak`;
+}
+
+/** A scheduled (rotated) backup, as opposed to a manual export. */
+export function isAutoBackupName(name: string): boolean {
+  return name.endsWith('-auto.jbak');
 }
 
 export interface BackupFolderOptions {
   folder: () => string;
   keep: () => number;
+  /** The key of the backup passphrase the administrator set (settings.ts); undefined until one is set. */
+  key: () => BackupKey | undefined;
   now?: () => Date;
 }
 
 export interface BackupFolder {
   write(content: string, manual: boolean): BridgeOutputs['backup.write'];
   list(): BridgeOutputs['backup.list'];
-  read(name: string): BridgeOutputs['backup.read'];
+  /** Opens a backup with the desk's stored key, or with `passphrase` (a backup made on another machine). */
+  read(name: string, passphrase?: string): BridgeOutputs['backup.read'];
 }
 
 export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
@@ -44,7 +55,7 @@ export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
       .filter((n) => NAME_PATTERN.test(n))
       .map((name) => {
         const st = statSync(join(options.folder(), name));
-        return { name, bytes: st.size, at: st.mtimeMs, manual: name.endsWith('-manual.json') };
+        return { name, bytes: st.size, at: st.mtimeMs, manual: !isAutoBackupName(name) };
       })
       // Newest first by the timestamp in the name (mtime can be changed by copying).
       .sort((a, b) => (a.name.slice(13, 32) < b.name.slice(13, 32) ? 1 : -1));
@@ -53,6 +64,15 @@ export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
     write(content, manual) {
       const parsed = parseBackup(content);
       if (!parsed.ok) throw HostError.from(parsed.error);
+      const key = options.key();
+      if (!key) {
+        throw new HostError(
+          'backup.noPassphrase',
+          '还没有设定备份口令，备份没有写入。请管理员在设置中设定备份口令（至少 8 个字符）：备份用它加密，换电脑恢复时要输入它。',
+          'No backup passphrase is set, so no backup was written. An administrator sets one in Settings (at least 8 characters): backups are encrypted with it, and restoring on another computer asks for it.',
+        );
+      }
+      const sealed = sealBackup(content, key);
       const folder = options.folder();
       try {
         mkdirSync(folder, { recursive: true });
@@ -62,19 +82,19 @@ export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
       const name = backupFileName(now(), manual);
       const file = join(folder, name);
       try {
-        writeFileSync(`${file}.partial`, content, 'utf8');
+        writeFileSync(`${file}.partial`, sealed);
         renameSync(`${file}.partial`, file);
       } catch {
         throw new HostError('backup.write', `无法写入备份文件「${file}」。请检查磁盘空间和文件夹权限。`, `Cannot write the backup file "${file}". Check the disk space and the folder's permissions.`);
       }
       const autos = entries().filter((e) => !e.manual);
       for (const old of autos.slice(options.keep())) unlinkSync(join(folder, old.name));
-      return { name, bytes: Buffer.byteLength(content, 'utf8') };
+      return { name, bytes: sealed.length };
     },
     list() {
       return entries().map(({ name, bytes, at }) => ({ name, bytes, at }));
     },
-    read(name) {
+    read(name, passphrase) {
       const folder = resolve(options.folder());
       const file = resolve(folder, basename(name));
       if (!NAME_PATTERN.test(name) || !file.startsWith(folder + sep)) {
@@ -89,7 +109,10 @@ export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
       if (size > READ_LIMIT_BYTES) {
         throw new HostError('backup.tooLarge', `备份文件「${name}」太大，无法读取。`, `The backup file "${name}" is too large to read.`);
       }
-      return { content: readFileSync(file, 'utf8') };
+      const key = options.key();
+      const opened = openBackup(readFileSync(file), { ...(key ? { stored: key } : {}), ...(passphrase !== undefined ? { passphrase } : {}) });
+      if (!opened.ok) throw HostError.from(opened.error);
+      return { content: opened.text };
     },
   };
 }

@@ -54,7 +54,7 @@ export function createHostHandlers(cap: HostCapabilities): BridgeHandlers {
     'printers.list': async () => cap.printers(),
     'backup.write': async (input) => cap.backups.write(input.content, input.manual),
     'backup.list': async () => cap.backups.list(),
-    'backup.read': async (input) => cap.backups.read(input.name),
+    'backup.read': async (input) => cap.backups.read(input.name, input.passphrase),
     'tray.update': async (input) => ({ shown: cap.tray(input) }),
   };
 }

@@ -3,7 +3,7 @@ import { app, BrowserWindow, Menu, nativeImage, Notification, protocol, screen, 
 import log from 'electron-log/main';
 import type { BridgeInput, DeskSettings } from '../src-shared/bridge';
 import { APP_ORIGIN, APP_SCHEME, rendererProtocolHandler } from './app-protocol';
-import { createBackupFolder, isBackupDue } from './backups';
+import { createBackupFolder, isAutoBackupName, isBackupDue } from './backups';
 import { createDocumentHandlers } from './documents/handlers';
 import { securityHeaders } from './csp';
 import { createElectronSecretStore } from './electron-secret-store';
@@ -70,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
     const secrets = createElectronSecretStore(join(userData, 'secrets.json'));
     if (secrets.protection !== 'os') log.warn('safeStorage is unavailable; secrets are protected by file permissions only');
     const settings = createSettingsStore({ dataFolder: userData, defaultArchiveFolder: join(app.getPath('documents'), '接诉台档案') }, secrets);
-    const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep });
+    const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep, key: () => settings.backupKey() });
 
     const deskSession = session.fromPartition(DESK_PARTITION);
     denyPermissions(deskSession);
@@ -165,7 +165,7 @@ if (!app.requestSingleInstanceLock()) {
     // Scheduled backups: the page serialises its store when asked; the check runs every ten minutes.
     const checkBackup = () => {
       const s = settings.get();
-      const lastAuto = backups.list().find((b) => b.name.endsWith('-auto.json'));
+      const lastAuto = backups.list().find((b) => isAutoBackupName(b.name));
       if (isBackupDue(lastAuto?.at, s.backupEveryHours, Date.now())) sendToDesk('backup.due', { reason: 'scheduled' });
     };
     setInterval(checkBackup, 10 * 60_000).unref();

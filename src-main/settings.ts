@@ -4,11 +4,13 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import type { BridgeInput, DeskSettings } from '../src-shared/bridge';
 import { HostError } from './host-error';
+import { BACKUP_PASSPHRASE_MIN, decodeBackupKey, deriveBackupKey, encodeBackupKey, type BackupKey } from './backup-crypto';
 import type { SecretStore } from './secret-store';
 
 // Desk settings owned by the main process (issue 6 "Settings"): a JSON file in the user-data folder for
-// plain preferences; the desk token and the field-encryption key go to the SecretStore, never to this file
-// and never back to the page (the page only learns `hasDeskToken`).
+// plain preferences; the desk token, the field-encryption key and the backup passphrase's key go to the
+// SecretStore, never to this file and never back to the page (it only learns `hasDeskToken`,
+// `hasBackupPassphrase`). The passphrase itself is not kept, only the key scrypt derives from it.
 
 const storedSchema = z.object({
   serverUrl: z.string().max(500).catch(''),
@@ -38,6 +40,8 @@ export interface SettingsStore {
   deskToken(): string | undefined;
   /** The key for encrypted fields, created on first use (32 random bytes, base64). */
   fieldKey(): string;
+  /** The key backups are sealed with, derived from the backup passphrase; undefined until one is set. */
+  backupKey(): BackupKey | undefined;
 }
 
 function readStored(file: string): StoredSettings {
@@ -65,6 +69,7 @@ export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore):
   const toDesk = (s: StoredSettings): DeskSettings => ({
     serverUrl: s.serverUrl,
     hasDeskToken: Boolean(secrets.get('deskToken')),
+    hasBackupPassphrase: Boolean(secrets.get('backupKey')),
     printer: s.printer,
     silentPrint: s.silentPrint,
     archiveFolder: s.archiveFolder ?? paths.defaultArchiveFolder,
@@ -78,7 +83,14 @@ export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore):
     file,
     get: () => toDesk(read()),
     set(patch) {
-      const { deskToken, ...plain } = patch;
+      const { deskToken, backupPassphrase, ...plain } = patch;
+      if (backupPassphrase !== undefined && [...backupPassphrase.trim()].length < BACKUP_PASSPHRASE_MIN) {
+        throw new HostError(
+          'settings.backupPassphrase',
+          `备份口令至少需要 ${BACKUP_PASSPHRASE_MIN} 个字符，设置没有改动。`,
+          `The backup passphrase needs at least ${BACKUP_PASSPHRASE_MIN} characters; the settings were not changed.`,
+        );
+      }
       for (const [key, zh, en] of [
         ['archiveFolder', '归档文件夹', 'archive folder'],
         ['backupFolder', '备份文件夹', 'backup folder'],
@@ -98,6 +110,8 @@ export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore):
         if (deskToken === '') secrets.delete('deskToken');
         else secrets.set('deskToken', deskToken);
       }
+      // A new passphrase gets a new salt; backups sealed under the old one open with the old passphrase.
+      if (backupPassphrase !== undefined) secrets.set('backupKey', encodeBackupKey(deriveBackupKey(backupPassphrase)));
       return toDesk(next);
     },
     deskToken: () => secrets.get('deskToken'),
@@ -107,6 +121,10 @@ export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore):
       const key = randomBytes(32).toString('base64');
       secrets.set('fieldKey', key);
       return key;
+    },
+    backupKey() {
+      const stored = secrets.get('backupKey');
+      return stored ? decodeBackupKey(stored) : undefined;
     },
   };
 }

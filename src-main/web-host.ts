@@ -35,7 +35,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!options.consoleLog && log.transports.console) log.transports.console.level = false;
   const secrets = createFileSecretStore(join(options.dataFolder, 'secrets.json'));
   const settings = createSettingsStore({ dataFolder: options.dataFolder, defaultArchiveFolder: join(options.dataFolder, 'archive') }, secrets);
-  const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep });
+  const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep, key: () => settings.backupKey() });
   const handlers = createHostHandlers({
     host: 'web',
     version: options.version,

@@ -9,6 +9,8 @@ import { crc32Step } from './crc32';
 // document of a desk, plus a checksum. The renderer writes it through `backup.write`; a restore reads it
 // back, validates *everything* before writing anything, and only then fills an empty desk, so a corrupt
 // file leaves the desk exactly as it was. Pure TypeScript: used by the renderer, the main process and tests.
+// On disk the host seals this text with the backup passphrase (src-main/backup-crypto.ts): the CRC here
+// catches damage, the seal catches tampering and forgery.
 
 export const BACKUP_FORMAT = 'jiesu.desk-backup';
 export const BACKUP_VERSION = 1;
@@ -68,9 +70,12 @@ export function serializeBackup(input: { events: readonly CaseEvent[]; config: r
   return JSON.stringify(backup);
 }
 
-export type BackupParseResult = { ok: true; value: DeskBackup } | { ok: false; error: BridgeError };
+export type BackupParseResult = { ok: true; value: DeskBackup } | BackupRefusal;
 
-function refused(code: string, zh: string, en: string): { ok: false; error: BridgeError } {
+export type BackupRefusal = { ok: false; error: BridgeError };
+
+/** A refused backup, saying in both languages that the desk was left as it was. */
+export function backupRefusal(code: string, zh: string, en: string): BackupRefusal {
   return {
     ok: false,
     error: {
@@ -86,28 +91,28 @@ export function parseBackup(text: string): BackupParseResult {
   try {
     raw = JSON.parse(text);
   } catch {
-    return refused('backup.notJson', '这个文件不是接诉台备份（无法读取，可能已损坏或被截断）。', 'This file is not a Jiesu backup (it cannot be read; it may be damaged or cut short).');
+    return backupRefusal('backup.notJson', '这个文件不是接诉台备份（无法读取，可能已损坏或被截断）。', 'This file is not a Jiesu backup (it cannot be read; it may be damaged or cut short).');
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return refused('backup.notBackup', '这个文件不是接诉台备份文件。', 'This file is not a Jiesu backup file.');
+    return backupRefusal('backup.notBackup', '这个文件不是接诉台备份文件。', 'This file is not a Jiesu backup file.');
   }
   if ((raw as { version?: unknown }).version !== BACKUP_VERSION) {
-    return refused('backup.version', '这个备份来自不兼容的接诉台版本，请用相同或更新版本的接诉台恢复。', 'This backup comes from an incompatible Jiesu version; restore it with the same or a newer version.');
+    return backupRefusal('backup.version', '这个备份来自不兼容的接诉台版本，请用相同或更新版本的接诉台恢复。', 'This backup comes from an incompatible Jiesu version; restore it with the same or a newer version.');
   }
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) {
-    return refused('backup.envelope', '备份文件的结构不完整，可能已损坏。', 'The backup file is incomplete and may be damaged.');
+    return backupRefusal('backup.envelope', '备份文件的结构不完整，可能已损坏。', 'The backup file is incomplete and may be damaged.');
   }
   const env = envelope.data;
   if (env.events.length !== env.counts.events || env.config.length !== env.counts.config) {
-    return refused(
+    return backupRefusal(
       'backup.counts',
       `备份文件应有 ${env.counts.events} 条记录，实际只有 ${env.events.length} 条，文件可能被截断。`,
       `The backup should hold ${env.counts.events} records but holds ${env.events.length}; the file may have been cut short.`,
     );
   }
   if (crc32(JSON.stringify([env.events, env.config])) !== env.checksum) {
-    return refused('backup.checksum', '备份文件的校验值不符，内容已被改动或损坏。', 'The backup file’s checksum does not match: its content was changed or damaged.');
+    return backupRefusal('backup.checksum', '备份文件的校验值不符，内容已被改动或损坏。', 'The backup file’s checksum does not match: its content was changed or damaged.');
   }
   const events: CaseEvent[] = [];
   const seen = new Set<string>();
@@ -115,14 +120,14 @@ export function parseBackup(text: string): BackupParseResult {
     const parsed = parseEvent(env.events[i]);
     if (!parsed.ok) {
       const first = parsed.errors[0];
-      return refused(
+      return backupRefusal(
         'backup.event',
         `备份中的第 ${i + 1} 条记录无效${first ? `：${first.message['zh-CN']}` : '。'}`,
         `Record ${i + 1} in the backup is invalid${first ? `: ${first.message.en}` : '.'}`,
       );
     }
     if (seen.has(parsed.value.id)) {
-      return refused('backup.duplicate', `备份中的第 ${i + 1} 条记录重复出现。`, `Record ${i + 1} in the backup appears twice.`);
+      return backupRefusal('backup.duplicate', `备份中的第 ${i + 1} 条记录重复出现。`, `Record ${i + 1} in the backup appears twice.`);
     }
     seen.add(parsed.value.id);
     events.push(parsed.value);
@@ -131,7 +136,7 @@ export function parseBackup(text: string): BackupParseResult {
   for (let i = 0; i < env.config.length; i++) {
     const parsed = configDocSchema.safeParse(env.config[i]);
     if (!parsed.success) {
-      return refused('backup.config', `备份中的第 ${i + 1} 份配置无效。`, `Configuration document ${i + 1} in the backup is invalid.`);
+      return backupRefusal('backup.config', `备份中的第 ${i + 1} 份配置无效。`, `Configuration document ${i + 1} in the backup is invalid.`);
     }
     config.push(parsed.data);
   }
@@ -157,14 +162,14 @@ export interface RestoreTarget {
   putConfig(docs: readonly ConfigDoc[]): Promise<void>;
 }
 
-export type RestoreResult = { ok: true; events: number; config: number } | { ok: false; error: BridgeError };
+export type RestoreResult = { ok: true; events: number; config: number } | BackupRefusal;
 
 /** Restores a backup into an empty desk. Validates the whole file first, so a bad file writes nothing. */
 export async function restoreBackup(text: string, target: RestoreTarget): Promise<RestoreResult> {
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
   if ((await target.countEvents()) > 0) {
-    return refused('backup.notEmpty', '只能恢复到空白的桌面：这台电脑上已经有案件记录。', 'A backup can only be restored into an empty desk: this computer already holds case records.');
+    return backupRefusal('backup.notEmpty', '只能恢复到空白的桌面：这台电脑上已经有案件记录。', 'A backup can only be restored into an empty desk: this computer already holds case records.');
   }
   await target.putConfig(parsed.value.config);
   await target.insertEvents(parsed.value.events);

@@ -25,6 +25,8 @@ export const bridgeInputs = {
   'settings.set': z.strictObject({
     serverUrl: z.string().url().max(500).optional().or(z.literal('')),
     deskToken: z.string().max(500).optional(),
+    /** Backups are sealed with a key derived from it (src-main/backup-crypto.ts); only the key is kept. */
+    backupPassphrase: z.string().max(200).optional(),
     printer: z.string().max(200).optional(),
     silentPrint: z.boolean().optional(),
     archiveFolder: z.string().max(1000).optional(),
@@ -59,7 +61,11 @@ export const bridgeInputs = {
     manual: z.boolean(),
   }),
   'backup.list': z.strictObject({}),
-  'backup.read': z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/) }),
+  'backup.read': z.strictObject({
+    name: z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/),
+    /** The passphrase a backup from another machine was sealed with; this desk's own backups open without it. */
+    passphrase: z.string().max(200).optional(),
+  }),
   /** The desk's current count of warning and breached cases, shown on the tray icon (added by the desktop shell). */
   'tray.update': z.strictObject({ warning: z.number().int().min(0).max(1_000_000), breached: z.number().int().min(0).max(1_000_000) }),
 } as const;
@@ -71,6 +77,8 @@ export interface DeskSettings {
   serverUrl: string;
   /** True when a desk token is stored; the token itself never crosses to the renderer after enrolment. */
   hasDeskToken: boolean;
+  /** True when the administrator has set the passphrase backups are sealed with (the passphrase never comes back). */
+  hasBackupPassphrase: boolean;
   printer: string;
   silentPrint: boolean;
   archiveFolder: string;

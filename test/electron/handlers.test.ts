@@ -68,13 +68,30 @@ describe('bridge handlers as plain functions', () => {
     expect(await testHost().handlers['printers.list']({})).toEqual([{ name: '前台打印机', isDefault: true }]);
   });
 
-  it('backup.write, backup.list and backup.read round-trip a desk export', async () => {
+  it('backup.write, backup.list and backup.read round-trip a desk export, sealed with the backup passphrase', async () => {
     const h = testHost();
     const content = serializeBackup({ events: [], config: [], createdAt: 1 });
+    // No passphrase yet: nothing is written, and the page is told why.
+    await expect(h.handlers['backup.write']({ content, manual: false })).rejects.toThrow(HostError);
+    expect(await h.handlers['backup.list']({})).toEqual([]);
+    // Too short a passphrase changes nothing.
+    await expect(h.handlers['settings.set']({ backupPassphrase: '1234567', printer: 'P1' })).rejects.toThrow(/at least 8/);
+    expect(await h.handlers['settings.get']({})).toMatchObject({ hasBackupPassphrase: false, printer: '' });
+
+    const set = await h.handlers['settings.set']({ backupPassphrase: '前台备份口令 2026' });
+    expect(set.hasBackupPassphrase).toBe(true);
+    expect(JSON.stringify(set)).not.toContain('前台备份口令');
+    // Only the derived key is kept, in the secret store; the passphrase is nowhere on disk.
+    for (const f of ['settings.json', 'secrets.json']) expect(readFileSync(join(h.dataFolder, f), 'utf8')).not.toContain(Buffer.from('前台备份口令 2026').toString('base64'));
+    expect(readFileSync(join(h.dataFolder, 'settings.json'), 'utf8')).not.toContain('前台备份口令');
+
     const written = await h.handlers['backup.write']({ content, manual: false });
     expect(existsSync(join(h.dataFolder, 'backups', written.name))).toBe(true);
+    expect(readFileSync(join(h.dataFolder, 'backups', written.name)).includes(Buffer.from('jiesu.desk-backup'))).toBe(false);
     expect((await h.handlers['backup.list']({})).map((b) => b.name)).toEqual([written.name]);
     expect(await h.handlers['backup.read']({ name: written.name })).toEqual({ content });
+    expect(await h.handlers['backup.read']({ name: written.name, passphrase: '前台备份口令 2026' })).toEqual({ content });
+    await expect(h.handlers['backup.read']({ name: written.name, passphrase: '别的口令 2026' })).rejects.toThrow(/passphrase is wrong/);
   });
 
   it('tray.update shows the warning and breached counts', async () => {
@@ -128,7 +145,7 @@ describe('dispatchBridgeCall validates before any handler runs', () => {
 
   it('turns handler failures into BridgeErrors: HostError as is, anything else as host.internal without details', async () => {
     const h = testHost();
-    const missing = await dispatchBridgeCall(h.handlers, 'backup.read', { name: 'jiesu-backup-20261127-010203-004-auto.json' });
+    const missing = await dispatchBridgeCall(h.handlers, 'backup.read', { name: 'jiesu-backup-20261127-010203-004-auto.jbak' });
     expect(missing.ok === false && missing.error.message['zh-CN']).toMatch(/备份文件「.*」不存在/);
     const logged: unknown[] = [];
     const boom = await dispatchBridgeCall({ ...h.handlers, 'app.info': async () => Promise.reject(new Error('disk on fire /home/x')) }, 'app.info', {}, { error: (...d) => logged.push(d) });

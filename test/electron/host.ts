@@ -12,7 +12,7 @@ export function testHost(documents?: DocumentHandlers) {
   const dataFolder = mkdtempSync(join(tmpdir(), 'jiesu-host-'));
   const secrets = createFileSecretStore(join(dataFolder, 'secrets.json'));
   const settings = createSettingsStore({ dataFolder, defaultArchiveFolder: join(dataFolder, 'archive') }, secrets);
-  const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep });
+  const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep, key: () => settings.backupKey() });
   const notified: BridgeInput<'notify.show'>[] = [];
   const trays: BridgeInput<'tray.update'>[] = [];
   const settingsChanges: unknown[] = [];

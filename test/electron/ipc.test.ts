@@ -31,6 +31,8 @@ const untrustedSenders: [string, unknown][] = [
 ];
 
 const host = testHost();
+// backup.write seals with the backup passphrase's key, so this desk has one.
+host.settings.set({ backupPassphrase: '前台备份口令 2026' });
 const validInputs: { [C in BridgeChannel]: unknown } = {
   'app.info': {},
   'notify.show': { title: '临期提醒', body: 'HZ01-20261127-007 还有 30 分钟到期', urgency: 'warning' },
@@ -42,7 +44,7 @@ const validInputs: { [C in BridgeChannel]: unknown } = {
   'printers.list': {},
   'backup.write': { content: serializeBackup({ events: [], config: [], createdAt: 1 }), manual: true },
   'backup.list': {},
-  'backup.read': { name: 'jiesu-backup-20261127-010203-004-auto.json' },
+  'backup.read': { name: 'jiesu-backup-20261127-010203-004-auto.jbak' },
   'tray.update': { warning: 3, breached: 1 },
 };
 
