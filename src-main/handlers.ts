@@ -1,5 +1,6 @@
 import type { BridgeHandlers, BridgeInput, BridgeOutputs, DeskSettings } from '../src-shared/bridge';
 import type { BackupFolder } from './backups';
+import { deskLinkHandlers, type DeskLinks } from './desk-link';
 import { HostError } from './host-error';
 import type { SettingsStore } from './settings';
 
@@ -15,6 +16,8 @@ export interface HostCapabilities {
   dataFolder: string;
   settings: SettingsStore;
   backups: BackupFolder;
+  /** The desk's server links; the desk token stays here (desk-link.ts). */
+  links: DeskLinks;
   /** Shows an OS notification; false when the host has none (the page then shows its own alert). */
   notify(input: BridgeInput<'notify.show'>): boolean;
   printers(): Promise<BridgeOutputs['printers.list']>;
@@ -56,5 +59,6 @@ export function createHostHandlers(cap: HostCapabilities): BridgeHandlers {
     'backup.list': async () => cap.backups.list(),
     'backup.read': async (input) => cap.backups.read(input.name, input.passphrase),
     'tray.update': async (input) => ({ shown: cap.tray(input) }),
+    ...deskLinkHandlers(cap.links),
   };
 }

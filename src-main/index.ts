@@ -7,6 +7,7 @@ import { createBackupFolder, isAutoBackupName, isBackupDue } from './backups';
 import { createDocumentHandlers } from './documents/handlers';
 import { securityHeaders } from './csp';
 import { createElectronSecretStore } from './electron-secret-store';
+import { createDeskLinks, DEFAULT_PROFILE, signedRequestHeaders } from './desk-link';
 import { createHostHandlers } from './handlers';
 import { IPC_EVENT_CHANNEL } from './ipc-channels';
 import { registerBridgeIpc } from './ipc';
@@ -70,14 +71,18 @@ if (!app.requestSingleInstanceLock()) {
     const secrets = createElectronSecretStore(join(userData, 'secrets.json'));
     if (secrets.protection !== 'os') log.warn('safeStorage is unavailable; secrets are protected by file permissions only');
     const settings = createSettingsStore({ dataFolder: userData, defaultArchiveFolder: join(app.getPath('documents'), '接诉台档案') }, secrets);
+    // The desk token stays in the main process: the page sends its sync requests to the server itself and
+    // the desk session adds the Authorization header below (docs/decisions.md "The desk token stays with the host").
+    const links = createDeskLinks({ secrets, syncUrl: (_profile, serverUrl) => serverUrl });
     const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep, key: () => settings.backupKey() });
 
     const deskSession = session.fromPartition(DESK_PARTITION);
     denyPermissions(deskSession);
     deskSession.protocol.handle(
       APP_SCHEME,
-      rendererProtocolHandler(join(appRoot, 'out/renderer'), () => securityHeaders({ connectOrigins: [settings.get().serverUrl] })),
+      rendererProtocolHandler(join(appRoot, 'out/renderer'), () => securityHeaders({ connectOrigins: [settings.get().serverUrl, links.link(DEFAULT_PROFILE)?.serverUrl ?? ''] })),
     );
+    deskSession.webRequest.onBeforeSendHeaders((details, callback) => callback({ requestHeaders: signedRequestHeaders(links, details.url, details.requestHeaders) }));
 
     const applySettings = (s: DeskSettings) => {
       app.setLoginItemSettings({ openAtLogin: s.startAtLogin });
@@ -90,6 +95,7 @@ if (!app.requestSingleInstanceLock()) {
       dataFolder: userData,
       settings,
       backups,
+      links,
       notify: (input: BridgeInput<'notify.show'>) => {
         if (!Notification.isSupported()) return false;
         const roles = input.roles?.length ? `\n${input.roles.join('、')}` : '';

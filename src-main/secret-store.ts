@@ -1,11 +1,12 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-// Secrets the main process keeps for the desk: the desk token from enrolment, the key for encrypted
-// fields (issue 6 "Settings") and the key derived from the backup passphrase (backup-crypto.ts). Electron seals each value with safeStorage (OS keychain / DPAPI / libsecret);
+// Secrets the main process keeps for the desk: its server links with the desk tokens from enrolment
+// (desk-link.ts), the key for encrypted fields (issue 6 "Settings") and the key derived from the backup
+// passphrase (backup-crypto.ts). Electron seals each value with safeStorage (OS keychain / DPAPI / libsecret);
 // the browser shell and tests use the plain codec, in a file only the user can read.
 
-export type SecretName = 'deskToken' | 'fieldKey' | 'backupKey';
+export type SecretName = 'deskLinks' | 'fieldKey' | 'backupKey';
 
 export interface SecretStore {
   /** How values are protected at rest, for the log and the about box. */

@@ -8,9 +8,9 @@ import { BACKUP_PASSPHRASE_MIN, decodeBackupKey, deriveBackupKey, encodeBackupKe
 import type { SecretStore } from './secret-store';
 
 // Desk settings owned by the main process (issue 6 "Settings"): a JSON file in the user-data folder for
-// plain preferences; the desk token, the field-encryption key and the backup passphrase's key go to the
-// SecretStore, never to this file and never back to the page (it only learns `hasDeskToken`,
-// `hasBackupPassphrase`). The passphrase itself is not kept, only the key scrypt derives from it.
+// plain preferences; the field-encryption key and the backup passphrase's key go to the SecretStore, never
+// to this file and never back to the page (it only learns `hasBackupPassphrase`). The passphrase itself is
+// not kept, only the key scrypt derives from it. The desk token is the desk link's (desk-link.ts).
 
 const storedSchema = z.object({
   serverUrl: z.string().max(500).catch(''),
@@ -36,8 +36,6 @@ export interface SettingsStore {
   readonly file: string;
   get(): DeskSettings;
   set(patch: BridgeInput<'settings.set'>): DeskSettings;
-  /** The desk token for sync requests; main-process use only. */
-  deskToken(): string | undefined;
   /** The key for encrypted fields, created on first use (32 random bytes, base64). */
   fieldKey(): string;
   /** The key backups are sealed with, derived from the backup passphrase; undefined until one is set. */
@@ -68,7 +66,6 @@ export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore):
   const read = () => readStored(file);
   const toDesk = (s: StoredSettings): DeskSettings => ({
     serverUrl: s.serverUrl,
-    hasDeskToken: Boolean(secrets.get('deskToken')),
     hasBackupPassphrase: Boolean(secrets.get('backupKey')),
     printer: s.printer,
     silentPrint: s.silentPrint,
@@ -83,7 +80,7 @@ export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore):
     file,
     get: () => toDesk(read()),
     set(patch) {
-      const { deskToken, backupPassphrase, ...plain } = patch;
+      const { backupPassphrase, ...plain } = patch;
       if (backupPassphrase !== undefined && [...backupPassphrase.trim()].length < BACKUP_PASSPHRASE_MIN) {
         throw new HostError(
           'settings.backupPassphrase',
@@ -106,15 +103,10 @@ export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore):
       const tmp = `${file}.tmp`;
       writeFileSync(tmp, JSON.stringify(next, null, 2));
       renameSync(tmp, file);
-      if (deskToken !== undefined) {
-        if (deskToken === '') secrets.delete('deskToken');
-        else secrets.set('deskToken', deskToken);
-      }
       // A new passphrase gets a new salt; backups sealed under the old one open with the old passphrase.
       if (backupPassphrase !== undefined) secrets.set('backupKey', encodeBackupKey(deriveBackupKey(backupPassphrase)));
       return toDesk(next);
     },
-    deskToken: () => secrets.get('deskToken'),
     fieldKey() {
       const existing = secrets.get('fieldKey');
       if (existing) return existing;

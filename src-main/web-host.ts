@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import log from 'electron-log/node';
 import { createBackupFolder } from './backups';
+import { createDeskLinks, type DeskLinks } from './desk-link';
 import { createDocumentHandlers } from './documents/handlers';
 import { createHostHandlers, type DocumentHandlers } from './handlers';
 import { configureLog } from './log';
 import { createFileSecretStore } from './secret-store';
 import { createSettingsStore, type SettingsStore } from './settings';
-import { startWebShell, type WebShell } from './web-shell';
+import { startWebShell, SYNC_RELAY_PREFIX, type WebShell } from './web-shell';
 
 // Assembles the browser shell's host: the same settings, backups and handlers the Electron main process
 // builds, with the capabilities a browser host has (no OS notifications, no printers list, no tray: the
-// page shows its own alerts and uses the browser's print dialog). Secrets go to a file only the user reads.
+// page shows its own alerts and uses the browser's print dialog). Secrets go to a file only the user reads;
+// the desk token among them never reaches the page, which syncs through the shell's relay.
 
 export interface WebHostOptions {
   dataFolder: string;
@@ -26,6 +28,8 @@ export interface WebHostOptions {
 export interface WebHost {
   shell: WebShell;
   settings: SettingsStore;
+  /** The desk links the shell holds (the tokens the page never sees). */
+  links: DeskLinks;
   logFile: string;
 }
 
@@ -35,6 +39,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!options.consoleLog && log.transports.console) log.transports.console.level = false;
   const secrets = createFileSecretStore(join(options.dataFolder, 'secrets.json'));
   const settings = createSettingsStore({ dataFolder: options.dataFolder, defaultArchiveFolder: join(options.dataFolder, 'archive') }, secrets);
+  // The page sends sync requests to the shell, which relays them to the server with the desk token (web-shell.ts).
+  const links = createDeskLinks({ secrets, syncUrl: (profile) => `${SYNC_RELAY_PREFIX}${profile}` });
   const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep, key: () => settings.backupKey() });
   const handlers = createHostHandlers({
     host: 'web',
@@ -42,6 +48,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     dataFolder: options.dataFolder,
     settings,
     backups,
+    links,
     notify: (input) => {
       log.info(`alert (${input.urgency}): ${input.title}`);
       return false;
@@ -53,9 +60,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const shell = await startWebShell({
     rendererDir: options.rendererDir,
     handlers,
+    relay: links.relay,
     ...(options.port !== undefined ? { port: options.port } : {}),
     connectOrigins: () => [settings.get().serverUrl],
     log,
   });
-  return { shell, settings, logFile };
+  return { shell, settings, links, logFile };
 }

@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { BridgeError, BridgeHandlers } from '../src-shared/bridge';
 import { BRIDGE_EVENTS_PATH, BRIDGE_HTTP_PREFIX, type HostEvent } from '../src-shared/bridge-http-client';
 import { securityHeaders } from './csp';
@@ -11,10 +13,17 @@ import { resolveRendererFile } from './renderer-files';
 // the bridge at POST /bridge/:channel answered by the same handler functions Electron registers, and
 // host→page events as server-sent events. Other web sites the clerk visits must not drive the desk, so a
 // request is refused unless its Host is this shell (DNS rebinding) and, for calls, its Origin is too.
+// Sync requests go to /sync/<profile>/api/… and are relayed to the desk's server with the desk token the
+// host holds (desk-link.ts), so the page never sees the token; they too must come from the desk's own page.
+
+/** Where the page's sync requests for a desk profile go: `/sync/<profile>/api/v1/…`. */
+export const SYNC_RELAY_PREFIX = '/sync/';
 
 export interface WebShellOptions {
   rendererDir: string;
   handlers: BridgeHandlers;
+  /** Relays a desk profile's sync request to its server with the desk token (desk-link.ts `relay`). */
+  relay?: (profile: string, path: string, request: Request) => Promise<Response>;
   /** 0 picks a free port. */
   port?: number;
   /** The sync server the page may connect to (added to connect-src). */
@@ -93,6 +102,57 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     sendJson(res, 200, await dispatchBridgeCall(options.handlers, channel, input, options.log));
   }
 
+  /**
+   * The relay carries the desk's credential, so only the desk's own page may use it: another site's page (a
+   * form post, an <img>, a no-cors fetch) arrives with its own Origin or as cross-site in Sec-Fetch-Site.
+   */
+  const fromOwnPage = (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    if (origin !== undefined) return allowedHosts().some((h) => origin === `http://${h}`);
+    return req.headers['sec-fetch-site'] === 'same-origin';
+  };
+
+  async function handleRelay(req: IncomingMessage, res: ServerResponse, rest: string) {
+    const relay = options.relay;
+    const slash = rest.indexOf('/');
+    const profile = slash > 0 ? rest.slice(0, slash) : '';
+    if (!relay || !/^[A-Za-z0-9_.-]{1,80}$/.test(profile)) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (!fromOwnPage(req)) {
+      options.log?.warn(`browser shell refused a sync request from origin ${String(req.headers.origin).slice(0, 100)}`);
+      sendJson(res, 403, transportError('bridge.origin', '拒绝了来自其他网站的请求。', 'A request from another web site was refused.'));
+      return;
+    }
+    const hasBody = req.method === 'POST';
+    const body = hasBody ? await readBody(req) : undefined;
+    if (hasBody && body === undefined) {
+      sendJson(res, 413, transportError('bridge.tooLarge', '请求太大，已拒绝。', 'The request is too large and was refused.'));
+      return;
+    }
+    // A closed page (or an ended change stream) ends the upstream request too.
+    const aborted = new AbortController();
+    res.on('close', () => aborted.abort());
+    const forwarded = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') forwarded.set(name, value);
+    const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
+    let upstream: Response;
+    try {
+      const request = new Request(`http://${LOOPBACK}:${port}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers: forwarded, ...(hasBody ? { body } : {}), signal: aborted.signal });
+      upstream = await relay(profile, rest.slice(slash) + query, request);
+    } catch {
+      // The server cannot be reached: drop the connection, so the page's fetch fails as it would offline.
+      res.destroy();
+      return;
+    }
+    res.writeHead(upstream.status, { ...headers(), ...Object.fromEntries(upstream.headers) });
+    if (!upstream.body) return void res.end();
+    Readable.fromWeb(upstream.body as WebReadableStream<Uint8Array>)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+
   function handleEvents(req: IncomingMessage, res: ServerResponse) {
     const site = req.headers['sec-fetch-site'];
     if ((req.headers.origin && !allowedHosts().some((h) => req.headers.origin === `http://${h}`)) || (site && site !== 'same-origin')) {
@@ -137,6 +197,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       handleBridge(req, res, decodeURIComponent(path.slice(BRIDGE_HTTP_PREFIX.length))).catch((err: unknown) => {
         options.log?.error('browser shell bridge failure', err);
         if (!res.headersSent) sendJson(res, 500, transportError('host.internal', '主程序出错，操作没有完成。', 'The host failed; the action did not complete.'));
+      });
+      return;
+    }
+    if (path.startsWith(SYNC_RELAY_PREFIX) && (req.method === 'GET' || req.method === 'POST')) {
+      handleRelay(req, res, path.slice(SYNC_RELAY_PREFIX.length)).catch((err: unknown) => {
+        options.log?.error('browser shell sync relay failure', err);
+        if (!res.headersSent) sendJson(res, 500, transportError('host.internal', '主程序出错，操作没有完成。', 'The host failed; the action did not complete.'));
+        else res.destroy();
       });
       return;
     }

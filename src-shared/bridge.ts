@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NewEvent } from './domain/events';
+import type { EnrolResponse } from './sync/contract';
 
 // The one typed API the renderer may call on its host (docs/architecture.md §The host bridge and the browser shell).
 // The Electron preload exposes it with contextBridge; the browser shell serves the same handlers over
@@ -10,6 +11,8 @@ export const DOCUMENT_IDS = ['registration', 'notice', 'callback', 'archive', 's
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
 const jsonObject = z.record(z.string(), z.unknown());
+/** A desk profile (`?desk=`; each has its own store and its own server link). */
+const deskProfile = z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/);
 
 export const bridgeInputs = {
   'app.info': z.strictObject({}),
@@ -24,7 +27,6 @@ export const bridgeInputs = {
   'settings.get': z.strictObject({}),
   'settings.set': z.strictObject({
     serverUrl: z.string().url().max(500).optional().or(z.literal('')),
-    deskToken: z.string().max(500).optional(),
     /** Backups are sealed with a key derived from it (src-main/backup-crypto.ts); only the key is kept. */
     backupPassphrase: z.string().max(200).optional(),
     printer: z.string().max(200).optional(),
@@ -66,6 +68,20 @@ export const bridgeInputs = {
     /** The passphrase a backup from another machine was sealed with; this desk's own backups open without it. */
     passphrase: z.string().max(200).optional(),
   }),
+  /**
+   * Joins the desk profile to a server with a one-time code. The host enrols and keeps the desk token; the
+   * answer carries everything of the enrolment except the token (src-main/desk-link.ts).
+   */
+  'sync.enrol': z.strictObject({
+    profile: deskProfile,
+    serverUrl: z.string().url().max(500),
+    code: z.string().min(1).max(64),
+    deskName: z.string().max(100).optional(),
+  }),
+  /** An older desk's token, moved out of the page's store on first start (the page deletes its copy then). */
+  'sync.adopt': z.strictObject({ profile: deskProfile, serverUrl: z.string().url().max(500), token: z.string().min(1).max(500) }),
+  /** Where the profile's sync requests go, or null when it has not joined a server. */
+  'sync.link': z.strictObject({ profile: deskProfile }),
   /** The desk's current count of warning and breached cases, shown on the tray icon (added by the desktop shell). */
   'tray.update': z.strictObject({ warning: z.number().int().min(0).max(1_000_000), breached: z.number().int().min(0).max(1_000_000) }),
 } as const;
@@ -75,8 +91,6 @@ export type BridgeInput<C extends BridgeChannel> = z.input<(typeof bridgeInputs)
 
 export interface DeskSettings {
   serverUrl: string;
-  /** True when a desk token is stored; the token itself never crosses to the renderer after enrolment. */
-  hasDeskToken: boolean;
   /** True when the administrator has set the passphrase backups are sealed with (the passphrase never comes back). */
   hasBackupPassphrase: boolean;
   printer: string;
@@ -107,6 +121,16 @@ export interface BridgeOutputs {
   'backup.list': { name: string; bytes: number; at: number }[];
   'backup.read': { content: string };
   'tray.update': { shown: boolean };
+  'sync.enrol': Omit<EnrolResponse, 'token'> & DeskLink;
+  'sync.adopt': DeskLink | null;
+  'sync.link': DeskLink | null;
+}
+
+/** What the page knows of its server link: the server, and where to send sync requests (never the token). */
+export interface DeskLink {
+  serverUrl: string;
+  /** The server itself (Electron adds the token in webRequest) or the browser shell's relay, `/sync/<profile>`. */
+  syncUrl: string;
 }
 
 /** A host error the renderer can show: a message key plus sentences in both languages. */

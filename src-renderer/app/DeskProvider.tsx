@@ -12,15 +12,12 @@ import { useT } from '../i18n/i18n';
 import { readSession, writeSession } from '../session/session';
 import { clearAlerts } from '../features/alerts/alert-store';
 import { setDisplayOffset } from '../format/time';
+import { deskProfile } from '../data/desk-profile';
 
 // Opens this desk's database, keeps the configuration live, folds incoming events into cases, and holds
 // the signed-in staff member for the whole window.
 
-/** Several desk profiles can share one computer (?desk=name); each has its own IndexedDB database. */
-export function deskProfile(): string {
-  const fromUrl = new URLSearchParams(globalThis.location?.search ?? '').get('desk');
-  return fromUrl || 'default';
-}
+export { deskProfile } from '../data/desk-profile';
 
 export function DeskProvider({ children }: { children: ReactNode }) {
   const t = useT();

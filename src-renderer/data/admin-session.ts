@@ -4,7 +4,7 @@ import type { Policy } from '../../src-shared/domain/policy';
 import { holdsAdminRole } from '../../src-shared/domain/administration';
 import { verifyCredential } from '../../src-shared/credentials';
 import type { DeskDatabase } from './database';
-import { ensureDeskSync, getServerConnection, type DeskReplication } from './replication';
+import { ensureDeskSync, getServerConnection, type DeskReplication, type LinkOptions } from './replication';
 
 // 管理员确认 before the organisation's configuration changes (issue 10 item 2; docs/decisions.md
 // "Configuration needs an administrator"). On a desk joined to a server, the server checks the
@@ -26,20 +26,21 @@ const OFFLINE: AdminCheck = {
   },
 };
 
-export interface ConfirmOptions {
+export interface ConfirmOptions extends LinkOptions {
   fetch?: typeof fetch;
   /** The replication whose config pushes carry the session (the desk's running one by default). */
   replication?: DeskReplication;
 }
 
 export async function confirmAdministrator(db: DeskDatabase, staff: Staff, secret: string, policy: Policy | undefined, opts: ConfirmOptions = {}): Promise<AdminCheck> {
-  const connection = await getServerConnection(db);
+  const connection = await getServerConnection(db, opts);
   if (!connection) return holdsAdminRole(policy, staff.roles) && (await verifyCredential(secret, staff.pinHash)) ? { ok: true } : WRONG;
   let res: Response;
   try {
-    res = await (opts.fetch ?? fetch)(connection.serverUrl + ADMIN_SESSION_PATH, {
+    // To the sync address: the host adds the desk token (src-main/desk-link.ts).
+    res = await (opts.fetch ?? fetch)(connection.syncUrl + ADMIN_SESSION_PATH, {
       method: 'POST',
-      headers: { authorization: `Bearer ${connection.token}`, 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ staffId: staff.id, secret }),
     });
   } catch {
@@ -51,7 +52,7 @@ export async function confirmAdministrator(db: DeskDatabase, staff: Staff, secre
     return body.messages ? { ok: false, message: body.messages } : WRONG;
   }
   const session = (await res.json()) as AdminSessionResponse;
-  const replication = opts.replication ?? (await ensureDeskSync(db));
+  const replication = opts.replication ?? (await ensureDeskSync(db, opts));
   replication?.useAdminSession(session);
   return { ok: true };
 }

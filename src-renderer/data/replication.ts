@@ -2,7 +2,6 @@ import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rx
 import { getAssumedMasterState, getChangedDocumentsSince, getLastCheckpointDoc, type RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import {
-  ENROL_PATH,
   PULL_LIMIT_MAX,
   PUSH_BATCH_MAX,
   REPLICATED_COLLECTIONS,
@@ -20,6 +19,7 @@ import type { DeskDatabase } from './database';
 import { getDeskIdentity, setDeskIdentity } from './config';
 import { keepCaseNumberFloor } from './register';
 import { callHost } from '../bridge/host';
+import { deskProfile } from './desk-profile';
 import { addRefused, readRefused, type RefusedDoc } from './refused-store';
 
 export type { RefusedDoc } from './refused-store';
@@ -72,8 +72,15 @@ export interface SyncError {
 export const PENDING_CAP = 999;
 
 export interface DeskReplicationOptions {
+  /** The server (names the replication, so a desk that moves its requests to a relay keeps its checkpoints). */
   serverUrl: string;
-  token: string;
+  /**
+   * Where sync requests go: the server itself in Electron, whose main process adds the desk token, or the
+   * browser shell's relay (src-main/desk-link.ts). The page never holds the token (issue 10 item 5).
+   */
+  syncUrl: string;
+  /** A non-secret tag of this enrolment: a new enrolment starts a fresh replication. */
+  enrolment: string;
   /** Injected in tests to simulate a network that goes away. */
   fetch?: typeof fetch;
   /** First retry delay after a failure; doubles up to `maxRetryMs`. */
@@ -145,7 +152,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** A short, non-secret tag of the token (FNV-1a): identifies the enrolment without storing the token. */
+/** A short, non-secret tag of an older desk's token (FNV-1a): keeps its replication when the token moves to the host. */
 function tokenTag(token: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
@@ -197,22 +204,6 @@ async function errorFrom(res: Response): Promise<SyncError> {
   };
 }
 
-/** Enrols this desk with a one-time code; the token in the answer is shown to no one and stored by the caller. */
-export async function enrolWithServer(serverUrl: string, code: string, deskName?: string, fetchImpl: typeof fetch = fetch): Promise<EnrolResponse> {
-  let res: Response;
-  try {
-    res = await fetchImpl(baseUrl(serverUrl) + ENROL_PATH, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: code.trim().toUpperCase(), ...(deskName ? { deskName } : {}) }),
-    });
-  } catch {
-    throw new SyncHttpError({ ...OFFLINE_ERROR, message: { 'zh-CN': '无法连接服务器，请检查地址和网络后重试。', en: 'Cannot reach the server; check the address and the network and try again.' } });
-  }
-  if (!res.ok) throw new SyncHttpError(await errorFrom(res));
-  return (await res.json()) as EnrolResponse;
-}
-
 /** What the status bar says about documents the server refused. */
 export function refusedMessage(count: number): SyncError['message'] {
   return {
@@ -229,8 +220,8 @@ export function syncErrorOf(e: unknown): SyncError {
 /** Starts live replication of `events` and `config`; stop() ends it (checkpoints stay in the database). */
 export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOptions): DeskReplication {
   const fetchImpl = opts.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-  const base = baseUrl(opts.serverUrl);
-  const headers = { authorization: `Bearer ${opts.token}` };
+  const base = baseUrl(opts.syncUrl);
+  const headers = {};
   const retryMs = opts.retryMs ?? 2_000;
   // A desk that was offline should be back in sync within seconds of the server returning: RxDB waits the
   // whole retryTime before retrying a failed push, so the back-off stops doubling at 15 s.
@@ -334,7 +325,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
       collection,
       // A new enrolment (new token) starts a fresh replication: everything local is offered again and
       // everything on the server pulled again — how a desk heals a server restored from an older backup.
-      replicationIdentifier: `jiesu-${name}-${base}-${tokenTag(opts.token)}`,
+      replicationIdentifier: `jiesu-${name}-${baseUrl(opts.serverUrl)}-${opts.enrolment}`,
       live: true,
       retryTime: retryMs,
       waitForLeadership: opts.waitForLeadership ?? true,
@@ -378,7 +369,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
     void runStream(name, stream$);
   }
 
-  /** Reads the SSE stream with fetch (so the token travels in a header, never in a URL) and reconnects with back-off. */
+  /** Reads the SSE stream with fetch (so the host's token travels in a header, never in a URL) and reconnects with back-off. */
   async function runStream(name: ReplicatedCollection, out: Subject<StreamMessage<unknown>>): Promise<void> {
     let delay = retryMs;
     while (!stopper.signal.aborted) {
@@ -506,16 +497,49 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
 /** Where the connection lives: a local (never replicated) document of the desk database. */
 const CONNECTION_KEY = 'sync-connection';
 
-export interface ServerConnection {
+/** The host call (src-renderer/bridge/host.ts); Node tests pass a host of their own. */
+export type HostCall = typeof callHost;
+
+/** What the page keeps of its server link: no token (the host keeps it). Older desks stored `token` here too. */
+interface StoredConnection {
   serverUrl: string;
-  token: string;
+  enrolment?: string;
+  token?: string;
 }
 
-export async function getServerConnection(db: DeskDatabase): Promise<ServerConnection | undefined> {
-  const doc = await db.getLocal<ServerConnection>(CONNECTION_KEY);
+export interface ServerConnection {
+  serverUrl: string;
+  syncUrl: string;
+  enrolment: string;
+}
+
+export interface LinkOptions {
+  host?: HostCall;
+  profile?: string;
+}
+
+/**
+ * The desk's server link. An older desk kept the desk token in this page store: on first start it is handed to
+ * the host (`sync.adopt`) and deleted here, keeping the same replication (its tag is derived from the old token).
+ */
+export async function getServerConnection(db: DeskDatabase, opts: LinkOptions = {}): Promise<ServerConnection | undefined> {
+  const host = opts.host ?? callHost;
+  const profile = opts.profile ?? deskProfile();
+  const doc = await db.getLocal<StoredConnection>(CONNECTION_KEY);
   if (!doc) return undefined;
-  const { serverUrl, token } = doc.toJSON().data;
-  return serverUrl && token ? { serverUrl, token } : undefined;
+  const stored = doc.toJSON().data;
+  if (!stored.serverUrl) return undefined;
+  if (stored.token) {
+    const adopted = await host('sync.adopt', { profile, serverUrl: stored.serverUrl, token: stored.token });
+    // Without a host the token stays until one answers: deleting it would cut the desk off its server.
+    if (!adopted.ok || !adopted.value) return undefined;
+    const enrolment = tokenTag(stored.token);
+    await db.upsertLocal<StoredConnection>(CONNECTION_KEY, { serverUrl: stored.serverUrl, enrolment });
+    return { serverUrl: adopted.value.serverUrl, syncUrl: adopted.value.syncUrl, enrolment };
+  }
+  if (!stored.enrolment) return undefined;
+  const link = await host('sync.link', { profile });
+  return link.ok && link.value ? { serverUrl: link.value.serverUrl, syncUrl: link.value.syncUrl, enrolment: stored.enrolment } : undefined;
 }
 
 const NOT_CONFIGURED: SyncState = { configured: false, online: false, pending: 0, refused: 0 };
@@ -532,14 +556,15 @@ export function currentDeskSyncState(): SyncState {
 }
 
 /** Starts replication for this desk if a server is configured (idempotent). */
-export async function ensureDeskSync(db: DeskDatabase, overrides: Partial<DeskReplicationOptions> = {}): Promise<DeskReplication | undefined> {
+export async function ensureDeskSync(db: DeskDatabase, overrides: Partial<DeskReplicationOptions> & LinkOptions = {}): Promise<DeskReplication | undefined> {
   if (running?.db === db) return running.replication;
-  const connection = await getServerConnection(db);
+  const { host, profile, ...replicationOverrides } = overrides;
+  const connection = await getServerConnection(db, { ...(host ? { host } : {}), ...(profile ? { profile } : {}) });
   if (!connection) return undefined;
   if (running?.db === db) return running.replication;
   await stopDeskSync();
   const identity = await getDeskIdentity(db);
-  const replication = startDeskReplication(db, { ...connection, ...(identity ? { orgId: identity.orgId } : {}), ...overrides });
+  const replication = startDeskReplication(db, { ...connection, ...(identity ? { orgId: identity.orgId } : {}), ...replicationOverrides });
   const sub = replication.state$.subscribe((s) => current$.next(s));
   sub.add(replication.pulled$.subscribe((name) => pulledAny$.next(name)));
   running = { db, replication, sub };
@@ -559,14 +584,28 @@ export async function stopDeskSync(): Promise<void> {
  * "Join a server": enrols with a one-time code, stores the connection, takes on the desk identity the
  * server assigned, starts replication and waits until the organisation's configuration has arrived.
  */
-export async function joinServer(db: DeskDatabase, input: { serverUrl: string; code: string; deskName?: string }, overrides: Partial<DeskReplicationOptions> = {}): Promise<EnrolResponse> {
-  const enrolled = await enrolWithServer(input.serverUrl, input.code, input.deskName, overrides.fetch);
-  await db.upsertLocal<ServerConnection>(CONNECTION_KEY, { serverUrl: baseUrl(input.serverUrl), token: enrolled.token });
-  await setDeskIdentity(db, { orgId: enrolled.orgId, siteId: enrolled.siteId, deskId: enrolled.deskId });
-  if (enrolled.caseNumbers?.length) await keepCaseNumberFloor(db, enrolled.caseNumbers);
-  // The host keeps the token in the OS keychain (safeStorage) too; without a host this is a no-op.
-  await callHost('settings.set', { serverUrl: baseUrl(input.serverUrl), deskToken: enrolled.token });
-  const replication = await ensureDeskSync(db, overrides);
+export async function joinServer(
+  db: DeskDatabase,
+  input: { serverUrl: string; code: string; deskName?: string },
+  overrides: Partial<DeskReplicationOptions> & LinkOptions = {},
+): Promise<Omit<EnrolResponse, 'token'>> {
+  const host = overrides.host ?? callHost;
+  const profile = overrides.profile ?? deskProfile();
+  // The host enrols and keeps the token (src-main/desk-link.ts); the answer carries everything else.
+  const enrolled = await host('sync.enrol', { profile, serverUrl: baseUrl(input.serverUrl), code: input.code, ...(input.deskName ? { deskName: input.deskName } : {}) });
+  if (!enrolled.ok) throw new SyncHttpError({ code: enrolled.error.code, message: enrolled.error.message });
+  const { serverUrl: _server, syncUrl: _sync, ...enrolment } = enrolled.value;
+  await db.upsertLocal<StoredConnection>(CONNECTION_KEY, { serverUrl: enrolled.value.serverUrl, enrolment: newEnrolmentTag() });
+  await setDeskIdentity(db, { orgId: enrolment.orgId, siteId: enrolment.siteId, deskId: enrolment.deskId });
+  if (enrolment.caseNumbers?.length) await keepCaseNumberFloor(db, enrolment.caseNumbers);
+  await stopDeskSync();
+  const replication = await ensureDeskSync(db, { ...overrides, host, profile });
   await replication?.awaitInSync();
-  return enrolled;
+  return enrolment;
+}
+
+/** A fresh, random tag for a new enrolment (names its replication; not a secret). */
+function newEnrolmentTag(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

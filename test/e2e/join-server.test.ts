@@ -33,6 +33,30 @@ async function registeredOnServer(server: RunningServer, caseNumber: string): Pr
   return rows.some((r) => r.doc.includes(caseNumber));
 }
 
+/** Everything the page keeps: every IndexedDB database's every record, localStorage and sessionStorage, as text. */
+async function pageStores(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const out: unknown[] = [JSON.stringify(localStorage), JSON.stringify(sessionStorage)];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(info.name!);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      for (const name of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const r = db.transaction(name).objectStore(name).getAll();
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        out.push(info.name, name, rows);
+      }
+      db.close();
+    }
+    return JSON.stringify(out);
+  });
+}
+
 async function statusBar(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), clip: { x: 0, y: 840, width: 1440, height: 60 } });
@@ -66,7 +90,8 @@ describe('a browser-shell desk joined to the embedded server', () => {
     await page.getByRole('menuitem', { name: /设置/ }).click();
     const connection = page.getByTestId('server-connection');
     await connection.waitFor();
-    expect(await connection.textContent()).toContain(demo.server.url);
+    // The address comes from the host (which holds the link), a moment after the card appears.
+    await expect.poll(() => connection.textContent(), { timeout: 10_000 }).toContain(demo.server.url);
     await expect.poll(() => connection.textContent(), { timeout: 30_000 }).toMatch(/已连接/);
     expect(await page.getByTestId('join-server-form').count()).toBe(0);
     await connection.scrollIntoViewIfNeeded();
@@ -90,6 +115,10 @@ describe('a browser-shell desk joined to the embedded server', () => {
     // Joining syncs the organisation's staff down, so the demo clerk can sign in with the demo PIN.
     await signIn(page, '李助理', '1234');
     await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-online'), { timeout: 30_000 }).toBe('true');
+    // The desk token stays with the shell's host (issue 10 item 5): nothing the page stores holds it.
+    const token = demo.web!.links.token(new URL(page.url()).searchParams.get('desk')!);
+    expect(token).toMatch(/.{16,}/);
+    expect(await pageStores(page)).not.toContain(token!);
 
     const first = await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
     await expect.poll(() => registeredOnServer(demo.server, first), { timeout: 30_000 }).toBe(true);

@@ -5,6 +5,7 @@ import { serializeBackup } from '../../src-shared/backup-format';
 import { bridgeInputs } from '../../src-shared/bridge';
 import { dispatchBridgeCall } from '../../src-main/dispatch';
 import { HostError } from '../../src-main/host-error';
+import { signedRequestHeaders } from '../../src-main/desk-link';
 import { storedLanguage } from '../../src-main/settings';
 import { testHost } from './host';
 
@@ -23,22 +24,31 @@ describe('bridge handlers as plain functions', () => {
     expect(h.notified).toEqual([input]);
   });
 
-  it('settings.get returns defaults; settings.set stores them, keeps the token out of the file and out of the answer', async () => {
+  it('settings.get returns defaults; settings.set stores them in the file', async () => {
     const h = testHost();
     const first = await h.handlers['settings.get']({});
-    expect(first).toMatchObject({ serverUrl: '', hasDeskToken: false, language: 'zh-CN', backupKeep: 14, backupEveryHours: 24 });
+    expect(first).toMatchObject({ serverUrl: '', language: 'zh-CN', backupKeep: 14, backupEveryHours: 24 });
     expect(first.backupFolder).toBe(join(h.dataFolder, 'backups'));
-    const next = await h.handlers['settings.set']({ serverUrl: 'http://127.0.0.1:8787', deskToken: 'dt_secret_abcdef', printer: '前台打印机', startAtLogin: true });
-    expect(next).toMatchObject({ serverUrl: 'http://127.0.0.1:8787', hasDeskToken: true, printer: '前台打印机', startAtLogin: true });
-    expect(JSON.stringify(next)).not.toContain('dt_secret_abcdef');
-    const file = readFileSync(join(h.dataFolder, 'settings.json'), 'utf8');
-    expect(file).toContain('127.0.0.1:8787');
-    expect(file).not.toContain('dt_secret');
-    expect(h.settings.deskToken()).toBe('dt_secret_abcdef');
+    const next = await h.handlers['settings.set']({ serverUrl: 'http://127.0.0.1:8787', printer: '前台打印机', startAtLogin: true });
+    expect(next).toMatchObject({ serverUrl: 'http://127.0.0.1:8787', printer: '前台打印机', startAtLogin: true });
+    expect(readFileSync(join(h.dataFolder, 'settings.json'), 'utf8')).toContain('127.0.0.1:8787');
     expect(h.settingsChanges).toHaveLength(1);
-    // An empty token forgets the desk's enrolment.
-    expect((await h.handlers['settings.set']({ deskToken: '' })).hasDeskToken).toBe(false);
     expect(await h.handlers['settings.get']({})).toMatchObject({ serverUrl: 'http://127.0.0.1:8787', printer: '前台打印机' });
+  });
+
+  it('sync.adopt takes a page-held token into the secret store; no answer carries it, and the host signs only its own server\'s API', async () => {
+    const h = testHost();
+    expect(await h.handlers['sync.link']({ profile: 'default' })).toBeNull();
+    const adopted = await h.handlers['sync.adopt']({ profile: 'default', serverUrl: 'http://127.0.0.1:8787/', token: 'dt_secret_abcdef' });
+    expect(adopted).toEqual({ serverUrl: 'http://127.0.0.1:8787', syncUrl: 'http://desk-host.invalid/sync/default' });
+    expect(await h.handlers['sync.link']({ profile: 'default' })).toEqual(adopted);
+    expect(await h.handlers['sync.link']({ profile: 'other' })).toBeNull();
+    for (const f of ['settings.json']) expect(existsSync(join(h.dataFolder, f)) ? readFileSync(join(h.dataFolder, f), 'utf8') : '').not.toContain('dt_secret');
+    expect(JSON.stringify(await h.handlers['settings.get']({}))).not.toContain('dt_secret');
+    expect(signedRequestHeaders(h.links, 'http://127.0.0.1:8787/api/v1/events/pull?seq=0', { Accept: '*/*', authorization: 'Bearer forged' })).toEqual({ Accept: '*/*', Authorization: 'Bearer dt_secret_abcdef' });
+    for (const elsewhere of ['http://127.0.0.1:8788/api/v1/events/pull', 'http://evil.example/api/v1/events/pull', 'http://127.0.0.1:8787/docs']) {
+      expect(signedRequestHeaders(h.links, elsewhere, { Accept: '*/*' }), elsewhere).toEqual({ Accept: '*/*' });
+    }
   });
 
   it('the stored language can be read before the app is ready (Chromium --lang), zh-CN by default', async () => {

@@ -46,6 +46,10 @@ const validInputs: { [C in BridgeChannel]: unknown } = {
   'backup.list': {},
   'backup.read': { name: 'jiesu-backup-20261127-010203-004-auto.jbak' },
   'tray.update': { warning: 3, breached: 1 },
+  // The host cannot reach this server (nothing listens on port 9), so it answers offline, not as a refused sender.
+  'sync.enrol': { profile: 'default', serverUrl: 'http://127.0.0.1:9', code: 'K7QM-3XWA-PZ9D' },
+  'sync.adopt': { profile: 'default', serverUrl: 'http://127.0.0.1:9', token: 'dt_old_page_token' },
+  'sync.link': { profile: 'default' },
 };
 
 describe('registerBridgeIpc', () => {
@@ -76,6 +80,7 @@ describe('registerBridgeIpc', () => {
       // both are answered by the handler itself (not refused as a sender).
       if (channel.startsWith('documents.')) expect(r.error?.code).toBe('documents.unavailable');
       else if (channel === 'backup.read') expect(r.error?.code).toBe('backup.missing');
+      else if (channel === 'sync.enrol') expect(r.error?.code).toBe('offline');
       else expect(r.ok).toBe(true);
     });
   }

@@ -18,6 +18,7 @@ const fx = vi.hoisted(() => {
     appEvents: new Map<string, (...a: unknown[]) => void>(),
     privileged: [] as unknown[],
     protocolHandlers: new Map<string, (r: Request) => Promise<Response>>(),
+    beforeSendHeaders: [] as ((details: { url: string; requestHeaders: Record<string, string> }, cb: (r: { requestHeaders: Record<string, string> }) => void) => void)[],
     ipc: new Map<string, (e: unknown, i: unknown) => Promise<unknown>>(),
     windows: [] as { options: Record<string, unknown>; url?: string; focused: number; sent: unknown[][] }[],
     trays: [] as { tooltip: string; title: string; menu: { label?: string }[] }[],
@@ -97,6 +98,7 @@ vi.mock('electron', async () => {
     session: {
       fromPartition: () => ({
         protocol: { handle: (scheme: string, h: (r: Request) => Promise<Response>) => void fx.protocolHandlers.set(scheme, h) },
+        webRequest: { onBeforeSendHeaders: (l: (typeof fx.beforeSendHeaders)[number]) => void fx.beforeSendHeaders.push(l) },
         setPermissionRequestHandler: (h: (c: unknown, p: string, cb: (g: boolean) => void) => void) => h({}, 'media', (g) => (fx.permissionDenied = !g)),
         setPermissionCheckHandler: () => undefined,
       }),
@@ -126,6 +128,14 @@ describe('Electron main process wiring (fake electron)', () => {
     expect(missing?.status).toBe(404);
     expect(missing?.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(fx.permissionDenied).toBe(true);
+  });
+
+  it('the desk session signs requests with the desk token in the main process (webRequest); none joined yet, nothing is added', async () => {
+    expect(fx.beforeSendHeaders).toHaveLength(1);
+    const seen = await new Promise<Record<string, string>>((resolve) =>
+      fx.beforeSendHeaders[0]!({ url: 'http://127.0.0.1:8787/sync/v1/events/pull?seq=0', requestHeaders: { Accept: '*/*' } }, (r) => resolve(r.requestHeaders)),
+    );
+    expect(seen).toEqual({ Accept: '*/*' });
   });
 
   it('opens the desk on app://desk with the first-run join hint and the locked-down preferences', () => {

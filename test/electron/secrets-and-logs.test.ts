@@ -30,11 +30,11 @@ describe('SecretStore', () => {
     const file = join(dir, 'electron.json');
     const store = createElectronSecretStore(file);
     expect(store.protection).toBe('os');
-    store.set('deskToken', 'dt_live_0123456789');
+    store.set('deskLinks', 'dt_live_0123456789');
     expect(readFileSync(file, 'utf8')).not.toContain('dt_live_0123456789');
-    expect(createElectronSecretStore(file).get('deskToken')).toBe('dt_live_0123456789');
-    store.delete('deskToken');
-    expect(store.get('deskToken')).toBeUndefined();
+    expect(createElectronSecretStore(file).get('deskLinks')).toBe('dt_live_0123456789');
+    store.delete('deskLinks');
+    expect(store.get('deskLinks')).toBeUndefined();
   });
 
   it('Electron without a keychain falls back to file permissions and says so', () => {
@@ -46,7 +46,7 @@ describe('SecretStore', () => {
   it('a value sealed elsewhere (another OS account) reads as absent instead of crashing', () => {
     const file = join(dir, 'foreign.json');
     writeFileSync(file, JSON.stringify({ deskToken: Buffer.from('garbage').toString('base64') }));
-    expect(createElectronSecretStore(file).get('deskToken')).toBeUndefined();
+    expect(createElectronSecretStore(file).get('deskLinks')).toBeUndefined();
   });
 
   it('file store (browser shell): readable only by the user', () => {

@@ -73,7 +73,7 @@ describe.each(BACKENDS)('publishing a policy revision from a joined desk (%s)', 
     const config = await loadConfig(desk.db);
     const admin = config.staff.find((s) => s.name === '王管理')!;
     const clerk = config.staff.find((s) => s.name === '李接待')!;
-    const opts = { fetch: desk.net.fetch, replication: desk.replication };
+    const opts = { fetch: desk.host.fetch, host: desk.host.call, replication: desk.replication };
     const wrong = await confirmAdministrator(desk.db, admin, '不对的口令-123', config.policies.at(-1), opts);
     expect(wrong).toMatchObject({ ok: false, message: { 'zh-CN': expect.stringContaining('管理员确认未通过') } });
     expect((await confirmAdministrator(desk.db, clerk, '2468', config.policies.at(-1), opts)).ok).toBe(false);
@@ -87,7 +87,7 @@ describe.each(BACKENDS)('publishing a policy revision from a joined desk (%s)', 
     const admin = config.staff.find((s) => s.name === '王管理')!;
     desk.net.down();
     try {
-      const r = await confirmAdministrator(desk.db, admin, PASSPHRASE, config.policies.at(-1), { fetch: desk.net.fetch, replication: desk.replication });
+      const r = await confirmAdministrator(desk.db, admin, PASSPHRASE, config.policies.at(-1), { fetch: desk.host.fetch, host: desk.host.call, replication: desk.replication });
       expect(r).toMatchObject({ ok: false, message: { 'zh-CN': expect.stringContaining('无法连接服务器') } });
     } finally {
       desk.net.restore();

@@ -6,7 +6,7 @@ import { issueEnrolmentCode } from '../../src-server/orgs';
 import { pullAll } from '../server/client';
 import type { DeskDatabase } from '../../src-renderer/data/database';
 import { loadConfig, getDeskIdentity } from '../../src-renderer/data/config';
-import { getServerConnection, refusedMessage } from '../../src-renderer/data/replication';
+import { refusedMessage } from '../../src-renderer/data/replication';
 import { projectCases } from '../../src-shared/domain/projection';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import { generateDeskWork, withoutDeletedFlag } from './fixtures';
@@ -89,7 +89,7 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
       expect(state.online).toBe(false);
       expect(state.error?.code).toBe('offline');
     }
-    const token = (await getServerConnection(desks[0]!.db))!.token;
+    const token = desks[0]!.token;
     expect((await pullAll(t.url, token, 'events')).documents).toHaveLength(0);
 
     for (const d of desks) d.net.restore();
@@ -130,7 +130,7 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
     const [good1, bad, good2, foreign] = generateDeskWork(900, { orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, deskCode: d.deskCode, actorIds: staff, start: WEEK_START + 10 * 86_400_000, days: 1, casesPerDay: 4 }).filter((e) => e.type === 'case.registered');
     // The desk's store does not check envelopes the way the server does: a corrupt id slips in locally.
     await d.db.events.bulkInsert([good1!, { ...bad!, id: 'corrupt-id' }, good2!, { ...foreign!, orgId: 'SOME-OTHER-ORG' }]);
-    const token = (await getServerConnection(d.db))!.token;
+    const token = d.token;
     await eventually(async () => {
       const ids = new Set((await pullAll<CaseEvent>(t.url, token, 'events')).documents.map((e) => e.id));
       return ids.has(good1!.id) && ids.has(good2!.id);

@@ -5,7 +5,6 @@ import { createDemoOrg, type DemoOrg } from '../../src-server/demo';
 import { issueEnrolmentCode } from '../../src-server/orgs';
 import { enrol, pullAll, push } from '../server/client';
 import { loadConfig, type DeskIdentity } from '../../src-renderer/data/config';
-import { getServerConnection } from '../../src-renderer/data/replication';
 import { readSurvey, writeSurvey, legacySurveyKey } from '../../src-renderer/features/analysis/survey-store';
 import { markDutyDone, readDutiesDone, LEGACY_DUTIES_KEY } from '../../src-renderer/features/analysis/duties-store';
 import { dutyReminders, type DutyReminder } from '../../src-shared/analytics/duties';
@@ -109,7 +108,7 @@ describe.each(BACKENDS)('S10-14 survey and S8-10 duty marks reach every desk (%s
     // The report to the director by the 5th was not marked: still reminded.
     expect(after.some((r) => r.dutyId === 'monthly_report' && r.covers.key === '2026-11')).toBe(true);
 
-    const token = (await getServerConnection(b.db))!.token;
+    const token = b.token;
     const mark = (await pullAll<ConfigDoc>(t.url, token, 'config')).documents.find((d) => d.kind === 'duty');
     expect(mark).toMatchObject({ id: 'duty:monthly_figures:2026-11', data: { dutyId: 'monthly_figures', period: '2026-11', deskId: a.deskId, staffId: clerk, markedAt: DEC_1 } });
   });
@@ -170,7 +169,7 @@ describe.each(BACKENDS)('S10-14 survey and S8-10 duty marks reach every desk (%s
   });
 
   it('S10-14 the server refuses a malformed, mis-filed or other-site survey with a clear 4xx and stores nothing', async () => {
-    const token = (await getServerConnection(a.db))!.token;
+    const token = a.token;
     // Enrolled first: enrolment itself adds the desk's own config document.
     const siteDesk = await enrol(t.url, (await issueEnrolmentCode(t.server.db, { orgId: org.orgId, siteId: a.siteId, scope: 'site' })).code);
     const before = await pullAll<ConfigDoc>(t.url, token, 'config');

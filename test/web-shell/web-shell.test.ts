@@ -1,4 +1,5 @@
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createHttpBridge } from '../../src-shared/bridge-http-client';
@@ -165,6 +166,36 @@ describe('browser shell request checks (outside the browser)', () => {
     expect(host.settings.get().serverUrl).toBe('');
   });
 
+  it('relays the desk page\'s sync requests with the desk token, and refuses another site\'s (issue 10 item 5)', async () => {
+    const seen: { url: string; authorization?: string }[] = [];
+    const server = createServer((req, res) => {
+      seen.push({ url: req.url ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    host.links.adopt({ profile: 'relaytest', serverUrl, token: 'dt_relay_secret_0123' });
+    try {
+      const push = '/sync/relaytest/sync/v1/events/push';
+      for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, {}] as Record<string, string>[]) {
+        const r = await rawRequest(host.shell.port, push, { 'content-type': 'application/json', ...headers }, 'POST', '[]');
+        expect(r.status, JSON.stringify(headers)).toBe(403);
+      }
+      expect((await rawRequest(host.shell.port, '/sync/relaytest/docs', { 'sec-fetch-site': 'same-origin' })).status).toBe(404);
+      expect(seen).toEqual([]);
+      const ok = await rawRequest(host.shell.port, push, { 'content-type': 'application/json', origin: host.shell.url, authorization: 'Bearer forged' }, 'POST', '[]');
+      expect(ok.status).toBe(200);
+      expect((await rawRequest(host.shell.port, '/sync/relaytest/sync/v1/events/pull?seq=0&limit=5', { 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+      expect(seen).toEqual([
+        { url: '/sync/v1/events/push', authorization: 'Bearer dt_relay_secret_0123' },
+        { url: '/sync/v1/events/pull?seq=0&limit=5', authorization: 'Bearer dt_relay_secret_0123' },
+      ]);
+      expect(ok.text).not.toContain('dt_relay_secret');
+    } finally {
+      server.close();
+    }
+  });
+
   it('refuses a rebound DNS name (foreign Host header) for pages and calls alike', async () => {
     expect((await rawRequest(host.shell.port, '/', { host: 'evil.example' })).status).toBe(421);
     expect((await rawRequest(host.shell.port, '/bridge/app.info', { host: `evil.example:${host.shell.port}`, origin: `http://evil.example:${host.shell.port}`, 'content-type': 'application/json' }, 'POST', '{}')).status).toBe(421);
@@ -184,7 +215,7 @@ describe('browser shell request checks (outside the browser)', () => {
 
   it('createHttpBridge speaks to the shell (same handlers, validated input)', async () => {
     const bridge = createHttpBridge(host.shell.url, (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: host.shell.url } }));
-    expect(await bridge.call('settings.set', { printer: '前台打印机' })).toMatchObject({ ok: true, value: { printer: '前台打印机', hasDeskToken: false } });
+    expect(await bridge.call('settings.set', { printer: '前台打印机' })).toMatchObject({ ok: true, value: { printer: "前台打印机" } });
     const bad = await bridge.call('settings.set', { serverUrl: 'nope' });
     expect(bad.ok === false && bad.error.code).toBe('bridge.input');
     // The documents service is wired into the browser shell: bad document data gets its own clear error.
