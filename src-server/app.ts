@@ -9,6 +9,8 @@ import { syncPlugin, type SyncOptions } from './plugins/sync';
 import { adminPlugin } from './plugins/admin';
 import { adminSessionPlugin } from './plugins/admin-session';
 import { reportsPlugin } from './plugins/reports';
+import { attachmentsPlugin } from './plugins/attachments';
+import { ATTACHMENTS_BASE } from '../src-shared/sync/contract';
 import { defaultPresets, type PresetLookup } from './presets';
 import { allowCrossOrigin } from './cors';
 import { REDACT_PATHS, serializeRequest } from './log-redaction';
@@ -53,7 +55,7 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.statusCode).send(errorBody(error.statusCode, error.code, error.details));
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(errorBody(413, 'bodyTooLarge'));
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(errorBody(413, request.url.startsWith(ATTACHMENTS_BASE) ? 'attachmentTooLarge' : 'bodyTooLarge'));
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.status(status).send(errorBody(status, 'badRequest'));
     request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
@@ -63,7 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Jiesu 接诉台 server', version: '1', description: 'Desk enrolment, RxDB replication (pull / push / SSE stream), case reports and administration.' },
+      info: { title: 'Jiesu 接诉台 server', version: '1', description: 'Desk enrolment, RxDB replication (pull / push / SSE stream), attachment bodies, case reports and administration.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
@@ -80,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
   await app.register(enrolmentPlugin(opts.db, new Throttle(ENROL_LIMITS), opts.sync?.now));
   await app.register(syncPlugin(opts.db, hub, opts.keyring, opts.sync));
   await app.register(adminSessionPlugin(opts.db, { perStaff: new Throttle(ADMIN_SIGNIN_LIMITS), perAddress: new Throttle(AUTH_LIMITS) }, opts.sync?.now));
+  await app.register(attachmentsPlugin(opts.db, opts.sync?.now));
   await app.register(reportsPlugin(opts.db));
   await app.register(adminPlugin(opts.db, opts.presets ?? defaultPresets));
   return { app, hub };

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 export const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': 'authorization, content-type, x-jiesu-admin-session',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-methods': 'GET, HEAD, POST, PUT, OPTIONS',
   'access-control-max-age': '600',
 } as const;
 

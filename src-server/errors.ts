@@ -1,8 +1,11 @@
 import type { FieldError } from '../src-shared/domain/parse';
 import type { LocalisedMessage } from '../src-shared/i18n/validation';
+import { ATTACHMENT_LIMITS } from '../src-shared/domain/attachments';
 
 // Every error a desk or an administrator can meet, as a sentence in zh-CN (source) and en, saying
 // what to do next. Routes throw ApiError; the error handler (app.ts) turns it into the JSON body.
+
+const MAX_MB = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
 
 const MESSAGES = {
   unauthorized: {
@@ -52,6 +55,34 @@ const MESSAGES = {
     en: 'This desk has too many open change streams, so no new one was opened. Close extra windows and try again.',
   },
   deskUnknown: { 'zh-CN': '本单位没有这个工作台代码，无法重新加入。', en: 'This organisation has no desk with that code to re-enrol.' },
+  attachmentHashInvalid: {
+    'zh-CN': '文件摘要格式不正确（应为 64 位小写十六进制 SHA-256），未做任何更改。',
+    en: 'The file hash is malformed (64 lower-case hex digits of SHA-256 expected); nothing was changed.',
+  },
+  attachmentUnknown: {
+    'zh-CN': '服务器上没有本工作台可见的案件引用这个文件：请先同步案件记录再上传；其他单位或站点的文件不能下载。',
+    en: 'No case this desk may see refers to this file on the server: sync the case records before uploading; files of another organisation or site cannot be downloaded.',
+  },
+  attachmentNotUploaded: {
+    'zh-CN': '添加这个附件的工作台还没有把文件上传到服务器，稍后会自动重试。',
+    en: 'The desk that attached this file has not uploaded it to the server yet; retrying automatically later.',
+  },
+  attachmentHashMismatch: {
+    'zh-CN': '收到的文件内容与其摘要（SHA-256）不符，可能在传输中损坏，未保存。',
+    en: 'The bytes received do not match their SHA-256 hash (damaged in transit?); nothing was stored.',
+  },
+  attachmentTypeRefused: {
+    'zh-CN': '文件内容与登记的类型不符，或不是允许的类型（图片、PDF、录音、Word/Excel 文档、文本），未保存。',
+    en: 'The file’s bytes are not of its recorded type, or not an allowed type (pictures, PDF, recordings, Word/Excel documents, text); nothing was stored.',
+  },
+  attachmentSizeMismatch: {
+    'zh-CN': '文件大小与附件记录中登记的大小不符，未保存。',
+    en: 'The file’s size differs from the size its attachment record states; nothing was stored.',
+  },
+  attachmentTooLarge: {
+    'zh-CN': `文件太大，单个附件最多 ${MAX_MB} MB，未保存。`,
+    en: `The file is too large: an attachment may be at most ${MAX_MB} MB; nothing was stored.`,
+  },
   notFound: { 'zh-CN': '找不到所请求的内容。', en: 'The requested item was not found.' },
   presetUnknown: { 'zh-CN': '找不到该预设制度。', en: 'No preset with that id.' },
   conflict: { 'zh-CN': '数据已存在且内容不同，未做更改。', en: 'The item already exists with different content; nothing was changed.' },

@@ -185,4 +185,26 @@ create function pull_site_events_page(text, text, bigint, integer) returns table
   as 'select seq, doc, sealed from events where org_id = $1 and site_id = $2 and seq > $3 order by seq limit $4';
 `,
   },
+  {
+    version: 6,
+    name: 'attachment bodies',
+    // Issue 13 (src-server/sync/attachment-store.ts, docs/decisions.md "Attachment bodies on the server"):
+    // one row per organisation and SHA-256, the bytes in the database so the two-command setup needs no
+    // other store and a database backup carries them. A body is accepted and served only when an attachment
+    // event of a case the desk may see names its hash: the partial index finds those events by hash, as
+    // migration 4's finds registrations by number.
+    sql: `
+create table attachment_bodies (
+  org_id text not null,
+  hash text not null,
+  type text not null,
+  size integer not null,
+  bytes bytea not null,
+  desk_id text not null,
+  stored_at bigint not null,
+  primary key (org_id, hash)
+);
+create index events_attachment_hash on events (org_id, ((doc::jsonb) -> 'payload' ->> 'hash')) where type = 'case.attachment_added';
+`,
+  },
 ];

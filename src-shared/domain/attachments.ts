@@ -30,7 +30,7 @@ export function attachmentKindsOf(policy: Pick<Policy, 'attachmentKinds'>): read
 }
 
 /** Types a desk may attach: pictures, PDF, sound, office documents and plain text. Anything else is refused. */
-const ALLOWED_TYPES: ReadonlySet<string> = new Set([
+export const ATTACHMENT_TYPES = [
   'image/jpeg',
   'image/png',
   'image/webp',
@@ -47,7 +47,8 @@ const ALLOWED_TYPES: ReadonlySet<string> = new Set([
   'application/vnd.ms-excel',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'text/plain',
-]);
+] as const;
+const ALLOWED_TYPES: ReadonlySet<string> = new Set(ATTACHMENT_TYPES);
 
 export function isAllowedAttachmentType(type: string): boolean {
   return ALLOWED_TYPES.has(type);

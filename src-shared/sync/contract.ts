@@ -93,3 +93,14 @@ export interface AdminSessionResponse {
   /** Server time (ms) after which the session is refused. */
   expiresAt: number;
 }
+
+/** Attachment bodies by SHA-256 (issue 13; src-server/plugins/attachments.ts): PUT uploads, GET downloads, HEAD asks. */
+export const ATTACHMENTS_BASE = `${SYNC_BASE}/attachments`;
+export const attachmentPath = (hash: string) => `${ATTACHMENTS_BASE}/${hash}`;
+/** What a body upload answers: `stored` is false when the server held the body already (a repeated upload). */
+export interface AttachmentUploadResponse {
+  hash: string;
+  size: number;
+  type: string;
+  stored: boolean;
+}

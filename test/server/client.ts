@@ -1,4 +1,4 @@
-import { ADMIN_SESSION_HEADER, ADMIN_SESSION_PATH, ENROL_PATH, pullPath, pushPath, type AdminSessionResponse, type EnrolResponse, type ReplicatedCollection } from '../../src-shared/sync/contract';
+import { ADMIN_SESSION_HEADER, ADMIN_SESSION_PATH, ENROL_PATH, attachmentPath, pullPath, pushPath, type AdminSessionResponse, type EnrolResponse, type ReplicatedCollection } from '../../src-shared/sync/contract';
 
 // A thin client of the replication protocol for tests and benches: plain fetch, no RxDB, so tests can
 // send exactly what they mean (duplicates, reordering, hostile bodies) and read exactly what is stored.
@@ -58,4 +58,21 @@ export async function pullAll<D>(baseUrl: string, token: string, collection: Rep
     if (page.documents.length === 0) return { documents: all, seq };
     seq = page.checkpoint.seq;
   }
+}
+
+/** Sends an attachment body as a desk does (PUT, raw bytes); `path` replaces the hash's path for garbage paths. */
+export async function putBody(baseUrl: string, token: string | undefined, hash: string, bytes: Uint8Array, opts: { path?: string; contentType?: string } = {}): Promise<HttpResult<{ error?: string; message?: string; stored?: boolean; type?: string }>> {
+  const headers: Record<string, string> = { 'content-type': opts.contentType ?? 'application/octet-stream' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(baseUrl + (opts.path ?? attachmentPath(hash)), { method: 'PUT', headers, body: bytes as BodyInit });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : {} };
+}
+
+/** Downloads an attachment body: the bytes on 200, the error body otherwise. */
+export async function getBody(baseUrl: string, token: string | undefined, hash: string): Promise<{ status: number; type: string | null; bytes: Uint8Array; error?: string }> {
+  const res = await fetch(baseUrl + attachmentPath(hash), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const error = res.ok ? undefined : (JSON.parse(new TextDecoder().decode(bytes)) as { error: string }).error;
+  return { status: res.status, type: res.headers.get('content-type'), bytes, ...(error ? { error } : {}) };
 }

@@ -74,6 +74,10 @@ describe.each(BACKENDS)('security (%s)', (backend) => {
       'GET /sync/v1/config/pull',
       'POST /sync/v1/config/push',
       'GET /sync/v1/config/stream',
+      // Attachment bodies: organisations, sites, tokens and hostile paths in attachment-bodies.test.ts.
+      'PUT /sync/v1/attachments/{hash}',
+      'GET /sync/v1/attachments/{hash}',
+      'HEAD /sync/v1/attachments/{hash}',
       'GET /api/v1/cases',
       'GET /api/v1/cases/{caseId}',
       'GET /api/v1/statistics',
