@@ -1,12 +1,12 @@
-import type { CaseEvent, Complainant, EventType, NewEvent } from '../../src-shared/domain/events';
+import type { CaseEvent, Complainant, NewEvent } from '../../src-shared/domain/events';
 import type { CaseState } from '../../src-shared/domain/case-state';
 export { CASE_STATUSES } from '../../src-shared/domain/case-state';
 import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
 import type { FieldError } from '../../src-shared/domain/parse';
 import { messageFor } from '../../src-shared/i18n/validation';
 import './messages';
-import { availableActions, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, validateAction, type ActionAvailability } from '../../src-shared/domain/actions';
-export { minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type ActionAvailability };
+import { availableActions, caseAt, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, validateAction, type ActionAvailability } from '../../src-shared/domain/actions';
+export { caseAt, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type ActionAvailability };
 export { rejectionAtIntake } from '../../src-shared/domain/admissibility';
 import { buildRegistration, intakeSchemaFor, type IntakeValues } from '../../src-shared/domain/intake';
 export { commonFieldsOf } from '../../src-shared/domain/intake';
@@ -50,24 +50,17 @@ export function compareEvents(a: CaseEvent, b: CaseEvent): number {
   return compare(a, b);
 }
 
-/** The domain's verdict on an event about to be written by `actor` (status, role, policy). */
-export function checkAction(policy: Policy, state: CaseState | undefined, event: CaseEvent, actor: StaffRoles): FieldError[] {
+/** The domain's verdict on an event about to be written by `actor` (status, role, policy); `history`: the case's stored events. */
+export function checkAction(policy: Policy, state: CaseState | undefined, event: CaseEvent, actor: StaffRoles, history: readonly CaseEvent[]): FieldError[] {
   if (event.type === 'case.registered') return state ? [{ path: 'type', code: 'action.alreadyRegistered', message: messageFor('action.alreadyRegistered', 'type') }] : [];
   if (!state) return [{ path: 'caseId', code: 'desk.caseUnknown', message: messageFor('desk.caseUnknown', 'caseId') }];
-  const r = validateAction(state, policy, actor, { type: event.type, payload: event.payload } as NewEvent, event.at);
+  const r = validateAction(state, policy, actor, { type: event.type, payload: event.payload } as NewEvent, event.at, history);
   return r.ok ? [] : r.errors;
 }
 
-/** Every action with the domain's verdict for `actor` (allowed, or the reason and who can). */
-export function actionVerdicts(policy: Policy, state: CaseState, actor: StaffRoles): ActionAvailability[] {
-  return availableActions(state, policy, actor);
-}
-
-/** Actions (event types) the domain allows `actor` on this case now. */
-export function actionsFor(policy: Policy, state: CaseState, actor: StaffRoles): EventType[] {
-  return availableActions(state, policy, actor)
-    .filter((a) => a.allowed)
-    .map((a) => a.eventType);
+/** Every action with the domain's verdict for `actor` at `now` (allowed, or the reason and who can). */
+export function actionVerdicts(policy: Policy, state: CaseState, actor: StaffRoles, now: number, events: readonly CaseEvent[]): ActionAvailability[] {
+  return availableActions(state, policy, actor, now, events);
 }
 
 export interface IntakeError {

@@ -9,6 +9,7 @@ import type { DeskDatabase } from './database';
 import { checkAction, eventsFollowingCallback } from './domain';
 import { markPending, clearPending } from './pending';
 import { projectEvents, type PolicyFor } from './projector';
+import { eventsOfCases } from './store-reads';
 
 // The one command path for every change to a case (docs/architecture.md §House rules: the domain decides). An event is built
 // from the desk context, validated with parseEvent and the domain's validateAction, appended to the
@@ -73,7 +74,9 @@ async function appendEvent(db: DeskDatabase, ctx: WriteContext, caseId: string, 
   if (!parsed.ok) return parsed;
   const event = parsed.value;
   const policy = before ? ctx.policyFor(before.policyRevision) ?? ctx.policy : ctx.policy;
-  const refused = checkAction(policy, before, event, ctx.actor);
+  // The case's events as well as its fold: what it is now depends on time too (S7-16 escalation, domain caseAt).
+  const history = before ? ((await eventsOfCases(db, [caseId])).get(caseId) ?? []) : [];
+  const refused = checkAction(policy, before, event, ctx.actor, history);
   if (refused.length > 0) return { ok: false, errors: refused };
 
   await markPending(db, caseId);

@@ -96,7 +96,8 @@ function actorAt(rules: OrgRules, actorId: string, at: number): Staff | undefine
   return s.active || at <= s.updatedAt ? s : undefined;
 }
 
-function judge(e: CaseEvent, state: CaseState | undefined, rules: OrgRules, scope: DeskScope, now: number, skew: number): FieldError[] {
+/** `log`: the events `state` is the fold of (the domain judges what the case is at `e.at` from them, caseAt). */
+function judge(e: CaseEvent, state: CaseState | undefined, log: readonly CaseEvent[], rules: OrgRules, scope: DeskScope, now: number, skew: number): FieldError[] {
   if (e.deskId !== scope.deskId) return refusal('deskId', 'sync.deskMismatch');
   if (e.at > now + skew) return refusal('at', 'sync.atAhead');
   const actor = actorAt(rules, e.actorId, e.at);
@@ -111,7 +112,7 @@ function judge(e: CaseEvent, state: CaseState | undefined, rules: OrgRules, scop
   if (!state) return refusal('caseId', 'desk.caseUnknown');
   if (state.siteId !== e.siteId) return refusal('siteId', 'sync.caseSite');
   if (state.policyRevision !== e.policyRevision) return refusal('policyRevision', 'sync.policyMismatch');
-  const r = validateAction(state, policy, { id: actor.id, roles: actor.roles, ...(actor.departmentId ? { departmentId: actor.departmentId } : {}) }, { type: e.type, payload: e.payload } as never, e.at);
+  const r = validateAction(state, policy, { id: actor.id, roles: actor.roles, ...(actor.departmentId ? { departmentId: actor.departmentId } : {}) }, { type: e.type, payload: e.payload } as never, e.at, log);
   return r.ok ? [] : r.errors;
 }
 
@@ -156,8 +157,10 @@ export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: rea
       }
       // A late event (before some stored one) is judged on the fold of what precedes it only.
       const last = history.at(-1);
-      const before = last && compareEvents(event, last) < 0 ? projectCase(history.filter((h) => compareEvents(h, event) < 0)) : state;
-      const errors = judge(event, before, rules, scope, now, skew);
+      const late = !!last && compareEvents(event, last) < 0;
+      const prior = late ? history.filter((h) => compareEvents(h, event) < 0) : history;
+      const before = late ? projectCase(prior) : state;
+      const errors = judge(event, before, prior, rules, scope, now, skew);
       // Case numbers are unique in the organisation: stored ones, and earlier registrations of this batch.
       if (!errors.length && event.type === 'case.registered') {
         const holder = numberHolders.get(event.payload.number);

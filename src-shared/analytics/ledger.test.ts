@@ -110,11 +110,11 @@ describe('S6-10 under the gas-station preset and the real SLA engine', () => {
     ]);
     // The desk's own action check accepts what the ledger proposes, so the writer will store it.
     const clerk = { id: 'staff-1', roles: ['station_manager'] };
-    for (const p of proposals) expect(validateAction(state, s6preset, clerk, p, now).ok).toBe(true);
-    const proposed = withEvents(events, proposals, now).state;
+    for (const p of proposals) expect(validateAction(state, s6preset, clerk, p, now, events).ok).toBe(true);
+    const { state: proposed, events: proposedLog } = withEvents(events, proposals, now);
     expect(decision(s6preset, proposed, 'penalty', 'late_station_manager:investigation', true, ['station_manager'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
     const d = decision(s6preset, proposed, 'penalty', 'late_station_manager:investigation', true, ['main_leader']);
-    if (d.ok) expect(validateAction(proposed, s6preset, { id: 'staff-9', roles: ['main_leader'] }, d.value, now).ok).toBe(true);
+    if (d.ok) expect(validateAction(proposed, s6preset, { id: 'staff-9', roles: ['main_leader'] }, d.value, now, proposedLog).ok).toBe(true);
     expect(d.ok && d.value.type === 'case.penalty_decided' ? d.value.payload.approverRole : '').toBe('main_leader');
     // Investigated in time: nothing to propose.
     const onTime = [...events, makeEvent('case.investigated', { inspectorIds: ['i1', 'i2'], findings: '油品合格。' }, t0 + DAY, { caseId: 'gs1' })];
@@ -150,7 +150,7 @@ describe('S1-14 reward for a verified hazard report', () => {
     expect(r.value.payload.amount).toBeGreaterThanOrEqual(300);
     expect(r.value.payload.amount).toBeLessThanOrEqual(1000);
     expect(rewardProposal(s1, projectCase(serious)!, 1000)).toEqual({ ok: false, error: 'ledger.amountOutOfRange' });
-    expect(validateAction(projectCase(serious)!, s1, { id: 'staff-1', roles: ['duty_officer'] }, r.value, t0 + DAY).ok).toBe(true);
+    expect(validateAction(projectCase(serious)!, s1, { id: 'staff-1', roles: ['duty_officer'] }, r.value, t0 + DAY, serious).ok).toBe(true);
   });
 
   it('S1-14 an unverified report earns nothing; approval is by the policy’s role and within range', () => {
@@ -176,14 +176,14 @@ describe('S1-14 approval range follows the proposed level', () => {
     const serious = eventsFor({ id: 'h3', kind: 'report', receivedAt: t0, investigated: { verified: true, dangerLevel: 'serious', afterMin: 600 } });
     const r = rewardProposal(s1, projectCase(serious)!);
     if (!r.ok) throw new Error('refused');
-    const regraded = withEvents(serious, [r.value, { type: 'case.investigated', payload: { inspectorIds: ['i1', 'i2'], findings: '复查：升级为重大火灾隐患。', evidence: [], verified: true, dangerLevel: 'major' } }], t0 + DAY).state;
+    const { state: regraded, events: regradedLog } = withEvents(serious, [r.value, { type: 'case.investigated', payload: { inspectorIds: ['i1', 'i2'], findings: '复查：升级为重大火灾隐患。', evidence: [], verified: true, dangerLevel: 'major' } }], t0 + DAY);
     const approver = s1.rewards[0]!.approverRole;
     const d900 = decision(s1, regraded, 'reward', 'hazard_report_reward', true, [approver], { amount: 900 });
     expect(d900).toEqual({ ok: false, error: 'ledger.amountOutOfRange' });
     const d800 = decision(s1, regraded, 'reward', 'hazard_report_reward', true, [approver], { amount: 800 });
     if (!d800.ok) throw new Error('refused');
     // What the ledger allows, the desk's own check stores.
-    expect(validateAction(regraded, s1, { id: 'staff-9', roles: [approver] }, d800.value, t0 + 2 * DAY).ok).toBe(true);
+    expect(validateAction(regraded, s1, { id: 'staff-9', roles: [approver] }, d800.value, t0 + 2 * DAY, regradedLog).ok).toBe(true);
   });
 });
 

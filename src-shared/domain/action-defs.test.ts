@@ -13,7 +13,7 @@ import { DAY, HOUR, cst, makeEvent, makeRegistration, policyOf, stageById } from
 
 const T = cst(2026, 11, 27, 10, 0);
 const check = (events: CaseEvent[], policy: ReturnType<typeof policyOf>, actor: Actor, e: NewEvent, at = T + DAY) => {
-  const r = validateAction(projectCase(events)!, policy, actor, e, at);
+  const r = validateAction(projectCase(events)!, policy, actor, e, at, events);
   return r.ok ? 'ok' : r.errors.map((x) => x.message['zh-CN']).join(' | ');
 };
 
@@ -28,7 +28,7 @@ describe('ActionDef table', () => {
     const offered = (preset: Parameters<typeof policyOf>[0]) => {
       const policy = policyOf(preset);
       const reg = makeRegistration(T, { kind: policy.kinds[0]!.code, channel: policy.channels[0]!.code });
-      const verdicts = availableActions(projectCase([reg])!, policy, { id: 'x', roles: policy.roles.map((r) => r.code) });
+      const verdicts = availableActions(projectCase([reg])!, policy, { id: 'x', roles: policy.roles.map((r) => r.code) }, T, [reg]);
       return new Set(verdicts.filter((v) => v.offered).map((v) => v.eventType));
     };
     const site = offered(constructionSitePreset);
@@ -74,7 +74,7 @@ describe('ActionDef table', () => {
     const clerk: Actor = { id: 'c', roles: ['cs_clerk'] };
     const director: Actor = { id: 'd', roles: ['office_director'] };
     const decide = (approved: boolean, opinion?: string): NewEvent => ({ type: 'case.approval_decided', payload: { approvalId: 'director_decision', step: 'director', role: 'office_director', approved, opinion } });
-    const pending = availableActions(projectCase([reg, req])!, policy, clerk).find((a) => a.action === 'decideApproval')!;
+    const pending = availableActions(projectCase([reg, req])!, policy, clerk, T + HOUR, [reg, req]).find((a) => a.action === 'decideApproval')!;
     expect(pending).toMatchObject({ allowed: false, roles: ['office_director'] });
     expect(pending.reason!['zh-CN']).toContain('办公室主任');
     expect(check([reg, req], policy, director, decide(false))).toContain('写明理由');

@@ -17,23 +17,30 @@ let t = T0;
 const ev = <T extends NewEvent['type']>(type: T, payload: Extract<NewEvent, { type: T }>['payload'], actorId = 'staff-1') =>
   makeEvent(type, payload as never, (t += MINUTE), { actorId }) as CaseEvent;
 
+/** Each case's events, for the action table's `log` (what the case is at a moment, caseAt). */
+const logOf = new WeakMap<object, CaseEvent[]>();
 function caseWith(...events: CaseEvent[]) {
-  return projectCase([makeRegistration(T0, { severity: 'important', complainant: { anonymous: false, confidential: true, name: '张三', phone: '13812345678' } }), ...events])!;
+  const log = [makeRegistration(T0, { severity: 'important', complainant: { anonymous: false, confidential: true, name: '张三', phone: '13812345678' } }), ...events];
+  const state = projectCase(log)!;
+  logOf.set(state, log);
+  return state;
 }
+const log = (state: object) => logOf.get(state) ?? [];
 
 function why(state: ReturnType<typeof caseWith>, action: CaseAction, actor: Actor, p: Policy = policy) {
-  const a = availableActions(state, p, actor).find((x) => x.action === action)!;
+  const a = availableActions(state, p, actor, t + MINUTE, log(state)).find((x) => x.action === action)!;
   return a.allowed ? 'allowed' : a.reason!['zh-CN'];
 }
 
 function check(state: ReturnType<typeof caseWith>, actor: Actor, event: NewEvent, p: Policy = policy) {
-  const r = validateAction(state, p, actor, event, t + MINUTE);
+  const r = validateAction(state, p, actor, event, t + MINUTE, log(state));
   return r.ok ? 'ok' : r.errors.map((e) => `${e.path}: ${e.message['zh-CN']}`).join(' | ');
 }
 
 describe('availableActions', () => {
   it('lists every case action once, and every event type but registration has an action', () => {
-    const list = availableActions(caseWith(), policy, clerk);
+    const fresh = caseWith();
+    const list = availableActions(fresh, policy, clerk, t, log(fresh));
     expect(list.map((a) => a.action)).toEqual(Object.keys(CASE_ACTIONS));
     for (const type of EVENT_TYPES) if (type !== 'case.registered') expect(ACTION_OF_EVENT[type], type).toBeDefined();
     expect(list.find((a) => a.action === 'accept')).toMatchObject({ allowed: true, label: { 'zh-CN': '受理' } });
@@ -41,7 +48,7 @@ describe('availableActions', () => {
 
   it('follows the status: a closed case can only be reopened or annotated (notes, materials, files)', () => {
     const closed = caseWith(ev('case.rejected', { reasonCode: 'court', explanation: '已起诉' }), ev('case.closed', {}));
-    const allowed = availableActions(closed, policy, clerk).filter((a) => a.allowed).map((a) => a.action);
+    const allowed = availableActions(closed, policy, clerk, t, log(closed)).filter((a) => a.allowed).map((a) => a.action);
     expect(allowed.sort()).toEqual(['addMaterial', 'attach', 'note', 'print', 'proposePenalty', 'recordExpense', 'reopen', 'sign', 'withdrawAttachment'].sort());
     expect(why(closed, 'callback', clerk)).toBe('案件当前为「已关闭」，不能回访。');
     expect(why(closed, 'assign', clerk)).toBe('案件当前为「已关闭」，不能派单。');
@@ -49,7 +56,7 @@ describe('availableActions', () => {
 
   it('S1-9 a recused staff member cannot take any action on the case', () => {
     const s = caseWith(ev('case.recused', { staffId: 's-2', reason: '与举报人是邻居' }));
-    const list = availableActions(s, policy, butler);
+    const list = availableActions(s, policy, butler, t, log(s));
     expect(list.every((a) => !a.allowed && a.code === 'action.recused')).toBe(true);
     expect(list[0]!.reason!['zh-CN']).toContain('回避');
     expect(check(s, butler, { type: 'case.note', payload: { text: '我来处理' } })).toContain('回避');
@@ -175,7 +182,7 @@ describe('validateAction', () => {
   it('reports payload errors under payload.* and never changes the state', () => {
     const s = caseWith();
     const before = structuredClone(s);
-    const r = validateAction(s, policy, clerk, { type: 'case.transferred', payload: { reason: '', extra: 1 } as never });
+    const r = validateAction(s, policy, clerk, { type: 'case.transferred', payload: { reason: '', extra: 1 } as never }, t, log(s));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['payload']));
     expect(check(s, clerk, { type: 'case.transferred', payload: { reason: '转交' } })).toBe('payload: 转办须指明接收部门、接收人或外部单位。');
@@ -185,7 +192,8 @@ describe('validateAction', () => {
   });
 
   it('returns the parsed event with defaults on success', () => {
-    const r = validateAction(caseWith(), policy, engHead, { type: 'case.investigated', payload: { inspectorIds: ['s-3'], findings: '属实' } });
+    const fresh = caseWith();
+    const r = validateAction(fresh, policy, engHead, { type: 'case.investigated', payload: { inspectorIds: ['s-3'], findings: '属实' } }, t, log(fresh));
     expect(r).toEqual({ ok: true, value: { type: 'case.investigated', payload: { inspectorIds: ['s-3'], findings: '属实', evidence: [] } } });
   });
 });

@@ -1,8 +1,8 @@
 import { ACTIVE_STATUSES, CASE_STATUSES, OPEN_STATUSES, REOPENABLE_STATUSES, type CaseState, type CaseStatus } from './case-state';
-import { eventPayloads, type EventPayload, type EventType, type NewEvent } from './events';
+import { eventPayloads, type CaseEvent, type EventPayload, type EventType, type NewEvent } from './events';
 import { fieldErrorsOf, type FieldError, type ParseResult } from './parse';
 import type { Approval, Penalty, Policy, Reward } from './policy';
-import { appliesToCase } from './sla';
+import { appliesToCase, slaEvaluation } from './sla';
 import { callbackMethods, unsatisfiedCallback } from './callback-outcome';
 import { messageFor, type LocalisedMessage } from '../i18n/validation';
 import { attachmentKindsOf, bodyRefusal } from './attachments';
@@ -14,8 +14,9 @@ import './action-messages';
 // person may do and why not) and the server (authorising pushed events) read the same table.
 //
 // THE ONE ENTRY POINT for "may this actor write this event on this case state under this policy":
-//   validateAction(state, policy, actor, event, at) → ParseResult<NewEvent>
-// Its signature is stable; the server's authorisation calls it for every pushed event.
+//   validateAction(state, policy, actor, event, at, log) → ParseResult<NewEvent>
+// The server's authorisation calls it for every pushed event. `log` is the case's events the fold `state`
+// was made of: what the case is at `at` depends on time as well (caseAt, S7-16), not on the fold alone.
 //
 // Rule IDs: S1-5 identity reveal, S1-9 recusal, S6-4 two inspectors, X-1 hand-over, X-2 no closing
 // without feedback or a recorded reason, S0-4 approvals by role, S1-14 reward ranges, S6-5 written reply
@@ -108,6 +109,19 @@ function clockPaused(state: CaseState): boolean {
     if (t === 'case.clock_resumed') return false;
   }
   return false;
+}
+
+/**
+ * The case as the action table judges it at `at`: its fold, with the severity a breached stage has raised it
+ * to by then (S7-16: a valid complaint unresolved a month counts as major). Approvals, stages and roles that
+ * name a severity apply by this one, so an escalated case waits for the major complaint's decision (S7-3)
+ * like one registered major; the desk and the server both judge through it (issue 16). `log` is the events
+ * the fold was made of.
+ */
+export function caseAt(policy: Policy, state: CaseState, log: readonly CaseEvent[], at: number): CaseState {
+  if (!policy.stages.some((st) => st.escalateSeverityTo)) return state;
+  const to = slaEvaluation(policy, log, at).escalatedSeverity?.to;
+  return to && to !== state.severity ? { ...state, severity: to } : state;
 }
 
 export function approvalComplete(state: CaseState, a: Approval): boolean {
@@ -524,8 +538,13 @@ export function rolesFor(action: CaseAction, policy: Policy, state: CaseState): 
   return defOf(action).roles?.(policy, state);
 }
 
-/** Why `actor` may not take `action` on the case now, or undefined when they may. */
-export function refusalOf(action: CaseAction, state: CaseState, policy: Policy, actor: Actor): Refusal | undefined {
+/** Why `actor` may not take `action` on the case at `at`, or undefined when they may (`log`: see caseAt). */
+export function refusalOf(action: CaseAction, state: CaseState, policy: Policy, actor: Actor, at: number, log: readonly CaseEvent[]): Refusal | undefined {
+  return refusalNow(action, caseAt(policy, state, log, at), policy, actor);
+}
+
+/** refusalOf on the case as it stands at the moment judged (caseAt already applied). */
+function refusalNow(action: CaseAction, state: CaseState, policy: Policy, actor: Actor): Refusal | undefined {
   const d = defOf(action);
   if (state.recusedStaffIds.includes(actor.id)) return { code: 'action.recused' };
   if (!d.allowedIn.includes(state.status)) return statusRefusal(state);
@@ -553,10 +572,11 @@ export interface ActionAvailability {
   roles?: readonly string[];
 }
 
-/** Every case action with whether `actor` may take it now, and the reason when not. */
-export function availableActions(state: CaseState, policy: Policy, actor: Actor): ActionAvailability[] {
+/** Every case action with whether `actor` may take it at `at`, and the reason when not (`log`: see caseAt). */
+export function availableActions(folded: CaseState, policy: Policy, actor: Actor, at: number, log: readonly CaseEvent[]): ActionAvailability[] {
+  const state = caseAt(policy, folded, log, at);
   return ACTIONS.map((action) => {
-    const refusal = refusalOf(action, state, policy, actor);
+    const refusal = refusalNow(action, state, policy, actor);
     const roles = rolesFor(action, policy, state);
     const offered: ActionDef['offered'] = ACTION_DEFS[action].offered;
     const base = { action, eventType: ACTION_DEFS[action].event, label: ACTION_LABELS[action], offered: offered ? offered(policy, state) : true, ...(roles ? { roles } : {}) };
@@ -569,9 +589,9 @@ export function availableActions(state: CaseState, policy: Policy, actor: Actor)
  * May `actor` write `event` on this case state under this policy? Checks the payload's shape, whether the
  * actor may take the action now, and whether what it names exists in the policy and the case. Returns the
  * parsed event (defaults filled) or errors in zh-CN and en. Changes nothing. `at` is when the event would
- * be recorded (default: now). The server authorises pushed events with this same function.
+ * be recorded; `log` the events `folded` was made of (caseAt). The server authorises pushed events with this same function.
  */
-export function validateAction(state: CaseState, policy: Policy, actor: Actor, event: NewEvent, at: number = Date.now()): ParseResult<NewEvent> {
+export function validateAction(folded: CaseState, policy: Policy, actor: Actor, event: NewEvent, at: number, log: readonly CaseEvent[]): ParseResult<NewEvent> {
   const schema = eventPayloads[event.type as EventType];
   if (!schema) return { ok: false, errors: [{ path: 'type', code: 'eventType', message: messageFor('eventType', 'type') }] };
   if (event.type === 'case.registered') {
@@ -583,7 +603,8 @@ export function validateAction(state: CaseState, policy: Policy, actor: Actor, e
   }
   const checked = { type: event.type, payload: parsed.data } as NewEvent;
   const action = ACTION_OF_EVENT[event.type];
-  const refusal = refusalOf(action, state, policy, actor);
+  const state = caseAt(policy, folded, log, at);
+  const refusal = refusalNow(action, state, policy, actor);
   if (refusal) return { ok: false, errors: [{ path: 'type', code: refusal.code, message: messageFor(refusal.code, 'type', { action, ...refusal.detail }) }] };
   const e = new Errors();
   (defOf(action).check as ActionDef['check'])?.(e, checked.payload as never, { state, policy, actor, at });

@@ -58,7 +58,7 @@ describe('callback outcome (S9-10)', () => {
 
   it('S9-10 a case whose latest callback was unsatisfied cannot be closed until a callback finds the resident satisfied', () => {
     const feedback = makeEvent('case.feedback_given', { method: 'phone', content: '已告知处理结果' }, resolvedAt + MIN);
-    expect(refusalOf('close', state([resolved, feedback, unsatisfied]), keeping, clerk)?.code).toBe('action.callbackFollowUp');
-    expect(refusalOf('close', state([resolved, feedback, unsatisfied, satisfied]), keeping, clerk)).toBeUndefined();
+    expect(refusalOf('close', state([resolved, feedback, unsatisfied]), keeping, clerk, resolvedAt + DAY, [reg, resolved, feedback, unsatisfied])?.code).toBe('action.callbackFollowUp');
+    expect(refusalOf('close', state([resolved, feedback, unsatisfied, satisfied]), keeping, clerk, resolvedAt + DAY, [reg, resolved, feedback, unsatisfied, satisfied])).toBeUndefined();
   });
 });

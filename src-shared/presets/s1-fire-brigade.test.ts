@@ -185,14 +185,14 @@ describe('S1 fire brigade preset', () => {
     const officer = { id: 'duty-zhang', roles: ['duty_officer'] };
     const feedback = { type: 'case.feedback_given' as const, payload: { method: 'phone', content: '已责令整改' } };
     const handled = [report(), makeEvent('case.resolved', { result: '责令整改' }, T + DAY)];
-    const before = validateAction(projectCase(handled)!, policy, officer, feedback, T + DAY + HOUR);
+    const before = validateAction(projectCase(handled)!, policy, officer, feedback, T + DAY + HOUR, handled);
     expect(before.ok ? '' : before.errors[0]?.code).toBe('action.approvalPending');
     const approved = [
       ...handled,
       makeEvent('case.approval_requested', { approvalId: 'handling_opinion', step: 'admin_leader', role: 'admin_leader' }, T + DAY + HOUR, { actorId: officer.id }),
       makeEvent('case.approval_decided', { approvalId: 'handling_opinion', step: 'admin_leader', role: 'admin_leader', approved: true, opinion: '同意' }, T + DAY + 2 * HOUR, { actorId: leader.id }),
     ];
-    expect(validateAction(projectCase(approved)!, policy, officer, feedback, T + DAY + 3 * HOUR).ok).toBe(true);
+    expect(validateAction(projectCase(approved)!, policy, officer, feedback, T + DAY + 3 * HOUR, approved).ok).toBe(true);
   });
 
   it('S1-5 a confidential reporter is masked for the duty officer; only the leaders may reveal the identity', () => {

@@ -107,11 +107,12 @@ describe('S6 gas station preset', () => {
   });
 
   it('S6-4 an investigation by one inspector is refused; two inspectors are accepted', () => {
-    const state = projectCase([complaint()])!;
+    const log = [complaint()];
+    const state = projectCase(log)!;
     const actor = { id: 'inspector-a', roles: ['inspector'] };
-    const one = validateAction(state, policy, actor, { type: 'case.investigated', payload: { inspectorIds: ['inspector-a'], findings: '属实' } }, T + HOUR);
+    const one = validateAction(state, policy, actor, { type: 'case.investigated', payload: { inspectorIds: ['inspector-a'], findings: '属实' } }, T + HOUR, log);
     expect(one.ok ? '' : one.errors[0]?.code).toBe('action.inspectors');
-    const two = validateAction(state, policy, actor, { type: 'case.investigated', payload: { inspectorIds: ['inspector-a', 'inspector-b'], findings: '属实' } }, T + HOUR);
+    const two = validateAction(state, policy, actor, { type: 'case.investigated', payload: { inspectorIds: ['inspector-a', 'inspector-b'], findings: '属实' } }, T + HOUR, log);
     expect(two.ok).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { propertyPreset } from './s7-property';
 import { DAY, HOUR, MINUTE, cst, makeEvent, makeRegistration, policyOf, registerThroughIntake, stageById } from './presets.fixtures';
 import { caseDeadlineSummary } from '../domain/sla';
 import { stageAlerts } from '../domain/alerts';
+import { availableActions, validateAction } from '../domain/actions';
 
 // RULES.md S7 — 业户意见和投诉处理工作制度, proved on the preset through the SLA engine and the projection.
 
@@ -229,6 +230,32 @@ describe('S7 property preset', () => {
     expect(stageById(s, 'general_reply')).toMatchObject({ state: 'met', metLate: false });
     // Only live stages drive the queue's timer: the major week.
     expect(caseDeadlineSummary(s)?.stageId).toBe('major_reply');
+  });
+
+  it('S7-16 S7-3 an escalated complaint waits for the chief butler\'s decision like a major one, at the desk and the server alike (one check)', () => {
+    const reg = registerThroughIntake(policy, T, { channel: 'hotline', category: 'facilities', severity: 'important', form: { roomNo: '3-1-802' } });
+    const butler = { id: 'b', roles: ['butler'] };
+    const chief = { id: 'c', roles: ['chief_butler'] };
+    const resolve = { type: 'case.resolved' as const, payload: { result: '已修复' } };
+    const verdict = (log: typeof reg[], at: number) => {
+      const r = validateAction(projectCase(log)!, policy, butler, resolve, at, log);
+      return r.ok ? 'ok' : r.errors.map((e) => e.message['zh-CN']).join(' | ');
+    };
+    // Within the month it is an important complaint: no final decision is needed to resolve it.
+    expect(verdict([reg], cst(2026, 12, 27, 23, 59))).toBe('ok');
+    // From 28 Dec it counts as major (S7-16): resolving waits for 重大投诉最终处理决定 by the chief butler (S7-3).
+    const late = cst(2026, 12, 28, 10);
+    expect(verdict([reg], late)).toContain('重大投诉最终处理决定');
+    expect(verdict([reg], late)).toContain('首席物业管家');
+    const offered = availableActions(projectCase([reg])!, policy, butler, late, [reg]);
+    expect(offered.find((a) => a.action === 'resolve')).toMatchObject({ allowed: false, code: 'action.approvalPending' });
+    expect(offered.find((a) => a.action === 'requestApproval')?.allowed).toBe(true);
+    // The chief's decision is asked for, given, and then the case may be resolved.
+    const request = makeEvent('case.approval_requested', { approvalId: 'major_decision', step: 'chief', role: 'chief_butler', note: '超期一个月，请作出最终处理决定' }, late);
+    expect(validateAction(projectCase([reg])!, policy, butler, request, late, [reg]).ok).toBe(true);
+    const decided = makeEvent('case.approval_decided', { approvalId: 'major_decision', step: 'chief', role: 'chief_butler', approved: true, opinion: '同意更换' }, late + HOUR, { actorId: chief.id });
+    expect(validateAction(projectCase([reg, request])!, policy, chief, decided, late + HOUR, [reg, request]).ok).toBe(true);
+    expect(verdict([reg, request, decided], late + 2 * HOUR)).toBe('ok');
   });
 
   it('S7-16 only a valid complaint escalates: one classified invalid stays as it was', () => {

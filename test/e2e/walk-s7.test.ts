@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('S7 walk: 业户意见和投诉, intake to archive', () => {
-  it('S7-13 S7-8 S7-14 S7-6 S7-16 owner deadline typed by keyboard, reply and resolve in time, feedback, callback, chief signs the register; an open complaint becomes major after a month', { timeout: 300_000 }, async () => {
+  it('S7-13 S7-8 S7-14 S7-6 S7-16 owner deadline typed by keyboard, reply and resolve in time, feedback, callback, chief signs the register; an open complaint becomes major after a month and then waits for the chief\'s decision (S7-3)', { timeout: 300_000 }, async () => {
     const { page } = desk;
     await firstRun(
       page,
@@ -111,5 +111,18 @@ describe('S7 walk: 业户意见和投诉, intake to archive', () => {
     await expect.poll(() => page.getByTestId('case-severity').textContent(), { timeout: 15_000 }).toBe('重大投诉（由「重要投诉」超期自动升级）');
     await expect.poll(async () => (await stageTimer(page, '重大投诉:一周内解决')).state).not.toBe(null);
     await screenshot(page, 'walk-s7-escalated');
+
+    // S7-3 on the escalated case: as a major complaint it waits for the chief butler's final decision before
+    // it is resolved — the butler sees why, asks for it, the chief decides, and only then is it resolved.
+    const escalated = (await page.getByTestId('case-number').textContent()) ?? '';
+    await switchTo(page, '管家小李', '2222', escalated);
+    await expect.poll(() => page.getByTestId('act-case.resolved').getAttribute('aria-description')).toContain('重大投诉最终处理决定');
+    expect(await page.getByTestId('act-case.resolved').getAttribute('aria-description')).toContain('首席物业管家');
+    await act(page, 'case.approval_requested', { note: '投诉超过一个月未解决，已转为重大投诉，请作出最终处理决定' });
+    await expect.poll(() => page.getByTestId('waiting-approval').textContent()).toContain('重大投诉最终处理决定');
+    await switchTo(page, '首席老张', '3333', escalated);
+    await decideApproval(page, '同意', '更换保洁班组，每日两次清理');
+    await act(page, 'case.resolved', { result: '已更换保洁班组，楼道垃圾每日两次清理' });
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已办结');
   });
 });

@@ -106,7 +106,7 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
           const history: CaseEvent[] = [reg];
           for (const step of steps.slice(0, depth)) {
             const at = T0 + history.length * 10 * MINUTE;
-            const by = staff.find((s) => validateAction(projectCase(history)!, policy, s, step, at).ok);
+            const by = staff.find((s) => validateAction(projectCase(history)!, policy, s, step, at, history).ok);
             if (!by) break;
             history.push(makeEvent(step.type, step.payload as never, at, { ...envelope(d, caseId, by.id), id: ulidAt(at, ++serial) }) as CaseEvent);
           }
@@ -116,7 +116,7 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
           // Every verdict is taken on the same case state: refusals first, then one of the allowed pushes.
           const verdicts = staff.map((s) => {
             const e = makeEvent(type, samplePayload(type, policy, s.id) as never, at, { ...envelope(d, caseId, s.id), id: ulidAt(at, ++serial) });
-            const r = validateAction(state, policy, s, { type, payload: e.payload } as NewEvent, at);
+            const r = validateAction(state, policy, s, { type, payload: e.payload } as NewEvent, at, history);
             return { s, e, ok: r.ok, code: r.ok ? undefined : r.errors[0]!.code };
           });
           // Past the first state, only where the roles decide (keeps the matrix to what it proves).
@@ -214,6 +214,32 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     expect((await push(t.url, d.token, 'events', [again])).status).toBe(403);
   });
 
+  it('S7-16 S7-3 a resolve pushed on a complaint escalated to major without the chief butler\'s decision is refused; with it, stored', async () => {
+    const d = await demoDesk(t, { presetId: 's7-property' });
+    const staff = demoStaff('s7-property').map((s, i) => ({ ...s, id: d.org.staffIds[i]! }));
+    const butler = staff.find((s) => s.roles.includes('butler'))!.id;
+    const chief = staff.find((s) => s.roles.includes('chief_butler'))!.id;
+    // An important complaint registered 27 Oct and never resolved: from 28 Nov 00:00 it counts as major (S7-16).
+    const at = Date.parse('2026-10-27T10:00:00+08:00');
+    const caseId = `${d.deskCode}-20261027-90016`;
+    const env = envelope(d, caseId, butler);
+    const reg = makeRegistration(at, { number: caseId, firstReceiverId: butler, channel: 'hotline', kind: 'complaint', category: 'facilities', severity: 'important', form: { roomNo: '3-1-802' } }, { ...env, id: ulidAt(at, ++serial) });
+    expect((await push(t.url, d.token, 'events', [reg])).body).toEqual([]);
+    const now = TEST_NOW - HOUR;
+    const resolve = makeEvent('case.resolved', { result: '已修复' }, now, { ...env, id: ulidAt(now, ++serial) });
+    const refused = await push(t.url, d.token, 'events', [resolve]);
+    expect(refused.status).toBe(403);
+    const row = (refused.body as unknown as { errors: { errors: { code: string; message: { 'zh-CN': string } }[] }[] }).errors[0]!.errors[0]!;
+    expect(row.code).toBe('action.approvalPending');
+    expect(row.message['zh-CN']).toContain('重大投诉最终处理决定');
+    expect((await storedIds(d)).has(resolve.id)).toBe(false);
+    // The decision asked for and given by the chief butler: the same resolve, later, is stored.
+    const request = makeEvent('case.approval_requested', { approvalId: 'major_decision', step: 'chief', role: 'chief_butler' }, now + MINUTE, { ...env, id: ulidAt(now + MINUTE, ++serial) });
+    const decided = makeEvent('case.approval_decided', { approvalId: 'major_decision', step: 'chief', role: 'chief_butler', approved: true, opinion: '同意' }, now + 2 * MINUTE, { ...env, actorId: chief, id: ulidAt(now + 2 * MINUTE, ++serial) });
+    const resolveAfter = makeEvent('case.resolved', { result: '已修复' }, now + 3 * MINUTE, { ...env, id: ulidAt(now + 3 * MINUTE, ++serial) });
+    expect((await push(t.url, d.token, 'events', [request, decided, resolveAfter])).body).toEqual([]);
+  });
+
   it('a desk offline for a week still syncs everything it wrote after an administrator changed the policy meanwhile', async () => {
     const d = await demoDesk(t);
     const policy = PRESETS.find((p) => p.id === 'starter')!.policy as Policy;
@@ -227,7 +253,7 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
       const env = envelope(d, caseId, staff[0]!.id);
       const reg = makeRegistration(at, { number: caseId, firstReceiverId: staff[0]!.id }, { ...env, id: ulidAt(at, ++serial) });
       const reject = { type: 'case.rejected' as const, payload: { reasonCode: 'out_of_scope', explanation: '不属于受理范围' } };
-      const may = staff.find((s) => validateAction(projectCase([reg])!, policy, s, reject, at + HOUR).ok)!;
+      const may = staff.find((s) => validateAction(projectCase([reg])!, policy, s, reject, at + HOUR, [reg]).ok)!;
       written.push(reg, makeEvent(reject.type, reject.payload, at + HOUR, { ...env, actorId: may.id, id: ulidAt(at + HOUR, ++serial) }));
     }
     // Meanwhile the administrator publishes revision 2: no inadmissibility reason and no role may reject.

@@ -87,7 +87,7 @@ export function generateDeskWork(seed: number, w: DeskWork): CaseEvent[] {
 /** The first staff member the domain lets take `step` on the case so far, if any. */
 function allowedActor(org: NonNullable<DeskWork['org']>, history: CaseEvent[], step: NewEvent, at: number): string | undefined {
   const state = projectCase(history);
-  return state && org.staff.find((s) => validateAction(state, org.policy, s, step, at).ok)?.id;
+  return state && org.staff.find((s) => validateAction(state, org.policy, s, step, at, history).ok)?.id;
 }
 
 export function byId<T extends { id: string }>(docs: readonly T[]): Map<string, T> {

@@ -3,10 +3,11 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Space,
 import { AlertOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { useCase, useCaseEvents, useStaffNames } from '../../data/hooks';
-import { actionVerdicts, awaitingCallback, commonFieldsOf, maskedComplainant, pendingApprovalSteps, roleNames, unsatisfiedCallback } from '../../data/domain';
+import { actionVerdicts, awaitingCallback, caseAt, commonFieldsOf, maskedComplainant, pendingApprovalSteps, roleNames, unsatisfiedCallback } from '../../data/domain';
 import { actionBar } from './action-bar';
 import { policyLabels } from '../../data/labels';
 import { useCaseTimers } from '../../hooks/sla';
+import { useNow } from '../../hooks/ticker';
 import { localised, useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
 import { StageTimer } from '../../components/StageTimer';
@@ -37,6 +38,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const names = useStaffNames();
   const policy = state ? policyFor(state.policyRevision) ?? current : current;
   const { stages, escalatedSeverity } = useCaseTimers(events, state?.policyRevision, policyFor);
+  const now = useNow();
   const labels = useMemo(() => policyLabels(policy), [policy]);
   const [action, setAction] = useState<ActionSpec>();
   const [revealed, setRevealed] = useState(false);
@@ -45,7 +47,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   if (loading) return null;
   if (!state || !policy || !staff) return <Result status="404" title={t('case.notFound')} extra={<Button onClick={() => navigate({ name: 'queue' })}>{t('nav.queue')}</Button>} />;
 
-  const bar = actionBar(ACTION_SPECS, actionVerdicts(policy, state, staffRolesOf(staff)), policy, stages, state.timeline.map((e) => e.type));
+  const bar = actionBar(ACTION_SPECS, actionVerdicts(policy, state, staffRolesOf(staff), now, events), policy, stages, state.timeline.map((e) => e.type));
   const specs = bar.allowed;
   const waiting = pendingApprovalSteps(state);
   // S9-10: an unsatisfied callback is shown until it is followed up (callback-outcome.ts decides what follows).
@@ -188,7 +190,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       {action && (
         <ActionDialog
           spec={action}
-          state={state}
+          state={caseAt(policy, state, events, now)}
           stages={stages}
           onClose={(done) => {
             // Every completed action is confirmed (issue 11 finding 6): the person sees it was recorded.
