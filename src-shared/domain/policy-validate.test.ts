@@ -22,6 +22,17 @@ describe('validatePolicy', () => {
     if (r.ok) expect(r.value.utcOffsetMinutes).toBe(480);
   });
 
+  it('S0-4 refuses a form that both requires and hides a field, in Chinese, naming the form and the field', () => {
+    const errors = errorsOf(withChange((p) => {
+      p.forms[0]!.requires = ['demand'];
+      p.forms[0]!.hides = ['demand'];
+    }));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ path: 'forms.0.hides.0', code: 'policy.requiredHidden' });
+    expect(errors[0]!.message['zh-CN']).toContain('必填');
+    expect(errors[0]!.message['zh-CN']).toContain('demand');
+  });
+
   it('refuses a category routed to a missing department, naming the field and the department', () => {
     const errors = errorsOf(withChange((p) => void (p.categories[0]!.departmentId = 'd-ghost')));
     expect(errors).toHaveLength(1);

@@ -18,6 +18,10 @@ addValidationMessages({
     'zh-CN': (f, d) => `「${f}」路由到的部门「${q(d.ref)}」不存在，请先添加该部门或改选已有部门。`,
     en: (f, d) => `"${f}" routes to department "${q(d.ref)}", which does not exist; add the department or choose an existing one.`,
   },
+  'policy.requiredHidden': {
+    'zh-CN': (_f, d) => `登记表「${q(d.form)}」把「${q(d.field)}」设为必填，又设为不显示：登记人看不到就无法填写。请取消其中一项。`,
+    en: (_f, d) => `Form "${q(d.form)}" both requires and hides "${q(d.field)}": a clerk cannot fill in what is not shown. Undo one of them.`,
+  },
   'policy.missingForm': {
     'zh-CN': (f, d) => `「${f}」使用的登记表「${q(d.ref)}」不存在，请先添加该表或改选已有的表。`,
     en: (f, d) => `"${f}" uses the form "${q(d.ref)}", which does not exist; add the form or choose an existing one.`,
@@ -174,6 +178,8 @@ export function semanticErrors(p: Policy, staff?: readonly StaffRoles[]): FieldE
     cat.kinds?.forEach((k, j) => !kinds.has(k) && c.add(`categories.${i}.kinds.${j}`, 'policy.unknownRef', { ref: k, what: WHAT.kind[0], whatEn: WHAT.kind[1] }));
   });
   p.kinds.forEach((k, i) => !forms.has(k.formId) && c.add(`kinds.${i}.formId`, 'policy.missingForm', { ref: k.formId }));
+  // A field both required and hidden could never be filled in at intake: every registration would be refused.
+  p.forms.forEach((f, i) => f.requires.forEach((field) => f.hides?.includes(field) && c.add(`forms.${i}.hides.${f.hides.indexOf(field)}`, 'policy.requiredHidden', { form: f.title, field })));
   if (p.callback.weeklyRepairKind !== undefined && !kinds.has(p.callback.weeklyRepairKind)) {
     c.add('callback.weeklyRepairKind', 'policy.unknownRef', { ref: p.callback.weeklyRepairKind, what: WHAT.kind[0], whatEn: WHAT.kind[1] });
   }
