@@ -6,9 +6,11 @@ import { useLanguage } from '../i18n/i18n';
 import { joinProgressWords } from './join-progress';
 
 // Shown on the join screen while the new desk pulls its organisation's history (JoinServerForm): the
-// records received and the cases ready so far, and the time left (join-progress.ts).
+// records received and the cases ready so far, and the time left (join-progress.ts). Once the desk is
+// usable (the cases it needs first are in, replication.ts joinServer) the rest of the history follows in
+// the background and the status bar shows the same progress on one line (`compact`).
 
-export function JoinProgress({ db }: { db: DeskDatabase }) {
+export function JoinProgress({ db, compact = false }: { db: DeskDatabase; compact?: boolean }) {
   const lang = useLanguage();
   const [pull, setPull] = useState<PullProgress>();
   const [cases, setCases] = useState(0);
@@ -37,6 +39,15 @@ export function JoinProgress({ db }: { db: DeskDatabase }) {
     };
   }, [db]);
   const words = joinProgressWords(pull, cases, now, lang);
+  if (compact)
+    return (
+      <Space size={6} data-testid="history-progress" aria-live="polite">
+        <Typography.Text>{words.title}</Typography.Text>
+        <Progress percent={words.percent} size={[80, 6]} showInfo={false} />
+        <Typography.Text>{words.counts}</Typography.Text>
+        <Typography.Text type="secondary">{words.remaining}</Typography.Text>
+      </Space>
+    );
   return (
     <Space direction="vertical" size={4} style={{ width: '100%', marginBottom: 16 }} data-testid="join-progress" aria-live="polite">
       <Progress percent={words.percent} size="small" />

@@ -159,6 +159,8 @@ export function SyncStatus() {
           </Popover>
         ) : null}
         <WaitingTag list={waiting} />
+        {/* The history still on its way after a join made the desk usable (issue 14 item 1). */}
+        {state.history && !state.history.caughtUp ? <JoinProgress db={db} compact /> : null}
       </Space>
     </Tooltip>
   );

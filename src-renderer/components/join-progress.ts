@@ -7,6 +7,8 @@ import type { PullProgress } from '../data/replication';
 // shown until a second has passed and some of the way is done, because an estimate from one page misleads.
 
 export interface JoinProgressWords {
+  /** "正在同步历史记录 37%": the status bar's label while the history follows a usable desk. */
+  title: string;
   /** "已收到 … 条记录，已整理 … 件案件" */
   counts: string;
   /** "预计还需约 … 秒", "正在估算剩余时间", or that everything has arrived. */
@@ -17,6 +19,7 @@ export interface JoinProgressWords {
 
 const TEXT = {
   'zh-CN': {
+    title: '正在同步历史记录 {percent}%',
     counts: '已收到 {events} 条记录，已整理 {cases} 件案件',
     estimating: '正在估算剩余时间…',
     seconds: '预计还需约 {n} 秒',
@@ -24,6 +27,7 @@ const TEXT = {
     arrived: '记录已全部收到，正在整理案件…',
   },
   en: {
+    title: 'Syncing history {percent}%',
     counts: '{events} records received, {cases} cases ready',
     estimating: 'Estimating the time left…',
     seconds: 'About {n} s left',
@@ -40,12 +44,13 @@ export function joinProgressWords(p: PullProgress | undefined, cases: number, no
   const t = TEXT[lang];
   const number = (n: number) => n.toLocaleString(lang);
   const counts = fill(t.counts, { events: number(p?.received ?? 0), cases: number(cases) });
-  if (!p) return { counts, remaining: t.estimating, percent: 0 };
+  const words = (remaining: string, percent: number): JoinProgressWords => ({ title: fill(t.title, { percent }), counts, remaining, percent });
+  if (!p) return words(t.estimating, 0);
   const way = p.latest - p.fromSeq;
   const done = way > 0 ? Math.min(1, (p.seq - p.fromSeq) / way) : 1;
-  if (p.caughtUp || done >= 1) return { counts, remaining: t.arrived, percent: 100 };
+  if (p.caughtUp || done >= 1) return words(t.arrived, 100);
   const elapsed = now - p.startedAt;
-  if (done <= 0 || elapsed < 1000) return { counts, remaining: t.estimating, percent: Math.round(done * 100) };
+  if (done <= 0 || elapsed < 1000) return words(t.estimating, Math.round(done * 100));
   const left = Math.max(1, Math.round(((elapsed / done) * (1 - done)) / 1000));
-  return { counts, remaining: left < 90 ? fill(t.seconds, { n: left }) : fill(t.minutes, { n: Math.ceil(left / 60) }), percent: Math.round(done * 100) };
+  return words(left < 90 ? fill(t.seconds, { n: left }) : fill(t.minutes, { n: Math.ceil(left / 60) }), Math.round(done * 100));
 }

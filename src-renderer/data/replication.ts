@@ -2,6 +2,7 @@ import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rx
 import { getAssumedMasterState, getChangedDocumentsSince, getLastCheckpointDoc, type RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import {
+  FIRST_EVENTS_PATH,
   PULL_LIMIT_MAX,
   PUSH_BATCH_MAX,
   REPLICATED_COLLECTIONS,
@@ -21,6 +22,8 @@ import { keepCaseNumberFloor } from './register';
 import { callHost } from '../bridge/host';
 import { deskProfile } from './desk-profile';
 import { addRefused, readRefused, type RefusedDoc } from './refused-store';
+import { projectorOf } from './projection-runner';
+import { casesReady } from './cases-ready';
 
 export type { RefusedDoc } from './refused-store';
 
@@ -92,6 +95,11 @@ export interface DeskReplicationOptions {
   waitForLeadership?: boolean;
   /** The organisation the token belongs to: documents of any other (left from a standalone first run) stay local. */
   orgId?: string;
+  /**
+   * A join holds the history back until what the desk needs first is folded (joinServer): pulls after the
+   * first page wait for this promise.
+   */
+  historyAfter?: Promise<unknown>;
 }
 
 export interface DeskReplication {
@@ -101,12 +109,21 @@ export interface DeskReplication {
   awaitInSync(): Promise<void>;
   /** Pull now (e.g. the network came back). */
   resync(): void;
+  /**
+   * Resolves once the first events pull of this replication has answered: with the case ids of the events a
+   * new desk is sent first (first-pull.ts), or none when the replication resumed from a checkpoint.
+   */
+  readonly firstPart: Promise<string[]>;
+  /** Resolves when the configuration is in sync and the first events pull has answered (a join's "usable"). */
+  awaitUsable(): Promise<string[]>;
   /** Emits the collection each time a pull that brought documents has completed (the projector reconciles then). */
   readonly pulled$: Observable<ReplicatedCollection>;
   /** Config pushes carry this administrator session until it expires (data/admin-session.ts). */
   useAdminSession(session: AdminSessionResponse): void;
   stop(): Promise<void>;
 }
+
+type PulledPage = { documents: never[]; checkpoint: Checkpoint; latest?: number; historyLength?: number };
 
 const OFFLINE_ERROR: SyncError = {
   code: 'offline',
@@ -232,6 +249,10 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
   const replications: RxReplicationState<unknown, Checkpoint>[] = [];
   const subs: Subscription[] = [];
   const pulled$ = new Subject<ReplicatedCollection>();
+  let firstPartDone!: (caseIds: string[]) => void;
+  const firstPart = new Promise<string[]>((resolve) => (firstPartDone = resolve));
+  // Events already received in the first part: the history sends them again, and they are counted once.
+  let firstIds = new Set<string>();
 
   const succeeded = () => {
     for (const r of replications) r.retryTime = retryMs;
@@ -334,11 +355,20 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
         async handler(checkpoint, batchSize) {
           const seq = checkpoint?.seq ?? 0;
           const limit = Math.min(batchSize, PULL_LIMIT_MAX);
-          const page = await request<{ documents: never[]; checkpoint: Checkpoint; latest?: number }>('GET', `${pullPath(name)}?seq=${seq}&limit=${limit}`);
-          if (name === 'events' && !stopper.signal.aborted) {
+          const pageOf = () => request<PulledPage>('GET', `${pullPath(name)}?seq=${seq}&limit=${limit}`);
+          if (name !== 'events') return pageOf();
+          if (checkpoint) {
+            firstPartDone([]);
+            await opts.historyAfter;
+          }
+          // A fresh replication (no checkpoint: a new desk, or a new enrolment) is sent what it needs first
+          // beside the history's first page, in one answer with that page's checkpoint (firstPullOf).
+          const page = checkpoint ? await pageOf() : await firstPullOf(pageOf);
+          if (!stopper.signal.aborted) {
             const was = state$.value.history;
             const latest = page.latest ?? page.checkpoint.seq;
-            update({ history: { received: (was?.received ?? 0) + page.documents.length, fromSeq: was?.fromSeq ?? seq, seq: page.checkpoint.seq, latest, startedAt: was?.startedAt ?? Date.now(), caughtUp: page.documents.length < limit } });
+            const fresh = checkpoint && firstIds.size ? page.documents.filter((d) => !firstIds.has((d as { id: string }).id)).length : page.documents.length;
+            update({ history: { received: (was?.received ?? 0) + fresh, fromSeq: was?.fromSeq ?? seq, seq: page.checkpoint.seq, latest, startedAt: was?.startedAt ?? Date.now(), caughtUp: (page.historyLength ?? page.documents.length) < limit } });
           }
           return page;
         },
@@ -367,6 +397,29 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
       }),
     );
     void runStream(name, stream$);
+  }
+
+  /**
+   * The first pull of a fresh events replication: the events of open and recently changed cases first
+   * (FIRST_EVENTS_PATH), then the history's first page without the ones already there. The checkpoint is
+   * the page's, so the history still runs from 0 and every event arrives through it, in sequence order;
+   * the first part's events come again later and RxDB writes nothing for a document equal to the one the
+   * store holds, so nothing is folded twice. Listing them first in the answer makes them the first written
+   * and so the first folded (the projector reads the store in write order). A server without the route
+   * (404) just starts the history.
+   */
+  async function firstPullOf(pageOf: () => Promise<PulledPage>): Promise<PulledPage & { historyLength: number }> {
+    const [first, page] = await Promise.all([
+      request<{ documents: { id: string; caseId: string }[]; latest: number }>('GET', FIRST_EVENTS_PATH).catch((e: unknown) => {
+        if (e instanceof SyncHttpError && e.error.status === 404) return { documents: [], latest: 0 };
+        throw e;
+      }),
+      pageOf(),
+    ]);
+    firstIds = new Set(first.documents.map((d) => d.id));
+    firstPartDone([...new Set(first.documents.map((d) => d.caseId))]);
+    const rest = page.documents.filter((d) => !firstIds.has((d as { id: string }).id));
+    return { ...page, documents: [...first.documents, ...rest] as never[], historyLength: page.documents.length };
   }
 
   /** Reads the SSE stream with fetch (so the host's token travels in a header, never in a URL) and reconnects with back-off. */
@@ -465,6 +518,12 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
   return {
     state$: state$.asObservable(),
     pulled$: pulled$.asObservable(),
+    firstPart,
+    async awaitUsable() {
+      const config = replications[REPLICATED_COLLECTIONS.indexOf('config')];
+      await config?.awaitInSync();
+      return firstPart;
+    },
     get state() {
       return state$.value;
     },
@@ -599,8 +658,20 @@ export async function joinServer(
   await setDeskIdentity(db, { orgId: enrolment.orgId, siteId: enrolment.siteId, deskId: enrolment.deskId });
   if (enrolment.caseNumbers?.length) await keepCaseNumberFloor(db, enrolment.caseNumbers);
   await stopDeskSync();
-  const replication = await ensureDeskSync(db, { ...overrides, host, profile });
-  await replication?.awaitInSync();
+  // Usable first (issue 14 item 1): the join returns once the configuration is in and the cases the desk
+  // needs first are folded; the history is held back until then (so it does not compete with that fold)
+  // and follows in the background, its progress in the status bar.
+  let releaseHistory!: () => void;
+  const historyAfter = new Promise<void>((resolve) => (releaseHistory = resolve));
+  try {
+    const replication = await ensureDeskSync(db, { historyAfter, ...overrides, host, profile });
+    const caseIds = (await replication?.awaitUsable()) ?? [];
+    // Folded by this desk's projector (any window's: the cases collection is shared); a process that runs
+    // none (a simulated desk in Node) has nothing to wait for.
+    if (projectorOf(db) && caseIds.length) await casesReady(db, caseIds);
+  } finally {
+    releaseHistory();
+  }
   return enrolment;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/types';
-import { ADMIN_SESSION_HEADER, PULL_LIMIT_MAX, PUSH_BATCH_MAX, REPLICATED_COLLECTIONS, pullPath, pushPath, streamPath, type ReplicatedCollection } from '../../src-shared/sync/contract';
+import { ADMIN_SESSION_HEADER, FIRST_EVENTS_PATH, PULL_LIMIT_MAX, PUSH_BATCH_MAX, REPLICATED_COLLECTIONS, pullPath, pushPath, streamPath, type ReplicatedCollection } from '../../src-shared/sync/contract';
 import { ApiError, errorResponseSchema } from '../errors';
 import { bearerSecurity, deskOf, requireDesk } from '../auth';
 import { checkConfigRows, checkEventRows } from '../sync/validate';
@@ -8,6 +8,7 @@ import { pullEvents, pushEvents } from '../sync/events-store';
 import { authoriseEvents, type AuthoriseOptions } from '../sync/authorise';
 import { pullConfig, pushConfig } from '../sync/config-store';
 import { latestSeq } from '../sync/seq';
+import { firstEvents } from '../sync/first-events';
 import { authoriseConfig } from '../sync/authorise-config';
 import type { ChangeHub } from '../sync/hub';
 import { CORS_HEADERS } from '../cors';
@@ -43,6 +44,12 @@ const pullResponse = {
   },
 } as const;
 
+const firstResponse = {
+  type: 'object',
+  required: ['documents', 'latest'],
+  properties: { documents: pullResponse.properties.documents, latest: pullResponse.properties.latest },
+} as const;
+
 const pushBody = {
   type: 'array',
   maxItems: PUSH_BATCH_MAX,
@@ -61,6 +68,25 @@ export interface SyncOptions extends AuthoriseOptions {
 export function syncPlugin(db: Database, hub: ChangeHub, keyring: Keyring, opts: SyncOptions = {}) {
   return async function sync(app: FastifyInstance): Promise<void> {
     app.addHook('onRequest', requireDesk(db));
+
+    app.get(
+      FIRST_EVENTS_PATH,
+      {
+        schema: {
+          tags: ['sync'],
+          security: bearerSecurity,
+          summary: 'A new desk pulls these first: every event of the open cases and of the cases changed in the last month, most recently active first (capped). The ordinary pull from checkpoint 0 sends them again.',
+          response: { 200: firstResponse, 401: errorResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const desk = deskOf(request);
+        // The organisation's sequence is read first: the documents can only be as new or newer than it.
+        const latest = await latestSeq(db, desk.orgId);
+        const docs = await firstEvents(db, keyring, desk, (opts.now ?? Date.now)());
+        return reply.type('application/json').send(`{"documents":[${docs.join(',')}],"latest":${latest}}`);
+      },
+    );
 
     for (const collection of REPLICATED_COLLECTIONS) {
       const tags = ['sync'];

@@ -15,6 +15,12 @@ export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 export const pullPath = (c: ReplicatedCollection) => `${SYNC_BASE}/${c}/pull`;
 export const pushPath = (c: ReplicatedCollection) => `${SYNC_BASE}/${c}/push`;
 export const streamPath = (c: ReplicatedCollection) => `${SYNC_BASE}/${c}/stream`;
+/**
+ * A new desk's first events (issue 14 item 1): the events of open and recently changed cases, before the
+ * history. A prefetch beside the ordinary pull from checkpoint 0, which sends them again; answers
+ * `{ documents, latest }` and moves no checkpoint (src-server/sync/first-events.ts).
+ */
+export const FIRST_EVENTS_PATH = `${SYNC_BASE}/events/first`;
 export const ENROL_PATH = '/api/v1/enrol';
 
 /** Server-assigned, strictly increasing per organisation. Never a client clock. */

@@ -16,6 +16,8 @@ export interface HistoryShape {
   open: number;
   /** Case number prefix: desk code and date, e.g. LS01-20261101. */
   prefix: string;
+  /** The last registration is this long before now (default a day); older than a month, no closed case is "recently changed". */
+  endsAgoMs?: number;
 }
 
 export async function seedHistory(server: RunningServer, orgId: string, shape: HistoryShape): Promise<{ events: number; open: string[] }> {
@@ -25,7 +27,7 @@ export async function seedHistory(server: RunningServer, orgId: string, shape: H
   const actorId = staff[0]!.id.replace(/^staff:/, '');
   const env = { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, actorId, policyRevision: 1 };
   const scope = { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, scope: 'org' as const };
-  const start = Date.now() - (shape.cases + 24) * 3_600_000;
+  const start = Date.now() - (shape.endsAgoMs ?? 86_400_000) - shape.cases * 3_600_000;
   const open: string[] = [];
   let total = 0;
   let batch: CaseEvent[] = [];
