@@ -6,7 +6,7 @@ import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
 import { messageFor } from '../../src-shared/i18n/validation';
 import './messages';
 import type { DeskDatabase } from './database';
-import { checkAction, eventsFollowingCallback } from './domain';
+import { checkAction, eventsFollowingCallback, eventsFollowingDecision } from './domain';
 import { markPending, clearPending } from './pending';
 import { projectEvents, type PolicyFor } from './projector';
 import { eventsOfCases } from './store-reads';
@@ -41,7 +41,7 @@ export async function writeEvent(db: DeskDatabase, ctx: WriteContext, caseId: st
   let r = await appendEvent(db, ctx, caseId, newEvent);
   if (!r.ok) return r;
   const policy = ctx.policyFor(r.state.policyRevision) ?? ctx.policy;
-  for (const next of eventsFollowingCallback(policy, newEvent)) {
+  for (const next of [...eventsFollowingCallback(policy, newEvent), ...eventsFollowingDecision(policy, newEvent)]) {
     r = await appendEvent(db, ctx, caseId, next);
     if (!r.ok) return r;
   }

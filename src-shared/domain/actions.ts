@@ -146,6 +146,18 @@ export function requestableSteps(policy: Policy, state: CaseState): { approval: 
   return out;
 }
 
+/**
+ * S8-6 / S2-6 chains: an approved step forwards the approval to its next step's role at once (the approver
+ * passes it on, as the 服务中心经理 reports to the 管理处主任), so the next approver finds it waiting.
+ */
+export function eventsFollowingDecision(policy: Policy, decision: NewEvent): NewEvent[] {
+  if (decision.type !== 'case.approval_decided' || !decision.payload.approved) return [];
+  const a = policy.approvals.find((x) => x.id === decision.payload.approvalId);
+  const next = a?.steps[a.steps.findIndex((st) => st.id === decision.payload.step) + 1];
+  if (!a || !next || a.steps.findIndex((st) => st.id === decision.payload.step) < 0) return [];
+  return [{ type: 'case.approval_requested', payload: { approvalId: a.id, step: next.id, role: next.role, ...(decision.payload.opinion ? { note: decision.payload.opinion } : {}) } }];
+}
+
 export function pendingApprovalSteps(state: CaseState) {
   return state.approvals.filter((x) => x.requestedAt !== undefined && !x.decided);
 }

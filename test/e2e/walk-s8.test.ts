@@ -68,9 +68,12 @@ describe('S8 walk: 管理处受理投诉工作流程, intake to callback', () =>
     await act(page, 'case.approval_requested', { note: '8栋主供水阀门损坏，需停水更换，请审批' });
     await switchTo(page, '经理老孙', '2222', number);
     await decideApproval(page, '同意', '情况属实，报主任');
-    // The manager's report goes on to the director as its own request (the desk does not forward it by itself).
-    await act(page, 'case.approval_requested', { note: '重大投诉，请主任审批处理方案' });
+    // The manager's approval forwards it to the director at once (S8-6): waiting for 管理处主任, nothing else to ask.
     await expect.poll(() => page.getByTestId('waiting-approval').textContent()).toContain('由「管理处主任」决定');
+    expect(await page.getByTestId('act-case.approval_requested').count()).toBe(0);
+    expect(await page.getByTestId('act-case.approval_decided').getAttribute('aria-description')).toContain('管理处主任');
+    await switchTo(page, '部长老吴', '4444', number);
+    expect(await page.getByTestId('act-case.resolved').getAttribute('aria-description')).toContain('重大投诉报管理处主任审批');
     await switchTo(page, '主任老钱', '3333', number);
     await decideApproval(page, '同意', '同意更换阀门，今日内恢复供水');
     await expect.poll(() => page.getByTestId('waiting-approval').count()).toBe(0);
