@@ -71,6 +71,8 @@ describe.each(BACKENDS)('security (%s)', (backend) => {
       'GET /sync/v1/events/pull',
       'POST /sync/v1/events/push',
       'GET /sync/v1/events/stream',
+      // A joining desk's first part: tokens, organisations and site scope in first-events.test.ts.
+      'GET /sync/v1/events/first',
       'GET /sync/v1/config/pull',
       'POST /sync/v1/config/push',
       'GET /sync/v1/config/stream',
