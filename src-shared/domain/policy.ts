@@ -130,7 +130,21 @@ export const approvalSchema = z.strictObject({
   name: shortText,
   appliesTo: appliesToSchema.default({}),
   /** Steps in order; each needs the named role (S2-6 chain, S3-5 department heads → VP → GM). */
-  steps: z.array(z.strictObject({ id: code, role: code, label: shortText })).min(1).max(10),
+  steps: z
+    .array(
+      z.strictObject({
+        id: code,
+        role: code,
+        label: shortText,
+        /**
+         * What the approver writes on the form when approving, under this label (S9-5 管理处主任处理结果): the
+         * opinion is then required and printed as that line of the registration form.
+         */
+        records: shortText.optional(),
+      }),
+    )
+    .min(1)
+    .max(10),
   /** What the approval gates, e.g. feedback after S1-10 handling opinion. */
   before: eventType.optional(),
   rules: z.array(z.string().max(20)).default([]),

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('S10 walk: 物业服务部业主来访投诉, intake to callback', () => {
-  it('S10-4 S10-5 S10-7 S10-9 S10-6 the record with its document number, the numbered notice due in a week, same-day verification, reply, callback and the printed forms', { timeout: 300_000 }, async () => {
+  it('S10-4 S10-5 S10-7 S10-9 S10-6 the record with its document number (readable at 1366×768), the numbered notice to the department\'s own handler due in a week, same-day verification, reply, callback and the printed forms', { timeout: 300_000 }, async () => {
     const { page } = desk;
     await firstRun(page, {
       preset: '物业服务部:接待业主来访投诉',
@@ -61,18 +61,40 @@ describe('S10 walk: 物业服务部业主来访投诉, intake to callback', () =
     // S10-5 verified the same day (24:00); S10-9 the reply within a week.
     await expect.poll(async () => (await stageTimer(page, '当天调查、核实')).text).toContain('2026-11-28 00:00');
     expect((await stageTimer(page, '向业主答复最长不超过一周')).text).toContain('2026-12-04 10:00');
-    // The long 投诉文件(…) label wraps; its value keeps a readable width instead of a character per line (issue 16 finding 8).
+    // On a 1366×768 laptop the preset's longest label, 投诉文件(…), wraps within a bounded label column and is
+    // shown whole; the values keep a readable width instead of a character per line (issue 16 finding 8).
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const longLabel = '投诉文件(信件、传真、电话及面谈的正式记录的编号)';
+    const label = page.locator('.ant-descriptions-item-label', { hasText: longLabel });
     const value = page.locator('.ant-descriptions-item-content', { hasText: '面谈记录 MT-20261127-03' });
-    expect((await value.boundingBox())!.width).toBeGreaterThan(120);
+    await expect.poll(async () => (await value.boundingBox())!.width).toBeGreaterThan(140);
+    expect((await label.innerText()).replace(/\s+/g, '')).toBe(longLabel);
+    expect((await label.boundingBox())!.width).toBeLessThan(200);
+    const nature = page.locator('.ant-descriptions-item-content', { hasText: '楼道照明线路跳闸' });
+    expect((await nature.boundingBox())!.width).toBeGreaterThan(140);
+    // Nothing of the label is cut off or hidden under its neighbours, and no blank row follows the last one.
+    expect(await label.evaluate((el) => [el, ...el.querySelectorAll('*')].some((x) => x.scrollWidth > x.clientWidth + 1 || x.scrollHeight > x.clientHeight + 1))).toBe(false);
+    expect(await page.locator('.ant-descriptions-item-label').evaluateAll((els) => els.filter((e) => !e.textContent?.trim()).length)).toBe(0);
     await screenshot(page, 'walk-s10-registered');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // S10-7: the notice to the maintenance team carries a number; an empty one is refused.
     await page.getByTestId('act-case.assigned').click();
     const assign = await dialogOpened(page);
     const proposed = await assign.getByTestId('f-noticeNo').inputValue();
     expect(proposed).toBe(`${number}-01`);
+    // 承办人 lists the chosen department's staff only; a handler of another department is cleared when the
+    // department changes (issue 16 finding 8).
+    const handlers = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]):visible .ant-select-item-option');
+    await pickOption(page, 'f-departmentId', '物业服务部');
+    await assign.getByTestId('f-assigneeId').click();
+    await expect.poll(() => handlers.allInnerTexts()).toEqual(['客服小林']);
+    await handlers.filter({ hasText: '客服小林' }).click();
     await pickOption(page, 'f-departmentId', '维修班');
-    await pickOption(page, 'f-assigneeId', '维修工老张');
+    await expect.poll(() => assign.getByTestId('f-assigneeId').innerText()).not.toContain('客服小林');
+    await assign.getByTestId('f-assigneeId').click();
+    await expect.poll(() => handlers.allInnerTexts()).toEqual(['维修工老张']);
+    await handlers.filter({ hasText: '维修工老张' }).click();
     await assign.getByTestId('f-noticeNo').fill('');
     await assign.getByTestId('action-ok').click();
     await expect.poll(() => assign.locator('.ant-form-item-explain-error, [data-testid=action-error]').allInnerTexts()).toContainEqual(expect.stringContaining('通知单编号'));

@@ -1,5 +1,5 @@
 import type { ButtonProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Alert, Checkbox, Form, Input, Modal, Radio, Rate, Select } from 'antd';
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { NewEvent } from '../../../src-shared/domain/events';
@@ -25,9 +25,12 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   const [form] = Form.useForm<Record<string, unknown>>();
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // Ctrl+Enter pressed twice before the first save ends writes once (the keyboard has no confirmLoading).
+  const saving = useRef(false);
   const assignDept = Form.useWatch('departmentId', form) as string | undefined;
   const transferDept = Form.useWatch('toDepartmentId', form) as string | undefined;
   const chosenDept = assignDept ?? transferDept;
+  const inDepartment = (staffId: unknown, departmentId: unknown) => typeof departmentId !== 'string' || !departmentId || config.staff.some((x) => x.id === staffId && x.departmentId === departmentId);
 
   const options = (src?: OptionSource) => {
     switch (src) {
@@ -82,6 +85,9 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
     }
   };
 
+  // The case's preset may name a field in its own words (S9-5: the director's step records 管理处主任处理结果).
+  const fieldLabel = (f: FieldSpec) => f.labelFor?.(ctx) ?? t(f.label);
+
   const hintText = (f: FieldSpec) => {
     const h = f.hint?.(ctx);
     return h ? t(h.key, h.vars) : undefined;
@@ -89,7 +95,7 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
 
   // A required field left empty says which one, in the words of its label.
   const requiredRule = (f: FieldSpec) => {
-    const message = t(f.type === 'text' || f.type === 'textarea' ? 'common.requiredFill' : 'common.requiredChoose', { label: t(f.label) });
+    const message = t(f.type === 'text' || f.type === 'textarea' ? 'common.requiredFill' : 'common.requiredChoose', { label: fieldLabel(f) });
     return f.type === 'rating' ? [{ required: true, type: 'number' as const, min: 1, message }] : [{ required: true, message }];
   };
 
@@ -105,6 +111,16 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   };
 
   async function submit() {
+    if (saving.current) return;
+    saving.current = true;
+    try {
+      await save();
+    } finally {
+      saving.current = false;
+    }
+  }
+
+  async function save() {
     const values = await form.validateFields().catch(() => undefined);
     if (!values || !identity) return;
     setBusy(true);
@@ -127,10 +143,13 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
         onValuesChange={(changed: Record<string, unknown>) => {
           const follows = spec.follow?.(changed);
           if (follows) form.setFieldsValue(follows);
+          // 派单/转办: a handler chosen before the department changed is cleared when not of the new one.
+          if ('departmentId' in changed && !inDepartment(form.getFieldValue('assigneeId'), changed.departmentId)) form.setFieldsValue({ assigneeId: undefined });
+          if ('toDepartmentId' in changed && !inDepartment(form.getFieldValue('toAssigneeId'), changed.toDepartmentId)) form.setFieldsValue({ toAssigneeId: undefined });
         }}
         data-testid="action-form">
         {spec.fields.filter((f) => f.when?.(ctx) ?? true).map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : t(f.label)} extra={hintText(f)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? requiredRule(f) : undefined}>
+          <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : fieldLabel(f)} extra={hintText(f)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? requiredRule(f) : undefined}>
             {f.type === 'text' ? (
               <Input data-testid={`f-${f.name}`} />
             ) : f.type === 'textarea' ? (
@@ -140,7 +159,7 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
             ) : f.type === 'multiselect' ? (
               <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={options(f.options)} data-testid={`f-${f.name}`} />
             ) : f.type === 'checkbox' ? (
-              <Checkbox data-testid={`f-${f.name}`}>{t(f.label)}</Checkbox>
+              <Checkbox data-testid={`f-${f.name}`}>{fieldLabel(f)}</Checkbox>
             ) : f.type === 'choice' ? (
               <Radio.Group options={options(f.options)} data-testid={`f-${f.name}`} />
             ) : f.type === 'datetime' ? (

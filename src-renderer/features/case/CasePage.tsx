@@ -113,8 +113,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                 // instead of squeezing the values to a character per line (issue 16 finding 8).
                 <Descriptions.Item key={r.key} label={<span style={{ display: 'inline-block', maxWidth: '10em', whiteSpace: 'normal' }}>{r.label}</span>}>{r.value}</Descriptions.Item>
               ))}
-              {description && <Descriptions.Item label={t('case.description')} span="filled">{description}</Descriptions.Item>}
-              {state.demand && <Descriptions.Item label={formDef?.labels?.demand ?? t('case.demand')} span="filled">{state.demand}</Descriptions.Item>}
+              {/* Booleans, not the empty string: an empty string is a child too and draws a blank row at the bottom. */}
+              {!!description && <Descriptions.Item label={t('case.description')} span="filled">{description}</Descriptions.Item>}
+              {!!state.demand && <Descriptions.Item label={formDef?.labels?.demand ?? t('case.demand')} span="filled">{state.demand}</Descriptions.Item>}
               {state.result && <Descriptions.Item label={t('case.result')} span="filled">{state.result.text}</Descriptions.Item>}
               {state.rejection && (
                 <Descriptions.Item label={t('case.rejection')} span="filled">

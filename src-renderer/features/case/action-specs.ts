@@ -21,6 +21,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Asked only where the case's policy has it (隐患等级: where rewards are graded by danger level, S1-14). */
   when?: (c: ActionContext) => boolean;
+  /** The label in the case's preset's own words, where it has some (S9-5 管理处主任处理结果); else `label`. */
+  labelFor?: (c: ActionContext) => string | undefined;
   /** A hint in the case's preset's own terms, never another preset's (issue 16 finding 7). */
   hint?: (c: ActionContext) => Hint | undefined;
 }
@@ -57,6 +59,13 @@ const arr = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
 const time = (v: unknown): number | undefined => (typeof v === 'string' && v ? fromLocalInput(v) : undefined);
 const note: FieldSpec = { name: 'note', label: 'field.note', type: 'textarea' };
 const reason: FieldSpec = { name: 'reason', label: 'field.reason', type: 'textarea', required: true };
+
+/** The pending approval step the signed-in person decides (theirs by role, else the first waiting). */
+const myPendingStep = (state: CaseState, actor: StaffRoles) => pendingApprovalSteps(state).find((x) => actor.roles.includes(x.role)) ?? pendingApprovalSteps(state)[0];
+const stepRecords = ({ state, policy, actor }: ActionContext): string | undefined => {
+  const p = myPendingStep(state, actor);
+  return p ? policy.approvals.find((a) => a.id === p.approvalId)?.steps.find((st) => st.id === p.step)?.records : undefined;
+};
 
 export const ACTION_SPECS: ActionSpec[] = [
   { type: 'case.accepted', label: 'action.accept', fields: [note], payload: (v) => ({ note: s(v.note) }) },
@@ -244,10 +253,11 @@ export const ACTION_SPECS: ActionSpec[] = [
     fields: [
       { name: 'stepKey', label: 'field.approvalStep', type: 'select', options: 'pendingApprovals', required: true },
       { name: 'decision', label: 'field.decision', type: 'select', options: 'decisions', required: true },
-      { name: 'opinion', label: 'field.opinion', type: 'textarea' },
+      // A step that records something on the form (S9-5: the director writes the result) asks for it by its name.
+      { name: 'opinion', label: 'field.opinion', type: 'textarea', labelFor: (c) => stepRecords(c) },
     ],
     initial: ({ state, actor }) => {
-      const mine = pendingApprovalSteps(state).find((x) => actor.roles.includes(x.role)) ?? pendingApprovalSteps(state)[0];
+      const mine = myPendingStep(state, actor);
       return { stepKey: mine ? `${mine.approvalId}/${mine.step}` : undefined };
     },
     payload: (v, { state }) => {
