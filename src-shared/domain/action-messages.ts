@@ -89,4 +89,5 @@ addValidationMessages({
   'action.noticeNo': { 'zh-CN': () => '派单须填写投诉处理通知单编号。', en: () => 'A hand-over needs the complaint-handling notice number.' },
   'action.writtenReplyFirst': { 'zh-CN': () => '办结前须先向投诉人书面答复。', en: () => 'Give the complainant a written reply before resolving.' },
   'action.refusalReason': { 'zh-CN': () => '不同意时须写明理由。', en: () => 'Say why when you refuse.' },
+  'action.approvalRecords': { 'zh-CN': (_f, d) => `请填写${s(d.label)}。`, en: (_f, d) => `Write the ${s(d.label)}.` },
 });

@@ -357,6 +357,9 @@ export const ACTION_DEFS = {
       if (p.role !== pending.role || !actor.roles.includes(pending.role)) e.add('payload.role', 'action.role', { action: 'decideApproval', roles: roleNames(policy, [pending.role]) });
       // S0-4: a refusal says why, so the requester knows what to change.
       if (!p.approved && !p.opinion?.trim()) e.add('payload.opinion', 'action.refusalReason');
+      // A step that records something on the form (S9-5 the director's result) is not approved blank.
+      const records = policy.approvals.find((a) => a.id === p.approvalId)?.steps.find((st) => st.id === p.step)?.records;
+      if (p.approved && records && !p.opinion?.trim()) e.add('payload.opinion', 'action.approvalRecords', { label: records });
     },
   }),
   reply: def({ event: 'case.replied', label: { 'zh-CN': '答复', en: 'Reply' }, allowedIn: [...OPEN, 'resolved'] }),

@@ -6,6 +6,7 @@ import { callbackWorkflowPreset } from './s9-callback-workflow';
 import { dutyOccurrences } from '../analytics/duties';
 import { DAY, HOUR, cst, makeEvent, makeRegistration, policyOf, stageById } from './presets.fixtures';
 import { intakeSchemaFor } from '../domain/intake';
+import { validateAction } from '../domain/actions';
 
 // RULES.md S9 — 管理处投诉回访工作流程.
 
@@ -50,6 +51,21 @@ describe('S9 complaint and callback workflow preset', () => {
     expect(policy.approvals.find((a) => a.id === 'result_signoff')?.steps.map((s) => s.role)).toEqual(['director', 'dept_head']);
     const state = projectCase([complaint(), resolved(T + DAY), makeEvent('case.signed', { signerName: '工程维修部负责人', role: 'dept_head', document: 'resident_complaint_register' }, T + DAY + HOUR)]);
     expect(state?.signatures.map((s) => [s.role, s.document])).toEqual([['dept_head', 'resident_complaint_register']]);
+  });
+
+  it('S9-5 the director records the result when deciding the sign-off step, not the clerk at intake', () => {
+    // Nobody knows the result at intake: the register asks no such field there.
+    expect(policy.forms.find((f) => f.id === 'resident_complaint_register')?.fields.map((f) => f.label)).toEqual(['房号']);
+    const requested = makeEvent('case.approval_requested', { approvalId: 'result_signoff', step: 'director', role: 'director' }, T + DAY + HOUR);
+    const log = [complaint(), resolved(T + DAY), requested];
+    const state = projectCase(log)!;
+    const director = { id: 'director-1', roles: ['director'] };
+    const decide = (opinion?: string) => ({ type: 'case.approval_decided' as const, payload: { approvalId: 'result_signoff', step: 'director', role: 'director', approved: true, ...(opinion === undefined ? {} : { opinion }) } });
+    // Approved blank: refused, naming what is missing.
+    const blank = validateAction(state, policy, director, decide('  '), T + DAY + 2 * HOUR, log);
+    expect(blank.ok ? [] : blank.errors.map((e) => [e.path, e.message['zh-CN']])).toEqual([['payload.opinion', '请填写主任处理结果。']]);
+    expect(validateAction(state, policy, director, decide(), T + DAY + 2 * HOUR, log).ok).toBe(false);
+    expect(validateAction(state, policy, director, decide('已更换整段水管，住户确认不再漏水'), T + DAY + 2 * HOUR, log).ok).toBe(true);
   });
 
   it('S9-6 complaint records are archived by the office, complete', () => {
@@ -112,7 +128,7 @@ describe('S9 complaint and callback workflow preset', () => {
       subject: '楼道灯不亮',
       description: {},
       riskFlags: [],
-      form: { roomNo: '5-2-601', directorResult: '' },
+      form: { roomNo: '5-2-601' },
       apologised: false,
     };
     const refused = schema.safeParse(values);

@@ -38,7 +38,6 @@ export const callbackWorkflowPreset: PolicyInput = {
       title: '业主/租户投诉处理登记表',
       fields: [
         { key: 'roomNo', label: '房号', type: 'text', required: true, maxLength: 40, place: true },
-        { key: 'directorResult', label: '管理处主任填写的处理结果', type: 'textarea', required: false, maxLength: 2000, help: '由具体解决部门负责人签字认可(S9-5)' },
       ],
       requires: ['complainant.name', 'complainant.phone', 'category'],
     },
@@ -124,7 +123,9 @@ export const callbackWorkflowPreset: PolicyInput = {
       id: 'result_signoff',
       name: '处理结果签字认可',
       steps: [
-        { id: 'director', role: 'director', label: '管理处主任填写处理结果' },
+        // S9-5: the director writes the result on the register when deciding this step (not at intake:
+        // nobody knows it then); the department head's sign-off follows.
+        { id: 'director', role: 'director', label: '管理处主任填写处理结果', records: '主任处理结果' },
         { id: 'dept_head', role: 'dept_head', label: '具体解决部门负责人签字认可' },
       ],
       before: 'case.closed',

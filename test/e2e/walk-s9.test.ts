@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
-import { printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk } from './walk-steps';
+import { decideApproval, printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk } from './walk-steps';
 
 // Issue 16: the complaint-and-callback preset (S9) walked as its people do, animations on, on a fixed clock.
 // At 10:00 a resident phones about a dripping pipe; the receptionist apologises first and registers it by
 // keyboard (S9-1), the office hands it to engineering with a deadline typed in the dialog (S9-2); engineering
 // resolves it; the callback clerk calls back from the 回访 queue (S9-7) — the resident is not satisfied, so the
-// case is reopened and must be fixed and called back again (S9-10) — and the register is printed.
+// case is reopened and must be fixed and called back again (S9-10); the director writes the result on the
+// register and the department head signs it off (S9-5) — and the register is printed.
 
 const NOW = Date.parse('2026-11-27T10:00:00+08:00');
 let desk: WalkDesk;
@@ -32,7 +33,7 @@ async function callBack(page: WalkDesk['page'], number: string, stars: number, s
 }
 
 describe('S9 walk: 管理处投诉回访工作流程, intake to the second callback', () => {
-  it('S9-1 S9-2 S9-4 S9-7 S9-10 apology before registration, department deadline, callback, unsatisfied reopens, fixed and called back again, printed register', { timeout: 300_000 }, async () => {
+  it('S9-1 S9-2 S9-4 S9-5 S9-7 S9-10 apology before registration, department deadline, callback, unsatisfied reopens, fixed and called back again, the director writes the result and the department head signs, printed register', { timeout: 300_000 }, async () => {
     const { page } = desk;
     await firstRun(page, {
       preset: '管理处:投诉与回访工作流程',
@@ -44,6 +45,7 @@ describe('S9 walk: 管理处投诉回访工作流程, intake to the second callb
         { name: '接待员小何', roles: ['管理处接待员', '办公室'], department: '办公室', pin: '1111' },
         { name: '回访员小冯', roles: ['回访管理员'], department: '办公室', pin: '2222' },
         { name: '部长老林', roles: ['具体解决部门负责人'], department: '工程维修部', pin: '3333' },
+        { name: '主任老郑', roles: ['管理处主任'], department: '管理处', pin: '4444' },
       ],
     });
     await signIn(page, '接待员小何', '1111');
@@ -54,6 +56,8 @@ describe('S9 walk: 管理处投诉回访工作流程, intake to the second callb
     const intake = page.getByTestId('intake-form');
     await intake.waitFor();
     expect(await intake.textContent()).toContain('请先向住户表示歉意');
+    // The director's result is not asked at intake: nobody knows it yet (S9-5, issue 16 finding 8).
+    expect(await intake.textContent()).not.toContain('处理结果');
     await page.getByTestId('apologised').check();
     await page.getByTestId('intake-name').focus();
     await page.keyboard.type('冯阿姨');
@@ -101,7 +105,35 @@ describe('S9 walk: 管理处投诉回访工作流程, intake to the second callb
     await expect.poll(() => page.getByTestId('case-callback-unsatisfied').count()).toBe(0);
     await screenshot(page, 'walk-s9-called-back');
 
+    // S9-5: the office passes the register to the director, who writes the result on it.
+    await switchTo(page, '接待员小何', '1111', number);
+    await act(page, 'case.approval_requested', { note: '维修已完成，回访满意，请主任填写处理结果' });
+    await switchTo(page, '主任老郑', '4444', number);
+    await page.getByTestId('act-case.approval_decided').click();
+    const decide = await dialogOpened(page);
+    expect(await decide.textContent()).toContain('主任处理结果');
+    // Ctrl+Enter saves from the text area as the save button does, with its checks: no decision chosen, then
+    // no result written — each is said in zh-CN and nothing is written.
+    const result = decide.getByTestId('f-opinion');
+    await result.click();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => decide.locator('.ant-form-item-explain-error').allInnerTexts()).toContainEqual(expect.stringContaining('审批结论'));
+    await pickOption(page, 'f-decision', '同意');
+    await result.click();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => decide.getByTestId('action-error').textContent()).toContain('请填写主任处理结果');
+    await screenshot(page, 'walk-s9-director-result');
+    expect(await page.getByTestId('waiting-approval').textContent()).toContain('管理处主任填写处理结果');
+    await page.keyboard.type('工程维修部更换整段水管并加装止水阀，两次回访，住户满意');
+    await page.keyboard.press('Control+Enter');
+    await decide.waitFor({ state: 'detached', timeout: 20_000 });
+    // The department head's sign-off follows at once.
+    await expect.poll(() => page.getByTestId('waiting-approval').textContent()).toContain('具体解决部门负责人签字认可');
+    await switchTo(page, '部长老林', '3333', number);
+    await decideApproval(page, '同意', '确认');
+    await expect.poll(() => page.getByTestId('waiting-approval').count()).toBe(0);
+
     const text = await printedText(page, '登记表', 'walk-s9-register');
-    for (const said of [number, '业主/租户投诉处理登记表', '冯阿姨', '2-3-101', '维修', '致歉确认已致歉', '工程维修部', '更换整段水管并加装止水阀']) expect(text).toContain(said);
+    for (const said of [number, '业主/租户投诉处理登记表', '冯阿姨', '2-3-101', '维修', '致歉确认已致歉', '工程维修部', '更换整段水管并加装止水阀', '主任处理结果工程维修部更换整段水管并加装止水阀，两次回访，住户满意（主任老郑', '审批意见具体解决部门负责人签字认可', '同意：确认（部长老林']) expect(text).toContain(said);
   });
 });

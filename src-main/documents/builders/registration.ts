@@ -70,19 +70,23 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
   if (common.asks('demand')) rows.push({ wide: [label('demand', `${person.slice(0, -1)}要求`), c.demand], minHeight: c.demand ? 0 : 16 });
   if (c.riskFlags?.length) rows.push({ wide: ['风险提示', c.riskFlags.map((f) => nameOf(policy.riskFlags, f)).join('、')] });
 
+  const approvalRows = (c.approvals ?? []).flatMap((a): FormRow[] => {
+    if (!a.decided) return [];
+    const step = policy.approvals.find((x) => x.id === a.approvalId)?.steps.find((x) => x.id === a.step);
+    const by = `（${staffName(input, a.decided.by)}\u3000${formatMinute(a.decided.at, offset)}）`;
+    // A step that records a line of the form (S9-5: the director writes the result on the register) prints it under its own label.
+    if (a.decided.approved && step?.records) return [{ wide: [step.records, `${a.decided.opinion ?? ''}\u3000${by}`] }];
+    const verdict = [a.decided.approved ? '同意' : '不同意', a.decided.opinion].filter(Boolean).join('：');
+    // The step's own words go with the value: its label is often longer than the form's label column.
+    return [{ wide: ['审批意见', `${step ? `${step.label}\u3000` : ''}${verdict}\u3000${by}`] }];
+  });
   const handling: FormRow[] = [
     ['处理部门', departmentName(policy, c.departmentId), '通知单号', (c.noticeNos ?? []).join('、')],
     // S6-7: the register records when and by whom the matter was investigated, and what was found.
     ...(c.investigations ?? []).map((x): FormRow => ({ wide: ['调查情况', `${formatMinute(x.at, offset)}\u3000调查人：${x.inspectorIds.map((id) => staffName(input, id)).join('、')}\u3000${x.findings}`] })),
     // Decided approvals in the words of their step (S1-3 值班首长批示, S1-10 行政领导审批处理意见, S6-3 领导签署意见):
     // the instruction is written once, by the person who gave it, and is on the form.
-    ...(c.approvals ?? []).flatMap((a): FormRow[] => {
-      if (!a.decided) return [];
-      const step = policy.approvals.find((x) => x.id === a.approvalId)?.steps.find((x) => x.id === a.step);
-      const verdict = [a.decided.approved ? '同意' : '不同意', a.decided.opinion].filter(Boolean).join('：');
-      // The step's own words go with the value: its label is often longer than the form's label column.
-      return [{ wide: ['审批意见', `${step ? `${step.label}\u3000` : ''}${verdict}\u3000（${staffName(input, a.decided.by)}\u3000${formatMinute(a.decided.at, offset)}）`] }];
-    }),
+    ...approvalRows,
     { wide: ['处理结果', c.result?.text ?? (c.rejection ? `不予受理：${c.rejection.explanation}` : '')], minHeight: c.result || c.rejection ? 0 : 36 },
     // S4-11 整改和评估: what was changed so it does not happen again.
     ...(c.result?.rectification ? [{ wide: ['整改措施', c.result.rectification] } satisfies FormRow] : []),
