@@ -114,10 +114,17 @@ describe('S10 walk: 物业服务部业主来访投诉, intake to callback', () =
     await switchTo(page, '维修工老张', '2222', number);
     await act(page, 'case.site_visited', { note: '5栋楼道照明回路漏电，更换漏电开关' });
     await expect.poll(async () => (await stageTimer(page, '当天调查、核实')).state).toBe('met');
-    await act(page, 'case.replied', { content: '已更换5栋楼道照明漏电开关，照明恢复' });
+    // Ctrl+Enter saves the reply; pressed twice in a hurry, it is written once.
+    await page.getByTestId('act-case.replied').click();
+    const reply = await dialogOpened(page);
+    await reply.getByTestId('f-content').fill('已更换5栋楼道照明漏电开关，照明恢复');
+    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('Control+Enter');
+    await reply.waitFor({ state: 'detached', timeout: 20_000 });
     await expect.poll(async () => (await stageTimer(page, '向业主答复最长不超过一周')).state).toBe('met');
     await act(page, 'case.resolved', { result: '更换漏电开关，楼道照明恢复正常' });
     await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已办结');
+    expect((await page.getByTestId('timeline').textContent())!.split('已更换5栋楼道照明漏电开关').length - 1).toBe(1);
 
     // S10-6 / S10-13: the clerk calls back from the 回访 queue (within 7 days).
     await switchTo(page, '客服小林', '1111', number);
