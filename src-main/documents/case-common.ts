@@ -1,5 +1,6 @@
 import type { CaseState } from '../../src-shared/domain/case-state';
 import type { FormDef, Policy } from '../../src-shared/domain/policy';
+import { soleReceptionPoint } from '../../src-shared/domain/intake';
 import type { CaseDocumentInput, DocumentContext } from './types';
 
 // Lookups every case document shares: names for codes, the kind's form, and the complainant as printed
@@ -98,6 +99,16 @@ const METHOD_ZH: Record<string, string> = {
   hotline: '热线',
   wechat: '微信',
 };
+
+/**
+ * 接待点 as printed: the one recorded, else the policy's only point (a case registered before the intake
+ * recorded it, issue 16); undefined when the policy has no reception points, and the form has no such row.
+ */
+export function receptionPointOf(policy: Policy, c: Pick<CaseState, 'receptionPoint'>): string | undefined {
+  if (c.receptionPoint) return c.receptionPoint;
+  if (policy.receptionPoints.length === 0) return undefined;
+  return soleReceptionPoint(policy) ?? '';
+}
 
 /** Channel / method code → name, from the policy's channels first. */
 export function methodName(policy: Policy, code: string | undefined): string {

@@ -4,6 +4,7 @@ import { departmentName, formatMinute, formatMoney, nameOf, roleName } from './f
 import { COMPLAINANT_SIGNER_ROLES, kindName, maskName, methodName, staffName } from './case-common';
 import type { CaseDocumentInput, DocumentContext } from './types';
 import { attachmentKindsOf, attachmentsOf } from '../../src-shared/domain/attachments';
+import { callbackMethodName } from '../../src-shared/domain/callback-outcome';
 
 // One line per event for the archive's timeline (X-2 who did what when, X-5 nothing left out).
 
@@ -96,7 +97,7 @@ export function describeEvent(e: CaseEvent, ctx: DocumentContext, hideIdentity =
     case 'case.feedback_impossible':
       return e.payload.reason;
     case 'case.callback_done':
-      return join(methodName(p, e.payload.method), e.payload.calleeName && `被回访人 ${hideIdentity ? maskName(e.payload.calleeName) : e.payload.calleeName}`, `满意度 ${e.payload.satisfaction}/5`, e.payload.satisfied ? '满意' : '不满意', e.payload.outcome, e.payload.notes);
+      return join(callbackMethodName(p, e.payload.method), e.payload.calleeName && `被回访人 ${hideIdentity ? maskName(e.payload.calleeName) : e.payload.calleeName}`, `满意度 ${e.payload.satisfaction}/5`, e.payload.satisfied ? '满意' : '不满意', e.payload.outcome, e.payload.notes);
     case 'case.reopened':
       return e.payload.reason;
     case 'case.rejected':

@@ -31,7 +31,7 @@ export { intakeDefaults } from '../../src-shared/domain/intake';
 export { addHolidayRange, addMakeUpDay, noticeOf, removeNoticeEntry, MAX_RANGE_DAYS, type NoticeRefusal } from '../../src-shared/domain/calendar-notice';
 export { statutoryHolidays, type StatutoryHolidayName } from '../../src-shared/domain/statutory-holidays';
 export { crossesProvisionalDays, isProvisionalYear, provisionalYearAhead } from '../../src-shared/domain/calendar';
-export { awaitingCallback, callbackMethods, eventsFollowingCallback, unsatisfiedCallback, type AwaitingCallback } from '../../src-shared/domain/callback-outcome';
+export { awaitingCallback, callbackMethodChoices, callbackMethodName, callbackMethods, eventsFollowingCallback, unsatisfiedCallback, type AwaitingCallback } from '../../src-shared/domain/callback-outcome';
 
 // The renderer's single seam onto the shared domain (projection, intake, actions, masking, SLA). It only
 // delegates: no business rule is decided here or in any component.

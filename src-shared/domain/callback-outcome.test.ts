@@ -3,7 +3,9 @@ import type { CaseEvent, NewEvent } from './events';
 import { makeEvent, makeRegistration } from './projection.fixtures';
 import { projectCase } from './projection';
 import { testPolicy } from './sla.fixtures';
-import { awaitingCallback, callbackSettled, eventsFollowingCallback, unsatisfiedCallback } from './callback-outcome';
+import { awaitingCallback, callbackMethodChoices, callbackMethodName, callbackSettled, eventsFollowingCallback, unsatisfiedCallback } from './callback-outcome';
+import { PRESETS } from '../presets';
+import { policySchema } from './policy';
 import { refusalOf } from './actions';
 
 const cst = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
@@ -60,5 +62,27 @@ describe('callback outcome (S9-10)', () => {
     const feedback = makeEvent('case.feedback_given', { method: 'phone', content: '已告知处理结果' }, resolvedAt + MIN);
     expect(refusalOf('close', state([resolved, feedback, unsatisfied]), keeping, clerk, resolvedAt + DAY, [reg, resolved, feedback, unsatisfied])?.code).toBe('action.callbackFollowUp');
     expect(refusalOf('close', state([resolved, feedback, unsatisfied, satisfied]), keeping, clerk, resolvedAt + DAY, [reg, resolved, feedback, unsatisfied, satisfied])).toBeUndefined();
+  });
+});
+
+describe('callback methods in a callback\'s words (issue 16)', () => {
+  it('S2-5 S7-14 S10-18 a callback by visiting is 上门 and by letter 信函, while the intake channel stays 来访 / 来信', () => {
+    const s2 = policySchema.parse(PRESETS.find((p) => p.id === 's2-construction-site')!.policy);
+    expect(s2.channels.find((c) => c.code === 'visit')?.name).toBe('来访');
+    const complaint = projectCase([makeRegistration(cst(2026, 11, 27, 10), { kind: 'complaint', channel: 'visit' })])!;
+    expect(callbackMethodChoices(s2, complaint)).toEqual([{ code: 'visit', name: '上门' }, { code: 'phone', name: '电话' }]);
+    expect(callbackMethodName(s2, 'visit')).toBe('上门');
+    expect(callbackMethodName(s2, 'visit', 'en')).toBe('Home visit');
+    expect(callbackMethodName(s2, 'letter')).toBe('信函');
+    // A method with no outgoing word of its own keeps the policy's channel name.
+    expect(callbackMethodName(s2, 'onsite')).toBe('现场');
+    for (const preset of PRESETS) {
+      const policy = policySchema.parse(preset.policy);
+      for (const kind of policy.kinds) {
+        const c = projectCase([makeRegistration(cst(2026, 11, 27, 10), { kind: kind.code, channel: policy.channels[0]!.code })])!;
+        const names = callbackMethodChoices(policy, c).map((m) => m.name);
+        expect(names.join('、'), `${preset.id} ${kind.code}`).not.toMatch(/来访|来信/);
+      }
+    }
   });
 });

@@ -26,6 +26,30 @@ export function callbackMethods(policy: Policy, state: CaseState): string[] {
   return [...new Set(policy.callback.rules.filter((r) => appliesToCase(r.appliesTo, state)).flatMap((r) => r.methods))];
 }
 
+/**
+ * A callback goes out to the complainant, so its method is named as an outgoing act, not by the intake
+ * channel of the same code (issue 16): `visit` is 来访 when the person comes to the desk but 上门 when the
+ * clerk goes to them (S2 地盘主任, S7-14 管家, S10-18 维修回访); `letter` is 来信 in, 信函 out.
+ * A code without an outgoing word of its own keeps the policy's channel name (电话, 现场).
+ */
+export const CALLBACK_METHOD_NAMES: Readonly<Record<string, { 'zh-CN': string; en: string }>> = {
+  visit: { 'zh-CN': '上门', en: 'Home visit' },
+  letter: { 'zh-CN': '信函', en: 'Letter' },
+};
+
+/** How a callback by this method is called, on screen and on paper alike. */
+export function callbackMethodName(policy: Policy, code: string | undefined, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  if (!code) return '';
+  return CALLBACK_METHOD_NAMES[code]?.[lang] ?? policy.channels.find((c) => c.code === code)?.name ?? code;
+}
+
+/** The methods the callback dialog offers for this case, each in a callback's words (every channel when the rules name none). */
+export function callbackMethodChoices(policy: Policy, state: CaseState, lang: 'zh-CN' | 'en' = 'zh-CN'): { code: string; name: string }[] {
+  const allowed = callbackMethods(policy, state);
+  const codes = allowed.length ? allowed : policy.channels.map((c) => c.code);
+  return codes.map((code) => ({ code, name: callbackMethodName(policy, code, lang) }));
+}
+
 /** The latest callback recorded on the case, if any. */
 export function latestCallback(state: CaseState): Callback | undefined {
   let last: Callback | undefined;

@@ -138,6 +138,18 @@ describe('buildRegistration', () => {
     expect(event.payload.departmentId).toBe('d-fin');
     expect(event.payload.complainant).toEqual({ anonymous: true, confidential: true });
   });
+
+  it('接待点 (issue 16): where the policy names one reception point, the intake proposes it and a registration without one records it', () => {
+    expect(policy.receptionPoints).toEqual(['服务台']);
+    expect(intakeDefaults(policy, 'product', T0).receptionPoint).toBe('服务台');
+    const v = { ...productValues(), receptionPoint: undefined };
+    expect(buildRegistration(v, { policy, number: 'HZ01-20261127-003', firstReceiverId: 'staff-1' }).payload.receptionPoint).toBe('服务台');
+    // With several points the clerk chooses; nothing is invented.
+    const several = samplePolicy({ receptionPoints: ['服务台', '总值班'] });
+    expect(intakeDefaults(several, 'complaint', T0).receptionPoint).toBeUndefined();
+    expect(buildRegistration({ ...v, kind: 'complaint' }, { policy: several, number: 'HZ01-20261127-004', firstReceiverId: 'staff-1' }).payload.receptionPoint).toBeUndefined();
+    expect(buildRegistration({ ...v, kind: 'complaint', receptionPoint: '总值班' }, { policy: several, number: 'HZ01-20261127-005', firstReceiverId: 'staff-1' }).payload.receptionPoint).toBe('总值班');
+  });
 });
 
 describe('intake messages a clerk reads (issue 11)', () => {

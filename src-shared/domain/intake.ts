@@ -103,6 +103,15 @@ export function commonFieldsOf(policy: Policy, kindCode: string): { asks(field: 
   return { asks: (field) => !hidden.has(field), label: (field) => form?.labels?.[field] };
 }
 
+/**
+ * The reception point of a case when the policy names only one (S8-1 服务中心前台, S11 客户服务中心): every
+ * case is received there, so the intake proposes it and a registration without one records it, and the
+ * printed 接待点 is never blank (issue 16).
+ */
+export function soleReceptionPoint(policy: Policy): string | undefined {
+  return policy.receptionPoints.length === 1 ? policy.receptionPoints[0] : undefined;
+}
+
 /** Categories offered for a kind: those without a kind list, or listing it. */
 export function categoriesForKind(policy: Policy, kindCode: string) {
   return policy.categories.filter((c) => !c.kinds || c.kinds.length === 0 || c.kinds.includes(kindCode));
@@ -278,6 +287,7 @@ export function intakeDefaults(policy: Policy, kindCode: string, now: number): I
     kind: kindCode,
     channel: policy.channels[0]?.code ?? '',
     receivedAt: Math.floor(now / 60_000) * 60_000,
+    receptionPoint: soleReceptionPoint(policy),
     complainant: { anonymous: false, confidential: policy.confidentialByDefault === true, name: '', phone: '' },
     subject: '',
     description: {},
@@ -343,7 +353,7 @@ export function buildRegistration(values: IntakeValues, ctx: RegistrationContext
       channel: values.channel,
       receivedAt: values.receivedAt,
       firstReceiverId: ctx.firstReceiverId,
-      receptionPoint: clean(values.receptionPoint),
+      receptionPoint: clean(values.receptionPoint) ?? soleReceptionPoint(ctx.policy),
       departmentId: clean(values.departmentId) ?? routed,
       category,
       severity: clean(values.severity),

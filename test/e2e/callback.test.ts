@@ -124,7 +124,7 @@ for (const motion of ['animations on', 'reduced motion'] as const) {
 
       // The follow-up callback finds the resident satisfied: the follow-up is done and the figures say so.
       dialog = await openCallbackDialog(page, number);
-      await pickOption(page, 'f-method', '来访');
+      await pickOption(page, 'f-method', '上门');
       await dialog.getByTestId('f-satisfaction').locator('.ant-rate-star').nth(4).click();
       expect(await dialog.getByTestId('f-satisfied').getByLabel('满意', { exact: true }).isChecked()).toBe(true);
       await dialog.getByTestId('f-outcome').fill('上门查看，水渍已干，业主满意');

@@ -98,7 +98,7 @@ describe('desk in Chromium: property preset', () => {
     await page.goto(page.url().replace(/#.*$/, '#/callbacks'));
     await page.getByTestId(`callback-${number}`).click();
     dialog = page.locator('.ant-modal:visible');
-    await pickOption(page, 'f-method', '来访');
+    await pickOption(page, 'f-method', '上门');
     await dialog.getByTestId('f-satisfaction').locator('.ant-rate-star').nth(4).click();
     await dialog.getByTestId('f-outcome').fill('业主确认已修好，表示满意');
     await dialog.getByTestId('action-ok').click();

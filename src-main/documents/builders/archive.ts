@@ -3,7 +3,8 @@ import type { CaseEvent } from '../../../src-shared/domain/events';
 import { compareEvents } from '../../../src-shared/domain/projection';
 import { CLOCK_ZH, departmentName, formatFormValue, formatMinute, nameOf } from '../format';
 import { formGrid, frameDocument, listTable, listTableLayout, section, type FormRow } from '../frame';
-import { COMPLAINANT_SIGNER_ROLES, formOf, identityHidden, kindName, methodName, personWord, printedComplainant, staffName, statusName } from '../case-common';
+import { COMPLAINANT_SIGNER_ROLES, formOf, identityHidden, kindName, methodName, personWord, printedComplainant, receptionPointOf, staffName, statusName } from '../case-common';
+import { callbackMethodName } from '../../../src-shared/domain/callback-outcome';
 import { attachmentKindName, describeEvent, DOCUMENT_ZH, EVENT_ZH, roleLabel } from '../describe-event';
 import { attachmentsOf } from '../../../src-shared/domain/attachments';
 import { signatureRow, type SignatureSlot } from '../signatures';
@@ -31,11 +32,12 @@ export function buildArchive(input: CaseDocumentInput): TDocumentDefinitions {
   // no 地址 where the form asks none — S3-2, S11's 房号), as on the registration form (issue 16).
   const common = commonFieldsOf(policy, c.kind);
 
+  const receptionPoint = receptionPointOf(policy, c);
   const overview: FormRow[] = [
     ['案件编号', c.number, '当前状态', statusName(c.status)],
     ['类\u3000\u3000型', kindName(policy, c.kind), '受理渠道', methodName(policy, c.channel)],
     [`${person.slice(0, -1)}时间`, t(c.receivedAt), '登记时间', t(c.registeredAt)],
-    ['首问接待人', staff(c.firstReceiverId), '接 待 点', c.receptionPoint ?? ''],
+    receptionPoint === undefined ? { wide: ['首问接待人', staff(c.firstReceiverId)] } : ['首问接待人', staff(c.firstReceiverId), '接 待 点', receptionPoint],
     common.asks('severity') || c.severity ? ['类\u3000\u3000别', nameOf(policy.categories, c.category), '严重程度', nameOf(policy.severities, c.severity)] : { wide: ['类\u3000\u3000别', nameOf(policy.categories, c.category)] },
     ['是否有效', c.valid === undefined ? '' : c.valid ? '有效投诉' : '无效投诉', '责任部门', departmentName(policy, c.departmentId)],
     ['涉及部门', (c.departmentsInvolved ?? []).map((id) => departmentName(policy, id)).join('、'), '通知单号', (c.noticeNos ?? []).join('、')],
@@ -114,7 +116,7 @@ export function buildArchive(input: CaseDocumentInput): TDocumentDefinitions {
   content.push(
     formGrid([
       { wide: ['整改措施', c.result?.rectification], minHeight: c.result?.rectification ? 0 : 24 },
-      { wide: ['回访评价', cbs.map((cb) => `${t(cb.at)} ${methodName(policy, cb.method)}回访，满意度 ${cb.satisfaction}/5${cb.satisfied ? '（满意）' : '（不满意）'}：${cb.outcome}`).join('\n')], minHeight: cbs.length ? 0 : 24 },
+      { wide: ['回访评价', cbs.map((cb) => `${t(cb.at)} ${callbackMethodName(policy, cb.method)}回访，满意度 ${cb.satisfaction}/5${cb.satisfied ? '（满意）' : '（不满意）'}：${cb.outcome}`).join('\n')], minHeight: cbs.length ? 0 : 24 },
     ]),
   );
 

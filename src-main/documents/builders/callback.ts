@@ -1,7 +1,8 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { departmentName, formatMinute } from '../format';
 import { formGrid, frameDocument, listTable, section, type FormRow } from '../frame';
-import { identityHidden, kindName, methodName, personWord, printedComplainant, staffName } from '../case-common';
+import { identityHidden, kindName, personWord, printedComplainant, staffName } from '../case-common';
+import { callbackMethodName } from '../../../src-shared/domain/callback-outcome';
 import { findSignature, SIGNATURE_ROLES, signatureRow } from '../signatures';
 import type { CaseDocumentInput } from '../types';
 
@@ -33,7 +34,7 @@ export function buildCallback(input: CaseDocumentInput): TDocumentDefinitions {
   ];
 
   const visit: FormRow[] = [
-    ['回访时间', formatMinute(last?.at, offset), '回访方式', methodName(policy, last?.method)],
+    ['回访时间', formatMinute(last?.at, offset), '回访方式', callbackMethodName(policy, last?.method)],
     ['回 访 人', staffName(input, last?.by), '满 意 度', last ? `${last.satisfaction} / 5\u3000${SATISFACTION_ZH[last.satisfaction] ?? ''}` : '□非常满意 □满意 □一般 □不满意'],
     { wide: ['回访结果', last?.outcome], minHeight: last ? 0 : 36 },
     { wide: ['意见与建议', last?.notes], minHeight: last?.notes ? 0 : 24 },
@@ -51,7 +52,7 @@ export function buildCallback(input: CaseDocumentInput): TDocumentDefinitions {
       listTable(
         ['次序', '回访时间', '方式', '回访人', '满意度', '结果'],
         [28, 78, 44, 56, 40, '*'],
-        callbacks.map((cb, i) => [String(i + 1), formatMinute(cb.at, offset), methodName(policy, cb.method), staffName(input, cb.by), `${cb.satisfaction}/5${cb.satisfied ? '' : ' 不满意'}`, cb.outcome]),
+        callbacks.map((cb, i) => [String(i + 1), formatMinute(cb.at, offset), callbackMethodName(policy, cb.method), staffName(input, cb.by), `${cb.satisfaction}/5${cb.satisfied ? '' : ' 不满意'}`, cb.outcome]),
       ),
     );
   }

@@ -2,7 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { FormDef } from '../../../src-shared/domain/policy';
 import { departmentName, formatFormValue, formatMinute, nameOf } from '../format';
 import { formGrid, frameDocument, section, type FormRow } from '../frame';
-import { formOf, identityHidden, kindName, methodName, personWord, printedComplainant, staffName } from '../case-common';
+import { formOf, identityHidden, kindName, methodName, personWord, printedComplainant, receptionPointOf, staffName } from '../case-common';
 import { findSignature, SIGNATURE_ROLES, signatureRow } from '../signatures';
 import { commonFieldsOf } from '../../../src-shared/domain/intake';
 import type { CaseDocumentInput } from '../types';
@@ -27,10 +27,11 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
   const label = (key: Required, fallback: string) => common.label(key) ?? fallback;
   const pair = (a: [string, string] | undefined, b: [string, string] | undefined): FormRow[] => (a && b ? [[...a, ...b]] : a || b ? [{ wide: (a ?? b)! }] : []);
 
+  const receptionPoint = receptionPointOf(policy, c);
   const rows: FormRow[] = [
     ['案件编号', c.number, '类\u3000\u3000型', kindName(policy, c.kind)],
     [`${person.slice(0, -1)}时间`, formatMinute(c.receivedAt, offset), '登记时间', formatMinute(c.registeredAt, offset)],
-    ['受理渠道', methodName(policy, c.channel), '接 待 点', c.receptionPoint ?? ''],
+    ...pair(['受理渠道', methodName(policy, c.channel)], receptionPoint === undefined ? undefined : ['接 待 点', receptionPoint]),
     ...pair(['首问接待人', staffName(input, c.firstReceiverId)], policy.apologyPrompt || c.apologised ? ['致歉确认', c.apologised ? '已致歉' : ''] : undefined),
     [label('complainant.name', person), who.name, label('complainant.phone', '联系电话'), who.phone],
     ...pair(['身份/单位', [who.role, who.organisation].filter(Boolean).join('\u3000')], !common.asks('complainant.address') ? undefined : [label('complainant.address', '地\u3000\u3000址'), who.address]),

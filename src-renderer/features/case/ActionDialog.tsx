@@ -6,10 +6,9 @@ import type { NewEvent } from '../../../src-shared/domain/events';
 import type { StageStatus } from '../../../src-shared/domain/sla-types';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { writeEvent } from '../../data/write-event';
-import { callbackMethods, pendingApprovalSteps, requestableSteps, roleNames } from '../../data/domain';
-import { localised, useT } from '../../i18n/i18n';
-import { toLocalInput } from '../../format/time';
+import { getLanguage, localised, useT } from '../../i18n/i18n';
 import type { ActionSpec, FieldSpec, OptionSource } from './action-specs';
+import { actionOptions, hintOf, shownFields } from './action-options';
 import { nativeDateMax } from '../../components/native-date';
 
 // One dialog for every case action: fields from the action's spec, the event written through the one
@@ -32,66 +31,10 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   const chosenDept = assignDept ?? transferDept;
   const inDepartment = (staffId: unknown, departmentId: unknown) => typeof departmentId !== 'string' || !departmentId || config.staff.some((x) => x.id === staffId && x.departmentId === departmentId);
 
-  const options = (src?: OptionSource) => {
-    switch (src) {
-      case 'departments':
-        return policy.departments.map((d) => ({ value: d.id, label: d.name }));
-      case 'staff':
-        // 派单/转办: the chosen department's own staff (issue 16 finding 8); everyone when none is chosen.
-        return config.staff.filter((x) => x.active && (!chosenDept || x.departmentId === chosenDept)).map((x) => ({ value: x.id, label: x.name }));
-      case 'roles':
-        return policy.roles.map((r) => ({ value: r.code, label: r.name }));
-      case 'riskFlags':
-        return policy.riskFlags.map((f) => ({ value: f.code, label: f.name }));
-      case 'stages':
-        return stages.filter((s) => s.state !== 'met').map((s) => ({ value: s.stageId, label: s.name }));
-      case 'channels':
-        return policy.channels.map((c) => ({ value: c.code, label: c.name }));
-      case 'callbackMethods': {
-        const allowed = callbackMethods(policy, state);
-        return policy.channels.filter((c) => !allowed.length || allowed.includes(c.code)).map((c) => ({ value: c.code, label: c.name }));
-      }
-      case 'satisfiedChoices':
-        return (['yes', 'no'] as const).map((v) => ({ value: v, label: t(`field.satisfied.${v}`) }));
-      case 'kinds':
-        return policy.kinds.map((k) => ({ value: k.code, label: k.name }));
-      case 'categories':
-        return policy.categories.map((c) => ({ value: c.code, label: c.name }));
-      case 'severities':
-        return policy.severities.map((c) => ({ value: c.code, label: c.name }));
-      case 'reasons':
-        return policy.inadmissibleReasons.map((r) => ({ value: r.code, label: r.text }));
-      case 'pendingExtensions':
-        return state.extensions.filter((e) => !e.decided).map((e) => ({ value: e.requestId, label: `${stages.find((s) => s.stageId === e.stageId)?.name ?? e.stageId} → ${toLocalInput(e.newDueAt).replace('T', ' ')}：${e.reason}` }));
-      case 'replyTo':
-        return (['complainant', 'receiver', 'superior'] as const).map((v) => ({ value: v, label: t(`reply.${v}`) }));
-      case 'approvalSteps':
-        return requestableSteps(policy, state).map(({ approval, step }) => ({ value: `${approval.id}/${step.id}`, label: `${approval.name} · ${step.label}（${roleNames(policy, [step.role])}）` }));
-      case 'pendingApprovals':
-        return pendingApprovalSteps(state).map((x) => {
-          const a = policy.approvals.find((p) => p.id === x.approvalId);
-          return { value: `${x.approvalId}/${x.step}`, label: `${a?.name ?? x.approvalId} · ${a?.steps.find((st) => st.id === x.step)?.label ?? x.step}` };
-        });
-      case 'decisions':
-        return (['approve', 'refuse'] as const).map((v) => ({ value: v, label: t(`field.decision.${v}`) }));
-      case 'materialKinds':
-        return (['material', 'evidence', 'diary'] as const).map((v) => ({ value: v, label: t(`material.${v}`) }));
-      case 'expenses':
-        return policy.expenses.map((x) => ({ value: x.id, label: x.name }));
-      case 'dangerLevels':
-        return policy.rewards.flatMap((r) => r.levels.map((l) => ({ value: l.level, label: l.name })));
-      default:
-        return [];
-    }
-  };
-
+  const options = (src?: OptionSource) => actionOptions(src, { ...ctx, staff: config.staff, chosenDept, lang: getLanguage() }, t);
   // The case's preset may name a field in its own words (S9-5: the director's step records 管理处主任处理结果).
   const fieldLabel = (f: FieldSpec) => f.labelFor?.(ctx) ?? t(f.label);
-
-  const hintText = (f: FieldSpec) => {
-    const h = f.hint?.(ctx);
-    return h ? t(h.key, h.vars) : undefined;
-  };
+  const hintText = (f: FieldSpec) => hintOf(f, ctx, t);
 
   // A required field left empty says which one, in the words of its label.
   const requiredRule = (f: FieldSpec) => {
@@ -148,7 +91,7 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
           if ('toDepartmentId' in changed && !inDepartment(form.getFieldValue('toAssigneeId'), changed.toDepartmentId)) form.setFieldsValue({ toAssigneeId: undefined });
         }}
         data-testid="action-form">
-        {spec.fields.filter((f) => f.when?.(ctx) ?? true).map((f) => (
+        {shownFields(spec, ctx).map((f) => (
           <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : fieldLabel(f)} extra={hintText(f)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? requiredRule(f) : undefined}>
             {f.type === 'text' ? (
               <Input data-testid={`f-${f.name}`} />

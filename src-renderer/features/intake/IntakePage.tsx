@@ -5,14 +5,14 @@ import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { registerCase } from '../../data/register';
 import { writeEvent } from '../../data/write-event';
-import { commonFieldsOf, rejectionAtIntake, roleNames, validateIntake } from '../../data/domain';
+import { commonFieldsOf, rejectionAtIntake, validateIntake } from '../../data/domain';
 import { loadDraft, removeDraft, saveDraft } from '../../data/drafts';
 import { getLanguage, localised, useT, type MessageKey } from '../../i18n/i18n';
 import type { CommonField } from '../../../src-shared/domain/policy';
 import { navigate } from '../../app/router';
 import { formatDateTime } from '../../format/time';
 import { useNoTabClearButtons } from '../../hooks/useNoTabClearButtons';
-import { bookReceptionDay, emptyIntake, formPathOf, toIntakeValues, type IntakeValues } from './intake-model';
+import { bookReceptionDay, emptyIntake, formPathOf, riskFlagsHint, toIntakeValues, type IntakeValues } from './intake-model';
 import { nativeDateMax } from '../../components/native-date';
 
 // 快速登记: one screen, keyboard first (Tab through, Ctrl+Enter saves, Esc goes back), saved as a draft
@@ -172,6 +172,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   // 时间/起因/经过/结果, 客户要求 instead of 诉求; issue 16 finding 7). No severities in the policy: no 等级.
   const common = commonFieldsOf(policy, kind);
   const shown = (path: CommonField) => common.asks(path);
+  const riskHint = riskFlagsHint(policy);
   const word = (path: CommonField, key: MessageKey) => common.label(path) ?? t(key);
   const descriptionParts = (['time', 'cause', 'process', 'result'] as const).filter((p) => shown(`description.${p}`));
 
@@ -240,13 +241,16 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
                 <Controller control={control} name="receivedAt" render={({ field }) => <Input type="datetime-local" max={nativeDateMax('datetime-local')} {...field} data-testid="intake-received" />} />
               </Form.Item>
             </Col>
-            <Col span={6}>
-              <Form.Item {...item(t('intake.receptionPoint'), 'receptionPoint')}>
-                <Controller control={control} name="receptionPoint" render={({ field }) => (
-                  <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.receptionPoints.map((r) => ({ value: r, label: r }))} data-testid="intake-reception" />
-                )} />
-              </Form.Item>
-            </Col>
+            {/* A policy without reception points asks none (and prints no 接待点 row). */}
+            {policy.receptionPoints.length > 0 && (
+              <Col span={6}>
+                <Form.Item {...item(t('intake.receptionPoint'), 'receptionPoint')}>
+                  <Controller control={control} name="receptionPoint" render={({ field }) => (
+                    <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.receptionPoints.map((r) => ({ value: r, label: r }))} data-testid="intake-reception" />
+                  )} />
+                </Form.Item>
+              </Col>
+            )}
           </Row>
           <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>{t('intake.complainant')}</Divider>
           <Row gutter={16}>
@@ -350,7 +354,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
           )}
           {policy.riskFlags.length > 0 && (
             // Who is alerted comes from the policy's flags (S1-6 leaders, S6-9 the station manager), not from one preset's rule.
-            <Form.Item label={t('intake.riskFlags')} extra={t('intake.riskFlagsHelp', { roles: roleNames(policy, [...new Set(policy.riskFlags.flatMap((f) => f.alertRoles))]) })}>
+            <Form.Item label={t('intake.riskFlags')} extra={riskHint && t(riskHint.key, riskHint.vars)}>
               <Controller control={control} name="riskFlags" render={({ field }) => (
                 <Checkbox.Group value={field.value} onChange={field.onChange} options={policy.riskFlags.map((f) => ({ value: f.code, label: f.name }))} data-testid="intake-risk" />
               )} />

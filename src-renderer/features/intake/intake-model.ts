@@ -1,6 +1,7 @@
 import type { Policy } from '../../../src-shared/domain/policy';
 import type { IntakeValues as DomainIntakeValues } from '../../../src-shared/domain/intake';
-import { intakeDefaults } from '../../data/domain';
+import { intakeDefaults, roleNames } from '../../data/domain';
+import type { MessageKey, Vars } from '../../i18n/i18n';
 import { fromLocalInput, toLocalInput } from '../../format/time';
 
 // The intake form's values and their mapping to a case.registered payload. Validation is the shared
@@ -44,7 +45,8 @@ export function emptyIntake(policy: Policy | undefined, now: number, defaults: {
     category: undefined,
     severity: undefined,
     departmentId: defaults.departmentId,
-    receptionPoint: defaults.receptionPoint,
+    // The desk's own point, else the policy's only one (issue 16: 接待点 printed blank).
+    receptionPoint: defaults.receptionPoint ?? (policy ? intakeDefaults(policy, policy.kinds[0]?.code ?? '', now).receptionPoint : undefined),
     riskFlags: [],
     apologised: false,
     form: {},
@@ -99,4 +101,13 @@ export function bookReceptionDay(values: IntakeValues, policy: Policy, day: stri
   if (!kind) return values;
   const visit = policy.channels.some((c) => c.code === 'visit');
   return { ...values, kind, channel: visit ? 'visit' : values.channel, form: { ...values.form, [RECEPTION_DAY_FIELD]: day } };
+}
+
+/**
+ * The risk flags' hint: who this preset alerts at once (S1-6 the brigade's leaders, S6-9 the station
+ * manager), from the policy's flags, never one regulation's words for all (issue 16 finding 7).
+ */
+export function riskFlagsHint(policy: Policy): { key: MessageKey; vars: Vars } | undefined {
+  if (policy.riskFlags.length === 0) return undefined;
+  return { key: 'intake.riskFlagsHelp', vars: { roles: roleNames(policy, [...new Set(policy.riskFlags.flatMap((f) => f.alertRoles))]) } };
 }
