@@ -308,7 +308,7 @@ export const en: Record<MessageKey, string> = {
   'field.inspectorsMin': 'This regulation asks for at least {min} inspectors',
   'field.findings': 'Findings',
   'field.violation': 'Violation confirmed',
-  'field.verified': 'Report verified',
+  'field.verified': 'Found to be true',
   'field.dangerLevel': 'Hazard level',
   'field.to': 'Reply to',
   'field.method': 'Method',

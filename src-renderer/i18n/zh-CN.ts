@@ -307,7 +307,7 @@ export const zhCN = {
   'field.inspectorsMin': '本制度要求至少 {min} 名调查人员',
   'field.findings': '调查结果',
   'field.violation': '确有违规',
-  'field.verified': '举报属实',
+  'field.verified': '反映情况属实',
   'field.dangerLevel': '隐患等级',
   'field.to': '答复对象',
   'field.method': '方式',

@@ -77,6 +77,13 @@ describe('S10 walk: 物业服务部业主来访投诉, intake to callback', () =
     expect(await page.locator('.ant-descriptions-item-label').evaluateAll((els) => els.filter((e) => !e.textContent?.trim()).length)).toBe(0);
     await screenshot(page, 'walk-s10-registered');
     await page.setViewportSize({ width: 1440, height: 900 });
+    // The investigation asks no S6-4 minimum of inspectors and no fire brigade's 隐患等级 here (issue 16 finding 7).
+    await page.getByTestId('act-case.investigated').click();
+    const investigation = await dialogOpened(page);
+    const asked = (await investigation.textContent()) ?? '';
+    for (const other of ['至少', '隐患等级', '举报']) expect(asked).not.toContain(other);
+    await investigation.getByRole('button', { name: /取\s*消/ }).click();
+    await investigation.waitFor({ state: 'detached' });
 
     // S10-7: the notice to the maintenance team carries a number; an empty one is refused.
     await page.getByTestId('act-case.assigned').click();
@@ -147,6 +154,7 @@ describe('S10 walk: 物业服务部业主来访投诉, intake to callback', () =
 
     // S10-4: the visit record — resident, the document number, the nature and the result.
     const text = await printedText(page, '登记表', 'walk-s10-record');
-    for (const said of [number, '业主来访投诉记录', '李女士', '面谈记录MT-20261127-03', '楼道照明线路跳闸', '更换漏电开关，楼道照明恢复正常']) expect(text).toContain(said);
+    // 接待点: the preset's one reception point, though this desk chose none at setup (issue 16).
+    for (const said of [number, '业主来访投诉记录', '李女士', '面谈记录MT-20261127-03', '楼道照明线路跳闸', '更换漏电开关，楼道照明恢复正常', '接待点物业服务部接待室']) expect(text).toContain(said);
   });
 });

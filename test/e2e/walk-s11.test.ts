@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixClock, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { act, firstRun, pickOption, screenshot, signIn } from './desk-steps';
+import { act, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 import { switchTo } from './walk-steps';
 
 // Issue 16: the office-reception preset (S11) walked as its people do, animations on, on a fixed clock:
@@ -41,6 +41,10 @@ describe('S11 walk: 管理处接待来访投诉, intake to callback', () => {
     // 房号 is asked once, by the form; not again as 地址/房号 (issue 16 finding 6).
     expect(await page.getByTestId('intake-address').count()).toBe(0);
     expect(await page.getByTestId('intake-form').textContent()).not.toContain('地址/房号');
+    // 接待点: the preset's one point (客户服务中心) is proposed, so the record never prints it blank (issue 16).
+    expect(await page.getByTestId('intake-reception').textContent()).toContain('客户服务中心');
+    // The risk flags, if any, alert this preset's people: no fire brigade's rule is cited.
+    expect(await page.getByTestId('intake-form').textContent()).not.toMatch(/S1-6|消防/);
     await page.getByTestId('intake-name').focus();
     await page.keyboard.type('陈先生');
     await page.getByTestId('intake-phone').focus();
@@ -66,6 +70,13 @@ describe('S11 walk: 管理处接待来访投诉, intake to callback', () => {
 
     await act(page, 'case.site_visited', { note: '已到3栋查看，楼道灯镇流器损坏' });
     await page.getByText('到场：已记录').first().waitFor();
+    // The investigation asks no S6-4 minimum of inspectors and no 隐患等级 here (issue 16 finding 7).
+    await page.getByTestId('act-case.investigated').click();
+    const investigation = await dialogOpened(page);
+    const asked = (await investigation.textContent()) ?? '';
+    for (const other of ['至少', '隐患等级', '举报']) expect(asked).not.toContain(other);
+    await investigation.getByRole('button', { name: /取\s*消/ }).click();
+    await investigation.waitFor({ state: 'detached' });
     await act(page, 'case.approval_requested', { note: '楼道灯损坏需工程部更换，请主任决定' });
     const waiting = page.getByTestId('waiting-approval');
     await expect.poll(() => waiting.textContent()).toContain('由「办公室主任」决定');
@@ -95,7 +106,16 @@ describe('S11 walk: 管理处接待来访投诉, intake to callback', () => {
     await dialog.waitFor({ state: 'detached', timeout: 20_000 });
     await expect.poll(() => page.getByTestId('waiting-approval').count()).toBe(0);
 
-    await act(page, 'case.transferred', { reason: '主任决定由工程部处理' }, { toDepartmentId: '工程部' });
+    // 转办's outside bodies come from this preset: no fire brigade's 上级消防机构 as an example (issue 16 finding 7).
+    await page.getByTestId('act-case.transferred').click();
+    const transfer = await dialogOpened(page);
+    const offered = (await transfer.textContent()) ?? '';
+    expect(offered).toContain('转至外单位');
+    expect(offered).not.toMatch(/消防|开发商/);
+    await pickOption(page, 'f-toDepartmentId', '工程部');
+    await transfer.getByTestId('f-reason').fill('主任决定由工程部处理');
+    await transfer.getByTestId('action-ok').click();
+    await transfer.waitFor({ state: 'detached', timeout: 20_000 });
     await page.getByText('转办：已记录').first().waitFor();
     await expect.poll(() => deadlines.textContent()).toContain('责任部门处理完毕回复业主和主任');
 

@@ -70,6 +70,16 @@ describe('S2 walk: 地盘施工投诉, intake to callback', () => {
     // The arrival stage has stopped in time (no longer counting down to 11:00).
     await expect.poll(() => deadlines.textContent()).toMatch(/地盘主任第一时间赶到投诉点.*(按时|已完成)/);
 
+    // The investigation asks this regulation's questions only: no S6-4 minimum of inspectors, no fire
+    // brigade's 隐患等级 (S1-14), no 举报 (issue 16 finding 7). Looked at, then cancelled.
+    await page.getByTestId('act-case.investigated').click();
+    const investigation = await dialogOpened(page);
+    const asked = (await investigation.textContent()) ?? '';
+    expect(asked).toContain('调查人员');
+    for (const other of ['至少', '隐患等级', '举报', 'S6-4']) expect(asked).not.toContain(other);
+    await investigation.getByRole('button', { name: /取\s*消/ }).click();
+    await investigation.waitFor({ state: 'detached' });
+
     // S2-5: the goodwill visit's flowers and fruit, about 150 yuan.
     await act(page, 'case.expense_recorded', { amount: '150', description: '购买鲜花和水果登门慰问，倾听意见并说明原因' });
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('登门慰问(鲜花和水果) 150 元');
@@ -117,7 +127,13 @@ describe('S2 walk: 地盘施工投诉, intake to callback', () => {
     // The callback dialog chooses nothing for the clerk (issue 11 finding 5): method, stars and outcome are picked.
     await page.getByTestId('act-case.callback_done').click();
     const callback = await dialogOpened(page);
-    await pickOption(page, 'f-method', '电话');
+    // The site director goes to the neighbour: the method reads 上门 (上门回访), not the intake channel 来访 (issue 16).
+    await page.getByTestId('f-method').click();
+    const methods = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):visible .ant-select-item-option');
+    await expect.poll(() => methods.allTextContents()).toEqual(['上门', '电话']);
+    await screenshot(page, 'walk-s2-callback-methods');
+    await methods.filter({ hasText: '上门' }).click();
+    await expect.poll(() => callback.getByTestId('f-method').textContent()).toContain('上门');
     await callback.getByTestId('f-satisfaction').locator('.ant-rate-star').nth(4).click();
     expect(await callback.getByTestId('f-satisfied').getByLabel('满意', { exact: true }).isChecked()).toBe(true);
     await callback.getByTestId('f-outcome').fill('夜间已无打桩噪音，周阿姨表示满意');

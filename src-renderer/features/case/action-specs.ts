@@ -75,7 +75,8 @@ export const ACTION_SPECS: ActionSpec[] = [
     fields: [
       { name: 'kind', label: 'field.kind', type: 'select', options: 'kinds' },
       { name: 'category', label: 'field.category', type: 'select', options: 'categories' },
-      { name: 'severity', label: 'field.severity', type: 'select', options: 'severities' },
+      // No 等级 where the preset grades nothing (S2, S10, S11), as at intake (commonFieldsOf).
+      { name: 'severity', label: 'field.severity', type: 'select', options: 'severities', when: ({ policy }) => policy.severities.length > 0 },
       { name: 'valid', label: 'field.valid', type: 'checkbox' },
       note,
     ],
