@@ -153,9 +153,16 @@ export function requestableSteps(policy: Policy, state: CaseState): { approval: 
 export function eventsFollowingDecision(policy: Policy, decision: NewEvent): NewEvent[] {
   if (decision.type !== 'case.approval_decided' || !decision.payload.approved) return [];
   const a = policy.approvals.find((x) => x.id === decision.payload.approvalId);
-  const next = a?.steps[a.steps.findIndex((st) => st.id === decision.payload.step) + 1];
-  if (!a || !next || a.steps.findIndex((st) => st.id === decision.payload.step) < 0) return [];
+  const at = a ? a.steps.findIndex((st) => st.id === decision.payload.step) : -1;
+  const next = at >= 0 ? a!.steps[at + 1] : undefined;
+  if (!a || !next) return [];
   return [{ type: 'case.approval_requested', payload: { approvalId: a.id, step: next.id, role: next.role, ...(decision.payload.opinion ? { note: decision.payload.opinion } : {}) } }];
+}
+
+/** An approval of the policy and one of its steps, by their ids (both undefined when the policy has no such approval). */
+export function approvalStepOf(policy: Policy, approvalId: string, stepId: string): { approval?: Policy['approvals'][number]; step?: Policy['approvals'][number]['steps'][number] } {
+  const approval = policy.approvals.find((a) => a.id === approvalId);
+  return { approval, step: approval?.steps.find((st) => st.id === stepId) };
 }
 
 export function pendingApprovalSteps(state: CaseState) {
@@ -358,7 +365,7 @@ export const ACTION_DEFS = {
       // S0-4: a refusal says why, so the requester knows what to change.
       if (!p.approved && !p.opinion?.trim()) e.add('payload.opinion', 'action.refusalReason');
       // A step that records something on the form (S9-5 the director's result) is not approved blank.
-      const records = policy.approvals.find((a) => a.id === p.approvalId)?.steps.find((st) => st.id === p.step)?.records;
+      const records = approvalStepOf(policy, p.approvalId, p.step).step?.records;
       if (p.approved && records && !p.opinion?.trim()) e.add('payload.opinion', 'action.approvalRecords', { label: records });
     },
   }),

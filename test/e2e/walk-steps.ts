@@ -81,3 +81,13 @@ export async function stageTimer(page: Page, stage: string | RegExp): Promise<{ 
   return { state: await timer.getAttribute('data-state'), text: ((await row.textContent()) ?? '').replace(/\s+/g, ' ') };
 }
 
+
+/** Opens an action's dialog as a clerk would, reads what it asks, and cancels it: nothing is written (issue 16 finding 7 words checks). */
+export async function dialogWords(page: Page, eventType: string): Promise<string> {
+  await page.getByTestId(`act-${eventType}`).click();
+  const dialog = await dialogOpened(page);
+  const asked = (await dialog.textContent()) ?? '';
+  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+  await dialog.waitFor({ state: 'detached' });
+  return asked;
+}

@@ -5,6 +5,7 @@ import { formGrid, frameDocument, section, type FormRow } from '../frame';
 import { formOf, identityHidden, kindName, methodName, personWord, printedComplainant, receptionPointOf, staffName } from '../case-common';
 import { findSignature, SIGNATURE_ROLES, signatureRow } from '../signatures';
 import { commonFieldsOf } from '../../../src-shared/domain/intake';
+import { approvalStepOf } from '../../../src-shared/domain/actions';
 import type { CaseDocumentInput } from '../types';
 
 // 投诉(举报)登记表 of the case's kind: the form its preset names (S3-2 product / service forms,
@@ -73,7 +74,7 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
 
   const approvalRows = (c.approvals ?? []).flatMap((a): FormRow[] => {
     if (!a.decided) return [];
-    const step = policy.approvals.find((x) => x.id === a.approvalId)?.steps.find((x) => x.id === a.step);
+    const { step } = approvalStepOf(policy, a.approvalId, a.step);
     const by = `（${staffName(input, a.decided.by)}\u3000${formatMinute(a.decided.at, offset)}）`;
     // A step that records a line of the form (S9-5: the director writes the result on the register) prints it under its own label.
     if (a.decided.approved && step?.records) return [{ wide: [step.records, `${a.decided.opinion ?? ''}\u3000${by}`] }];

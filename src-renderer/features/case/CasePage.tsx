@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Space,
 import { AlertOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { useCase, useCaseEvents, useStaffNames } from '../../data/hooks';
-import { actionVerdicts, awaitingCallback, caseAt, commonFieldsOf, maskedComplainant, pendingApprovalSteps, roleNames, unsatisfiedCallback } from '../../data/domain';
+import { actionVerdicts, approvalStepOf, awaitingCallback, caseAt, commonFieldsOf, maskedComplainant, pendingApprovalSteps, roleNames, unsatisfiedCallback } from '../../data/domain';
 import { actionBar } from './action-bar';
 import { policyLabels } from '../../data/labels';
 import { useCaseTimers } from '../../hooks/sla';
@@ -148,10 +148,10 @@ export function CasePage({ caseId }: { caseId: string }) {
       <Card title={t('case.actions')} size="small" extra={<DocumentButtons state={state} events={events} policy={policy} />}>
         <Space direction="vertical" style={{ width: '100%' }}>
           {waiting.map((w) => {
-            const a = policy.approvals.find((x) => x.id === w.approvalId);
+            const { approval, step } = approvalStepOf(policy, w.approvalId, w.step);
             return (
               <Alert key={`${w.approvalId}/${w.step}`} type="warning" showIcon data-testid="waiting-approval"
-                message={t('case.waitingApproval', { name: a?.name ?? w.approvalId, step: a?.steps.find((x) => x.id === w.step)?.label ?? w.step, role: roleNames(policy, [w.role]), since: formatMinute(w.requestedAt!) })} />
+                message={t('case.waitingApproval', { name: approval?.name ?? w.approvalId, step: step?.label ?? w.step, role: roleNames(policy, [w.role]), since: formatMinute(w.requestedAt!) })} />
             );
           })}
           {unsatisfied && (

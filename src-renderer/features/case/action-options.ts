@@ -1,7 +1,7 @@
 import type { Staff } from '../../../src-shared/domain/org';
 import type { Language, MessageKey, Vars } from '../../i18n/i18n';
 import { toLocalInput } from '../../format/time';
-import { callbackMethodChoices, pendingApprovalSteps, requestableSteps, roleNames } from '../../data/domain';
+import { approvalStepOf, callbackMethodChoices, pendingApprovalSteps, requestableSteps, roleNames } from '../../data/domain';
 import type { ActionContext, ActionSpec, FieldSpec, OptionSource } from './action-specs';
 
 // What an action dialog lists and says, as plain data (no React), so a test can read every preset's
@@ -58,8 +58,8 @@ export function actionOptions(src: OptionSource | undefined, c: OptionContext, t
       return requestableSteps(policy, state).map(({ approval, step }) => ({ value: `${approval.id}/${step.id}`, label: `${approval.name} · ${step.label}（${roleNames(policy, [step.role])}）` }));
     case 'pendingApprovals':
       return pendingApprovalSteps(state).map((x) => {
-        const a = policy.approvals.find((p) => p.id === x.approvalId);
-        return { value: `${x.approvalId}/${x.step}`, label: `${a?.name ?? x.approvalId} · ${a?.steps.find((st) => st.id === x.step)?.label ?? x.step}` };
+        const { approval, step } = approvalStepOf(policy, x.approvalId, x.step);
+        return { value: `${x.approvalId}/${x.step}`, label: `${approval?.name ?? x.approvalId} · ${step?.label ?? x.step}` };
       });
     case 'decisions':
       return (['approve', 'refuse'] as const).map((v) => ({ value: v, label: t(`field.decision.${v}`) }));

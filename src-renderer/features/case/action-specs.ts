@@ -5,7 +5,7 @@ import type { Policy, StaffRoles } from '../../../src-shared/domain/policy';
 import type { StageStatus } from '../../../src-shared/domain/sla-types';
 import type { MessageKey } from '../../i18n/i18n';
 import { fromLocalInput } from '../../format/time';
-import { minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps } from '../../data/domain';
+import { approvalStepOf, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps } from '../../data/domain';
 
 // How each case action is asked for: which fields its dialog shows and how the answers become the
 // event's payload. Whether an action is allowed, and whether its payload is acceptable, is decided by
@@ -64,7 +64,7 @@ const reason: FieldSpec = { name: 'reason', label: 'field.reason', type: 'textar
 const myPendingStep = (state: CaseState, actor: StaffRoles) => pendingApprovalSteps(state).find((x) => actor.roles.includes(x.role)) ?? pendingApprovalSteps(state)[0];
 const stepRecords = ({ state, policy, actor }: ActionContext): string | undefined => {
   const p = myPendingStep(state, actor);
-  return p ? policy.approvals.find((a) => a.id === p.approvalId)?.steps.find((st) => st.id === p.step)?.records : undefined;
+  return p ? approvalStepOf(policy, p.approvalId, p.step).step?.records : undefined;
 };
 
 export const ACTION_SPECS: ActionSpec[] = [

@@ -1,6 +1,6 @@
 import type { Policy } from '../../../src-shared/domain/policy';
 import type { IntakeValues as DomainIntakeValues } from '../../../src-shared/domain/intake';
-import { intakeDefaults, roleNames } from '../../data/domain';
+import { intakeDefaults, roleNames, soleReceptionPoint } from '../../data/domain';
 import type { MessageKey, Vars } from '../../i18n/i18n';
 import { fromLocalInput, toLocalInput } from '../../format/time';
 
@@ -46,7 +46,7 @@ export function emptyIntake(policy: Policy | undefined, now: number, defaults: {
     severity: undefined,
     departmentId: defaults.departmentId,
     // The desk's own point, else the policy's only one (issue 16: 接待点 printed blank).
-    receptionPoint: defaults.receptionPoint ?? (policy ? intakeDefaults(policy, policy.kinds[0]?.code ?? '', now).receptionPoint : undefined),
+    receptionPoint: defaults.receptionPoint ?? (policy ? soleReceptionPoint(policy) : undefined),
     riskFlags: [],
     apologised: false,
     form: {},
