@@ -49,6 +49,11 @@ export function deriveBackupKey(passphrase: string, salt: Buffer = randomBytes(1
   return { salt, key: out.subarray(0, 32), check };
 }
 
+/** Is `passphrase` the one `k` was derived from? (Compared in constant time.) */
+export function passphraseOpens(k: BackupKey, passphrase: string): boolean {
+  return timingSafeEqual(deriveBackupKey(passphrase, k.salt).check, k.check);
+}
+
 /** How the key travels through the SecretStore (safeStorage): salt, key and check, base64, dot-separated. */
 export function encodeBackupKey(k: BackupKey): string {
   return [k.salt, k.key, k.check].map((b) => b.toString('base64')).join('.');

@@ -40,6 +40,8 @@ export interface BackupFolder {
   list(): BridgeOutputs['backup.list'];
   /** Opens a backup with the desk's stored key, or with `passphrase` (a backup made on another machine). */
   read(name: string, passphrase?: string): BridgeOutputs['backup.read'];
+  /** Opens a backup file the person chose (e.g. brought from another computer), checked the same way. */
+  open(file: Buffer, passphrase?: string): BridgeOutputs['backup.open'];
 }
 
 export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
@@ -109,12 +111,38 @@ export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
       if (size > READ_LIMIT_BYTES) {
         throw new HostError('backup.tooLarge', `备份文件「${name}」太大，无法读取。`, `The backup file "${name}" is too large to read.`);
       }
-      const key = options.key();
-      const opened = openBackup(readFileSync(file), { ...(key ? { stored: key } : {}), ...(passphrase !== undefined ? { passphrase } : {}) });
-      if (!opened.ok) throw HostError.from(opened.error);
-      return { content: opened.text };
+      return open(readFileSync(file), passphrase);
+    },
+    open(file, passphrase) {
+      if (file.length > READ_LIMIT_BYTES) {
+        throw new HostError('backup.tooLarge', '所选的备份文件太大，无法读取。', 'The chosen backup file is too large to read.');
+      }
+      return open(file, passphrase);
     },
   };
+
+  function open(file: Buffer, passphrase?: string): { content: string } {
+    const key = options.key();
+    const opened = openBackup(file, { ...(key ? { stored: key } : {}), ...(passphrase !== undefined ? { passphrase } : {}) });
+    if (!opened.ok) throw HostError.from(opened.error);
+    return { content: opened.text };
+  }
+}
+
+/**
+ * Scheduled backups: the host knows the folder and the interval, the page holds the store, so the host
+ * asks the page (`backup.due`) and the page writes through `backup.write`. Checked when the page is ready
+ * and every ten minutes after; the Electron main process and the browser shell both run it.
+ */
+export function startBackupSchedule(options: { backups: BackupFolder; everyHours: () => number; askPage: () => void; now?: () => number }): { check(): void; stop(): void } {
+  const now = options.now ?? Date.now;
+  const check = () => {
+    const lastAuto = options.backups.list().find((b) => isAutoBackupName(b.name));
+    if (isBackupDue(lastAuto?.at, options.everyHours(), now())) options.askPage();
+  };
+  const timer = setInterval(check, 10 * 60_000);
+  timer.unref?.();
+  return { check, stop: () => clearInterval(timer) };
 }
 
 /** A scheduled backup is due when none was written within the configured interval. */

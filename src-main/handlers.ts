@@ -58,6 +58,7 @@ export function createHostHandlers(cap: HostCapabilities): BridgeHandlers {
     'backup.write': async (input) => cap.backups.write(input.content, input.manual),
     'backup.list': async () => cap.backups.list(),
     'backup.read': async (input) => cap.backups.read(input.name, input.passphrase),
+    'backup.open': async (input) => cap.backups.open(Buffer.from(input.file, 'base64'), input.passphrase),
     'tray.update': async (input) => ({ shown: cap.tray(input) }),
     ...deskLinkHandlers(cap.links),
   };

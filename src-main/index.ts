@@ -3,7 +3,7 @@ import { app, BrowserWindow, Menu, nativeImage, Notification, protocol, screen, 
 import log from 'electron-log/main';
 import type { BridgeInput, DeskSettings } from '../src-shared/bridge';
 import { APP_ORIGIN, APP_SCHEME, rendererProtocolHandler } from './app-protocol';
-import { createBackupFolder, isAutoBackupName, isBackupDue } from './backups';
+import { createBackupFolder, startBackupSchedule } from './backups';
 import { createDocumentHandlers } from './documents/handlers';
 import { securityHeaders } from './csp';
 import { createElectronSecretStore } from './electron-secret-store';
@@ -168,14 +168,8 @@ if (!app.requestSingleInstanceLock()) {
     tray.on('click', focusDesk);
     applySettings(settings.get());
 
-    // Scheduled backups: the page serialises its store when asked; the check runs every ten minutes.
-    const checkBackup = () => {
-      const s = settings.get();
-      const lastAuto = backups.list().find((b) => isAutoBackupName(b.name));
-      if (isBackupDue(lastAuto?.at, s.backupEveryHours, Date.now())) sendToDesk('backup.due', { reason: 'scheduled' });
-    };
-    setInterval(checkBackup, 10 * 60_000).unref();
-    deskWindow.webContents.once('did-finish-load', checkBackup);
+    const schedule = startBackupSchedule({ backups, everyHours: () => settings.get().backupEveryHours, askPage: () => sendToDesk('backup.due', { reason: 'scheduled' }) });
+    deskWindow.webContents.once('did-finish-load', schedule.check);
   });
 
   app.on('window-all-closed', () => app.quit());

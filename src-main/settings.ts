@@ -4,7 +4,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import type { BridgeInput, DeskSettings } from '../src-shared/bridge';
 import { HostError } from './host-error';
-import { BACKUP_PASSPHRASE_MIN, decodeBackupKey, deriveBackupKey, encodeBackupKey, type BackupKey } from './backup-crypto';
+import { BACKUP_PASSPHRASE_MIN, decodeBackupKey, deriveBackupKey, encodeBackupKey, passphraseOpens, type BackupKey } from './backup-crypto';
 import type { SecretStore } from './secret-store';
 
 // Desk settings owned by the main process (issue 6 "Settings"): a JSON file in the user-data folder for
@@ -64,6 +64,10 @@ export function storedLanguage(dataFolder: string): StoredSettings['language'] {
 export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore): SettingsStore {
   const file = join(paths.dataFolder, 'settings.json');
   const read = () => readStored(file);
+  const storedBackupKey = (): BackupKey | undefined => {
+    const stored = secrets.get('backupKey');
+    return stored ? decodeBackupKey(stored) : undefined;
+  };
   const toDesk = (s: StoredSettings): DeskSettings => ({
     serverUrl: s.serverUrl,
     hasBackupPassphrase: Boolean(secrets.get('backupKey')),
@@ -80,12 +84,22 @@ export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore):
     file,
     get: () => toDesk(read()),
     set(patch) {
-      const { backupPassphrase, ...plain } = patch;
+      const { backupPassphrase, currentBackupPassphrase, ...plain } = patch;
       if (backupPassphrase !== undefined && [...backupPassphrase.trim()].length < BACKUP_PASSPHRASE_MIN) {
         throw new HostError(
           'settings.backupPassphrase',
           `备份口令至少需要 ${BACKUP_PASSPHRASE_MIN} 个字符，设置没有改动。`,
           `The backup passphrase needs at least ${BACKUP_PASSPHRASE_MIN} characters; the settings were not changed.`,
+        );
+      }
+      // The host cannot see who is signed in at the page, so the rule it can enforce is knowledge: whoever
+      // replaces the passphrase backups are sealed with must know the one in force (issue 10).
+      const stored = storedBackupKey();
+      if (backupPassphrase !== undefined && stored && (currentBackupPassphrase === undefined || !passphraseOpens(stored, currentBackupPassphrase))) {
+        throw new HostError(
+          'settings.backupPassphraseCurrent',
+          '原备份口令不正确，备份口令没有改动。',
+          'The current backup passphrase is wrong; the backup passphrase was not changed.',
         );
       }
       for (const [key, zh, en] of [
@@ -114,9 +128,6 @@ export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore):
       secrets.set('fieldKey', key);
       return key;
     },
-    backupKey() {
-      const stored = secrets.get('backupKey');
-      return stored ? decodeBackupKey(stored) : undefined;
-    },
+    backupKey: storedBackupKey,
   };
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import log from 'electron-log/node';
-import { createBackupFolder } from './backups';
+import { createBackupFolder, startBackupSchedule } from './backups';
 import { createDeskLinks, type DeskLinks } from './desk-link';
 import { createDocumentHandlers } from './documents/handlers';
 import { createHostHandlers, type DocumentHandlers } from './handlers';
@@ -57,7 +57,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     tray: () => false,
     documents: options.documents ?? createDocumentHandlers({ archiveRoot: () => settings.get().archiveFolder }),
   });
+  // Scheduled backups as in the Electron shell; a page is asked once its event stream is open.
+  // (The ten-minute timer does not hold the process open.)
+  let askPage = (): void => undefined;
+  const schedule = startBackupSchedule({ backups, everyHours: () => settings.get().backupEveryHours, askPage: () => askPage() });
   const shell = await startWebShell({
+    onPageListening: () => schedule.check(),
     rendererDir: options.rendererDir,
     handlers,
     relay: links.relay,
@@ -65,5 +70,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     connectOrigins: () => [settings.get().serverUrl],
     log,
   });
+  askPage = () => shell.emit('backup.due', { reason: 'scheduled' });
   return { shell, settings, links, logFile };
 }

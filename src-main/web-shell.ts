@@ -31,6 +31,8 @@ export interface WebShellOptions {
   /** Largest accepted bridge request; a backup of a large desk is the biggest. */
   maxBodyBytes?: number;
   log?: DispatchLog & { warn(...d: unknown[]): void; info(...d: unknown[]): void };
+  /** Called when a page opens its host-events stream, i.e. when a page is there to be asked (scheduled backups). */
+  onPageListening?: () => void;
 }
 
 export interface WebShell {
@@ -163,6 +165,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     res.write(': jiesu host events\n\n');
     streams.add(res);
     req.on('close', () => streams.delete(res));
+    options.onPageListening?.();
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, path: string) {

@@ -29,6 +29,8 @@ export const bridgeInputs = {
     serverUrl: z.string().url().max(500).optional().or(z.literal('')),
     /** Backups are sealed with a key derived from it (src-main/backup-crypto.ts); only the key is kept. */
     backupPassphrase: z.string().max(200).optional(),
+    /** Replacing a passphrase needs the one in force, so only whoever set it can change what backups open with. */
+    currentBackupPassphrase: z.string().max(200).optional(),
     printer: z.string().max(200).optional(),
     silentPrint: z.boolean().optional(),
     archiveFolder: z.string().max(1000).optional(),
@@ -66,6 +68,11 @@ export const bridgeInputs = {
   'backup.read': z.strictObject({
     name: z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/),
     /** The passphrase a backup from another machine was sealed with; this desk's own backups open without it. */
+    passphrase: z.string().max(200).optional(),
+  }),
+  /** A backup file the person chose (read by the page as base64), opened on an empty desk to restore it. */
+  'backup.open': z.strictObject({
+    file: z.base64().max(2_000_000_000),
     passphrase: z.string().max(200).optional(),
   }),
   /**
@@ -120,6 +127,7 @@ export interface BridgeOutputs {
   'backup.write': { name: string; bytes: number };
   'backup.list': { name: string; bytes: number; at: number }[];
   'backup.read': { content: string };
+  'backup.open': { content: string };
   'tray.update': { shown: boolean };
   'sync.enrol': Omit<EnrolResponse, 'token'> & DeskLink;
   'sync.adopt': DeskLink | null;

@@ -104,6 +104,27 @@ describe('bridge handlers as plain functions', () => {
     await expect(h.handlers['backup.read']({ name: written.name, passphrase: '别的口令 2026' })).rejects.toThrow(/passphrase is wrong/);
   });
 
+  it('replacing the backup passphrase needs the one in force; a chosen file opens like a listed one (issue 10)', async () => {
+    const h = testHost();
+    await h.handlers['settings.set']({ backupPassphrase: '前台备份口令 2026' });
+    const content = serializeBackup({ events: [], config: [], createdAt: 1 });
+    const written = await h.handlers['backup.write']({ content, manual: true });
+    const file = readFileSync(join(h.dataFolder, 'backups', written.name));
+    // Someone who does not know the current passphrase cannot reseal the desk's future backups.
+    for (const current of [undefined, '猜的口令 12345']) {
+      await expect(h.handlers['settings.set']({ backupPassphrase: '新的备份口令 2027', ...(current ? { currentBackupPassphrase: current } : {}) })).rejects.toThrow(/current backup passphrase is wrong/);
+    }
+    expect(await h.handlers['backup.open']({ file: file.toString('base64') })).toEqual({ content });
+    await h.handlers['settings.set']({ backupPassphrase: '新的备份口令 2027', currentBackupPassphrase: '前台备份口令 2026' });
+    // The file sealed under the old passphrase now needs it typed; the new one does not open it.
+    await expect(h.handlers['backup.open']({ file: file.toString('base64') })).rejects.toThrow(/another backup passphrase/);
+    await expect(h.handlers['backup.open']({ file: file.toString('base64'), passphrase: '新的备份口令 2027' })).rejects.toThrow(/passphrase is wrong/);
+    expect(await h.handlers['backup.open']({ file: file.toString('base64'), passphrase: '前台备份口令 2026' })).toEqual({ content });
+    const tampered = Buffer.from(file);
+    tampered[tampered.length - 5]! ^= 1;
+    await expect(h.handlers['backup.open']({ file: tampered.toString('base64'), passphrase: '前台备份口令 2026' })).rejects.toThrow(/integrity/);
+  });
+
   it('tray.update shows the warning and breached counts', async () => {
     const h = testHost();
     expect(await h.handlers['tray.update']({ warning: 2, breached: 1 })).toEqual({ shown: true });

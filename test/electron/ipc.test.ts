@@ -45,6 +45,7 @@ const validInputs: { [C in BridgeChannel]: unknown } = {
   'backup.write': { content: serializeBackup({ events: [], config: [], createdAt: 1 }), manual: true },
   'backup.list': {},
   'backup.read': { name: 'jiesu-backup-20261127-010203-004-auto.jbak' },
+  'backup.open': { file: Buffer.from('not a backup').toString('base64') },
   'tray.update': { warning: 3, breached: 1 },
   // The host cannot reach this server (nothing listens on port 9), so it answers offline, not as a refused sender.
   'sync.enrol': { profile: 'default', serverUrl: 'http://127.0.0.1:9', code: 'K7QM-3XWA-PZ9D' },
@@ -80,6 +81,7 @@ describe('registerBridgeIpc', () => {
       // both are answered by the handler itself (not refused as a sender).
       if (channel.startsWith('documents.')) expect(r.error?.code).toBe('documents.unavailable');
       else if (channel === 'backup.read') expect(r.error?.code).toBe('backup.missing');
+      else if (channel === 'backup.open') expect(r.error?.code).toBe('backup.notBackup');
       else if (channel === 'sync.enrol') expect(r.error?.code).toBe('offline');
       else expect(r.ok).toBe(true);
     });
