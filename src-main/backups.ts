@@ -94,7 +94,7 @@ export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
       return { name, bytes: sealed.length };
     },
     list() {
-      return entries().map(({ name, bytes, at }) => ({ name, bytes, at }));
+      return entries();
     },
     read(name, passphrase) {
       const folder = resolve(options.folder());

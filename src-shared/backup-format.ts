@@ -164,10 +164,15 @@ export interface RestoreTarget {
 
 export type RestoreResult = { ok: true; events: number; config: number } | BackupRefusal;
 
-/** Restores a backup into an empty desk. Validates the whole file first, so a bad file writes nothing. */
-export async function restoreBackup(text: string, target: RestoreTarget): Promise<RestoreResult> {
+/**
+ * Restores a backup into an empty desk. Validates the whole file first, and `accept` may refuse a valid
+ * file the caller cannot use (a desk restore needs the desk's identity), so a refused file writes nothing.
+ */
+export async function restoreBackup(text: string, target: RestoreTarget, accept?: (backup: DeskBackup) => BackupRefusal | undefined): Promise<RestoreResult> {
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
+  const refused = accept?.(parsed.value);
+  if (refused) return refused;
   if ((await target.countEvents()) > 0) {
     return backupRefusal('backup.notEmpty', '只能恢复到空白的桌面：这台电脑上已经有案件记录。', 'A backup can only be restored into an empty desk: this computer already holds case records.');
   }

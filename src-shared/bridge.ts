@@ -125,7 +125,7 @@ export interface BridgeOutputs {
   'documents.save': { path: string };
   'printers.list': { name: string; isDefault: boolean }[];
   'backup.write': { name: string; bytes: number };
-  'backup.list': { name: string; bytes: number; at: number }[];
+  'backup.list': { name: string; bytes: number; at: number; manual: boolean }[];
   'backup.read': { content: string };
   'backup.open': { content: string };
   'tray.update': { shown: boolean };

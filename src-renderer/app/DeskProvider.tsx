@@ -6,6 +6,8 @@ import { configFromDocs, getDeskIdentity, type DeskConfig, type DeskIdentity } f
 import { DeskContext, type DeskContextValue } from '../data/desk-context';
 import { policyByRevision, policyInForce } from '../data/policy-select';
 import { runProjector } from '../data/projection-runner';
+import { runScheduledBackup } from '../data/backups';
+import { onHostEvent } from '../bridge/host';
 import { deskPulled$ } from '../data/replication';
 import type { StoredConfigDoc } from '../data/schemas';
 import { useT } from '../i18n/i18n';
@@ -61,6 +63,15 @@ export function DeskProvider({ children }: { children: ReactNode }) {
       void projector.then((s) => s.stop());
     };
   }, [db]);
+
+  // Scheduled backups: the host says when one is due (src-main/backups.ts startBackupSchedule); a desk
+  // that has been set up writes it, signed in or not.
+  const hasIdentity = !!identity;
+  useEffect(() => {
+    if (!db || !hasIdentity) return;
+    const off = onHostEvent('backup.due', () => void runScheduledBackup(db));
+    return () => void off.then((f) => f());
+  }, [db, hasIdentity]);
 
   const reloadIdentity = useCallback(async () => {
     if (db) setIdentity(await getDeskIdentity(db));

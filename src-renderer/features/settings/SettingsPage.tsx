@@ -8,8 +8,9 @@ import { localised, setLanguage, useLanguage, useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
 import { JoinServer } from '../setup/JoinServer';
 import { ReconcileCases } from './ReconcileCases';
+import { BackupCard } from './BackupCard';
 
-// 设置: language, this desk, staff (admins add people), the policy in force, and joining a server.
+// 设置: language, this desk, staff (admins add people), the policy in force, joining a server, and backups.
 
 export function SettingsPage() {
   const t = useT();
@@ -103,6 +104,7 @@ export function SettingsPage() {
       <Card size="small" title={t('settings.server')}>
         <JoinServer />
       </Card>
+      <BackupCard isAdmin={isAdmin} />
       <Card size="small" title={t('settings.cases')}>
         <ReconcileCases />
       </Card>

@@ -7,6 +7,7 @@ import { setUpDesk, type NewStaffInput } from '../../data/setup';
 import { kindOfSecret } from '../../data/domain';
 import { localised, useLanguage, useT } from '../../i18n/i18n';
 import { JoinServer } from './JoinServer';
+import { RestoreBackup } from './RestoreBackup';
 import { joinLinkValues } from '../../components/SyncStatus';
 
 // First run: a preset, this desk, and the people who will sign in here.
@@ -156,6 +157,7 @@ export function FirstRun() {
           items={[
             { key: 'local', label: t('setup.tabLocal'), children: local },
             { key: 'join', label: t('setup.tabJoin'), children: <JoinServer /> },
+            { key: 'restore', label: t('restore.tab'), children: <RestoreBackup /> },
           ]}
         />
       </Card>

@@ -1,0 +1,124 @@
+import { backupRefusal, databaseRestoreTarget, exportDeskBackup, restoreBackup, type DeskBackup, type RestoreResult } from '../../src-shared/backup-format';
+import { localDateKey } from '../../src-shared/domain/numbering';
+import type { BridgeError } from '../../src-shared/bridge';
+import { callHost } from '../bridge/host';
+import { configFromDocs, getDeskIdentity, loadConfig, setDeskIdentity, type DeskIdentity } from './config';
+import type { DeskDatabase } from './database';
+import { keepCaseNumberFloor } from './register';
+import type { StoredConfigDoc } from './schemas';
+
+// Backing up and restoring the desk (issue 10): the page serialises its store (src-shared/backup-format.ts),
+// the host seals it with the administrator's backup passphrase and writes it into the backup folder
+// (src-main/backups.ts). A restore opens a sealed file — one of the folder's, or one the person chose —
+// and fills an empty desk, then makes this computer that desk again.
+
+export type BackupOutcome<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+
+/** Writes a backup of everything this desk holds; `manual` backups are kept, scheduled ones rotate. */
+export async function backUpDesk(db: DeskDatabase, manual: boolean, now = Date.now()): Promise<BackupOutcome<{ name: string; bytes: number; events: number }>> {
+  const identity = await getDeskIdentity(db);
+  const config = await loadConfig(db);
+  const deskCode = config.desks.find((d) => d.id === identity?.deskId)?.code;
+  const content = await exportDeskBackup(db, now, identity && deskCode ? { orgId: identity.orgId, deskId: identity.deskId, deskCode } : undefined);
+  const written = await callHost('backup.write', { content, manual });
+  if (!written.ok) return written;
+  return { ok: true, value: { ...written.value, events: await db.events.count().exec() } };
+}
+
+/** Where the backup to restore comes from: a file of this computer's backup folder, or one the person chose. */
+export type RestoreSource = { name: string } | { file: ArrayBuffer };
+
+function base64Of(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let binary = '';
+  // In slices: String.fromCharCode(...all) overflows the call stack on a large file.
+  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Which desk of the backup's organisation this computer becomes, or a refusal when the file does not say. */
+function identityOf(backup: DeskBackup): DeskIdentity | undefined {
+  if (!backup.desk) return undefined;
+  const desk = configFromDocs(backup.config as StoredConfigDoc[]).desks.find((d) => d.id === backup.desk?.deskId);
+  return desk ? { orgId: backup.desk.orgId, siteId: desk.siteId, deskId: desk.id } : undefined;
+}
+
+/**
+ * The numbers the restored desk issued on the backup's last two days: kept as the case-number floor, so
+ * a registration made before the restored cases are folded does not take one of them again.
+ */
+function recentNumbers(backup: DeskBackup): string[] {
+  const code = backup.desk?.deskCode;
+  if (!code) return [];
+  const offset = configFromDocs(backup.config as StoredConfigDoc[]).policies.at(-1)?.utcOffsetMinutes;
+  const days = new Set([localDateKey(backup.createdAt, offset), localDateKey(backup.createdAt - 86_400_000, offset)]);
+  const numbers: string[] = [];
+  for (const e of backup.events) {
+    if (e.type !== 'case.registered') continue;
+    const number = (e.payload as { number?: unknown }).number;
+    if (typeof number === 'string' && number.startsWith(`${code}-`) && days.has(number.slice(code.length + 1, code.length + 9))) numbers.push(number);
+  }
+  return numbers;
+}
+
+/** Restores a backup into this (empty) desk; a wrong passphrase, a damaged or forged file writes nothing. */
+export async function restoreDesk(db: DeskDatabase, source: RestoreSource, passphrase?: string): Promise<BackupOutcome<{ events: number; config: number }>> {
+  const secret = passphrase?.trim() ? { passphrase } : {};
+  const opened = 'name' in source ? await callHost('backup.read', { name: source.name, ...secret }) : await callHost('backup.open', { file: base64Of(source.file), ...secret });
+  if (!opened.ok) return opened;
+  let identity: DeskIdentity | undefined;
+  let numbers: string[] = [];
+  let restored: RestoreResult;
+  try {
+    restored = await restoreBackup(opened.value.content, databaseRestoreTarget(db), (backup) => {
+      identity = identityOf(backup);
+      numbers = recentNumbers(backup);
+      return identity
+        ? undefined
+        : backupRefusal('backup.noDesk', '这个备份没有记录它属于哪一台接诉台，无法恢复。', 'This backup does not say which desk it belongs to, so it cannot be restored.');
+    });
+  } catch (e) {
+    // The store refused a write after the file passed every check (disk full, a second window): say so.
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { code: 'backup.store', message: { 'zh-CN': `恢复时本机数据库写入失败：${detail}`, en: `The local database failed while restoring: ${detail}` } } };
+  }
+  if (!restored.ok) return restored;
+  if (numbers.length > 0) await keepCaseNumberFloor(db, numbers);
+  if (identity) await setDeskIdentity(db, identity);
+  return { ok: true, value: { events: restored.events, config: restored.config } };
+}
+
+const LAST_SCHEDULED_KEY = 'backup-last-scheduled';
+const scheduledListeners = new Set<() => void>();
+
+/** Calls `listener` after each scheduled backup (written or failed), so a screen showing backups refreshes. */
+export function onScheduledBackup(listener: () => void): () => void {
+  scheduledListeners.add(listener);
+  return () => void scheduledListeners.delete(listener);
+}
+
+/** How the last scheduled backup went, kept on this desk so 设置 can say when it failed and why. */
+export interface ScheduledBackupOutcome {
+  at: number;
+  ok: boolean;
+  error?: BridgeError['message'];
+}
+
+/** The host's `backup.due`: writes a rotated backup and remembers how it went. */
+export async function runScheduledBackup(db: DeskDatabase, now = Date.now()): Promise<ScheduledBackupOutcome> {
+  let outcome: ScheduledBackupOutcome;
+  try {
+    const r = await backUpDesk(db, false, now);
+    outcome = r.ok ? { at: now, ok: true } : { at: now, ok: false, error: r.error.message };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    outcome = { at: now, ok: false, error: { 'zh-CN': `备份失败：${detail}`, en: `The backup failed: ${detail}` } };
+  }
+  await db.upsertLocal<ScheduledBackupOutcome>(LAST_SCHEDULED_KEY, outcome);
+  scheduledListeners.forEach((l) => l());
+  return outcome;
+}
+
+export async function lastScheduledBackup(db: DeskDatabase): Promise<ScheduledBackupOutcome | undefined> {
+  return (await db.getLocal<ScheduledBackupOutcome>(LAST_SCHEDULED_KEY))?.toJSON().data;
+}
