@@ -76,8 +76,9 @@ export function Shell() {
           <PageFor route={route} />
         </Layout.Content>
         <Layout.Footer style={{ padding: '6px 16px', background: '#fafafa', borderTop: '1px solid #f0f0f0' }} role="status">
-          <Space size="large" wrap>
-            <span data-testid="status-desk">
+          {/* One line at 1366 px: the desk's name gives way (ellipsis, full name on hover) before anything wraps. */}
+          <Space size="middle" style={{ whiteSpace: 'nowrap', maxWidth: '100%' }} className="status-line">
+            <span data-testid="status-desk" title={desk ? `${desk.name}（${desk.code}）` : undefined} style={{ display: 'inline-block', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }}>
               {t('status.desk')}：{desk ? `${desk.name}（${desk.code}）` : '—'}
             </span>
             <span data-testid="status-staff">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Progress, Space, Typography } from 'antd';
+import { Progress, Space, Tooltip, Typography } from 'antd';
 import type { DeskDatabase } from '../data/database';
 import { deskSyncState$, type PullProgress } from '../data/replication';
 import { useLanguage } from '../i18n/i18n';
@@ -10,7 +10,8 @@ import { joinProgressWords } from './join-progress';
 // usable (the cases it needs first are in, replication.ts joinServer) the rest of the history follows in
 // the background and the status bar shows the same progress on one line (`compact`).
 
-export function JoinProgress({ db, compact = false }: { db: DeskDatabase; compact?: boolean }) {
+/** `also`: what the status bar leaves out while the progress is shown (the last sync), said in its tooltip. */
+export function JoinProgress({ db, compact = false, also }: { db: DeskDatabase; compact?: boolean; also?: string }) {
   const lang = useLanguage();
   const [pull, setPull] = useState<PullProgress>();
   const [cases, setCases] = useState(0);
@@ -41,12 +42,14 @@ export function JoinProgress({ db, compact = false }: { db: DeskDatabase; compac
   const words = joinProgressWords(pull, cases, now, lang);
   if (compact)
     return (
-      <Space size={6} data-testid="history-progress" aria-live="polite">
-        <Typography.Text>{words.title}</Typography.Text>
-        <Progress percent={words.percent} size={[80, 6]} showInfo={false} />
-        <Typography.Text>{words.counts}</Typography.Text>
-        <Typography.Text type="secondary">{words.remaining}</Typography.Text>
-      </Space>
+      // One line in the status bar: the records and cases so far are in the tooltip and read out with it.
+      <Tooltip title={also ? `${words.counts} · ${also}` : words.counts}>
+        <Space size={6} data-testid="history-progress" aria-live="polite" aria-label={`${words.title}，${words.counts}，${words.remaining}`}>
+          <Typography.Text>{words.title}</Typography.Text>
+          <Progress percent={words.percent} size={[80, 6]} showInfo={false} />
+          <Typography.Text type="secondary">{words.remaining}</Typography.Text>
+        </Space>
+      </Tooltip>
     );
   return (
     <Space direction="vertical" size={4} style={{ width: '100%', marginBottom: 16 }} data-testid="join-progress" aria-live="polite">
