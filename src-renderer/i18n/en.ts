@@ -17,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   'common.saveFailed': 'Not saved: {reason}',
   'common.required': 'Required',
   'common.requiredFill': 'Please fill in "{label}".',
+  'common.chooseAtLeast': 'Choose at least {n} for "{label}".',
   'common.requiredChoose': 'Please choose "{label}".',
   'common.optional': 'Optional',
   'common.search': 'Search',

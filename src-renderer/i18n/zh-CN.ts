@@ -16,6 +16,7 @@ export const zhCN = {
   'common.saveFailed': '没有保存：{reason}',
   'common.required': '必须填写',
   'common.requiredFill': '请填写「{label}」。',
+  'common.chooseAtLeast': '「{label}」至少选择 {n} 项。',
   'common.requiredChoose': '请选择「{label}」。',
   'common.optional': '可不填',
   'common.search': '搜索',

@@ -39,7 +39,9 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   // A required field left empty says which one, in the words of its label.
   const requiredRule = (f: FieldSpec) => {
     const message = t(f.type === 'text' || f.type === 'textarea' ? 'common.requiredFill' : 'common.requiredChoose', { label: fieldLabel(f) });
-    return f.type === 'rating' ? [{ required: true, type: 'number' as const, min: 1, message }] : [{ required: true, message }];
+    if (f.type === 'rating') return [{ required: true, type: 'number' as const, min: 1, message }];
+    if (f.minItems) return [{ required: true, message }, { type: 'array' as const, min: f.minItems, message: t('common.chooseAtLeast', { label: fieldLabel(f), n: f.minItems }) }];
+    return [{ required: true, message }];
   };
 
   // Plain Enter outside a text area, a list or a button submits, as in any form; Ctrl+Enter submits from anywhere.
@@ -71,7 +73,11 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
     const r = await writeEvent(desk.db, { ...identity, actor, policy: desk.policy ?? policy, policyFor }, state.id, event);
     setBusy(false);
     if (!r.ok) {
-      setErrors(r.errors.map((e) => localised(e.message)));
+      // An error about one of the dialog's fields goes under that field, named by its label, not its path.
+      const byField = (e: (typeof r.errors)[number]) => shownFields(spec, ctx).find((f) => e.path === `payload.${f.name}`);
+      const said = (e: (typeof r.errors)[number]) => localised(e.message).replace(e.path, byField(e) ? fieldLabel(byField(e)!) : e.path);
+      form.setFields(r.errors.filter(byField).map((e) => ({ name: byField(e)!.name, errors: [said(e)] })));
+      setErrors(r.errors.filter((e) => !byField(e)).map(said));
       return;
     }
     onClose(true);

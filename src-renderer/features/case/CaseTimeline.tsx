@@ -37,13 +37,14 @@ function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: 
     case 'case.transferred':
       return [labels.department(e.payload.fromDepartmentId), '→', labels.department(e.payload.toDepartmentId) || e.payload.external, '：', e.payload.reason].filter(Boolean).join(' ');
     case 'case.coordinated':
-      return e.payload.departmentIds.map((d) => labels.department(d)).join('、');
+      // The note the clerk typed is part of the record, as for every other action.
+      return [e.payload.departmentIds.map((d) => labels.department(d)).join('、'), names.get(e.payload.coordinatorId), e.payload.note].filter(Boolean).join(' · ');
     case 'case.recused':
       return `${names.get(e.payload.staffId) ?? e.payload.staffId}：${e.payload.reason}`;
     case 'case.escalated':
       return `${labels.role(e.payload.toRole)}：${e.payload.reason}`;
     case 'case.risk_flagged':
-      return labels.riskFlag(e.payload.flag);
+      return [labels.riskFlag(e.payload.flag), e.payload.note].filter(Boolean).join('：');
     case 'case.classified':
       return [labels.kind(e.payload.kind), labels.category(e.payload.category), labels.severity(e.payload.severity)].filter(Boolean).join(' · ');
     case 'case.investigated':

@@ -13,7 +13,8 @@ import type { ActionSpec } from './action-specs';
 const OTHERS_CODES = new Set(['action.role', 'action.identityRole', 'action.approvalPending', 'action.writtenReplyFirst', 'action.notYourDepartment']);
 
 /** The usual order of a case's handling, for when no running stage names the next step. */
-const FLOW = ['case.accepted', 'case.approval_decided', 'case.approval_requested', 'case.assigned', 'case.handover_acknowledged', 'case.site_visited', 'case.sample_sent', 'case.investigated', 'case.replied', 'case.resolved', 'case.feedback_given', 'case.callback_done', 'case.closed'];
+const FLOW = ['case.accepted', 'case.approval_decided', 'case.approval_requested', 'case.assigned', 'case.handover_acknowledged', 'case.site_visited', 'case.sample_sent', 'case.investigated', 'case.replied', 'case.resolved', 'case.feedback_given', 'case.feedback_impossible', 'case.callback_done', 'case.closed'];
+// (无法反馈 is the feedback step taken the other way: after it, feedback is no longer the next step.)
 
 export interface ActionBar {
   allowed: ActionSpec[];

@@ -19,6 +19,8 @@ export interface FieldSpec {
   type: 'text' | 'textarea' | 'select' | 'multiselect' | 'checkbox' | 'datetime' | 'rating' | 'choice';
   options?: OptionSource;
   required?: boolean;
+  /** A multiselect that needs at least this many choices (多部门协调: two departments or it is no coordination). */
+  minItems?: number;
   /** Asked only where the case's policy has it (隐患等级: where rewards are graded by danger level, S1-14). */
   when?: (c: ActionContext) => boolean;
   /** The label in the case's preset's own words, where it has some (S9-5 管理处主任处理结果); else `label`. */
@@ -127,7 +129,7 @@ export const ACTION_SPECS: ActionSpec[] = [
     type: 'case.coordinated',
     label: 'action.coordinate',
     fields: [
-      { name: 'departmentIds', label: 'field.departments', type: 'multiselect', options: 'departments', required: true },
+      { name: 'departmentIds', label: 'field.departments', type: 'multiselect', options: 'departments', required: true, minItems: 2 },
       { name: 'coordinatorId', label: 'field.coordinator', type: 'select', options: 'staff', required: true },
       note,
     ],
