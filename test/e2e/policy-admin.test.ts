@@ -106,6 +106,8 @@ describe('policy administration in Chromium', () => {
 
     // The ladder: the reply stage of a general complaint also warns the butler.
     await openSection(page, '环节与时限');
+    // The engineering hand-over may be paused (waiting for the owner to open the door): 暂停计时 is then offered.
+    await dialog.getByTestId('stage-limits').locator('tbody tr.ant-table-row').filter({ hasText: '一般投诉:1小时内答复' }).getByTestId('row-pausable').click();
     const ladder = dialog.getByTestId('stage-ladder');
     await pick(page, ladder.locator('tbody tr.ant-table-row').filter({ hasText: '一般投诉:1小时内答复' }).getByTestId('ladder-warning'), '物业管家');
     await page.keyboard.press('Escape');
@@ -170,6 +172,7 @@ describe('policy administration in Chromium', () => {
     const cells = async (text: string) => (await row(text).locator('td').allInnerTexts()).map((c) => c.trim());
     expect(await cells('停车管理')).toEqual(['类别与派单', '停车管理', '新增', '—', '责任部门 秩序维护部']);
     expect(await cells('一般投诉:1小时内答复 · 升级提醒')).toEqual(['环节与时限', '一般投诉:1小时内答复 · 升级提醒', '修改', '超时 → 物业大管家', '预警 → 物业管家；超时 → 物业大管家']);
+    expect(await cells('一般投诉:1小时内答复 · 可暂停计时')).toEqual(['环节与时限', '一般投诉:1小时内答复 · 可暂停计时', '修改', '否', '是']);
     expect(await cells('第 1 条 · 时限')).toEqual(['回访规则', '第 1 条 · 时限', '修改', '7 天', '3 天']);
     expect(await cells('回访不满意重新处理')).toEqual(['回访规则', '回访不满意重新处理', '修改', '否', '是']);
     expect(await row('一般投诉超时未处理').count()).toBe(1);

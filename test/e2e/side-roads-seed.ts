@@ -4,6 +4,7 @@ import { presetById } from '../../src-shared/presets';
 
 // Runs inside the test browser (imported through Vite): the starter desk of walk-case-actions, set up as
 // first run would, except that its 办结 stage may be paused — a choice an organisation makes in its policy
+// (制度管理 → 环节与时限 → 可暂停计时, policy-admin.test)
 // (no preset's regulation pauses a clock), so the pause and resume buttons are there to be pressed.
 
 export async function seedSideRoadsDesk(profile: string, at: number): Promise<string[]> {

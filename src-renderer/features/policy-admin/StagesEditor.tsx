@@ -1,14 +1,14 @@
 import { Typography } from 'antd';
 import type { Policy } from '../../../src-shared/domain/policy';
 import { EditableRows, type RowColumn } from './EditableRows';
-import { MultiSelect, selectColumn } from './columns';
+import { MultiSelect, selectColumn, switchColumn } from './columns';
 import { ClockSelect, DurationInput } from './DurationInput';
 import { rowsOf, type SectionEditorProps } from './editor-props';
 import { roleOptions } from './options';
 import { LADDER_STEPS, ladderRoles, withLadderRoles } from './section-values';
 import { usePT } from './i18n';
 
-// 环节与时限: the limits, clocks and extension approver of each stage, and its escalation ladder (who is
+// 环节与时限: the limits, clocks, extension approver and whether the clock may pause of each stage, and its escalation ladder (who is
 // told at the start, at the warning and at the breach). Stages themselves (their start and stop events)
 // are added in the advanced JSON: an administrator changes limits and who is told, not the workflow.
 
@@ -29,6 +29,8 @@ export function StagesEditor(props: SectionEditorProps<Policy['stages']>) {
           { key: 'limit', title: t('limit'), render: (s, set) => <DurationInput value={s.limit} onChange={(limit) => set({ limit })} /> },
           { key: 'clock', title: t('clock'), render: (s, set) => <ClockSelect value={s.clock} onChange={(clock) => set({ clock })} /> },
           selectColumn<Stage>('extensionApproverRole', t('extension'), { options: roles, placeholder: t('none'), width: 140 }),
+          // Whether the desk offers 暂停计时 on this stage (e.g. while waiting for the resident to give access).
+          switchColumn<Stage>('pausable', t('pausable')),
         ]}
       />
       <div style={{ height: 12 }} />
