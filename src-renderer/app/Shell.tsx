@@ -78,11 +78,11 @@ export function Shell() {
         <Layout.Footer style={{ padding: '6px 16px', background: '#fafafa', borderTop: '1px solid #f0f0f0' }} role="status">
           {/* One line at 1366 px: the desk's name gives way (ellipsis, full name on hover) before anything wraps. */}
           <Space size="middle" style={{ whiteSpace: 'nowrap', maxWidth: '100%' }} className="status-line">
-            <span data-testid="status-desk" title={desk ? `${desk.name}（${desk.code}）` : undefined} style={{ display: 'inline-block', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }}>
-              {t('status.desk')}：{desk ? `${desk.name}（${desk.code}）` : '—'}
+            <span data-testid="status-desk" title={desk ? t('status.deskName', { name: desk.name, code: desk.code }) : undefined} style={{ display: 'inline-block', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }}>
+              {t('status.deskIs', { desk: desk ? t('status.deskName', { name: desk.name, code: desk.code }) : '—' })}
             </span>
             <span data-testid="status-staff">
-              {t('status.staff')}：{staff?.name}
+              {t('status.staffIs', { name: staff?.name ?? '' })}
             </span>
             <SyncStatus />
             <AlertCenter />

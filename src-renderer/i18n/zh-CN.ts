@@ -31,8 +31,6 @@ export const zhCN = {
   'nav.analysis': '统计分析',
   'nav.settings': '设置',
   'analysis.notInstalled': '统计分析模块尚未安装。',
-  'status.desk': '本台',
-  'status.staff': '当班',
   'status.localOnly': '单机运行（未连接服务器）',
   'auth.signOut': '退出登录',
   'auth.title': '请选择您的姓名并输入 PIN 码',
@@ -279,7 +277,6 @@ export const zhCN = {
   'material.material': '材料',
   'material.evidence': '证据',
   'material.diary': '工作日志',
-  'case.next': '下一步',
   'case.othersCan': '需由他人办理',
   'case.whoCan': '可办理：{roles}',
   'case.waitingApproval': '待审批：{name}（{step}），由「{role}」决定，{since} 起',
@@ -413,6 +410,11 @@ export const zhCN = {
   'restore.done': '已恢复 {events} 条记录和 {config} 份配置。请登录。',
   'restore.rejoin': '如果这台接诉台原来连接服务器，恢复后请在「设置 → 服务器」中用管理员给的新加入码重新加入。',
   'restore.passphraseLabel': '备份口令',
+  'status.deskIs': '本台：{desk}',
+  'status.deskName': '{name}（{code}）',
+  'status.staffIs': '当班：{name}',
+  'case.nextIs': '下一步：{action}',
+  'case.referralIs': '（告知有权处理的部门：{referral}）',
   'error.unknownCase': '找不到该案件。',
 } as const;
 

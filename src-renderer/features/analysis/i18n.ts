@@ -114,9 +114,9 @@ export type AnalysisKey = keyof typeof zhCN;
 
 const en: Record<AnalysisKey, string> = {
   'nav.analysis': 'Analysis',
-  'nav.ledger': 'Rewards & penalties',
+  'nav.ledger': 'Ledger',
   'nav.policy': 'Policy admin',
-  'nav.reception': 'Reception & survey',
+  'nav.reception': 'Reception days',
   'a.title': 'Analysis',
   'a.granularity': 'Period',
   'g.day': 'Daily',

@@ -119,7 +119,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               {state.result && <Descriptions.Item label={t('case.result')} span="filled">{state.result.text}</Descriptions.Item>}
               {state.rejection && (
                 <Descriptions.Item label={t('case.rejection')} span="filled">
-                  <span data-testid="rejection">{sentences(labels.reason(state.rejection.reasonCode), state.rejection.explanation)}{state.rejection.referral ? `（${t('field.referral')}：${state.rejection.referral}）` : ''}</span>
+                  <span data-testid="rejection">{sentences(labels.reason(state.rejection.reasonCode), state.rejection.explanation)}{state.rejection.referral ? t('case.referralIs', { referral: state.rejection.referral }) : ''}</span>
                 </Descriptions.Item>
               )}
             </Descriptions>
@@ -165,7 +165,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             <Space wrap data-testid="case-actions">
               {specs.map((a) => (
                 <Button key={a.type} type={a === bar.next ? 'primary' : 'default'} size={a === bar.next ? 'large' : 'middle'} danger={a.danger} onClick={() => setAction(specFor(a.type))} data-testid={`act-${a.type}`} data-next={a === bar.next ? 'true' : undefined}>
-                  {a === bar.next ? `${t('case.next')}：${t(a.label)}` : t(a.label)}
+                  {a === bar.next ? t('case.nextIs', { action: t(a.label) }) : t(a.label)}
                 </Button>
               ))}
             </Space>
