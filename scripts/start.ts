@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDemoOrg } from '../src-server/demo';
+import { createDemoOrg, DEMO_ADMIN_PASSPHRASE, DEMO_PIN } from '../src-server/demo';
 import { issueEnrolmentCode } from '../src-server/orgs';
 import { startServer, type RunningServer } from '../src-server/server';
 import { createFileSecretStore } from '../src-main/secret-store';
@@ -132,7 +132,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     '接诉台已启动 / Jiesu is running',
     `  中心服务器 Central server:   ${server.url}   (API 文档 ${server.url}/docs)`,
     deskUrl ? `  接待台（浏览器）Desk:        ${deskUrl}` : '  接待台（桌面程序）Desk:     Electron 窗口 / the Electron window',
-    `  演示单位 Demo organisation:  预设 ${state.presetId}，员工 PIN 均为 1234 / every demo staff PIN is 1234`,
+    `  演示单位 Demo organisation:  预设 ${state.presetId}，员工 PIN 均为 ${DEMO_PIN}，管理人员口令 ${DEMO_ADMIN_PASSPHRASE} / staff PIN ${DEMO_PIN}, administrators' passphrase ${DEMO_ADMIN_PASSPHRASE}`,
     `  一次性加入码 Enrolment code: ${code}`,
     '',
     '数据位置 / Where the data lives',
