@@ -13,8 +13,24 @@ export interface BodyRecord {
   size: number;
   bytes: ArrayBuffer;
   storedAt: number;
-  /** 1 once the server holds it (IndexedDB cannot index booleans); the uploader reads the 0s. */
-  uploaded: 0 | 1;
+  /**
+   * Where the body stands with the server (IndexedDB cannot index booleans): 0 waiting to be uploaded (the
+   * uploader reads the 0s), 1 the server holds it, 2 the server refused it (`refusal` says why; never sent again).
+   */
+  uploaded: UploadState;
+  /** The server's reason, when it refused the body. */
+  refusal?: BodyRefusal;
+}
+
+export type UploadState = 0 | 1 | 2;
+/** A body waiting to be uploaded: its address and when this desk kept it. */
+export interface PendingBody {
+  hash: string;
+  storedAt: number;
+}
+export interface BodyRefusal {
+  code: string;
+  message: { 'zh-CN': string; en: string };
 }
 
 const STORE = 'bodies';
@@ -22,8 +38,14 @@ const STORE = 'bodies';
 /** One IndexedDB database per desk profile. Plain IndexedDB: RxDB bundles its own Dexie, and a second copy in the page is refused. */
 function openDb(name: string, idb: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = idb.open(name, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'hash' }).createIndex('uploaded', 'uploaded');
+    // Version 2 adds the `pending` index: bodies by upload state, then by when they were kept (the uploader
+    // reads the waiting ones oldest first, and finds their events from that time on).
+    const req = idb.open(name, 2);
+    req.onupgradeneeded = (e) => {
+      const store = e.oldVersion < 1 ? req.result.createObjectStore(STORE, { keyPath: 'hash' }) : req.transaction!.objectStore(STORE);
+      if (e.oldVersion < 1) store.createIndex('uploaded', 'uploaded');
+      if (e.oldVersion < 2) store.createIndex('pending', ['uploaded', 'storedAt']);
+    };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
   });
@@ -50,10 +72,15 @@ const stores = new Map<string, BodyStore>();
 export function bodyStoreFor(db: Pick<DeskDatabase, 'name'>, idb: IDBFactory = globalThis.indexedDB): BodyStore {
   let s = stores.get(db.name);
   if (!s) {
-    s = new BodyStore(openDb(`${db.name}_bodies`, idb));
+    s = openBodyStore(db.name, idb);
     stores.set(db.name, s);
   }
   return s;
+}
+
+/** A new handle on a desk database's body store (what a restarted desk opens; bodyStoreFor keeps one per page). */
+export function openBodyStore(deskDatabaseName: string, idb: IDBFactory = globalThis.indexedDB): BodyStore {
+  return new BodyStore(openDb(`${deskDatabaseName}_bodies`, idb));
 }
 
 type Listener = (hash: string) => void;
@@ -63,7 +90,7 @@ export class BodyStore {
   constructor(private readonly db: Promise<IDBDatabase>) {}
 
   /** Keeps the bytes under their SHA-256 (once: an existing body is left as it is) and returns the hash. */
-  async put(bytes: ArrayBuffer, type: string, now = Date.now(), uploaded: 0 | 1 = 0): Promise<string> {
+  async put(bytes: ArrayBuffer, type: string, now = Date.now(), uploaded: UploadState = 0): Promise<string> {
     const hash = await sha256Hex(bytes);
     const tx = (await this.db).transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
@@ -94,23 +121,58 @@ export class BodyStore {
     return (await done((await this.db).transaction(STORE).objectStore(STORE).count(hash))) > 0;
   }
 
-  /** Hashes of bodies the server does not hold yet. */
-  async notUploaded(limit = 50): Promise<string[]> {
-    const keys = await done((await this.db).transaction(STORE).objectStore(STORE).index('uploaded').getAllKeys(0, limit));
-    return keys as string[];
+  /**
+   * Bodies the server does not hold yet, oldest first, from after `after` (the uploader pages past bodies it
+   * cannot send yet, so they never hide the ones behind them). Read from the index alone: no bytes are read.
+   */
+  async notUploaded(limit = 50, after?: PendingBody): Promise<PendingBody[]> {
+    const index = (await this.db).transaction(STORE).objectStore(STORE).index('pending');
+    return new Promise((resolve, reject) => {
+      const out: PendingBody[] = [];
+      // Keys are [uploaded, storedAt] and the waiting bodies (0) come first; within a key, by hash.
+      const req = index.openKeyCursor();
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor || out.length >= limit) return resolve(out);
+        const [state, storedAt] = cursor.key as [number, number];
+        const hash = cursor.primaryKey as string;
+        if (state !== 0) return resolve(out);
+        if (after && (storedAt < after.storedAt || (storedAt === after.storedAt && hash <= after.hash))) {
+          return cursor.continuePrimaryKey([0, after.storedAt], `${after.hash}\u0000`);
+        }
+        out.push({ hash, storedAt });
+        cursor.continue();
+      };
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+    });
   }
 
-  async markUploaded(hash: string): Promise<void> {
+  /** The server holds this body now. */
+  markUploaded(hash: string): Promise<void> {
+    return this.setUploadState(hash, 1);
+  }
+
+  /** The server refused this body with a reason (a 4xx that sending again would not change). */
+  markRefused(hash: string, refusal: BodyRefusal): Promise<void> {
+    return this.setUploadState(hash, 2, refusal);
+  }
+
+  private async setUploadState(hash: string, uploaded: 1 | 2, refusal?: BodyRefusal): Promise<void> {
     const tx = (await this.db).transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
     const ok = committed(tx);
     const rec = (await done(store.get(hash))) as BodyRecord | undefined;
-    if (rec && rec.uploaded === 0) store.put({ ...rec, uploaded: 1 });
+    const changed = rec !== undefined && rec.uploaded === 0;
+    if (changed) store.put({ ...rec, uploaded, ...(refusal ? { refusal } : {}) } satisfies BodyRecord);
     await ok;
+    if (changed) this.listeners.forEach((l) => l(hash));
   }
 
-  /** Called with the hash of every body stored from now on (the case page shows a body when it arrives). */
-  onStored(l: Listener): () => void {
+  /**
+   * Called with the hash of every body stored, uploaded or refused from now on, in this window (the case
+   * page shows a body when it arrives and its label when the server takes it; the uploader starts on a new one).
+   */
+  onChanged(l: Listener): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
   }
