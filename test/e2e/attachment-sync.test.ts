@@ -15,7 +15,8 @@ import { photoWithExif } from './attachment-fixtures';
 // shell, animations on, 1366×768). At desk A the clerk attaches a photo through the file chooser while
 // the desk cannot reach the server: the file says 待上传; the network comes back and it says 已同步.
 // Desk B, offline too when the clerk opens the case, shows the file as 未下载; once it reaches the server
-// the photo downloads, says 已同步, and opens in the viewer — the very bytes desk A kept.
+// the photo downloads, says 已同步, and opens in the viewer — the very bytes desk A kept. A file the server
+// refuses (a "PDF" that is not one) says 未能上传 with the server's reason and is not sent again.
 // The pages keep the machine's clock (openDeskPage 'real'): the server in this process stamps and checks
 // event times with it, and nothing here depends on the date.
 
@@ -87,6 +88,22 @@ describe('attachments between two desks joined to one server (animations on)', (
     const stored = await demo.server.db.query<{ hash: string; size: number }>('select hash, size from attachment_bodies');
     expect(stored).toHaveLength(1);
 
+    // A file that only calls itself a PDF (a renamed document): the desk keeps it, the server refuses it for
+    // its bytes. The label says so, with the server's reason, and the desk does not send it again.
+    const puts: string[] = [];
+    a.on('request', (r) => void (r.method() === 'PUT' && puts.push(r.url())));
+    const chooser2 = a.waitForEvent('filechooser');
+    await a.getByTestId('attach-add').click();
+    await (await chooser2).setFiles({ name: '业主来函.pdf', mimeType: 'application/pdf', buffer: Buffer.from('业主来函：顶楼漏水，请尽快处理。', 'utf8') });
+    const dialog2 = await dialogOpened(a);
+    await dialog2.getByTestId('attach-save').click();
+    await dialog2.waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(() => label(a, '业主来函.pdf').textContent(), { timeout: 60_000, interval: 500 }).toBe('未能上传');
+    await label(a, '业主来函.pdf').hover();
+    await a.getByRole('tooltip').getByText('服务器拒收了这个文件，不会再自动上传：文件内容与登记的类型不符').waitFor();
+    await shot(a, 'attachment-sync-a-refused');
+    expect(puts).toHaveLength(1);
+
     // Desk B joins, sees the case in its queue, and opens it while it cannot reach the server.
     const { code } = await issueEnrolmentCode(demo.server.db, { orgId: demo.orgId, scope: 'org' });
     const b = await joinDesk('bodyB', code);
@@ -124,8 +141,11 @@ describe('attachments between two desks joined to one server (animations on)', (
     const bytes = readFileSync(saved);
     expect(sha256(bytes)).toBe(stored[0]!.hash);
     expect(bytes.length).toBe(stored[0]!.size);
-    // Desk B did not upload it again: the server still holds the one body.
+    // Desk B did not upload the photo again: the server still holds the one body. Desk A, which pulled and
+    // pushed all along (desk B's joining, its download), never sent the refused file a second time.
     expect(await demo.server.db.query('select hash from attachment_bodies')).toHaveLength(1);
+    expect(puts).toHaveLength(1);
+    expect(await label(a, '业主来函.pdf').textContent()).toBe('未能上传');
     await a.context().close();
     await b.context().close();
   });
