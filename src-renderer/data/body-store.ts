@@ -147,6 +147,28 @@ export class BodyStore {
     });
   }
 
+  /**
+   * Every body the server was known to hold is to be asked about again (a new enrolment: the server may have
+   * been restored from a backup older than the upload). The uploader asks with HEAD and sends only what is
+   * missing — this desk's files and the ones it downloaded alike, so a restored server heals. Refused ones
+   * stay refused. Returns how many.
+   */
+  async recheckUploaded(): Promise<number> {
+    const tx = (await this.db).transaction(STORE, 'readwrite');
+    const ok = committed(tx);
+    const req = tx.objectStore(STORE).index('uploaded').openCursor(1);
+    let n = 0;
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor) return;
+      cursor.update({ ...(cursor.value as BodyRecord), uploaded: 0 } satisfies BodyRecord);
+      n++;
+      cursor.continue();
+    };
+    await ok;
+    return n;
+  }
+
   /** The server holds this body now. */
   markUploaded(hash: string): Promise<void> {
     return this.setUploadState(hash, 1);

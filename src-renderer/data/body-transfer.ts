@@ -29,27 +29,46 @@ export interface BodyTransferOptions {
 
 /** An event is written after its body, by the same clock; a minute's slack covers a clock stepped back in between. */
 const CLOCK_SLACK_MS = 60_000;
+/** A body with no event this long after it was kept is left by a crash, not waiting for its event. */
+const SETTLED_MS = 10 * 60_000;
 
 export function startBodyTransfer(db: DeskDatabase, store: BodyStore, opts: BodyTransferOptions): BodyTransfer {
+  /** Bodies a whole-log search found no event for (a crash between body and event): not searched for again. */
+  const unreferenced = new Set<string>();
+
+  /** The ids of the attachment events among `docs` that name one of `wanted`, by hash. */
+  function namingEvents(docs: { toJSON(): unknown }[], wanted: Set<string>, into: Map<string, string[]>): void {
+    for (const doc of docs) {
+      const e = doc.toJSON() as { id: string; type: string; payload: { hash?: unknown } };
+      if (e.type !== 'case.attachment_added' || typeof e.payload.hash !== 'string' || !wanted.has(e.payload.hash)) continue;
+      into.set(e.payload.hash, [...(into.get(e.payload.hash) ?? []), e.id]);
+    }
+  }
+
   /**
-   * Where the events naming these bodies stand. They were written after the bodies were kept, so only the
-   * events from the oldest body's time on are read (the `at` index), never the whole log.
+   * Where the events naming these bodies stand. A body this desk attached was kept just before its event
+   * was written, so the events from the oldest body's time on are read first (the `at` index), never the
+   * whole log. A body kept before its event (downloaded, then asked about again after a new enrolment) is
+   * looked for in the whole log, once.
    */
   async function readiness(bodies: readonly PendingBody[]): Promise<Map<string, BodyReadiness>> {
     const since = Math.min(...bodies.map((b) => b.storedAt)) - CLOCK_SLACK_MS;
-    const wanted = new Set(bodies.map((b) => b.hash));
+    const wanted = new Set(bodies.map((b) => b.hash).filter((h) => !unreferenced.has(h)));
     const naming = new Map<string, string[]>();
-    for (const doc of await db.events.find({ selector: { at: { $gte: since } } }).exec()) {
-      const e = doc.toJSON() as { id: string; type: string; payload: { hash?: unknown } };
-      if (e.type !== 'case.attachment_added' || typeof e.payload.hash !== 'string' || !wanted.has(e.payload.hash)) continue;
-      naming.set(e.payload.hash, [...(naming.get(e.payload.hash) ?? []), e.id]);
+    if (wanted.size) namingEvents(await db.events.find({ selector: { at: { $gte: since } } }).exec(), wanted, naming);
+    const older = new Set([...wanted].filter((h) => !naming.has(h)));
+    if (older.size) {
+      namingEvents(await db.events.find().exec(), older, naming);
+      // A body kept a moment ago may still be waiting for its event to be written: only older ones are given up on.
+      const settled = new Set(bodies.filter((b) => b.storedAt < Date.now() - SETTLED_MS).map((b) => b.hash));
+      for (const h of older) if (!naming.has(h) && settled.has(h)) unreferenced.add(h);
     }
     const internal = opts.events?.internalReplicationState;
     const ids = [...naming.values()].flat();
     // The replication's record of what the server holds: an event it pushed or pulled (countPending reads the same).
     const onServer = internal && ids.length ? await getAssumedMasterState(internal as never, ids) : {};
     const out = new Map<string, BodyReadiness>();
-    for (const hash of wanted) {
+    for (const { hash } of bodies) {
       const events = naming.get(hash);
       out.set(hash, !events ? 'unreferenced' : events.some((id) => onServer[id]) ? 'pushed' : 'unpushed');
     }

@@ -686,6 +686,9 @@ export async function joinServer(
   const { serverUrl: _server, syncUrl: _sync, ...enrolment } = enrolled.value;
   await db.upsertLocal<StoredConnection>(CONNECTION_KEY, { serverUrl: enrolled.value.serverUrl, enrolment: newEnrolmentTag() });
   await setDeskIdentity(db, { orgId: enrolment.orgId, siteId: enrolment.siteId, deskId: enrolment.deskId });
+  // A new enrolment offers every event again (a restored server heals); the bodies too, asked about one by one.
+  const idb = overrides.indexedDB ?? globalThis.indexedDB;
+  if (idb) await bodyStoreFor(db, idb).recheckUploaded();
   if (enrolment.caseNumbers?.length) await keepCaseNumberFloor(db, enrolment.caseNumbers);
   await stopDeskSync();
   // Usable first (issue 14 item 1): the join returns once the configuration is in and the cases the desk

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../server/backends';
 import { startTestServer, type TestServer } from '../server/setup';
@@ -15,6 +16,7 @@ import { attachmentPath } from '../../src-shared/sync/contract';
 import { generateDeskWork } from './fixtures';
 import { eventually } from './network';
 import { closeSimDesk, joinSimDesk, type SimDesk } from './sim-desk';
+import { getServerConnection, joinServer, startDeskReplication, stopDeskSync } from '../../src-renderer/data/replication';
 
 // Issue 13: two desks joined to one server each attach files to the same case while offline — one file
 // each, and the same picture at both. Back online, every body reaches the server once (the uploader
@@ -139,5 +141,29 @@ describe.each(BACKENDS)('attachment bodies between two desks (%s)', (backend) =>
     expect(allPuts.filter((p) => p.endsWith(hashes[0]!))).toHaveLength(1);
     expect(allPuts.filter((p) => p.endsWith(hashes[1]!))).toHaveLength(1);
     expect(allPuts.filter((p) => p.endsWith(hashes[2]!)).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a server restored without the bodies heals when a desk re-joins: every body it holds is asked about and the missing ones sent', { timeout: 120_000 }, async () => {
+    const b = desks[1]!;
+    const held = (await t.server.db.query<{ hash: string }>('select hash from attachment_bodies where org_id = $1 order by hash', [b.orgId])).map((r) => r.hash);
+    expect(held).toHaveLength(3);
+    // The server comes back from a backup taken before the uploads (its events are re-offered by the new enrolment anyway).
+    await t.server.db.query('delete from attachment_bodies');
+    // The administrator hands desk B a new code (docs/operations.md §4); desk B holds its own files and desk A's photo.
+    await b.replication.stop();
+    b.net.sent.length = 0;
+    const { code } = await issueEnrolmentCode(t.server.db, { orgId: b.orgId, scope: 'org' });
+    const opts = { fetch: b.host.fetch, host: b.host.call, waitForLeadership: false, retryMs: 40, maxRetryMs: 300, indexedDB };
+    await joinServer(b.db, { serverUrl: t.url, code }, opts);
+    await stopDeskSync();
+    b.replication = startDeskReplication(b.db, { ...(await getServerConnection(b.db, { host: b.host.call }))!, ...opts, orgId: b.orgId });
+    await eventually(async () => {
+      b.replication.resync();
+      const rows = await t.server.db.query<{ hash: string }>('select hash from attachment_bodies where org_id = $1 order by hash', [b.orgId]);
+      return rows.length === 3;
+    }, 30_000, 'the three bodies back on the server');
+    for (const hash of held) expect((await bodyStoreFor(b.db).get(hash))?.uploaded).toBe(1);
+    const puts = b.net.sent.filter((x) => x.startsWith('PUT '));
+    expect(puts.sort()).toEqual(held.map((h) => `PUT ${attachmentPath(h)}`).sort());
   });
 });
