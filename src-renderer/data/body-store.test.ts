@@ -50,4 +50,16 @@ describe('body store', () => {
     }
     expect(paged).toEqual(all);
   });
+
+  it('another window of the desk hears that a body was kept or uploaded (its label follows)', async () => {
+    const name = `windows_${Date.now()}`;
+    const leader = openBodyStore(name, indexedDB);
+    const other = openBodyStore(name, indexedDB);
+    const heard: string[] = [];
+    other.onChanged((h) => heard.push(h));
+    const hash = await leader.put(new Uint8Array([9, 8, 7]).buffer, 'image/png', 1);
+    await leader.markUploaded(hash);
+    await expect.poll(() => heard).toEqual([hash, hash]);
+    expect((await other.get(hash))?.uploaded).toBe(1);
+  });
 });

@@ -80,14 +80,37 @@ export function bodyStoreFor(db: Pick<DeskDatabase, 'name'>, idb: IDBFactory = g
 
 /** A new handle on a desk database's body store (what a restarted desk opens; bodyStoreFor keeps one per page). */
 export function openBodyStore(deskDatabaseName: string, idb: IDBFactory = globalThis.indexedDB): BodyStore {
-  return new BodyStore(openDb(`${deskDatabaseName}_bodies`, idb));
+  return new BodyStore(openDb(`${deskDatabaseName}_bodies`, idb), `${deskDatabaseName}_bodies`);
 }
 
 type Listener = (hash: string) => void;
 
 export class BodyStore {
   private readonly listeners = new Set<Listener>();
-  constructor(private readonly db: Promise<IDBDatabase>) {}
+  /**
+   * The desk's other windows hear of a change too: the leading window uploads, and a second window showing
+   * the case updates its 待上传 to 已同步 from this notice.
+   */
+  private readonly channel?: BroadcastChannel;
+
+  constructor(
+    private readonly db: Promise<IDBDatabase>,
+    channelName?: string,
+  ) {
+    if (channelName && typeof BroadcastChannel !== 'undefined') {
+      this.channel = new BroadcastChannel(channelName);
+      // In Node (tests) an open channel must not keep the process alive.
+      (this.channel as BroadcastChannel & { unref?: () => void }).unref?.();
+      this.channel.onmessage = (e: MessageEvent<unknown>) => {
+        if (typeof e.data === 'string') this.listeners.forEach((l) => l(e.data as string));
+      };
+    }
+  }
+
+  private changed(hash: string): void {
+    this.listeners.forEach((l) => l(hash));
+    this.channel?.postMessage(hash);
+  }
 
   /** Keeps the bytes under their SHA-256 (once: an existing body is left as it is) and returns the hash. */
   async put(bytes: ArrayBuffer, type: string, now = Date.now(), uploaded: UploadState = 0): Promise<string> {
@@ -99,7 +122,7 @@ export class BodyStore {
     const existing = await done(store.getKey(hash));
     if (existing === undefined) store.add({ hash, type, size: bytes.byteLength, bytes, storedAt: now, uploaded } satisfies BodyRecord);
     await ok;
-    this.listeners.forEach((l) => l(hash));
+    this.changed(hash);
     return hash;
   }
 
@@ -187,12 +210,12 @@ export class BodyStore {
     const changed = rec !== undefined && rec.uploaded === 0;
     if (changed) store.put({ ...rec, uploaded, ...(refusal ? { refusal } : {}) } satisfies BodyRecord);
     await ok;
-    if (changed) this.listeners.forEach((l) => l(hash));
+    if (changed) this.changed(hash);
   }
 
   /**
-   * Called with the hash of every body stored, uploaded or refused from now on, in this window (the case
-   * page shows a body when it arrives and its label when the server takes it; the uploader starts on a new one).
+   * Called with the hash of every body stored, uploaded or refused from now on, in any window of this desk
+   * (the case page shows a body when it arrives and its label when the server takes it).
    */
   onChanged(l: Listener): () => void {
     this.listeners.add(l);
