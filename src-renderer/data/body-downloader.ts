@@ -16,6 +16,9 @@ export type DownloadOutcome =
   /** No answer, or an error that is not about this body. */
   | 'failed';
 
+/** Long enough for 20 MB over a slow office line (1 Mbit/s: under three minutes). */
+const DOWNLOAD_TIMEOUT_MS = 300_000;
+
 export interface BodyDownloader {
   download(hash: string, type: string): Promise<DownloadOutcome>;
 }
@@ -28,7 +31,8 @@ export function createBodyDownloader(opts: { store: Pick<BodyStore, 'has' | 'put
     if (await opts.store.has(hash)) return 'stored';
     let res: Response;
     try {
-      res = await opts.fetch(base + attachmentPath(hash), { method: 'GET' });
+      // A link that drops packets would leave the file 下载中 for good: give up after five minutes and ask again later.
+      res = await opts.fetch(base + attachmentPath(hash), { method: 'GET', signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
     } catch {
       return 'failed';
     }
