@@ -16,7 +16,7 @@ import { attachmentPath } from '../../src-shared/sync/contract';
 import { generateDeskWork } from './fixtures';
 import { eventually } from './network';
 import { closeSimDesk, joinSimDesk, type SimDesk } from './sim-desk';
-import { getServerConnection, joinServer, startDeskReplication, stopDeskSync } from '../../src-renderer/data/replication';
+import { ensureDeskSync, joinServer, stopDeskSync } from '../../src-renderer/data/replication';
 
 // Issue 13: two desks joined to one server each attach files to the same case while offline — one file
 // each, and the same picture at both. Back online, every body reaches the server once (the uploader
@@ -49,6 +49,8 @@ describe.each(BACKENDS)('attachment bodies between two desks (%s)', (backend) =>
   });
 
   afterAll(async () => {
+    // A re-joined desk runs the module's one replication (ensureDeskSync); closing the desk stops it too.
+    await stopDeskSync();
     for (const p of projectors) await p.stop();
     for (const d of desks) await closeSimDesk(d);
     await t?.stop();
@@ -155,14 +157,15 @@ describe.each(BACKENDS)('attachment bodies between two desks (%s)', (backend) =>
     const { code } = await issueEnrolmentCode(t.server.db, { orgId: b.orgId, scope: 'org' });
     const opts = { fetch: b.host.fetch, host: b.host.call, waitForLeadership: false, retryMs: 40, maxRetryMs: 300, indexedDB };
     await joinServer(b.db, { serverUrl: t.url, code }, opts);
-    await stopDeskSync();
-    b.replication = startDeskReplication(b.db, { ...(await getServerConnection(b.db, { host: b.host.call }))!, ...opts, orgId: b.orgId });
+    // The desk goes on with the replication the join started, as the app does.
+    b.replication = (await ensureDeskSync(b.db, opts))!;
     await eventually(async () => {
       b.replication.resync();
       const rows = await t.server.db.query<{ hash: string }>('select hash from attachment_bodies where org_id = $1 order by hash', [b.orgId]);
-      return rows.length === 3;
+      if (rows.length !== 3) return false;
+      for (const hash of held) if ((await bodyStoreFor(b.db).get(hash))?.uploaded !== 1) return false;
+      return true;
     }, 30_000, 'the three bodies back on the server');
-    for (const hash of held) expect((await bodyStoreFor(b.db).get(hash))?.uploaded).toBe(1);
     const puts = b.net.sent.filter((x) => x.startsWith('PUT '));
     expect(puts.sort()).toEqual(held.map((h) => `PUT ${attachmentPath(h)}`).sort());
   });
