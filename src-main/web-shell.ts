@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { BridgeError, BridgeHandlers } from '../src-shared/bridge';
 import { BRIDGE_EVENTS_PATH, BRIDGE_HTTP_PREFIX, type HostEvent } from '../src-shared/bridge-http-client';
+import { ATTACHMENT_LIMITS } from '../src-shared/domain/attachments';
 import { securityHeaders } from './csp';
 import { dispatchBridgeCall, type DispatchLog } from './dispatch';
 import { resolveRendererFile } from './renderer-files';
@@ -15,6 +16,8 @@ import { resolveRendererFile } from './renderer-files';
 // request is refused unless its Host is this shell (DNS rebinding) and, for calls, its Origin is too.
 // Sync requests go to /sync/<profile>/api/… and are relayed to the desk's server with the desk token the
 // host holds (desk-link.ts), so the page never sees the token; they too must come from the desk's own page.
+// Attachment bodies go the same way (issue 13): PUT with the raw bytes (application/octet-stream, at most
+// the server's 20 MB, refused here before the server is asked) and HEAD to ask whether the server has one.
 
 /** Where the page's sync requests for a desk profile go: `/sync/<profile>/api/v1/…`. */
 export const SYNC_RELAY_PREFIX = '/sync/';
@@ -61,20 +64,21 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     res.end(text);
   };
 
-  const readBody = (req: IncomingMessage): Promise<string | undefined> =>
+  /** The request's bytes, or undefined once they pass `limit` (the connection is then dropped). */
+  const readBody = (req: IncomingMessage, limit = maxBody): Promise<Buffer | undefined> =>
     new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
       req.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > maxBody) {
+        if (size > limit) {
           resolve(undefined);
           req.destroy();
           return;
         }
         chunks.push(c);
       });
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
       req.on('error', reject);
     });
 
@@ -89,14 +93,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       sendJson(res, 415, transportError('bridge.contentType', '请求格式不对（需要 JSON）。', 'The request must be JSON.'));
       return;
     }
-    const text = await readBody(req);
-    if (text === undefined) {
+    const bytes = await readBody(req);
+    if (bytes === undefined) {
       sendJson(res, 413, transportError('bridge.tooLarge', '请求太大，已拒绝。', 'The request is too large and was refused.'));
       return;
     }
     let input: unknown;
     try {
-      input = JSON.parse(text);
+      input = JSON.parse(bytes.toString('utf8'));
     } catch {
       sendJson(res, 400, transportError('bridge.json', '请求内容无法读取，未做任何改动。', 'The request could not be read; nothing was changed.'));
       return;
@@ -114,6 +118,13 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     return req.headers['sec-fetch-site'] === 'same-origin';
   };
 
+  /** The server's own refusal of an oversized attachment (src-server/errors.ts attachmentTooLarge), so the desk shows one message. */
+  function tooLargeUpload(res: ServerResponse): void {
+    const mb = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
+    res.setHeader('Connection', 'close');
+    sendJson(res, 413, { error: 'attachmentTooLarge', messages: { 'zh-CN': `文件太大，单个附件最多 ${mb} MB，未保存。`, en: `The file is too large: an attachment may be at most ${mb} MB; nothing was stored.` } });
+  }
+
   async function handleRelay(req: IncomingMessage, res: ServerResponse, rest: string) {
     const relay = options.relay;
     const slash = rest.indexOf('/');
@@ -127,9 +138,19 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       sendJson(res, 403, transportError('bridge.origin', '拒绝了来自其他网站的请求。', 'A request from another web site was refused.'));
       return;
     }
-    const hasBody = req.method === 'POST';
-    const body = hasBody ? await readBody(req) : undefined;
+    const hasBody = req.method === 'POST' || req.method === 'PUT';
+    // A PUT carries an attachment body: raw bytes, no larger than the server takes (it would answer 413
+    // after the whole upload crossed the network; a declared length over the limit is refused unread).
+    if (req.method === 'PUT') {
+      if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
+        sendJson(res, 415, transportError('bridge.contentType', '上传的文件必须以原始字节发送（application/octet-stream）。', 'A file upload must be sent as raw bytes (application/octet-stream).'));
+        return;
+      }
+      if (Number(req.headers['content-length'] ?? 0) > ATTACHMENT_LIMITS.maxBytes) return tooLargeUpload(res);
+    }
+    const body = hasBody ? await readBody(req, req.method === 'PUT' ? ATTACHMENT_LIMITS.maxBytes : maxBody) : undefined;
     if (hasBody && body === undefined) {
+      if (req.method === 'PUT') return tooLargeUpload(res);
       sendJson(res, 413, transportError('bridge.tooLarge', '请求太大，已拒绝。', 'The request is too large and was refused.'));
       return;
     }
@@ -141,7 +162,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
     let upstream: Response;
     try {
-      const request = new Request(`http://${LOOPBACK}:${port}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers: forwarded, ...(hasBody ? { body } : {}), signal: aborted.signal });
+      const request = new Request(`http://${LOOPBACK}:${port}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers: forwarded, ...(hasBody && body ? { body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength) } : {}), signal: aborted.signal });
       upstream = await relay(profile, rest.slice(slash) + query, request);
     } catch {
       // The server cannot be reached: drop the connection, so the page's fetch fails as it would offline.
@@ -203,7 +224,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       });
       return;
     }
-    if (path.startsWith(SYNC_RELAY_PREFIX) && (req.method === 'GET' || req.method === 'POST')) {
+    if (path.startsWith(SYNC_RELAY_PREFIX) && ['GET', 'HEAD', 'POST', 'PUT'].includes(req.method ?? '')) {
       handleRelay(req, res, path.slice(SYNC_RELAY_PREFIX.length)).catch((err: unknown) => {
         options.log?.error('browser shell sync relay failure', err);
         if (!res.headersSent) sendJson(res, 500, transportError('host.internal', '主程序出错，操作没有完成。', 'The host failed; the action did not complete.'));

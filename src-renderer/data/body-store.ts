@@ -13,8 +13,24 @@ export interface BodyRecord {
   size: number;
   bytes: ArrayBuffer;
   storedAt: number;
-  /** 1 once the server holds it (IndexedDB cannot index booleans); the uploader reads the 0s. */
-  uploaded: 0 | 1;
+  /**
+   * Where the body stands with the server (IndexedDB cannot index booleans): 0 waiting to be uploaded (the
+   * uploader reads the 0s), 1 the server holds it, 2 the server refused it (`refusal` says why; never sent again).
+   */
+  uploaded: UploadState;
+  /** The server's reason, when it refused the body. */
+  refusal?: BodyRefusal;
+}
+
+export type UploadState = 0 | 1 | 2;
+/** A body waiting to be uploaded: its address and when this desk kept it. */
+export interface PendingBody {
+  hash: string;
+  storedAt: number;
+}
+export interface BodyRefusal {
+  code: string;
+  message: { 'zh-CN': string; en: string };
 }
 
 const STORE = 'bodies';
@@ -22,8 +38,14 @@ const STORE = 'bodies';
 /** One IndexedDB database per desk profile. Plain IndexedDB: RxDB bundles its own Dexie, and a second copy in the page is refused. */
 function openDb(name: string, idb: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = idb.open(name, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'hash' }).createIndex('uploaded', 'uploaded');
+    // Version 2 adds the `pending` index: bodies by upload state, then by when they were kept (the uploader
+    // reads the waiting ones oldest first, and finds their events from that time on).
+    const req = idb.open(name, 2);
+    req.onupgradeneeded = (e) => {
+      const store = e.oldVersion < 1 ? req.result.createObjectStore(STORE, { keyPath: 'hash' }) : req.transaction!.objectStore(STORE);
+      if (e.oldVersion < 1) store.createIndex('uploaded', 'uploaded');
+      if (e.oldVersion < 2) store.createIndex('pending', ['uploaded', 'storedAt']);
+    };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
   });
@@ -50,20 +72,48 @@ const stores = new Map<string, BodyStore>();
 export function bodyStoreFor(db: Pick<DeskDatabase, 'name'>, idb: IDBFactory = globalThis.indexedDB): BodyStore {
   let s = stores.get(db.name);
   if (!s) {
-    s = new BodyStore(openDb(`${db.name}_bodies`, idb));
+    s = openBodyStore(db.name, idb);
     stores.set(db.name, s);
   }
   return s;
+}
+
+/** A new handle on a desk database's body store (what a restarted desk opens; bodyStoreFor keeps one per page). */
+export function openBodyStore(deskDatabaseName: string, idb: IDBFactory = globalThis.indexedDB): BodyStore {
+  return new BodyStore(openDb(`${deskDatabaseName}_bodies`, idb), `${deskDatabaseName}_bodies`);
 }
 
 type Listener = (hash: string) => void;
 
 export class BodyStore {
   private readonly listeners = new Set<Listener>();
-  constructor(private readonly db: Promise<IDBDatabase>) {}
+  /**
+   * The desk's other windows hear of a change too: the leading window uploads, and a second window showing
+   * the case updates its 待上传 to 已同步 from this notice.
+   */
+  private readonly channel?: BroadcastChannel;
+
+  constructor(
+    private readonly db: Promise<IDBDatabase>,
+    channelName?: string,
+  ) {
+    if (channelName && typeof BroadcastChannel !== 'undefined') {
+      this.channel = new BroadcastChannel(channelName);
+      // In Node (tests) an open channel must not keep the process alive.
+      (this.channel as BroadcastChannel & { unref?: () => void }).unref?.();
+      this.channel.onmessage = (e: MessageEvent<unknown>) => {
+        if (typeof e.data === 'string') this.listeners.forEach((l) => l(e.data as string));
+      };
+    }
+  }
+
+  private changed(hash: string): void {
+    this.listeners.forEach((l) => l(hash));
+    this.channel?.postMessage(hash);
+  }
 
   /** Keeps the bytes under their SHA-256 (once: an existing body is left as it is) and returns the hash. */
-  async put(bytes: ArrayBuffer, type: string, now = Date.now(), uploaded: 0 | 1 = 0): Promise<string> {
+  async put(bytes: ArrayBuffer, type: string, now = Date.now(), uploaded: UploadState = 0): Promise<string> {
     const hash = await sha256Hex(bytes);
     const tx = (await this.db).transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
@@ -72,7 +122,7 @@ export class BodyStore {
     const existing = await done(store.getKey(hash));
     if (existing === undefined) store.add({ hash, type, size: bytes.byteLength, bytes, storedAt: now, uploaded } satisfies BodyRecord);
     await ok;
-    this.listeners.forEach((l) => l(hash));
+    this.changed(hash);
     return hash;
   }
 
@@ -94,23 +144,80 @@ export class BodyStore {
     return (await done((await this.db).transaction(STORE).objectStore(STORE).count(hash))) > 0;
   }
 
-  /** Hashes of bodies the server does not hold yet. */
-  async notUploaded(limit = 50): Promise<string[]> {
-    const keys = await done((await this.db).transaction(STORE).objectStore(STORE).index('uploaded').getAllKeys(0, limit));
-    return keys as string[];
+  /**
+   * Bodies the server does not hold yet, oldest first, from after `after` (the uploader pages past bodies it
+   * cannot send yet, so they never hide the ones behind them). Read from the index alone: no bytes are read.
+   */
+  async notUploaded(limit = 50, after?: PendingBody): Promise<PendingBody[]> {
+    const index = (await this.db).transaction(STORE).objectStore(STORE).index('pending');
+    return new Promise((resolve, reject) => {
+      const out: PendingBody[] = [];
+      // Keys are [uploaded, storedAt] and the waiting bodies (0) come first; within a key, by hash.
+      const req = index.openKeyCursor();
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor || out.length >= limit) return resolve(out);
+        const [state, storedAt] = cursor.key as [number, number];
+        const hash = cursor.primaryKey as string;
+        if (state !== 0) return resolve(out);
+        if (after && (storedAt < after.storedAt || (storedAt === after.storedAt && hash <= after.hash))) {
+          return cursor.continuePrimaryKey([0, after.storedAt], `${after.hash}\u0000`);
+        }
+        out.push({ hash, storedAt });
+        cursor.continue();
+      };
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+    });
   }
 
-  async markUploaded(hash: string): Promise<void> {
+  /**
+   * Every body the server was known to hold is to be asked about again (a new enrolment: the server may have
+   * been restored from a backup older than the upload). The uploader asks with HEAD and sends only what is
+   * missing — this desk's files and the ones it downloaded alike, so a restored server heals. Refused ones
+   * stay refused. Returns how many.
+   */
+  async recheckUploaded(): Promise<number> {
+    const tx = (await this.db).transaction(STORE, 'readwrite');
+    const ok = committed(tx);
+    const req = tx.objectStore(STORE).index('uploaded').openCursor(1);
+    let n = 0;
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor) return;
+      cursor.update({ ...(cursor.value as BodyRecord), uploaded: 0 } satisfies BodyRecord);
+      n++;
+      cursor.continue();
+    };
+    await ok;
+    return n;
+  }
+
+  /** The server holds this body now. */
+  markUploaded(hash: string): Promise<void> {
+    return this.setUploadState(hash, 1);
+  }
+
+  /** The server refused this body with a reason (a 4xx that sending again would not change). */
+  markRefused(hash: string, refusal: BodyRefusal): Promise<void> {
+    return this.setUploadState(hash, 2, refusal);
+  }
+
+  private async setUploadState(hash: string, uploaded: 1 | 2, refusal?: BodyRefusal): Promise<void> {
     const tx = (await this.db).transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
     const ok = committed(tx);
     const rec = (await done(store.get(hash))) as BodyRecord | undefined;
-    if (rec && rec.uploaded === 0) store.put({ ...rec, uploaded: 1 });
+    const changed = rec !== undefined && rec.uploaded === 0;
+    if (changed) store.put({ ...rec, uploaded, ...(refusal ? { refusal } : {}) } satisfies BodyRecord);
     await ok;
+    if (changed) this.changed(hash);
   }
 
-  /** Called with the hash of every body stored from now on (the case page shows a body when it arrives). */
-  onStored(l: Listener): () => void {
+  /**
+   * Called with the hash of every body stored, uploaded or refused from now on, in any window of this desk
+   * (the case page shows a body when it arrives and its label when the server takes it).
+   */
+  onChanged(l: Listener): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
   }

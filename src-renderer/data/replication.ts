@@ -24,6 +24,8 @@ import { deskProfile } from './desk-profile';
 import { addRefused, readRefused, type RefusedDoc } from './refused-store';
 import { projectorOf } from './projection-runner';
 import { casesReady } from './cases-ready';
+import { bodyStoreFor } from './body-store';
+import { startBodyTransfer, type BodyTransfer } from './body-transfer';
 
 export type { RefusedDoc } from './refused-store';
 
@@ -100,6 +102,8 @@ export interface DeskReplicationOptions {
    * first page wait for this promise.
    */
   historyAfter?: Promise<unknown>;
+  /** Where the attachment body store lives (body-store.ts); without one (a Node test) no body travels. */
+  indexedDB?: IDBFactory;
 }
 
 export interface DeskReplication {
@@ -120,6 +124,8 @@ export interface DeskReplication {
   readonly pulled$: Observable<ReplicatedCollection>;
   /** Config pushes carry this administrator session until it expires (data/admin-session.ts). */
   useAdminSession(session: AdminSessionResponse): void;
+  /** Attachment bodies to and from the server (body-transfer.ts), when this desk has a body store. */
+  readonly bodies?: BodyTransfer;
   stop(): Promise<void>;
 }
 
@@ -512,7 +518,25 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
   for (const r of replications) subs.push(r.active$.subscribe(scheduleCount));
   const poll = setInterval(() => void countPending(), 5_000);
 
-  const onOnline = () => replications.forEach((r) => r.reSync());
+  // Attachment bodies travel beside the events (body-transfer.ts): the uploader runs where replication runs
+  // (the leading window) and tries after every push or pull that brought or sent something.
+  const idb = opts.indexedDB ?? globalThis.indexedDB;
+  const eventsReplication = replications[REPLICATED_COLLECTIONS.indexOf('events')];
+  const bodies = idb
+    ? startBodyTransfer(db, bodyStoreFor(db, idb), {
+        syncUrl: base,
+        fetch: fetchImpl,
+        retryMs,
+        events: eventsReplication,
+        leader: (opts.waitForLeadership ?? true) ? () => db.waitForLeadership() : undefined,
+      })
+    : undefined;
+  if (bodies) for (const r of replications) subs.push(r.active$.subscribe((active) => active || bodies.uploader.poke()));
+
+  const onOnline = () => {
+    replications.forEach((r) => r.reSync());
+    bodies?.uploader.poke();
+  };
   globalThis.addEventListener?.('online', onOnline);
 
   return {
@@ -537,8 +561,10 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
     useAdminSession(session) {
       adminSession = session;
     },
+    ...(bodies ? { bodies } : {}),
     async stop() {
       stopper.abort();
+      bodies?.stop();
       clearInterval(poll);
       if (countTimer) clearTimeout(countTimer);
       globalThis.removeEventListener?.('online', onOnline);
@@ -613,6 +639,10 @@ export const deskPulled$: Observable<ReplicatedCollection> = pulledAny$.asObserv
 export function currentDeskSyncState(): SyncState {
   return current$.value;
 }
+/** The running replication's body transfer for this database (the case page downloads through it). */
+export function deskBodies(db: DeskDatabase): BodyTransfer | undefined {
+  return running?.db === db ? running.replication.bodies : undefined;
+}
 
 /** Starts replication for this desk if a server is configured (idempotent). */
 export async function ensureDeskSync(db: DeskDatabase, overrides: Partial<DeskReplicationOptions> & LinkOptions = {}): Promise<DeskReplication | undefined> {
@@ -656,6 +686,9 @@ export async function joinServer(
   const { serverUrl: _server, syncUrl: _sync, ...enrolment } = enrolled.value;
   await db.upsertLocal<StoredConnection>(CONNECTION_KEY, { serverUrl: enrolled.value.serverUrl, enrolment: newEnrolmentTag() });
   await setDeskIdentity(db, { orgId: enrolment.orgId, siteId: enrolment.siteId, deskId: enrolment.deskId });
+  // A new enrolment offers every event again (a restored server heals); the bodies too, asked about one by one.
+  const idb = overrides.indexedDB ?? globalThis.indexedDB;
+  if (idb) await bodyStoreFor(db, idb).recheckUploaded();
   if (enrolment.caseNumbers?.length) await keepCaseNumberFloor(db, enrolment.caseNumbers);
   await stopDeskSync();
   // Usable first (issue 14 item 1): the join returns once the configuration is in and the cases the desk

@@ -4,6 +4,8 @@
 export interface FakeNetwork {
   fetch: typeof fetch;
   up: boolean;
+  /** Every request that went out while the network was up: `METHOD path`. */
+  sent: string[];
   down(): void;
   restore(): void;
 }
@@ -12,8 +14,10 @@ export function fakeNetwork(): FakeNetwork {
   const inFlight = new Set<AbortController>();
   const net: FakeNetwork = {
     up: true,
+    sent: [],
     fetch: async (input, init) => {
       if (!net.up) throw new TypeError('fetch failed: network is down');
+      net.sent.push(`${init?.method ?? (input instanceof Request ? input.method : 'GET')} ${new URL(input instanceof Request ? input.url : String(input)).pathname}`);
       const controller = new AbortController();
       // Remember the last requests (the open streams among them) so down() can cut them.
       inFlight.add(controller);

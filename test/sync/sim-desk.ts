@@ -2,6 +2,7 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createDeskDatabase, type DeskDatabase } from '../../src-renderer/data/database';
 import { joinServer, stopDeskSync, startDeskReplication, getServerConnection, type DeskReplication } from '../../src-renderer/data/replication';
+import { bodyStoreFor } from '../../src-renderer/data/body-store';
 import { fakeNetwork, type FakeNetwork } from './network';
 import { nodeDeskHost, type NodeDeskHost } from './desk-host';
 
@@ -24,8 +25,11 @@ export interface SimDesk {
 
 let dbCounter = 0;
 
-/** Creates a desk database, joins the server with a one-time code and waits until it is in sync. */
-export async function joinSimDesk(serverUrl: string, code: string, name: string): Promise<SimDesk> {
+/**
+ * Creates a desk database, joins the server with a one-time code and waits until it is in sync. `bodies`:
+ * the desk keeps attachment bodies (body-store.ts over fake-indexeddb) and its replication moves them.
+ */
+export async function joinSimDesk(serverUrl: string, code: string, name: string, o: { bodies?: boolean } = {}): Promise<SimDesk> {
   const db = await createDeskDatabase(`${name}_${Date.now()}_${dbCounter++}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
   const net = fakeNetwork();
   const host = nodeDeskHost(net.fetch);
@@ -35,7 +39,8 @@ export async function joinSimDesk(serverUrl: string, code: string, name: string)
   const enrolled = await joinServer(db, { serverUrl, code }, opts);
   await stopDeskSync();
   const connection = (await getServerConnection(db, { host: host.call }))!;
-  const replication = startDeskReplication(db, { ...connection, fetch: host.fetch, waitForLeadership: false, retryMs: 40, maxRetryMs: 300, orgId: enrolled.orgId });
+  if (o.bodies) bodyStoreFor(db, indexedDB);
+  const replication = startDeskReplication(db, { ...connection, fetch: host.fetch, waitForLeadership: false, retryMs: 40, maxRetryMs: 300, orgId: enrolled.orgId, ...(o.bodies ? { indexedDB } : {}) });
   await replication.awaitInSync();
   return { db, net, replication, ...enrolled, host, token: host.token()! };
 }

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createHttpBridge } from '../../src-shared/bridge-http-client';
 import { contentSecurityPolicy } from '../../src-main/csp';
+import { ATTACHMENT_LIMITS } from '../../src-shared/domain/attachments';
 import type { WebHost } from '../../src-main/web-host';
 import { attackPages, launchChromium, startTestHost } from './shell';
 
@@ -27,7 +29,7 @@ afterAll(async () => {
   await evil?.shell.close();
 });
 
-function rawRequest(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<{ status: number; text: string }> {
+function rawRequest(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string | Buffer): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       let text = '';
@@ -191,6 +193,54 @@ describe('browser shell request checks (outside the browser)', () => {
         { url: '/sync/v1/events/pull?seq=0&limit=5', authorization: 'Bearer dt_relay_secret_0123' },
       ]);
       expect(ok.text).not.toContain('dt_relay_secret');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('relays an attachment body (PUT, raw bytes) and the HEAD question with the desk token; refuses more than 20 MB before the server sees it (issue 13)', async () => {
+    const seen: { method: string; url: string; authorization?: string; type?: string; sha256: string; size: number }[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        seen.push({ method: req.method ?? '', url: req.url ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), ...(req.headers['content-type'] ? { type: req.headers['content-type'] } : {}), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
+        if (req.method === 'HEAD') res.writeHead(404, { 'content-type': 'application/json' }).end();
+        else res.writeHead(201, { 'content-type': 'application/json' }).end('{"stored":true}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    host.links.adopt({ profile: 'bodytest', serverUrl, token: 'dt_body_secret_0123' });
+    try {
+      // Every byte value, including ones that are no valid UTF-8: the relay must pass bytes, not text.
+      const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7 + 3) & 0xff))]);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      const path = `/sync/bodytest/sync/v1/attachments/${hash}`;
+      const own = { origin: host.shell.url };
+      const put = await rawRequest(host.shell.port, path, { ...own, 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) }, 'PUT', bytes);
+      expect(put.status).toBe(201);
+      const head = await rawRequest(host.shell.port, path, { 'sec-fetch-site': 'same-origin' }, 'HEAD');
+      expect(head.status).toBe(404);
+      expect(seen).toEqual([
+        { method: 'PUT', url: `/sync/v1/attachments/${hash}`, authorization: 'Bearer dt_body_secret_0123', type: 'application/octet-stream', sha256: hash, size: bytes.length },
+        { method: 'HEAD', url: `/sync/v1/attachments/${hash}`, authorization: 'Bearer dt_body_secret_0123', sha256: createHash('sha256').digest('hex'), size: 0 },
+      ]);
+      // Another site cannot upload with the desk's credential.
+      expect((await rawRequest(host.shell.port, path, { origin: 'https://evil.example', 'content-type': 'application/octet-stream' }, 'PUT', bytes)).status).toBe(403);
+      // Not raw bytes: refused with the reason, nothing relayed.
+      const typed = await rawRequest(host.shell.port, path, { ...own, 'content-type': 'text/plain' }, 'PUT', 'hello');
+      expect(typed.status).toBe(415);
+      // One byte over the server's limit: the shell answers as the server would, and the server is never asked.
+      const big = Buffer.alloc(ATTACHMENT_LIMITS.maxBytes + 1, 1);
+      const tooBig = await rawRequest(host.shell.port, path, { ...own, 'content-type': 'application/octet-stream', 'content-length': String(big.length) }, 'PUT', big);
+      expect(tooBig.status).toBe(413);
+      expect(JSON.parse(tooBig.text)).toMatchObject({ error: 'attachmentTooLarge', messages: { 'zh-CN': '文件太大，单个附件最多 20 MB，未保存。' } });
+      // Exactly at the limit is relayed.
+      const max = Buffer.alloc(ATTACHMENT_LIMITS.maxBytes, 2);
+      expect((await rawRequest(host.shell.port, path, { ...own, 'content-type': 'application/octet-stream', 'content-length': String(max.length) }, 'PUT', max)).status).toBe(201);
+      expect(seen.map((s) => [s.method, s.size])).toEqual([['PUT', bytes.length], ['HEAD', 0], ['PUT', ATTACHMENT_LIMITS.maxBytes]]);
     } finally {
       server.close();
     }

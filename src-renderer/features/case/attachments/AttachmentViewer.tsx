@@ -11,7 +11,7 @@ import { useAT } from './i18n';
 
 export function AttachmentViewer({ attachment: a, onClose }: { attachment: Attachment; onClose: () => void }) {
   const { t } = useAT();
-  const body = useBody(a.hash);
+  const body = useBody(a.hash, a.type);
   const download = body.status === 'ready' && (
     <Button icon={<DownloadOutlined />} href={body.url} download={a.name} data-testid="viewer-download">
       {t('download')}
@@ -21,7 +21,7 @@ export function AttachmentViewer({ attachment: a, onClose }: { attachment: Attac
     <Modal open title={a.name} onCancel={onClose} footer={download || null} width={900} centered destroyOnHidden>
       <div data-testid="attachment-viewer" style={{ maxHeight: '70vh', overflow: 'auto', textAlign: 'center' }}>
         {body.status === 'loading' && <Spin />}
-        {body.status === 'missing' && <Result status="info" title={t('missing')} />}
+        {body.status === 'missing' && (body.downloading ? <Spin tip={t('downloadingBody')} data-testid="viewer-downloading"><div style={{ height: 80 }} /></Spin> : <Result status="info" title={t('missing')} />)}
         {body.status === 'ready' && isPicture(a.type) && <img src={body.url} alt={a.caption ?? a.name} style={{ maxWidth: '100%' }} data-testid="viewer-image" />}
         {/* pdf.js takes its input over to its worker: give it a copy so the stored bytes stay readable. */}
         {body.status === 'ready' && a.type === 'application/pdf' && <PdfPages bytes={new Uint8Array(body.body.bytes.slice(0))} />}

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { App, Button, Card, Empty, Space, Tag, Tooltip, Typography, Upload } from 'antd';
-import { AudioOutlined, FileOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { App, Button, Card, Empty, Space, Spin, Tag, Tooltip, Typography, Upload } from 'antd';
+import { AudioOutlined, CheckCircleOutlined, CloudDownloadOutlined, CloudUploadOutlined, FileOutlined, FilePdfOutlined, PaperClipOutlined, SyncOutlined, WarningOutlined } from '@ant-design/icons';
 import type { CaseState } from '../../../../src-shared/domain/case-state';
 import type { Policy } from '../../../../src-shared/domain/policy';
 import { attachmentsOf, isPicture, liveAttachments, type Attachment } from '../../../data/domain';
@@ -10,21 +10,23 @@ import { AttachDialog } from './AttachDialog';
 import { AttachmentViewer } from './AttachmentViewer';
 import { WithdrawDialog } from './WithdrawDialog';
 import { formatSize } from './format-size';
-import { useBody } from './use-body';
+import { useBody, type BodyView } from './use-body';
+import { currentDeskSyncState, deskSyncState$ } from '../../../data/replication';
 import { useAT } from './i18n';
 
 // The case page's 附件 section (issue 13): thumbnails of the files still shown, 添加附件 through the file
-// chooser, and an image pasted anywhere on the page (outside a text field) opens the same dialog.
+// chooser, and an image pasted anywhere on the page (outside a text field) opens the same dialog. On a desk
+// joined to a server each file says where it stands: 待上传 / 已同步 / 未能上传, or 未下载 / 下载中 for a
+// file another desk attached (showing it downloads it, use-body.ts).
 
 const THUMB = 112;
 
-function Thumbnail({ a, onOpen }: { a: Attachment; onOpen: () => void }) {
+function Thumbnail({ a, body, onOpen }: { a: Attachment; body: BodyView; onOpen: () => void }) {
   const { t } = useAT();
-  const body = useBody(a.hash);
   const icon = a.type === 'application/pdf' ? <FilePdfOutlined style={{ fontSize: 40, color: '#d4380d' }} /> : a.type.startsWith('audio/') ? <AudioOutlined style={{ fontSize: 40 }} /> : <FileOutlined style={{ fontSize: 40 }} />;
   const inner =
     body.status === 'missing' ? (
-      <Typography.Text type="secondary" style={{ fontSize: 12, padding: 4 }}>{t('missing')}</Typography.Text>
+      body.downloading ? <Spin /> : <Typography.Text type="secondary" style={{ fontSize: 12, padding: 4 }}>{t('missing')}</Typography.Text>
     ) : isPicture(a.type) && body.status === 'ready' ? (
       <img src={body.url} alt={a.caption ?? a.name} style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
     ) : (
@@ -38,6 +40,60 @@ function Thumbnail({ a, onOpen }: { a: Attachment; onOpen: () => void }) {
   );
 }
 
+/** Whether this desk syncs with a server: a desk on its own uploads nothing, so its files carry no label. */
+function useSyncConfigured(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      const sub = deskSyncState$.subscribe(cb);
+      return () => sub.unsubscribe();
+    },
+    () => currentDeskSyncState().configured,
+  );
+}
+
+/** Where a file stands with the server: 待上传 / 已同步 / 未能上传 for a body on this desk, 未下载 / 下载中 for one that is not. */
+function TransferLabel({ body }: { body: BodyView }) {
+  const { t, lang } = useAT();
+  const label =
+    body.status === 'ready'
+      ? body.body.uploaded === 1
+        ? { state: 'synced', color: 'green', icon: <CheckCircleOutlined />, text: t('synced'), hint: t('syncedHint') }
+        : body.body.uploaded === 2
+          ? { state: 'refused', color: 'red', icon: <WarningOutlined />, text: t('refused'), hint: t('refusedHint', { reason: body.body.refusal?.message[lang] ?? '' }) }
+          : { state: 'pending', color: 'gold', icon: <CloudUploadOutlined />, text: t('pending'), hint: t('pendingHint') }
+      : body.status === 'missing'
+        ? body.downloading
+          ? { state: 'downloading', color: 'processing', icon: <SyncOutlined spin />, text: t('downloading'), hint: t('notDownloadedHint') }
+          : { state: 'not-downloaded', color: 'default', icon: <CloudDownloadOutlined />, text: t('notDownloaded'), hint: t('notDownloadedHint') }
+        : undefined;
+  if (!label) return null;
+  return (
+    <Tooltip title={label.hint}>
+      <Tag color={label.color} icon={label.icon} data-testid="attachment-transfer" data-state={label.state} style={{ marginInlineEnd: 0, marginTop: 4 }}>
+        {label.text}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+function AttachmentItem({ a, labels, names, synced, onOpen, onWithdraw }: { a: Attachment; labels: ReturnType<typeof policyLabels>; names: Map<string, string>; synced: boolean; onOpen: () => void; onWithdraw: () => void }) {
+  const { t } = useAT();
+  const body = useBody(a.hash, a.type);
+  return (
+    <div style={{ width: THUMB }} data-testid="attachment" data-name={a.name}>
+      <Thumbnail a={a} body={body} onOpen={onOpen} />
+      <Tooltip title={a.name}>
+        <Typography.Text ellipsis style={{ width: THUMB, display: 'block', marginTop: 4 }}>{a.name}</Typography.Text>
+      </Tooltip>
+      <div><Tag style={{ marginInlineEnd: 4 }}>{labels.attachmentKind(a.kind)}</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatSize(a.size)}</Typography.Text></div>
+      {synced && <TransferLabel body={body} />}
+      {a.caption && <Typography.Paragraph ellipsis={{ rows: 2, tooltip: a.caption }} style={{ fontSize: 12, margin: 0 }}>{a.caption}</Typography.Paragraph>}
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>{t('by', { who: names.get(a.by) ?? a.by, at: formatMinute(a.at) })}</Typography.Text>
+      <Button size="small" type="link" danger style={{ padding: 0 }} onClick={onWithdraw} data-testid="attachment-withdraw">{t('withdraw')}</Button>
+    </div>
+  );
+}
+
 export function AttachmentsCard({ state, policy, names }: { state: CaseState; policy: Policy; names: Map<string, string> }) {
   const { t } = useAT();
   const { message } = App.useApp();
@@ -47,6 +103,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
   const [withdrawing, setWithdrawing] = useState<Attachment>();
   const live = liveAttachments(state);
   const withdrawnCount = attachmentsOf(state).length - live.length;
+  const synced = useSyncConfigured();
 
   // A pasted picture (a screenshot, a photo copied from a chat) becomes an attachment of this case. Pastes
   // into a text field stay the field's; a dialog already open keeps the page from starting another.
@@ -86,16 +143,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
       ) : (
         <Space wrap size={16} align="start">
           {live.map((a) => (
-            <div key={a.id} style={{ width: THUMB }} data-testid="attachment" data-name={a.name}>
-              <Thumbnail a={a} onOpen={() => setViewing(a)} />
-              <Tooltip title={a.name}>
-                <Typography.Text ellipsis style={{ width: THUMB, display: 'block', marginTop: 4 }}>{a.name}</Typography.Text>
-              </Tooltip>
-              <div><Tag style={{ marginInlineEnd: 4 }}>{labels.attachmentKind(a.kind)}</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatSize(a.size)}</Typography.Text></div>
-              {a.caption && <Typography.Paragraph ellipsis={{ rows: 2, tooltip: a.caption }} style={{ fontSize: 12, margin: 0 }}>{a.caption}</Typography.Paragraph>}
-              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>{t('by', { who: names.get(a.by) ?? a.by, at: formatMinute(a.at) })}</Typography.Text>
-              <Button size="small" type="link" danger style={{ padding: 0 }} onClick={() => setWithdrawing(a)} data-testid="attachment-withdraw">{t('withdraw')}</Button>
-            </div>
+            <AttachmentItem key={a.id} a={a} labels={labels} names={names} synced={synced} onOpen={() => setViewing(a)} onWithdraw={() => setWithdrawing(a)} />
           ))}
         </Space>
       )}

@@ -1,0 +1,65 @@
+import { indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { openBodyStore } from './body-store';
+
+// The body store as the uploader reads it (issue 13): waiting bodies oldest first, paged, from the index alone.
+
+function open(name: string, version: number, upgrade: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, version);
+    req.onupgradeneeded = () => upgrade(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('body store', () => {
+  it('a desk\'s store from before the uploader (version 1) keeps its bodies, and those not uploaded are waiting', async () => {
+    const name = `v1_${Date.now()}`;
+    // The store as slice 1 created it: one index on `uploaded`, two bodies kept, one marked uploaded.
+    const old = await open(`${name}_bodies`, 1, (db) => db.createObjectStore('bodies', { keyPath: 'hash' }).createIndex('uploaded', 'uploaded'));
+    await new Promise<void>((resolve, reject) => {
+      const tx = old.transaction('bodies', 'readwrite');
+      tx.objectStore('bodies').add({ hash: 'a'.repeat(64), type: 'image/jpeg', size: 1, bytes: new ArrayBuffer(1), storedAt: 5, uploaded: 0 });
+      tx.objectStore('bodies').add({ hash: 'b'.repeat(64), type: 'image/jpeg', size: 1, bytes: new ArrayBuffer(1), storedAt: 3, uploaded: 1 });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    old.close();
+    const store = openBodyStore(name, indexedDB);
+    expect(await store.notUploaded()).toEqual([{ hash: 'a'.repeat(64), storedAt: 5 }]);
+    expect((await store.get('b'.repeat(64)))?.uploaded).toBe(1);
+  });
+
+  it('pages the waiting bodies oldest first and skips uploaded and refused ones', async () => {
+    const store = openBodyStore(`paged_${Date.now()}`, indexedDB);
+    const hashes: string[] = [];
+    for (let i = 0; i < 7; i++) hashes.push(await store.put(new Uint8Array([i, 1, 2, 3]).buffer, 'image/png', 100 + (i % 3)));
+    await store.markUploaded(hashes[0]!);
+    await store.markRefused(hashes[1]!, { code: 'attachmentTypeRefused', message: { 'zh-CN': '拒收', en: 'refused' } });
+    const all = await store.notUploaded(50);
+    expect(all.map((b) => b.hash).sort()).toEqual(hashes.slice(2).sort());
+    expect(all.map((b) => b.storedAt)).toEqual([...all.map((b) => b.storedAt)].sort());
+    const paged = [];
+    let after;
+    for (;;) {
+      const page = await store.notUploaded(2, after);
+      if (!page.length) break;
+      paged.push(...page);
+      after = page.at(-1);
+    }
+    expect(paged).toEqual(all);
+  });
+
+  it('another window of the desk hears that a body was kept or uploaded (its label follows)', async () => {
+    const name = `windows_${Date.now()}`;
+    const leader = openBodyStore(name, indexedDB);
+    const other = openBodyStore(name, indexedDB);
+    const heard: string[] = [];
+    other.onChanged((h) => heard.push(h));
+    const hash = await leader.put(new Uint8Array([9, 8, 7]).buffer, 'image/png', 1);
+    await leader.markUploaded(hash);
+    await expect.poll(() => heard).toEqual([hash, hash]);
+    expect((await other.get(hash))?.uploaded).toBe(1);
+  });
+});
