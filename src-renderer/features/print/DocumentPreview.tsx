@@ -4,7 +4,7 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { DocumentId } from '../../../src-shared/bridge';
 import { callHost } from '../../bridge/host';
 import { localised, useT } from '../../i18n/i18n';
-import { PdfPages } from '../case/PdfPages';
+import { loadPdfJs, PdfPages } from '../case/PdfPages';
 import { pdfBytes, saveFile } from './save-file';
 
 // One print preview for every document the desk prints — case documents (DocumentButtons), the period
@@ -44,6 +44,8 @@ export function DocumentPreview({ request, onClose, onPrinted }: { request: Prev
     let cancelled = false;
     void (async () => {
       const { request: req } = latest.current;
+      // pdf.js and its worker start while the host renders, not after (a failure shows when the pages draw).
+      loadPdfJs().catch(() => undefined);
       const r = await callHost('documents.render', { document: req.document, data });
       if (cancelled) return;
       if (!r.ok) {
