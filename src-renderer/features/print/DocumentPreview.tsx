@@ -25,6 +25,8 @@ export interface PreviewRequest {
 interface Rendered {
   bytes: Uint8Array<ArrayBuffer>;
   fileName: string;
+  /** The host's name for these bytes: 打印 prints them, not a second render. */
+  renderId: string;
 }
 
 export function DocumentPreview({ request, onClose, onPrinted }: { request: PreviewRequest; onClose: () => void; onPrinted?: (printer?: string) => Promise<void> | void }) {
@@ -54,7 +56,7 @@ export function DocumentPreview({ request, onClose, onPrinted }: { request: Prev
         close();
         return;
       }
-      setRendered({ bytes: pdfBytes(r.value.pdfBase64), fileName: r.value.fileName });
+      setRendered({ bytes: pdfBytes(r.value.pdfBase64), fileName: r.value.fileName, renderId: r.value.renderId });
     })();
     return () => {
       cancelled = true;
@@ -72,7 +74,7 @@ export function DocumentPreview({ request, onClose, onPrinted }: { request: Prev
       await onPrinted?.();
       return;
     }
-    const p = await callHost('documents.print', { document: request.document, data });
+    const p = await callHost('documents.print', { document: request.document, data, renderId: r.renderId });
     if (!p.ok) return void message.error(t('case.printFailed', { reason: localised(p.error.message) }));
     // A print cancelled in the system dialog is not a print.
     if (p.value.printed) await onPrinted?.(p.value.printer);
