@@ -68,6 +68,8 @@ const PROBE = `
 `;
 
 async function openPreview(page: Page, label: '登记表' | '案件档案'): Promise<Timing> {
+  // The 打印 button in the middle of the window, so its menu opens on screen on the long case's tall page.
+  await page.getByTestId('print-menu').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.getByTestId('print-menu').click();
   const item = page.locator('.ant-dropdown:visible').getByText(label, { exact: true });
   await item.waitFor();

@@ -71,7 +71,10 @@ describe('print preview of a long case (animations on, 1366×768)', () => {
     await page.goto(`${origin}/?desk=${profile}`);
     await signIn(page, SEED_STAFF.name, SEED_STAFF.pin);
     await page.getByTestId('queue-table').getByRole('link', { name: number }).click();
-    await page.getByTestId('print-menu').waitFor();
+    await page.getByTestId('timeline').waitFor();
+    // The long case's page is tall: the clerk brings the 打印 button to the middle of the window, so its menu
+    // opens on screen (a menu item below the window's edge would close the menu as the pointer follows it).
+    await page.getByTestId('print-menu').evaluate((el) => el.scrollIntoView({ block: 'center' }));
 
     await page.getByTestId('print-menu').click();
     const rendered = page.waitForResponse((r) => r.url().endsWith('/bridge/documents.render'), { timeout: 120_000 });
