@@ -123,7 +123,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     });
   } else {
     const rendererDir = options.rendererDir ?? (await ensureRendererBuilt(print));
-    web = await startWebHost({ dataFolder: deskData, rendererDir, version: '0.1.0', port: options.shellPort });
+    web = await startWebHost({ dataFolder: deskData, rendererDir, version: '0.1.0', port: options.shellPort, warmDocuments: true });
     deskUrl = `${web.shell.url}/?${joinQuery}`;
   }
 

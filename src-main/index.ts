@@ -5,6 +5,7 @@ import type { BridgeInput, DeskSettings } from '../src-shared/bridge';
 import { APP_ORIGIN, APP_SCHEME, rendererProtocolHandler } from './app-protocol';
 import { createBackupFolder, startBackupSchedule } from './backups';
 import { createDocumentHandlers } from './documents/handlers';
+import { warmUpPdf } from './documents/pdf-service';
 import { securityHeaders } from './csp';
 import { createElectronSecretStore } from './electron-secret-store';
 import { createDeskLinks, DEFAULT_PROFILE, signedRequestHeaders } from './desk-link';
@@ -89,6 +90,8 @@ if (!app.requestSingleInstanceLock()) {
       tray?.setToolTip(trayTooltip(counts, s.language));
     };
 
+    // Packaged: the font and its licence ship as extra resources (electron-builder.yml); dev: the npm package.
+    const fontOptions = app.isPackaged ? { fontDir: join(process.resourcesPath, 'fonts') } : {};
     const handlers = createHostHandlers({
       host: 'electron',
       version: app.getVersion(),
@@ -121,8 +124,7 @@ if (!app.requestSingleInstanceLock()) {
       documents: createDocumentHandlers({
         archiveRoot: () => settings.get().archiveFolder,
         printPdf: printPdfInHiddenWindow,
-        // Packaged: the font and its licence ship as extra resources (electron-builder.yml); dev: the npm package.
-        ...(app.isPackaged ? { fontDir: join(process.resourcesPath, 'fonts') } : {}),
+        ...fontOptions,
       }),
       onSettingsChanged: applySettings,
     });
@@ -170,6 +172,8 @@ if (!app.requestSingleInstanceLock()) {
 
     const schedule = startBackupSchedule({ backups, everyHours: () => settings.get().backupEveryHours, askPage: () => sendToDesk('backup.due', { reason: 'scheduled' }) });
     deskWindow.webContents.once('did-finish-load', schedule.check);
+    // The first print preview should not pay for the CJK font and pdfmake's first run (pdf-service.ts warmUpPdf).
+    deskWindow.webContents.once('did-finish-load', () => void warmUpPdf(fontOptions).catch((e: unknown) => log.warn(`document warm-up failed: ${String(e)}`)));
   });
 
   app.on('window-all-closed', () => app.quit());

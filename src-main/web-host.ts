@@ -3,6 +3,7 @@ import log from 'electron-log/node';
 import { createBackupFolder, startBackupSchedule } from './backups';
 import { createDeskLinks, type DeskLinks } from './desk-link';
 import { createDocumentHandlers } from './documents/handlers';
+import { warmUpPdf } from './documents/pdf-service';
 import { createHostHandlers, type DocumentHandlers } from './handlers';
 import { configureLog } from './log';
 import { createFileSecretStore } from './secret-store';
@@ -23,6 +24,8 @@ export interface WebHostOptions {
   documents?: DocumentHandlers;
   /** Log to the console as well as to the file (the start script's terminal). */
   consoleLog?: boolean;
+  /** Render a throw-away document once the shell listens, so the first preview is not the first render (pdf-service.ts warmUpPdf). */
+  warmDocuments?: boolean;
 }
 
 export interface WebHost {
@@ -71,5 +74,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     log,
   });
   askPage = () => shell.emit('backup.due', { reason: 'scheduled' });
+  if (options.warmDocuments && !options.documents) setTimeout(() => void warmUpPdf().catch((e: unknown) => log.warn(`document warm-up failed: ${String(e)}`)), 0);
   return { shell, settings, links, logFile };
 }

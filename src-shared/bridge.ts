@@ -48,6 +48,8 @@ export const bridgeInputs = {
   'documents.print': z.strictObject({
     document: z.enum(DOCUMENT_IDS),
     data: jsonObject,
+    /** The preview's render (documents.render's renderId): the host prints those very bytes, not a new render. */
+    renderId: z.string().max(64).optional(),
     printer: z.string().max(200).optional(),
     silent: z.boolean().optional(),
     copies: z.number().int().min(1).max(50).optional(),
@@ -115,7 +117,8 @@ export interface BridgeOutputs {
   'notify.show': { shown: boolean };
   'settings.get': DeskSettings;
   'settings.set': DeskSettings;
-  'documents.render': { pdfBase64: string; pages: number; fileName: string };
+  /** `renderId` names these bytes for a documents.print of the same preview. */
+  'documents.render': { pdfBase64: string; pages: number; fileName: string; renderId: string };
   'documents.print': {
     printed: boolean;
     printer?: string;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { BridgeHandlers, DocumentId } from '../../src-shared/bridge';
 import type { NewEvent } from '../../src-shared/domain/events';
@@ -62,8 +63,14 @@ function fileNameFor(id: DocumentId, input: DocumentInputs[DocumentId], offset: 
   return { fileName: `${name}_${safe}.pdf`, title: `${name} ${code}`, caseIds };
 }
 
+/** How many previews' PDFs the host keeps for their 打印 (a few open windows' worth). */
+const KEPT_RENDERS = 4;
+
 export function createDocumentHandlers(options: DocumentHandlerOptions): DocumentHandlers {
   const pdf = createPdfService({ fontDir: options.fontDir });
+  // The PDFs of the latest previews, by renderId: 打印 in a preview prints the bytes the clerk looked at,
+  // without laying the document out a second time (a long case's archive takes seconds, issue 11).
+  const kept = new Map<string, Produced & { document: DocumentId }>();
 
   async function produce(id: DocumentId, data: unknown): Promise<Produced> {
     const input = parseDocumentInput(id, data);
@@ -76,12 +83,17 @@ export function createDocumentHandlers(options: DocumentHandlerOptions): Documen
   return {
     'documents.render': async ({ document, data }) => {
       const p = await produce(document, data);
-      return { pdfBase64: p.bytes.toString('base64'), pages: p.pages, fileName: p.fileName };
+      const renderId = randomUUID();
+      kept.set(renderId, { ...p, document });
+      for (const id of kept.keys()) if (kept.size > KEPT_RENDERS) kept.delete(id);
+      return { pdfBase64: p.bytes.toString('base64'), pages: p.pages, fileName: p.fileName, renderId };
     },
 
-    'documents.print': async ({ document, data, printer, silent, copies }) => {
+    'documents.print': async ({ document, data, renderId, printer, silent, copies }) => {
       if (!options.printPdf) throw printFailed(new Error('此窗口不支持直接打印，请先保存或预览 PDF 后从浏览器打印'));
-      const p = await produce(document, data);
+      // The previewed bytes when the host still has them (and they are of this document); else a new render.
+      const shown = renderId === undefined ? undefined : kept.get(renderId);
+      const p = shown?.document === document ? shown : await produce(document, data);
       const n = copies ?? 1;
       let result: { printed: boolean; printer?: string };
       try {

@@ -206,6 +206,7 @@ export const en: Record<MessageKey, string> = {
   'case.previewLoading': 'Preparing the preview…',
   'case.previewPages': '{pages} page(s)',
   'case.previewPage': 'Page {page} of {pages}',
+  'case.previewDrawing': 'Drawing page {page} of {pages}…',
   'case.previewFailed': 'The preview cannot be shown: {reason}',
   'case.sign': 'Sign',
   'case.signerName': 'Signer',

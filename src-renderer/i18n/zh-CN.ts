@@ -205,6 +205,7 @@ export const zhCN = {
   'case.previewLoading': '正在生成预览…',
   'case.previewPages': '共 {pages} 页',
   'case.previewPage': '第 {page} 页，共 {pages} 页',
+  'case.previewDrawing': '正在生成第 {page}/{pages} 页…',
   'case.previewFailed': '无法显示预览：{reason}',
   'case.sign': '签名',
   'case.signerName': '签名人',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventPayloads } from '../../src-shared/domain/events';
 import { createDocumentHandlers, DocumentError, type PrintRequest } from '../../src-main/documents/handlers';
-import { PRESETS, realisticCase } from './fixtures';
+import { cst, PRESETS, realisticCase } from './fixtures';
 import { caseData } from './render';
 import { pdfFonts, pdfText } from './pdf-tools';
 
@@ -157,6 +157,20 @@ describe('documents.print', () => {
     expect(r.events).toEqual([{ caseId: pc.state.id, event: { type: 'case.document_printed', payload: { document: 'notice', copies: 2, printer: 'HP LaserJet 前台' } } }]);
     // The event is one the desk's event schema accepts.
     expect(eventPayloads['case.document_printed'].safeParse(r.events![0]!.event.payload).success).toBe(true);
+  });
+
+  it('打印 in a preview prints the previewed bytes (its renderId), not a second layout of the document', async () => {
+    const jobs: Buffer[] = [];
+    const h = createDocumentHandlers({ archiveRoot: work, printPdf: async (pdf) => (jobs.push(pdf), { printed: true }) });
+    const shown = await h['documents.render']({ document: 'registration', data: { ...data, printedAt: cst(2026, 11, 28, 15) } });
+    // The data sent with 打印 says another minute: the bytes printed are still the ones previewed.
+    await h['documents.print']({ document: 'registration', data: { ...data, printedAt: cst(2026, 11, 28, 16) }, renderId: shown.renderId });
+    expect(jobs[0]!.equals(Buffer.from(shown.pdfBase64, 'base64'))).toBe(true);
+    // Without a renderId, or with one of another document, the host lays the document out anew.
+    await h['documents.print']({ document: 'registration', data: { ...data, printedAt: cst(2026, 11, 28, 16) } });
+    await h['documents.print']({ document: 'notice', data, renderId: shown.renderId });
+    expect(jobs[1]!.equals(jobs[0]!)).toBe(false);
+    expect(jobs[2]!.equals(jobs[0]!)).toBe(false);
   });
 
   it('the S3-5 sheet records the print on every case it lists', async () => {

@@ -136,7 +136,7 @@ describe('bridge handlers as plain functions', () => {
     await expect(h.handlers['documents.render']({ document: 'notice', data: {} })).rejects.toBeInstanceOf(HostError);
     const calls: string[] = [];
     const withDocs = testHost({
-      'documents.render': async (i) => (calls.push(`render:${i.document}`), { pdfBase64: 'JVBERi0=', pages: 1, fileName: 'n.pdf' }),
+      'documents.render': async (i) => (calls.push(`render:${i.document}`), { pdfBase64: 'JVBERi0=', pages: 1, fileName: 'n.pdf', renderId: 'r1' }),
       'documents.print': async (i) => (calls.push(`print:${i.document}`), { printed: true }),
       'documents.save': async (i) => (calls.push(`save:${i.folder}`), { path: '/tmp/x.pdf' }),
     });

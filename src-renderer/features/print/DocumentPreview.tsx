@@ -4,7 +4,7 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { DocumentId } from '../../../src-shared/bridge';
 import { callHost } from '../../bridge/host';
 import { localised, useT } from '../../i18n/i18n';
-import { PdfPages } from '../case/PdfPages';
+import { loadPdfJs, PdfPages } from '../case/PdfPages';
 import { pdfBytes, saveFile } from './save-file';
 
 // One print preview for every document the desk prints — case documents (DocumentButtons), the period
@@ -25,6 +25,8 @@ export interface PreviewRequest {
 interface Rendered {
   bytes: Uint8Array<ArrayBuffer>;
   fileName: string;
+  /** The host's name for these bytes: 打印 prints them, not a second render. */
+  renderId: string;
 }
 
 export function DocumentPreview({ request, onClose, onPrinted }: { request: PreviewRequest; onClose: () => void; onPrinted?: (printer?: string) => Promise<void> | void }) {
@@ -44,6 +46,8 @@ export function DocumentPreview({ request, onClose, onPrinted }: { request: Prev
     let cancelled = false;
     void (async () => {
       const { request: req } = latest.current;
+      // pdf.js and its worker start while the host renders, not after (a failure shows when the pages draw).
+      loadPdfJs().catch(() => undefined);
       const r = await callHost('documents.render', { document: req.document, data });
       if (cancelled) return;
       if (!r.ok) {
@@ -52,7 +56,7 @@ export function DocumentPreview({ request, onClose, onPrinted }: { request: Prev
         close();
         return;
       }
-      setRendered({ bytes: pdfBytes(r.value.pdfBase64), fileName: r.value.fileName });
+      setRendered({ bytes: pdfBytes(r.value.pdfBase64), fileName: r.value.fileName, renderId: r.value.renderId });
     })();
     return () => {
       cancelled = true;
@@ -70,7 +74,7 @@ export function DocumentPreview({ request, onClose, onPrinted }: { request: Prev
       await onPrinted?.();
       return;
     }
-    const p = await callHost('documents.print', { document: request.document, data });
+    const p = await callHost('documents.print', { document: request.document, data, renderId: r.renderId });
     if (!p.ok) return void message.error(t('case.printFailed', { reason: localised(p.error.message) }));
     // A print cancelled in the system dialog is not a print.
     if (p.value.printed) await onPrinted?.(p.value.printer);
