@@ -21,28 +21,48 @@ export interface BackupDesk {
   deskCode: string;
 }
 
+/**
+ * An attachment body the server does not hold yet (issue 13): without it in the backup, a restore would
+ * bring back the attachment's event but not its file. Bodies the server holds are downloaded again on demand.
+ */
+export interface BackupBody {
+  hash: string;
+  type: string;
+  /** The bytes, base64. */
+  data: string;
+}
+
 export interface DeskBackup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   createdAt: number;
   desk?: BackupDesk;
-  counts: { events: number; config: number };
-  /** CRC-32 (hex) of `JSON.stringify([events, config])` as written. */
+  counts: { events: number; config: number; bodies?: number };
+  /** CRC-32 (hex) of `JSON.stringify([events, config])`, or of `[events, config, bodies]` when it has bodies. */
   checksum: string;
   events: CaseEvent[];
   config: ConfigDoc[];
+  bodies?: BackupBody[];
 }
+
+const bodySchema = z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/), type: z.string().max(200), data: z.base64() });
 
 const envelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.number().int(),
   createdAt: z.number().int(),
   desk: z.strictObject({ orgId: z.string().max(64), deskId: z.string().max(64), deskCode: z.string().max(12) }).optional(),
-  counts: z.strictObject({ events: z.number().int().min(0), config: z.number().int().min(0) }),
+  counts: z.strictObject({ events: z.number().int().min(0), config: z.number().int().min(0), bodies: z.number().int().min(0).optional() }),
   checksum: z.string().regex(/^[0-9a-f]{8}$/),
   events: z.array(z.unknown()),
   config: z.array(z.unknown()),
+  bodies: z.array(z.unknown()).optional(),
 });
+
+/** What the checksum covers: the bodies too when the backup carries some (older backups had none). */
+function checksummed(events: readonly unknown[], config: readonly unknown[], bodies: readonly unknown[] | undefined): string {
+  return crc32(JSON.stringify(bodies && bodies.length > 0 ? [events, config, bodies] : [events, config]));
+}
 
 /** CRC-32 over the UTF-16 code units of a string: catches truncation and bit rot, not tampering. */
 export function crc32(text: string): string {
@@ -55,17 +75,18 @@ export function crc32(text: string): string {
 }
 
 /** Serialises a desk's events and configuration as a backup file's text. */
-export function serializeBackup(input: { events: readonly CaseEvent[]; config: readonly ConfigDoc[]; desk?: BackupDesk; createdAt: number }): string {
-  const checksum = crc32(JSON.stringify([input.events, input.config]));
+export function serializeBackup(input: { events: readonly CaseEvent[]; config: readonly ConfigDoc[]; desk?: BackupDesk; createdAt: number; bodies?: readonly BackupBody[] }): string {
+  const bodies = input.bodies && input.bodies.length > 0 ? [...input.bodies] : undefined;
   const backup: DeskBackup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     createdAt: input.createdAt,
     ...(input.desk ? { desk: input.desk } : {}),
-    counts: { events: input.events.length, config: input.config.length },
-    checksum,
+    counts: { events: input.events.length, config: input.config.length, ...(bodies ? { bodies: bodies.length } : {}) },
+    checksum: checksummed(input.events, input.config, bodies),
     events: [...input.events],
     config: [...input.config],
+    ...(bodies ? { bodies } : {}),
   };
   return JSON.stringify(backup);
 }
@@ -111,7 +132,10 @@ export function parseBackup(text: string): BackupParseResult {
       `The backup should hold ${env.counts.events} records but holds ${env.events.length}; the file may have been cut short.`,
     );
   }
-  if (crc32(JSON.stringify([env.events, env.config])) !== env.checksum) {
+  if ((env.bodies?.length ?? 0) !== (env.counts.bodies ?? 0)) {
+    return backupRefusal('backup.counts', `备份文件应有 ${env.counts.bodies ?? 0} 个附件文件，实际有 ${env.bodies?.length ?? 0} 个，文件可能被截断。`, `The backup should hold ${env.counts.bodies ?? 0} attachment files but holds ${env.bodies?.length ?? 0}; the file may have been cut short.`);
+  }
+  if (checksummed(env.events, env.config, env.bodies) !== env.checksum) {
     return backupRefusal('backup.checksum', '备份文件的校验值不符，内容已被改动或损坏。', 'The backup file’s checksum does not match: its content was changed or damaged.');
   }
   const events: CaseEvent[] = [];
@@ -140,6 +164,12 @@ export function parseBackup(text: string): BackupParseResult {
     }
     config.push(parsed.data);
   }
+  const bodies: BackupBody[] = [];
+  for (let i = 0; i < (env.bodies?.length ?? 0); i++) {
+    const parsed = bodySchema.safeParse(env.bodies![i]);
+    if (!parsed.success) return backupRefusal('backup.body', `备份中的第 ${i + 1} 个附件文件无效。`, `Attachment file ${i + 1} in the backup is invalid.`);
+    bodies.push(parsed.data);
+  }
   return {
     ok: true,
     value: {
@@ -151,6 +181,7 @@ export function parseBackup(text: string): BackupParseResult {
       checksum: env.checksum,
       events,
       config,
+      ...(bodies.length > 0 ? { bodies } : {}),
     },
   };
 }
@@ -168,10 +199,10 @@ export type RestoreResult = { ok: true; events: number; config: number } | Backu
  * Restores a backup into an empty desk. Validates the whole file first, and `accept` may refuse a valid
  * file the caller cannot use (a desk restore needs the desk's identity), so a refused file writes nothing.
  */
-export async function restoreBackup(text: string, target: RestoreTarget, accept?: (backup: DeskBackup) => BackupRefusal | undefined): Promise<RestoreResult> {
+export async function restoreBackup(text: string, target: RestoreTarget, accept?: (backup: DeskBackup) => BackupRefusal | undefined | Promise<BackupRefusal | undefined>): Promise<RestoreResult> {
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
-  const refused = accept?.(parsed.value);
+  const refused = await accept?.(parsed.value);
   if (refused) return refused;
   if ((await target.countEvents()) > 0) {
     return backupRefusal('backup.notEmpty', '只能恢复到空白的桌面：这台电脑上已经有案件记录。', 'A backup can only be restored into an empty desk: this computer already holds case records.');
@@ -197,13 +228,13 @@ export interface BackupDatabase {
 }
 
 /** Serialises every event and configuration document of a desk database as a backup file's text. */
-export async function exportDeskBackup(db: BackupDatabase, createdAt: number, desk?: BackupDesk): Promise<string> {
+export async function exportDeskBackup(db: BackupDatabase, createdAt: number, desk?: BackupDesk, bodies?: readonly BackupBody[]): Promise<string> {
   const events = (await db.events.find().exec()).map((d) => d.toJSON() as CaseEvent).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const config = (await db.config.find().exec()).map((d) => {
     const { _deleted: _ignored, ...doc } = d.toJSON() as ConfigDoc;
     return { ...doc, _deleted: false } as ConfigDoc;
   });
-  return serializeBackup({ events, config, createdAt, ...(desk ? { desk } : {}) });
+  return serializeBackup({ events, config, createdAt, ...(desk ? { desk } : {}), ...(bodies ? { bodies } : {}) });
 }
 
 /** A restore target over the desk's RxDB collections; inserts in batches and fails loudly on any refusal. */

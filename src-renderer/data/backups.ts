@@ -1,4 +1,6 @@
-import { backupRefusal, databaseRestoreTarget, exportDeskBackup, restoreBackup, type DeskBackup, type RestoreResult } from '../../src-shared/backup-format';
+import { backupRefusal, databaseRestoreTarget, exportDeskBackup, restoreBackup, type BackupBody, type BackupRefusal, type DeskBackup, type RestoreResult } from '../../src-shared/backup-format';
+import { sha256Hex } from '../../src-shared/domain/attachments';
+import { bodyStoreFor } from './body-store';
 import { localDateKey } from '../../src-shared/domain/numbering';
 import type { BridgeError } from '../../src-shared/bridge';
 import { callHost } from '../bridge/host';
@@ -7,7 +9,7 @@ import type { DeskDatabase } from './database';
 import { keepCaseNumberFloor } from './register';
 import type { StoredConfigDoc } from './schemas';
 
-// Backing up and restoring the desk (issue 10): the page serialises its store (src-shared/backup-format.ts),
+// Backing up and restoring the desk (issues 10 and 13: the attachment files the server lacks go with it): the page serialises its store (src-shared/backup-format.ts),
 // the host seals it with the administrator's backup passphrase and writes it into the backup folder
 // (src-main/backups.ts). A restore opens a sealed file — one of the folder's, or one the person chose —
 // and fills an empty desk, then makes this computer that desk again.
@@ -19,10 +21,45 @@ export async function backUpDesk(db: DeskDatabase, manual: boolean, now = Date.n
   const identity = await getDeskIdentity(db);
   const config = await loadConfig(db);
   const deskCode = config.desks.find((d) => d.id === identity?.deskId)?.code;
-  const content = await exportDeskBackup(db, now, identity && deskCode ? { orgId: identity.orgId, deskId: identity.deskId, deskCode } : undefined);
+  const bodies = await bodiesNotOnTheServer(db);
+  const content = await exportDeskBackup(db, now, identity && deskCode ? { orgId: identity.orgId, deskId: identity.deskId, deskCode } : undefined, bodies);
   const written = await callHost('backup.write', { content, manual });
   if (!written.ok) return written;
   return { ok: true, value: { ...written.value, events: await db.events.count().exec() } };
+}
+
+/**
+ * The attachment files the server does not hold yet (all of a desk's files while it works alone). The ones it
+ * holds are left out: a restored desk downloads them again when a case shows them, and a backup of a desk
+ * with years of photos stays a size a browser can write.
+ */
+async function bodiesNotOnTheServer(db: DeskDatabase): Promise<BackupBody[]> {
+  const store = bodyStoreFor(db);
+  const out: BackupBody[] = [];
+  for (let page = await store.notUploaded(100); page.length > 0; page = await store.notUploaded(100, page.at(-1))) {
+    for (const p of page) {
+      const body = await store.get(p.hash);
+      if (body) out.push({ hash: body.hash, type: body.type, data: base64Of(body.bytes) });
+    }
+  }
+  return out;
+}
+
+function bytesOf(base64: string): ArrayBuffer {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
+}
+
+/** A refusal when a file in the backup is not the file its address names (altered, or damaged in a way the checksum missed). */
+async function firstAlteredBody(bodies: readonly BackupBody[] | undefined): Promise<BackupRefusal | undefined> {
+  for (const [i, b] of (bodies ?? []).entries()) {
+    if ((await sha256Hex(bytesOf(b.data))) !== b.hash) {
+      return backupRefusal('backup.bodyHash', `备份中的第 ${i + 1} 个附件文件与它的校验值不符，已被改动或损坏。`, `Attachment file ${i + 1} in the backup does not match its hash: it was altered or damaged.`);
+    }
+  }
+  return undefined;
 }
 
 /** Where the backup to restore comes from: a file of this computer's backup folder, or one the person chose. */
@@ -62,21 +99,25 @@ function recentNumbers(backup: DeskBackup): string[] {
 }
 
 /** Restores a backup into this (empty) desk; a wrong passphrase, a damaged or forged file writes nothing. */
-export async function restoreDesk(db: DeskDatabase, source: RestoreSource, passphrase?: string): Promise<BackupOutcome<{ events: number; config: number }>> {
+export async function restoreDesk(db: DeskDatabase, source: RestoreSource, passphrase?: string): Promise<BackupOutcome<{ events: number; config: number; files: number }>> {
   const secret = passphrase?.trim() ? { passphrase } : {};
   const opened = 'name' in source ? await callHost('backup.read', { name: source.name, ...secret }) : await callHost('backup.open', { file: base64Of(source.file), ...secret });
   if (!opened.ok) return opened;
   let identity: DeskIdentity | undefined;
   let numbers: string[] = [];
+  let bodies: BackupBody[] = [];
   let restored: RestoreResult;
   try {
-    restored = await restoreBackup(opened.value.content, databaseRestoreTarget(db), (backup) => {
+    restored = await restoreBackup(opened.value.content, databaseRestoreTarget(db), async (backup) => {
       identity = identityOf(backup);
       numbers = recentNumbers(backup);
-      return identity
-        ? undefined
-        : backupRefusal('backup.noDesk', '这个备份没有记录它属于哪一台接诉台，无法恢复。', 'This backup does not say which desk it belongs to, so it cannot be restored.');
+      bodies = backup.bodies ?? [];
+      if (!identity) return backupRefusal('backup.noDesk', '这个备份没有记录它属于哪一台接诉台，无法恢复。', 'This backup does not say which desk it belongs to, so it cannot be restored.');
+      return firstAlteredBody(bodies);
     });
+    // Every file was checked above; kept as waiting for the server, whose uploader asks before it sends.
+    const store = bodyStoreFor(db);
+    if (restored.ok) for (const b of bodies) await store.put(bytesOf(b.data), b.type, Date.now(), 0);
   } catch (e) {
     // The store refused a write after the file passed every check (disk full, a second window): say so.
     const detail = e instanceof Error ? e.message : String(e);
@@ -85,7 +126,7 @@ export async function restoreDesk(db: DeskDatabase, source: RestoreSource, passp
   if (!restored.ok) return restored;
   if (numbers.length > 0) await keepCaseNumberFloor(db, numbers);
   if (identity) await setDeskIdentity(db, identity);
-  return { ok: true, value: { events: restored.events, config: restored.config } };
+  return { ok: true, value: { events: restored.events, config: restored.config, files: bodies.length } };
 }
 
 const LAST_SCHEDULED_KEY = 'backup-last-scheduled';

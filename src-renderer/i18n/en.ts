@@ -409,7 +409,7 @@ export const en: Record<MessageKey, string> = {
   'restore.passphrase': 'Backup passphrase (needed for a backup made on another computer)',
   'restore.run': 'Restore',
   'restore.running': 'Restoring; do not close the window…',
-  'restore.done': 'Restored {events} records and {config} configuration documents. Please sign in.',
+  'restore.done': 'Restored {events} records, {config} configuration documents and {files} attachment files. Please sign in.',
   'restore.rejoin': 'If this desk was joined to a server, re-join it after the restore in Settings → Server with a new code from your administrator.',
   'restore.passphraseLabel': 'Backup passphrase',
   'status.deskIs': 'Desk: {desk}',

@@ -408,7 +408,7 @@ export const zhCN = {
   'restore.passphrase': '备份口令（在别的电脑上做的备份需要输入）',
   'restore.run': '恢复',
   'restore.running': '正在恢复，请不要关闭窗口…',
-  'restore.done': '已恢复 {events} 条记录和 {config} 份配置。请登录。',
+  'restore.done': '已恢复 {events} 条记录、{config} 份配置和 {files} 个附件文件。请登录。',
   'restore.rejoin': '如果这台接诉台原来连接服务器，恢复后请在「设置 → 服务器」中用管理员给的新加入码重新加入。',
   'restore.passphraseLabel': '备份口令',
   'status.deskIs': '本台：{desk}',

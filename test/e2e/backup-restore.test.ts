@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { WebHost } from '../../src-main/web-host';
 import { buildRenderer, DESK_CONTEXT, fixClock, openPage, startShell } from '../helpers/browser';
-import { firstRun, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
+import { dialogOpened, firstRun, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
+import { minimalPdf } from './attachment-fixtures';
 import { launchRealDesk, registerPropertyComplaint } from './real-shell';
 
 // Issue 10: backing up a desk and restoring it on a replacement computer, as the people do it, with antd's
@@ -13,7 +14,8 @@ import { launchRealDesk, registerPropertyComplaint } from './real-shell';
 // administrator sets a passphrase; the administrator sets it (a short one is refused), backs up, and a
 // stranger cannot replace it without the one in force; the scheduled backup is written once the page is
 // asked; on the new computer the file is chosen through the file chooser, a wrong passphrase restores
-// nothing, the right one brings the case back and the series of case numbers continues.
+// nothing, the right one brings the case back with its attached letter (issue 13: the backup carries the
+// files the server does not hold) and the series of case numbers continues.
 
 const NOW = Date.parse('2026-11-27T10:00:00+08:00');
 const PASSPHRASE = '阳光花园备份 2026';
@@ -64,6 +66,13 @@ describe('backup and restore in Chromium (animations on)', () => {
     );
     await signIn(page, '王前台', '1357');
     const number = await registerPropertyComplaint(page, '张秀兰', '顶楼天花板渗水');
+    // The owner's letter, attached through the file chooser: this desk has no server, so the backup must carry the file.
+    const chooser0 = page.waitForEvent('filechooser');
+    await page.getByTestId('attach-add').click();
+    await (await chooser0).setFiles({ name: '业主来函.pdf', mimeType: 'application/pdf', buffer: minimalPdf('Letter from owner 1203') });
+    const attach = await dialogOpened(page);
+    await attach.getByTestId('attach-save').click();
+    await attach.waitFor({ state: 'detached', timeout: 15_000 });
 
     // The clerk: no passphrase, so no backup can be written; the scheduled one the host asked for failed, and says why.
     let card = await openBackups(page);
@@ -128,10 +137,17 @@ describe('backup and restore in Chromium (animations on)', () => {
 
     await restore.getByPlaceholder('备份口令（在别的电脑上做的备份需要输入）').fill(PASSPHRASE);
     await restore.getByRole('button', { name: /^恢\s?复$/ }).click();
-    await fresh.getByText(/已恢复 \d+ 条记录和 \d+ 份配置/).waitFor({ timeout: 30_000 });
+    await fresh.getByText(/已恢复 \d+ 条记录、\d+ 份配置和 1 个附件文件/).waitFor({ timeout: 30_000 });
     await signIn(fresh, '王前台', '1357');
     await fresh.getByTestId('queue-table').getByRole('link', { name: number }).waitFor({ timeout: 30_000 });
     await screenshot(fresh, 'restored-queue');
+    // The letter came back with the case, and opens from this computer's own store.
+    await fresh.getByTestId('queue-table').getByRole('link', { name: number }).click();
+    await fresh.getByTestId('attachment').filter({ hasText: '业主来函.pdf' }).getByTestId('attachment-thumb').click();
+    const viewer = await dialogOpened(fresh);
+    await viewer.locator('canvas').first().waitFor({ timeout: 30_000 });
+    await viewer.locator('.ant-modal-close').click();
+    await viewer.waitFor({ state: 'detached' });
 
     // The desk's series continues: the next complaint does not take the restored case's number.
     const next = await registerPropertyComplaint(fresh, '李建国', '电梯异响');
