@@ -1,3 +1,4 @@
+import { contactKeyOf } from '../../src-shared/domain/contact-key';
 import type { RxJsonSchema } from 'rxdb';
 import type { CaseEvent, CaseState } from '../../src-shared/domain';
 import type { ConfigDoc } from '../../src-shared/sync/contract';
@@ -22,6 +23,8 @@ export interface CaseDoc {
   flagged: boolean;
   /** Number, visible names, subject, description and demand, for search in Chinese (never a masked name). */
   search: string;
+  /** The complainant's phone as a lookup key (domain/contact-key.ts), '' when they may not be looked up. */
+  contact: string;
   state: CaseState;
   /**
    * The case's events while it is open (signature images left out), so the queue can run the SLA engine
@@ -71,8 +74,9 @@ export const eventSchema: RxJsonSchema<EventDoc> = {
 } as unknown as RxJsonSchema<EventDoc>;
 
 export const caseSchema: RxJsonSchema<CaseDoc> = {
-  // 1: sourceEvents (issue 15's cheap reconciliation); database.ts migrates version-0 documents.
-  version: 1,
+  // 1: sourceEvents (issue 15's cheap reconciliation); 2: contact (the complainant's history at intake).
+  // database.ts migrates older documents (caseMigrations).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -86,12 +90,13 @@ export const caseSchema: RxJsonSchema<CaseDoc> = {
     dueAt: { type: 'number', minimum: 0, maximum: MAX_TIME, multipleOf: 1 },
     flagged: { type: 'boolean' },
     search: { type: 'string' },
+    contact: { type: 'string', maxLength: 16 },
     state: { type: 'object' },
     log: { type: 'array', items: { type: 'object' } },
     sourceEvents: { type: 'number', minimum: 0, maximum: MAX_EVENTS, multipleOf: 1 },
   },
-  required: ['id', 'number', 'bucket', 'status', 'kind', 'departmentId', 'registeredAt', 'dueAt', 'flagged', 'search', 'state', 'log', 'sourceEvents'],
-  indexes: [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents'],
+  required: ['id', 'number', 'bucket', 'status', 'kind', 'departmentId', 'registeredAt', 'dueAt', 'flagged', 'search', 'contact', 'state', 'log', 'sourceEvents'],
+  indexes: [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents', ['contact', 'registeredAt']],
 } as unknown as RxJsonSchema<CaseDoc>;
 
 /**
@@ -100,7 +105,8 @@ export const caseSchema: RxJsonSchema<CaseDoc> = {
  * once, which writes the true count.
  */
 export const caseMigrations = {
-  1: (doc: Omit<CaseDoc, 'sourceEvents'>): CaseDoc => ({ ...doc, sourceEvents: doc.state.timeline.length }),
+  1: (doc: Omit<CaseDoc, 'sourceEvents' | 'contact'>): Omit<CaseDoc, 'contact'> => ({ ...doc, sourceEvents: doc.state.timeline.length }),
+  2: (doc: Omit<CaseDoc, 'contact'>): CaseDoc => ({ ...doc, contact: contactKeyOf(doc.state) }),
 };
 
 export const configSchema: RxJsonSchema<StoredConfigDoc> = {

@@ -417,5 +417,8 @@ export const en: Record<MessageKey, string> = {
   'status.staffIs': 'On duty: {name}',
   'case.nextIs': 'Next step: {action}',
   'case.referralIs': ' (competent body: {referral})',
+  'intake.earlier': 'This number has raised {total} earlier cases; check whether this is the same matter:',
+  'intake.earlierOpen': 'This number has {open} case(s) still open ({total} in all); check first whether this is the same matter:',
+  'intake.earlierMore': '{n} older case(s) not listed.',
   'error.unknownCase': 'Case not found.',
 };

@@ -416,6 +416,9 @@ export const zhCN = {
   'status.staffIs': '当班：{name}',
   'case.nextIs': '下一步：{action}',
   'case.referralIs': '（告知有权处理的部门：{referral}）',
+  'intake.earlier': '这个号码以前反映过 {total} 件事，请看是否为同一问题：',
+  'intake.earlierOpen': '这个号码有 {open} 件案件还在办理中（共 {total} 件），请先确认是否为同一件事：',
+  'intake.earlierMore': '另有 {n} 件较早的案件未列出。',
   'error.unknownCase': '找不到该案件。',
 } as const;
 

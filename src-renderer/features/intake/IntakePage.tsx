@@ -14,6 +14,7 @@ import { formatDateTime } from '../../format/time';
 import { useNoTabClearButtons } from '../../hooks/useNoTabClearButtons';
 import { bookReceptionDay, emptyIntake, formPathOf, riskFlagsHint, toIntakeValues, type IntakeValues } from './intake-model';
 import { nativeDateMax } from '../../components/native-date';
+import { EarlierCases } from './EarlierCases';
 
 // 快速登记: one screen, keyboard first (Tab through, Ctrl+Enter saves, Esc goes back), saved as a draft
 // while typing so a crash or reload loses nothing.
@@ -58,6 +59,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   const kind = watch('kind');
   const category = watch('category');
   const anonymous = watch('complainant.anonymous');
+  const phone = watch('complainant.phone');
   const reason = watch('inadmissibleReason');
   const loaded = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -284,6 +286,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
               </Form.Item>
             </Col>
           </Row>
+          {!anonymous && <EarlierCases phone={phone ?? ''} />}
           <Form.Item {...item(t('intake.subject'), 'subject', true)}>
             <Controller control={control} name="subject" render={({ field }) => <Input {...field} placeholder={t('intake.subjectPlaceholder')} data-testid="intake-subject" />} />
           </Form.Item>

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { Alert, Space, Tag, Typography } from 'antd';
+import { earlierCasesOf, type EarlierCase } from '../../data/complainant-history';
+import { useDesk } from '../../data/desk-context';
+import { hrefOf } from '../../app/router';
+import { formatMinute } from '../../format/time';
+import { useT, type MessageKey } from '../../i18n/i18n';
+
+// Beside the intake form: the caller's earlier cases, looked up by the phone number as it is typed, so the
+// clerk recognises a repeat or a case still open (S7-7, S8-11) before registering a new one. The form's
+// draft is kept, so opening an earlier case and coming back loses nothing.
+
+export function EarlierCases({ phone }: { phone: string }) {
+  const t = useT();
+  const { db } = useDesk();
+  const [found, setFound] = useState<{ total: number; cases: EarlierCase[] }>({ total: 0, cases: [] });
+  useEffect(() => {
+    let stale = false;
+    // After a short pause in typing, not on every digit.
+    const timer = setTimeout(() => void earlierCasesOf(db, phone).then((r) => !stale && setFound(r)), 250);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [db, phone]);
+  if (found.total === 0) return null;
+  const open = found.cases.filter((c) => c.open).length;
+  return (
+    <Alert
+      type={open > 0 ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="earlier-cases"
+      message={t(open > 0 ? 'intake.earlierOpen' : 'intake.earlier', { total: found.total, open })}
+      description={
+        <Space direction="vertical" size={2}>
+          {found.cases.map((c) => (
+            <Space key={c.id} size="small" wrap>
+              <a href={hrefOf({ name: 'case', id: c.id })}>{c.number}</a>
+              <Tag color={c.open ? 'blue' : 'default'}>{t(`status.${c.status}` as MessageKey)}</Tag>
+              <Typography.Text>{c.subject}</Typography.Text>
+              <Typography.Text type="secondary">{formatMinute(c.registeredAt)}</Typography.Text>
+            </Space>
+          ))}
+          {found.total > found.cases.length && <Typography.Text type="secondary">{t('intake.earlierMore', { n: found.total - found.cases.length })}</Typography.Text>}
+        </Space>
+      }
+    />
+  );
+}
