@@ -83,6 +83,11 @@ export async function act(page: Page, eventType: string, fill: Record<string, st
   });
 }
 
+/** What an action dialog says is wrong: under its fields, and above its buttons for the rest. */
+export async function dialogErrors(dialog: Locator): Promise<string> {
+  return (await dialog.locator('.ant-form-item-explain-error, [data-testid=action-error]').allInnerTexts()).join(' ');
+}
+
 /**
  * The dialog that just opened, once its zoom-in has finished (with animations on a click during the zoom
  * can land beside its target, and a pointer drawing would be scaled).

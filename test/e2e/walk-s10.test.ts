@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
+import { act, dialogErrors, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 import { printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk, dialogWords } from './walk-steps';
 
 // Issue 16: the property-service preset (S10) walked as its people do, animations on, on a fixed clock. A
@@ -100,7 +100,7 @@ describe('S10 walk: 物业服务部业主来访投诉, intake to callback', () =
     await handlers.filter({ hasText: '维修工老张' }).click();
     await assign.getByTestId('f-noticeNo').fill('');
     await assign.getByTestId('action-ok').click();
-    await expect.poll(() => assign.locator('.ant-form-item-explain-error, [data-testid=action-error]').allInnerTexts()).toContainEqual(expect.stringContaining('通知单编号'));
+    await expect.poll(() => dialogErrors(assign)).toContain('通知单编号');
     await assign.getByTestId('f-noticeNo').fill(proposed);
     await assign.getByTestId('f-instruction').fill('今天下班前到5栋检查楼道照明线路');
     await assign.getByTestId('action-ok').click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixClock, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { act, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
+import { act, dialogErrors, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 import { switchTo, dialogWords } from './walk-steps';
 
 // Issue 16: the office-reception preset (S11) walked as its people do, animations on, on a fixed clock:
@@ -94,7 +94,7 @@ describe('S11 walk: 管理处接待来访投诉, intake to callback', () => {
     await dialog.waitFor();
     await pickOption(page, 'f-decision', '不同意');
     await dialog.getByTestId('action-ok').click();
-    await expect.poll(() => dialog.getByTestId('action-error').textContent()).toContain('写明理由');
+    await expect.poll(() => dialogErrors(dialog)).toContain('写明理由');
     await pickOption(page, 'f-decision', '同意');
     await dialog.getByTestId('f-opinion').fill('同意，由工程部当日更换');
     // Ctrl+Enter saves from anywhere in the dialog.

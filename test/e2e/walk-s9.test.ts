@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
+import { act, dialogErrors, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 import { decideApproval, printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk } from './walk-steps';
 
 // Issue 16: the complaint-and-callback preset (S9) walked as its people do, animations on, on a fixed clock.
@@ -121,7 +121,7 @@ describe('S9 walk: 管理处投诉回访工作流程, intake to the second callb
     await pickOption(page, 'f-decision', '同意');
     await result.click();
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => decide.getByTestId('action-error').textContent()).toContain('请填写主任处理结果');
+    await expect.poll(() => dialogErrors(decide)).toContain('请填写主任处理结果');
     await screenshot(page, 'walk-s9-director-result');
     expect(await page.getByTestId('waiting-approval').textContent()).toContain('管理处主任填写处理结果');
     await page.keyboard.type('工程维修部更换整段水管并加装止水阀，两次回访，住户满意');
