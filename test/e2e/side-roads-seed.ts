@@ -3,9 +3,9 @@ import { setUpDesk } from '../../src-renderer/data/setup';
 import { presetById } from '../../src-shared/presets';
 
 // Runs inside the test browser (imported through Vite): the starter desk of walk-case-actions, set up as
-// first run would, except that its 办结 stage may be paused — a choice an organisation makes in its policy
-// (制度管理 → 环节与时限 → 可暂停计时, policy-admin.test)
-// (no preset's regulation pauses a clock), so the pause and resume buttons are there to be pressed.
+// first run would, except that its 办结 stage may be paused. No preset's regulation pauses a clock; an
+// organisation chooses it in 制度管理 → 环节与时限 → 可暂停计时 (policy-admin.test), so here the pause and
+// resume buttons are there to be pressed.
 
 export async function seedSideRoadsDesk(profile: string, at: number): Promise<string[]> {
   const db = await createDeskDatabase(deskDatabaseName(profile));
