@@ -140,6 +140,14 @@ export class BodyStore {
     return (await done((await this.db).transaction(STORE).objectStore(STORE).get(hash))) as BodyRecord | undefined;
   }
 
+  /** How many files this desk keeps, how many the server does not hold yet and how many it refused (设置 → 存储). */
+  async counts(): Promise<{ files: number; waiting: number; refused: number }> {
+    const store = (await this.db).transaction(STORE).objectStore(STORE);
+    const byState = store.index('uploaded');
+    const [files, waiting, refused] = await Promise.all([done(store.count()), done(byState.count(0)), done(byState.count(2))]);
+    return { files, waiting, refused };
+  }
+
   async has(hash: string): Promise<boolean> {
     return (await done((await this.db).transaction(STORE).objectStore(STORE).count(hash))) > 0;
   }

@@ -420,5 +420,11 @@ export const en: Record<MessageKey, string> = {
   'intake.earlier': 'This number has raised {total} earlier cases; check whether this is the same matter:',
   'intake.earlierOpen': 'This number has {open} case(s) still open ({total} in all); check first whether this is the same matter:',
   'intake.earlierMore': '{n} older case(s) not listed.',
+  'storage.title': 'Storage',
+  'storage.used': 'Used here',
+  'storage.usedOf': '{used} (this browser storage allows about {quota})',
+  'storage.files': 'Attachment files',
+  'storage.filesAlone': '{files} in all, kept only on this computer; back up regularly.',
+  'storage.filesJoined': '{files} in all, {waiting} waiting to upload, {refused} refused.',
   'error.unknownCase': 'Case not found.',
 };

@@ -419,6 +419,12 @@ export const zhCN = {
   'intake.earlier': '这个号码以前反映过 {total} 件事，请看是否为同一问题：',
   'intake.earlierOpen': '这个号码有 {open} 件案件还在办理中（共 {total} 件），请先确认是否为同一件事：',
   'intake.earlierMore': '另有 {n} 件较早的案件未列出。',
+  'storage.title': '存储',
+  'storage.used': '本机已用',
+  'storage.usedOf': '{used}（本机浏览器存储上限约 {quota}）',
+  'storage.files': '附件文件',
+  'storage.filesAlone': '共 {files} 个，都只保存在这台电脑上，请定期备份。',
+  'storage.filesJoined': '共 {files} 个，待上传 {waiting} 个，未能上传 {refused} 个。',
   'error.unknownCase': '找不到该案件。',
 } as const;
 

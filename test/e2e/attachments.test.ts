@@ -178,6 +178,16 @@ describe('attachments in Chromium (animations on)', () => {
     expect(images.filter((c) => c[3] === '2048' && c[4] === '1536')).toHaveLength(1);
     expect(images.filter((c) => c[3] === '320' && c[4] === '200')).toHaveLength(0);
     execFileSync('pdftoppm', ['-r', '60', '-png', archive, join(SCREENSHOT_DIR, 'attachments-archive')]);
+
+    // 8. 设置 → 存储: the three files are kept here only (a withdrawn file is hidden, never deleted), and how
+    // much of the browser's storage the desk uses.
+    await preview.locator('.ant-modal-close').click();
+    await page.getByRole('link', { name: '设置' }).click();
+    const storage = page.getByTestId('storage-card');
+    await storage.scrollIntoViewIfNeeded();
+    await storage.getByText('共 3 个，都只保存在这台电脑上，请定期备份。').waitFor();
+    await storage.getByText(/本机浏览器存储上限约/).waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'settings-storage.png') });
     await context.close();
   });
 });

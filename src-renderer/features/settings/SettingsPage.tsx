@@ -9,8 +9,9 @@ import { formatMinute } from '../../format/time';
 import { JoinServer } from '../setup/JoinServer';
 import { ReconcileCases } from './ReconcileCases';
 import { BackupCard } from './BackupCard';
+import { StorageCard } from './StorageCard';
 
-// 设置: language, this desk, staff (admins add people), the policy in force, joining a server, and backups.
+// 设置: language, this desk, staff (admins add people), the policy in force, joining a server, backups and storage.
 
 export function SettingsPage() {
   const t = useT();
@@ -105,6 +106,7 @@ export function SettingsPage() {
         <JoinServer />
       </Card>
       <BackupCard isAdmin={isAdmin} />
+      <StorageCard />
       <Card size="small" title={t('settings.cases')}>
         <ReconcileCases />
       </Card>
