@@ -62,6 +62,7 @@ export function securityHeaders(options: CspOptions = {}): Record<string, string
     'X-Frame-Options': 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), payment=()',
+    // The camera for 拍照 (issue 13), to the desk's own pages only (self); nothing else.
+    'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), usb=(), serial=(), hid=(), payment=()',
   };
 }

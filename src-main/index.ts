@@ -78,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
     const backups = createBackupFolder({ folder: () => settings.get().backupFolder, keep: () => settings.get().backupKeep, key: () => settings.backupKey() });
 
     const deskSession = session.fromPartition(DESK_PARTITION);
-    denyPermissions(deskSession);
+    denyPermissions(deskSession, rendererOrigin);
     deskSession.protocol.handle(
       APP_SCHEME,
       rendererProtocolHandler(join(appRoot, 'out/renderer'), () => securityHeaders({ connectOrigins: [settings.get().serverUrl, links.link(DEFAULT_PROFILE)?.serverUrl ?? ''] })),

@@ -16,9 +16,15 @@ export interface GuardedContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
+/** What Electron tells about a permission request (`requestingUrl`, and for media the kinds asked). */
+export interface PermissionDetails {
+  requestingUrl?: string;
+  mediaTypes?: string[];
+}
+
 export interface GuardedSession {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
-  setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
+  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: PermissionDetails) => void): void;
+  setPermissionCheckHandler(handler: (contents: unknown, permission: string, requestingOrigin?: string, details?: { mediaType?: string }) => boolean): void;
 }
 
 /** True when `url` is one of the desk's own pages (same origin as the renderer's URL). */
@@ -58,8 +64,13 @@ export function guardWebContents(contents: GuardedContents, rendererOrigin: stri
   });
 }
 
-/** The desk needs no camera, microphone, location, notifications-from-page or anything else. */
-export function denyPermissions(session: GuardedSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * The desk needs no microphone, location, notifications-from-page or anything else. The one exception is
+ * the camera, for 拍照 on a case's attachments (issue 13): video only, and only for the desk's own pages.
+ */
+export function denyPermissions(session: GuardedSession, rendererOrigin?: string): void {
+  const ownCamera = (permission: string, url: string | undefined, kinds: readonly string[] | undefined) =>
+    rendererOrigin !== undefined && permission === 'media' && url !== undefined && isOwnPage(url, rendererOrigin) && !!kinds && kinds.length > 0 && kinds.every((k) => k === 'video');
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(ownCamera(permission, details?.requestingUrl, details?.mediaTypes)));
+  session.setPermissionCheckHandler((_contents, permission, origin, details) => ownCamera(permission, origin, details?.mediaType ? [details.mediaType] : undefined));
 }

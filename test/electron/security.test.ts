@@ -50,6 +50,26 @@ describe('guardWebContents', () => {
 });
 
 describe('denyPermissions', () => {
+  it('allows the camera (video only) to the desk\'s own pages for 拍照, and nothing else to anyone', () => {
+    let request: GuardedSession['setPermissionRequestHandler'] extends (h: infer H) => void ? H : never = () => undefined;
+    let check: GuardedSession['setPermissionCheckHandler'] extends (h: infer H) => void ? H : never = () => true;
+    denyPermissions({ setPermissionRequestHandler: (h) => void (request = h), setPermissionCheckHandler: (h) => void (check = h) }, 'app://desk');
+    const asked = (permission: string, details: { requestingUrl?: string; mediaTypes?: string[] }) => {
+      const cb = vi.fn();
+      request({}, permission, cb, details);
+      return cb.mock.calls[0]?.[0] as boolean;
+    };
+    expect(asked('media', { requestingUrl: 'app://desk/index.html#/case/1', mediaTypes: ['video'] })).toBe(true);
+    expect(asked('media', { requestingUrl: 'app://desk/index.html', mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(asked('media', { requestingUrl: 'app://desk/index.html', mediaTypes: ['audio'] })).toBe(false);
+    expect(asked('media', { requestingUrl: 'https://evil.example/', mediaTypes: ['video'] })).toBe(false);
+    expect(asked('media', { requestingUrl: 'app://desk/index.html' })).toBe(false);
+    expect(asked('geolocation', { requestingUrl: 'app://desk/index.html' })).toBe(false);
+    expect(check({}, 'media', 'app://desk', { mediaType: 'video' })).toBe(true);
+    expect(check({}, 'media', 'app://desk', { mediaType: 'audio' })).toBe(false);
+    expect(check({}, 'media', 'https://evil.example', { mediaType: 'video' })).toBe(false);
+  });
+
   it('answers no to every permission request and check', () => {
     let request: GuardedSession['setPermissionRequestHandler'] extends (h: infer H) => void ? H : never = () => undefined;
     let check: (c: unknown, p: string) => boolean = () => true;

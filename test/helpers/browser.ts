@@ -104,13 +104,14 @@ export async function fixClock(context: BrowserContext, at: number = TEST_NOW): 
   await context.clock.resume();
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`: e.g. a fake camera (--use-fake-device-for-media-stream) for the 拍照 test. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // A Chinese desk's Chromium: the desktop app passes --lang (src-main/index.ts); Chromium on Linux takes
   // its UI locale from LANGUAGE instead, so native date inputs read 2026/11/28 (needs Debian's
   // chromium-l10n). LANG stays C.UTF-8, a locale every machine has: with a zh_CN LANG that the C library
   // lacks, Chromium cannot encode a Chinese download name and saves 登记表_….pdf as "download".
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, LANG: 'C.UTF-8', LANGUAGE: 'zh_CN' } });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs], env: { ...process.env, LANG: 'C.UTF-8', LANGUAGE: 'zh_CN' } });
 }
 
 /** A page that reports its uncaught errors on the test's stderr. */

@@ -1,11 +1,12 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { App, Button, Card, Empty, Space, Spin, Tag, Tooltip, Typography, Upload } from 'antd';
-import { AudioOutlined, CheckCircleOutlined, CloudDownloadOutlined, CloudUploadOutlined, FileOutlined, FilePdfOutlined, PaperClipOutlined, SyncOutlined, WarningOutlined } from '@ant-design/icons';
+import { AudioOutlined, CameraOutlined, CheckCircleOutlined, CloudDownloadOutlined, CloudUploadOutlined, FileOutlined, FilePdfOutlined, PaperClipOutlined, SyncOutlined, WarningOutlined } from '@ant-design/icons';
 import type { CaseState } from '../../../../src-shared/domain/case-state';
 import type { Policy } from '../../../../src-shared/domain/policy';
 import { attachmentsOf, isPicture, liveAttachments, type Attachment } from '../../../data/domain';
 import { policyLabels } from '../../../data/labels';
 import { formatMinute } from '../../../format/time';
+import { CameraDialog } from './CameraDialog';
 import { AttachDialog } from './AttachDialog';
 import { AttachmentViewer } from './AttachmentViewer';
 import { WithdrawDialog } from './WithdrawDialog';
@@ -99,6 +100,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
   const { message } = App.useApp();
   const labels = policyLabels(policy);
   const [file, setFile] = useState<File>();
+  const [camera, setCamera] = useState(false);
   const [viewing, setViewing] = useState<Attachment>();
   const [withdrawing, setWithdrawing] = useState<Attachment>();
   const live = liveAttachments(state);
@@ -136,6 +138,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
           <Upload showUploadList={false} multiple={false} beforeUpload={(f) => { setFile(f); return Upload.LIST_IGNORE; }}>
             <Button size="small" icon={<PaperClipOutlined />} data-testid="attach-add">{t('add')}</Button>
           </Upload>
+          <Button size="small" icon={<CameraOutlined />} onClick={() => setCamera(true)} data-testid="attach-camera">{t('camera')}</Button>
         </Space>
       }>
       {live.length === 0 ? (
@@ -148,6 +151,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
         </Space>
       )}
       {withdrawnCount > 0 && <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="attachments-withdrawn">{t('withdrawnCount', { n: withdrawnCount })}</Typography.Text>}
+      {camera && <CameraDialog onClose={() => setCamera(false)} onShot={(f) => (setCamera(false), setFile(f))} />}
       {file && <AttachDialog file={file} state={state} policy={policy} onClose={(done) => { setFile(undefined); if (done) void message.success(t('saved')); }} />}
       {viewing && <AttachmentViewer attachment={viewing} onClose={() => setViewing(undefined)} />}
       {withdrawing && <WithdrawDialog attachment={withdrawing} state={state} policy={policy} onClose={(done) => { setWithdrawing(undefined); if (done) void message.success(t('withdrawn')); }} />}
