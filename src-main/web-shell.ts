@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { BridgeError, BridgeHandlers } from '../src-shared/bridge';
 import { BRIDGE_EVENTS_PATH, BRIDGE_HTTP_PREFIX, type HostEvent } from '../src-shared/bridge-http-client';
-import { ATTACHMENT_LIMITS } from '../src-shared/domain/attachments';
+import { ATTACHMENT_LIMITS, ATTACHMENT_TOO_LARGE } from '../src-shared/domain/attachments';
 import { securityHeaders } from './csp';
 import { dispatchBridgeCall, type DispatchLog } from './dispatch';
 import { resolveRendererFile } from './renderer-files';
@@ -120,9 +120,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 
   /** The server's own refusal of an oversized attachment (src-server/errors.ts attachmentTooLarge), so the desk shows one message. */
   function tooLargeUpload(res: ServerResponse): void {
-    const mb = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
     res.setHeader('Connection', 'close');
-    sendJson(res, 413, { error: 'attachmentTooLarge', messages: { 'zh-CN': `文件太大，单个附件最多 ${mb} MB，未保存。`, en: `The file is too large: an attachment may be at most ${mb} MB; nothing was stored.` } });
+    sendJson(res, 413, { error: 'attachmentTooLarge', messages: ATTACHMENT_TOO_LARGE });
   }
 
   async function handleRelay(req: IncomingMessage, res: ServerResponse, rest: string) {

@@ -1,11 +1,9 @@
 import type { FieldError } from '../src-shared/domain/parse';
 import type { LocalisedMessage } from '../src-shared/i18n/validation';
-import { ATTACHMENT_LIMITS } from '../src-shared/domain/attachments';
+import { ATTACHMENT_TOO_LARGE } from '../src-shared/domain/attachments';
 
 // Every error a desk or an administrator can meet, as a sentence in zh-CN (source) and en, saying
 // what to do next. Routes throw ApiError; the error handler (app.ts) turns it into the JSON body.
-
-const MAX_MB = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
 
 const MESSAGES = {
   unauthorized: {
@@ -79,10 +77,7 @@ const MESSAGES = {
     'zh-CN': '文件大小与附件记录中登记的大小不符，未保存。',
     en: 'The file’s size differs from the size its attachment record states; nothing was stored.',
   },
-  attachmentTooLarge: {
-    'zh-CN': `文件太大，单个附件最多 ${MAX_MB} MB，未保存。`,
-    en: `The file is too large: an attachment may be at most ${MAX_MB} MB; nothing was stored.`,
-  },
+  attachmentTooLarge: ATTACHMENT_TOO_LARGE,
   notFound: { 'zh-CN': '找不到所请求的内容。', en: 'The requested item was not found.' },
   presetUnknown: { 'zh-CN': '找不到该预设制度。', en: 'No preset with that id.' },
   conflict: { 'zh-CN': '数据已存在且内容不同，未做更改。', en: 'The item already exists with different content; nothing was changed.' },

@@ -1,3 +1,4 @@
+import { base64ToBytes, bytesToBase64 } from './base64';
 // Staff credentials (issue 10 item 3): the verifier format shared by the desk's sign-in, the server's
 // checks of pushed staff documents and the server's administrator sign-in.
 //
@@ -51,18 +52,6 @@ export function verifierKind(stored: string): CredentialKind | undefined {
   return stored.startsWith(`${SCHEMES.passphrase.name}$`) ? 'passphrase' : 'pin';
 }
 
-function toB64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromB64(b64: string): Uint8Array {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
 
 async function derive(secret: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
@@ -77,7 +66,7 @@ export async function hashCredential(secret: string): Promise<string> {
   const scheme = SCHEMES[kind];
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const hash = await derive(secret, salt, scheme.iterations);
-  return `${scheme.name}$${toB64(salt)}$${toB64(hash)}`;
+  return `${scheme.name}$${bytesToBase64(salt)}$${bytesToBase64(hash)}`;
 }
 
 /** True when `secret` matches the verifier; false for a malformed verifier or one with another cost. */
@@ -85,8 +74,8 @@ export async function verifyCredential(secret: string, stored: string): Promise<
   const kind = verifierKind(stored);
   if (!kind) return false;
   const [, saltB64, hashB64] = stored.split('$');
-  const expected = fromB64(hashB64!);
-  const actual = await derive(secret, fromB64(saltB64!), SCHEMES[kind].iterations);
+  const expected = base64ToBytes(hashB64!);
+  const actual = await derive(secret, base64ToBytes(saltB64!), SCHEMES[kind].iterations);
   // Constant-time comparison: a check must not leak how many bytes matched.
   let diff = 0;
   for (let i = 0; i < HASH_BYTES; i++) diff |= actual[i]! ^ expected[i]!;

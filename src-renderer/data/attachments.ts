@@ -1,3 +1,4 @@
+import { bytesToBase64 } from '../../src-shared/base64';
 import { bodyRefusal, liveAttachments, sha256Hex } from '../../src-shared/domain/attachments';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import { messageFor, type LocalisedMessage } from '../../src-shared/i18n/validation';
@@ -65,13 +66,7 @@ export async function archivePictures(db: DeskDatabase, state: CaseState): Promi
   for (const a of liveAttachments(state)) {
     if (!PRINTABLE.has(a.type) || out[a.hash] || Object.keys(out).length >= MAX_PRINTED) continue;
     const body = await store.get(a.hash);
-    if (body) out[a.hash] = `data:${a.type};base64,${base64(new Uint8Array(body.bytes))}`;
+    if (body) out[a.hash] = `data:${a.type};base64,${bytesToBase64(body.bytes)}`;
   }
   return out;
-}
-
-function base64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }

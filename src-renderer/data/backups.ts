@@ -1,5 +1,6 @@
 import { backupRefusal, databaseRestoreTarget, exportDeskBackup, restoreBackup, type BackupBody, type BackupRefusal, type DeskBackup, type RestoreResult } from '../../src-shared/backup-format';
 import { sha256Hex } from '../../src-shared/domain/attachments';
+import { base64ToBytes, bytesToBase64 } from '../../src-shared/base64';
 import { bodyStoreFor } from './body-store';
 import { localDateKey } from '../../src-shared/domain/numbering';
 import type { BridgeError } from '../../src-shared/bridge';
@@ -39,39 +40,36 @@ async function bodiesNotOnTheServer(db: DeskDatabase): Promise<BackupBody[]> {
   for (let page = await store.notUploaded(100); page.length > 0; page = await store.notUploaded(100, page.at(-1))) {
     for (const p of page) {
       const body = await store.get(p.hash);
-      if (body) out.push({ hash: body.hash, type: body.type, data: base64Of(body.bytes) });
+      if (body) out.push({ hash: body.hash, type: body.type, data: bytesToBase64(body.bytes) });
     }
   }
   return out;
 }
 
-function bytesOf(base64: string): ArrayBuffer {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes.buffer;
+interface RestoredBody {
+  type: string;
+  bytes: ArrayBuffer;
 }
 
-/** A refusal when a file in the backup is not the file its address names (altered, or damaged in a way the checksum missed). */
-async function firstAlteredBody(bodies: readonly BackupBody[] | undefined): Promise<BackupRefusal | undefined> {
+/**
+ * The backup's files decoded, each checked against its address; a refusal when one is not the file its
+ * address names (altered, or damaged in a way the checksum missed). Decoded once, written from here.
+ */
+async function checkedBodies(bodies: readonly BackupBody[] | undefined): Promise<RestoredBody[] | BackupRefusal> {
+  const out: RestoredBody[] = [];
   for (const [i, b] of (bodies ?? []).entries()) {
-    if ((await sha256Hex(bytesOf(b.data))) !== b.hash) {
+    const bytes = base64ToBytes(b.data).buffer;
+    if ((await sha256Hex(bytes)) !== b.hash) {
       return backupRefusal('backup.bodyHash', `备份中的第 ${i + 1} 个附件文件与它的校验值不符，已被改动或损坏。`, `Attachment file ${i + 1} in the backup does not match its hash: it was altered or damaged.`);
     }
+    out.push({ type: b.type, bytes });
   }
-  return undefined;
+  return out;
 }
 
 /** Where the backup to restore comes from: a file of this computer's backup folder, or one the person chose. */
 export type RestoreSource = { name: string } | { file: ArrayBuffer };
 
-function base64Of(bytes: ArrayBuffer): string {
-  const view = new Uint8Array(bytes);
-  let binary = '';
-  // In slices: String.fromCharCode(...all) overflows the call stack on a large file.
-  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Which desk of the backup's organisation this computer becomes, or a refusal when the file does not say. */
 function identityOf(backup: DeskBackup): DeskIdentity | undefined {
@@ -101,23 +99,25 @@ function recentNumbers(backup: DeskBackup): string[] {
 /** Restores a backup into this (empty) desk; a wrong passphrase, a damaged or forged file writes nothing. */
 export async function restoreDesk(db: DeskDatabase, source: RestoreSource, passphrase?: string): Promise<BackupOutcome<{ events: number; config: number; files: number }>> {
   const secret = passphrase?.trim() ? { passphrase } : {};
-  const opened = 'name' in source ? await callHost('backup.read', { name: source.name, ...secret }) : await callHost('backup.open', { file: base64Of(source.file), ...secret });
+  const opened = 'name' in source ? await callHost('backup.read', { name: source.name, ...secret }) : await callHost('backup.open', { file: bytesToBase64(source.file), ...secret });
   if (!opened.ok) return opened;
   let identity: DeskIdentity | undefined;
   let numbers: string[] = [];
-  let bodies: BackupBody[] = [];
+  let bodies: RestoredBody[] = [];
   let restored: RestoreResult;
   try {
     restored = await restoreBackup(opened.value.content, databaseRestoreTarget(db), async (backup) => {
       identity = identityOf(backup);
       numbers = recentNumbers(backup);
-      bodies = backup.bodies ?? [];
       if (!identity) return backupRefusal('backup.noDesk', '这个备份没有记录它属于哪一台接诉台，无法恢复。', 'This backup does not say which desk it belongs to, so it cannot be restored.');
-      return firstAlteredBody(bodies);
+      const checked = await checkedBodies(backup.bodies);
+      if (!Array.isArray(checked)) return checked;
+      bodies = checked;
+      return undefined;
     });
     // Every file was checked above; kept as waiting for the server, whose uploader asks before it sends.
     const store = bodyStoreFor(db);
-    if (restored.ok) for (const b of bodies) await store.put(bytesOf(b.data), b.type, Date.now(), 0);
+    if (restored.ok) for (const b of bodies) await store.put(b.bytes, b.type, Date.now(), 0);
   } catch (e) {
     // The store refused a write after the file passed every check (disk full, a second window): say so.
     const detail = e instanceof Error ? e.message : String(e);

@@ -1,5 +1,6 @@
 // A file leaves the desk as an ordinary download: Electron shows its save dialog, a browser saves it to
 // its downloads folder. Used by the exports of 统计分析 and by every print preview's 下载 PDF.
+import { base64ToBytes } from '../../../src-shared/base64';
 
 export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -15,8 +16,5 @@ export function saveFile(blob: Blob, fileName: string): void {
 
 /** The host answers documents.render with base64; the preview and the download need the bytes. */
 export function pdfBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
+  return base64ToBytes(base64);
 }
