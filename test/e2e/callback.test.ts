@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
 import { act, dialogOpened, firstRun, pickOption, registerPropertyComplaint, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
+import { clockOf } from '../helpers/page-clock';
 
 // 回访 as a clerk records it on the property desk (callback.unsatisfiedReopens is false there), once with
 // antd's animations on and once with reduced motion (issue 11 findings 4 and 5):
@@ -82,7 +83,7 @@ for (const motion of ['animations on', 'reduced motion'] as const) {
       await page.getByTestId(`callback-${number}`).waitFor();
       expect(await page.getByTestId('callback-table').textContent()).toContain('2026-12-05');
       // The clerk calls two days later.
-      await desk.context.clock.fastForward('48:00:00');
+      await clockOf(desk.context).fastForward('48:00:00');
       let dialog = await openCallbackDialog(page, number);
       await pickOption(page, 'f-method', '电话');
       await dialog.getByTestId('f-satisfaction').locator('.ant-rate-star').nth(1).click();

@@ -77,8 +77,11 @@ export async function act(page: Page, eventType: string, fill: Record<string, st
   for (const [name, text] of Object.entries(selects)) await pickOption(page, `f-${name}`, text);
   for (const [name, text] of Object.entries(fill)) await dialog.getByTestId(`f-${name}`).fill(text);
   await dialog.getByTestId('action-ok').click();
-  await dialog.waitFor({ state: 'detached', timeout: 10_000 }).catch(async (e: unknown) => {
-    process.stderr.write(`action ${eventType} errors: ${JSON.stringify(await dialog.locator('.ant-form-item-explain-error, [data-testid=action-error]').allInnerTexts())}\n`);
+  await dialog.waitFor({ state: 'detached', timeout: 20_000 }).catch(async (e: unknown) => {
+    // What the clerk would see: the dialog's errors, whether 保存 is still turning, and a picture.
+    const saving = await dialog.locator('[data-testid=action-ok].ant-btn-loading').count();
+    process.stderr.write(`action ${eventType} errors: ${JSON.stringify(await dialogErrors(dialog))}, still saving: ${saving > 0}\n`);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/failed-${eventType}.png` });
     throw e;
   });
 }

@@ -8,6 +8,7 @@ import type { WebHost } from '../../src-main/web-host';
 import { buildRenderer, SCREENSHOT_DIR, startShell } from '../helpers/browser';
 import { act, dialogOpened, firstRun, signIn, sunnyGardenDesk } from './desk-steps';
 import { launchRealDesk, openDeskPage, registerPropertyComplaint } from './real-shell';
+import { clockOf } from '../helpers/page-clock';
 
 // 打印 in the browser shell with the real document handlers (pdfmake in the shell's host): the preview is
 // the PDF the host rendered, and 打印 hands that PDF to the browser as a download (a local web server
@@ -161,7 +162,7 @@ describe('the hand-over notice of a transferred case (animations on)', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('case-actions').waitFor();
     // An hour after registering (15:00), the clerk hands the case on to 秩序维护部.
-    await page.context().clock.fastForward('01:00:00');
+    await clockOf(page.context()).fastForward('01:00:00');
     await act(page, 'case.transferred', { reason: '渗水点在公共管井，需秩序维护部协调入户' }, { toDepartmentId: '秩序维护部' });
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('秩序维护部');
 
@@ -250,7 +251,7 @@ describe('an 已超时 alert while printing (animations on, 1366×768)', () => {
     await page.getByTestId('case-actions').waitFor();
 
     // An hour and a half later nobody has answered: 一般投诉 is to be answered within the hour (S7-13).
-    await page.context().clock.fastForward('01:30:00');
+    await clockOf(page.context()).fastForward('01:30:00');
     const alert = page.locator('.ant-notification-notice').filter({ hasText: `已超时：${number}` });
     await alert.waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'alert-breach-1366.png') });
@@ -284,7 +285,7 @@ describe('an 已超时 alert while printing (animations on, 1366×768)', () => {
     await preview.waitFor({ state: 'hidden' });
 
     // The pop-up closes by itself; the alert stays listed under 提醒.
-    await page.context().clock.fastForward('00:00:30');
+    await clockOf(page.context()).fastForward('00:00:30');
     await alert.waitFor({ state: 'hidden' });
     await page.getByTestId('alert-bell').click();
     const list = page.locator('.ant-popover:visible');
@@ -299,7 +300,9 @@ describe('an 已超时 alert while printing (animations on, 1366×768)', () => {
     await page.keyboard.press('Escape');
     await page.goto(page.url().replace(/#.*$/, '') + '#/queue');
     await page.getByText(number).first().waitFor();
-    await page.context().clock.fastForward('00:00:05'); // a few ticks of the timers that raise alerts
+    // A few ticks of the one-second ticker that raises alerts, five seconds on.
+    await clockOf(page.context()).fastForward('00:00:05');
+    await page.waitForTimeout(3_000);
     expect(await page.locator('.ant-notification-notice').count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'alert-after-reload-1366.png') });
     await page.context().close();

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { buildRenderer, DESK_CONTEXT, launchChromium, openPage, startShell } from '../helpers/browser';
 import type { WebHost } from '../../src-main/web-host';
 import { firstRun, pickOption, screenshot, signIn } from './desk-steps';
+import { clockOf } from '../helpers/page-clock';
 
 // Issue 10 item 3: wrong PINs typed at the sign-in screen lock that person's sign-in with growing delays,
 // and a reload does not unlock it. The clock is fixed, so the lock cannot expire during the test.
@@ -34,7 +35,7 @@ describe.each([
 ])('sign-in lock-out in Chromium (%s)', (variant, contextOptions) => {
   it('three wrong PINs lock the sign-in; after a reload it is still locked, even with the right PIN', { timeout: 240_000 }, async () => {
     const context = await browser.newContext(contextOptions);
-    await context.clock.setFixedTime(NOW);
+    await clockOf(context).setFixedTime(NOW);
     const url = host.shell.url.endsWith('/') ? host.shell.url : `${host.shell.url}/`;
     const page = await openPage(context, `${url}?desk=lockout_${variant.replace(' ', '_')}`);
     await firstRun(page, {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callInPage, startDeskBrowser, type DeskBrowser } from '../helpers/browser';
 import { act, dialogOpened, pickOption, screenshot, signIn } from './desk-steps';
 import { stageTimer, switchTo } from './walk-steps';
+import { clockOf } from '../helpers/page-clock';
 
 // Issue 11: the case page's less frequent actions, each performed as a person does it (the button, the
 // dialog's fields, 确定) with animations on and a fixed clock, and checked where that person would look:
@@ -14,7 +15,7 @@ const NOW = Date.parse('2026-11-27T10:00:00+08:00'); // a Friday, 10:00 in China
 let desk: DeskBrowser;
 beforeAll(async () => {
   desk = await startDeskBrowser('dev', { animations: true });
-  await desk.context.clock.setSystemTime(NOW);
+  await clockOf(desk.context).setSystemTime(NOW);
 }, 300_000);
 afterAll(async () => {
   await desk?.close();

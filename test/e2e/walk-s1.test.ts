@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 import { decideApproval, printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk } from './walk-steps';
+import { clockOf } from '../helpers/page-clock';
 
 // Issue 16: the fire-brigade preset (S1) walked as its people do, animations on, on a fixed clock. At
 // 10:00 a caller reports a locked fire exit in a shopping centre; the duty officer registers it by keyboard
@@ -39,7 +40,7 @@ describe('S1 walk: 火灾隐患举报投诉查处, intake to callback', () => {
     await signIn(page, '张值班', '1111');
 
     // S1-1 / S1-2: the duty officer takes the hotline call at 10:00 and registers it by keyboard.
-    await desk.context.clock.setSystemTime(NOW);
+    await clockOf(desk.context).setSystemTime(NOW);
     await page.keyboard.press('F2');
     const intake = page.getByTestId('intake-form');
     await intake.waitFor();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, dialogErrors, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 import { printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk, dialogWords } from './walk-steps';
+import { clockOf } from '../helpers/page-clock';
 
 // Issue 16: the property-service preset (S10) walked as its people do, animations on, on a fixed clock. A
 // resident comes in about the stairwell lights; the clerk records the visit by keyboard with the number of
@@ -35,7 +36,7 @@ describe('S10 walk: 物业服务部业主来访投诉, intake to callback', () =
     await signIn(page, '客服小林', '1111');
 
     // S10-3 / S10-4: registered centrally, by keyboard, at 10:00.
-    await desk.context.clock.setSystemTime(NOW);
+    await clockOf(desk.context).setSystemTime(NOW);
     await page.keyboard.press('F2');
     const intake = page.getByTestId('intake-form');
     await intake.waitFor();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, dialogOpened, drawName, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 import { decideApproval, printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk } from './walk-steps';
+import { clockOf } from '../helpers/page-clock';
 
 // Issue 16: the retail preset (S3) walked as its people do, animations on, on a fixed clock. A salesperson
 // types in a customer's product-quality complaint (the 《产品质量投诉》 form, S3-2) and his department
@@ -40,7 +41,7 @@ describe('S3 walk: 门市产品质量投诉, intake to resolution', () => {
     await signIn(page, '业务员小陈', '1111');
 
     // S3-2: the product-quality form, typed in by keyboard (F2 … Ctrl+Enter), received at 10:00.
-    await desk.context.clock.setSystemTime(NOW);
+    await clockOf(desk.context).setSystemTime(NOW);
     await page.keyboard.press('F2');
     const intake = page.getByTestId('intake-form');
     await intake.waitFor();

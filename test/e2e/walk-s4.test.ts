@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, dialogOpened, firstRun, hospitalDesk, pickOption, screenshot, signIn } from './desk-steps';
 import { printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk } from './walk-steps';
+import { clockOf } from '../helpers/page-clock';
 
 // Issue 16: the hospital preset (S4) walked as its people do, animations on, on a fixed clock. On a Friday
 // at 10:00 an outpatient comes to the one-stop service desk about a wrong prescription; the desk nurse
@@ -32,7 +33,7 @@ describe('S4 walk: 人民医院投诉接待, intake to callback', () => {
     await signIn(page, '周护士', '1111');
 
     // S4-2 / S4-3: the one-stop desk receives an outpatient and registers it, by keyboard, at 10:00.
-    await desk.context.clock.setSystemTime(NOW);
+    await clockOf(desk.context).setSystemTime(NOW);
     await page.keyboard.press('F2');
     const intake = page.getByTestId('intake-form');
     await intake.waitFor();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, dialogErrors, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 import { decideApproval, printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk } from './walk-steps';
+import { clockOf } from '../helpers/page-clock';
 
 // Issue 16: the fuel-station preset (S6) walked as its people do, animations on, on a fixed clock. A driver
 // complains that the petrol he bought made his car judder; the station manager registers it by keyboard
@@ -38,7 +39,7 @@ describe('S6 walk: 加油加气站投诉举报, intake to callback', () => {
     await signIn(page, '董站长', '1111');
 
     // S6-1: the station manager registers it, by keyboard, received at 10:00.
-    await desk.context.clock.setSystemTime(NOW);
+    await clockOf(desk.context).setSystemTime(NOW);
     await page.keyboard.press('F2');
     const intake = page.getByTestId('intake-form');
     await intake.waitFor();

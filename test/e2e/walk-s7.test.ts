@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, dialogOpened, firstRun, pickOption, screenshot, signIn, sunnyGardenDesk, typePropertyComplaint } from './desk-steps';
 import { decideApproval, printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk } from './walk-steps';
+import { clockOf } from '../helpers/page-clock';
 
 // Issue 16: the property preset (S7) walked as its people do, animations on, on a fixed clock. At 10:00 an
 // owner phones about a leaking ceiling and wants it fixed by tomorrow 18:00; the service assistant types it
@@ -33,7 +34,7 @@ describe('S7 walk: 业户意见和投诉, intake to archive', () => {
     await signIn(page, '助理小陈', '1111');
 
     // S7-13: a general complaint with the owner's own deadline, typed as a clerk types a date: digits only.
-    await desk.context.clock.setSystemTime(NOW);
+    await clockOf(desk.context).setSystemTime(NOW);
     await typePropertyComplaint(page, '周先生', '卫生间天花板渗水');
     await page.getByTestId('form-ownerDeadline').focus();
     await page.keyboard.type('202611281800');
@@ -107,7 +108,7 @@ describe('S7 walk: 业户意见和投诉, intake to archive', () => {
     await page.getByTestId('case-number').waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await stageTimer(page, '重要投诉:3日内处理完毕')).state).toBe('running');
     expect(await page.getByTestId('case-severity').textContent()).toBe('重要投诉');
-    await desk.context.clock.setSystemTime(Date.parse('2026-12-28T10:30:00+08:00'));
+    await clockOf(desk.context).setSystemTime(Date.parse('2026-12-28T10:30:00+08:00'));
     await expect.poll(() => page.getByTestId('case-severity').textContent(), { timeout: 15_000 }).toBe('重大投诉（由「重要投诉」超期自动升级）');
     await expect.poll(async () => (await stageTimer(page, '重大投诉:一周内解决')).state).not.toBe(null);
     await screenshot(page, 'walk-s7-escalated');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 import { decideApproval, printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk } from './walk-steps';
+import { clockOf } from '../helpers/page-clock';
 
 // Issue 16: the management-office intake preset (S8) walked as its people do, animations on, on a fixed
 // clock. At 10:00 an owner comes to the front desk: water has been off in his building all morning and no one
@@ -37,7 +38,7 @@ describe('S8 walk: 管理处受理投诉工作流程, intake to callback', () =>
     await signIn(page, '前台小周', '1111');
 
     // S8-1 / S8-2: the front desk is the single intake; registered by keyboard at 10:00.
-    await desk.context.clock.setSystemTime(NOW);
+    await clockOf(desk.context).setSystemTime(NOW);
     await page.keyboard.press('F2');
     await page.getByTestId('intake-form').waitFor();
     await pickOption(page, 'intake-channel', '来访');

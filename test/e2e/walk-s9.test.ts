@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, dialogErrors, dialogOpened, firstRun, pickOption, screenshot, signIn } from './desk-steps';
 import { decideApproval, printedText, stageTimer, startWalkDesk, switchTo, type WalkDesk } from './walk-steps';
+import { clockOf } from '../helpers/page-clock';
 
 // Issue 16: the complaint-and-callback preset (S9) walked as its people do, animations on, on a fixed clock.
 // At 10:00 a resident phones about a dripping pipe; the receptionist apologises first and registers it by
@@ -51,7 +52,7 @@ describe('S9 walk: 管理处投诉回访工作流程, intake to the second callb
     await signIn(page, '接待员小何', '1111');
 
     // S9-1: apologise first, then register — the intake says so and records it.
-    await desk.context.clock.setSystemTime(NOW);
+    await clockOf(desk.context).setSystemTime(NOW);
     await page.keyboard.press('F2');
     const intake = page.getByTestId('intake-form');
     await intake.waitFor();

@@ -5,6 +5,7 @@ import { build, createServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startWebHost, type WebHost } from '../../src-main/web-host';
 import { TEST_NOW } from './clock';
+import { clockOf } from './page-clock';
 
 // Builds the desk renderer (vite.web.config.ts, production mode) and serves it with the browser shell
 // (src-main/web-host.ts: the same CSP and bridge handlers as `npm run start:web`), then drives it in
@@ -25,11 +26,20 @@ export interface DeskBrowser {
 /** Builds the renderer once per process into a temporary folder; extra entries (bench pages) ride along. */
 export async function buildRenderer(extraInputs: Record<string, string> = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'jiesu-renderer-'));
-  await build({
-    configFile: resolve(process.cwd(), 'vite.web.config.ts'),
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: { index: resolve(process.cwd(), 'src-renderer/index.html'), ...extraInputs } } },
-  });
+  // The build a clerk runs: Vite builds development React when NODE_ENV is already set, and vitest sets it
+  // to "test" — a save then took 0.4–2 s of React's development checks where the product takes a fraction.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: resolve(process.cwd(), 'vite.web.config.ts'),
+      mode: 'production',
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true, rollupOptions: { input: { index: resolve(process.cwd(), 'src-renderer/index.html'), ...extraInputs } } },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   return outDir;
 }
 
@@ -96,12 +106,12 @@ export const DESK_CONTEXT: BrowserContextOptions = { locale: 'zh-CN', timezoneId
 export { TEST_NOW };
 
 /**
- * Puts a context's pages on the fixed clock (TEST_NOW, test/helpers/clock.ts); call before its first page
- * opens. From there the page clock runs on in real time, so live timers still tick.
+ * Puts a context's pages on the fixed clock (TEST_NOW, test/helpers/clock.ts). From there the page clock
+ * runs on in real time, so live timers still tick; clockOf(context) moves it (test/helpers/page-clock.ts
+ * says why this is not Playwright's context.clock).
  */
 export async function fixClock(context: BrowserContext, at: number = TEST_NOW): Promise<void> {
-  await context.clock.install({ time: at });
-  await context.clock.resume();
+  await clockOf(context).setSystemTime(at);
 }
 
 /** `extraArgs`: e.g. a fake camera (--use-fake-device-for-media-stream) for the 拍照 test. */
