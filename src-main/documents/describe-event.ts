@@ -1,6 +1,6 @@
 import type { CaseEvent, EventType } from '../../src-shared/domain/events';
 import { EVENT_NAMES } from '../../src-shared/domain/event-names';
-import { departmentName, formatMinute, formatMoney, nameOf, roleName } from './format';
+import { departmentName, formatMinute, formatMoney, nameOf, printedHash, roleName } from './format';
 import { COMPLAINANT_SIGNER_ROLES, kindName, maskName, methodName, staffName } from './case-common';
 import type { CaseDocumentInput, DocumentContext } from './types';
 import { attachmentKindsOf, attachmentsOf } from '../../src-shared/domain/attachments';
@@ -107,7 +107,7 @@ export function describeEvent(e: CaseEvent, ctx: DocumentContext, hideIdentity =
     case 'case.material_added':
       return join(e.payload.kind === 'evidence' ? '证据' : e.payload.kind === 'diary' ? '工作日记' : '书面材料', e.payload.title, e.payload.description);
     case 'case.attachment_added':
-      return join(attachmentKindName(p, e.payload.kind), e.payload.name, e.payload.caption, `SHA-256 ${e.payload.hash}`);
+      return join(attachmentKindName(p, e.payload.kind), e.payload.name, e.payload.caption, printedHash(e.payload.hash));
     case 'case.attachment_withdrawn': {
       const a = 'case' in ctx ? attachmentsOf((ctx as CaseDocumentInput).case).find((x) => x.id === e.payload.attachmentId) : undefined;
       return join(a ? `撤回「${a.name}」` : '撤回附件', e.payload.reason);

@@ -4,6 +4,14 @@ import { wallClock, wallClockText } from '../../src-shared/wall-clock';
 // Text formatting for printed forms. Times are shown in the organisation's local time (policy offset,
 // China = UTC+8) to the minute, as S3-2 asks for 投诉时间.
 
+/**
+ * A file's SHA-256 as printed: 64 hex digits are one word with no place to wrap, wider than any table
+ * column, so it is printed in two halves of 32 (the archive's history ran it past the table's edge).
+ */
+export function printedHash(hash: string): string {
+  return `SHA-256 ${hash.slice(0, 32)}\n${hash.slice(32)}`;
+}
+
 /** 2026-11-27 09:05 */
 export function formatMinute(ms: number | undefined, offsetMinutes = 480): string {
   if (ms === undefined || !Number.isFinite(ms)) return '';

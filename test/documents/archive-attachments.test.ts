@@ -6,6 +6,8 @@ import { sha256Hex } from '../../src-shared/domain/attachments';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import { PRESETS, realisticCase } from './fixtures';
 import { caseData, render } from './render';
+import { wordsPastRight } from './pdf-tools';
+import { PAGE_MARGINS } from '../../src-main/documents/frame';
 
 // Issue 13, S1-13 / S4-11: the archive lists every file attached to the case with its SHA-256, kind, who
 // and when — a withdrawn one too, marked 已撤回 with its reason — and draws the pictures still shown.
@@ -41,6 +43,8 @@ describe('case archive: attachments (issue 13)', () => {
     for (const name of ['现场照片.png', '隐患位置', '举报信.pdf', '无关截图.png']) expect(r.flat).toContain(name);
     expect(r.flat).toContain(`SHA-256${hash}`);
     expect(r.flat).toContain(`SHA-256${'d'.repeat(64)}`);
+    // Nothing runs past the tables' right border: a hash is printed in halves, in the list and in the history.
+    expect(wordsPastRight(r.bytes, 595.28 - PAGE_MARGINS[2] + 1)).toEqual([]);
     for (const kind of ['证据', '来信来函', '其他']) expect(r.flat).toContain(kind);
     // The status cell wraps (已撤回, then when, who and why), and pdftotext interleaves it with the hash's lines.
     expect(r.flat).toContain('已撤回');

@@ -33,6 +33,15 @@ export function pdfBodyText(bytes: Uint8Array): string {
   return withFile(bytes, (p) => execFileSync('pdftotext', ['-x', '0', '-y', '70', '-W', '842', '-H', '720', '-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }
 
+/**
+ * Words printed past `right` points from the page's left edge (pdftotext -bbox): text a person would find
+ * cut off at, or run over, a table's right border.
+ */
+export function wordsPastRight(bytes: Uint8Array, right: number): string[] {
+  const html = withFile(bytes, (p) => execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  return [...html.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].filter((m) => Number(m[1]) > right).map((m) => m[2]!);
+}
+
 /** Text with every kind of white space removed: table cells wrap, labels may be split by line breaks. */
 export function compact(text: string): string {
   return text.replace(/\s+/g, '');

@@ -1,7 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { CaseEvent } from '../../../src-shared/domain/events';
 import { compareEvents } from '../../../src-shared/domain/projection';
-import { CLOCK_ZH, departmentName, formatFormValue, formatMinute, nameOf } from '../format';
+import { CLOCK_ZH, departmentName, formatFormValue, formatMinute, nameOf, printedHash } from '../format';
 import { formGrid, frameDocument, listTable, listTableLayout, section, type FormRow } from '../frame';
 import { COMPLAINANT_SIGNER_ROLES, formOf, identityHidden, kindName, methodName, personWord, printedComplainant, receptionPointOf, staffName, statusName } from '../case-common';
 import { callbackMethodName } from '../../../src-shared/domain/callback-outcome';
@@ -160,8 +160,7 @@ function attachmentSection(input: CaseDocumentInput, numeral: string, t: (ms: nu
         ['序号', '文件', '类别', '添加人', '添加时间', '状态'].map((h) => ({ text: h, style: 'th' })),
         ...files.map((a, i) => [
           { text: String(i + 1), fontSize: 9 },
-          { stack: [{ text: a.name, fontSize: 9 }, ...(a.caption ? [{ text: a.caption, fontSize: 8 }] : []), // A hash is one unbreakable word, wider than the column: printed in two halves.
-            { text: `SHA-256 ${a.hash.slice(0, 32)}\n${a.hash.slice(32)}`, fontSize: 6.5, color: '#555' }] },
+          { stack: [{ text: a.name, fontSize: 9 }, ...(a.caption ? [{ text: a.caption, fontSize: 8 }] : []), { text: printedHash(a.hash), fontSize: 6.5, color: '#555' }] },
           { text: attachmentKindName(input.policy, a.kind), fontSize: 9 },
           { text: staff(a.by), fontSize: 9 },
           { text: t(a.at), fontSize: 9 },
