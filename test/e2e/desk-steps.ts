@@ -27,7 +27,8 @@ export function hospitalDesk(...staff: StaffInput[]): { preset: string; org: str
   return { preset: '医院', org: '市人民医院', site: '门诊楼', code: 'RM01', desk: '一站式服务台', staff };
 }
 
-export async function firstRun(page: Page, o: { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] }): Promise<void> {
+/** `beforeFinish`: what the test checks on the filled form before 完成设置 is pressed. */
+export async function firstRun(page: Page, o: { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] }, beforeFinish?: () => Promise<void>): Promise<void> {
   await page.getByTestId('first-run-form').waitFor({ timeout: 60_000 });
   await pickOption(page, 'preset-select', o.preset);
   await page.getByLabel('单位名称').fill(o.org);
@@ -44,6 +45,7 @@ export async function firstRun(page: Page, o: { preset: string; org: string; sit
     await page.getByTestId(`staff-pin-${i}`).fill(s.pin);
     await page.getByTestId(`staff-pin2-${i}`).fill(s.pin);
   }
+  await beforeFinish?.();
   await page.getByTestId('finish-setup').click();
   await page.getByTestId('signin-pin').waitFor();
 }
@@ -57,8 +59,8 @@ export async function signIn(page: Page, name: string, pin: string): Promise<voi
 }
 
 /**
- * 管理员确认 (issue 10 item 2): the prompt that opens after 保存为新修订 — the administrator (the signed-in
- * person by default) types their passphrase, or on a standalone desk their PIN, and confirms.
+ * 管理员确认 (issue 10 items 2–3): the prompt that opens after 保存为新修订 — the administrator (the signed-in
+ * person by default) types their passphrase (管理口令; a PIN confirms nothing, standalone or joined) and confirms.
  */
 export async function confirmAsAdministrator(page: Page, secret: string): Promise<void> {
   const prompt = page.locator('.ant-modal').filter({ hasText: '管理员确认' });
