@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
-import { confirmAsAdministrator, firstRun, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
+import { confirmAsAdministrator, firstRun, propertyAdministrator, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
 
 // Policy administration as a property service centre's administrator does it (S0-2): categories,
 // callback rules, ladders, rewards and penalties in tables, never JSON; every edit checked by
@@ -10,7 +10,6 @@ import { confirmAsAdministrator, firstRun, screenshot, signIn, sunnyGardenDesk }
 // administrator types her passphrase (管理口令); a department head with a PIN cannot confirm a revision.
 
 const ADMIN_PASSPHRASE = '阳光花园-管理-2026';
-const PROPERTY_ROLES = ['物业管家', '业服助理', '监控中心值班员', '当值领班', '分管主管', '相关部门主管', '物业大管家', '首席物业管家', '行政人事助理', '项目第一负责人', '分公司总经理'];
 let desk: DeskBrowser;
 beforeAll(async () => {
   desk = await startDeskBrowser('build', { animations: true });
@@ -39,13 +38,12 @@ async function openSection(page: Page, name: string): Promise<void> {
 describe('policy administration in Chromium', () => {
   it('S0-2 S0-4 an administrator routes a new category, changes a callback rule and saves a revision without JSON; an invalid edit writes nothing', async () => {
     const page = await desk.newPage(`policy_${Date.now()}`);
-    // The property-management desk with no cases: the preset's policy as revision 1. 李助理 holds every role
-    // of the preset (a revision is checked for roles nobody holds) and, heading 业主服务中心 as 物业大管家,
-    // sets a passphrase; 王主管 (相关部门主管, head of 工程部) keeps a PIN.
+    // The property-management desk with no cases: the preset's policy as revision 1. 李助理 administers with
+    // a passphrase; 王主管 (相关部门主管, head of 工程部) keeps a PIN.
     await firstRun(
       page,
       sunnyGardenDesk(
-        { name: '李助理', roles: PROPERTY_ROLES, department: '业主服务中心', pin: ADMIN_PASSPHRASE },
+        propertyAdministrator(ADMIN_PASSPHRASE),
         { name: '王主管', roles: ['相关部门主管'], department: '工程部', pin: '1357' },
       ),
       async () => {
