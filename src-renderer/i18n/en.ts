@@ -376,7 +376,7 @@ export const en: Record<MessageKey, string> = {
   'settings.addStaff': 'Add staff',
   'settings.staffAdded': 'Added {name}',
   'settings.adminNeedsPassphrase': 'Administrator roles need a passphrase (at least 10 characters), not only a PIN.',
-  'settings.adminSignInWithPassphrase': 'Administration needs a passphrase sign-in: your account has a PIN only; ask another administrator to set you a passphrase.',
+  'settings.adminSignInWithPassphrase': 'Administration needs a passphrase sign-in: your account has a PIN only. A passphrase is set when the desk is set up, or an administrator signed in with one adds a person with a passphrase here.',
   'settings.adminOnly': 'Only an administrator can add staff.',
   'backup.title': 'Backups',
   'backup.noPassphrase': 'No backup passphrase is set: this desk writes no backup at all (neither scheduled nor manual). An administrator sets one.',

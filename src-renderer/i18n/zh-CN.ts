@@ -375,7 +375,7 @@ export const zhCN = {
   'settings.addStaff': '添加工作人员',
   'settings.staffAdded': '已添加工作人员 {name}',
   'settings.adminNeedsPassphrase': '管理员角色须设置口令（至少 10 个字符），不能只用 PIN 码。',
-  'settings.adminSignInWithPassphrase': '管理操作须用口令登录：您的账号目前只有 PIN 码，请由另一位管理员为您设置口令。',
+  'settings.adminSignInWithPassphrase': '管理操作须用管理口令登录：您的账号目前只有 PIN 码。管理口令在新建本机时设置，或由已用口令登录的管理员在此添加设有口令的人员。',
   'settings.adminOnly': '只有管理员可以添加工作人员。',
   'backup.title': '备份',
   'backup.noPassphrase': '尚未设定备份口令：本台不会写入任何备份（自动和手动都不会）。请管理员设定备份口令。',
