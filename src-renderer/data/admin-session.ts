@@ -1,7 +1,7 @@
 import { ADMIN_SESSION_PATH, type AdminSessionResponse } from '../../src-shared/sync/contract';
 import type { Staff } from '../../src-shared/domain/org';
 import type { Policy } from '../../src-shared/domain/policy';
-import { holdsAdminRole } from '../../src-shared/domain/administration';
+import { canAdminister, holdsAdminRole } from '../../src-shared/domain/administration';
 import { verifyCredential } from '../../src-shared/credentials';
 import type { DeskDatabase } from './database';
 import { ensureDeskSync, getServerConnection, type DeskReplication, type LinkOptions } from './replication';
@@ -10,13 +10,25 @@ import { ensureDeskSync, getServerConnection, type DeskReplication, type LinkOpt
 // "Configuration needs an administrator"). On a desk joined to a server, the server checks the
 // administrator's own passphrase and opens a short session that the desk's config pushes carry
 // (src-server/admin-sessions.ts); nothing is written when it refuses or cannot be reached. On a
-// standalone desk there is no server: the desk checks the same person's credential and role itself.
+// standalone desk there is no server: the desk applies the server's rule itself (canAdminister: an
+// administering role AND a passphrase credential), so a 4–8 digit PIN confirms administration nowhere.
 
 export type AdminCheck = { ok: true } | { ok: false; message: { 'zh-CN': string; en: string } };
 
 const WRONG: AdminCheck = {
   ok: false,
   message: { 'zh-CN': '管理员确认未通过：口令不对，或此人没有管理权限。', en: 'Administrator check failed: wrong passphrase, or this person does not administer.' },
+};
+// A person who administers by role but holds only a PIN: saying so (instead of "wrong passphrase") tells
+// them what to do. Where a passphrase is set on a standalone desk: the first-run form (an administering
+// row takes a passphrase in its PIN-or-passphrase field) and 设置 → 工作人员 (an administrator adds a person).
+const NEEDS_PASSPHRASE: AdminCheck = {
+  ok: false,
+  message: {
+    'zh-CN':
+      '管理操作须使用管理口令，PIN 码不能确认管理员身份，未做任何更改。管理口令至少 10 个字符、不能全是数字：新建本机时在管理人员的「PIN 码或口令」一栏设置，或由已用口令登录的管理员在「设置 → 工作人员」添加设有口令的管理人员。',
+    en: 'Administration needs a passphrase; a PIN cannot confirm an administrator. Nothing was changed. A passphrase has at least 10 characters, not only digits: set it for an administering person in the "PIN or passphrase" field when setting up the desk, or have an administrator signed in with a passphrase add a person with one in Settings → Staff.',
+  },
 };
 const OFFLINE: AdminCheck = {
   ok: false,
@@ -34,7 +46,7 @@ export interface ConfirmOptions extends LinkOptions {
 
 export async function confirmAdministrator(db: DeskDatabase, staff: Staff, secret: string, policy: Policy | undefined, opts: ConfirmOptions = {}): Promise<AdminCheck> {
   const connection = await getServerConnection(db, opts);
-  if (!connection) return holdsAdminRole(policy, staff.roles) && (await verifyCredential(secret, staff.pinHash)) ? { ok: true } : WRONG;
+  if (!connection) return confirmHere(staff, secret, policy);
   let res: Response;
   try {
     // To the sync address: the host adds the desk token (src-main/desk-link.ts).
@@ -55,4 +67,12 @@ export async function confirmAdministrator(db: DeskDatabase, staff: Staff, secre
   const replication = opts.replication ?? (await ensureDeskSync(db, opts));
   replication?.useAdminSession(session);
   return { ok: true };
+}
+
+/** The standalone desk's own check: the same rule the server applies to open a session (src-server/admin-sessions.ts). */
+async function confirmHere(staff: Staff, secret: string, policy: Policy | undefined): Promise<AdminCheck> {
+  if (!holdsAdminRole(policy, staff.roles)) return WRONG;
+  // Refused before any check of the secret: a PIN-holder's right PIN is still no administrator's credential.
+  if (!canAdminister(policy, staff)) return NEEDS_PASSPHRASE;
+  return (await verifyCredential(secret, staff.pinHash)) ? { ok: true } : WRONG;
 }

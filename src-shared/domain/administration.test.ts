@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAdminister, holdsAdminRole } from './administration';
+import { administersWithPin, canAdminister, holdsAdminRole } from './administration';
 import { hashCredential } from '../credentials';
 import { propertyPreset } from '../presets/s7-property';
 import { policyOf } from '../presets/presets.fixtures';
@@ -22,5 +22,12 @@ describe('administration', () => {
     expect(canAdminister(policy, { roles: ['senior_butler'], pinHash: passphrase })).toBe(true);
     expect(canAdminister(policy, { roles: ['senior_butler'], pinHash: pin })).toBe(false);
     expect(canAdminister(policy, { roles: ['receptionist'], pinHash: passphrase })).toBe(false);
+  });
+
+  it('a PIN about to be set for an administering person is flagged (first run warns), a passphrase or a clerk is not; the preset before parsing will do', () => {
+    expect(administersWithPin(propertyPreset, ['dept_supervisor'], '1357')).toBe(true);
+    expect(administersWithPin(propertyPreset, ['dept_supervisor'], '工程部-主管-2026')).toBe(false);
+    expect(administersWithPin(propertyPreset, ['butler'], '1357')).toBe(false);
+    expect(administersWithPin(propertyPreset, ['dept_supervisor'], '13')).toBe(false);
   });
 });

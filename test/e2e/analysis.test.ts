@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callInPage, SCREENSHOT_DIR, startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
 import type { Page } from 'playwright-core';
-import { closeNotifications, confirmAsAdministrator, signIn } from './desk-steps';
+import { closeNotifications, confirmAsAdministrator, firstRun, propertyAdministrator, signIn, sunnyGardenDesk } from './desk-steps';
 
 // The analysis screens in Chromium on a month of real cases written through the desk's own write path
 // (analysis-seed.ts runs in the page): figures, charts, drill-down to case numbers, repeated problems,
 // the ledger and the policy administration.
 
+const ADMIN_PASSPHRASE = '阳光花园-管理-2026';
 let desk: DeskBrowser;
 beforeAll(async () => {
   desk = await startDeskBrowser('dev');
@@ -23,6 +24,11 @@ const NOW = TEST_NOW;
 describe('analysis in Chromium', () => {
   it('X-6 S7-7 S10-20 S10-14 S0-2 analysis screen: figures, trend, drill-down to case numbers, repeated problems', async () => {
     const profile = `analysis_${Date.now()}`;
+    // The desk is set up through the first-run form, where the administrator types her passphrase (管理口令);
+    // then the seed writes the month's cases into it.
+    const setup = await desk.newPage(profile);
+    await firstRun(setup, sunnyGardenDesk(propertyAdministrator(ADMIN_PASSPHRASE)));
+    await setup.close();
     const seeder = await desk.context.newPage();
     seeder.on('pageerror', (e) => process.stderr.write(`[seed page error] ${e.message}\n`));
     await seeder.goto(`${desk.url}?desk=seed_${profile}`);
@@ -31,7 +37,7 @@ describe('analysis in Chromium', () => {
     await seeder.close();
 
     const page = await desk.newPage(profile);
-    await signIn(page, '李助理', '2468');
+    await signIn(page, '李助理', ADMIN_PASSPHRASE);
     await page.goto(page.url().replace(/#.*$/, '') + '#/analysis');
     await page.getByTestId('analysis-page').waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
       await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-debug.png` });
@@ -136,7 +142,7 @@ describe('analysis in Chromium', () => {
     await page.getByTestId('revision-approver').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '李助理' }).first().click();
     await page.locator('.ant-modal:visible').getByRole('button', { name: '保存为新修订' }).click();
-    await confirmAsAdministrator(page, '2468');
+    await confirmAsAdministrator(page, ADMIN_PASSPHRASE);
     await page.locator('.ant-modal:visible').waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: '待生效' }).waitFor();
     expect(await page.getByRole('cell', { name: '延长重大投诉答复时限（批准：李助理）' }).isVisible()).toBe(true);

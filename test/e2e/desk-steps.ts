@@ -22,12 +22,24 @@ export function sunnyGardenDesk(...staff: StaffInput[]): { preset: string; org: 
   return { preset: '物业管理', org: '阳光花园物业服务有限公司', site: '阳光花园小区', code: 'YG01', desk: '业主服务中心前台', staff };
 }
 
+/** Every role of the property preset, by its name on screen. */
+export const PROPERTY_ROLES = ['物业管家', '业服助理', '监控中心值班员', '当值领班', '分管主管', '相关部门主管', '物业大管家', '首席物业管家', '行政人事助理', '项目第一负责人', '分公司总经理'];
+
+/**
+ * The property desk's administrator 李助理, who holds every role of the preset (a revision is checked for
+ * roles nobody holds) and, as an administrator must, signs in with a passphrase (管理口令) typed at first run.
+ */
+export function propertyAdministrator(passphrase: string): StaffInput {
+  return { name: '李助理', roles: PROPERTY_ROLES, department: '业主服务中心', pin: passphrase };
+}
+
 /** The hospital desk (医院 preset, 市人民医院, desk RM01): its intake offers 不予受理 reasons (S4-7). */
 export function hospitalDesk(...staff: StaffInput[]): { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] } {
   return { preset: '医院', org: '市人民医院', site: '门诊楼', code: 'RM01', desk: '一站式服务台', staff };
 }
 
-export async function firstRun(page: Page, o: { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] }): Promise<void> {
+/** `beforeFinish`: what the test checks on the filled form before 完成设置 is pressed. */
+export async function firstRun(page: Page, o: { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] }, beforeFinish?: () => Promise<void>): Promise<void> {
   await page.getByTestId('first-run-form').waitFor({ timeout: 60_000 });
   await pickOption(page, 'preset-select', o.preset);
   await page.getByLabel('单位名称').fill(o.org);
@@ -44,6 +56,7 @@ export async function firstRun(page: Page, o: { preset: string; org: string; sit
     await page.getByTestId(`staff-pin-${i}`).fill(s.pin);
     await page.getByTestId(`staff-pin2-${i}`).fill(s.pin);
   }
+  await beforeFinish?.();
   await page.getByTestId('finish-setup').click();
   await page.getByTestId('signin-pin').waitFor();
 }
@@ -57,8 +70,8 @@ export async function signIn(page: Page, name: string, pin: string): Promise<voi
 }
 
 /**
- * 管理员确认 (issue 10 item 2): the prompt that opens after 保存为新修订 — the administrator (the signed-in
- * person by default) types their passphrase, or on a standalone desk their PIN, and confirms.
+ * 管理员确认 (issue 10 items 2–3): the prompt that opens after 保存为新修订 — the administrator (the signed-in
+ * person by default) types their passphrase (管理口令; a PIN confirms nothing, standalone or joined) and confirms.
  */
 export async function confirmAsAdministrator(page: Page, secret: string): Promise<void> {
   const prompt = page.locator('.ant-modal').filter({ hasText: '管理员确认' });

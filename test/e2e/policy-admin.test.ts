@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { callInPage, startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
-import { confirmAsAdministrator, screenshot, signIn } from './desk-steps';
+import { startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
+import { confirmAsAdministrator, firstRun, propertyAdministrator, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
 
 // Policy administration as a property service centre's administrator does it (S0-2): categories,
 // callback rules, ladders, rewards and penalties in tables, never JSON; every edit checked by
 // validatePolicy with its zh-CN message next to the form; a save is one new revision that the revision
-// list and the side-by-side comparison show.
+// list and the side-by-side comparison show. The desk is set up through the first-run form, where the
+// administrator types her passphrase (管理口令); a department head with a PIN cannot confirm a revision.
 
+const ADMIN_PASSPHRASE = '阳光花园-管理-2026';
 let desk: DeskBrowser;
 beforeAll(async () => {
-  desk = await startDeskBrowser('dev');
+  desk = await startDeskBrowser('build', { animations: true });
 });
 afterAll(async () => {
   await desk?.close();
@@ -19,7 +21,8 @@ afterAll(async () => {
 /** Opens the antd select inside `field` and picks the option with `text`. */
 async function pick(page: Page, field: Locator, text: string): Promise<void> {
   await field.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  // Only the dropdown that is open now: with animations on, the previous one may still be fading out.
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]):visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
 /** antd puts the test id on the input or on its wrapper depending on the component. */
@@ -34,15 +37,26 @@ async function openSection(page: Page, name: string): Promise<void> {
 
 describe('policy administration in Chromium', () => {
   it('S0-2 S0-4 an administrator routes a new category, changes a callback rule and saves a revision without JSON; an invalid edit writes nothing', async () => {
-    const profile = `policy_${Date.now()}`;
-    const seeder = await desk.context.newPage();
-    await seeder.goto(`${desk.url}?desk=seed_${profile}`);
-    // The property-management desk with no cases: the preset's policy as revision 1.
-    expect(await callInPage<string[]>(seeder, 'test/e2e/analysis-seed.ts', 'seedAnalysisDesk', [profile, TEST_NOW, 0])).toEqual([]);
-    await seeder.close();
-
-    const page = await desk.newPage(profile);
-    await signIn(page, '李助理', '2468');
+    const page = await desk.newPage(`policy_${Date.now()}`);
+    // The property-management desk with no cases: the preset's policy as revision 1. 李助理 administers with
+    // a passphrase; 王主管 (相关部门主管, head of 工程部) keeps a PIN.
+    await firstRun(
+      page,
+      sunnyGardenDesk(
+        propertyAdministrator(ADMIN_PASSPHRASE),
+        { name: '王主管', roles: ['相关部门主管'], department: '工程部', pin: '1357' },
+      ),
+      async () => {
+        // The form warns under the head's row that his PIN will not administer; the passphrase row is quiet.
+        await page.getByTestId('staff-admin-pin-1').getByText('王主管的角色可做管理操作（发布制度、添加人员）：用 PIN 码只能登录办理，不能确认管理操作。请改设管理口令（至少 10 个字符，不能全是数字）。').waitFor();
+        expect(await page.getByTestId('staff-admin-pin-0').count()).toBe(0);
+        await page.setViewportSize({ width: 1366, height: 768 });
+        await page.getByTestId('staff-admin-pin-1').scrollIntoViewIfNeeded();
+        await screenshot(page, 'first-run-admin-pin-warning');
+        await page.setViewportSize({ width: 1440, height: 900 });
+      },
+    );
+    await signIn(page, '李助理', ADMIN_PASSPHRASE);
     await page.goto(page.url().replace(/#.*$/, '') + '#/policy');
     const admin = page.getByTestId('policy-admin');
     await admin.waitFor({ timeout: 60_000 });
@@ -144,10 +158,24 @@ describe('policy administration in Chromium', () => {
     await dialog.getByTestId('revision-reason').fill('新增停车管理类别，回访提前到3天');
     await pick(page, dialog.getByTestId('revision-approver'), '李助理');
     await dialog.getByRole('button', { name: '保存为新修订' }).click();
-    // 管理员确认 (issue 10 item 2): a wrong PIN publishes nothing and says so; the right one publishes.
+    // 管理员确认 (issue 10 items 2–3): the department head 王主管 standing by types his right PIN: a PIN confirms
+    // no administration, so nothing is published and the prompt says what is needed and where it is set.
     const prompt = page.locator('.ant-modal').filter({ hasText: '管理员确认' });
+    await pick(page, prompt.getByTestId('admin-confirm-who'), '王主管');
     await prompt.getByTestId('admin-confirm-secret').click();
     await page.keyboard.type('1357');
+    await prompt.getByRole('button', { name: '确认并发布' }).click();
+    await prompt
+      .getByTestId('admin-confirm-error')
+      .getByText('管理操作须使用管理口令，PIN 码不能确认管理员身份，未做任何更改。管理口令至少 10 个字符、不能全是数字：新建本机时在管理人员的「PIN 码或口令」一栏设置，或由已用口令登录的管理员在「设置 → 工作人员」添加设有口令的管理人员。')
+      .waitFor();
+    expect(await revisionRows.count()).toBe(1);
+    await screenshot(page, 'policy-admin-confirm-pin-refused');
+    // A wrong passphrase publishes nothing either.
+    await pick(page, prompt.getByTestId('admin-confirm-who'), '李助理');
+    await prompt.getByTestId('admin-confirm-secret').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('阳光花园-管理-2025');
     await prompt.getByRole('button', { name: '确认并发布' }).click();
     await prompt.getByText('管理员确认未通过：口令不对，或此人没有管理权限。').waitFor();
     expect(await revisionRows.count()).toBe(1);
@@ -155,7 +183,7 @@ describe('policy administration in Chromium', () => {
     await prompt.getByTestId('admin-confirm-secret').click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Backspace');
-    await confirmAsAdministrator(page, '2468');
+    await confirmAsAdministrator(page, ADMIN_PASSPHRASE);
     await dialog.waitFor({ state: 'detached' });
 
     await expect.poll(() => revisionRows.count()).toBe(2);

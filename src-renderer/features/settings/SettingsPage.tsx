@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, Form, Input, Radio, Select, Space, Tab
 import { useDesk } from '../../data/desk-context';
 import { addStaff } from '../../data/setup';
 import { policyLabels } from '../../data/labels';
-import { canAdminister, holdsAdminRole, kindOfSecret } from '../../data/domain';
+import { administersWithPin, canAdminister, holdsAdminRole, kindOfSecret } from '../../data/domain';
 import { localised, setLanguage, useLanguage, useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
 import { JoinServer } from '../setup/JoinServer';
@@ -86,9 +86,8 @@ export function SettingsPage() {
               rules={[
                 ({ getFieldValue }) => ({
                   validator: (_, v: string) => {
-                    const kind = kindOfSecret(v ?? '');
-                    if (!kind) return Promise.reject(new Error(t('setup.pinInvalid')));
-                    if (kind === 'pin' && holdsAdminRole(policy, (getFieldValue('roles') as string[] | undefined) ?? [])) return Promise.reject(new Error(t('settings.adminNeedsPassphrase')));
+                    if (!kindOfSecret(v ?? '')) return Promise.reject(new Error(t('setup.pinInvalid')));
+                    if (administersWithPin(policy, (getFieldValue('roles') as string[] | undefined) ?? [], v)) return Promise.reject(new Error(t('settings.adminNeedsPassphrase')));
                     return Promise.resolve();
                   },
                 }),

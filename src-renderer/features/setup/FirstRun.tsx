@@ -4,13 +4,15 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useDesk } from '../../data/desk-context';
 import { availablePresets } from '../../data/presets';
 import { setUpDesk, type NewStaffInput } from '../../data/setup';
-import { kindOfSecret } from '../../data/domain';
+import { administersWithPin, kindOfSecret } from '../../data/domain';
 import { localised, useLanguage, useT } from '../../i18n/i18n';
 import { JoinServer } from './JoinServer';
 import { RestoreBackup } from './RestoreBackup';
 import { joinLinkValues } from '../../components/SyncStatus';
 
-// First run: a preset, this desk, and the people who will sign in here.
+// First run: a preset, this desk, and the people who will sign in here. This is where a standalone desk's
+// administrators get their passphrase (管理口令): a row whose roles administer and whose credential is a PIN
+// is warned under the row, since such a person can sign in but never confirm administration (管理员确认).
 
 interface FormValues {
   presetId: string;
@@ -31,6 +33,7 @@ export function FirstRun() {
   const joinLink = useMemo(() => joinLinkValues(), []);
   const [form] = Form.useForm<FormValues>();
   const presetId = Form.useWatch('presetId', form);
+  const staffRows = Form.useWatch('staff', form);
   const entry = presets.find((p) => p.id === presetId);
   const preset = entry?.policy;
   const lang = useLanguage();
@@ -116,7 +119,7 @@ export function FirstRun() {
                   <Select allowClear style={{ width: 150 }} options={(preset?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} data-testid={`staff-dept-${field.name}`} showSearch={{ optionFilterProp: 'label' }} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'pin']} label={t('setup.pin')} rules={[{ validator: (_, v: string) => (kindOfSecret(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinInvalid')))) }]}>
-                  <Input.Password style={{ width: 160 }} data-testid={`staff-pin-${field.name}`} />
+                  <Input.Password style={{ width: 200 }} data-testid={`staff-pin-${field.name}`} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'pinAgain']}
@@ -124,12 +127,18 @@ export function FirstRun() {
                   dependencies={[['staff', field.name, 'pin']]}
                   rules={[({ getFieldValue }) => ({ validator: (_, v: string) => (v === getFieldValue(['staff', field.name, 'pin']) ? Promise.resolve() : Promise.reject(new Error(t('setup.pinMismatch')))) })]}
                 >
-                  <Input.Password style={{ width: 160 }} data-testid={`staff-pin2-${field.name}`} />
+                  <Input.Password style={{ width: 200 }} data-testid={`staff-pin2-${field.name}`} />
                 </Form.Item>
                 {fields.length > 1 && (
                   <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} aria-label={t('setup.removeStaff')} />
                 )}
               </Space>
+              {(() => {
+                const row = staffRows?.[field.name];
+                return row && administersWithPin(preset, row.roles ?? [], row.pin ?? '') ? (
+                  <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('setup.adminNeedsPassphrase', { name: row.name?.trim() || t('setup.thisPerson') })} data-testid={`staff-admin-pin-${field.name}`} />
+                ) : null;
+              })()}
               </div>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add({ name: '', roles: [], pin: '', pinAgain: '' })} data-testid="add-staff">
