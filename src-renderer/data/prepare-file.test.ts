@@ -1,21 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { indexedDB } from 'fake-indexeddb';
 import { z } from 'zod';
-import { propertyPreset } from '../../src-shared/presets/s7-property';
 import { bytesAreOfType } from '../../src-shared/domain/attachment-sniff';
 import { liveAttachments } from '../../src-shared/domain/attachments';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import { TEST_NOW } from '../../test/helpers/clock';
-import { createDeskDatabase, type DeskDatabase } from './database';
-import { loadConfig } from './config';
-import { setUpDesk } from './setup';
+import type { DeskDatabase } from './database';
+import { butlerDesk } from './desk.fixtures';
 import { registerCase } from './register';
-import { policyByRevision } from './policy-select';
 import { attachFile } from './attachments';
 import { bodyStoreFor } from './body-store';
 import { prepareFile, type Preparation } from './prepare-file';
-import type { WriteContext } from './write-event';
 
 // The one path a chosen, dropped, pasted or photographed file takes before the desk keeps it (issue 13):
 // its bytes are judged as the server judges a body, so a program renamed 照片.jpg is refused at once, with a
@@ -97,21 +92,8 @@ describe('attaching a file whose bytes are not of its type (RxDB + Dexie over fa
   });
 
   it('writes nothing: no body kept, no event, the case\'s files unchanged; the real file is then kept', async () => {
-    const db = await createDeskDatabase(`test_attach_sniff_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
+    const { db, ctx } = await butlerDesk('test_attach_sniff');
     open.push(db);
-    const setup = await setUpDesk(db, {
-      preset: propertyPreset,
-      organisationName: '阳光花园物业',
-      siteName: '阳光花园',
-      deskCode: 'YG01',
-      deskName: '业主服务中心前台',
-      departmentId: 'service_center',
-      staff: [{ name: '王管家', roles: ['butler'], departmentId: 'service_center', pin: '1234' }],
-    });
-    if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
-    const config = await loadConfig(db);
-    const staff = config.staff[0]!;
-    const ctx: WriteContext = { ...setup.identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev), now: () => TEST_NOW };
     const registered = await registerCase(db, ctx, 'YG01', {
       kind: 'complaint', channel: 'hotline', receivedAt: TEST_NOW - 60_000,
       complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13800000000', address: '3栋1201' },
@@ -119,6 +101,7 @@ describe('attaching a file whose bytes are not of its type (RxDB + Dexie over fa
     });
     if (!registered.ok) throw new Error(JSON.stringify(registered.errors));
     const caseId = registered.state.id;
+    // The desk's body store on fake-indexeddb (attachFile uses this same handle, kept per database).
     const bodies = bodyStoreFor(db, indexedDB);
     const events = async () => (await db.events.find({ selector: { caseId } }).exec()).length;
     const before = await events();
