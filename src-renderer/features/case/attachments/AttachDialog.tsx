@@ -72,14 +72,15 @@ export function AttachDialog({ file, state, policy, onClose }: { file: File; sta
             </Space>
           </Space>
         )}
-        <Form layout="vertical">
+        {/* A file refused before it was prepared (its bytes, or unreadable) has nothing to describe. */}
+        {(prepared || !refused) && <Form layout="vertical">
           <Form.Item label={t('kind')} required>
             <Select value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k.code, label: k.name }))} data-testid="attach-kind" />
           </Form.Item>
           <Form.Item label={t('caption')}>
             <Input value={caption} onChange={(e) => setCaption(e.target.value)} placeholder={t('captionHint')} maxLength={200} data-testid="attach-caption" />
           </Form.Item>
-        </Form>
+        </Form>}
         {refused && <Alert type="error" showIcon message={errors.join(' ')} data-testid="attach-error" />}
       </Space>
     </Modal>
