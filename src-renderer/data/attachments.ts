@@ -1,5 +1,5 @@
 import { bytesToBase64 } from '../../src-shared/base64';
-import { bodyRefusal, liveAttachments, sha256Hex } from '../../src-shared/domain/attachments';
+import { bodyRefusal, contentRefusal, liveAttachments, sha256Hex } from '../../src-shared/domain/attachments';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import { messageFor, type LocalisedMessage } from '../../src-shared/i18n/validation';
 import type { DeskDatabase } from './database';
@@ -24,13 +24,25 @@ export function bodyRefusalMessage(type: string, size: number): LocalisedMessage
 }
 
 /**
+ * Why a file named `name` cannot be kept as `type` for its bytes (a renamed program), in both languages,
+ * naming the file and what it claims to be; undefined when its bytes are of its type. The server refuses
+ * such a body; the desk refuses the file before anything is written (prepare-file.ts, attachFile).
+ */
+export function contentRefusalMessage(name: string, type: string, bytes: Uint8Array): LocalisedMessage | undefined {
+  const refused = contentRefusal(type, bytes);
+  return refused && messageFor(refused.code, 'file', { ...refused.detail, name });
+}
+
+/**
  * Keeps the body, then writes `case.attachment_added`. The body goes first: a crash in between leaves an
- * unreferenced body (space, which the uploader skips), never an attachment whose bytes are gone. A type
- * or size the domain refuses changes nothing.
+ * unreferenced body (space, which the uploader skips), never an attachment whose bytes are gone. A type,
+ * size or content the domain refuses changes nothing.
  */
 export async function attachFile(db: DeskDatabase, ctx: WriteContext, caseId: string, file: PreparedFile, opts: { kind: string; caption?: string }): Promise<WriteEventResult> {
   const refused = bodyRefusal(file.type, file.bytes.byteLength);
   if (refused) return { ok: false, errors: [{ path: 'payload.type', code: refused.code, message: messageFor(refused.code, 'file', refused.detail) }] };
+  const notOfType = contentRefusalMessage(file.name, file.type, new Uint8Array(file.bytes));
+  if (notOfType) return { ok: false, errors: [{ path: 'payload.type', code: 'attachment.notOfType', message: notOfType }] };
   const hash = await sha256Hex(file.bytes);
   const caption = opts.caption?.trim();
   const payload = {

@@ -4,11 +4,10 @@ import { monotonicFactory } from 'ulid';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { z } from 'zod';
 import { policySchema } from '../../src-shared/domain/policy';
-import { propertyPreset } from '../../src-shared/presets/s7-property';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import { createDeskDatabase, type DeskDatabase } from './database';
 import { loadConfig } from './config';
-import { setUpDesk } from './setup';
+import { setUpButlerDesk } from './desk.fixtures';
 import { registerCase } from './register';
 import { writeEvent, type WriteContext } from './write-event';
 import { policyByRevision } from './policy-select';
@@ -34,19 +33,7 @@ afterEach(async () => {
 });
 
 async function deskWithStaff(db: DeskDatabase): Promise<WriteContext> {
-  const r = await setUpDesk(db, {
-    preset: propertyPreset,
-    organisationName: '阳光花园物业',
-    siteName: '阳光花园',
-    deskCode: 'YG01',
-    deskName: '业主服务中心前台',
-    departmentId: 'service_center',
-    staff: [{ name: '王管家', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }],
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  const config = await loadConfig(db);
-  const staff = config.staff[0]!;
-  return { ...r.identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev), now: () => TEST_NOW };
+  return (await setUpButlerDesk(db, ['butler', 'service_assistant'])).ctx;
 }
 
 const registration = (_firstReceiverId: string, receivedAt: number) => ({

@@ -1,10 +1,18 @@
 import { ATTACHMENT_LIMITS } from '../../src-shared/domain/attachments';
-import type { PreparedFile } from './attachments';
+import { bytesAreOfType } from '../../src-shared/domain/attachment-sniff';
+import type { LocalisedMessage } from '../../src-shared/i18n/validation';
+import { contentRefusalMessage, type PreparedFile } from './attachments';
 
-// Turns a chosen, dropped or pasted file into what the desk keeps (issue 13). Photos are downscaled to
+// Turns a chosen, dropped, pasted or photographed file into what the desk keeps (issue 13). Its bytes are
+// judged first, as the server judges every body: a file whose bytes are not of the type its name or the
+// system gives it (a program renamed 照片.jpg) is refused here, before anything is kept or written, instead
+// of entering the case's history and showing 未能上传 after the next sync. Photos are then downscaled to
 // ATTACHMENT_LIMITS.imageMaxEdge and re-encoded through a canvas: a phone photo of 4–8 MB becomes a few
 // hundred kB, and drawing only the pixels leaves every EXIF field (GPS position, camera, time) behind.
 // The picture is turned upright first (`imageOrientation: 'from-image'`), since the orientation tag goes too.
+
+/** A file ready to keep, or why it cannot be (naming the file and what it claims to be). */
+export type Preparation = { ok: true; file: PreparedFile } | { ok: false; refused: LocalisedMessage };
 
 /** Types whose pixels are redrawn. GIF is kept as it is (it may be animated and carries no EXIF). */
 const REDRAWN = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -23,9 +31,27 @@ export function typeOf(file: { name: string; type: string }): string {
   return BY_EXTENSION[ext] ?? '';
 }
 
-export async function prepareFile(file: File): Promise<PreparedFile> {
+export async function prepareFile(file: File): Promise<Preparation> {
   const type = typeOf(file);
-  if (!REDRAWN.has(type)) return { bytes: await file.arrayBuffer(), type, name: file.name };
+  const bytes = await file.arrayBuffer();
+  const refused = contentRefusal(file.name, type, new Uint8Array(bytes));
+  if (refused) return { ok: false, refused };
+  // An empty file is left to the size rule (文件是空的), not handed to the image decoder.
+  if (!REDRAWN.has(type) || bytes.byteLength === 0) return { ok: true, file: { bytes, type, name: file.name } };
+  return { ok: true, file: await redraw(file, type) };
+}
+
+/**
+ * A picture that is redrawn is kept as the type the redraw writes, so its bytes need only be a picture the
+ * canvas redraws: a PNG saved as .jpg is kept, as a JPEG, and the server finds a JPEG. Anything else is
+ * judged against its own type.
+ */
+function contentRefusal(name: string, type: string, bytes: Uint8Array): LocalisedMessage | undefined {
+  if (REDRAWN.has(type) && [...REDRAWN].some((t) => bytesAreOfType(t, bytes))) return undefined;
+  return contentRefusalMessage(name, type, bytes);
+}
+
+async function redraw(file: File, type: string): Promise<PreparedFile> {
   const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   const scale = Math.min(1, ATTACHMENT_LIMITS.imageMaxEdge / Math.max(bitmap.width, bitmap.height));
   const width = Math.max(1, Math.round(bitmap.width * scale));

@@ -2,15 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { z } from 'zod';
-import { propertyPreset } from '../../src-shared/presets/s7-property';
 import { createDeskDatabase, type DeskDatabase } from './database';
 import { loadConfig } from './config';
-import { setUpDesk } from './setup';
 import { keepCaseNumberFloor, registerCase } from './register';
 import { localDateKey } from '../../src-shared/domain/numbering';
 import type { WriteContext } from './write-event';
 import { policyByRevision } from './policy-select';
 import { TEST_NOW } from '../../test/helpers/clock';
+import { butlerDesk as butlerDeskFixture, setUpButlerDesk } from './desk.fixtures';
 
 z.config({ jitless: true });
 
@@ -35,21 +34,11 @@ async function deskContext(db: DeskDatabase, identity: Omit<WriteContext, 'actor
   return { ...identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev), now: () => TEST_NOW, ...identity };
 }
 
-/** A property desk YG01 with one butler, on a fresh store. */
+/** A property desk YG01 with one butler, on a fresh store (closed after the test). */
 async function butlerDesk(name: string): Promise<{ db: DeskDatabase; ctx: WriteContext }> {
-  const db = await createDeskDatabase(`${name}_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
-  open.push(db);
-  const setup = await setUpDesk(db, {
-    preset: propertyPreset,
-    organisationName: '阳光花园物业',
-    siteName: '阳光花园',
-    deskCode: 'YG01',
-    deskName: '业主服务中心前台',
-    departmentId: 'service_center',
-    staff: [{ name: '王管家', roles: ['butler'], departmentId: 'service_center', pin: '1234' }],
-  });
-  if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
-  return { db, ctx: await deskContext(db, setup.identity) };
+  const desk = await butlerDeskFixture(name);
+  open.push(desk.db);
+  return desk;
 }
 
 const intake = (subject: string, receivedAt: number) => ({
@@ -69,16 +58,7 @@ describe('case numbers', () => {
     const name = `test_numbers_${Date.now()}`;
     const first = await createDeskDatabase(name, getRxStorageDexie({ indexedDB, IDBKeyRange }));
     open.push(first);
-    const setup = await setUpDesk(first, {
-      preset: propertyPreset,
-      organisationName: '阳光花园物业',
-      siteName: '阳光花园',
-      deskCode: 'YG01',
-      deskName: '业主服务中心前台',
-      departmentId: 'service_center',
-      staff: [{ name: '王管家', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }],
-    });
-    if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
+    const setup = await setUpButlerDesk(first, ['butler', 'service_assistant']);
     const second = await createDeskDatabase(name, secondWindowStorage());
     open.push(second);
     const now = TEST_NOW;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateAction, type Actor } from './actions';
-import { ATTACHMENT_LIMITS, attachmentKindsOf, bodyRefusal, liveAttachments, sha256Hex } from './attachments';
+import { ATTACHMENT_LIMITS, attachmentKindsOf, bodyRefusal, contentRefusal, liveAttachments, sha256Hex } from './attachments';
+import { messageFor } from '../i18n/validation';
 import type { CaseEvent, NewEvent } from './events';
 import { applyEvents, projectCase } from './projection';
 import { MINUTE, T0, makeEvent, makeRegistration } from './projection.fixtures';
@@ -61,6 +62,20 @@ describe('attaching and withdrawing are judged by the domain', () => {
     expect(check(s, { type: 'case.attachment_added', payload: { ...photo, size: ATTACHMENT_LIMITS.maxBytes + 1 } })).toContain('20971520');
     expect(bodyRefusal('image/jpeg', 25 * 1024 * 1024)).toEqual({ code: 'attachment.tooLarge', detail: { max: 20, size: 25 } });
     expect(check(s, { type: 'case.attachment_added', payload: { ...photo, hash: 'xyz' } })).toContain('不是有效的文件摘要');
+  });
+
+  it('refuses bytes that are not of the type the file claims (the server\'s check), naming the file and the claim in both languages', () => {
+    const program = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0]);
+    const refused = contentRefusal('image/jpeg', program);
+    expect(refused).toEqual({ code: 'attachment.notOfType', detail: { type: 'image/jpeg' } });
+    const said = messageFor(refused!.code, 'file', { ...refused!.detail, name: '照片.jpg' });
+    expect(said['zh-CN']).toMatch(/^「照片\.jpg」标明是 JPEG 图片，但文件内容不是 JPEG 图片，没有添加。/);
+    expect(said.en).toMatch(/^"照片\.jpg" says it is a JPEG picture, but its contents are not; it was not attached\./);
+    expect(messageFor('attachment.notOfType', 'file', { type: 'text/plain', name: '来信.txt' })['zh-CN']).toContain('标明是文本文件，');
+    // Bytes of their type pass; a type the desk does not take and an empty file have their own sentences (bodyRefusal).
+    expect(contentRefusal('image/jpeg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBeUndefined();
+    expect(contentRefusal('application/x-msdownload', program)).toBeUndefined();
+    expect(contentRefusal('image/jpeg', new Uint8Array(0))).toBeUndefined();
   });
 
   it('withdraws only a file of this case, once, and with a reason', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseState } from './case-state';
 import type { Policy } from './policy';
+import { bytesAreOfType } from './attachment-sniff';
 import './attachment-messages';
 
 // Files attached to a case (issue 13): photos, scans, letters, recordings. The event carries what the file
@@ -75,6 +76,17 @@ export function bodyRefusal(type: string, size: number): { code: string; detail:
   if (size <= 0) return { code: 'attachment.empty', detail: {} };
   if (size > ATTACHMENT_LIMITS.maxBytes) return { code: 'attachment.tooLarge', detail: { max: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024, size: Math.ceil((size / 1024 / 1024) * 10) / 10 } };
   return undefined;
+}
+
+/**
+ * Why these bytes may not be kept as `type`: they are not what the type says (a program renamed 照片.jpg).
+ * The server applies the same check (`bytesAreOfType`) to every body it receives; the desk applies it when a
+ * file is added, so such a file never enters a case's history. Undefined for a type `bodyRefusal` refuses
+ * anyway (its message says why) and for no bytes at all (`attachment.empty`).
+ */
+export function contentRefusal(type: string, bytes: Uint8Array): { code: string; detail: Record<string, unknown> } | undefined {
+  if (!isAllowedAttachmentType(type) || bytes.length === 0 || bytesAreOfType(type, bytes)) return undefined;
+  return { code: 'attachment.notOfType', detail: { type } };
 }
 
 export type Attachment = CaseState['attachments'][number];

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningDemo } from '../../scripts/start';
 import { issueEnrolmentCode } from '../../src-server/orgs';
-import { SCREENSHOT_DIR } from '../helpers/browser';
+import { builtAsset, SCREENSHOT_DIR } from '../helpers/browser';
 import { dialogOpened, signIn } from './desk-steps';
 import { openDeskPage, registerPropertyComplaint, startPropertyDemo } from './real-shell';
 import { photoWithExif } from './attachment-fixtures';
@@ -16,16 +16,20 @@ import { photoWithExif } from './attachment-fixtures';
 // the desk cannot reach the server: the file says 待上传; the network comes back and it says 已同步.
 // Desk B, offline too when the clerk opens the case, shows the file as 未下载; once it reaches the server
 // the photo downloads, says 已同步, and opens in the viewer — the very bytes desk A kept. A file the server
-// refuses (a "PDF" that is not one) says 未能上传 with the server's reason and is not sent again.
+// refuses (a "PDF" that is not one) says 未能上传 with the server's reason and is not sent again. Desk A
+// now refuses such a file when it is chosen (test/e2e/attachments.test.ts), so the test puts it in the
+// case's history as a desk did before it checked, from a second window of desk A
+// (unchecked-attachment-seed.ts): the server's refusal is still what a clerk sees for such a file.
 // The pages keep the machine's clock (openDeskPage 'real'): the server in this process stamps and checks
 // event times with it, and nothing here depends on the date.
 
 let demo: RunningDemo;
 let browser: Browser;
+let rendererDir: string;
 const work = mkdtempSync(join(tmpdir(), 'jiesu-attach-sync-'));
 
 beforeAll(async () => {
-  ({ demo, browser } = await startPropertyDemo('jiesu-attach-sync-'));
+  ({ demo, browser, rendererDir } = await startPropertyDemo('jiesu-attach-sync-', { uncheckedAttachmentSeed: resolve('test/e2e/unchecked-attachment-seed.ts') }));
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -34,9 +38,14 @@ afterAll(async () => {
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
+/** The desk profile (`?desk=`) each page was opened with, for a second window of the same desk. */
+const profiles = new Map<Page, string>();
+
 /** A fresh desk in the browser shell that joins the demo server through first run's 加入服务器, signed in. */
-async function joinDesk(profile: string, code: string): Promise<Page> {
-  const page = await openDeskPage(browser, `${demo.web!.shell.url}/?desk=${profile}_${Date.now()}`, 'real', { animations: true, viewport: { width: 1366, height: 768 } });
+async function joinDesk(prefix: string, code: string): Promise<Page> {
+  const profile = `${prefix}_${Date.now()}`;
+  const page = await openDeskPage(browser, `${demo.web!.shell.url}/?desk=${profile}`, 'real', { animations: true, viewport: { width: 1366, height: 768 } });
+  profiles.set(page, profile);
   await page.getByTestId('first-run-form').waitFor({ timeout: 60_000 });
   await page.getByRole('tab', { name: '加入服务器' }).click();
   const form = page.getByTestId('join-server-form');
@@ -88,16 +97,19 @@ describe('attachments between two desks joined to one server (animations on)', (
     const stored = await demo.server.db.query<{ hash: string; size: number }>('select hash, size from attachment_bodies');
     expect(stored).toHaveLength(1);
 
-    // A file that only calls itself a PDF (a renamed document): the desk keeps it, the server refuses it for
-    // its bytes. The label says so, with the server's reason, and the desk does not send it again.
+    // A file that only calls itself a PDF (a renamed document), kept by desk A as a desk did before it
+    // checked the bytes (seeded in a second window of desk A): the server refuses it for its bytes. The
+    // label says so, with the server's reason, and the desk does not send it again.
     const puts: string[] = [];
     a.on('request', (r) => void (r.method() === 'PUT' && puts.push(r.url())));
-    const chooser2 = a.waitForEvent('filechooser');
-    await a.getByTestId('attach-add').click();
-    await (await chooser2).setFiles({ name: '业主来函.pdf', mimeType: 'application/pdf', buffer: Buffer.from('业主来函：顶楼漏水，请尽快处理。', 'utf8') });
-    const dialog2 = await dialogOpened(a);
-    await dialog2.getByTestId('attach-save').click();
-    await dialog2.waitFor({ state: 'detached', timeout: 15_000 });
+    const seeder = await a.context().newPage();
+    // A same-origin page that does not boot the desk; desk A's window stays the one that replicates.
+    await seeder.goto(`${demo.web!.shell.url}${builtAsset(rendererDir, 'uncheckedAttachmentSeed')}`);
+    await seeder.addScriptTag({ type: 'module', url: `${demo.web!.shell.url}${builtAsset(rendererDir, 'uncheckedAttachmentSeed')}` });
+    await seeder.waitForFunction(() => window.uncheckedAttachmentSeed !== undefined, undefined, { timeout: 60_000 });
+    const letter = { name: '业主来函.pdf', type: 'application/pdf', kind: 'letter', bytes: [...Buffer.from('业主来函：顶楼漏水，请尽快处理。', 'utf8')] };
+    expect(await seeder.evaluate(([p, n, f]) => window.uncheckedAttachmentSeed!.seedUncheckedAttachment(p, n, '李助理', f), [profiles.get(a)!, number, letter] as const)).toEqual([]);
+    await seeder.close();
     await expect.poll(() => label(a, '业主来函.pdf').textContent(), { timeout: 60_000, interval: 500 }).toBe('未能上传');
     await label(a, '业主来函.pdf').hover();
     await a.getByRole('tooltip').getByText('服务器拒收了这个文件，不会再自动上传：文件内容与登记的类型不符').waitFor();

@@ -11,7 +11,8 @@ import { launchRealDesk, registerPropertyComplaint } from './real-shell';
 import { minimalPdf, photoWithExif } from './attachment-fixtures';
 
 // Issue 13 at the desk, as a clerk does it, with antd's animations on: a phone photo through the file
-// chooser (downscaled, its EXIF position gone), a PDF letter later, a screenshot pasted with Ctrl+V;
+// chooser (downscaled, its EXIF position gone), a PDF letter later, a program renamed 照片.jpg refused
+// when chosen (by its bytes; nothing kept), a screenshot pasted with Ctrl+V;
 // reload and every file is still there; the PDF and the photo open in the viewer; one file is withdrawn
 // with a reason — gone from the files, kept and named in the record.
 
@@ -76,6 +77,22 @@ describe('attachments in Chromium (animations on)', () => {
     await pickOption(page, 'attach-kind', '来信来函');
     await saveAttachment(page, dialog);
     await expect.poll(() => names(page)).toEqual(['天花板渗水.jpg', '业主来函.pdf']);
+
+    // 2b. A "photo" someone handed over on a USB stick is a program renamed 照片.jpg. The desk looks at its
+    // bytes when it is chosen: the dialog says what is wrong with it, by name, and 保存 stays off; the clerk
+    // closes the dialog and the case's files are as they were — nothing kept, nothing in the record.
+    const program = Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0, 3, 0, 0, 0, 4, 0]), Buffer.from('This program cannot be run in DOS mode.\r\n$'), Buffer.alloc(2048, 0x41)]);
+    await chooseFile(page, { name: '照片.jpg', mimeType: 'image/jpeg', buffer: program });
+    dialog = await dialogOpened(page);
+    const refusal = dialog.getByTestId('attach-error');
+    await refusal.getByText('「照片.jpg」标明是 JPEG 图片，但文件内容不是 JPEG 图片，没有添加。它可能是改了扩展名的其他文件，请核实后选择原来的文件。').waitFor();
+    expect(await dialog.getByTestId('attach-save').isDisabled()).toBe(true);
+    expect(await dialog.getByTestId('attach-preview').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'attachments-refused-not-jpeg.png') });
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await names(page)).toEqual(['天花板渗水.jpg', '业主来函.pdf']);
+    expect(await page.getByTestId('timeline').locator('[data-event-type="case.attachment_added"]').count()).toBe(2);
 
     // 3. A screenshot copied to the clipboard and pasted onto the page. Headless Chromium has no platform
     // key bindings, so Ctrl+V runs no paste command there; the test hands the page the paste event the

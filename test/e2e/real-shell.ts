@@ -31,9 +31,13 @@ export async function openDeskPage(browser: Browser, url: string, clock: 'fixed'
 
 export { registerPropertyComplaint } from './desk-steps';
 
-/** `npm run start:web` on the property demo in a fresh temporary folder, and a Chromium to meet it. */
-export async function startPropertyDemo(folderPrefix: string): Promise<{ demo: RunningDemo; browser: Browser; dataRoot: string }> {
+/**
+ * `npm run start:web` on the property demo in a fresh temporary folder, and a Chromium to meet it.
+ * `extraInputs`: seed pages built along with the desk (served at builtAsset(rendererDir, name)).
+ */
+export async function startPropertyDemo(folderPrefix: string, extraInputs: Record<string, string> = {}): Promise<{ demo: RunningDemo; browser: Browser; dataRoot: string; rendererDir: string }> {
   const dataRoot = mkdtempSync(join(tmpdir(), folderPrefix));
-  const demo = await startDemo({ web: true, dataRoot, presetId: 's7-property', serverPort: 0, shellPort: 0, rendererDir: await buildRenderer(), print: () => undefined });
-  return { demo, browser: await launchRealDesk(), dataRoot };
+  const rendererDir = await buildRenderer(extraInputs);
+  const demo = await startDemo({ web: true, dataRoot, presetId: 's7-property', serverPort: 0, shellPort: 0, rendererDir, print: () => undefined });
+  return { demo, browser: await launchRealDesk(), dataRoot, rendererDir };
 }

@@ -11,8 +11,9 @@ import { localised } from '../../../i18n/i18n';
 import { formatSize } from './format-size';
 import { useAT } from './i18n';
 
-// 添加附件: the chosen or pasted file is prepared first (a photo downscaled and stripped, shown as it will
-// be kept), then the clerk picks its kind from the policy and writes a caption.
+// 添加附件: the chosen, dropped, pasted or photographed file is prepared first (its bytes checked against
+// what it claims to be, a photo downscaled and stripped, shown as it will be kept), then the clerk picks
+// its kind from the policy and writes a caption. A refused file shows only why; 保存 stays off.
 
 export function AttachDialog({ file, state, policy, onClose }: { file: File; state: CaseState; policy: Policy; onClose: (done: boolean) => void }) {
   const { t } = useAT();
@@ -29,8 +30,10 @@ export function AttachDialog({ file, state, policy, onClose }: { file: File; sta
     prepareFile(file).then(
       (p) => {
         if (cancelled) return;
-        setPrepared(p);
-        const refused = bodyRefusalMessage(p.type, p.bytes.byteLength);
+        // Bytes that are not what the file claims to be: nothing is prepared, only the sentence shown.
+        if (!p.ok) return setErrors([localised(p.refused)]);
+        setPrepared(p.file);
+        const refused = bodyRefusalMessage(p.file.type, p.file.bytes.byteLength);
         if (refused) setErrors([localised(refused)]);
       },
       (e: unknown) => !cancelled && setErrors([t('unreadable', { reason: e instanceof Error ? e.message : String(e) })]),
@@ -69,14 +72,15 @@ export function AttachDialog({ file, state, policy, onClose }: { file: File; sta
             </Space>
           </Space>
         )}
-        <Form layout="vertical">
+        {/* A file refused before it was prepared (its bytes, or unreadable) has nothing to describe. */}
+        {(prepared || !refused) && <Form layout="vertical">
           <Form.Item label={t('kind')} required>
             <Select value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k.code, label: k.name }))} data-testid="attach-kind" />
           </Form.Item>
           <Form.Item label={t('caption')}>
             <Input value={caption} onChange={(e) => setCaption(e.target.value)} placeholder={t('captionHint')} maxLength={200} data-testid="attach-caption" />
           </Form.Item>
-        </Form>
+        </Form>}
         {refused && <Alert type="error" showIcon message={errors.join(' ')} data-testid="attach-error" />}
       </Space>
     </Modal>
