@@ -1,33 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { WebHost } from '../../src-main/web-host';
-import { buildRenderer, DESK_CONTEXT, fixClock, launchChromium, openPage, startShell } from '../helpers/browser';
+import { DESK_CONTEXT, fixClock, openPage } from '../helpers/browser';
 import { dialogOpened, firstRun, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
-import { registerPropertyComplaint } from './real-shell';
+import { registerPropertyComplaint, startRealDesk, type RealDesk } from './real-shell';
 
 // Issue 13: 拍照 — a photo of the problem from the desk's camera (a webcam, a document camera) attached to
 // the case as a clerk does it: the button, the live picture, 拍摄, then the same 添加附件 dialog as a chosen
 // file. Chromium's fake camera stands in for the device (a moving test pattern at the 1920×1080 the dialog asks for). With no camera the
 // dialog says what to do instead. Animations on, fixed clock, 1366×768.
 
-let host: WebHost;
-let browser: Browser;
+let desk: RealDesk;
 const NOW = Date.parse('2026-11-27T10:00:00+08:00');
 beforeAll(async () => {
-  host = await startShell(await buildRenderer());
-  browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
+  desk = await startRealDesk({ chromiumArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await host?.shell.close();
-});
+afterAll(() => desk?.close());
 
 describe('拍照 in Chromium (animations on)', () => {
   it('a photo taken with the camera is attached to the case; without a camera the dialog says what to do', { timeout: 240_000 }, async () => {
-    const context = await browser.newContext({ ...DESK_CONTEXT, viewport: { width: 1366, height: 768 }, reducedMotion: 'no-preference', permissions: ['camera'] });
+    const context = await desk.browser.newContext({ ...DESK_CONTEXT, viewport: { width: 1366, height: 768 }, reducedMotion: 'no-preference', permissions: ['camera'] });
     await fixClock(context, NOW);
     const profile = `camera_${Date.now()}`;
-    const page = await openPage(context, `${host.shell.url}/?desk=${profile}`);
+    const page = await openPage(context, `${desk.host.shell.url}/?desk=${profile}`);
     await firstRun(page, sunnyGardenDesk({ name: '王前台', roles: ['业服助理'], department: '业主服务中心', pin: '1357' }));
     await signIn(page, '王前台', '1357');
     await registerPropertyComplaint(page, '张秀兰', '楼道墙面开裂');

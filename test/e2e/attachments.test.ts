@@ -3,11 +3,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { WebHost } from '../../src-main/web-host';
-import { buildRenderer, DESK_CONTEXT, fixClock, openPage, SCREENSHOT_DIR, startShell } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { DESK_CONTEXT, fixClock, openPage, SCREENSHOT_DIR } from '../helpers/browser';
 import { dialogOpened, firstRun, pickOption, signIn, sunnyGardenDesk } from './desk-steps';
-import { launchRealDesk, registerPropertyComplaint } from './real-shell';
+import { registerPropertyComplaint, startRealDesk, type RealDesk } from './real-shell';
 import { minimalPdf, photoWithExif } from './attachment-fixtures';
 
 // Issue 13 at the desk, as a clerk does it, with antd's animations on: a phone photo through the file
@@ -16,19 +15,14 @@ import { minimalPdf, photoWithExif } from './attachment-fixtures';
 // reload and every file is still there; the PDF and the photo open in the viewer; one file is withdrawn
 // with a reason — gone from the files, kept and named in the record.
 
-let host: WebHost;
-let browser: Browser;
+let desk: RealDesk;
 const work = mkdtempSync(join(tmpdir(), 'jiesu-attach-'));
 const NOW = Date.parse('2026-11-27T10:00:00+08:00');
 
 beforeAll(async () => {
-  host = await startShell(await buildRenderer());
-  browser = await launchRealDesk();
+  desk = await startRealDesk();
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await host?.shell.close();
-});
+afterAll(() => desk?.close());
 
 async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
@@ -46,9 +40,9 @@ const names = (page: Page) => page.getByTestId('attachment').evaluateAll((els) =
 
 describe('attachments in Chromium (animations on)', () => {
   it('attach a photo and a PDF through the file chooser and paste a screenshot; reload and see all; view; withdraw one', { timeout: 240_000 }, async () => {
-    const context = await browser.newContext({ ...DESK_CONTEXT, viewport: { width: 1366, height: 768 }, reducedMotion: 'no-preference', acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await desk.browser.newContext({ ...DESK_CONTEXT, viewport: { width: 1366, height: 768 }, reducedMotion: 'no-preference', acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
     await fixClock(context, NOW);
-    const page = await openPage(context, `${host.shell.url}/?desk=attach_${Date.now()}`);
+    const page = await openPage(context, `${desk.host.shell.url}/?desk=attach_${Date.now()}`);
     await firstRun(page, sunnyGardenDesk({ name: '王前台', roles: ['业服助理'], department: '业主服务中心', pin: '1357' }));
     await signIn(page, '王前台', '1357');
     await registerPropertyComplaint(page, '张秀兰', '顶楼天花板渗水');

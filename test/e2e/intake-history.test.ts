@@ -1,28 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { WebHost } from '../../src-main/web-host';
-import { buildRenderer, startShell } from '../helpers/browser';
+import {  } from '../helpers/browser';
 import { firstRun, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
-import { launchRealDesk, openDeskPage, registerPropertyComplaint } from './real-shell';
+import { openDeskPage, registerPropertyComplaint, startRealDesk, type RealDesk } from './real-shell';
 
 // Issue 11 (S7-7 repeated complaints): the clerk types a caller's number at intake and sees that caller's
 // earlier cases beside the form, open ones first, before registering the same matter twice; a reporter
 // registered as confidential (S1-5) is never listed, whoever types the number. Animations on, fixed clock.
 
-let host: WebHost;
-let browser: Browser;
+let desk: RealDesk;
 beforeAll(async () => {
-  host = await startShell(await buildRenderer());
-  browser = await launchRealDesk();
+  desk = await startRealDesk();
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await host?.shell.close();
-});
+afterAll(() => desk?.close());
 
 describe('the complainant\'s earlier cases at intake', () => {
   it('S7-7 S1-5 typing a known number lists that caller\'s open case, not a confidential one; the draft survives a look at it', { timeout: 240_000 }, async () => {
-    const page = await openDeskPage(browser, `${host.shell.url}/?desk=history_${Date.now()}`, 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
+    const page = await openDeskPage(desk.browser, `${desk.host.shell.url}/?desk=history_${Date.now()}`, 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
     await firstRun(page, sunnyGardenDesk({ name: '王前台', roles: ['业服助理'], department: '业主服务中心', pin: '1357' }));
     await signIn(page, '王前台', '1357');
     // Two earlier calls from 138 1234 5678: one as usual, one whose caller asked to stay confidential.

@@ -3,13 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { WebHost } from '../../src-main/web-host';
-import { buildRenderer, builtAsset, SCREENSHOT_DIR, startShell, TEST_NOW } from '../helpers/browser';
+import { buildRenderer, builtAsset, SCREENSHOT_DIR, TEST_NOW } from '../helpers/browser';
 import { longText, SEED_STAFF, type SeededCases } from '../helpers/long-case-seed';
 import { EMOJI_PLACEHOLDER } from '../../src-main/documents/printable-text';
 import { signIn } from './desk-steps';
-import { launchRealDesk, openDeskPage } from './real-shell';
+import { openDeskPage, startRealDesk, type RealDesk } from './real-shell';
 
 // 打印 → 登记表 of a long case (issue 11 "Measure"): every free-text field at 4,000 characters with line breaks
 // and emoji, 300 events. The clerk opens the preview by clicking; the first page is on screen while the later
@@ -18,20 +16,15 @@ import { launchRealDesk, openDeskPage } from './real-shell';
 // (test/helpers/long-case-seed.ts, a page of the built renderer), then used as a person does: sign in, the
 // case from the queue, the 打印 menu. Real host (pdfmake in the browser shell), animations on, fixed clock.
 
-let host: WebHost;
-let browser: Browser;
+let desk: RealDesk;
 let rendererDir: string;
 const work = mkdtempSync(join(tmpdir(), 'jiesu-print-long-'));
 
 beforeAll(async () => {
   rendererDir = await buildRenderer({ longCaseSeed: resolve('test/helpers/long-case-seed.ts') });
-  host = await startShell(rendererDir);
-  browser = await launchRealDesk();
+  desk = await startRealDesk({ rendererDir });
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await host?.shell.close();
-});
+afterAll(() => desk?.close());
 
 /** The PDF's text without the frame each page repeats (header, 打印时间, page number), whitespace removed. */
 function bodyText(pdf: Buffer, frame: string[]): string {
@@ -46,8 +39,8 @@ function bodyText(pdf: Buffer, frame: string[]): string {
 
 describe('print preview of a long case (animations on, 1366×768)', () => {
   it('X-2 登记表 of a case with 4,000-character texts and 300 events: page 1 is shown while the rest are drawn, with progress, then every page; the PDF holds each text whole', { timeout: 300_000 }, async () => {
-    const origin = host.shell.url.replace(/\/$/, '');
-    const page = await openDeskPage(browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
+    const origin = desk.host.shell.url.replace(/\/$/, '');
+    const page = await openDeskPage(desk.browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
     page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
     // Seed from a page of the desk's origin that does not start the desk, so the seed owns the database.
     await page.goto(`${origin}${builtAsset(rendererDir, 'longCaseSeed')}`);

@@ -3,29 +3,23 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, ConsoleMessage } from 'playwright-core';
-import type { WebHost } from '../../src-main/web-host';
-import { buildRenderer, SCREENSHOT_DIR, startShell } from '../helpers/browser';
+import type { ConsoleMessage } from 'playwright-core';
+import { SCREENSHOT_DIR } from '../helpers/browser';
 import { act, dialogOpened, firstRun, signIn, sunnyGardenDesk } from './desk-steps';
-import { launchRealDesk, openDeskPage, registerPropertyComplaint } from './real-shell';
+import { openDeskPage, registerPropertyComplaint, startRealDesk, type RealDesk } from './real-shell';
 import { clockOf } from '../helpers/page-clock';
 
 // 打印 in the browser shell with the real document handlers (pdfmake in the shell's host): the preview is
 // the PDF the host rendered, and 打印 hands that PDF to the browser as a download (a local web server
 // cannot reach the clerk's printer), recording the print on the case's timeline.
 
-let host: WebHost;
-let browser: Browser;
+let desk: RealDesk;
 const work = mkdtempSync(join(tmpdir(), 'jiesu-print-'));
 
 beforeAll(async () => {
-  host = await startShell(await buildRenderer());
-  browser = await launchRealDesk();
+  desk = await startRealDesk();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await host?.shell.close();
-});
+afterAll(() => desk?.close());
 
 function pdfText(bytes: Buffer, name: string): string {
   const file = join(work, name);
@@ -41,8 +35,8 @@ function pdfPageCount(bytes: Buffer, name: string): number {
 
 /** A fresh 阳光花园 desk on a 1366×768 laptop, animations on, with this staff member of 业主服务中心 signed in. */
 async function laptopSignedIn(deskName: string, who: { name: string; roles: string[]; pin: string }) {
-  const page = await openDeskPage(browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
-  await page.goto(`${host.shell.url}/?desk=${deskName}_${Date.now()}`);
+  const page = await openDeskPage(desk.browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
+  await page.goto(`${desk.host.shell.url}/?desk=${deskName}_${Date.now()}`);
   await firstRun(page, sunnyGardenDesk({ ...who, department: '业主服务中心' }));
   await signIn(page, who.name, who.pin);
   return page;
@@ -51,7 +45,7 @@ async function laptopSignedIn(deskName: string, who: { name: string; roles: stri
 describe('printing in the browser shell', () => {
   it('X-2 registration form: preview is the host-rendered PDF, 打印 downloads it and the timeline records 打印', { timeout: 120_000 }, async () => {
     // Every CSP violation on the way (pdf.js must run without eval, CDN or foreign worker).
-    const page = await openDeskPage(browser, 'about:blank');
+    const page = await openDeskPage(desk.browser, 'about:blank');
     const violations: string[] = [];
     const watch = (m: ConsoleMessage) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -61,7 +55,7 @@ describe('printing in the browser shell', () => {
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load ${e.blockedURI} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`));
     });
-    await page.goto(`${host.shell.url}/?desk=print_${Date.now()}`);
+    await page.goto(`${desk.host.shell.url}/?desk=print_${Date.now()}`);
     await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
     await signIn(page, '李助理', '2468');
     const number = await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
@@ -100,7 +94,7 @@ describe('printing in the browser shell', () => {
     });
     expect(ink).toBeGreaterThan(0.005);
     // pdf.js parses in its worker, a file of the desk's own origin (no CDN, no fallback onto the page).
-    expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(new RegExp(`^${host.shell.url}/.*pdf\\.worker.*\\.mjs$`)));
+    expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(new RegExp(`^${desk.host.shell.url}/.*pdf\\.worker.*\\.mjs$`)));
     await page.mouse.move(0, 0); // the 打印 menu closes, as it does once the clerk looks at the preview
     await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-preview.png') });

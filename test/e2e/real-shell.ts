@@ -3,12 +3,36 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startDemo, type RunningDemo } from '../../scripts/start';
-import { buildRenderer, DESK_CONTEXT, fixClock, launchChromium, openPage } from '../helpers/browser';
+import type { WebHost } from '../../src-main/web-host';
+import { buildRenderer, DESK_CONTEXT, fixClock, launchChromium, openPage, startShell } from '../helpers/browser';
 
 // The desk in Chromium against the browser shell's REAL bridge (no host double injected): what a clerk
 // gets from `npm run start:web`. Shared by the printing and join-server scenarios.
 
 export const launchRealDesk = launchChromium;
+
+export interface RealDesk {
+  host: WebHost;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * One browser shell serving the production build (or `rendererDir`, a build with seed pages), and Chromium to
+ * open desks on it (`chromiumArgs`: e.g. a fake camera). Started in a file's beforeAll, closed in its afterAll.
+ */
+export async function startRealDesk(o: { rendererDir?: string; chromiumArgs?: readonly string[] } = {}): Promise<RealDesk> {
+  const host = await startShell(o.rendererDir ?? (await buildRenderer()));
+  const browser = await launchRealDesk(o.chromiumArgs);
+  return {
+    host,
+    browser,
+    async close() {
+      await browser.close();
+      await host.shell.close();
+    },
+  };
+}
 
 /**
  * `clock: 'fixed'` (default) starts the page at TEST_NOW. A desk joined to a server running in this

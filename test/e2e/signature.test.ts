@@ -3,30 +3,24 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { WebHost } from '../../src-main/web-host';
-import { buildRenderer, DESK_CONTEXT, fixClock, openPage, SCREENSHOT_DIR, startShell } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { DESK_CONTEXT, fixClock, openPage, SCREENSHOT_DIR } from '../helpers/browser';
 import { dialogOpened, drawName, firstRun, pickOption, signIn, sunnyGardenDesk } from './desk-steps';
-import { launchRealDesk, registerPropertyComplaint } from './real-shell';
+import { registerPropertyComplaint, startRealDesk, type RealDesk } from './real-shell';
 
 // 签名 as a person does it: open the dialog from the case page, draw with the mouse on the pad, save,
 // see the signature on the timeline, print the registration form (the browser shell downloads the PDF)
 // and find the drawn strokes and the signer's name on paper. Once with antd's dialog animations on (the
 // pad must attach to a canvas that is still zooming in) and once with reduced motion.
 
-let host: WebHost;
-let browser: Browser;
+let desk: RealDesk;
 const work = mkdtempSync(join(tmpdir(), 'jiesu-sign-'));
 const NOW = Date.parse('2026-11-27T10:00:00+08:00');
 
 beforeAll(async () => {
-  host = await startShell(await buildRenderer());
-  browser = await launchRealDesk();
+  desk = await startRealDesk();
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await host?.shell.close();
-});
+afterAll(() => desk?.close());
 
 /** Share of dark pixels in the canvas: the drawn ink. */
 function canvasInk(page: Page): Promise<number> {
@@ -65,9 +59,9 @@ function pdfRgbImages(file: string): PpmImage[] {
 for (const motion of ['animations on', 'reduced motion'] as const) {
   describe(`signing in Chromium (${motion})`, () => {
     it('X-2 S1-2 draw a signature with the mouse, save, see it on the timeline, print the form and find the strokes and the name in the PDF', { timeout: 240_000 }, async () => {
-      const context = await browser.newContext({ ...DESK_CONTEXT, reducedMotion: motion === 'reduced motion' ? 'reduce' : 'no-preference', acceptDownloads: true });
+      const context = await desk.browser.newContext({ ...DESK_CONTEXT, reducedMotion: motion === 'reduced motion' ? 'reduce' : 'no-preference', acceptDownloads: true });
       await fixClock(context, NOW);
-      const page = await openPage(context, `${host.shell.url}/?desk=sign_${motion.replace(' ', '_')}_${Date.now()}`);
+      const page = await openPage(context, `${desk.host.shell.url}/?desk=sign_${motion.replace(' ', '_')}_${Date.now()}`);
       await firstRun(page, sunnyGardenDesk({ name: '王前台', roles: ['业服助理'], department: '业主服务中心', pin: '1357' }));
       await signIn(page, '王前台', '1357');
       const number = await registerPropertyComplaint(page, '张秀兰', '楼上卫生间漏水三天无人处理');
