@@ -129,6 +129,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
 }
 
+/**
+ * In the list that has the cursor: types what a clerk would, waits until the list has moved its highlight
+ * to that option (on a slow machine that takes longer than the keys), then Enter picks it.
+ */
+export async function pickTyped(page: Page, option: string): Promise<void> {
+  await page.keyboard.type(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: option }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.ant-select-dropdown:visible`).waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 /** A property-preset phone complaint typed in by keyboard from F2 up to (not including) saving it. */
 export async function typePropertyComplaint(page: Page, name: string, subject: string): Promise<void> {
   await page.keyboard.press('F2');
@@ -153,14 +164,9 @@ export async function typePropertyComplaint(page: Page, name: string, subject: s
   await page.keyboard.press('Tab');
   await page.keyboard.type('三日内修好并赔偿粉刷费用');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('设施设备');
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(300);
+  await pickTyped(page, '设施设备');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('一般投诉');
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(300);
+  await pickTyped(page, '一般投诉');
   await page.keyboard.press('Tab'); // department: routed by category
   await page.keyboard.press('Tab');
   await page.keyboard.type('3-1-1201');

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {  } from '../helpers/browser';
 import { firstRun, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
 import { openDeskPage, registerPropertyComplaint, startRealDesk, type RealDesk } from './real-shell';
 
@@ -33,6 +32,11 @@ describe('the complainant\'s earlier cases at intake', () => {
     expect(await panel.textContent()).toContain('顶楼天花板渗水');
     expect(await panel.textContent()).not.toContain(secret);
     await screenshot(page, 'intake-earlier-cases');
+    // The list came in between the caller's fields and 事由: a clerk tabbing on without looking still
+    // lands in 事由, not on a link of the list.
+    await page.getByTestId('intake-confidential').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('intake-subject');
 
     // Another number: nothing is shown.
     await page.getByTestId('intake-phone').fill('13900001111');

@@ -8,7 +8,9 @@ import { useT, type MessageKey } from '../../i18n/i18n';
 
 // Beside the intake form: the caller's earlier cases, looked up by the phone number as it is typed, so the
 // clerk recognises a repeat or a case still open (S7-7, S8-11) before registering a new one. The form's
-// draft is kept, so opening an earlier case and coming back loses nothing.
+// draft is kept, so opening an earlier case and coming back loses nothing. The list lands a moment after
+// the number is typed, between the caller's fields and 事由; its links stay out of the Tab order so a clerk
+// tabbing on from the number without looking still lands in 事由 (they are opened with the mouse).
 
 export function EarlierCases({ phone }: { phone: string }) {
   const t = useT();
@@ -36,7 +38,7 @@ export function EarlierCases({ phone }: { phone: string }) {
         <Space direction="vertical" size={2}>
           {found.cases.map((c) => (
             <Space key={c.id} size="small" wrap>
-              <a href={hrefOf({ name: 'case', id: c.id })}>{c.number}</a>
+              <a href={hrefOf({ name: 'case', id: c.id })} tabIndex={-1}>{c.number}</a>
               <Tag color={c.open ? 'blue' : 'default'}>{t(`status.${c.status}` as MessageKey)}</Tag>
               <Typography.Text>{c.subject}</Typography.Text>
               <Typography.Text type="secondary">{formatMinute(c.registeredAt)}</Typography.Text>
