@@ -20,14 +20,14 @@ const WRONG: AdminCheck = {
   message: { 'zh-CN': '管理员确认未通过：口令不对，或此人没有管理权限。', en: 'Administrator check failed: wrong passphrase, or this person does not administer.' },
 };
 // A person who administers by role but holds only a PIN: saying so (instead of "wrong passphrase") tells
-// them what to do. Where a passphrase is set on a standalone desk: the first-run form (an administering
-// row takes a passphrase in its PIN-or-passphrase field) and 设置 → 工作人员 (an administrator adds a person).
+// them what to do. Where a passphrase is set: 设置 → 工作人员 → 重设登录凭据 (an administrator gives an existing
+// person one, features/settings/ResetCredential.tsx), and the first-run form (an administering row's field).
 const NEEDS_PASSPHRASE: AdminCheck = {
   ok: false,
   message: {
     'zh-CN':
-      '管理操作须使用管理口令，PIN 码不能确认管理员身份，未做任何更改。管理口令至少 10 个字符、不能全是数字：新建本机时在管理人员的「PIN 码或口令」一栏设置，或由已用口令登录的管理员在「设置 → 工作人员」添加设有口令的管理人员。',
-    en: 'Administration needs a passphrase; a PIN cannot confirm an administrator. Nothing was changed. A passphrase has at least 10 characters, not only digits: set it for an administering person in the "PIN or passphrase" field when setting up the desk, or have an administrator signed in with a passphrase add a person with one in Settings → Staff.',
+      '管理操作须使用管理口令，PIN 码不能确认管理员身份，未做任何更改。管理口令至少 10 个字符、不能全是数字：由已用口令登录的管理员在「设置 → 工作人员」此人一行点「重设登录凭据」设置，或在新建本机时在管理人员的「PIN 码或口令」一栏设置。',
+    en: 'Administration needs a passphrase; a PIN cannot confirm an administrator. Nothing was changed. A passphrase has at least 10 characters, not only digits: have an administrator signed in with a passphrase set it with "Reset credential" on the person’s row in Settings → Staff, or set it in the "PIN or passphrase" field when setting up the desk.',
   },
 };
 const OFFLINE: AdminCheck = {

@@ -15,6 +15,7 @@ import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
 export { slaStagesFor };
 import { canRevealIdentity as canReveal, maskComplainant } from '../../src-shared/domain/masking';
 export { administersWithPin, canAdminister, holdsAdminRole } from '../../src-shared/domain/administration';
+export { credentialChangeRefusal, credentialResetterRefusal } from '../../src-shared/domain/credential-change';
 export { kindOfSecret, verifierKind, verifyCredential } from '../../src-shared/credentials';
 export { maySignInAt } from '../../src-shared/domain/org';
 // Plain domain values and functions the screens use as they are (no wrapper needed: they decide nothing

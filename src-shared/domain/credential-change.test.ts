@@ -37,7 +37,7 @@ describe('changing a staff member’s credential', () => {
     for (const actor of [zhao, wang, undefined]) {
       for (const target of [zhao, wang]) expect(credentialChangeRefusal(policy, staff, actor, target, 'passphrase', '工程部-主管-2026')?.code).toBe('staff.credentialAdminOnly');
     }
-    expect(credentialChangeRefusal(policy, staff, zhao, zhao, 'pin', '2468')?.message['zh-CN']).toBe('只有用管理口令登录的管理员可以重设工作人员的登录凭据，未做任何更改。');
+    expect(credentialChangeRefusal(policy, staff, zhao, zhao, 'pin', '2468')?.message['zh-CN']).toBe('只有用管理口令登录的管理员可以重设工作人员的登录凭据。');
   });
 
   it('the secret must be of the kind chosen', () => {
@@ -45,6 +45,7 @@ describe('changing a staff member’s credential', () => {
     expect(credentialChangeRefusal(policy, staff, li, wang, 'passphrase', '13572468')?.code).toBe('staff.credentialNotPassphrase');
     expect(credentialChangeRefusal(policy, staff, li, zhao, 'pin', '工程部-主管-2026')?.code).toBe('staff.credentialNotPin');
     expect(credentialChangeRefusal(policy, staff, li, zhao, 'pin', '12')?.code).toBe('staff.credentialNotPin');
+    expect(credentialChangeRefusal(policy, staff, li, undefined, 'pin', '2468')?.code).toBe('staff.unknown');
   });
 
   it('the only passphrase administrator cannot be given a PIN; once a second one has a passphrase, either can', async () => {

@@ -15,8 +15,12 @@ import { addValidationMessages, messageFor } from '../i18n/validation';
 
 addValidationMessages({
   'staff.credentialAdminOnly': {
-    'zh-CN': () => '只有用管理口令登录的管理员可以重设工作人员的登录凭据，未做任何更改。',
-    en: () => 'Only an administrator signed in with a passphrase can reset a person’s sign-in credential. Nothing was changed.',
+    'zh-CN': () => '只有用管理口令登录的管理员可以重设工作人员的登录凭据。',
+    en: () => 'Only an administrator signed in with a passphrase can reset a person’s sign-in credential.',
+  },
+  'staff.unknown': {
+    'zh-CN': () => '找不到这名工作人员（可能已被删除），未做任何更改。',
+    en: () => 'This person is not on the staff list (perhaps removed); nothing was changed.',
   },
   'staff.credentialNotPin': {
     'zh-CN': () => 'PIN 码须为 4–8 位数字。',
@@ -53,16 +57,23 @@ export function lastAdministratorRemoved(policy: Policy | undefined, before: rea
   return changed.find((s) => administeredBefore.has(s.id));
 }
 
+/** Why `actor` may change nobody's credential; undefined when they administer now. */
+export function credentialResetterRefusal(policy: Policy | undefined, actor: Pick<Staff, 'roles' | 'pinHash'> | undefined): FieldError | undefined {
+  return actor && canAdminister(policy, actor) ? undefined : refusal('staffId', 'staff.credentialAdminOnly');
+}
+
 /** Why `actor` may not give `target` this new credential of `kind`; undefined when they may. */
 export function credentialChangeRefusal(
   policy: Policy | undefined,
   staff: readonly Staff[],
   actor: Pick<Staff, 'roles' | 'pinHash'> | undefined,
-  target: Staff,
+  target: Staff | undefined,
   kind: CredentialKind,
   secret: string,
 ): FieldError | undefined {
-  if (!actor || !canAdminister(policy, actor)) return refusal('staffId', 'staff.credentialAdminOnly');
+  const byWhom = credentialResetterRefusal(policy, actor);
+  if (byWhom) return byWhom;
+  if (!target) return refusal('staffId', 'staff.unknown');
   if (kindOfSecret(secret) !== kind) return refusal('secret', kind === 'pin' ? 'staff.credentialNotPin' : 'staff.credentialNotPassphrase');
   // '' stands for the PIN: for administering, a PIN counts as no credential at all.
   if (kind === 'pin' && lastAdministratorRemoved(policy, staff, [{ ...target, pinHash: '' }])) return refusal('kind', 'staff.lastAdministrator', { name: target.name });

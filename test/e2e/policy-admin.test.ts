@@ -167,7 +167,7 @@ describe('policy administration in Chromium', () => {
     await prompt.getByRole('button', { name: '确认并发布' }).click();
     await prompt
       .getByTestId('admin-confirm-error')
-      .getByText('管理操作须使用管理口令，PIN 码不能确认管理员身份，未做任何更改。管理口令至少 10 个字符、不能全是数字：新建本机时在管理人员的「PIN 码或口令」一栏设置，或由已用口令登录的管理员在「设置 → 工作人员」添加设有口令的管理人员。')
+      .getByText('管理操作须使用管理口令，PIN 码不能确认管理员身份，未做任何更改。管理口令至少 10 个字符、不能全是数字：由已用口令登录的管理员在「设置 → 工作人员」此人一行点「重设登录凭据」设置，或在新建本机时在管理人员的「PIN 码或口令」一栏设置。')
       .waitFor();
     expect(await revisionRows.count()).toBe(1);
     await screenshot(page, 'policy-admin-confirm-pin-refused');

@@ -8,9 +8,10 @@ import { usePT } from './i18n';
 
 // 管理员确认 (issue 10 item 2): before a revision is published an administrator types their own
 // passphrase; data/admin-session.ts has the server check it (or the desk, when standalone). The signed-in
-// person is proposed when they administer; another administrator standing by may confirm instead.
+// person is proposed when they administer; another administrator standing by may confirm instead. Other
+// configuration changes (设置 → 工作人员 → 重设登录凭据) ask the same way, with their own words.
 
-export function AdminConfirm({ policy, onConfirmed, onCancel }: { policy: Policy; onConfirmed: () => Promise<void>; onCancel: () => void }) {
+export function AdminConfirm({ policy, onConfirmed, onCancel, intro, okText }: { policy: Policy; onConfirmed: () => Promise<void>; onCancel: () => void; intro?: string; okText?: string }) {
   const { t, lang } = usePT();
   const desk = useDesk();
   const admins = useMemo(() => desk.config.staff.filter((s) => s.active && holdsAdminRole(policy, s.roles)), [desk.config.staff, policy]);
@@ -33,8 +34,8 @@ export function AdminConfirm({ policy, onConfirmed, onCancel }: { policy: Policy
   }
 
   return (
-    <Modal open title={t('admin.title')} okText={t('admin.confirm')} cancelText={t('cancel')} onOk={() => void confirm()} onCancel={onCancel} confirmLoading={busy} okButtonProps={{ disabled: !staffId || !secret }} destroyOnHidden data-testid="admin-confirm">
-      <Typography.Paragraph type="secondary">{t('admin.intro')}</Typography.Paragraph>
+    <Modal open title={t('admin.title')} okText={okText ?? t('admin.confirm')} cancelText={t('cancel')} onOk={() => void confirm()} onCancel={onCancel} confirmLoading={busy} okButtonProps={{ disabled: !staffId || !secret }} destroyOnHidden data-testid="admin-confirm">
+      <Typography.Paragraph type="secondary">{intro ?? t('admin.intro')}</Typography.Paragraph>
       {admins.length === 0 ? <Alert type="warning" title={t('admin.none')} style={{ marginBottom: 12 }} /> : null}
       {error ? <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="admin-confirm-error" /> : null}
       <Form layout="vertical">

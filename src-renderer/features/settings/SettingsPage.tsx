@@ -3,15 +3,17 @@ import { App, Button, Card, Descriptions, Form, Input, Radio, Select, Space, Tab
 import { useDesk } from '../../data/desk-context';
 import { addStaff } from '../../data/setup';
 import { policyLabels } from '../../data/labels';
-import { administersWithPin, canAdminister, holdsAdminRole, kindOfSecret } from '../../data/domain';
+import { administersWithPin, canAdminister, holdsAdminRole, kindOfSecret, verifierKind } from '../../data/domain';
 import { localised, setLanguage, useLanguage, useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
 import { JoinServer } from '../setup/JoinServer';
 import { ReconcileCases } from './ReconcileCases';
 import { BackupCard } from './BackupCard';
 import { StorageCard } from './StorageCard';
+import { ResetCredentialButton } from './ResetCredential';
 
-// 设置: language, this desk, staff (admins add people), the policy in force, joining a server, backups and storage.
+// 设置: language, this desk, staff (admins add people and reset credentials), the policy in force, joining a
+// server, backups and storage.
 
 export function SettingsPage() {
   const t = useT();
@@ -25,6 +27,9 @@ export function SettingsPage() {
   // Who may add staff is the domain's rule (src-shared/domain/administration.ts).
   const adminByRole = !!staff && holdsAdminRole(policy, staff.roles);
   const isAdmin = !!staff && canAdminister(policy, staff);
+
+  // No verifier: this desk was not sent it, because the person signs in at other desks (server staff-verifiers.ts).
+  const credentialLabel = (kind: 'pin' | 'passphrase' | undefined) => t(kind === 'pin' ? 'settings.credentialPin' : kind === 'passphrase' ? 'settings.credentialPassphrase' : 'settings.credentialElsewhere');
 
   async function add(v: { name: string; roles: string[]; departmentId?: string; pin: string }) {
     if (!identity) return;
@@ -64,9 +69,11 @@ export function SettingsPage() {
           pagination={false}
           dataSource={config.staff}
           columns={[
-            { title: t('setup.staffName'), dataIndex: 'name' },
+            { title: t('setup.staffName'), dataIndex: 'name', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
             { title: t('setup.roles'), key: 'roles', render: (_, s) => s.roles.map((r) => labels.role(r)).join('、') },
             { title: t('setup.department'), key: 'dept', render: (_, s) => labels.department(s.departmentId) },
+            { title: t('settings.credential'), key: 'credential', onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }), onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (_, s) => credentialLabel(verifierKind(s.pinHash)) },
+            { title: t('settings.actions'), key: 'actions', render: (_, s) => <ResetCredentialButton person={s} /> },
           ]}
         />
         {isAdmin ? (
