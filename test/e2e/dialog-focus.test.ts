@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { dialogOpened, firstRun, propertyAdministrator, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
+import { cursorAt, dialogOpened, firstRun, propertyAdministrator, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
 import { openDeskPage, registerPropertyComplaint, startRealDesk, type RealDesk } from './real-shell';
 import { minimalPdf } from './attachment-fixtures';
 
@@ -18,12 +18,9 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => desk?.close());
 
-/** The test id of what has the cursor (of the field around it), else its class: antd's × is `ant-modal-close`. */
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? document.activeElement?.className ?? '');
-
 async function cursorStartsIn(page: Page, dialog: Locator, testId: string): Promise<void> {
   await dialog.getByTestId(testId).waitFor();
-  await expect.poll(() => focused(page)).toBe(testId);
+  await expect.poll(() => cursorAt(page)).toBe(testId);
 }
 
 /** Opens the list inside `field` and picks the option with `text`. */
