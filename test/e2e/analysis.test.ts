@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callInPage, SCREENSHOT_DIR, startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
 import type { Page } from 'playwright-core';
-import { closeNotifications, confirmAsAdministrator, firstRun, propertyAdministrator, signIn, sunnyGardenDesk } from './desk-steps';
+import { closeNotifications, confirmAsAdministrator, cursorAt, firstRun, propertyAdministrator, signIn, sunnyGardenDesk } from './desk-steps';
 
 // The analysis screens in Chromium on a month of real cases written through the desk's own write path
 // (analysis-seed.ts runs in the page): figures, charts, drill-down to case numbers, repeated problems,
@@ -93,7 +93,9 @@ describe('analysis in Chromium', () => {
     await page.waitForTimeout(500);
     // S8-11 corrective and preventive actions are recorded on the group and shown with it.
     await groups.getByRole('button', { name: '记录措施' }).first().click();
-    await page.getByTestId('capa-cause').fill('电梯控制板老化');
+    // The cursor starts in 原因 (issue 11).
+    await expect.poll(() => cursorAt(page)).toBe('capa-cause');
+    await page.keyboard.type('电梯控制板老化');
     await page.getByTestId('capa-corrective').fill('更换3号楼电梯控制板');
     await page.getByTestId('capa-preventive').fill('每月维保增加控制板检测');
     await page.locator('.ant-modal:visible').getByRole('button', { name: '保 存' }).or(page.locator('.ant-modal:visible').getByRole('button', { name: '保存' })).click();

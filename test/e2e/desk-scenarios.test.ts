@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { firstRun, hospitalDesk, pickOption, screenshot, signIn } from './desk-steps';
+import { cursorAt, firstRun, hospitalDesk, pickOption, screenshot, signIn } from './desk-steps';
 
 // Hospital inadmissibility (S4-7), fire-brigade confidentiality and risk alert (S1-5, S1-6, X-3),
 // and nothing lost to a reload or a closed window — each on its own desk profile in one Chromium.
@@ -94,7 +94,9 @@ describe('desk in Chromium: hospital, fire brigade, drafts', () => {
     await signIn(page, '林首长', '2222');
     await page.getByTestId('queue-table').getByRole('link', { name: number }).click();
     await page.getByTestId('reveal-identity').click();
-    await page.getByTestId('reveal-reason').fill('核实举报内容，需电话回访举报人');
+    // The cursor starts in the reason (issue 11).
+    await expect.poll(() => cursorAt(page)).toBe('reveal-reason');
+    await page.keyboard.type('核实举报内容，需电话回访举报人');
     await page.getByTestId('reveal-ok').click();
     await expect.poll(() => page.getByTestId('complainant').textContent()).toContain('黄先生');
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('查看保密身份');

@@ -117,6 +117,14 @@ export async function dialogOpened(page: Page): Promise<Locator> {
   return dialog;
 }
 
+/**
+ * Where the cursor is: the test id of the element that has it or of the field around it (a list's or a
+ * number box's input), else its class — antd's × in a dialog's corner is `ant-modal-close`.
+ */
+export function cursorAt(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? document.activeElement?.className ?? '');
+}
+
 /** Closes every alert notification, so it does not cover what a screenshot or a click needs. */
 export async function closeNotifications(page: Page): Promise<void> {
   await page.locator('.ant-notification-notice-close').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click()));

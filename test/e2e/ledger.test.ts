@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { callInPage, startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
-import { closeNotifications, screenshot, signIn } from './desk-steps';
+import { closeNotifications, cursorAt, screenshot, signIn } from './desk-steps';
 import type { LedgerScenario, LedgerSeed } from './ledger-seed';
 import { gasStationPreset } from '../../src-shared/presets/s6-gas-station';
 import { fireBrigadePreset } from '../../src-shared/presets/s1-fire-brigade';
@@ -238,8 +238,11 @@ describe('rewards-and-penalties ledger in Chromium', () => {
     const dialog = page.locator('.ant-modal:visible');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(`较大火灾隐患：${level.min}–${level.max} 元`);
+    // The cursor starts in the amount (issue 11): the leader selects the proposed figure and types hers.
     const approvedAmount = Math.round((level.min + level.max) / 2);
-    await dialog.locator('input[data-testid=decide-amount], [data-testid=decide-amount] input').fill(String(approvedAmount));
+    await expect.poll(() => cursorAt(page)).toBe('decide-amount');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(String(approvedAmount));
     await screenshot(page, 'ledger-s1-2-approve');
     await dialog.getByTestId('decide-ok').click();
     await dialog.waitFor({ state: 'detached' });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, List, Space, Tag, Typography } from 'antd';
 import type { RepeatedGroup } from '../../../src-shared/analytics/repeated';
 import { CAPA_MESSAGES, capaEvents, capaFollowUpEvents, capaOf } from '../../../src-shared/analytics/capa';
 import type { CaseState } from '../../../src-shared/domain/case-state';
@@ -9,6 +9,7 @@ import { staffRolesOf, useDesk } from '../../data/desk-context';
 import { writeEvent } from '../../data/write-event';
 import { formatDateTime } from '../../format/time';
 import { useAT } from './i18n';
+import { FormDialog } from '../../components/FormDialog';
 
 // Repeated problems of the period (S7-7, S8-11, S10-10) with their corrective and preventive actions,
 // recorded as tagged notes on every case of the group (see src-shared/analytics/capa.ts).
@@ -98,7 +99,7 @@ function CapaDialog({ group, mode, byId, onClose }: { group: RepeatedGroup; mode
   }
 
   return (
-    <Modal open title={mode === 'action' ? t('a.capa') : t('a.capaFollow')} onOk={() => void submit()} onCancel={onClose} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
+    <FormDialog title={mode === 'action' ? t('a.capa') : t('a.capaFollow')} onOk={submit} onCancel={onClose} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy}>
       {error ? <Alert type="error" title={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" data-testid="capa-form">
         {mode === 'action' ? (
@@ -127,6 +128,6 @@ function CapaDialog({ group, mode, byId, onClose }: { group: RepeatedGroup; mode
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import type { ButtonProps } from 'antd';
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Checkbox, Form, Input, Modal, Radio, Rate, Select } from 'antd';
+import { Alert, Checkbox, Form, Input, Radio, Rate, Select } from 'antd';
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { NewEvent } from '../../../src-shared/domain/events';
 import type { StageStatus } from '../../../src-shared/domain/sla-types';
@@ -10,6 +10,7 @@ import { getLanguage, localised, useT } from '../../i18n/i18n';
 import type { ActionSpec, FieldSpec, OptionSource } from './action-specs';
 import { actionOptions, hintOf, shownFields } from './action-options';
 import { nativeDateMax } from '../../components/native-date';
+import { FormDialog } from '../../components/FormDialog';
 
 // One dialog for every case action: fields from the action's spec, the event written through the one
 // command path, and the domain's refusal shown as sentences.
@@ -26,7 +27,6 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   const [busy, setBusy] = useState(false);
   // Ctrl+Enter pressed twice before the first save ends writes once (the keyboard has no confirmLoading).
   const saving = useRef(false);
-  const fields = useRef<HTMLDivElement>(null);
   const assignDept = Form.useWatch('departmentId', form) as string | undefined;
   const transferDept = Form.useWatch('toDepartmentId', form) as string | undefined;
   const chosenDept = assignDept ?? transferDept;
@@ -45,29 +45,12 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
     return [{ required: true, message }];
   };
 
-  // Ctrl+Enter submits from anywhere: taken on the way down, before a list (antd Select) can take the
-  // Enter to open itself and mark it handled.
-  const onKeyDownCapture = (e: React.KeyboardEvent) => {
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.nativeEvent.isComposing) return;
-    e.preventDefault();
-    e.stopPropagation();
-    void submit();
-  };
   // Plain Enter outside a text area, a list or a button submits, as in any form.
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'Enter' || e.defaultPrevented || e.nativeEvent.isComposing) return;
     if ((e.target as HTMLElement).closest('textarea, button, .ant-select, .ant-rate, .ant-radio-group, a')) return;
     e.preventDefault();
     void submit();
-  };
-
-  // The dialog's focus trap puts the cursor on its first focusable element, the × in the corner, where a
-  // clerk's Enter or typing would close the dialog or go nowhere: once open, the cursor goes to the first
-  // field instead, unless the person has already clicked into one.
-  const focusFirstField = (open: boolean) => {
-    const box = fields.current;
-    if (!open || !box || box.contains(document.activeElement)) return;
-    box.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea:not([disabled]), [tabindex="0"]')?.focus();
   };
 
   async function submit() {
@@ -99,44 +82,42 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   }
 
   return (
-    <Modal open title={t(spec.label)} onOk={submit} onCancel={() => onClose(false)} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} wrapProps={{ onKeyDown, onKeyDownCapture }} okButtonProps={{ danger: spec.danger, 'data-testid': 'action-ok' } as ButtonProps} afterOpenChange={focusFirstField} destroyOnHidden>
-      <div ref={fields}>
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={spec.initial?.(ctx)}
-          onValuesChange={(changed: Record<string, unknown>) => {
-            const follows = spec.follow?.(changed);
-            if (follows) form.setFieldsValue(follows);
-            // 派单/转办: a handler chosen before the department changed is cleared when not of the new one.
-            if ('departmentId' in changed && !inDepartment(form.getFieldValue('assigneeId'), changed.departmentId)) form.setFieldsValue({ assigneeId: undefined });
-            if ('toDepartmentId' in changed && !inDepartment(form.getFieldValue('toAssigneeId'), changed.toDepartmentId)) form.setFieldsValue({ toAssigneeId: undefined });
-          }}
-          data-testid="action-form">
-          {shownFields(spec, ctx).map((f) => (
-            <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : fieldLabel(f)} extra={hintText(f)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? requiredRule(f) : undefined}>
-              {f.type === 'text' ? (
-                <Input data-testid={`f-${f.name}`} />
-              ) : f.type === 'textarea' ? (
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} data-testid={`f-${f.name}`} />
-              ) : f.type === 'select' ? (
-                <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options(f.options)} data-testid={`f-${f.name}`} />
-              ) : f.type === 'multiselect' ? (
-                <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={options(f.options)} data-testid={`f-${f.name}`} />
-              ) : f.type === 'checkbox' ? (
-                <Checkbox data-testid={`f-${f.name}`}>{fieldLabel(f)}</Checkbox>
-              ) : f.type === 'choice' ? (
-                <Radio.Group options={options(f.options)} data-testid={`f-${f.name}`} />
-              ) : f.type === 'datetime' ? (
-                <Input type="datetime-local" max={nativeDateMax('datetime-local')} data-testid={`f-${f.name}`} />
-              ) : (
-                <Rate data-testid={`f-${f.name}`} />
-              )}
-            </Form.Item>
-          ))}
-          {errors.length > 0 && <Alert type="error" showIcon message={errors.join(' ')} data-testid="action-error" />}
-        </Form>
-      </div>
-    </Modal>
+    <FormDialog title={t(spec.label)} onOk={submit} onCancel={() => onClose(false)} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} wrapProps={{ onKeyDown }} okButtonProps={{ danger: spec.danger, 'data-testid': 'action-ok' } as ButtonProps}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={spec.initial?.(ctx)}
+        onValuesChange={(changed: Record<string, unknown>) => {
+          const follows = spec.follow?.(changed);
+          if (follows) form.setFieldsValue(follows);
+          // 派单/转办: a handler chosen before the department changed is cleared when not of the new one.
+          if ('departmentId' in changed && !inDepartment(form.getFieldValue('assigneeId'), changed.departmentId)) form.setFieldsValue({ assigneeId: undefined });
+          if ('toDepartmentId' in changed && !inDepartment(form.getFieldValue('toAssigneeId'), changed.toDepartmentId)) form.setFieldsValue({ toAssigneeId: undefined });
+        }}
+        data-testid="action-form">
+        {shownFields(spec, ctx).map((f) => (
+          <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : fieldLabel(f)} extra={hintText(f)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? requiredRule(f) : undefined}>
+            {f.type === 'text' ? (
+              <Input data-testid={`f-${f.name}`} />
+            ) : f.type === 'textarea' ? (
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} data-testid={`f-${f.name}`} />
+            ) : f.type === 'select' ? (
+              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options(f.options)} data-testid={`f-${f.name}`} />
+            ) : f.type === 'multiselect' ? (
+              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={options(f.options)} data-testid={`f-${f.name}`} />
+            ) : f.type === 'checkbox' ? (
+              <Checkbox data-testid={`f-${f.name}`}>{fieldLabel(f)}</Checkbox>
+            ) : f.type === 'choice' ? (
+              <Radio.Group options={options(f.options)} data-testid={`f-${f.name}`} />
+            ) : f.type === 'datetime' ? (
+              <Input type="datetime-local" max={nativeDateMax('datetime-local')} data-testid={`f-${f.name}`} />
+            ) : (
+              <Rate data-testid={`f-${f.name}`} />
+            )}
+          </Form.Item>
+        ))}
+        {errors.length > 0 && <Alert type="error" showIcon message={errors.join(' ')} data-testid="action-error" />}
+      </Form>
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
-import { Alert, App, Button, Input, Modal } from 'antd';
+import { Alert, App, Button, Input } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { Policy } from '../../../src-shared/domain/policy';
@@ -8,6 +8,7 @@ import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { canRevealIdentity } from '../../data/domain';
 import { writeEvent } from '../../data/write-event';
 import { localised, useT } from '../../i18n/i18n';
+import { FormDialog } from '../../components/FormDialog';
 
 // S1-5: a confidential identity is shown only to an authorised role, and every look is audited
 // (case.identity_viewed is written before anything is shown).
@@ -40,10 +41,10 @@ export function RevealIdentity({ state, policy, onRevealed }: { state: CaseState
         {t('case.reveal')}
       </Button>
       {open && (
-        <Modal open title={t('case.reveal')} onOk={reveal} onCancel={() => setOpen(false)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'reveal-ok' } as ButtonProps}>
-          <Input.TextArea placeholder={t('case.revealReason')} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus data-testid="reveal-reason" />
+        <FormDialog title={t('case.reveal')} onOk={reveal} onCancel={() => setOpen(false)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'reveal-ok' } as ButtonProps}>
+          <Input.TextArea placeholder={t('case.revealReason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reveal-reason" />
           {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
-        </Modal>
+        </FormDialog>
       )}
     </>
   );

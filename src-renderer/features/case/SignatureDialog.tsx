@@ -1,10 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { Alert, Button, Form, Input, Select, type ButtonProps } from 'antd';
 import SignaturePad from 'signature_pad';
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { SignableDocument, SignatureRole } from '../../../src-shared/domain/signature-slots';
 import { SIGNABLE_DOCUMENTS, SIGNATURE_SLOTS, signedRole } from '../../data/domain';
 import { localised, useT, type MessageKey } from '../../i18n/i18n';
+import { FormDialog } from '../../components/FormDialog';
 
 // 签名: the signer draws on a signature_pad canvas inside an antd dialog. The dialog's body is rendered
 // into a portal after the dialog component itself mounts, so the pad is attached through a callback ref
@@ -89,7 +90,7 @@ export function SignatureDialog({ state, names, onClose, writeSigned }: Props) {
   }
 
   return (
-    <Modal open title={t('case.sign')} onOk={() => void save()} onCancel={onClose} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={saving} okButtonProps={{ 'data-testid': 'sign-save' } as ButtonProps}>
+    <FormDialog title={t('case.sign')} onOk={save} onCancel={onClose} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={saving} okButtonProps={{ 'data-testid': 'sign-save' } as ButtonProps}>
       <Form form={form} layout="vertical" initialValues={{ document: 'registration' }} onValuesChange={(changed: { document?: SignableDocument }) => changed.document && form.setFieldValue('role', undefined)}>
         <Form.Item name="document" label={t('case.signDocument')}>
           <Select data-testid="sign-document" options={SIGNABLE_DOCUMENTS.map((d) => ({ value: d, label: t(`doc.${d}` as MessageKey) }))} />
@@ -108,6 +109,6 @@ export function SignatureDialog({ state, names, onClose, writeSigned }: Props) {
         </Button>
       </div>
       {error && <Alert type="error" showIcon message={error} data-testid="sign-error" />}
-    </Modal>
+    </FormDialog>
   );
 }

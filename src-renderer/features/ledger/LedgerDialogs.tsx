@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, InputNumber, Select, Typography, type ButtonProps } from 'antd';
 import { decision, expenseProposal, formatYuan, LEDGER_MESSAGES, proposedRewardRange, type LedgerRow } from '../../../src-shared/analytics/ledger';
 import type { NewEvent } from '../../../src-shared/domain/events';
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { Policy } from '../../../src-shared/domain/policy';
+import { FormDialog } from '../../components/FormDialog';
 import { useLT } from './i18n';
 
 // The ledger's dialogs: an approver's decision that needs more than a click (a rejection's reason, a
@@ -33,7 +34,7 @@ export function DecideDialog({ policy, state, deciding, myRoles, nameOf, onClose
     if (await write(row.caseId, r.value)) onClose();
   }
   return (
-    <Modal open title={t(approved ? 'approveTitle' : 'rejectTitle')} onOk={() => void ok()} onCancel={onClose} okText={t(approved ? 'approve' : 'reject')} okButtonProps={{ danger: !approved, 'data-testid': 'decide-ok' }} cancelText={t('cancel')} destroyOnHidden>
+    <FormDialog title={t(approved ? 'approveTitle' : 'rejectTitle')} onOk={ok} onCancel={onClose} okText={t(approved ? 'approve' : 'reject')} okButtonProps={{ danger: !approved, 'data-testid': 'decide-ok' } as ButtonProps} cancelText={t('cancel')}>
       {error ? <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="decide-error" /> : null}
       <Typography.Paragraph>
         {row.caseNumber} · {row.name} · {formatYuan(row.amount, lang)}
@@ -49,7 +50,7 @@ export function DecideDialog({ policy, state, deciding, myRoles, nameOf, onClose
           <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} data-testid="decide-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -69,7 +70,7 @@ export function ExpenseDialog({ policy, cases, onClose, write }: { policy: Polic
     if (await write(state.id, r.value)) onClose();
   }
   return (
-    <Modal open title={t('expense')} onOk={() => void ok()} onCancel={onClose} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
+    <FormDialog title={t('expense')} onOk={ok} onCancel={onClose} okText={t('save')} cancelText={t('cancel')}>
       {error ? <Alert type="error" title={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ defId: policy.expenses[0]?.id }}>
         <Form.Item name="caseId" label={t('case')} required>
@@ -88,6 +89,6 @@ export function ExpenseDialog({ policy, cases, onClose, write }: { policy: Polic
           <Select allowClear options={policy.departments.map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

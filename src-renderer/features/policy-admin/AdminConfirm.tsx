@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, Select, Typography } from 'antd';
 import type { Policy } from '../../../src-shared/domain/policy';
 import { holdsAdminRole } from '../../data/domain';
 import { confirmAdministrator } from '../../data/admin-session';
 import { useDesk } from '../../data/desk-context';
+import { FormDialog } from '../../components/FormDialog';
 import { usePT } from './i18n';
 
 // 管理员确认 (issue 10 item 2): before a revision is published an administrator types their own
@@ -34,7 +35,7 @@ export function AdminConfirm({ policy, onConfirmed, onCancel, intro, okText }: {
   }
 
   return (
-    <Modal open title={t('admin.title')} okText={okText ?? t('admin.confirm')} cancelText={t('cancel')} onOk={() => void confirm()} onCancel={onCancel} confirmLoading={busy} okButtonProps={{ disabled: !staffId || !secret }} destroyOnHidden data-testid="admin-confirm">
+    <FormDialog title={t('admin.title')} okText={okText ?? t('admin.confirm')} cancelText={t('cancel')} onOk={confirm} onCancel={onCancel} confirmLoading={busy} okButtonProps={{ disabled: !staffId || !secret }} data-testid="admin-confirm">
       <Typography.Paragraph type="secondary">{intro ?? t('admin.intro')}</Typography.Paragraph>
       {admins.length === 0 ? <Alert type="warning" title={t('admin.none')} style={{ marginBottom: 12 }} /> : null}
       {error ? <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="admin-confirm-error" /> : null}
@@ -44,7 +45,8 @@ export function AdminConfirm({ policy, onConfirmed, onCancel, intro, okText }: {
         </Form.Item>
         <Form.Item label={t('admin.secret')}>
           <Input.Password
-            autoFocus
+            // The administrator is proposed; the passphrase is what is left to type.
+            data-dialog-focus
             value={secret}
             onChange={(e) => {
               setSecret(e.target.value);
@@ -55,6 +57,6 @@ export function AdminConfirm({ policy, onConfirmed, onCancel, intro, okText }: {
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Collapse, Form, Input, Modal, Select, Space } from 'antd';
+import { Alert, App, Collapse, Form, Input, Select, Space } from 'antd';
 import { nextRevision } from '../../data/domain';
 import type { Policy, PolicyInput } from '../../../src-shared/domain/policy';
 import type { FieldError } from '../../../src-shared/domain/parse';
@@ -12,6 +12,8 @@ import { ProblemList, problemText } from './ProblemList';
 import { dateOf } from './dates';
 import { usePT } from './i18n';
 import { AdminConfirm } from './AdminConfirm';
+import { FormDialog } from '../../components/FormDialog';
+import { nativeDateMax } from '../../components/native-date';
 
 // 新建修订 (S0-2, S0-4): the administrator edits any number of sections in tables (the JSON of the section
 // stays below as an advanced fallback, kept in step both ways), sees the validator's problems after every
@@ -95,12 +97,12 @@ export function RevisionEditor({ base, onClose }: { base: Policy; onClose: () =>
   return (
     <>
       {toPublish ? <AdminConfirm policy={base} onConfirmed={() => publish(toPublish)} onCancel={() => setToPublish(undefined)} /> : null}
-      <Modal open width={1200} title={t('edit')} onOk={() => void save()} okText={t('saveRevision')} cancelText={t('cancel')} onCancel={onClose} destroyOnHidden>
+      <FormDialog width={1200} title={t('edit')} onOk={save} okText={t('saveRevision')} cancelText={t('cancel')} onCancel={onClose}>
         {saveErrors.length ? <Alert type="error" data-testid="revision-errors" title={<ul style={{ margin: 0, paddingLeft: 16 }}>{saveErrors.map((e, i) => <li key={i}>{e}</li>)}</ul>} style={{ marginBottom: 12 }} /> : null}
         <Form form={form} layout="vertical" initialValues={{ effective: tomorrow }} data-testid="revision-form">
           <Space wrap>
             <Form.Item name="effective" label={t('effective')} required>
-              <Input type="date" data-testid="revision-effective" />
+              <Input type="date" max={nativeDateMax('date')} data-testid="revision-effective" />
             </Form.Item>
             <Form.Item name="approver" label={t('approver')} required>
               <Select style={{ width: 160 }} options={desk.config.staff.map((s) => ({ value: s.id, label: s.name }))} data-testid="revision-approver" />
@@ -141,7 +143,7 @@ export function RevisionEditor({ base, onClose }: { base: Policy; onClose: () =>
             },
           ]}
         />
-      </Modal>
+      </FormDialog>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Radio, Tooltip, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Tooltip, Typography, type ButtonProps } from 'antd';
+import { FormDialog } from '../../components/FormDialog';
 import type { Policy } from '../../../src-shared/domain/policy';
 import type { Staff } from '../../../src-shared/domain/org';
 import type { CredentialKind } from '../../../src-shared/credentials';
@@ -73,15 +74,13 @@ function ResetCredentialDialog({ person, policy, onClose }: { person: Staff; pol
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('settings.resetCredentialTitle', { name: person.name })}
       okText={t('settings.resetCredentialNext')}
       cancelText={t('common.cancel')}
-      onOk={() => void next()}
+      onOk={next}
       onCancel={onClose}
       okButtonProps={{ 'data-testid': 'reset-credential-next' } as ButtonProps}
-      destroyOnHidden
       data-testid="reset-credential"
     >
       <Typography.Paragraph type="secondary">{t('settings.resetCredentialIntro', { name: person.name })}</Typography.Paragraph>
@@ -97,7 +96,7 @@ function ResetCredentialDialog({ person, policy, onClose }: { person: Staff; pol
           />
         </Form.Item>
         <Form.Item name="secret" label={t(kind === 'pin' ? 'settings.newPin' : 'settings.newPassphrase')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input.Password autoFocus autoComplete="new-password" data-testid="reset-credential-secret" />
+          <Input.Password autoComplete="new-password" data-dialog-focus data-testid="reset-credential-secret" />
         </Form.Item>
         <Form.Item
           name="again"
@@ -120,6 +119,6 @@ function ResetCredentialDialog({ person, policy, onClose }: { person: Staff; pol
           onCancel={() => setConfirming(undefined)}
         />
       ) : null}
-    </Modal>
+    </FormDialog>
   );
 }

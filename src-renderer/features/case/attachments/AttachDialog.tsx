@@ -1,6 +1,6 @@
 import type { ButtonProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Form, Input, Modal, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Form, Input, Select, Space, Spin, Typography } from 'antd';
 import type { CaseState } from '../../../../src-shared/domain/case-state';
 import type { Policy } from '../../../../src-shared/domain/policy';
 import { useDesk, staffRolesOf } from '../../../data/desk-context';
@@ -8,6 +8,7 @@ import { attachmentKindsOf } from '../../../data/domain';
 import { attachFile, bodyRefusalMessage, type PreparedFile } from '../../../data/attachments';
 import { prepareFile } from '../../../data/prepare-file';
 import { localised } from '../../../i18n/i18n';
+import { FormDialog } from '../../../components/FormDialog';
 import { formatSize } from './format-size';
 import { useAT } from './i18n';
 
@@ -58,8 +59,8 @@ export function AttachDialog({ file, state, policy, onClose }: { file: File; sta
 
   const refused = errors.length > 0;
   return (
-    <Modal open title={t('dialogTitle')} onOk={save} onCancel={() => onClose(false)} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy}
-      okButtonProps={{ disabled: !prepared || refused, 'data-testid': 'attach-save' } as ButtonProps} destroyOnHidden>
+    <FormDialog title={t('dialogTitle')} onOk={save} onCancel={() => onClose(false)} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy}
+      okButtonProps={{ disabled: !prepared || refused, 'data-testid': 'attach-save' } as ButtonProps}>
       <Space direction="vertical" style={{ width: '100%' }} data-testid="attach-dialog">
         {!prepared && !refused && <Spin tip={t('preparing')}><div style={{ height: 60 }} /></Spin>}
         {prepared && (
@@ -83,6 +84,6 @@ export function AttachDialog({ file, state, policy, onClose }: { file: File; sta
         </Form>}
         {refused && <Alert type="error" showIcon message={errors.join(' ')} data-testid="attach-error" />}
       </Space>
-    </Modal>
+    </FormDialog>
   );
 }

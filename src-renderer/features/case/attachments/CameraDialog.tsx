@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Alert, Modal, type ButtonProps } from 'antd';
+import { Alert, type ButtonProps } from 'antd';
 import { formatMinute } from '../../../format/time';
+import { FormDialog } from '../../../components/FormDialog';
 import { useAT } from './i18n';
 
 // 拍照 (issue 13): a photo from the desk's camera (a webcam or a document camera) becomes a file like one
@@ -57,12 +58,12 @@ export function CameraDialog({ onShot, onClose }: { onShot: (file: File) => void
   }
 
   return (
-    <Modal open title={t('cameraTitle')} okText={t('shoot')} cancelText={t('cancel')} onOk={() => void shoot()} onCancel={onClose} okButtonProps={{ disabled: !ready, 'data-testid': 'camera-shoot' } as ButtonProps} destroyOnHidden>
+    <FormDialog title={t('cameraTitle')} okText={t('shoot')} cancelText={t('cancel')} onOk={shoot} onCancel={onClose} okButtonProps={{ disabled: !ready, 'data-testid': 'camera-shoot' } as ButtonProps}>
       {error ? (
         <Alert type="error" showIcon message={t(error)} data-testid="camera-error" />
       ) : (
         <video ref={setVideo} muted playsInline onLoadedData={() => setReady(true)} style={{ width: '100%', background: '#000', borderRadius: 4 }} data-testid="camera-video" />
       )}
-    </Modal>
+    </FormDialog>
   );
 }

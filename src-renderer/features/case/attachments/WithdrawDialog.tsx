@@ -1,12 +1,13 @@
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
-import { Alert, Input, Modal, Typography } from 'antd';
+import { Alert, Input, Typography } from 'antd';
 import type { CaseState } from '../../../../src-shared/domain/case-state';
 import type { Policy } from '../../../../src-shared/domain/policy';
 import type { Attachment } from '../../../data/domain';
 import { useDesk, staffRolesOf } from '../../../data/desk-context';
 import { withdrawAttachment } from '../../../data/attachments';
 import { localised } from '../../../i18n/i18n';
+import { FormDialog } from '../../../components/FormDialog';
 import { useAT } from './i18n';
 
 // 撤回: hides a file with a reason. Nothing is deleted; the record and the archive keep it, marked withdrawn.
@@ -29,11 +30,11 @@ export function WithdrawDialog({ attachment, state, policy, onClose }: { attachm
   }
 
   return (
-    <Modal open title={t('withdrawTitle', { name: attachment.name })} onOk={withdraw} onCancel={() => onClose(false)} okText={t('withdrawOk')} cancelText={t('cancel')} confirmLoading={busy}
-      okButtonProps={{ danger: true, disabled: !reason.trim(), 'data-testid': 'withdraw-ok' } as ButtonProps} destroyOnHidden>
+    <FormDialog title={t('withdrawTitle', { name: attachment.name })} onOk={withdraw} onCancel={() => onClose(false)} okText={t('withdrawOk')} cancelText={t('cancel')} confirmLoading={busy}
+      okButtonProps={{ danger: true, disabled: !reason.trim(), 'data-testid': 'withdraw-ok' } as ButtonProps}>
       <Typography.Paragraph type="secondary">{t('withdrawHint')}</Typography.Paragraph>
-      <Input.TextArea placeholder={t('withdrawReason')} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus maxLength={4000} data-testid="withdraw-reason" />
+      <Input.TextArea placeholder={t('withdrawReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={4000} data-testid="withdraw-reason" />
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
-    </Modal>
+    </FormDialog>
   );
 }
