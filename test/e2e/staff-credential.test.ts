@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { dialogOpened, firstRun, pickOption, propertyAdministrator, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
+import { cursorAt, dialogOpened, firstRun, pickOption, propertyAdministrator, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
 
 // 设置 → 工作人员 → 重设登录凭据 (issue 10 item 3): a standalone property desk set up through the first-run
 // form, where the department head 王主管 was given a PIN. With a PIN he may work but never administer, and
@@ -101,8 +101,12 @@ describe('resetting a staff member’s credential in Chromium', () => {
     // 王主管 gets a 管理口令: typed twice (a mismatch is caught first), then 李助理 confirms with hers.
     dialog = await openReset(page, '王主管');
     expect(await dialog.getByRole('radio', { name: '管理口令' }).isChecked()).toBe(true);
-    await typeInto(page, 'reset-credential-secret', HEAD_PASSPHRASE);
-    await typeInto(page, 'reset-credential-again', '工程部-王主管-2025');
+    // The cursor starts in the new passphrase (not on the kind, nor on the dialog's ×): typed, Tab, typed
+    // again — Tab goes to 再次输入, not to the field's 显示 eye.
+    await expect.poll(() => cursorAt(page)).toBe('reset-credential-secret');
+    await page.keyboard.type(HEAD_PASSPHRASE);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('工程部-王主管-2025');
     await dialog.getByRole('button', { name: '下一步：管理员确认' }).click();
     await dialog.getByText('两次输入不一致。').waitFor();
     await page.getByTestId('reset-credential-again').last().click();

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, Form, Input, Select, Typography } from 'antd';
+import { Alert, Form, Select, Typography } from 'antd';
+import { SecretInput } from '../../components/SecretInput';
 import type { Policy } from '../../../src-shared/domain/policy';
 import { holdsAdminRole } from '../../data/domain';
 import { confirmAdministrator } from '../../data/admin-session';
@@ -44,7 +45,7 @@ export function AdminConfirm({ policy, onConfirmed, onCancel, intro, okText }: {
           <Select value={staffId} onChange={setStaffId} options={admins.map((s) => ({ value: s.id, label: s.name }))} data-testid="admin-confirm-who" />
         </Form.Item>
         <Form.Item label={t('admin.secret')}>
-          <Input.Password
+          <SecretInput
             // The administrator is proposed; the passphrase is what is left to type.
             data-dialog-focus
             value={secret}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Space, Table, Typography } from 'antd';
+import { SecretInput } from '../../components/SecretInput';
 import type { BridgeOutputs, DeskSettings } from '../../../src-shared/bridge';
 import { callHost } from '../../bridge/host';
 import { backUpDesk, lastScheduledBackup, onScheduledBackup, type ScheduledBackupOutcome } from '../../data/backups';
@@ -74,18 +75,18 @@ export function BackupCard({ isAdmin }: { isAdmin: boolean }) {
           <Form form={form} layout="inline" onFinish={savePassphrase} style={{ rowGap: 8 }}>
             {hasPassphrase && (
               <Form.Item name="current" rules={[{ required: true, message: t('common.required') }]}>
-                <Input.Password placeholder={t('backup.current')} style={{ width: 200 }} autoComplete="current-password" />
+                <SecretInput placeholder={t('backup.current')} style={{ width: 200 }} autoComplete="current-password" />
               </Form.Item>
             )}
             <Form.Item name="next" rules={[{ required: true, message: t('common.required') }, { validator: (_, v: string) => ([...(v ?? '').trim()].length >= MIN_PASSPHRASE ? Promise.resolve() : Promise.reject(new Error(t('backup.tooShort')))) }]}>
-              <Input.Password placeholder={t('backup.new')} style={{ width: 260 }} autoComplete="new-password" />
+              <SecretInput placeholder={t('backup.new')} style={{ width: 260 }} autoComplete="new-password" />
             </Form.Item>
             <Form.Item
               name="again"
               dependencies={['next']}
               rules={[({ getFieldValue }) => ({ validator: (_, v: string) => (v === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error(t('backup.mismatch')))) })]}
             >
-              <Input.Password placeholder={t('backup.again')} style={{ width: 200 }} autoComplete="new-password" />
+              <SecretInput placeholder={t('backup.again')} style={{ width: 200 }} autoComplete="new-password" />
             </Form.Item>
             <Button htmlType="submit" loading={busy === 'passphrase'}>{t(hasPassphrase ? 'backup.changePassphrase' : 'backup.setPassphrase')}</Button>
           </Form>

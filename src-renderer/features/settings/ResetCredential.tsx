@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Radio, Tooltip, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Button, Form, Radio, Tooltip, Typography, type ButtonProps } from 'antd';
+import { SecretInput } from '../../components/SecretInput';
 import { FormDialog } from '../../components/FormDialog';
 import type { Policy } from '../../../src-shared/domain/policy';
 import type { Staff } from '../../../src-shared/domain/org';
@@ -96,7 +97,7 @@ function ResetCredentialDialog({ person, policy, onClose }: { person: Staff; pol
           />
         </Form.Item>
         <Form.Item name="secret" label={t(kind === 'pin' ? 'settings.newPin' : 'settings.newPassphrase')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input.Password autoComplete="new-password" data-dialog-focus data-testid="reset-credential-secret" />
+          <SecretInput autoComplete="new-password" data-dialog-focus data-testid="reset-credential-secret" />
         </Form.Item>
         <Form.Item
           name="again"
@@ -104,7 +105,7 @@ function ResetCredentialDialog({ person, policy, onClose }: { person: Staff; pol
           dependencies={['secret']}
           rules={[({ getFieldValue }) => ({ validator: (_, v: string) => (v === getFieldValue('secret') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinMismatch')))) })]}
         >
-          <Input.Password autoComplete="new-password" onPressEnter={() => void next()} data-testid="reset-credential-again" />
+          <SecretInput autoComplete="new-password" onPressEnter={() => void next()} data-testid="reset-credential-again" />
         </Form.Item>
       </Form>
       {kind === 'pin' && administersWithPin(policy, person.roles, secret) ? (

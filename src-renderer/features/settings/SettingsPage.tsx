@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Radio, Select, Space, Table, Typography } from 'antd';
+import { SecretInput } from '../../components/SecretInput';
 import { useDesk } from '../../data/desk-context';
 import { addStaff } from '../../data/setup';
 import { policyLabels } from '../../data/labels';
@@ -100,7 +101,7 @@ export function SettingsPage() {
                 }),
               ]}
             >
-              <Input.Password placeholder={t('setup.pin')} style={{ width: 200 }} data-testid="new-staff-pin" />
+              <SecretInput placeholder={t('setup.pin')} style={{ width: 200 }} data-testid="new-staff-pin" />
             </Form.Item>
             <Button htmlType="submit" loading={busy}>{t('settings.addStaff')}</Button>
           </Form>

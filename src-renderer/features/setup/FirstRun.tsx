@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Select, Space, Tabs, Typography } from 'antd';
+import { SecretInput } from '../../components/SecretInput';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useDesk } from '../../data/desk-context';
 import { availablePresets } from '../../data/presets';
@@ -119,7 +120,7 @@ export function FirstRun() {
                   <Select allowClear style={{ width: 150 }} options={(preset?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} data-testid={`staff-dept-${field.name}`} showSearch={{ optionFilterProp: 'label' }} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'pin']} label={t('setup.pin')} rules={[{ validator: (_, v: string) => (kindOfSecret(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinInvalid')))) }]}>
-                  <Input.Password style={{ width: 200 }} data-testid={`staff-pin-${field.name}`} />
+                  <SecretInput style={{ width: 200 }} data-testid={`staff-pin-${field.name}`} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'pinAgain']}
@@ -127,7 +128,7 @@ export function FirstRun() {
                   dependencies={[['staff', field.name, 'pin']]}
                   rules={[({ getFieldValue }) => ({ validator: (_, v: string) => (v === getFieldValue(['staff', field.name, 'pin']) ? Promise.resolve() : Promise.reject(new Error(t('setup.pinMismatch')))) })]}
                 >
-                  <Input.Password style={{ width: 200 }} data-testid={`staff-pin2-${field.name}`} />
+                  <SecretInput style={{ width: 200 }} data-testid={`staff-pin2-${field.name}`} />
                 </Form.Item>
                 {fields.length > 1 && (
                   <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} aria-label={t('setup.removeStaff')} />

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Input, Radio, Space, Typography } from 'antd';
+import { Alert, App, Button, Radio, Space, Typography } from 'antd';
+import { SecretInput } from '../../components/SecretInput';
 import type { BridgeOutputs } from '../../../src-shared/bridge';
 import { callHost } from '../../bridge/host';
 import { restoreDesk, type RestoreSource } from '../../data/backups';
@@ -68,7 +69,7 @@ export function RestoreBackup() {
         {file && <Typography.Text style={{ marginLeft: 12 }}>{t('restore.chosen', { name: file.name, size: formatSize(file.bytes.byteLength) })}</Typography.Text>}
       </div>
       <Typography.Text strong>{t('restore.passphraseLabel')}</Typography.Text>
-      <Input.Password value={passphrase} onChange={(e) => setPassphrase(e.target.value)} placeholder={t('restore.passphrase')} style={{ maxWidth: 420 }} autoComplete="off" />
+      <SecretInput value={passphrase} onChange={(e) => setPassphrase(e.target.value)} placeholder={t('restore.passphrase')} style={{ maxWidth: 420 }} autoComplete="off" />
       {error && <Alert type="error" showIcon message={error} />}
       {busy && <Alert type="info" showIcon message={t('restore.running')} />}
       <Typography.Text type="secondary">{t('restore.rejoin')}</Typography.Text>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Card, Form, Select, Typography } from 'antd';
+import { SecretInput } from '../../components/SecretInput';
 import { useDesk } from '../../data/desk-context';
 import { maySignInAt, verifierKind, verifyCredential } from '../../data/domain';
 import { signInAttempts } from '../../session/lockout';
@@ -56,7 +57,7 @@ export function SignIn() {
               <Select onChange={(id: string) => { setStaffId(id); setError(undefined); }} showSearch={{ optionFilterProp: 'label' }} options={staff.map((s) => ({ value: s.id, label: s.name }))} data-testid="signin-staff" autoFocus />
             </Form.Item>
             <Form.Item name="pin" label={kind === 'passphrase' ? t('auth.passphrase') : t('auth.pin')} rules={[{ required: true, message: t('common.required') }]}>
-              <Input.Password inputMode={kind === 'passphrase' ? 'text' : 'numeric'} data-testid="signin-pin" onChange={() => setError(undefined)} />
+              <SecretInput inputMode={kind === 'passphrase' ? 'text' : 'numeric'} data-testid="signin-pin" onChange={() => setError(undefined)} />
             </Form.Item>
             {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="signin-error" />}
             <Button type="primary" htmlType="submit" block loading={busy} data-testid="signin-submit">
