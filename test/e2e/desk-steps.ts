@@ -137,15 +137,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
 }
 
+/** No list is opening or closing: antd's slide motion of every dropdown has finished (animations on). */
+async function listsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || !(a.effect instanceof KeyframeEffect && a.effect.target instanceof Element && a.effect.target.closest('.ant-select-dropdown'))),
+  );
+}
+
 /**
- * In the list that has the cursor: types what a clerk would, waits until the list has moved its highlight
- * to that option (on a slow machine that takes longer than the keys), then Enter picks it.
+ * In the list that has the cursor: types what a clerk would, waits until the list has opened and moved its
+ * highlight to that option (on a slow machine that takes longer than the keys), then Enter picks it, and
+ * the list has closed before the next key.
  */
 export async function pickTyped(page: Page, option: string): Promise<void> {
   await page.keyboard.type(option);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: option }).waitFor({ timeout: 10_000 });
+  await listsSettled(page);
   await page.keyboard.press('Enter');
   await page.locator(`.ant-select-dropdown:visible`).waitFor({ state: 'hidden', timeout: 10_000 });
+  await listsSettled(page);
 }
 
 /** A property-preset phone complaint typed in by keyboard from F2 up to (not including) saving it. */

@@ -73,7 +73,10 @@ export function RestoreBackup() {
       {error && <Alert type="error" showIcon message={error} />}
       {busy && <Alert type="info" showIcon message={t('restore.running')} />}
       <Typography.Text type="secondary">{t('restore.rejoin')}</Typography.Text>
-      <Button type="primary" disabled={!source} loading={busy} onClick={() => void restore()}>
+      {/* The spinner only for a restore that takes a while: a refusal (wrong passphrase) comes back at once,
+          and a spinner that starts and stops within a moment flickers and, with animations on, stays in
+          the button's name (「loading 恢复」) after antd's exit motion is cut short. */}
+      <Button type="primary" disabled={!source} loading={busy ? { delay: 300 } : false} onClick={() => void restore()}>
         {t('restore.run')}
       </Button>
     </Space>
