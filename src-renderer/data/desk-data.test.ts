@@ -7,7 +7,7 @@ import { policySchema } from '../../src-shared/domain/policy';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import { createDeskDatabase, type DeskDatabase } from './database';
 import { loadConfig } from './config';
-import { setUpButlerDesk } from './desk.fixtures';
+import { butlerIntake, setUpButlerDesk } from './desk.fixtures';
 import { registerCase } from './register';
 import { writeEvent, type WriteContext } from './write-event';
 import { policyByRevision } from './policy-select';
@@ -36,18 +36,7 @@ async function deskWithStaff(db: DeskDatabase): Promise<WriteContext> {
   return (await setUpButlerDesk(db, ['butler', 'service_assistant'])).ctx;
 }
 
-const registration = (_firstReceiverId: string, receivedAt: number) => ({
-  kind: 'complaint',
-  channel: 'hotline',
-  receivedAt,
-  complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13800000000', address: '3栋1201' },
-  subject: '楼上漏水三天无人处理',
-  description: { cause: '楼上卫生间渗水', process: '已报修两次' },
-  demand: '尽快维修并赔偿',
-  riskFlags: [],
-  form: {},
-  apologised: true,
-});
+const registration = (_firstReceiverId: string, receivedAt: number) => butlerIntake('楼上漏水三天无人处理', receivedAt);
 
 describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
   it('first run stores a valid policy, desk and staff; the PIN is stored only as a hash', async () => {

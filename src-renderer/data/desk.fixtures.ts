@@ -7,6 +7,8 @@ import { loadConfig, type DeskIdentity } from './config';
 import { setUpDesk } from './setup';
 import { policyByRevision } from './policy-select';
 import type { WriteContext } from './write-event';
+import type { IntakeValues } from '../../src-shared/domain/intake';
+import { acceptedIntake, policyOf } from '../../src-shared/presets/presets.fixtures';
 
 // A desk for the data layer's unit tests (RxDB + Dexie over fake-indexeddb): the property preset's desk
 // YG01 with one butler, set up as first run does, and the write context of that butler at TEST_NOW.
@@ -33,4 +35,11 @@ export async function setUpButlerDesk(db: DeskDatabase, roles: string[] = ['butl
 export async function butlerDesk(name: string): Promise<{ db: DeskDatabase; ctx: WriteContext }> {
   const db = await createDeskDatabase(`${name}_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
   return { db, ctx: (await setUpButlerDesk(db)).ctx };
+}
+
+const PROPERTY = policyOf(propertyPreset);
+
+/** A phone complaint this desk's intake form accepts (the preset's category, level and 房号 filled in). */
+export function butlerIntake(subject: string, receivedAt: number): IntakeValues {
+  return { ...acceptedIntake(PROPERTY), subject, receivedAt, riskFlags: [] };
 }

@@ -8,7 +8,7 @@ import './messages';
 import { approvalStepOf, availableActions, caseAt, eventsFollowingDecision, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, validateAction, type ActionAvailability } from '../../src-shared/domain/actions';
 export { approvalStepOf, caseAt, eventsFollowingDecision, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type ActionAvailability };
 export { rejectionAtIntake } from '../../src-shared/domain/admissibility';
-import { buildRegistration, intakeSchemaFor, type IntakeValues } from '../../src-shared/domain/intake';
+import { buildRegistration, intakeSchemaFor, RECEIPT_SKEW_MS, registrationRefusals, type IntakeValues } from '../../src-shared/domain/intake';
 export { commonFieldsOf } from '../../src-shared/domain/intake';
 import { applyEvents, compareEvents as compare, projectCase } from '../../src-shared/domain/projection';
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
@@ -53,7 +53,11 @@ export function compareEvents(a: CaseEvent, b: CaseEvent): number {
 
 /** The domain's verdict on an event about to be written by `actor` (status, role, policy); `history`: the case's stored events. */
 export function checkAction(policy: Policy, state: CaseState | undefined, event: CaseEvent, actor: StaffRoles, history: readonly CaseEvent[]): FieldError[] {
-  if (event.type === 'case.registered') return state ? [{ path: 'type', code: 'action.alreadyRegistered', message: messageFor('action.alreadyRegistered', 'type') }] : [];
+  if (event.type === 'case.registered') {
+    if (state) return [{ path: 'type', code: 'action.alreadyRegistered', message: messageFor('action.alreadyRegistered', 'type') }];
+    // The server's check of a registration, applied before it is written here too (src-server/sync/authorise.ts).
+    return registrationRefusals(policy, event.payload, event.at, RECEIPT_SKEW_MS);
+  }
   if (!state) return [{ path: 'caseId', code: 'desk.caseUnknown', message: messageFor('desk.caseUnknown', 'caseId') }];
   const r = validateAction(state, policy, actor, { type: event.type, payload: event.payload } as NewEvent, event.at, history);
   return r.ok ? [] : r.errors;

@@ -6,7 +6,7 @@ import { liveAttachments } from '../../src-shared/domain/attachments';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import { TEST_NOW } from '../../test/helpers/clock';
 import type { DeskDatabase } from './database';
-import { butlerDesk } from './desk.fixtures';
+import { butlerDesk, butlerIntake } from './desk.fixtures';
 import { registerCase } from './register';
 import { attachFile } from './attachments';
 import { bodyStoreFor } from './body-store';
@@ -94,11 +94,7 @@ describe('attaching a file whose bytes are not of its type (RxDB + Dexie over fa
   it('writes nothing: no body kept, no event, the case\'s files unchanged; the real file is then kept', async () => {
     const { db, ctx } = await butlerDesk('test_attach_sniff');
     open.push(db);
-    const registered = await registerCase(db, ctx, 'YG01', {
-      kind: 'complaint', channel: 'hotline', receivedAt: TEST_NOW - 60_000,
-      complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13800000000', address: '3栋1201' },
-      subject: '顶楼天花板渗水', description: {}, riskFlags: [], form: {}, apologised: true,
-    });
+    const registered = await registerCase(db, ctx, 'YG01', butlerIntake('顶楼天花板渗水', TEST_NOW - 60_000));
     if (!registered.ok) throw new Error(JSON.stringify(registered.errors));
     const caseId = registered.state.id;
     // The desk's body store on fake-indexeddb (attachFile uses this same handle, kept per database).

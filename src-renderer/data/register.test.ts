@@ -9,7 +9,7 @@ import { localDateKey } from '../../src-shared/domain/numbering';
 import type { WriteContext } from './write-event';
 import { policyByRevision } from './policy-select';
 import { TEST_NOW } from '../../test/helpers/clock';
-import { butlerDesk as butlerDeskFixture, setUpButlerDesk } from './desk.fixtures';
+import { butlerDesk as butlerDeskFixture, butlerIntake, setUpButlerDesk } from './desk.fixtures';
 
 z.config({ jitless: true });
 
@@ -41,17 +41,7 @@ async function butlerDesk(name: string): Promise<{ db: DeskDatabase; ctx: WriteC
   return desk;
 }
 
-const intake = (subject: string, receivedAt: number) => ({
-  kind: 'complaint',
-  channel: 'hotline',
-  receivedAt,
-  complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13800000000', address: '3栋1201' },
-  subject,
-  description: {},
-  riskFlags: [],
-  form: {},
-  apologised: true,
-});
+const intake = butlerIntake;
 
 describe('case numbers', () => {
   it('X-2 two windows of one desk registering at the same moment get different numbers', async () => {

@@ -105,9 +105,9 @@ function judge(e: CaseEvent, state: CaseState | undefined, log: readonly CaseEve
   const policy = policyByRevision(rules.policies, e.policyRevision);
   if (!policy) return refusal('policyRevision', 'sync.policyUnknown');
   if (e.type === 'case.registered') {
-    // The same verdict as the desk's checkAction: a case is registered once, by anyone signed in at a desk;
-    // and it was not received after it was recorded (domain/intake.ts).
-    return state ? refusal('type', 'action.alreadyRegistered') : registrationRefusals(e.payload, e.at, skew);
+    // The same verdict as the desk's checkAction: a case is registered once, by anyone signed in at a desk,
+    // with an intake its form would accept under the revision it names (domain/intake.ts).
+    return state ? refusal('type', 'action.alreadyRegistered') : registrationRefusals(policy, e.payload, e.at, skew);
   }
   if (!state) return refusal('caseId', 'desk.caseUnknown');
   if (state.siteId !== e.siteId) return refusal('siteId', 'sync.caseSite');

@@ -113,7 +113,7 @@ describe('S0-2 the revision comparison in words', () => {
       p.stages.push({ ...stage(p, 'general_reply'), id: 'night_reply', name: '夜间答复', limit: { amount: 30, unit: 'minutes' }, ladder: [{ at: 'start', notifyRoles: ['monitor_operator'] }] });
     });
     expect(added).toBe(
-      '环节与时限 · 夜间答复（新增）: 适用范围 级别 一般投诉，开始于 登记，结束于 答复，时限 30 分钟，计时方式 自然时间，预警时点 80%，可暂停计时 否，升级提醒 开始 → 监控中心值班员，条款 S7-13',
+      '环节与时限 · 夜间答复（新增）: 适用范围 类型 投诉、业户意见；级别 一般投诉，开始于 登记，结束于 答复，时限 30 分钟，计时方式 自然时间，预警时点 80%，可暂停计时 否，升级提醒 开始 → 监控中心值班员，条款 S7-13',
     );
     // A stage's start and stop events read as the timeline names them.
     expect(sentences((p) => (stage(p, 'general_reply').startsOn = ['case.accepted']))).toEqual(['环节与时限 · 一般投诉:1小时内答复 · 开始于: 登记 → 受理']);

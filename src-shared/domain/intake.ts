@@ -369,8 +369,11 @@ export function buildRegistration(values: IntakeValues, ctx: RegistrationContext
   };
 }
 
+/** How far a receipt time may lie after the moment it is recorded: a clock's drift between desk and server. */
+export const RECEIPT_SKEW_MS = 5 * 60_000;
+
 /** A receipt time (接收时间) later than `at` by more than a clock's drift: mistyped, or forged. One rule for the intake form and the server. */
-function receivedAfter(receivedAt: number, at: number, skewMs = 5 * 60_000): boolean {
+function receivedAfter(receivedAt: number, at: number, skewMs = RECEIPT_SKEW_MS): boolean {
   return receivedAt > at + skewMs;
 }
 
@@ -382,11 +385,52 @@ function fieldMessage(code: string, key: string): FieldError {
 }
 
 /**
- * What the server checks of a registration's intake itself (docs/architecture.md §Trust model): the receipt
- * time is not after the moment it was recorded, give or take `skewMs` — a forged or mistyped 接收时间 would
- * move every deadline of the case. The rest of the intake form (required fields, the policy's codes, the
- * apology) is still the desk's own check; the server does not yet judge it (issue 10, see the architecture).
+ * The intake values a registration was built from, as far as the event keeps them (buildRegistration's
+ * inverse): what the form's own schema judges when the registration did not come through this desk's form.
  */
-export function registrationRefusals(p: EventPayload<'case.registered'>, at: number, skewMs: number): FieldError[] {
-  return receivedAfter(p.receivedAt, at, skewMs) ? [fieldMessage('intake.future', 'receivedAt')] : [];
+export function intakeValuesOf(p: EventPayload<'case.registered'>): IntakeValues {
+  return {
+    kind: p.kind,
+    channel: p.channel,
+    receivedAt: p.receivedAt,
+    receptionPoint: p.receptionPoint,
+    category: p.category,
+    severity: p.severity,
+    departmentId: p.departmentId,
+    complainant: { ...p.complainant },
+    subject: p.subject,
+    description: { ...p.description },
+    demand: p.demand,
+    riskFlags: [...(p.riskFlags ?? [])],
+    form: { ...(p.form ?? {}) },
+    apologised: p.apologised,
+    relatedCaseId: p.relatedCaseId,
+  };
+}
+
+/** The intake form's own verdict on a registration, in both languages, each issue at its payload path. */
+function intakeFormRefusals(policy: Policy, p: EventPayload<'case.registered'>): FieldError[] {
+  const values = intakeValuesOf(p);
+  const zh = intakeSchemaFor(policy, p.kind, 'zh-CN').safeParse(values);
+  if (zh.success) return [];
+  // The same schema in the other language reports the same issues in the same order.
+  const en = intakeSchemaFor(policy, p.kind, 'en').safeParse(values);
+  const enIssues = en.success ? [] : en.error.issues;
+  return zh.error.issues.map((issue, i) => ({
+    path: ['payload', ...issue.path.map(String)].join('.'),
+    code: 'intake.invalid',
+    message: { 'zh-CN': issue.message, en: enIssues[i]?.message ?? issue.message },
+  }));
+}
+
+/**
+ * Whether a registration may be written (docs/architecture.md §Trust model): the intake form's whole check —
+ * required fields, the policy's codes (kind, channel, category, level, department, risk flags), the kind's own
+ * fields, lengths, the S9-1 apology — and a receipt time not after the moment it was recorded, give or take
+ * `skewMs` (a forged or mistyped 接收时间 would move every deadline of the case). One rule for the desk's
+ * write path and the server's authorisation of a push, so a desk that skips its form is refused at both.
+ */
+export function registrationRefusals(policy: Policy, p: EventPayload<'case.registered'>, at: number, skewMs: number): FieldError[] {
+  const refusals = intakeFormRefusals(policy, p);
+  return receivedAfter(p.receivedAt, at, skewMs) ? [fieldMessage('intake.future', 'receivedAt'), ...refusals] : refusals;
 }

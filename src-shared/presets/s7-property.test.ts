@@ -27,6 +27,14 @@ describe('S7 property preset', () => {
     expect(stageById(stages, 'general_reply').dueAt).toBe(cst(2026, 11, 29, 0, 30));
   });
 
+  it('S7-15 a suggestion, though the shared form asks its 等级, runs none of the complaint deadlines (S7-13); a complaint of that 等级 does', () => {
+    const at = cst(2026, 11, 27, 10);
+    const ids = (kind: string) => slaStagesFor(policy, [makeRegistration(at, { kind, channel: 'hotline', severity: 'general', category: kind === 'suggestion' ? 'suggestion' : 'facilities' })], at + MINUTE).map((s) => s.stageId);
+    expect(ids('suggestion').filter((id) => /^(general|important|major)_/.test(id))).toEqual([]);
+    expect(ids('complaint')).toEqual(expect.arrayContaining(['general_reply', 'general_resolve']));
+    expect(ids('opinion')).toEqual(expect.arrayContaining(['general_reply', 'general_resolve']));
+  });
+
   it('S7-2 the zone butler takes on-site complaints, the service assistant visits, letters and faxes', () => {
     const roles = new Map(policy.roles.map((r) => [r.code, r.description ?? '']));
     expect(roles.get('butler')).toContain('现场');

@@ -5,6 +5,8 @@ import { CHANNELS, CHINA_UTC_OFFSET, CROSS_RULES, DOCUMENT_RULES, PRESET_EFFECTI
 
 const registerFormId = 'customer_complaint_register';
 
+const COMPLAINT_KINDS = ['complaint', 'opinion'];
+
 export const propertyPreset: PolicyInput = {
   id: 'preset-s7-property',
   presetId: 's7-property',
@@ -86,11 +88,13 @@ export const propertyPreset: PolicyInput = {
   ],
   inadmissibleReasons: [],
   riskFlags: [],
+  // The complaint deadlines (S7-13, S7-16) time complaints and 业户意见; a suggestion is not a complaint
+  // (S7-15) although the shared form asks its 等级 too, so none of them runs for it.
   stages: [
     {
       id: 'major_reply',
       name: '重大投诉:24小时内明确答复',
-      appliesTo: { severities: ['major'] },
+      appliesTo: { kinds: COMPLAINT_KINDS, severities: ['major'] },
       startsOn: ['case.registered'],
       stopsOn: ['case.replied'],
       limit: { amount: 24, unit: 'hours' },
@@ -105,7 +109,7 @@ export const propertyPreset: PolicyInput = {
     {
       id: 'major_resolve',
       name: '重大投诉:一周内解决',
-      appliesTo: { severities: ['major'] },
+      appliesTo: { kinds: COMPLAINT_KINDS, severities: ['major'] },
       startsOn: ['case.registered'],
       stopsOn: ['case.resolved'],
       limit: { amount: 7, unit: 'days' },
@@ -119,7 +123,7 @@ export const propertyPreset: PolicyInput = {
     {
       id: 'important_reply',
       name: '重要投诉:3小时内答复',
-      appliesTo: { severities: ['important'] },
+      appliesTo: { kinds: COMPLAINT_KINDS, severities: ['important'] },
       startsOn: ['case.registered'],
       stopsOn: ['case.replied'],
       limit: { amount: 3, unit: 'hours' },
@@ -133,7 +137,7 @@ export const propertyPreset: PolicyInput = {
     {
       id: 'important_resolve',
       name: '重要投诉:3日内处理完毕',
-      appliesTo: { severities: ['important'] },
+      appliesTo: { kinds: COMPLAINT_KINDS, severities: ['important'] },
       startsOn: ['case.registered'],
       stopsOn: ['case.resolved'],
       limit: { amount: 3, unit: 'days' },
@@ -148,7 +152,7 @@ export const propertyPreset: PolicyInput = {
     {
       id: 'general_reply',
       name: '一般投诉:1小时内答复',
-      appliesTo: { severities: ['general'] },
+      appliesTo: { kinds: COMPLAINT_KINDS, severities: ['general'] },
       startsOn: ['case.registered'],
       stopsOn: ['case.replied'],
       limit: { amount: 1, unit: 'hours' },
@@ -159,7 +163,7 @@ export const propertyPreset: PolicyInput = {
     {
       id: 'general_resolve',
       name: '一般投诉:2日内处理完毕',
-      appliesTo: { severities: ['general'] },
+      appliesTo: { kinds: COMPLAINT_KINDS, severities: ['general'] },
       startsOn: ['case.registered'],
       stopsOn: ['case.resolved'],
       limit: { amount: 2, unit: 'days' },
@@ -172,7 +176,7 @@ export const propertyPreset: PolicyInput = {
       // S7-13 "不超过两天或在业户要求的期限内": when the owner asked for an earlier date, that is the deadline, with its own timer.
       id: 'general_owner_deadline',
       name: '一般投诉:业户要求的解决期限',
-      appliesTo: { severities: ['general'] },
+      appliesTo: { kinds: COMPLAINT_KINDS, severities: ['general'] },
       startsOn: ['case.registered'],
       stopsOn: ['case.resolved'],
       limit: { amount: 2, unit: 'days' },
@@ -214,7 +218,7 @@ export const propertyPreset: PolicyInput = {
     {
       id: 'major_decision',
       name: '重大投诉最终处理决定',
-      appliesTo: { severities: ['major'] },
+      appliesTo: { kinds: COMPLAINT_KINDS, severities: ['major'] },
       steps: [{ id: 'chief', role: 'chief_butler', label: '首席物业管家作出最终处理决定' }],
       before: 'case.resolved',
       rules: ['S7-3'],

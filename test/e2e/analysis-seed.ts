@@ -81,6 +81,7 @@ export async function seedAnalysisDesk(profile: string, now: number, count = 24)
       severity,
       departmentId: policy.categories.find((c) => c.code === category)?.departmentId,
       apologised: true,
+      form: { ...emptyIntake(policy, received).form, roomNo: place },
     };
     const reg = await registerCase(db, ctx, 'YG01', toIntakeValues(values, received));
     if (!reg.ok) {

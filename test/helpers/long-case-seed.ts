@@ -63,6 +63,7 @@ export async function seedLongCaseDesk(profile: string, now: number, events: num
       description: { time: shortLine('时间', '三天前'), cause: text('起因', '楼上卫生间漏水'), process: text('经过', '多次联系未果'), result: text('结果', '天花板霉斑'), text: text('内容', '楼上卫生间漏水三天无人处理') },
       demand: text('诉求', '尽快修复'),
       category: 'facilities',
+      severity: 'general',
       departmentId: policy.categories.find((x) => x.code === 'facilities')?.departmentId,
       form: { roomNo: '3-2-1801', zone: '三区' },
       apologised: true,

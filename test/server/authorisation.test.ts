@@ -10,6 +10,7 @@ import { projectCase } from '../../src-shared/domain/projection';
 import { makeEvent, makeRegistration, ulidAt, DAY, HOUR, MINUTE } from '../../src-shared/domain/projection.fixtures';
 import { TEST_NOW } from '../helpers/clock';
 import { storeConfigDocs } from '../../src-server/sync/config-store';
+import { acceptedIntake } from '../../src-shared/presets/presets.fixtures';
 
 // Issue 10 item 1: the server authorises every pushed event with the domain's own validateAction
 // (src-server/sync/authorise.ts). The server's clock is fixed at TEST_NOW; events are written before it.
@@ -102,7 +103,7 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
       for (let depth = 0; depth <= steps.length; depth++) {
         for (const type of actions) {
           const caseId = `${d.deskCode}-20261125-${String(++serial).padStart(5, '0')}`;
-          const reg = makeRegistration(T0, { number: caseId, kind: policy.kinds[0]!.code, channel: policy.channels[0]!.code, firstReceiverId: staff[0]!.id }, { ...envelope(d, caseId, staff[0]!.id), id: ulidAt(T0, ++serial) });
+          const reg = makeRegistration(T0, { ...acceptedIntake(policy), number: caseId, firstReceiverId: staff[0]!.id }, { ...envelope(d, caseId, staff[0]!.id), id: ulidAt(T0, ++serial) });
           const history: CaseEvent[] = [reg];
           for (const step of steps.slice(0, depth)) {
             const at = T0 + history.length * 10 * MINUTE;
@@ -174,7 +175,7 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     expect((await push(t.url, d.token, 'events', [reg({}, TEST_NOW + 4 * MINUTE)])).body).toEqual([]);
   });
 
-  it('a registration received after it was recorded is refused on the field (接收时间)', async () => {
+  it('a registration its intake form would refuse is refused on the field: a receipt time after it was recorded, a category, level, channel or risk flag the policy lacks', async () => {
     const d = await demoDesk(t);
     const actor = d.org.staffIds[0]!;
     const caseId = `${d.deskCode}-20261125-90003`;
@@ -183,6 +184,12 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     for (const [bad, path, zh] of [
       // A letter received a day after the clerk registered it: a mistyped or forged receipt time.
       [reg({ receivedAt: T0 + DAY }), 'payload.receivedAt', '「接收时间」不能晚于现在，请检查日期和时间。'],
+      // A desk that skips its form (issue 10): codes the organisation's policy does not have would give the
+      // case no deadlines, or another category's; each is named on its field.
+      [reg({ category: 'made_up' }), 'payload.category', '请从列表中选择「分类」。'],
+      [reg({ severity: 'made_up' }), 'payload.severity', '请从列表中选择「等级」。'],
+      [reg({ channel: 'made_up' }), 'payload.channel', '请从列表中选择「来源渠道」。'],
+      [reg({ riskFlags: ['made_up'] }), 'payload.riskFlags.0', '请从列表中选择「风险标记」。'],
     ] as const) {
       const res = await push(t.url, d.token, 'events', [bad]);
       expect(res.status, path).toBe(403);

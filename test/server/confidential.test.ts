@@ -13,6 +13,9 @@ import type { EnrolResponse } from '../../src-shared/sync/contract';
 import { startServer } from '../../src-server/server';
 import { defaultKeyFile } from '../../src-server/confidential/master-key';
 import { TEST_NOW } from '../helpers/clock';
+import { acceptedIntake, policyOf } from '../../src-shared/presets/presets.fixtures';
+
+const FIRE = policyOf(fireBrigadePreset);
 
 // Issue 10 item 4 (S1-5 end to end): a confidential reporter's identity is stored encrypted (envelope
 // encryption, src-server/confidential/), reaches only desks where someone may reveal it, and never the read API.
@@ -57,9 +60,8 @@ function confidentialReport(f: Fixture): CaseEventOf<'case.registered'> {
   return makeRegistration(
     T0,
     {
+      ...acceptedIntake(FIRE),
       number,
-      kind: fireBrigadePreset.kinds[0]!.code,
-      channel: fireBrigadePreset.channels[0]!.code,
       firstReceiverId: f.officer,
       complainant: { anonymous: false, confidential: true, name: NAME, phone: PHONE, address: ADDRESS },
     },

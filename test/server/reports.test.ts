@@ -7,6 +7,10 @@ import type { CaseEvent } from '../../src-shared/domain/events';
 import type { StageStatus } from '../../src-shared/domain/sla-types';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import type { CaseStatistics } from '../../src-shared/analytics/stats';
+import { acceptedIntake, policyOf } from '../../src-shared/presets/presets.fixtures';
+import { propertyPreset } from '../../src-shared/presets/s7-property';
+
+const PROPERTY = policyOf(propertyPreset);
 
 // The supervisors' read API: cases folded on the server with the shared projection and SLA engine of
 // the S7 property preset (important complaint: reply within 3 h, resolve within 3 days; general: 1 h / 2 days).
@@ -31,7 +35,7 @@ describe.each(BACKENDS)('server read API (%s)', (backend) => {
     const env = { caseId, orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, actorId: desk.org.staffIds[0]!, policyRevision: 1 };
     const reg = makeRegistration(
       registeredAt,
-      { number: caseId, kind: 'complaint', channel: 'hotline', severity, category: 'facilities', firstReceiverId: env.actorId, complainant: { anonymous: false, confidential, name: '张三丰', phone: '13812345678' } },
+      { ...acceptedIntake(PROPERTY), number: caseId, kind: 'complaint', channel: 'hotline', severity, category: 'facilities', firstReceiverId: env.actorId, complainant: { anonymous: false, confidential, name: '张三丰', phone: '13812345678' } },
       { ...env, id: ulidAt(registeredAt, ++seq) },
     );
     return [reg, ...extra(env)];

@@ -13,6 +13,9 @@ import type { Granularity } from '../../src-shared/analytics/period';
 import { summaryFigures } from '../../src-shared/analytics/tables';
 import { policyByRevision, policyInForce } from '../../src-renderer/data/policy-select';
 import type { ConfigDoc } from '../../src-shared/sync/contract';
+import { acceptedIntake, policyOf } from '../../src-shared/presets/presets.fixtures';
+
+const PROPERTY = policyOf(propertyPreset);
 
 // Supervisors and desks see the same numbers (S8-10, X-6): a hand-built October of the S7 property preset
 // is pushed through sync; the server's /api/v1/statistics must equal what computeStatistics gives a desk
@@ -63,6 +66,7 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
       makeRegistration(
         s.at,
         {
+          ...acceptedIntake(PROPERTY, s.kind ?? 'complaint'),
           number: caseId,
           kind: s.kind ?? 'complaint',
           channel: s.channel ?? 'hotline',
@@ -168,7 +172,9 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
     // (S7-16: the earlier lateness is kept when the major stages start).
     expect(s.onTime.find((o) => o.stageId === 'general_reply')).toMatchObject({ overdue: { count: 1 }, rate: { rate: 0.5, numerator: { count: 1 }, denominator: { count: 2 } } });
     expect(rateOf('general_resolve')).toMatchObject({ rate: 0.5, numerator: { count: 1 }, denominator: { count: 2 } });
-    expect(rateOf('unresolved_month')).toMatchObject({ rate: 0.75, numerator: { count: 3 }, denominator: { count: 4 } });
+    // F, refused within the hour, is settled within its month: the form asks every complaint its 等级, so it is
+    // timed too (A, B, C and F settled; D not).
+    expect(rateOf('unresolved_month')).toMatchObject({ rate: 0.8, numerator: { count: 4 }, denominator: { count: 5 } });
     // D, a month unresolved, counts under the major deadlines it was escalated to (S7-16), both breached.
     expect(s.onTime.find((o) => o.stageId === 'major_reply')).toMatchObject({ overdue: { count: 1 }, rate: { rate: 0 } });
     expect(rateOf('major_resolve')?.rate).toBe(0);
@@ -184,7 +190,8 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
     expect(s.validComplaints).toMatchObject({ valid: { count: 2 }, invalid: { count: 1 }, unclassified: { count: 3 }, base: 200, rate: 0.01, target: null, meetsTarget: null });
     const rows = (d: keyof CaseStatistics['breakdowns']) => s.breakdowns[d].map((row) => [row.label, row.count]);
     expect(rows('kind')).toEqual([['投诉', 5], ['合理化建议', 1]]);
-    expect(rows('severity').sort()).toEqual([['一般投诉', 2], ['未填', 2], ['重要投诉', 2]]);
+    // E and F carry 一般投诉 too: the form asks every kind its 等级 (the server refuses a registration without it).
+    expect(rows('severity').sort()).toEqual([['一般投诉', 4], ['重要投诉', 2]]);
     expect(rows('receptionPoint').sort()).toEqual([['业主服务中心', 1], ['未填', 4], ['监控中心(24小时业户热线)', 1]]);
     expect(s.total.caseIds).toHaveLength(6);
   });

@@ -65,8 +65,9 @@ describe.each(BACKENDS)('attachment bodies between two desks (%s)', (backend) =>
 
   it('files attached offline at both desks reach the server once and every desk, verified by their hash', { timeout: 120_000 }, async () => {
     const [a, b] = desks as [SimDesk, SimDesk];
-    const staff = (await loadConfig(a.db)).staff.map((s) => s.id);
-    const [registration] = generateDeskWork(700, { orgId: a.orgId, siteId: a.siteId, deskId: a.deskId, deskCode: a.deskCode, actorIds: staff, start: Date.now() - 86_400_000, days: 1, casesPerDay: 1 }).filter((e) => e.type === 'case.registered');
+    const config = await loadConfig(a.db);
+    const staff = config.staff.map((s) => s.id);
+    const [registration] = generateDeskWork(700, { orgId: a.orgId, siteId: a.siteId, deskId: a.deskId, deskCode: a.deskCode, actorIds: staff, start: Date.now() - 86_400_000, days: 1, casesPerDay: 1, org: { policy: config.policies[0]!, staff: config.staff } }).filter((e) => e.type === 'case.registered');
     const caseId = registration!.caseId;
     await a.db.events.insert(registration!);
     // Both desks hold the case before the network goes.

@@ -126,8 +126,9 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
 
   it('a document the server refuses, or one of another organisation, stays on the desk and never blocks the rest', async () => {
     const d = desks[0]!;
-    const staff = (await loadConfig(d.db)).staff.map((x) => x.id);
-    const [good1, bad, good2, foreign] = generateDeskWork(900, { orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, deskCode: d.deskCode, actorIds: staff, start: WEEK_START + 10 * 86_400_000, days: 1, casesPerDay: 4 }).filter((e) => e.type === 'case.registered');
+    const config = await loadConfig(d.db);
+    const staff = config.staff.map((x) => x.id);
+    const [good1, bad, good2, foreign] = generateDeskWork(900, { orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, deskCode: d.deskCode, actorIds: staff, start: WEEK_START + 10 * 86_400_000, days: 1, casesPerDay: 4, org: { policy: config.policies[0]!, staff: config.staff } }).filter((e) => e.type === 'case.registered');
     // The desk's store does not check envelopes the way the server does: a corrupt id slips in locally.
     await d.db.events.bulkInsert([good1!, { ...bad!, id: 'corrupt-id' }, good2!, { ...foreign!, orgId: 'SOME-OTHER-ORG' }]);
     const token = d.token;

@@ -3,6 +3,10 @@ import type { Policy } from '../../src-shared/domain/policy';
 import { validateAction } from '../../src-shared/domain/actions';
 import { projectCase } from '../../src-shared/domain/projection';
 import { makeEvent, makeRegistration, ulidAt, MINUTE, HOUR, DAY } from '../../src-shared/domain/projection.fixtures';
+import { acceptedIntake, policyOf } from '../../src-shared/presets/presets.fixtures';
+import { starterPreset } from '../../src-shared/presets/starter';
+
+const STARTER = policyOf(starterPreset);
 
 // Seeded generation of realistic desk work (registrations and their handling) so sync and fault tests
 // are reproducible: the same seed gives the same events, ids included.
@@ -51,6 +55,7 @@ export function generateDeskWork(seed: number, w: DeskWork): CaseEvent[] {
   const id = (at: number) => ulidAt(at, Math.floor(rnd() * 2 ** 48));
   const skew = w.clockSkewMs ?? 0;
   const out: CaseEvent[] = [];
+  const policy = w.org?.policy ?? STARTER;
   for (let day = 0; day < w.days; day++) {
     for (let n = 1; n <= w.casesPerDay; n++) {
       const at = w.start + day * DAY + 9 * HOUR - 8 * HOUR + Math.floor(rnd() * 8 * HOUR) + skew;
@@ -61,7 +66,7 @@ export function generateDeskWork(seed: number, w: DeskWork): CaseEvent[] {
       out.push(
         makeRegistration(
           at,
-          { number: caseId, firstReceiverId: env.actorId, subject: pick(['楼上漏水', '电梯故障', '噪音扰民', '服务态度差', '账单错误']), severity: pick(['normal', 'important']), category: 'service' },
+          { ...acceptedIntake(policy, undefined, Math.floor(rnd() * 4)), number: caseId, firstReceiverId: env.actorId, subject: pick(['楼上漏水', '电梯故障', '噪音扰民', '服务态度差', '账单错误']) },
           { ...env, id: id(at) },
         ),
       );
