@@ -114,6 +114,7 @@ export const en: Record<MessageKey, string> = {
   'intake.fixErrors': 'Some required fields are empty or wrong; complete the fields marked in red and save again.',
   'intake.saveHint': 'Ctrl+Enter saves · Esc back to the queue (draft kept)',
   'intake.draftSaved': 'Draft saved {time}',
+  'intake.draftSaving': 'Saving draft…',
   'intake.draftRestored': 'Your unsaved intake draft was restored.',
   'intake.discardDraft': 'Clear draft',
   'intake.saved': 'Registered as {number}',

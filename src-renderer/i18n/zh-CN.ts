@@ -113,6 +113,7 @@ export const zhCN = {
   'intake.fixErrors': '有必填项未填或填写有误，请按红色提示补充后再保存。',
   'intake.saveHint': 'Ctrl+Enter 保存 · Esc 返回工作台（草稿自动保存）',
   'intake.draftSaved': '草稿已自动保存 {time}',
+  'intake.draftSaving': '正在保存草稿…',
   'intake.draftRestored': '已恢复上次未保存的登记草稿。',
   'intake.discardDraft': '清空草稿',
   'intake.saved': '已登记，编号 {number}',

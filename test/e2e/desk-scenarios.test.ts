@@ -143,7 +143,8 @@ describe('desk in Chromium: hospital, fire brigade, drafts', () => {
     await page.keyboard.press('F2');
     await page.getByTestId('intake-name').fill('孙女士');
     await page.getByTestId('intake-subject').fill('电梯频繁故障困人');
-    await page.getByTestId('draft-status').waitFor();
+    // The clerk reloads once the status says the draft is saved (not 正在保存草稿…).
+    await page.getByTestId('draft-status').filter({ hasText: /^草稿已自动保存/ }).waitFor();
     await page.reload();
     await page.getByTestId('draft-restored').waitFor();
     expect(await page.getByTestId('intake-name').inputValue()).toBe('孙女士');

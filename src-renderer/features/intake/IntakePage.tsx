@@ -36,6 +36,9 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   const deskDoc = config.desks.find((d) => d.id === identity?.deskId);
   const draftId = `intake:${staff?.id ?? 'anon'}`;
   const [draftAt, setDraftAt] = useState<number>();
+  // Typed but not yet in the draft store: the status says so until the write lands, so nobody trusts a
+  // reload (or a crash) to keep the last keystrokes before it has.
+  const [draftPending, setDraftPending] = useState(false);
   const [restored, setRestored] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
@@ -86,9 +89,15 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
     const sub = watch((values) => {
       clearTimeout(draftTimer.current);
       if (pauseDrafts.current) return;
-      draftTimer.current = setTimeout(() => {
-        void saveDraft(db, draftId, staff?.id ?? '', values as Record<string, unknown>).then(setDraftAt);
+      setDraftPending(true);
+      const timer = setTimeout(() => {
+        void saveDraft(db, draftId, staff?.id ?? '', values as Record<string, unknown>).then((at) => {
+          setDraftAt(at);
+          // A later keystroke has scheduled its own write: still pending until that one lands.
+          if (draftTimer.current === timer) setDraftPending(false);
+        });
       }, DRAFT_DELAY_MS);
+      draftTimer.current = timer;
     });
     return () => {
       clearTimeout(draftTimer.current);
@@ -143,6 +152,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
       }
     }
     clearTimeout(draftTimer.current);
+    setDraftPending(false);
     pauseDrafts.current = true;
     await removeDraft(db, draftId);
     setSaving(false);
@@ -200,7 +210,11 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
               {t('intake.discardDraft')}
             </Button>
             {Object.keys(formState.errors).length > 0 && <Typography.Text type="danger" data-testid="intake-invalid">{t('intake.fixErrors')}</Typography.Text>}
-            {draftAt && <Typography.Text type="secondary" data-testid="draft-status">{t('intake.draftSaved', { time: formatDateTime(draftAt).slice(11) })}</Typography.Text>}
+            {draftPending ? (
+              <Typography.Text type="secondary" data-testid="draft-status" data-pending="true">{t('intake.draftSaving')}</Typography.Text>
+            ) : draftAt ? (
+              <Typography.Text type="secondary" data-testid="draft-status">{t('intake.draftSaved', { time: formatDateTime(draftAt).slice(11) })}</Typography.Text>
+            ) : null}
           </Space>,
         ]}
       >
