@@ -61,6 +61,11 @@ export const COMMON_FIELD_LABELS: Record<string, Record<IntakeLocale, string>> =
   apologised: { 'zh-CN': '已致歉', en: 'Apologised' },
 };
 
+/** The intake form's name of a registration's payload field (`payload.subject` → 事由), if it has one. */
+export function registrationFieldLabel(path: string): Record<IntakeLocale, string> | undefined {
+  return path.startsWith('payload.') ? COMMON_FIELD_LABELS[path.slice('payload.'.length)] : undefined;
+}
+
 /** What the intake form holds. Optional text may be '' (an emptied input); `buildRegistration` drops it. */
 export interface IntakeValues {
   kind: string;
