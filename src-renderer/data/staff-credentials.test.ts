@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { propertyPreset } from '../../src-shared/presets/s7-property';
 import { verifyCredential } from '../../src-shared/credentials';
 import { TEST_NOW } from '../../test/helpers/clock';
 import { createDeskDatabase, type DeskDatabase } from './database';
 import { loadConfig } from './config';
-import { setUpDesk } from './setup';
+import { setUpButlerDesk } from './desk.fixtures';
 import { setStaffCredential } from './staff-credentials';
 import { FREE_ATTEMPTS, signInAttempts } from '../session/lockout';
 import { memoryStorage } from '../../test/helpers/memory-storage';
@@ -23,19 +22,7 @@ afterEach(async () => {
 describe('resetting a credential and the sign-in lock-out', () => {
   it('after an administrator resets a locked-out person\'s PIN, that person signs in at once with the new one', async () => {
     db = await createDeskDatabase(`staff_credentials_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
-    const setup = await setUpDesk(db, {
-      preset: propertyPreset,
-      organisationName: '阳光花园物业',
-      siteName: '阳光花园',
-      deskCode: 'YG01',
-      deskName: '业主服务中心前台',
-      departmentId: 'service_center',
-      staff: [
-        { name: '李大管家', roles: ['senior_butler'], departmentId: 'service_center', pin: '阳光花园管理口令2026' },
-        { name: '王管家', roles: ['butler'], departmentId: 'service_center', pin: '1234' },
-      ],
-    });
-    expect(setup.ok).toBe(true);
+    await setUpButlerDesk(db, ['butler'], [{ name: '李大管家', roles: ['senior_butler'], departmentId: 'service_center', pin: '阳光花园管理口令2026' }]);
     const before = await loadConfig(db);
     const admin = before.staff.find((s) => s.name === '李大管家')!;
     const clerk = before.staff.find((s) => s.name === '王管家')!;
