@@ -6,6 +6,7 @@ import { createAdminToken, createOrganisation, issueEnrolmentCode, listDesks, re
 import { defaultPresets } from './presets';
 import { createDemoOrg } from './demo';
 import { copyDatabase } from './db/copy';
+import { setStaffPassphrase } from './staff-passphrase';
 
 // `npm run server` starts the central server; `npm run server -- admin <command>` administers it.
 // With PGlite, stop the server before running admin commands (one process owns the data folder; the
@@ -19,6 +20,7 @@ const USAGE = `用法 / usage:
   npm run server -- admin revoke --org <orgId> --desk <deskId>
   npm run server -- admin list-desks --org <orgId>
   npm run server -- admin create-admin-token [--label 名称]
+  npm run server -- admin set-passphrase --org <orgId> --staff <姓名或人员编号>      (口令从终端输入两次，或从标准输入读一行)
   npm run server -- admin demo [--preset starter]
   DATABASE_URL=postgres://… npm run server -- admin copy-to-postgres --data-dir ./jiesu-server-data`;
 
@@ -26,6 +28,46 @@ function parseStaff(spec: string): StaffInput {
   const [name, roles, pin] = spec.split(':');
   if (!name || !roles) throw new Error(`员工格式应为 "姓名:角色1,角色2[:PIN]"：${spec}`);
   return { name, roles: roles.split(',').filter(Boolean), ...(pin ? { pin } : {}) };
+}
+
+/** Reads one line from the terminal without showing it (a passphrase); Ctrl-C stops the command. */
+function askHidden(question: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const input = process.stdin;
+    process.stdout.write(question);
+    input.setRawMode(true);
+    input.resume();
+    input.setEncoding('utf8');
+    let typed = '';
+    const stop = (after: () => void) => {
+      input.setRawMode(false);
+      input.pause();
+      input.off('data', onData);
+      process.stdout.write('\n');
+      after();
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return stop(() => done(typed));
+        if (ch === '\u0003') return stop(() => fail(new Error('已取消，未做任何更改。/ Cancelled; nothing was changed.')));
+        typed = ch === '\u007f' || ch === '\b' ? [...typed].slice(0, -1).join('') : typed + ch;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+/** The new passphrase: typed twice at a terminal (never on the command line, where history and ps would keep it), else the first line of standard input. */
+async function readPassphrase(): Promise<string> {
+  if (process.stdin.isTTY) {
+    const first = await askHidden('新的管理口令 / new passphrase: ');
+    const again = await askHidden('再次输入 / again: ');
+    if (first !== again) throw new Error('两次输入不一致，未做任何更改。/ The two entries differ; nothing was changed.');
+    return first;
+  }
+  let text = '';
+  for await (const chunk of process.stdin) text += (chunk as Buffer).toString('utf8');
+  return text.split(/\r?\n/)[0] ?? '';
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -112,6 +154,14 @@ async function main(argv: string[]): Promise<void> {
       case 'create-admin-token': {
         const token = await createAdminToken(db, values.label ?? 'admin');
         console.log(`管理员凭据（只显示这一次，请妥善保存）/ admin token (shown once): ${token}`);
+        break;
+      }
+      case 'set-passphrase': {
+        const who = values.staff?.[0];
+        if (!values.org || !who) throw new Error('需要 --org 和 --staff（姓名或人员编号）。');
+        const r = await setStaffPassphrase(db, { orgId: values.org, staff: who, passphrase: await readPassphrase() });
+        console.log(`已为「${r.name}」（${r.staffId}）设置管理口令，人员记录修订 ${r.rev}；各工作台同步后生效，旧的 PIN 码或口令随即失效。/ Passphrase set for ${r.name}; desks take it on their next sync.`);
+        if (!r.administers) console.log('注意：此人没有管理类角色（admin/manager/director 或部门负责人），凭此口令可以登录，但不能做管理操作。/ Note: this person holds no administering role, so the passphrase signs in but administers nothing.');
         break;
       }
       case 'copy-to-postgres': {

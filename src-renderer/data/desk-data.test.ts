@@ -76,7 +76,7 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
     const ctx = await deskWithStaff(db);
     const r = await registerCase(db, ctx, 'YG01', { ...registration(ctx.actor.id, TEST_NOW), subject: '   ' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]?.message['zh-CN']).toMatch(/必须填写/);
+    if (!r.ok) expect(r.errors[0]?.message['zh-CN']).toBe('请填写「事由」。');
     expect(await db.events.count().exec()).toBe(0);
     expect(await db.cases.count().exec()).toBe(0);
     const unknown = await writeEvent(db, ctx, 'NO_SUCH_CASE', { type: 'case.accepted', payload: {} });

@@ -4,7 +4,7 @@ import { propertyPreset } from '../../src-shared/presets/s7-property';
 import { TEST_NOW } from '../../test/helpers/clock';
 import { createDeskDatabase, type DeskDatabase } from './database';
 import { loadConfig, type DeskIdentity } from './config';
-import { setUpDesk } from './setup';
+import { setUpDesk, type NewStaffInput } from './setup';
 import { policyByRevision } from './policy-select';
 import type { WriteContext } from './write-event';
 import type { IntakeValues } from '../../src-shared/domain/intake';
@@ -13,8 +13,8 @@ import { acceptedIntake, policyOf } from '../../src-shared/presets/presets.fixtu
 // A desk for the data layer's unit tests (RxDB + Dexie over fake-indexeddb): the property preset's desk
 // YG01 with one butler, set up as first run does, and the write context of that butler at TEST_NOW.
 
-/** Sets up `db` as desk YG01 with the butler 王管家 holding `roles`; the butler's write context at TEST_NOW. */
-export async function setUpButlerDesk(db: DeskDatabase, roles: string[] = ['butler']): Promise<{ identity: DeskIdentity; ctx: WriteContext }> {
+/** Sets up `db` as desk YG01 with the butler 王管家 holding `roles` (and `colleagues`); the butler's write context at TEST_NOW. */
+export async function setUpButlerDesk(db: DeskDatabase, roles: string[] = ['butler'], colleagues: NewStaffInput[] = []): Promise<{ identity: DeskIdentity; ctx: WriteContext }> {
   const setup = await setUpDesk(db, {
     preset: propertyPreset,
     organisationName: '阳光花园物业',
@@ -22,7 +22,7 @@ export async function setUpButlerDesk(db: DeskDatabase, roles: string[] = ['butl
     deskCode: 'YG01',
     deskName: '业主服务中心前台',
     departmentId: 'service_center',
-    staff: [{ name: '王管家', roles, departmentId: 'service_center', pin: '1234' }],
+    staff: [{ name: '王管家', roles, departmentId: 'service_center', pin: '1234' }, ...colleagues],
   });
   if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
   const config = await loadConfig(db);

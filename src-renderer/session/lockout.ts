@@ -1,6 +1,10 @@
 // Sign-in lock-out (issue 10 item 3): after a few wrong PINs a staff member's sign-in is locked for a
 // delay that doubles with every further wrong attempt. Kept in the page's localStorage, so a reload, a new
 // window or a restart of the desk does not reset it; a correct PIN after the delay clears it.
+// The wrong attempts count against the credential they were tried on: when an administrator gives the person
+// a new PIN or passphrase (重设登录凭据, data/staff-credentials.ts — at this desk or at another, once the new
+// verifier arrives), the old credential's lock-out no longer applies and they sign in with the new one at
+// once. Only an administrator's passphrase can change a verifier, so a guesser gains nothing from this.
 // A 4-digit PIN has 10,000 values: with 3 free tries and doubling delays from 30 s (capped at an hour),
 // trying them all at the desk takes months (docs/user-guide.zh-CN.md "被盗的电脑").
 
@@ -14,6 +18,22 @@ export interface Failures {
   count: number;
   /** When the last wrong attempt was made (ms since epoch). */
   lastAt: number;
+  /** Which credential they were tried on: its verifier's salt (public, unique per verifier); absent in records written before. */
+  verifier?: string;
+}
+
+/** Who is signing in: their id and the verifier their secret is checked against. */
+export type SignInTarget = { id: string; pinHash: string };
+
+/** The tag of a verifier (`<scheme>$<salt>$<hash>`, src-shared/credentials.ts): its salt, new with every credential. */
+function verifierTag(pinHash: string): string {
+  return pinHash.split('$')[1] ?? '';
+}
+
+/** The failures that count against this person's current credential. */
+function current(table: Table, who: SignInTarget): Failures | undefined {
+  const f = table[who.id];
+  return f && (f.verifier === undefined || f.verifier === verifierTag(who.pinHash)) ? f : undefined;
 }
 
 /** How long sign-in stays locked after `count` wrong attempts (0 while attempts are still free). */
@@ -38,7 +58,7 @@ function read(storage: Storage | undefined): Table {
     const out: Table = {};
     for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
       const f = v as Partial<Failures>;
-      if (Number.isInteger(f.count) && Number.isFinite(f.lastAt)) out[id] = { count: f.count!, lastAt: f.lastAt! };
+      if (Number.isInteger(f.count) && Number.isFinite(f.lastAt)) out[id] = { count: f.count!, lastAt: f.lastAt!, ...(typeof f.verifier === 'string' ? { verifier: f.verifier } : {}) };
     }
     return out;
   } catch {
@@ -57,21 +77,21 @@ function write(storage: Storage | undefined, table: Table): void {
 /** The sign-in attempts record of this desk (the page's localStorage unless a test gives another). */
 export function signInAttempts(storage: Storage | undefined = globalThis.localStorage) {
   return {
-    lockedUntil(staffId: string, now: number): number | undefined {
-      return lockedUntil(read(storage)[staffId], now);
+    lockedUntil(who: SignInTarget, now: number): number | undefined {
+      return lockedUntil(current(read(storage), who), now);
     },
     /** Records a wrong attempt; returns when sign-in opens again (undefined: still free attempts). */
-    failed(staffId: string, now: number): number | undefined {
+    failed(who: SignInTarget, now: number): number | undefined {
       const table = read(storage);
-      const count = (table[staffId]?.count ?? 0) + 1;
-      table[staffId] = { count, lastAt: now };
+      const f: Failures = { count: (current(table, who)?.count ?? 0) + 1, lastAt: now, verifier: verifierTag(who.pinHash) };
+      table[who.id] = f;
       write(storage, table);
-      return lockedUntil(table[staffId], now);
+      return lockedUntil(f, now);
     },
-    succeeded(staffId: string): void {
+    succeeded(who: SignInTarget): void {
       const table = read(storage);
-      if (!(staffId in table)) return;
-      delete table[staffId];
+      if (!(who.id in table)) return;
+      delete table[who.id];
       write(storage, table);
     },
   };

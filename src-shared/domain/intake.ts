@@ -61,6 +61,11 @@ export const COMMON_FIELD_LABELS: Record<string, Record<IntakeLocale, string>> =
   apologised: { 'zh-CN': '已致歉', en: 'Apologised' },
 };
 
+/** The intake form's name of a registration's payload field (`payload.subject` → 事由), if it has one. */
+export function registrationFieldLabel(path: string): Record<IntakeLocale, string> | undefined {
+  return path.startsWith('payload.') ? COMMON_FIELD_LABELS[path.slice('payload.'.length)] : undefined;
+}
+
 /** What the intake form holds. Optional text may be '' (an emptied input); `buildRegistration` drops it. */
 export interface IntakeValues {
   kind: string;
@@ -408,13 +413,30 @@ export function intakeValuesOf(p: EventPayload<'case.registered'>): IntakeValues
   };
 }
 
+// The schemas registrations are judged with, built once per policy revision, kind and language rather than
+// per registration: a push of 200 registrations builds each once (bench/authorise.bench.ts). Keyed by the
+// policy object, which the server keeps until its configuration changes (sync/rules.ts) and the desk per
+// loaded revision, so a replaced revision's schemas go with it; only the policy's own kinds are kept, so
+// made-up kinds (a hostile push) add nothing. A parsed policy is never changed in place.
+const registrationSchemas = new WeakMap<Policy, Map<string, z.ZodType<IntakeValues, IntakeValues>>>();
+
+function registrationSchemaFor(policy: Policy, kindCode: string, locale: IntakeLocale): z.ZodType<IntakeValues, IntakeValues> {
+  if (!intakeFormFor(policy, kindCode)) return intakeSchemaFor(policy, kindCode, locale);
+  let byKind = registrationSchemas.get(policy);
+  if (!byKind) registrationSchemas.set(policy, (byKind = new Map()));
+  const key = `${locale}\n${kindCode}`;
+  let schema = byKind.get(key);
+  if (!schema) byKind.set(key, (schema = intakeSchemaFor(policy, kindCode, locale)));
+  return schema;
+}
+
 /** The intake form's own verdict on a registration, in both languages, each issue at its payload path. */
 function intakeFormRefusals(policy: Policy, p: EventPayload<'case.registered'>): FieldError[] {
   const values = intakeValuesOf(p);
-  const zh = intakeSchemaFor(policy, p.kind, 'zh-CN').safeParse(values);
+  const zh = registrationSchemaFor(policy, p.kind, 'zh-CN').safeParse(values);
   if (zh.success) return [];
   // The same schema in the other language reports the same issues in the same order.
-  const en = intakeSchemaFor(policy, p.kind, 'en').safeParse(values);
+  const en = registrationSchemaFor(policy, p.kind, 'en').safeParse(values);
   const enIssues = en.success ? [] : en.error.issues;
   return zh.error.issues.map((issue, i) => ({
     path: ['payload', ...issue.path.map(String)].join('.'),

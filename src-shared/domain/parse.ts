@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { LIMITS } from './limits';
 import { caseEventSchema, type CaseEvent } from './events';
 import { messageFor, type LocalisedMessage } from '../i18n/validation';
+import { registrationFieldLabel } from './intake';
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `payload.complainant.name`. */
@@ -13,12 +14,21 @@ export interface FieldError {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-/** Turns zod issues into field errors with zh-CN and en sentences. Never throws. */
-export function fieldErrorsOf(error: z.ZodError): FieldError[] {
+/** A field's name in each language, for a path a person knows by another name. */
+export type FieldLabeller = (path: string) => Record<'zh-CN' | 'en', string> | undefined;
+
+/**
+ * Turns zod issues into field errors with zh-CN and en sentences. Never throws. With `labelOf`, a field
+ * it names is called by that name (a missing one as its form asks for it) instead of by its path.
+ */
+export function fieldErrorsOf(error: z.ZodError, labelOf?: FieldLabeller): FieldError[] {
   return error.issues.slice(0, 20).map((issue) => {
     const path = issue.path.map(String).join('.') || '(root)';
     const code = issueCode(issue);
-    return { path, code, message: messageFor(code, path, issue) };
+    const label = labelOf?.(path);
+    if (!label) return { path, code, message: messageFor(code, path, issue) };
+    const say = code === 'required' ? 'intake.required' : code;
+    return { path, code, message: { 'zh-CN': messageFor(say, label['zh-CN'], issue)['zh-CN'], en: messageFor(say, label.en, issue).en } };
   });
 }
 
@@ -68,5 +78,8 @@ export function parseEvent(input: unknown, serialisedLength?: number): ParseResu
   // reportInput lets fieldErrorsOf tell a missing field ("required") from a wrong type ("type").
   const result = caseEventSchema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data as CaseEvent };
-  return { ok: false, errors: fieldErrorsOf(result.error) };
+  // A registration's fields are named as its intake form names them: a desk that skipped its form (a
+  // hostile or broken one, issue 10) is told 请填写「事由」, not a path.
+  const registration = (input as { type?: unknown } | null)?.type === 'case.registered';
+  return { ok: false, errors: fieldErrorsOf(result.error, registration ? registrationFieldLabel : undefined) };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
+import { clockOf } from '../helpers/page-clock';
 import { cursorAt, dialogOpened, firstRun, pickOption, propertyAdministrator, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
 
 // 设置 → 工作人员 → 重设登录凭据 (issue 10 item 3): a standalone property desk set up through the first-run
@@ -9,6 +10,7 @@ import { cursorAt, dialogOpened, firstRun, pickOption, propertyAdministrator, sc
 // signed in with her passphrase, gives him a 管理口令 by clicks and keys and confirms it with hers; then his
 // old PIN no longer signs in, the new passphrase does, and with it he confirms an administrator's change.
 // Giving 李助理 herself a PIN while she is the only passphrase administrator is refused with the reason.
+// 赵管家, locked out after wrong PINs, signs in at once with the PIN 王主管 then gives her.
 
 const ADMIN_PASSPHRASE = '阳光花园-管理-2026';
 const HEAD_PASSPHRASE = '工程部-王主管-2026';
@@ -123,6 +125,18 @@ describe('resetting a staff member’s credential in Chromium', () => {
     await expect.poll(() => staffRow(page, '王主管').innerText()).toContain('管理口令');
     await signOut(page);
 
+    // 赵管家 has forgotten her PIN: three wrong ones lock her sign-in (session/lockout.ts). The pages' clock
+    // stands still from here, so the lock cannot run out before 王主管 resets her PIN below.
+    await clockOf(desk.context).setFixedTime(Date.now());
+    await pickOption(page, 'signin-staff', '赵管家');
+    for (const wrong of ['1111', '2222', '3333']) {
+      await page.getByTestId('signin-pin').fill(wrong);
+      await page.getByTestId('signin-submit').click();
+      await page.getByTestId('signin-error').waitFor();
+    }
+    await page.getByTestId('signin-error').getByText('赵管家 的登录已暂时锁定', { exact: false }).waitFor();
+    await screenshot(page, 'reset-credential-butler-locked');
+
     // The old PIN no longer signs in; the new passphrase does.
     await pickOption(page, 'signin-staff', '王主管');
     await page.getByTestId('signin-pin').fill('1357');
@@ -147,6 +161,8 @@ describe('resetting a staff member’s credential in Chromium', () => {
     await confirmAs(page, HEAD_PASSPHRASE);
     await page.getByText('已为赵管家设置新的PIN 码，旧的已失效。').waitFor();
     await signOut(page);
+    // The lock was on her old PIN: with the new one she signs in at once, the clock still where it locked.
     await signIn(page, '赵管家', '9753');
+    expect(await page.getByTestId('status-staff').textContent()).toContain('赵管家');
   }, 240_000);
 });

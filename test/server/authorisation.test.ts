@@ -201,6 +201,38 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     expect((await push(t.url, d.token, 'events', [reg({ receivedAt: T0 - 2 * DAY })])).body).toEqual([]);
   });
 
+  it('a registration missing a field its intake form requires is refused on that field in Chinese; nothing is written', async () => {
+    // A hostile desk that skips its form (issue 10): 事由 blank or absent, a field the kind's form requires
+    // (S3-2 品牌), a common field the form's `requires` list names (S3-2 诉求). Each push is refused on the
+    // field, in the words the clerk's form would have used, and the server stores none of it: 事由 by the
+    // event's shape (400, every registration has one), the others by the policy's form (403).
+    const shape = { status: 400, error: 'invalidDocuments' };
+    const form = { status: 403, error: 'eventsRefused' };
+    const cases: { presetId?: string; payload: (base: Record<string, unknown>) => Record<string, unknown>; path: string; zh: string; by: typeof shape }[] = [
+      { payload: (b) => ({ ...b, subject: '' }), path: 'payload.subject', zh: '请填写「事由」。', by: shape },
+      { payload: (b) => ({ ...b, subject: '   ' }), path: 'payload.subject', zh: '请填写「事由」。', by: shape },
+      { payload: (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'subject')), path: 'payload.subject', zh: '请填写「事由」。', by: shape },
+      { presetId: 's3-retail-quality', payload: (b) => ({ ...b, form: { ...(b.form as object), brand: '' } }), path: 'payload.form.brand', zh: '请填写「品牌」。', by: form },
+      { presetId: 's3-retail-quality', payload: (b) => ({ ...b, demand: undefined }), path: 'payload.demand', zh: '请填写「诉求」。', by: form },
+    ];
+    for (const { presetId, payload, path, zh, by } of cases) {
+      const d = await demoDesk(t, presetId ? { presetId } : {});
+      const policy = PRESETS.find((x) => x.id === (presetId ?? 'starter'))!.policy as Policy;
+      const actor = d.org.staffIds[0]!;
+      const caseId = `${d.deskCode}-20261125-90004`;
+      const good = makeRegistration(T0, { number: caseId, firstReceiverId: actor, ...acceptedIntake(policy) }, { ...envelope(d, caseId, actor), id: ulidAt(T0, ++serial) });
+      const bad = { ...good, payload: payload(good.payload as unknown as Record<string, unknown>) } as CaseEvent;
+      const res = await push(t.url, d.token, 'events', [bad]);
+      const body = res.body as unknown as { error: string; errors: { index: number; errors: { path: string; message: { 'zh-CN': string; en: string } }[] }[] };
+      expect({ status: res.status, error: body.error }, path).toEqual(by);
+      expect(body.errors.map((e) => e.errors.map((x) => [x.path, x.message['zh-CN']])), path).toEqual([[[path, zh]]]);
+      expect(body.errors[0]!.errors[0]!.message.en, path).toMatch(/^Please fill in "[^.]/);
+      expect(await storedIds(d)).toEqual(new Set());
+      // The same registration with the field filled in is stored.
+      expect((await push(t.url, d.token, 'events', [good])).body, path).toEqual([]);
+    }
+  });
+
   it('later events of a case after a refused one are refused with it; a second registration of a case is refused', async () => {
     const d = await demoDesk(t);
     const [clerk] = d.org.staffIds;

@@ -32,16 +32,16 @@ export function SignIn() {
     const s = staff.find((x) => x.id === v.staffId);
     if (!s) return;
     const now = Date.now();
-    const locked = attempts.lockedUntil(s.id, now);
+    const locked = attempts.lockedUntil(s, now);
     if (locked) return void setError(t('auth.locked', { name: s.name, wait: waitText(t, locked - now) }));
     setBusy(true);
     const ok = await verifyCredential(v.pin ?? '', s.pinHash);
     setBusy(false);
     if (ok) {
-      attempts.succeeded(s.id);
+      attempts.succeeded(s);
       return void signIn(s);
     }
-    const until = attempts.failed(s.id, now);
+    const until = attempts.failed(s, now);
     setError(until ? t('auth.locked', { name: s.name, wait: waitText(t, until - now) }) : t('auth.wrongPin'));
   }
 
