@@ -1,9 +1,9 @@
-import { getAssumedMasterState } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { DeskDatabase } from './database';
 import type { BodyStore, PendingBody } from './body-store';
 import { createBodyUploader, type BodyReadiness, type BodyUploader } from './body-uploader';
 import { createBodyDownloader, type DownloadOutcome } from './body-downloader';
+import { heldByServer, type StoredDoc } from './server-record';
 
 // Attachment bodies beside the event replication (issue 13): the uploader sends the bodies this desk kept
 // once the server has the events naming them; the downloader fetches on demand the bodies other desks
@@ -37,11 +37,11 @@ export function startBodyTransfer(db: DeskDatabase, store: BodyStore, opts: Body
   const unreferenced = new Set<string>();
 
   /** The ids of the attachment events among `docs` that name one of `wanted`, by hash. */
-  function namingEvents(docs: { toJSON(): unknown }[], wanted: Set<string>, into: Map<string, string[]>): void {
+  function namingEvents(docs: { _data: unknown }[], wanted: Set<string>, into: Map<string, StoredDoc[]>): void {
     for (const doc of docs) {
-      const e = doc.toJSON() as { id: string; type: string; payload: { hash?: unknown } };
+      const e = doc._data as StoredDoc & { type: string; payload: { hash?: unknown } };
       if (e.type !== 'case.attachment_added' || typeof e.payload.hash !== 'string' || !wanted.has(e.payload.hash)) continue;
-      into.set(e.payload.hash, [...(into.get(e.payload.hash) ?? []), e.id]);
+      into.set(e.payload.hash, [...(into.get(e.payload.hash) ?? []), e]);
     }
   }
 
@@ -54,7 +54,7 @@ export function startBodyTransfer(db: DeskDatabase, store: BodyStore, opts: Body
   async function readiness(bodies: readonly PendingBody[]): Promise<Map<string, BodyReadiness>> {
     const since = Math.min(...bodies.map((b) => b.storedAt)) - CLOCK_SLACK_MS;
     const wanted = new Set(bodies.map((b) => b.hash).filter((h) => !unreferenced.has(h)));
-    const naming = new Map<string, string[]>();
+    const naming = new Map<string, StoredDoc[]>();
     if (wanted.size) namingEvents(await db.events.find({ selector: { at: { $gte: since } } }).exec(), wanted, naming);
     const older = new Set([...wanted].filter((h) => !naming.has(h)));
     if (older.size) {
@@ -64,13 +64,13 @@ export function startBodyTransfer(db: DeskDatabase, store: BodyStore, opts: Body
       for (const h of older) if (!naming.has(h) && settled.has(h)) unreferenced.add(h);
     }
     const internal = opts.events?.internalReplicationState;
-    const ids = [...naming.values()].flat();
-    // The replication's record of what the server holds: an event it pushed or pulled (countPending reads the same).
-    const onServer = internal && ids.length ? await getAssumedMasterState(internal as never, ids) : {};
+    const docs = [...naming.values()].flat();
+    // An event the server holds (pushed, or pulled), by the replication's own record (server-record.ts).
+    const onServer = internal && docs.length ? await heldByServer(internal as never, docs) : new Set<string>();
     const out = new Map<string, BodyReadiness>();
     for (const { hash } of bodies) {
       const events = naming.get(hash);
-      out.set(hash, !events ? 'unreferenced' : events.some((id) => onServer[id]) ? 'pushed' : 'unpushed');
+      out.set(hash, !events ? 'unreferenced' : events.some((e) => onServer.has(String(e.id))) ? 'pushed' : 'unpushed');
     }
     return out;
   }

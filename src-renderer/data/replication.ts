@@ -1,5 +1,5 @@
 import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
-import { getAssumedMasterState, getChangedDocumentsSince, getLastCheckpointDoc, type RxCollection } from 'rxdb';
+import { getChangedDocumentsSince, getLastCheckpointDoc, type RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import {
   FIRST_EVENTS_PATH,
@@ -25,6 +25,7 @@ import { addRefused, readRefused, type RefusedDoc } from './refused-store';
 import { projectorOf } from './projection-runner';
 import { casesReady } from './cases-ready';
 import { bodyStoreFor } from './body-store';
+import { heldByServer, type StoredDoc } from './server-record';
 import { startBodyTransfer, type BodyTransfer } from './body-transfer';
 
 export type { RefusedDoc } from './refused-store';
@@ -182,23 +183,6 @@ function tokenTag(token: string): string {
   return (h >>> 0).toString(36);
 }
 
-/** The replicated content of a document (storage metadata such as _rev and _meta left out), key order ignored. */
-function replicatedJson(doc: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) {
-        if (k === '_rev' || k === '_meta' || k === '_attachments') continue;
-        out[k] = sort((v as Record<string, unknown>)[k]);
-      }
-      return out;
-    }
-    return v;
-  };
-  return JSON.stringify(sort(doc));
-}
-
 function baseUrl(serverUrl: string): string {
   return serverUrl.replace(/\/+$/, '');
 }
@@ -238,6 +222,22 @@ export function refusedMessage(count: number): SyncError['message'] {
 export function syncErrorOf(e: unknown): SyncError {
   if (e instanceof SyncHttpError) return e.error;
   return OFFLINE_ERROR;
+}
+
+/**
+ * Events are immutable and named by ids their desk created, so the server's copy of an event is the desk's
+ * copy: RxDB's record of "what the server holds" (a copy of every replicated document in the replication's
+ * meta collection, read and written beside each pulled event) guards against nothing for them, and was half
+ * of what a joining desk wrote (docs/performance.md "Joining: where the writes go"). RxDB runs its protocol
+ * without that record for pull-only replications (`skipStoringPullMeta`, set by replicateRxCollection when
+ * there is no push), marking each pulled document with its origin (`_meta.o`) instead; the events
+ * replication, which also pushes, switches it on here, before its first pulled page is written. A local event
+ * the server has not acknowledged is still pushed (the push checkpoint, not the record, says what is left),
+ * and one pulled back from the server equals the stored one, so nothing is written for it.
+ */
+function withoutPullMeta(replication: RxReplicationState<unknown, Checkpoint>): void {
+  const internal = replication.internalReplicationState;
+  if (internal) internal.skipStoringPullMeta = true;
 }
 
 /** Starts live replication of `events` and `config`; stop() ends it (checkpoints stay in the database). */
@@ -363,6 +363,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
           const limit = Math.min(batchSize, PULL_LIMIT_MAX);
           const pageOf = () => request<PulledPage>('GET', `${pullPath(name)}?seq=${seq}&limit=${limit}`);
           if (name !== 'events') return pageOf();
+          withoutPullMeta(replication);
           if (checkpoint) {
             firstPartDone([]);
             await opts.historyAfter;
@@ -488,13 +489,8 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
         if (!internal) continue;
         const checkpoint = await getLastCheckpointDoc(internal, 'up');
         const changed = await getChangedDocumentsSince(internal.input.forkInstance, PENDING_CAP + 1, checkpoint as never);
-        const docs = changed.documents as unknown as Record<string, unknown>[];
-        const primary = internal.primaryPath as string;
-        const assumed = await getAssumedMasterState(internal, docs.map((d) => String(d[primary])));
-        for (const d of docs) {
-          const master = assumed[String(d[primary])];
-          if (!master || replicatedJson(master.docData) !== replicatedJson(d)) pending++;
-        }
+        const docs = changed.documents as unknown as StoredDoc[];
+        pending += docs.length - (await heldByServer(internal, docs)).size;
       }
       if (!stopper.signal.aborted) update({ pending: Math.min(pending, PENDING_CAP) });
     } catch {

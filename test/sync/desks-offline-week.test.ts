@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexedDB } from 'fake-indexeddb';
 import { BACKENDS } from '../server/backends';
 import { startTestServer, type TestServer } from '../server/setup';
 import { createDemoOrg } from '../../src-server/demo';
@@ -21,6 +22,25 @@ const WEEK_START = Date.UTC(2026, 10, 16, 0, 0, 0);
 
 async function deskEvents(db: DeskDatabase): Promise<CaseEvent[]> {
   return (await db.events.find().exec()).map((d) => withoutDeletedFlag(d.toJSON() as CaseEvent) as CaseEvent);
+}
+
+/** Documents in the desk's replication records (RxDB's `rx-replication-meta-…` collections), all replications together. */
+async function replicationRecords(dbName: string): Promise<number> {
+  let n = 0;
+  for (const { name } of await indexedDB.databases()) {
+    if (!name?.includes(dbName) || !name.includes('rx-replication-meta')) continue;
+    n += await new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const count = db.transaction('docs', 'readonly').objectStore('docs').count();
+        count.onsuccess = () => (db.close(), resolve(count.result));
+        count.onerror = () => reject(count.error);
+      };
+    });
+  }
+  return n;
 }
 
 const sortById = (xs: CaseEvent[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
@@ -121,6 +141,10 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
       }, 10_000, 'status to settle');
       expect(state.lastSyncAt).toBeGreaterThan(0);
       expect(state.error).toBeUndefined();
+      // Each event is stored once: the replication keeps no second copy of the events it pulled or pushed
+      // (server-record.ts), only of the organisation's configuration documents and its checkpoints.
+      const configDocs = await d.db.config.count().exec();
+      expect(await replicationRecords(d.db.name)).toBeLessThanOrEqual(configDocs + 4);
     }
   });
 
