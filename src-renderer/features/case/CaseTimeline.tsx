@@ -71,7 +71,9 @@ function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: 
       // Slot roles (src-shared/domain/signature-slots.ts) have their own words; department heads sign for a department.
       const [base = '', dept] = e.payload.role.split(':');
       const role = SIGNATURE_ROLE_CODES.has(base) ? t(`sign.role.${base}` as MessageKey) : labels.role(base);
-      const document = t(`doc.${e.payload.document}` as MessageKey);
+      // An expense voucher (S3-8) is named by its item, the others by the printed form's name.
+      const voucher = /^expense:(.+)$/.exec(e.payload.document)?.[1];
+      const document = voucher ? labels.expense(voucher) : t(`doc.${e.payload.document}` as MessageKey);
       return `${e.payload.signerName}（${dept ? labels.department(dept) : ''}${role}）· ${document}`;
     }
     default: {
