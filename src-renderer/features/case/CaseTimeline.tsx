@@ -67,6 +67,9 @@ function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: 
       return [`${labels.attachmentKind(e.payload.kind)}：${e.payload.name}`, e.payload.caption].filter(Boolean).join(' · ');
     case 'case.attachment_withdrawn':
       return `${files.get(e.payload.attachmentId) ?? ''}：${e.payload.reason}`;
+    case 'case.document_printed':
+      // Which form went to paper (and where): the record said only 打印文档.
+      return [t(`doc.${e.payload.document}` as MessageKey), e.payload.printer].filter(Boolean).join(' · ');
     case 'case.signed': {
       // Slot roles (src-shared/domain/signature-slots.ts) have their own words; department heads sign for a department.
       const [base = '', dept] = e.payload.role.split(':');
