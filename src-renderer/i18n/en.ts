@@ -139,7 +139,7 @@ export const en: Record<MessageKey, string> = {
   'queue.complainant': 'Complainant',
   'queue.stage': 'Current deadline',
   'queue.timer': 'Time left',
-  'queue.registeredAt': 'Received',
+  'queue.receivedAt': 'Received',
   'queue.emptyTitle': 'No open cases',
   'queue.emptyBody': 'Press F2 or click Quick intake to register a complaint, report or visit.',
   'queue.emptyFiltered': 'No case matches the filters. Clear the search or the filters.',

@@ -138,7 +138,7 @@ export const zhCN = {
   'queue.complainant': '投诉人',
   'queue.stage': '当前时限',
   'queue.timer': '剩余时间',
-  'queue.registeredAt': '登记时间',
+  'queue.receivedAt': '接收时间',
   'queue.emptyTitle': '暂无待办案件',
   'queue.emptyBody': '按 F2 或点击“快速登记”登记新的投诉、举报或来访。',
   'queue.emptyFiltered': '没有符合筛选条件的案件。请清除搜索词或筛选条件。',
