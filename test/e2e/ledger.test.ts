@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
 import { closeNotifications, cursorAt, screenshot } from './desk-steps';
 import { cellTexts, ledgerAs, rowsOf, seedLedger } from './ledger-desk';

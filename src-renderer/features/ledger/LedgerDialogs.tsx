@@ -59,7 +59,8 @@ export function ExpenseDialog({ policy, cases, onClose, write }: { policy: Polic
   const [form] = Form.useForm<{ caseId: string; defId: string; amount?: number; description: string; liable?: string }>();
   const [error, setError] = useState<string | undefined>(undefined);
   // An expense item with a standard amount (defaultAmount) may leave the box empty; the others must fill it.
-  const chosen = policy.expenses.find((e) => e.id === Form.useWatch('defId', form));
+  const defId = Form.useWatch('defId', form);
+  const chosen = policy.expenses.find((e) => e.id === defId);
   async function ok() {
     const v = form.getFieldsValue();
     const state = cases.find((c) => c.id === v.caseId);
