@@ -192,7 +192,6 @@ export const en: Record<MessageKey, string> = {
   'case.masked': 'Confidential',
   'case.reveal': 'Show identity',
   'case.revealReason': 'Why (recorded in the audit trail)',
-  'case.revealNotAllowed': 'Your role may not see a confidential identity.',
   'case.sealed': 'The identity is kept on the server and at desks where someone may reveal it; this desk never received it.',
   'case.revealed': 'Identity shown; this look was recorded.',
   'case.noActions': 'You have no action available in this status.',

@@ -191,7 +191,6 @@ export const zhCN = {
   'case.masked': '保密',
   'case.reveal': '查看身份',
   'case.revealReason': '查看原因（将记入审计）',
-  'case.revealNotAllowed': '您的角色无权查看保密投诉人身份。',
   'case.sealed': '投诉人身份只保存在服务器和有权查看身份的人员所在的工作台，本工作台没有收到。',
   'case.revealed': '身份已显示，本次查看已记录。',
   'case.noActions': '当前状态下您没有可执行的操作。',
