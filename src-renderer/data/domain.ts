@@ -3,7 +3,7 @@ import type { CaseState } from '../../src-shared/domain/case-state';
 export { CASE_STATUSES } from '../../src-shared/domain/case-state';
 import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
 import type { FieldError } from '../../src-shared/domain/parse';
-import { messageFor } from '../../src-shared/i18n/validation';
+import { messageFor, type LocalisedMessage } from '../../src-shared/i18n/validation';
 import './messages';
 import { approvalStepOf, availableActions, caseAt, eventsFollowingDecision, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, validateAction, type ActionAvailability } from '../../src-shared/domain/actions';
 export { approvalStepOf, caseAt, eventsFollowingDecision, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type ActionAvailability };
@@ -96,6 +96,12 @@ export function maskedComplainant(c: Complainant): Complainant {
 /** May this staff member reveal a confidential identity? (policy.identityViewerRoles, S1-5) */
 export function canRevealIdentity(policy: Policy, actor: StaffRoles): boolean {
   return canReveal(policy, actor);
+}
+
+/** Why this staff member may not reveal a confidential identity, naming who may (S1-5); undefined when allowed. */
+export function revealIdentityRefusal(policy: Policy, actor: StaffRoles): LocalisedMessage | undefined {
+  if (canReveal(policy, actor)) return undefined;
+  return messageFor('action.identityRole', 'action', { roles: roleNames(policy, policy.identityViewerRoles) || '—' });
 }
 
 export function complainantForIndex(state: CaseState): Complainant {

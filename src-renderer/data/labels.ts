@@ -1,5 +1,6 @@
 import type { Policy } from '../../src-shared/domain/policy';
 import { attachmentKindsOf, DEFAULT_ATTACHMENT_KINDS } from '../../src-shared/domain/attachments';
+import { policyItemOf } from '../../src-shared/domain/actions';
 
 // Display names of policy codes (kinds, categories, departments…). Unknown codes show as themselves.
 
@@ -31,7 +32,8 @@ export function policyLabels(policy?: Policy): PolicyLabels {
     role: lookup(policy?.roles, (k) => k.code, (k) => k.name),
     riskFlag: lookup(policy?.riskFlags, (k) => k.code, (k) => k.name),
     reason: lookup(policy?.inadmissibleReasons, (k) => k.code, (k) => k.text),
-    expense: lookup(policy?.expenses, (k) => k.id, (k) => k.name),
+    // A recorded expense carries its item and its number on the case (return_freight:1, S3-8).
+    expense: (id?: string) => (id ? (policyItemOf(policy?.expenses ?? [], id)?.name ?? id) : ''),
     attachmentKind: lookup(policy ? attachmentKindsOf(policy) : DEFAULT_ATTACHMENT_KINDS, (k) => k.code, (k) => k.name),
   };
 }

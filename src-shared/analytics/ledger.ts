@@ -371,7 +371,7 @@ export const LEDGER_MESSAGES: Record<LedgerError, { 'zh-CN': string; en: string 
   'ledger.notVerified': { 'zh-CN': '举报尚未核实或未评定危险等级，不能提出奖励。', en: 'The report is not verified or has no danger level yet; no reward can be proposed.' },
   'ledger.alreadyProposed': { 'zh-CN': '本案已提出过该项奖励。', en: 'This reward has already been proposed for the case.' },
   'ledger.signatureOrder': { 'zh-CN': '请按签字顺序签署：下一位应由制度规定的角色签字。', en: 'Sign in order: the next signature belongs to the role the policy names.' },
-  'ledger.amount': { 'zh-CN': '请填写有效金额。', en: 'Enter a valid amount.' },
+  'ledger.amount': { 'zh-CN': '请填写金额（元），不能为负数。', en: 'Enter the amount in yuan; it cannot be negative.' },
   'ledger.description': { 'zh-CN': '请填写费用说明。', en: 'Describe the expense.' },
   'ledger.rejectReason': { 'zh-CN': '请填写驳回理由。', en: 'Give the reason for the rejection.' },
 };

@@ -80,10 +80,12 @@ describe('desk in Chromium: hospital, fire brigade, drafts', () => {
     expect(notify?.input.roles?.length).toBeGreaterThan(0);
     await screenshot(page, 'case-risk-alert');
 
-    // Masked for the duty officer, whose role may not reveal it.
+    // Masked for the duty officer, whose role may not reveal it: 查看身份 is disabled and says who may
+    // (issue 11 finding 6: it used to refuse only once clicked).
     expect(await page.getByTestId('complainant').textContent()).not.toContain('黄先生');
-    await page.getByTestId('reveal-identity').click();
-    await page.getByText('您的角色无权查看保密投诉人身份').waitFor();
+    const reveal = page.getByTestId('reveal-identity');
+    expect(await reveal.isDisabled()).toBe(true);
+    expect(await reveal.getAttribute('aria-description')).toBe('投诉人身份保密，只有「主要领导、值班首长」可以查看。');
     await page.goto(page.url().replace(/#.*$/, '#/queue'));
     expect(await page.getByTestId('queue-table').textContent()).not.toContain('黄先生');
     await page.getByTestId('queue-table').getByText(number).waitFor();

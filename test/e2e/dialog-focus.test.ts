@@ -7,7 +7,8 @@ import { minimalPdf } from './attachment-fixtures';
 // Issue 11: a dialog opens with the cursor where the clerk types next, not on the × in its corner (where
 // Enter closes the dialog and typing goes nowhere). One desk, animations on, several dialogs opened as a
 // person opens them; each time the keyboard alone goes on from where the cursor started: 签名, 添加附件 (a
-// chosen file and a camera photo), 拍照 (no fields: the cursor on 拍摄 once the picture plays), 撤回,
+// chosen file and a camera photo), the attachment viewer (on 下载), 打印预览 (on 打印:
+// Enter prints), 拍照 (no fields: the cursor on 拍摄 once the picture plays), 撤回,
 // the revision editor and 管理员确认. Ctrl+Enter saves from a field. The case action dialogs are checked in
 // callback.test.ts.
 
@@ -32,7 +33,7 @@ async function pick(page: Page, field: Locator, text: string): Promise<void> {
 const names = (page: Page) => page.getByTestId('attachment').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
 
 describe('where the cursor starts in a dialog (animations on)', () => {
-  it('签名, 添加附件, 拍照, 撤回, the revision editor and 管理员确认 open with the cursor in their first field (拍照: on 拍摄), and the keys go on from there', { timeout: 300_000 }, async () => {
+  it('签名, 添加附件, 拍照, 撤回, the revision editor and 管理员确认 open with the cursor in their first field (拍照: on 拍摄), the viewer on 下载, 打印预览 on 打印, and the keys go on from there', { timeout: 300_000 }, async () => {
     const page = await openDeskPage(desk.browser, `${desk.host.shell.url}/?desk=focus_${Date.now()}`, 'fixed', { animations: true });
     await page.context().grantPermissions(['camera']);
     await firstRun(page, sunnyGardenDesk(propertyAdministrator(PASSPHRASE)));
@@ -63,6 +64,33 @@ describe('where the cursor starts in a dialog (animations on)', () => {
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
     await expect.poll(() => names(page)).toEqual(['业主来函.pdf']);
     expect(await page.getByTestId('attachment').textContent()).toContain('业主来函原件');
+
+    // The viewer: the cursor on 下载, its one action, once the file is drawn; Enter saves the file, Esc closes.
+    await page.getByTestId('attachment').filter({ hasText: '业主来函.pdf' }).getByTestId('attachment-thumb').click();
+    dialog = await dialogOpened(page);
+    await dialog.locator('canvas').first().waitFor({ timeout: 30_000 });
+    await cursorStartsIn(page, dialog, 'viewer-download');
+    const saved = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    expect((await saved).suggestedFilename()).toBe('业主来函.pdf');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // 打印预览: the cursor on 打印 once the document is drawn, and Enter prints it (the browser shell hands the
+    // PDF over as a download, and the case records the print).
+    await page.getByTestId('print-menu').click();
+    await page.locator('.ant-dropdown:visible').getByText('登记表').click();
+    dialog = await dialogOpened(page);
+    await dialog.getByTestId('pdf-page-count').waitFor({ timeout: 60_000 });
+    await cursorStartsIn(page, dialog, 'preview-print');
+    await screenshot(page, 'dialog-focus-print-preview');
+    const printed = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    expect((await printed).suggestedFilename()).toMatch(/^登记表.*\.pdf$/);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // (The record said only 打印文档, not which form.)
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toMatch(/打印文档[^登]*李助理登记表/);
 
     // 拍照 has no field: the cursor goes to 拍摄 once the picture plays, and Enter takes the photo.
     await page.getByTestId('attach-camera').click();

@@ -41,6 +41,13 @@ describe('intake receive time in Chromium (animations on)', () => {
     await page.goto(page.url().replace(/#.*$/, '#/queue'));
     await page.getByTestId('queue-table').waitFor();
     expect(await page.getByTestId('queue-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+    // The queue's time column says what it shows (finding 12: it was headed 登记时间 over the receive time).
+    const table = page.getByTestId('queue-table');
+    const headers = (await table.locator('thead th').allInnerTexts()).map((h) => h.trim());
+    expect(headers).not.toContain('登记时间');
+    const column = headers.indexOf('接收时间');
+    expect(column, headers.join(' | ')).toBeGreaterThanOrEqual(0);
+    expect((await table.locator('tbody tr.ant-table-row').first().locator('td').nth(column).innerText()).trim()).toBe('2026-11-28 14:30');
     await page.close();
   });
 });

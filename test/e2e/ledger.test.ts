@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
-import { callInPage, startDeskBrowser, TEST_NOW, type DeskBrowser } from '../helpers/browser';
-import { closeNotifications, cursorAt, screenshot, signIn } from './desk-steps';
-import type { LedgerScenario, LedgerSeed } from './ledger-seed';
+import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
+import { closeNotifications, cursorAt, screenshot } from './desk-steps';
+import { cellTexts, ledgerAs, rowsOf, seedLedger } from './ledger-desk';
 import { gasStationPreset } from '../../src-shared/presets/s6-gas-station';
 import { fireBrigadePreset } from '../../src-shared/presets/s1-fire-brigade';
 import { retailQualityPreset } from '../../src-shared/presets/s3-retail-quality';
@@ -23,34 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await desk?.close();
 });
-
-async function seedDesk(scenario: LedgerScenario): Promise<{ profile: string; seed: LedgerSeed }> {
-  const profile = `ledger_${scenario}_${Date.now()}`;
-  const seeder = await desk.context.newPage();
-  seeder.on('pageerror', (e) => process.stderr.write(`[seed page error] ${e.message}\n`));
-  await seeder.goto(`${desk.url}?desk=seed_${profile}`);
-  const seed = await callInPage<LedgerSeed>(seeder, 'test/e2e/ledger-seed.ts', 'seedLedgerDesk', [profile, scenario, TEST_NOW]);
-  await seeder.close();
-  return { profile, seed };
-}
-
-/** Signs in (signing the previous person out), opens the ledger and waits for the table's first row. */
-async function ledgerAs(page: Page, name: string, pin: string, table: 'ledger-suggestions' | 'ledger-table'): Promise<void> {
-  if (await page.getByTestId('status-staff').isVisible()) {
-    await page.getByRole('button', { name: '退出登录' }).click();
-    await page.getByTestId('signin-pin').waitFor();
-  }
-  await signIn(page, name, pin);
-  await page.goto(page.url().replace(/#.*$/, '') + '#/ledger');
-  await page.getByTestId('ledger-page').waitFor({ timeout: 60_000 });
-  await rowsOf(page, table).first().waitFor();
-  await closeNotifications(page);
-}
-
-/** The breach alerts the desk raises on sign-in sit over the page's top right; the clerk closes them. */
-
-const rowsOf = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr.ant-table-row');
-const cellTexts = (page: Page, testId: string) => rowsOf(page, testId).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
 
 /** The sheets of an .xlsx as the desk writes it (inline strings, numbers), by sheet name. */
 function readXlsx(bytes: Uint8Array): Record<string, (string | number)[][]> {
@@ -73,7 +44,7 @@ function readXlsx(bytes: Uint8Array): Record<string, (string | number)[][]> {
 
 describe('rewards-and-penalties ledger in Chromium', () => {
   it('S6-10 S1-15 a breached investigation proposes −100 to the station manager and −200 to the manager in charge; a clerk records them, the main leader approves one and rejects one with its reason; totals, Excel/CSV export and the accountability list follow', async () => {
-    const { profile, seed } = await seedDesk('s6');
+    const { profile, seed } = await seedLedger(desk, 's6');
     expect(seed.problems).toEqual([]);
     const breached = seed.cases.breached!;
     const onTime = seed.cases.onTime!;
@@ -187,7 +158,7 @@ describe('rewards-and-penalties ledger in Chromium', () => {
   }, 300_000);
 
   it('S3-6 a product complaint unanswered after 2 hours charges 50 yuan to the responsible department head, approved by HR', async () => {
-    const { profile, seed } = await seedDesk('s3');
+    const { profile, seed } = await seedLedger(desk, 's3');
     expect(seed.problems).toEqual([]);
     const unanswered = seed.cases.unanswered!;
     expect(retailQualityPreset.penalties.find((p) => p.id === 'late_reply_fine')!.amount).toBe(50);
@@ -211,7 +182,7 @@ describe('rewards-and-penalties ledger in Chromium', () => {
   }, 300_000);
 
   it('S1-14 a verified 较大 hazard report proposes a reward within its danger level’s range; the main leader approves it at an amount in that range', async () => {
-    const { profile, seed } = await seedDesk('s1');
+    const { profile, seed } = await seedLedger(desk, 's1');
     expect(seed.problems).toEqual([]);
     const verified = seed.cases.verified!;
     const level = fireBrigadePreset.rewards[0]!.levels.find((l) => l.level === 'serious')!;

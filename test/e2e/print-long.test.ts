@@ -65,6 +65,14 @@ describe('print preview of a long case (animations on, 1366×768)', () => {
     await signIn(page, SEED_STAFF.name, SEED_STAFF.pin);
     await page.getByTestId('queue-table').getByRole('link', { name: number }).click();
     await page.getByTestId('timeline').waitFor();
+    // The summary stays readable with the long texts in it (finding 2: a 1,500-character 经过 squeezed the
+    // other value column to one character per line): every value cell keeps a readable width.
+    const summary = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^概要$/ }) });
+    const widths = await summary.locator('.ant-descriptions-item-content').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().width)));
+    await summary.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-long-case-summary-1366.png') });
+    expect(widths.length).toBeGreaterThan(4);
+    expect(Math.min(...widths), `value cells ${widths.join(', ')} px wide`).toBeGreaterThanOrEqual(120);
     // The long case's page is tall: the clerk brings the 打印 button to the middle of the window, so its menu
     // opens on screen (a menu item below the window's edge would close the menu as the pointer follows it).
     await page.getByTestId('print-menu').evaluate((el) => el.scrollIntoView({ block: 'center' }));

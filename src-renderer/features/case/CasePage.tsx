@@ -81,7 +81,8 @@ export function CasePage({ caseId }: { caseId: string }) {
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           <Card title={t('case.summary')} size="small">
-            <Descriptions column={2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
+            {/* Each value keeps 10em: a long value (a 200-character address, a 4,000-character 经过) took the width from the other value column, one character per line (issue 11 finding 2). */}
+            <Descriptions column={2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' }, content: { minWidth: '10em' } }}>
               <Descriptions.Item label={t('case.kind')}>{labels.kind(state.kind)}</Descriptions.Item>
               <Descriptions.Item label={t('case.channel')}>{labels.channel(state.channel)}</Descriptions.Item>
               <Descriptions.Item label={t('case.category')}>{labels.category(state.category)}</Descriptions.Item>

@@ -67,11 +67,16 @@ function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: 
       return [`${labels.attachmentKind(e.payload.kind)}：${e.payload.name}`, e.payload.caption].filter(Boolean).join(' · ');
     case 'case.attachment_withdrawn':
       return `${files.get(e.payload.attachmentId) ?? ''}：${e.payload.reason}`;
+    case 'case.document_printed':
+      // Which form went to paper (and where): the record said only 打印文档.
+      return [t(`doc.${e.payload.document}` as MessageKey), e.payload.printer].filter(Boolean).join(' · ');
     case 'case.signed': {
       // Slot roles (src-shared/domain/signature-slots.ts) have their own words; department heads sign for a department.
       const [base = '', dept] = e.payload.role.split(':');
       const role = SIGNATURE_ROLE_CODES.has(base) ? t(`sign.role.${base}` as MessageKey) : labels.role(base);
-      const document = t(`doc.${e.payload.document}` as MessageKey);
+      // An expense voucher (S3-8) is named by its item, the others by the printed form's name.
+      const voucher = /^expense:(.+)$/.exec(e.payload.document)?.[1];
+      const document = voucher ? labels.expense(voucher) : t(`doc.${e.payload.document}` as MessageKey);
       return `${e.payload.signerName}（${dept ? labels.department(dept) : ''}${role}）· ${document}`;
     }
     default: {

@@ -58,10 +58,17 @@ export function ExpenseDialog({ policy, cases, onClose, write }: { policy: Polic
   const { t, lang } = useLT();
   const [form] = Form.useForm<{ caseId: string; defId: string; amount?: number; description: string; liable?: string }>();
   const [error, setError] = useState<string | undefined>(undefined);
+  // An expense item with a standard amount (defaultAmount) may leave the box empty; the others must fill it.
+  const defId = Form.useWatch('defId', form);
+  const chosen = policy.expenses.find((e) => e.id === defId);
   async function ok() {
     const v = form.getFieldsValue();
     const state = cases.find((c) => c.id === v.caseId);
-    if (!state) return;
+    // Without a case nothing can be recorded: say so rather than leave 保存 doing nothing.
+    if (!state) {
+      setError(t('pickCase'));
+      return;
+    }
     const r = expenseProposal(policy, state, v.defId, { ...(v.amount !== undefined && v.amount !== null ? { amount: v.amount } : {}), description: v.description ?? '', ...(v.liable ? { liableDepartmentId: v.liable } : {}) });
     if (!r.ok) {
       setError(LEDGER_MESSAGES[r.error][lang]);
@@ -70,23 +77,24 @@ export function ExpenseDialog({ policy, cases, onClose, write }: { policy: Polic
     if (await write(state.id, r.value)) onClose();
   }
   return (
-    <FormDialog title={t('expense')} onOk={ok} onCancel={onClose} okText={t('save')} cancelText={t('cancel')}>
-      {error ? <Alert type="error" title={error} style={{ marginBottom: 12 }} /> : null}
+    <FormDialog title={t('expense')} onOk={ok} onCancel={onClose} okText={t('save')} okButtonProps={{ 'data-testid': 'expense-ok' } as ButtonProps} cancelText={t('cancel')}>
+      {error ? <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="expense-error" /> : null}
       <Form form={form} layout="vertical" initialValues={{ defId: policy.expenses[0]?.id }}>
         <Form.Item name="caseId" label={t('case')} required>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.subject}` }))} />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.subject}` }))} data-testid="expense-case" />
         </Form.Item>
         <Form.Item name="defId" label={t('expenseType')} required>
-          <Select options={policy.expenses.map((e) => ({ value: e.id, label: e.name }))} />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={policy.expenses.map((e) => ({ value: e.id, label: e.name }))} data-testid="expense-type" />
         </Form.Item>
-        <Form.Item name="amount" label={t('amount')}>
-          <InputNumber min={0} />
+        {/* No min: antd would quietly turn a typed −80 into 0 on leaving the box and save 0 元; the domain refuses it by name. */}
+        <Form.Item name="amount" label={t('amount')} required={chosen?.defaultAmount === undefined}>
+          <InputNumber suffix="元" placeholder={chosen?.defaultAmount !== undefined ? String(chosen.defaultAmount) : undefined} data-testid="expense-amount" />
         </Form.Item>
         <Form.Item name="description" label={t('description')} required>
-          <Input.TextArea rows={2} />
+          <Input.TextArea rows={2} data-testid="expense-description" />
         </Form.Item>
         <Form.Item name="liable" label={t('department')}>
-          <Select allowClear options={policy.departments.map((d) => ({ value: d.id, label: d.name }))} />
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="expense-department" />
         </Form.Item>
       </Form>
     </FormDialog>

@@ -171,7 +171,7 @@ function LedgerFor({ policy }: { policy: Policy }) {
         <Button icon={<DownloadOutlined />} data-testid="ledger-export-csv" onClick={() => downloadCsv(ledgerTable(rows, policy.utcOffsetMinutes, nameOf, lang), t('title'))}>
           {t('exportCsv')}
         </Button>
-        {policy.expenses.length ? <Button onClick={() => setExpenseOpen(true)}>{t('expense')}</Button> : null}
+        {policy.expenses.length ? <Button onClick={() => setExpenseOpen(true)} data-testid="ledger-expense">{t('expense')}</Button> : null}
       </Space>
 
       <Card

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { App, Button, Modal, Spin } from 'antd';
+import { App, Button, Spin, type ButtonProps } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { DocumentId } from '../../../src-shared/bridge';
 import { callHost } from '../../bridge/host';
+import { FormDialog } from '../../components/FormDialog';
 import { localised, useT } from '../../i18n/i18n';
 import { loadPdfJs, PdfPages } from '../case/PdfPages';
 import { pdfBytes, saveFile } from './save-file';
@@ -80,24 +81,26 @@ export function DocumentPreview({ request, onClose, onPrinted }: { request: Prev
     if (p.value.printed) await onPrinted?.(p.value.printer);
   }
 
+  // 打印 is the dialog's primary button (FormDialog): the cursor goes to it once the document is drawn, so
+  // Enter (or Ctrl+Enter) prints what the clerk sees, where antd's focus trap left it on the × (issue 11).
   return (
-    <Modal
-      open
+    <FormDialog
       width={900}
       style={{ top: 16 }}
       title={`${t('case.printPreview')} · ${request.title}`}
       onCancel={onClose}
-      footer={[
-        <Button key="close" onClick={onClose}>
-          {t('common.close')}
-        </Button>,
-        <Button key="download" icon={<DownloadOutlined />} disabled={!rendered} onClick={() => rendered && download(rendered)} data-testid="preview-download">
-          {t('print.downloadPdf')}
-        </Button>,
-        <Button key="print" type="primary" icon={<PrinterOutlined />} disabled={!rendered} onClick={() => rendered && void print(rendered)} data-testid="preview-print">
-          {t('common.print')}
-        </Button>,
-      ]}
+      onOk={() => rendered && print(rendered)}
+      okText={t('common.print')}
+      okButtonProps={{ icon: <PrinterOutlined />, disabled: !rendered, 'data-testid': 'preview-print' } as ButtonProps}
+      footer={(_, { OkBtn }) => (
+        <>
+          <Button onClick={onClose}>{t('common.close')}</Button>
+          <Button icon={<DownloadOutlined />} disabled={!rendered} onClick={() => rendered && download(rendered)} data-testid="preview-download">
+            {t('print.downloadPdf')}
+          </Button>
+          <OkBtn />
+        </>
+      )}
     >
       {rendered ? (
         <PdfPages bytes={rendered.bytes} />
@@ -107,6 +110,6 @@ export function DocumentPreview({ request, onClose, onPrinted }: { request: Prev
           <div style={{ marginTop: 12 }}>{t('case.previewLoading')}</div>
         </div>
       )}
-    </Modal>
+    </FormDialog>
   );
 }

@@ -75,7 +75,7 @@ export function QueuePage() {
     { title: t('queue.complainant'), key: 'who', width: 120, render: (_: unknown, r: QueueRow) => complainantDisplay(r.state, t) },
     { title: t('queue.departmentFilter'), key: 'dept', width: 110, render: (_: unknown, r: QueueRow) => labels.department(r.state.departmentId) },
     { title: t('queue.stage'), key: 'stage', width: 140, ellipsis: true, render: (_: unknown, r: QueueRow) => r.timers.summary?.name ?? '' },
-    { title: t('queue.registeredAt'), key: 'registeredAt', width: 140, render: (_: unknown, r: QueueRow) => formatMinute(r.state.receivedAt) },
+    { title: t('queue.receivedAt'), key: 'receivedAt', width: 140, render: (_: unknown, r: QueueRow) => formatMinute(r.state.receivedAt) },
   ];
 
   const empty = isFiltered(filter) ? (
