@@ -391,6 +391,8 @@ export const en: Record<MessageKey, string> = {
   'settings.resetCredentialNext': 'Next: administrator confirmation',
   'settings.credentialAdminIntro': 'A new credential changes who signs in and who administers, so an administrator confirms it with their own passphrase (a PIN cannot): the server checks it on a desk joined to one, this desk when standalone.',
   'settings.credentialConfirm': 'Confirm and save',
+  'settings.staffAdminIntro': 'Adding {name} changes who signs in at the organisation’s desks, so an administrator confirms it with their own passphrase (a PIN cannot): the server checks it on a desk joined to one, this desk when standalone.',
+  'settings.staffConfirm': 'Confirm and add',
   'settings.credentialChanged': 'Set a new {kind} for {name}; the old one no longer works.',
   'settings.adminOnly': 'Only an administrator can add staff.',
   'backup.title': 'Backups',

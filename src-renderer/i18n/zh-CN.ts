@@ -390,6 +390,8 @@ export const zhCN = {
   'settings.resetCredentialNext': '下一步：管理员确认',
   'settings.credentialAdminIntro': '更改登录凭据会改变谁能登录、谁能做管理操作，须由管理员本人输入管理口令确认（PIN 码不能确认）：连接服务器的工作台由服务器核对，单机工作台由本台核对。',
   'settings.credentialConfirm': '确认并保存',
+  'settings.staffAdminIntro': '添加{name}会改变谁能登录本单位的工作台，须由管理员本人输入管理口令确认（PIN 码不能确认）：连接服务器的工作台由服务器核对，单机工作台由本台核对。',
+  'settings.staffConfirm': '确认并添加',
   'settings.credentialChanged': '已为{name}设置新的{kind}，旧的已失效。',
   'settings.adminOnly': '只有管理员可以添加工作人员。',
   'backup.title': '备份',

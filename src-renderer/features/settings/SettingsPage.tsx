@@ -1,17 +1,15 @@
-import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, Radio, Select, Space, Table, Typography } from 'antd';
-import { SecretInput } from '../../components/SecretInput';
+import { Card, Descriptions, Radio, Space, Table, Typography } from 'antd';
 import { useDesk } from '../../data/desk-context';
-import { addStaff } from '../../data/setup';
 import { policyLabels } from '../../data/labels';
-import { administersWithPin, canAdminister, holdsAdminRole, kindOfSecret, verifierKind } from '../../data/domain';
-import { localised, setLanguage, useLanguage, useT } from '../../i18n/i18n';
+import { canAdminister, holdsAdminRole, verifierKind } from '../../data/domain';
+import { setLanguage, useLanguage, useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
 import { JoinServer } from '../setup/JoinServer';
 import { ReconcileCases } from './ReconcileCases';
 import { BackupCard } from './BackupCard';
 import { StorageCard } from './StorageCard';
 import { ResetCredentialButton } from './ResetCredential';
+import { AddStaffForm } from './AddStaff';
 
 // 设置: language, this desk, staff (admins add people and reset credentials), the policy in force, joining a
 // server, backups and storage.
@@ -19,28 +17,15 @@ import { ResetCredentialButton } from './ResetCredential';
 export function SettingsPage() {
   const t = useT();
   const lang = useLanguage();
-  const { message } = App.useApp();
-  const { db, config, identity, policy, staff } = useDesk();
+  const { config, identity, policy, staff } = useDesk();
   const desk = config.desks.find((d) => d.id === identity?.deskId);
   const labels = policyLabels(policy);
-  const [form] = Form.useForm<{ name: string; roles: string[]; departmentId?: string; pin: string }>();
-  const [busy, setBusy] = useState(false);
   // Who may add staff is the domain's rule (src-shared/domain/administration.ts).
   const adminByRole = !!staff && holdsAdminRole(policy, staff.roles);
   const isAdmin = !!staff && canAdminister(policy, staff);
 
   // No verifier: this desk was not sent it, because the person signs in at other desks (server staff-verifiers.ts).
   const credentialLabel = (kind: 'pin' | 'passphrase' | undefined) => t(kind === 'pin' ? 'settings.credentialPin' : kind === 'passphrase' ? 'settings.credentialPassphrase' : 'settings.credentialElsewhere');
-
-  async function add(v: { name: string; roles: string[]; departmentId?: string; pin: string }) {
-    if (!identity) return;
-    setBusy(true);
-    const r = await addStaff(db, identity.orgId, v);
-    setBusy(false);
-    if (!r.ok) return void message.error(r.errors.map((e) => localised(e.message)).join(' '));
-    form.resetFields();
-    void message.success(t('settings.staffAdded', { name: v.name }));
-  }
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1000 }}>
@@ -78,33 +63,7 @@ export function SettingsPage() {
           ]}
         />
         {isAdmin ? (
-          <Form form={form} layout="inline" onFinish={add} style={{ marginTop: 12, rowGap: 8 }}>
-            <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input placeholder={t('setup.staffName')} style={{ width: 120 }} />
-            </Form.Item>
-            <Form.Item name="roles" rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}>
-              <Select mode="multiple" placeholder={t('setup.roles')} style={{ width: 220 }} options={(policy?.roles ?? []).map((r) => ({ value: r.code, label: r.name }))} />
-            </Form.Item>
-            <Form.Item name="departmentId">
-              <Select allowClear placeholder={t('setup.department')} style={{ width: 150 }} options={(policy?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
-            </Form.Item>
-            <Form.Item
-              name="pin"
-              dependencies={['roles']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, v: string) => {
-                    if (!kindOfSecret(v ?? '')) return Promise.reject(new Error(t('setup.pinInvalid')));
-                    if (administersWithPin(policy, (getFieldValue('roles') as string[] | undefined) ?? [], v)) return Promise.reject(new Error(t('settings.adminNeedsPassphrase')));
-                    return Promise.resolve();
-                  },
-                }),
-              ]}
-            >
-              <SecretInput placeholder={t('setup.pin')} style={{ width: 200 }} data-testid="new-staff-pin" />
-            </Form.Item>
-            <Button htmlType="submit" loading={busy}>{t('settings.addStaff')}</Button>
-          </Form>
+          <AddStaffForm policy={policy} />
         ) : (
           <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t(adminByRole ? 'settings.adminSignInWithPassphrase' : 'settings.adminOnly')}</Typography.Paragraph>
         )}
