@@ -90,5 +90,12 @@ export function acceptedIntake(policy: Policy, kind = policy.kinds[0]!.code, pic
     form,
     apologised: policy.apologyPrompt ? true : undefined,
   };
-  return JSON.parse(JSON.stringify(out)) as ReturnType<typeof acceptedIntake>;
+  return withoutUnset(out) as ReturnType<typeof acceptedIntake>;
+}
+
+/** The payload as a desk writes it: a field the form did not ask for is left out, not set to undefined. */
+function withoutUnset<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUnset) as T;
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUnset(v)])) as T;
 }
