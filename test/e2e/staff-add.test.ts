@@ -83,6 +83,13 @@ describe('adding a staff member at a joined desk', () => {
     expect(await page.getByText('未通过服务器校验').count()).toBe(0);
     await screenshot(page, 'staff-add-done');
 
+    // In English, the status bar's last sync is a 24-hour time, as every time on the desk (issue 11 finding 10).
+    await page.getByText('English', { exact: true }).click();
+    const lastSync = page.getByRole('status').getByText(/^Last sync /);
+    await lastSync.waitFor();
+    expect(await lastSync.innerText()).toMatch(/^Last sync ([01]\d|2[0-3]):[0-5]\d$/);
+    await page.getByText('简体中文', { exact: true }).click();
+
     // The new person signs in with the PIN typed for them.
     await page.getByRole('button', { name: '退出登录' }).click();
     await signIn(page, '孙管家', '3579');
