@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minInspectors } from './actions';
-import { buildRegistration, categoriesForKind, intakeDefaults, intakeSchemaFor, type IntakeValues } from './intake';
+import { buildRegistration, categoriesForKind, commonFieldsOf, intakeDefaults, intakeSchemaFor, intakeValuesOf, type IntakeValues } from './intake';
 import { samplePolicy } from './policy.fixtures';
 import { T0, makeEvent } from './projection.fixtures';
 import { parseEvent } from './parse';
@@ -165,6 +165,33 @@ describe('intake messages a clerk reads (issue 11)', () => {
     const messages = r.success ? [] : r.error.issues.map((i) => i.message);
     for (const m of messages) expect(m).not.toMatch(/[A-Za-z]{4,}/);
     expect(messages.join(' ')).not.toMatch(/nonoptional|Invalid input/);
+  });
+
+  it('a required field left blank is named as the form labels it: S3 asks 投诉人 and 客户要求, not 投诉人姓名 and 诉求', async () => {
+    const { PRESETS } = await import('../presets');
+    const { validatePolicy } = await import('./policy-validate');
+    const { acceptedIntake } = await import('../presets/presets.fixtures');
+    let relabelled = 0;
+    for (const preset of PRESETS) {
+      const parsed = validatePolicy(preset.policy);
+      if (!parsed.ok) throw new Error(`${preset.id}: ${JSON.stringify(parsed.errors)}`);
+      const p = parsed.value;
+      for (const { code: kind } of p.kinds) {
+        const form = p.forms.find((f) => f.id === p.kinds.find((k) => k.code === kind)!.formId)!;
+        const accepted = intakeValuesOf({ ...acceptedIntake(p, kind), number: 'X', receivedAt: T0, firstReceiverId: 's1', subject: '漏水', riskFlags: [] } as never);
+        for (const key of form.requires) {
+          const own = commonFieldsOf(p, kind).label(key as never);
+          if (!own) continue;
+          relabelled++;
+          const [group, field] = key.split('.') as [keyof IntakeValues, string | undefined];
+          const blanked = field ? { ...accepted, [group]: { ...(accepted[group] as object), [field]: '' } } : { ...accepted, [group]: '' };
+          const r = intakeSchemaFor(p, kind, 'zh-CN', T0).safeParse(blanked);
+          expect(r.success, `${preset.id} ${kind} ${key}`).toBe(false);
+          expect(r.error!.issues.map((i) => i.message), `${preset.id} ${kind} ${key}`).toContain(`请填写「${own}」。`);
+        }
+      }
+    }
+    expect(relabelled).toBeGreaterThanOrEqual(3);
   });
 
   it('a text over its limit says the limit and the length in 字: 「经过」最多 4000 字，现在 4012 字', () => {

@@ -199,12 +199,16 @@ function fieldSchema(say: Say, f: FieldDef): z.ZodType {
  * With `now`, a receipt time more than five minutes ahead of it (a mistyped date or a wrong clock) is refused.
  */
 export function intakeSchemaFor(policy: Policy, kindCode: string, locale: IntakeLocale = 'zh-CN', now?: number): z.ZodType<IntakeValues, IntakeValues> {
-  const { say, label } = messages(locale);
+  const { say, label: commonLabel } = messages(locale);
   const found = intakeFormFor(policy, kindCode);
   if (!found) {
     return z.never({ error: say('intake.kind', kindCode) }) as unknown as z.ZodType<IntakeValues, IntakeValues>;
   }
   const { form } = found;
+  // A message names the field in the form's own word where it gives one (S3: 投诉人, 客户要求), as the intake
+  // screen shows it (commonFieldsOf), in either language: the word is the organisation's (issue 11 finding 10).
+  const own = commonFieldsOf(policy, kindCode);
+  const label = (key: string) => own.label(key as CommonField) ?? commonLabel(key);
   const requires = new Set<string>(form.requires);
   const short = LIMITS.shortText;
 

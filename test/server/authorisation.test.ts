@@ -203,7 +203,7 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
 
   it('a registration missing a field its intake form requires is refused on that field in Chinese; nothing is written', async () => {
     // A hostile desk that skips its form (issue 10): 事由 blank or absent, a field the kind's form requires
-    // (S3-2 品牌), a common field the form's `requires` list names (S3-2 诉求). Each push is refused on the
+    // (S3-2 品牌), a common field the form's `requires` list names (S3-2 诉求, which the form calls 客户要求). Each push is refused on the
     // field, in the words the clerk's form would have used, and the server stores none of it: 事由 by the
     // event's shape (400, every registration has one), the others by the policy's form (403).
     const shape = { status: 400, error: 'invalidDocuments' };
@@ -213,7 +213,7 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
       { payload: (b) => ({ ...b, subject: '   ' }), path: 'payload.subject', zh: '请填写「事由」。', by: shape },
       { payload: (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'subject')), path: 'payload.subject', zh: '请填写「事由」。', by: shape },
       { presetId: 's3-retail-quality', payload: (b) => ({ ...b, form: { ...(b.form as object), brand: '' } }), path: 'payload.form.brand', zh: '请填写「品牌」。', by: form },
-      { presetId: 's3-retail-quality', payload: (b) => ({ ...b, demand: undefined }), path: 'payload.demand', zh: '请填写「诉求」。', by: form },
+      { presetId: 's3-retail-quality', payload: (b) => ({ ...b, demand: undefined }), path: 'payload.demand', zh: '请填写「客户要求」。', by: form },
     ];
     for (const { presetId, payload, path, zh, by } of cases) {
       const d = await demoDesk(t, presetId ? { presetId } : {});
