@@ -18,6 +18,7 @@ import { RevealIdentity } from './RevealIdentity';
 import { DocumentButtons } from './DocumentButtons';
 import { AttachmentsCard } from './attachments/AttachmentsCard';
 import { navigate } from '../../app/router';
+import { LinkedCaseList, useLinkedCases } from './linked-cases';
 
 /** Joins sentences, adding a full stop only where one is missing. */
 function sentences(...parts: string[]): string {
@@ -43,6 +44,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [action, setAction] = useState<ActionSpec>();
   const [revealed, setRevealed] = useState(false);
   const { message } = App.useApp();
+  const linked = useLinkedCases(caseId, state?.relatedCaseId, state?.lastEventId ?? '');
 
   if (loading) return null;
   if (!state || !policy || !staff) return <Result status="404" title={t('case.notFound')} extra={<Button onClick={() => navigate({ name: 'queue' })}>{t('nav.queue')}</Button>} />;
@@ -116,6 +118,11 @@ export function CasePage({ caseId }: { caseId: string }) {
               ))}
               {/* Booleans, not the empty string: an empty string is a child too and draws a blank row at the bottom. */}
               {!!description && <Descriptions.Item label={t('case.description')} span="filled">{description}</Descriptions.Item>}
+              {(linked.earlier || linked.later.length > 0) && (
+                <Descriptions.Item label={t('case.linked')} span="filled">
+                  <LinkedCaseList {...linked} />
+                </Descriptions.Item>
+              )}
               {!!state.demand && <Descriptions.Item label={formDef?.labels?.demand ?? t('case.demand')} span="filled">{state.demand}</Descriptions.Item>}
               {state.result && <Descriptions.Item label={t('case.result')} span="filled">{state.result.text}</Descriptions.Item>}
               {state.rejection && (
