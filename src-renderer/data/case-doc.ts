@@ -46,6 +46,7 @@ export function caseDocOf(state: CaseState, policy: Policy, all: readonly CaseEv
     flagged: state.riskFlags.length > 0,
     search: searchTextOf(state),
     contact: contactKeyOf(state),
+    related: state.relatedCaseId ?? '',
     state,
     log: open ? events.map(forQueue) : [],
     // Events the fold skipped (timed before the registration, from a newer desk) count too: the store holds them.

@@ -227,19 +227,19 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     await h.projector.stop();
   });
 
-  it('a store from before sourceEvents and contact (case schema version 0) opens migrated with both, and a case whose fold skipped an event is then found by the counts', async () => {
+  it('a store from before sourceEvents, contact and related (case schema version 0) opens migrated with all three, and a case whose fold skipped an event is then found by the counts', async () => {
     const name = `test_migrate_${Date.now()}`;
     const a = caseEvents(1, 1, [{ type: 'case.accepted', payload: {} }], false);
     // CASE002 has an event timed before its registration: the fold skips it, the store holds it.
     const b = caseEvents(2, 1, [{ type: 'case.accepted', payload: {} }], true);
-    const { sourceEvents: _s, contact: _c, ...v0Properties } = (caseSchema as unknown as { properties: Record<string, unknown> }).properties;
-    const later = new Set(['sourceEvents', 'contact']);
+    const { sourceEvents: _s, contact: _c, related: _r, ...v0Properties } = (caseSchema as unknown as { properties: Record<string, unknown> }).properties;
+    const later = new Set(['sourceEvents', 'contact', 'related']);
     const v0 = { ...caseSchema, version: 0, properties: v0Properties, required: caseSchema.required!.filter((f) => !later.has(f)), indexes: caseSchema.indexes!.filter((i) => !later.has(typeof i === 'string' ? i : i[0]!)) } as RxJsonSchema<unknown>;
     const old: RxDatabase = await createRxDatabase({ name, storage: storage(), multiInstance: true, eventReduce: true, localDocuments: true });
     await old.addCollections({ events: { schema: eventSchema }, cases: { schema: v0 } });
     await old.events!.bulkInsert([...a, ...b]);
     await old.cases!.bulkInsert([a, b].map((list) => {
-      const { sourceEvents: _n, contact: _k, ...doc } = caseDocOf(rebuildCase(list)!, policyRevision(1), list, NOW);
+      const { sourceEvents: _n, contact: _k, related: _l, ...doc } = caseDocOf(rebuildCase(list)!, policyRevision(1), list, NOW);
       return doc;
     }));
     await old.close();
@@ -247,9 +247,9 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     const db = await createDeskDatabase(name, storage());
     open.push(db);
     const docs = await db.cases.findByIds(['CASE001', 'CASE002']).exec();
-    expect([...docs.values()].map((d) => [d.id, d.sourceEvents, d.state.timeline.length, d.contact])).toEqual([
-      ['CASE001', 2, 2, '13800000000'],
-      ['CASE002', 2, 2, '13800000000'],
+    expect([...docs.values()].map((d) => [d.id, d.sourceEvents, d.state.timeline.length, d.contact, d.related])).toEqual([
+      ['CASE001', 2, 2, '13800000000', ''],
+      ['CASE002', 2, 2, '13800000000', ''],
     ]);
     expect(await findDrift(db)).toMatchObject({ cases: 2, events: 5, missing: [], stale: ['CASE002'] });
   });

@@ -25,6 +25,8 @@ export interface CaseDoc {
   search: string;
   /** The complainant's phone as a lookup key (domain/contact-key.ts), '' when they may not be looked up. */
   contact: string;
+  /** The earlier case this one was linked to at intake (state.relatedCaseId), '' if none: its page lists this one. */
+  related: string;
   state: CaseState;
   /**
    * The case's events while it is open (signature images left out), so the queue can run the SLA engine
@@ -74,9 +76,10 @@ export const eventSchema: RxJsonSchema<EventDoc> = {
 } as unknown as RxJsonSchema<EventDoc>;
 
 export const caseSchema: RxJsonSchema<CaseDoc> = {
-  // 1: sourceEvents (issue 15's cheap reconciliation); 2: contact (the complainant's history at intake).
+  // 1: sourceEvents (issue 15's cheap reconciliation); 2: contact (the complainant's history at intake);
+  // 3: related (the later cases linked to a case at intake).
   // database.ts migrates older documents (caseMigrations).
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -91,12 +94,13 @@ export const caseSchema: RxJsonSchema<CaseDoc> = {
     flagged: { type: 'boolean' },
     search: { type: 'string' },
     contact: { type: 'string', maxLength: 16 },
+    related: { type: 'string', maxLength: 64 },
     state: { type: 'object' },
     log: { type: 'array', items: { type: 'object' } },
     sourceEvents: { type: 'number', minimum: 0, maximum: MAX_EVENTS, multipleOf: 1 },
   },
-  required: ['id', 'number', 'bucket', 'status', 'kind', 'departmentId', 'registeredAt', 'dueAt', 'flagged', 'search', 'contact', 'state', 'log', 'sourceEvents'],
-  indexes: [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents', ['contact', 'registeredAt']],
+  required: ['id', 'number', 'bucket', 'status', 'kind', 'departmentId', 'registeredAt', 'dueAt', 'flagged', 'search', 'contact', 'related', 'state', 'log', 'sourceEvents'],
+  indexes: [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents', ['contact', 'registeredAt'], ['related', 'registeredAt']],
 } as unknown as RxJsonSchema<CaseDoc>;
 
 /**
@@ -105,8 +109,10 @@ export const caseSchema: RxJsonSchema<CaseDoc> = {
  * once, which writes the true count.
  */
 export const caseMigrations = {
-  1: (doc: Omit<CaseDoc, 'sourceEvents' | 'contact'>): Omit<CaseDoc, 'contact'> => ({ ...doc, sourceEvents: doc.state.timeline.length }),
-  2: (doc: Omit<CaseDoc, 'contact'>): CaseDoc => ({ ...doc, contact: contactKeyOf(doc.state) }),
+  1: (doc: Omit<CaseDoc, 'sourceEvents' | 'contact' | 'related'>): Omit<CaseDoc, 'contact' | 'related'> => ({ ...doc, sourceEvents: doc.state.timeline.length }),
+  2: (doc: Omit<CaseDoc, 'contact' | 'related'>): Omit<CaseDoc, 'related'> => ({ ...doc, contact: contactKeyOf(doc.state) }),
+  // No desk could link cases before version 3, and the fold kept no link: none to carry over.
+  3: (doc: Omit<CaseDoc, 'related'>): CaseDoc => ({ ...doc, related: doc.state.relatedCaseId ?? '' }),
 };
 
 export const configSchema: RxJsonSchema<StoredConfigDoc> = {

@@ -96,6 +96,11 @@ export interface CaseState {
   subject: string;
   description: { time?: string; cause?: string; process?: string; result?: string; text?: string };
   demand?: string;
+  /**
+   * The earlier case the clerk linked this one to at intake (S7-7 / S8-11 a repeated complaint), from
+   * case.registered; never set for a confidential or anonymous complainant (S1-5, domain/intake.ts).
+   */
+  relatedCaseId?: string;
   form: Record<string, string | number | boolean | null>;
   apologised: boolean;
   investigations: { inspectorIds: string[]; findings: string; violation?: boolean; verified?: boolean; dangerLevel?: string; evidence: string[]; at: number; by: string }[];

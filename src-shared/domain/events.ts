@@ -60,7 +60,10 @@ export const registeredPayload = z.strictObject({
   form: formValuesSchema.default({}),
   /** S9-1: the clerk confirmed the apology was offered. */
   apologised: z.boolean().optional(),
-  /** Parent case when a callback or reopening spawns related work (S9-8 repair orders). */
+  /**
+   * The earlier case this one repeats or follows (S7-7 / S8-11: linked by the clerk at intake from the
+   * complainant's earlier cases; S9-8 repair orders spawned by a callback).
+   */
   relatedCaseId: idString.optional(),
 });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { minInspectors } from './actions';
-import { buildRegistration, categoriesForKind, commonFieldsOf, intakeDefaults, intakeSchemaFor, intakeValuesOf, type IntakeValues } from './intake';
+import { buildRegistration, categoriesForKind, commonFieldsOf, intakeDefaults, intakeSchemaFor, intakeValuesOf, registrationRefusals, type IntakeValues } from './intake';
 import { samplePolicy } from './policy.fixtures';
 import { T0, makeEvent } from './projection.fixtures';
 import { parseEvent } from './parse';
+import { registeredPayload } from './events';
 import { projectCase } from './projection';
 
 const policy = samplePolicy({ categories: [...samplePolicy().categories, { code: 'c-prod', name: '产品', kinds: ['product'], departmentId: 'd-eng' }] });
@@ -112,6 +113,20 @@ describe('intakeSchemaFor', () => {
 });
 
 describe('buildRegistration', () => {
+  it('S7-7 a case linked at intake to an earlier one keeps the link; S1-5 a confidential or anonymous caller\'s case is not linked, at the desk and on the server', () => {
+    const v = { ...productValues(), relatedCaseId: '01JEARLIERCASE000000000000' };
+    expect(messagesOf('product', v)).toEqual({});
+    const event = { payload: registeredPayload.parse(buildRegistration(v, { policy, number: 'HZ01-20261127-002', firstReceiverId: 'staff-1' }).payload) };
+    expect(registrationRefusals(policy, event.payload, T0, 0)).toEqual([]);
+    expect(projectCase([makeEvent('case.registered', event.payload, T0)])!.relatedCaseId).toBe('01JEARLIERCASE000000000000');
+    for (const who of [{ confidential: true }, { anonymous: true, name: undefined, phone: undefined }]) {
+      const secret = { ...v, complainant: { ...v.complainant, ...who } };
+      expect(messagesOf('product', secret)).toEqual({ relatedCaseId: '投诉人要求保密或匿名的案件不能关联到其他案件：请取消关联，或取消保密。' });
+      const pushed = { ...event.payload, complainant: { ...event.payload.complainant, ...who } };
+      expect(registrationRefusals(policy, pushed, T0, 0).map((e) => e.path)).toEqual(['payload.relatedCaseId']);
+    }
+  });
+
   it('S4-4 a category routes the case to its department; the registration event parses and carries no empty fields', () => {
     const v = productValues();
     v.category = 'c-prod';

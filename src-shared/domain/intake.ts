@@ -28,6 +28,10 @@ addValidationMessages({
   'intake.phone': { 'zh-CN': (f) => `「${f}」不是有效的电话号码，请只填数字和 + - ( ) 。`, en: (f) => `"${f}" is not a valid phone number; use digits and + - ( ) only.` },
   'intake.time': { 'zh-CN': (f) => `「${f}」不是有效的时间。`, en: (f) => `"${f}" is not a valid time.` },
   'intake.future': { 'zh-CN': (f) => `「${f}」不能晚于现在，请检查日期和时间。`, en: (f) => `"${f}" cannot be in the future; check the date and time.` },
+  'intake.relatedConfidential': {
+    'zh-CN': () => '投诉人要求保密或匿名的案件不能关联到其他案件：请取消关联，或取消保密。',
+    en: () => 'A case whose complainant is confidential or anonymous cannot be linked to another case: remove the link, or the confidentiality.',
+  },
   'intake.apology': {
     'zh-CN': () => '请先向来访人致歉，再勾选“已致歉”后登记。',
     en: () => 'Apologise to the caller first, then tick "Apologised" to register.',
@@ -59,6 +63,7 @@ export const COMMON_FIELD_LABELS: Record<string, Record<IntakeLocale, string>> =
   demand: { 'zh-CN': '诉求', en: 'Demand' },
   riskFlags: { 'zh-CN': '风险标记', en: 'Risk flags' },
   apologised: { 'zh-CN': '已致歉', en: 'Apologised' },
+  relatedCaseId: { 'zh-CN': '关联案件', en: 'Linked case' },
 };
 
 /** The intake form's name of a registration's payload field (`payload.subject` → 事由), if it has one. */
@@ -282,6 +287,9 @@ export function intakeSchemaFor(policy: Policy, kindCode: string, locale: Intake
         if (blank(valueOf[key])) ctx.addIssue({ code: 'custom', path: key.split('.'), message: say('intake.required', label(key)) });
       }
       if (now !== undefined && receivedAfter(v.receivedAt, now)) ctx.addIssue({ code: 'custom', path: ['receivedAt'], message: say('intake.future', label('receivedAt')) });
+      // S1-5: a reporter promised confidentiality (or unnamed) is not linked to another case: the link shows
+      // on the earlier case's page to whoever opens it.
+      if (v.relatedCaseId && (v.complainant.confidential || v.complainant.anonymous)) ctx.addIssue({ code: 'custom', path: ['relatedCaseId'], message: say('intake.relatedConfidential', label('relatedCaseId')) });
       if (policy.apologyPrompt && v.apologised !== true) ctx.addIssue({ code: 'custom', path: ['apologised'], message: say('intake.apology', label('apologised')) });
     });
   return schema as unknown as z.ZodType<IntakeValues, IntakeValues>;

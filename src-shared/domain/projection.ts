@@ -140,6 +140,7 @@ function initialState(e: CaseEventOf<'case.registered'>): CaseState {
   if (p.receptionPoint !== undefined) s.receptionPoint = p.receptionPoint;
   if (p.departmentId !== undefined) s.departmentId = p.departmentId;
   if (p.demand !== undefined) s.demand = p.demand;
+  if (p.relatedCaseId !== undefined) s.relatedCaseId = p.relatedCaseId;
   return s;
 }
 

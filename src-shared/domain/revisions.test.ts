@@ -25,6 +25,14 @@ describe('policy revisions', () => {
     expect(r1.revisions).toHaveLength(0);
   });
 
+  it('issue 11 finding 11: a revision effective before the one in force is refused naming its date in the organisation’s zone', () => {
+    // Midnight of 2026-01-01 in China is 16:00 UTC on 2025-12-31.
+    const inForce = { ...r1, utcOffsetMinutes: 480, effectiveFrom: Date.UTC(2025, 11, 31, 16) };
+    const r = nextRevision(inForce, {}, { author: '张编制', reason: '修订', effectiveFrom: inForce.effectiveFrom - DAY, date: inForce.effectiveFrom });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]!.message['zh-CN']).toContain('2026-01-01');
+  });
+
   it('S0-2 the next 修改单号 continues the organisation’s own series unless one is given', () => {
     const record = (orderNo: string) => ({ page: '全文', date: T0, author: '王主任', status: '首次发布', orderNo, effectiveFrom: T0 });
     expect(nextOrderNo({ ...r1, revisions: [record('YH-2026-001')] })).toBe('YH-2026-002');

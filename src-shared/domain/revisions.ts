@@ -3,6 +3,7 @@ import type { Policy, PolicyInput, StaffRoles } from './policy';
 import type { ParseResult } from './parse';
 import { validatePolicy } from './policy-validate';
 import { addValidationMessages, messageFor } from '../i18n/validation';
+import { wallClock, wallClockText } from '../wall-clock';
 
 // S0-2: policies are versioned revisions with effective dates, and a case is governed by the revision in
 // force when it was registered (recorded on every event as `policyRevision`). S0-4: rules change by
@@ -114,7 +115,8 @@ export function nextRevision(
   if (!meta.author.trim()) errors.push({ path: 'author', code: 'revision.authorRequired', message: messageFor('revision.authorRequired', 'author') });
   if (!meta.reason.trim()) errors.push({ path: 'reason', code: 'revision.authorRequired', message: messageFor('revision.authorRequired', 'reason') });
   if (!(meta.effectiveFrom >= current.effectiveFrom)) {
-    const current_ = new Date(current.effectiveFrom).toISOString().slice(0, 10);
+    // The date in the organisation's zone, as 制度管理 shows it (a UTC date is the day before in China until 08:00).
+    const current_ = wallClockText(wallClock(current.effectiveFrom, current.utcOffsetMinutes), 'day');
     errors.push({ path: 'effectiveFrom', code: 'revision.effectiveTooEarly', message: messageFor('revision.effectiveTooEarly', 'effectiveFrom', { current: current_ }) });
   }
   if (errors.length) return { ok: false, errors };

@@ -158,6 +158,17 @@ export async function pickTyped(page: Page, option: string): Promise<void> {
   await listsSettled(page);
 }
 
+/** A hospital-preset complaint from 刘先生 (139 0000 1111) typed at intake from F2, without its 事由 (S4-7 tests). */
+export async function typeHospitalComplaint(page: Page): Promise<void> {
+  await page.keyboard.press('F2');
+  await page.getByTestId('intake-name').fill('刘先生');
+  await page.getByTestId('intake-phone').fill('13900001111');
+  await page.getByTestId('intake-cause').fill('去年8月在我院行膝关节手术');
+  await pickOption(page, 'intake-reception', '服务台');
+  await pickOption(page, 'intake-category', '医疗投诉');
+  await pickOption(page, 'form-patientType', '门诊病人');
+}
+
 /** A property-preset phone complaint typed in by keyboard from F2 up to (not including) saving it. */
 export async function typePropertyComplaint(page: Page, name: string, subject: string): Promise<void> {
   await page.keyboard.press('F2');

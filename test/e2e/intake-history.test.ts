@@ -1,10 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstRun, screenshot, signIn, sunnyGardenDesk } from './desk-steps';
+import type { Page } from 'playwright-core';
+import { firstRun, hospitalDesk, screenshot, signIn, sunnyGardenDesk, typeHospitalComplaint } from './desk-steps';
 import { openDeskPage, registerPropertyComplaint, startRealDesk, type RealDesk } from './real-shell';
 
 // Issue 11 (S7-7 repeated complaints): the clerk types a caller's number at intake and sees that caller's
 // earlier cases beside the form, open ones first, before registering the same matter twice; a reporter
 // registered as confidential (S1-5) is never listed, whoever types the number. Animations on, fixed clock.
+
+/** A hospital complaint from 刘先生 (139 0000 1111) about `subject` typed at intake, up to saving it. */
+async function typeComplaint(page: Page, subject: string): Promise<void> {
+  await typeHospitalComplaint(page);
+  await page.getByTestId('intake-subject').fill(subject);
+}
+
+async function saveIntake(page: Page): Promise<string> {
+  await page.getByTestId('intake-save').click();
+  await page.getByTestId('case-number').waitFor({ timeout: 15_000 });
+  return ((await page.getByTestId('case-number').textContent()) ?? '').trim();
+}
 
 let desk: RealDesk;
 beforeAll(async () => {
@@ -50,5 +63,63 @@ describe('the complainant\'s earlier cases at intake', () => {
     await page.getByTestId('draft-restored').waitFor();
     expect(await page.getByTestId('intake-phone').inputValue()).toBe('13812345678');
     await panel.waitFor();
+  });
+
+  it('S7-7 S8-11 S1-5 open cases are listed before finished ones; the clerk links the new case to an earlier one, refused while the caller is confidential, and both case pages show the link', { timeout: 240_000 }, async () => {
+    const page = await openDeskPage(desk.browser, `${desk.host.shell.url}/?desk=history_link_${Date.now()}`, 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
+    await firstRun(page, hospitalDesk({ name: '周护士', roles: ['一站式服务台接待员'], pin: '1357' }));
+    await signIn(page, '周护士', '1357');
+    // 刘先生's earlier calls: a complaint still open, then a newer one not admissible (finished at intake),
+    // then one he asked to keep confidential.
+    await typeComplaint(page, '门诊排队时间过长');
+    const open = await saveIntake(page);
+    await typeComplaint(page, '对手术结果不满，要求赔偿');
+    await page.getByTestId('intake-admissibility').getByText('人民法院起诉').click();
+    await page.getByTestId('intake-explanation').fill('您已就此事向区人民法院起诉，医院投诉办不再受理。');
+    const finished = await saveIntake(page);
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('不予受理');
+    await typeComplaint(page, '举报医生收受红包');
+    await page.getByTestId('intake-confidential').check();
+    const secret = await saveIntake(page);
+
+    // He calls again: the open case comes first although the finished one is newer; the confidential one never.
+    await typeComplaint(page, '排队问题仍未改善');
+    const panel = page.getByTestId('earlier-cases');
+    await panel.getByText('这个号码有 1 件案件还在办理中（共 2 件）').waitFor();
+    const listed = await panel.getByRole('link').allInnerTexts();
+    expect(listed).toEqual([open, finished]);
+    expect(await panel.textContent()).not.toContain(secret);
+    expect(await panel.textContent()).not.toContain('红包');
+
+    // The same matter as the open case: 关联.
+    await panel.getByTestId(`link-${open}`).click();
+    await panel.getByTestId('intake-linked-to').getByText(`登记后，新案件将关联到 ${open}`).waitFor();
+    // He then asks to stay confidential: a confidential caller's case is not linked (the link would show on
+    // the earlier case's page), the save says so and registers nothing.
+    await page.getByTestId('intake-confidential').check();
+    expect(await panel.getByTestId(`link-${finished}`).isDisabled()).toBe(true);
+    await page.getByTestId('intake-save').click();
+    await panel.getByTestId('intake-link-error').getByText('投诉人要求保密或匿名的案件不能关联到其他案件：请取消关联，或取消保密。').waitFor();
+    expect(await page.getByTestId('case-number').count()).toBe(0);
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'intake-link-confidential-refused');
+    // He agrees to be named after all: saved, linked.
+    await page.getByTestId('intake-confidential').uncheck();
+    const repeat = await saveIntake(page);
+    const linked = page.getByTestId('linked-cases');
+    await linked.waitFor();
+    expect((await linked.innerText()).replace(/\s+/g, ' ')).toBe(`此前案件 ${open} 已登记 门诊排队时间过长`);
+    await screenshot(page, 'case-linked-earlier');
+    // The earlier case names the later one.
+    await linked.getByRole('link', { name: open }).click();
+    await page.getByTestId('case-number').getByText(open).waitFor();
+    await expect.poll(async () => (await page.getByTestId('linked-cases').innerText()).replace(/\s+/g, ' ')).toBe(`后续案件 ${repeat} 已登记 排队问题仍未改善`);
+    await screenshot(page, 'case-linked-later');
+    // The finished case, not linked, shows no link.
+    await page.keyboard.press('F2');
+    await page.getByTestId('intake-phone').fill('13900001111');
+    await page.getByTestId('earlier-cases').getByRole('link', { name: finished }).click();
+    await page.getByTestId('case-number').getByText(finished).waitFor();
+    expect(await page.getByTestId('linked-cases').count()).toBe(0);
   });
 });

@@ -78,6 +78,20 @@ describe('a desk whose machine is set to another time zone (issue 11 finding 11)
     expect(await page.getByTestId('case-number').textContent()).toContain('-20261128-');
     expect(await page.getByText('2026-11-28 14:30').count()).toBeGreaterThan(0);
     await screenshot(page, 'zone-los-angeles-case-1366');
+
+    // The policy in force, revision 1, takes effect at midnight of 2026-01-01 in China (16:00 UTC the day
+    // before, 08:00 on 2025-12-31 in Los Angeles): 设置 and 制度管理 give it the same date, China's.
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    const inForce = page.locator('.ant-card').filter({ hasText: '现行制度' });
+    await inForce.waitFor();
+    expect(await inForce.locator('.ant-card-body').innerText()).toMatch(/第 1 版，2026-01-01 起施行$/);
+    await page.getByRole('menuitem', { name: '制度管理' }).click();
+    const revisions = page.getByTestId('policy-admin').locator('.ant-card').filter({ hasText: '修订记录' }).locator('tbody tr.ant-table-row');
+    await revisions.first().waitFor();
+    expect(await revisions.count()).toBe(1);
+    expect((await revisions.first().locator('td').nth(0).innerText()).trim()).toBe('1');
+    expect((await revisions.first().locator('td').nth(1).innerText()).trim()).toBe('2026-01-01');
+    await screenshot(page, 'zone-los-angeles-policy-1366');
     await page.close();
   });
 });

@@ -1,21 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { firstRun, hospitalDesk, pickOption, screenshot, signIn } from './desk-steps';
+import { firstRun, hospitalDesk, screenshot, signIn, typeHospitalComplaint } from './desk-steps';
 
 // A refused intake loses nothing the clerk typed (issue 11 finding 8): refused by validation, and refused
 // after registering when its 不予受理 cannot be written (it used to delete the draft, say 已登记 and leave).
 // Hospital desk (S4-7 reasons), animations on, 1366×768.
-
-async function typeComplaint(page: Page): Promise<void> {
-  await page.keyboard.press('F2');
-  await page.getByTestId('intake-name').fill('刘先生');
-  await page.getByTestId('intake-phone').fill('13900001111');
-  await page.getByTestId('intake-cause').fill('去年8月在我院行膝关节手术');
-  await pickOption(page, 'intake-reception', '服务台');
-  await pickOption(page, 'intake-category', '医疗投诉');
-  await pickOption(page, 'form-patientType', '门诊病人');
-}
 
 async function reloadIntake(page: Page): Promise<void> {
   await page.reload();
@@ -45,7 +35,7 @@ describe('refused intake keeps the draft in Chromium (animations on)', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await firstRun(page, hospitalDesk({ name: '周护士', roles: ['一站式服务台接待员'], pin: '1357' }));
     await signIn(page, '周护士', '1357');
-    await typeComplaint(page);
+    await typeHospitalComplaint(page);
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('intake-invalid').waitFor();
     expect(await page.locator('.ant-form-item-explain-error').allInnerTexts()).toContain('请填写「事由」。');
@@ -62,7 +52,7 @@ describe('refused intake keeps the draft in Chromium (animations on)', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await firstRun(page, hospitalDesk({ name: '周护士', roles: ['一站式服务台接待员'], pin: '1357' }));
     await signIn(page, '周护士', '1357');
-    await typeComplaint(page);
+    await typeHospitalComplaint(page);
     await page.getByTestId('intake-subject').fill('对手术结果不满，要求赔偿');
     await page.getByTestId('intake-admissibility').getByText('人民法院起诉').click();
     // Saved before saying why: the domain's rejectionAtIntake refuses it on the field and nothing is registered.

@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRenderer, builtAsset, SCREENSHOT_DIR, TEST_NOW } from '../helpers/browser';
 import { longText, SEED_STAFF, type SeededCases } from '../helpers/long-case-seed';
 import { EMOJI_PLACEHOLDER } from '../../src-main/documents/printable-text';
+import { pdfBodyText } from '../helpers/pdf-text';
 import { signIn } from './desk-steps';
 import { openDeskPage, startRealDesk, type RealDesk } from './real-shell';
 
@@ -18,24 +16,12 @@ import { openDeskPage, startRealDesk, type RealDesk } from './real-shell';
 
 let desk: RealDesk;
 let rendererDir: string;
-const work = mkdtempSync(join(tmpdir(), 'jiesu-print-long-'));
 
 beforeAll(async () => {
   rendererDir = await buildRenderer({ longCaseSeed: resolve('test/helpers/long-case-seed.ts') });
   desk = await startRealDesk({ rendererDir });
 }, 180_000);
 afterAll(() => desk?.close());
-
-/** The PDF's text without the frame each page repeats (header, 打印时间, page number), whitespace removed. */
-function bodyText(pdf: Buffer, frame: string[]): string {
-  const file = join(work, 'long.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-    .split('\n')
-    .filter((line) => !frame.includes(line.trim()) && !/^打印时间 \d{4}-\d\d-\d\d \d\d:\d\d$/.test(line.trim()) && !/^第 \d+ 页 共 \d+ 页$/.test(line.trim()))
-    .join('')
-    .replace(/\s+/g, '');
-}
 
 describe('print preview of a long case (animations on, 1366×768)', () => {
   it('X-2 登记表 of a case with 4,000-character texts and 300 events: page 1 is shown while the rest are drawn, with progress, then every page; the PDF holds each text whole', { timeout: 300_000 }, async () => {
@@ -107,7 +93,7 @@ describe('print preview of a long case (animations on, 1366×768)', () => {
     for (const s of seen.slice(0, -1)) expect(s.progress).toMatch(new RegExp(`^正在生成第 (${s.pages}|${s.pages + 1})/${total} 页…$`));
 
     // The PDF carries each long text whole, from its first characters to its last (emoji printed as 〔表情〕).
-    const text = bodyText(Buffer.from(body.value.pdfBase64, 'base64'), [number, '阳光花园物业服务有限公司', '客户投诉登记表', `编号：${number}`]);
+    const text = pdfBodyText(Buffer.from(body.value.pdfBase64, 'base64'), [number, '阳光花园物业服务有限公司', '客户投诉登记表', `编号：${number}`]);
     const printed = (tag: string) => longText(tag).replace(/\p{Extended_Pictographic}/gu, EMOJI_PLACEHOLDER).replace(/\s+/g, '');
     for (const tag of ['起因', '经过', '结果', '内容', '诉求']) expect(text.includes(printed(tag)), `${tag} printed whole`).toBe(true);
     await page.context().close();

@@ -18,6 +18,7 @@ import { RevealIdentity } from './RevealIdentity';
 import { DocumentButtons } from './DocumentButtons';
 import { AttachmentsCard } from './attachments/AttachmentsCard';
 import { navigate } from '../../app/router';
+import { LinkedCaseList, useLinkedCases } from './linked-cases';
 
 /** Joins sentences, adding a full stop only where one is missing. */
 function sentences(...parts: string[]): string {
@@ -43,6 +44,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [action, setAction] = useState<ActionSpec>();
   const [revealed, setRevealed] = useState(false);
   const { message } = App.useApp();
+  const linked = useLinkedCases(caseId, state?.relatedCaseId, state?.lastEventId ?? '');
 
   if (loading) return null;
   if (!state || !policy || !staff) return <Result status="404" title={t('case.notFound')} extra={<Button onClick={() => navigate({ name: 'queue' })}>{t('nav.queue')}</Button>} />;
@@ -60,6 +62,13 @@ export function CasePage({ caseId }: { caseId: string }) {
   const formRows = (formDef?.fields ?? [])
     .filter((f) => state.form[f.key] !== undefined && state.form[f.key] !== null && state.form[f.key] !== '')
     .map((f) => ({ key: f.key, label: f.label, value: f.options?.find((o) => o.value === state.form[f.key])?.label ?? (f.type === 'datetime' ? String(state.form[f.key]).replace('T', ' ') : String(state.form[f.key])) }));
+
+  // The short items fill two per row; a long one (描述, 诉求 …) is `filled`, which antd puts beside the last
+  // short item when their count is odd — half a row for 4,000 characters, that row's labels centred far
+  // below the window (issue 11, long input). The last short item then fills its row, so the long ones start
+  // a row of their own.
+  const asksSeverity = commonFieldsOf(policy, state.kind).asks('severity') || !!state.severity;
+  const oddShort = (7 + (asksSeverity ? 1 : 0) + formRows.length) % 2 === 1;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -81,13 +90,14 @@ export function CasePage({ caseId }: { caseId: string }) {
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           <Card title={t('case.summary')} size="small">
-            {/* Each value keeps 10em: a long value (a 200-character address, a 4,000-character 经过) took the width from the other value column, one character per line (issue 11 finding 2). */}
-            <Descriptions column={2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' }, content: { minWidth: '10em' } }}>
+            {/* Each value keeps 10em: a long value (a 200-character address, a 4,000-character 经过) took the width from the other value column, one character per line (issue 11 finding 2).
+                A label stands at the top of its row, beside the first line of a long text, not centred pages below; a text keeps the line breaks typed in it. */}
+            <Descriptions column={2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap', verticalAlign: 'top' }, content: { minWidth: '10em', whiteSpace: 'pre-wrap' } }}>
               <Descriptions.Item label={t('case.kind')}>{labels.kind(state.kind)}</Descriptions.Item>
               <Descriptions.Item label={t('case.channel')}>{labels.channel(state.channel)}</Descriptions.Item>
               <Descriptions.Item label={t('case.category')}>{labels.category(state.category)}</Descriptions.Item>
               {/* No 等级 row where the preset grades nothing (S1, S4 …): an empty row the clerk cannot fill (issue 16 finding 7). */}
-              {(commonFieldsOf(policy, state.kind).asks('severity') || state.severity) && <Descriptions.Item label={t('case.severity')}>
+              {asksSeverity && <Descriptions.Item label={t('case.severity')}>
                   {/* S7-16: a complaint unresolved for a month counts as major; the clerk reads it with the case. */}
                   <span data-testid="case-severity">
                     {escalatedSeverity ? t('case.severityEscalated', { to: labels.severity(escalatedSeverity.to), from: labels.severity(escalatedSeverity.from) }) : labels.severity(state.severity)}
@@ -96,7 +106,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               <Descriptions.Item label={t('case.department')}>{labels.department(state.departmentId)}</Descriptions.Item>
               <Descriptions.Item label={t('case.firstReceiver')}>{names.get(state.firstReceiverId) ?? state.firstReceiverId}</Descriptions.Item>
               <Descriptions.Item label={t('case.receivedAt')}>{formatMinute(state.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('case.complainant')}>
+              <Descriptions.Item label={t('case.complainant')} {...(oddShort && formRows.length === 0 ? { span: 'filled' as const } : {})}>
                 <Space data-testid="complainant">
                   {state.complainant.anonymous ? t('case.anonymous') : [c.name, c.phone, c.address].filter(Boolean).join(' · ')}
                   {masked && (
@@ -109,13 +119,18 @@ export function CasePage({ caseId }: { caseId: string }) {
                   {revealed && <Tag icon={<EyeOutlined />} color="orange">{t('case.revealed')}</Tag>}
                 </Space>
               </Descriptions.Item>
-              {formRows.map((r) => (
+              {formRows.map((r, i) => (
                 // A preset's long label (S10-4 投诉文件(信件、传真、电话及面谈的正式记录的编号)) wraps within 10em
                 // instead of squeezing the values to a character per line (issue 16 finding 8).
-                <Descriptions.Item key={r.key} label={<span style={{ display: 'inline-block', maxWidth: '10em', whiteSpace: 'normal' }}>{r.label}</span>}>{r.value}</Descriptions.Item>
+                <Descriptions.Item key={r.key} label={<span style={{ display: 'inline-block', maxWidth: '10em', whiteSpace: 'normal' }}>{r.label}</span>} {...(oddShort && i === formRows.length - 1 ? { span: 'filled' as const } : {})}>{r.value}</Descriptions.Item>
               ))}
               {/* Booleans, not the empty string: an empty string is a child too and draws a blank row at the bottom. */}
               {!!description && <Descriptions.Item label={t('case.description')} span="filled">{description}</Descriptions.Item>}
+              {(linked.earlier || linked.later.length > 0) && (
+                <Descriptions.Item label={t('case.linked')} span="filled">
+                  <LinkedCaseList {...linked} />
+                </Descriptions.Item>
+              )}
               {!!state.demand && <Descriptions.Item label={formDef?.labels?.demand ?? t('case.demand')} span="filled">{state.demand}</Descriptions.Item>}
               {state.result && <Descriptions.Item label={t('case.result')} span="filled">{state.result.text}</Descriptions.Item>}
               {state.rejection && (

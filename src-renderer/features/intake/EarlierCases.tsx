@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { earlierCasesOf, type EarlierCase } from '../../data/complainant-history';
 import { useDesk } from '../../data/desk-context';
 import { hrefOf } from '../../app/router';
@@ -11,8 +11,15 @@ import { useT, type MessageKey } from '../../i18n/i18n';
 // draft is kept, so opening an earlier case and coming back loses nothing. The list lands a moment after
 // the number is typed, between the caller's fields and 事由; its links stay out of the Tab order so a clerk
 // tabbing on from the number without looking still lands in 事由 (they are opened with the mouse).
+// 关联 beside a case links the new case to it (recorded in the registration, relatedCaseId; both case pages
+// show it); not offered while the caller is confidential or anonymous (S1-5), the domain refuses it too.
 
-export function EarlierCases({ phone }: { phone: string }) {
+export interface IntakeLink {
+  id: string;
+  number: string;
+}
+
+export function EarlierCases({ phone, linked, onLink, linkBlocked, linkError }: { phone: string; linked?: IntakeLink; onLink: (c: IntakeLink | undefined) => void; linkBlocked: boolean; linkError?: string }) {
   const t = useT();
   const { db } = useDesk();
   const [found, setFound] = useState<{ total: number; cases: EarlierCase[] }>({ total: 0, cases: [] });
@@ -42,8 +49,23 @@ export function EarlierCases({ phone }: { phone: string }) {
               <Tag color={c.open ? 'blue' : 'default'}>{t(`status.${c.status}` as MessageKey)}</Tag>
               <Typography.Text>{c.subject}</Typography.Text>
               <Typography.Text type="secondary">{formatMinute(c.registeredAt)}</Typography.Text>
+              <Button
+                size="small"
+                tabIndex={-1}
+                type={linked?.id === c.id ? 'primary' : 'default'}
+                disabled={linkBlocked && linked?.id !== c.id}
+                title={linkBlocked ? t('intake.linkConfidential') : undefined}
+                aria-pressed={linked?.id === c.id}
+                data-testid={`link-${c.number}`}
+                onClick={() => onLink(linked?.id === c.id ? undefined : { id: c.id, number: c.number })}
+              >
+                {t(linked?.id === c.id ? 'intake.linked' : 'intake.link')}
+              </Button>
             </Space>
           ))}
+          {linked && !linkError && <Typography.Text data-testid="intake-linked-to">{t('intake.linkedTo', { number: linked.number })}</Typography.Text>}
+          {linkBlocked && !linked && <Typography.Text type="secondary">{t('intake.linkConfidential')}</Typography.Text>}
+          {linkError && <Typography.Text type="danger" data-testid="intake-link-error">{linkError}</Typography.Text>}
           {found.total > found.cases.length && <Typography.Text type="secondary">{t('intake.earlierMore', { n: found.total - found.cases.length })}</Typography.Text>}
         </Space>
       }

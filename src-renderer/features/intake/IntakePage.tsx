@@ -63,6 +63,8 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   const category = watch('category');
   const anonymous = watch('complainant.anonymous');
   const phone = watch('complainant.phone');
+  const confidential = watch('complainant.confidential');
+  const related = watch('related');
   const reason = watch('inadmissibleReason');
   const loaded = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -300,7 +302,16 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
               </Form.Item>
             </Col>
           </Row>
-          {!anonymous && <EarlierCases phone={phone ?? ''} />}
+          {!anonymous && (
+            <EarlierCases
+              phone={phone ?? ''}
+              linked={related}
+              onLink={(c) => setValue('related', c, { shouldDirty: true })}
+              linkBlocked={confidential}
+              linkError={formState.errors.related?.message}
+            />
+          )}
+          {anonymous && formState.errors.related && <Alert type="error" showIcon message={formState.errors.related.message} style={{ marginBottom: 12 }} data-testid="intake-link-error" />}
           <Form.Item {...item(t('intake.subject'), 'subject', true)}>
             <Controller control={control} name="subject" render={({ field }) => <Input {...field} placeholder={t('intake.subjectPlaceholder')} data-testid="intake-subject" />} />
           </Form.Item>

@@ -31,6 +31,8 @@ export interface IntakeValues {
    * records only the rejection on it, never a second case. Kept in the draft, so a reload keeps it too.
    */
   registered?: { id: string; number: string };
+  /** The earlier case the clerk linked this one to (S7-7), from the complainant's earlier cases; kept in the draft. */
+  related?: { id: string; number: string };
 }
 
 export function emptyIntake(policy: Policy | undefined, now: number, defaults: { receptionPoint?: string; departmentId?: string } = {}): IntakeValues {
@@ -76,11 +78,14 @@ export function toIntakeValues(v: IntakeValues, now: number): DomainIntakeValues
     riskFlags: v.riskFlags ?? [],
     form: { ...v.form },
     apologised: v.apologised,
+    relatedCaseId: v.related?.id,
   };
 }
 
 /** The form field that holds a path of the domain's intake values (the shapes match). */
 export function formPathOf(path: string): string {
+  // The link is kept on the form with the earlier case's number, to name it (related.id is the id).
+  if (path === 'relatedCaseId') return 'related';
   return path;
 }
 
