@@ -34,12 +34,12 @@ describe('screen buttons outside the case actions', () => {
     await page.keyboard.type('王先生'); // the cursor starts in the name
     await page.getByTestId('intake-subject').click();
     await page.keyboard.type('地下车库照明不亮');
-    await expect.poll(() => page.getByTestId('draft-status').textContent()).toContain('草稿已自动保存');
+    await expect.poll(() => page.getByTestId('draft-status').textContent(), { timeout: 15_000 }).toContain('草稿已自动保存');
 
     await page.getByRole('button', { name: /返回/ }).click();
     await page.getByTestId('queue-table').waitFor();
     await page.keyboard.press('F2');
-    await expect.poll(() => page.getByTestId('intake-name').inputValue()).toBe('王先生');
+    await expect.poll(() => page.getByTestId('intake-name').inputValue(), { timeout: 15_000 }).toBe('王先生');
     expect(await page.getByTestId('intake-subject').inputValue()).toBe('地下车库照明不亮');
     await page.getByText('已恢复上次未保存的登记草稿。').waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'intake-draft-restored.png') });
