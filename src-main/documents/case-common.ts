@@ -1,6 +1,6 @@
 import type { CaseState } from '../../src-shared/domain/case-state';
 import type { FormDef, Policy } from '../../src-shared/domain/policy';
-import { soleReceptionPoint } from '../../src-shared/domain/intake';
+import { personWordOf, soleReceptionPoint } from '../../src-shared/domain/intake';
 import type { CaseDocumentInput, DocumentContext } from './types';
 
 // Lookups every case document shares: names for codes, the kind's form, and the complainant as printed
@@ -20,15 +20,8 @@ export function formOf(policy: Policy, kind: string): FormDef | undefined {
   return policy.forms.find((f) => f.id === k?.formId) ?? policy.forms[0];
 }
 
-/** 举报人 for reports, 来访人 for visits, 投诉人 otherwise — the word the regulations use. */
-export function personWord(policy: Policy, kind: string): string {
-  const name = kindName(policy, kind);
-  if (name.includes('举报')) return '举报人';
-  if (name.includes('来访')) return '来访人';
-  if (name.includes('建议')) return '建议人';
-  if (name.includes('报修')) return '报修人';
-  return '投诉人';
-}
+/** 举报人 for reports, 来访人 for visits, 投诉人 otherwise: the word the desk shows too (domain/intake.ts). */
+export const personWord = personWordOf;
 
 export function maskName(name: string | undefined): string {
   if (!name) return '';

@@ -8,8 +8,8 @@ import './messages';
 import { approvalStepOf, availableActions, caseAt, eventsFollowingDecision, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, validateAction, type ActionAvailability } from '../../src-shared/domain/actions';
 export { approvalStepOf, caseAt, eventsFollowingDecision, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type ActionAvailability };
 export { rejectionAtIntake } from '../../src-shared/domain/admissibility';
-import { buildRegistration, intakeSchemaFor, RECEIPT_SKEW_MS, registrationRefusals, type IntakeValues } from '../../src-shared/domain/intake';
-export { commonFieldsOf } from '../../src-shared/domain/intake';
+import { buildRegistration, intakeSchemaFor, personWordOf, RECEIPT_SKEW_MS, registrationRefusals, type IntakeValues } from '../../src-shared/domain/intake';
+export { commonFieldsOf, personWordOf } from '../../src-shared/domain/intake';
 import { applyEvents, compareEvents as compare, projectCase } from '../../src-shared/domain/projection';
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
 export { slaStagesFor };
@@ -99,9 +99,9 @@ export function canRevealIdentity(policy: Policy, actor: StaffRoles): boolean {
 }
 
 /** Why this staff member may not reveal a confidential identity, naming who may (S1-5); undefined when allowed. */
-export function revealIdentityRefusal(policy: Policy, actor: StaffRoles): LocalisedMessage | undefined {
+export function revealIdentityRefusal(policy: Policy, actor: StaffRoles, kind: string): LocalisedMessage | undefined {
   if (canReveal(policy, actor)) return undefined;
-  return messageFor('action.identityRole', 'action', { roles: roleNames(policy, policy.identityViewerRoles) || '—' });
+  return messageFor('action.identityRole', 'action', { roles: roleNames(policy, policy.identityViewerRoles) || '—', person: personWordOf(policy, kind) });
 }
 
 export function complainantForIndex(state: CaseState): Complainant {

@@ -77,7 +77,8 @@ export const zhCN = {
   'intake.channel': '渠道',
   'intake.kind': '类型',
   'intake.receivedAt': '接收时间',
-  'intake.complainant': '投诉人',
+  /** The kind's own word, 举报人 for a hazard report (personWordOf, the printed forms' word too). */
+  'intake.complainant': '{person}',
   'intake.anonymous': '匿名',
   'intake.confidential': '保密（身份仅授权人员可见）',
   'intake.name': '姓名',
@@ -179,7 +180,7 @@ export const zhCN = {
   'case.department': '责任部门',
   'case.firstReceiver': '首问负责人',
   'case.receivedAt': '接收时间',
-  'case.complainant': '投诉人',
+  'case.complainant': '{person}',
   'case.subject': '事由',
   'case.description': '投诉事件',
   'case.demand': '诉求',

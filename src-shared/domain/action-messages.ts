@@ -20,7 +20,7 @@ addValidationMessages({
     en: (_f, d) => `Only "${s(d.roles)}" may ${enAction(d)}; pass it to someone with that role.`,
   },
   'action.identityRole': {
-    'zh-CN': (_f, d) => `投诉人身份保密，只有「${s(d.roles)}」可以查看。`,
+    'zh-CN': (_f, d) => `${s(d.person ?? '投诉人')}身份保密，只有「${s(d.roles)}」可以查看。`,
     en: (_f, d) => `The complainant's identity is confidential; only "${s(d.roles)}" may reveal it.`,
   },
   'action.identitySealed': {

@@ -6,6 +6,7 @@ import { appliesToCase, slaEvaluation } from './sla';
 import { callbackMethods, unsatisfiedCallback } from './callback-outcome';
 import { messageFor, type LocalisedMessage } from '../i18n/validation';
 import { attachmentKindsOf, bodyRefusal } from './attachments';
+import { personWordOf } from './intake';
 import './action-messages';
 
 // Every case action, defined once (issue 12 "one definition per action"): its event, the statuses in
@@ -576,7 +577,8 @@ function refusalNow(action: CaseAction, state: CaseState, policy: Policy, actor:
   const own = d.refuse?.({ state, policy, actor });
   if (own) return own;
   const roles = d.roles?.(policy, state);
-  if (roles && !holds(actor, roles)) return { code: d.roleCode ?? 'action.role', detail: { roles: roleNames(policy, roles) || '—' } };
+  // The person is named in the kind's word (举报人 on a hazard report, issue 11), as the printed forms do.
+  if (roles && !holds(actor, roles)) return { code: d.roleCode ?? 'action.role', detail: { roles: roleNames(policy, roles) || '—', person: personWordOf(policy, state.kind) } };
   return undefined;
 }
 

@@ -114,6 +114,24 @@ export function commonFieldsOf(policy: Policy, kindCode: string): { asks(field: 
 }
 
 /**
+ * The word for the person who brought the case, as the kind's regulation says it (issue 11): the form's own
+ * word for the name when it gives one (S3-2 投诉人), else 举报人 for a report (S1 火灾隐患举报), 来访人 for a
+ * visit, 建议人 for a suggestion, 报修人 for a repair request, 投诉人 otherwise. Decided here once: the intake,
+ * the case page, the desk's messages and every printed form ask this function, so a hazard report's reporter
+ * is not 投诉人 on screen and 举报人 on paper.
+ */
+export function personWordOf(policy: Policy, kindCode: string): string {
+  const own = commonFieldsOf(policy, kindCode).label('complainant.name');
+  if (own) return own;
+  const name = policy.kinds.find((k) => k.code === kindCode)?.name ?? '';
+  if (name.includes('举报')) return '举报人';
+  if (name.includes('来访')) return '来访人';
+  if (name.includes('建议')) return '建议人';
+  if (name.includes('报修')) return '报修人';
+  return '投诉人';
+}
+
+/**
  * The reception point of a case when the policy names only one (S8-1 服务中心前台, S11 客户服务中心): every
  * case is received there, so the intake proposes it and a registration without one records it, and the
  * printed 接待点 is never blank (issue 16).

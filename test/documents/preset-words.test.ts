@@ -3,6 +3,8 @@ import { projectCase } from '../../src-shared/domain/projection';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import { PRESETS, policyFor, realisticCase, type PresetCase } from './fixtures';
 import { caseData, render } from './render';
+import { personWordOf } from '../../src-shared/domain/intake';
+import { t } from '../../src-renderer/i18n/i18n';
 
 // Issue 16: the printed forms speak the case's own preset — a callback by visiting is 上门 (not the intake
 // channel 来访), and 接待点 is never printed blank for a preset with one reception point.
@@ -50,4 +52,22 @@ describe('printed words of the case\'s own preset (issue 16)', () => {
     expect(archive.flat).not.toContain('接待点');
     expect(archive.flat).toContain('首问接待人');
   });
+
+  // Issue 11: a hazard report (S1) called the reporter 投诉人 on screen and 举报人 on paper. For every kind of
+  // every preset, the word the intake and the case page show (their zh-CN messages, filled as the screens
+  // fill them) is the one the registration form prints beside the name. The fire-brigade e2e
+  // (test/e2e/person-word.test.ts) reads the same from the screens and the printed PDF.
+  for (const p of PRESETS) {
+    it(`${p.id}: the person who brings a case has the same word at intake, on the case page and on the registration form`, async () => {
+      for (const kind of policyFor(p).kinds) {
+        const pc = realisticCase(p, { kind: kind.code });
+        const person = personWordOf(pc.policy, kind.code);
+        const atIntake = t('intake.complainant', { person }, 'zh-CN');
+        expect(t('case.complainant', { person }, 'zh-CN'), kind.name).toBe(atIntake);
+        const r = await render('registration', caseData(pc), `words-${p.id}-${kind.code}-person`);
+        // The name row: the word, then the name (masked when confidential: 黄＊＊).
+        expect(r.flat, `${p.id} ${kind.name}`).toContain(`${atIntake}${[...pc.complainantName][0]}`);
+      }
+    });
+  }
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { cursorAt, firstRun, hospitalDesk, pickOption, screenshot, signIn } from './desk-steps';
+import { cursorAt, fireBrigadeDesk, firstRun, hospitalDesk, pickOption, screenshot, signIn } from './desk-steps';
 
 // Hospital inadmissibility (S4-7), fire-brigade confidentiality and risk alert (S1-5, S1-6, X-3),
 // and nothing lost to a reload or a closed window — each on its own desk profile in one Chromium.
@@ -46,17 +46,7 @@ describe('desk in Chromium: hospital, fire brigade, drafts', () => {
   it('S1-5 S1-6 X-3 fire brigade: confidential hazard report with a risk flag alerts at once; identity masked until an authorised, audited reveal', { timeout: 120_000 }, async () => {
     const profile = `fire_${Date.now()}`;
     const page = await desk.newPage(profile);
-    await firstRun(page, {
-      preset: '消防',
-      org: '某市消防救援支队',
-      site: '支队机关',
-      code: 'XF01',
-      desk: '火灾隐患举报投诉受理中心',
-      staff: [
-        { name: '陈值班', roles: ['行政值班员'], pin: '1111' },
-        { name: '林首长', roles: ['值班首长'], pin: '2222' },
-      ],
-    });
+    await firstRun(page, fireBrigadeDesk({ name: '陈值班', roles: ['行政值班员'], pin: '1111' }, { name: '林首长', roles: ['值班首长'], pin: '2222' }));
     await signIn(page, '陈值班', '1111');
     await page.keyboard.press('F2');
     await page.getByTestId('intake-kind').waitFor();
@@ -85,7 +75,7 @@ describe('desk in Chromium: hospital, fire brigade, drafts', () => {
     expect(await page.getByTestId('complainant').textContent()).not.toContain('黄先生');
     const reveal = page.getByTestId('reveal-identity');
     expect(await reveal.isDisabled()).toBe(true);
-    expect(await reveal.getAttribute('aria-description')).toBe('投诉人身份保密，只有「主要领导、值班首长」可以查看。');
+    expect(await reveal.getAttribute('aria-description')).toBe('举报人身份保密，只有「主要领导、值班首长」可以查看。');
     await page.goto(page.url().replace(/#.*$/, '#/queue'));
     expect(await page.getByTestId('queue-table').textContent()).not.toContain('黄先生');
     await page.getByTestId('queue-table').getByText(number).waitFor();

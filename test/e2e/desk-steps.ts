@@ -38,6 +38,11 @@ export function hospitalDesk(...staff: StaffInput[]): { preset: string; org: str
   return { preset: '医院', org: '市人民医院', site: '门诊楼', code: 'RM01', desk: '一站式服务台', staff };
 }
 
+/** A fresh 消防 desk: the city brigade's hazard-report centre (S1). */
+export function fireBrigadeDesk(...staff: StaffInput[]): { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] } {
+  return { preset: '消防', org: '某市消防救援支队', site: '支队机关', code: 'XF01', desk: '火灾隐患举报投诉受理中心', staff };
+}
+
 /** `beforeFinish`: what the test checks on the filled form before 完成设置 is pressed. */
 export async function firstRun(page: Page, o: { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] }, beforeFinish?: () => Promise<void>): Promise<void> {
   await page.getByTestId('first-run-form').waitFor({ timeout: 60_000 });

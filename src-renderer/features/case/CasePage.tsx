@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Space,
 import { AlertOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { useCase, useCaseEvents, useStaffNames } from '../../data/hooks';
-import { actionVerdicts, approvalStepOf, awaitingCallback, caseAt, commonFieldsOf, maskedComplainant, pendingApprovalSteps, roleNames, unsatisfiedCallback } from '../../data/domain';
+import { actionVerdicts, approvalStepOf, awaitingCallback, caseAt, commonFieldsOf, maskedComplainant, personWordOf, pendingApprovalSteps, roleNames, unsatisfiedCallback } from '../../data/domain';
 import { actionBar } from './action-bar';
 import { policyLabels } from '../../data/labels';
 import { useCaseTimers } from '../../hooks/sla';
@@ -106,7 +106,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               <Descriptions.Item label={t('case.department')}>{labels.department(state.departmentId)}</Descriptions.Item>
               <Descriptions.Item label={t('case.firstReceiver')}>{names.get(state.firstReceiverId) ?? state.firstReceiverId}</Descriptions.Item>
               <Descriptions.Item label={t('case.receivedAt')}>{formatMinute(state.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('case.complainant')} {...(oddShort && formRows.length === 0 ? { span: 'filled' as const } : {})}>
+              <Descriptions.Item label={<span data-testid="complainant-word">{t('case.complainant', { person: personWordOf(policy, state.kind) })}</span>} {...(oddShort && formRows.length === 0 ? { span: 'filled' as const } : {})}>
                 <Space data-testid="complainant">
                   {state.complainant.anonymous ? t('case.anonymous') : [c.name, c.phone, c.address].filter(Boolean).join(' · ')}
                   {masked && (

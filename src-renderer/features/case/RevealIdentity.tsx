@@ -22,7 +22,7 @@ export function RevealIdentity({ state, policy, onRevealed }: { state: CaseState
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   const actor = staffRolesOf(desk.staff!);
-  const refusal = revealIdentityRefusal(policy, actor);
+  const refusal = revealIdentityRefusal(policy, actor, state.kind);
 
   async function reveal() {
     if (!desk.identity) return;

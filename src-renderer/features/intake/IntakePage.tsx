@@ -5,7 +5,7 @@ import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { registerCase } from '../../data/register';
 import { writeEvent } from '../../data/write-event';
-import { commonFieldsOf, rejectionAtIntake, validateIntake } from '../../data/domain';
+import { commonFieldsOf, personWordOf, rejectionAtIntake, validateIntake } from '../../data/domain';
 import { loadDraft, removeDraft, saveDraft } from '../../data/drafts';
 import { getLanguage, localised, useT, type MessageKey } from '../../i18n/i18n';
 import type { CommonField } from '../../../src-shared/domain/policy';
@@ -270,7 +270,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
               </Col>
             )}
           </Row>
-          <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>{t('intake.complainant')}</Divider>
+          <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }} data-testid="intake-person">{t('intake.complainant', { person: personWordOf(policy, kind) })}</Divider>
           <Row gutter={16}>
             <Col span={5}>
               <Form.Item {...item(word('complainant.name', 'intake.name'), 'complainant.name')}>
