@@ -107,8 +107,6 @@ export const en: Record<MessageKey, string> = {
   'intake.inadmissible': 'Not admissible: {reason}',
   'intake.inadmissibleHelp': 'In these cases explain to the person and name the body that can handle it.',
   'intake.explanation': 'Explanation given',
-  'intake.explanationRequired': 'A refusal must tell the person why: fill this in.',
-  'intake.reasonUnknown': 'This reason is not in the policy in force; choose again.',
   'intake.referral': 'Refer them to',
   'intake.save': 'Save intake',
   'intake.fixErrors': 'Some required fields are empty or wrong; complete the fields marked in red and save again.',

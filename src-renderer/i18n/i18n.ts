@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { zhCN, type MessageKey } from './zh-CN';
 import { en } from './en';
 import { fillTemplate } from '../../src-shared/i18n/template';
+import { messageFor, type MessageCode } from '../../src-shared/i18n/validation';
 
 // Every user-visible string goes through here (docs/architecture.md §House rules). zh-CN is the source language; `en` is typed
 // as Record<MessageKey, string>, so a missing English string fails the typecheck.
@@ -69,6 +70,11 @@ export function useLanguage(): Language {
 /** Picks the sentence for the current language from a {zh-CN, en} pair (validation and bridge errors). */
 export function localised(message: { 'zh-CN': string; en: string }, lang: Language = current): string {
   return message[lang];
+}
+
+/** The sentence of a domain code (src-shared/i18n/validation.ts) in the desk's language. */
+export function say(code: MessageCode, field = '', detail?: object, lang: Language = current): string {
+  return messageFor(code, field, detail)[lang];
 }
 
 /**

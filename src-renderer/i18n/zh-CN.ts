@@ -107,8 +107,6 @@ export const zhCN = {
   'intake.inadmissible': '不予受理：{reason}',
   'intake.inadmissibleHelp': '如属以下情形，应向对方说明并告知有权处理的部门。',
   'intake.explanation': '向对方所作的说明',
-  'intake.explanationRequired': '不予受理须向对方说明理由，请填写此项。',
-  'intake.reasonUnknown': '这条不予受理理由不在现行制度中，请重新选择。',
   'intake.referral': '建议对方联系',
   'intake.save': '保存登记',
   'intake.fixErrors': '有必填项未填或填写有误，请按红色提示补充后再保存。',
