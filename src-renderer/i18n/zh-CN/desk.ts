@@ -1,6 +1,6 @@
-// zh-CN: the source language of the desk. Keys are stable; `en.ts` must define every one of them.
+// The desk's words, namespace `desk` (zh-CN, the source): the shell, the queue, the intake, the case page, settings. See ../catalogue.ts.
 
-export const zhCN = {
+export const desk = {
   'app.title': '接诉台',
   'app.opening': '正在打开本机数据…',
   'app.dbError': '无法打开本机数据库。请关闭其他接诉台窗口后重试；如仍失败，请联系管理员从备份恢复。',
@@ -453,4 +453,4 @@ export const zhCN = {
   'error.unknownCase': '找不到该案件。',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+export type MessageKey = keyof typeof desk;
