@@ -39,8 +39,10 @@ describe('the message catalogue (issue 12: one path for words)', () => {
     const named = new Set<string>();
     for (const file of ['src-shared', 'src-server', 'src-renderer', 'src-main'].flatMap((d) => sourceFiles(d))) {
       const text = readFileSync(file, 'utf8');
-      // zod custom messages are codes (`message: 'case.number'`), as are refusals' `code: 'action.recused'`.
+      // zod custom messages are codes (`message: 'case.number'`), as are refusals' `code: 'action.recused'`
+      // and the first argument of the host's and the backups' errors (`new HostError('backup.folder', …)`).
       for (const m of text.matchAll(/\b(?:message|code):\s*'([a-z][a-zA-Z]*(?:\.[a-zA-Z]+)+)'/g)) named.add(m[1]!);
+      for (const m of text.matchAll(/\b(?:HostError|bridgeError|transportError|backupRefusal|messageFor)\(\s*'([a-z][a-zA-Z]*(?:\.[a-zA-Z]+)+)'/g)) named.add(m[1]!);
     }
     const unknown = [...named].filter((c) => !isMessageCode(c));
     expect(named.size).toBeGreaterThan(40);

@@ -441,11 +441,10 @@ function intakeFormRefusals(policy: Policy, p: EventPayload<'case.registered'>):
   // The same schema in the other language reports the same issues in the same order.
   const en = registrationSchemaFor(policy, p.kind, 'en').safeParse(values);
   const enIssues = en.success ? [] : en.error.issues;
-  return zh.error.issues.map((issue, i) => ({
-    path: ['payload', ...issue.path.map(String)].join('.'),
-    code: 'intake.invalid',
-    message: { 'zh-CN': issue.message, en: enIssues[i]?.message ?? issue.message },
-  }));
+  return zh.error.issues.map((issue, i) => {
+    const path = ['payload', ...issue.path.map(String)].join('.');
+    return { path, code: 'intake.invalid', message: messageFor('intake.invalid', path, { said: { 'zh-CN': issue.message, en: enIssues[i]?.message ?? issue.message } }) };
+  });
 }
 
 /**

@@ -10,3 +10,13 @@ export interface MessagePair {
 }
 
 export type MessageTable = Record<string, MessagePair>;
+
+/**
+ * A sentence passed as a parameter in both languages — a refusal said elsewhere and relayed, or the first
+ * field error appended to a request's refusal — in `language`; undefined when the parameter is not one.
+ */
+export function sentenceIn(value: unknown, language: 'zh-CN' | 'en'): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const said = (value as Record<string, unknown>)[language];
+  return typeof said === 'string' ? said : undefined;
+}

@@ -1,11 +1,14 @@
 import type { MessagePair, Template } from './message-table';
 import { actionMessages } from './messages/action';
 import { attachmentMessages } from './messages/attachment';
+import { backupMessages } from './messages/backup';
 import { calendarNoticeMessages } from './messages/calendar-notice';
 import { configAuthoriseMessages } from './messages/config-authorise';
 import { configKindMessages } from './messages/config-kinds';
 import { credentialMessages } from './messages/credential';
 import { deskMessages } from './messages/desk';
+import { documentMessages } from './messages/documents';
+import { hostMessages } from './messages/host';
 import { intakeMessages } from './messages/intake';
 import { orgMessages } from './messages/org';
 import { policyMessages } from './messages/policy';
@@ -16,9 +19,9 @@ import { surveyMessages } from './messages/survey';
 import { syncAuthoriseMessages } from './messages/sync-authorise';
 
 // The one catalogue of the messages behind every code that `parseEvent`, `validatePolicy`, the domain's
-// refusals, the server's authorisation and the forms can produce. The domain and the server name a code
-// and its parameters; the words are here and in ./messages/ (a namespace a module: action.*, intake.*,
-// sync.* …). The catalogue is composed statically — no module registers words when it happens to be
+// refusals, the server's authorisation, the forms, the host bridge, backups and documents can produce. The
+// domain, the server and the host name a code and its parameters; the words are here and in ./messages/
+// (a namespace a module: action.*, intake.*, sync.*, host.* …). The catalogue is composed statically — no module registers words when it happens to be
 // imported — so every code is known to the typecheck (`MessageCode`) and to every process alike.
 // zh-CN is the source language; the general codes below keep one table a language, the namespaces pair
 // the two languages per code (./message-table.ts); the type demands both either way.
@@ -83,11 +86,14 @@ const CATALOGUE = {
   ...general,
   ...actionMessages,
   ...attachmentMessages,
+  ...backupMessages,
   ...calendarNoticeMessages,
   ...configAuthoriseMessages,
   ...configKindMessages,
   ...credentialMessages,
   ...deskMessages,
+  ...documentMessages,
+  ...hostMessages,
   ...intakeMessages,
   ...orgMessages,
   ...policyMessages,

@@ -1,4 +1,4 @@
-import type { MessageTable } from '../message-table';
+import { sentenceIn, type MessageTable } from '../message-table';
 
 export const intakeMessages = {
   'intake.required': { 'zh-CN': (f) => `请填写「${f}」。`, en: (f) => `Please fill in "${f}".` },
@@ -26,5 +26,13 @@ export const intakeMessages = {
   },
   'intake.kind': { 'zh-CN': (f) => `「${f}」不是本制度中的类别。`, en: (f) => `"${f}" is not a kind in this policy.` },
   'intake.explanationRequired': { 'zh-CN': () => '不予受理须向对方说明理由，请填写此项。', en: () => 'A refusal must tell the person why: fill this in.' },
+  /**
+   * The intake form's own schema refused a registration (domain/intake.ts): its issue's sentence, already
+   * said in both languages by the form's schema for the kind, is passed as `said` and relayed as it is.
+   */
+  'intake.invalid': {
+    'zh-CN': (f, d) => sentenceIn(d.said, 'zh-CN') ?? `「${f}」无效。`,
+    en: (f, d) => sentenceIn(d.said, 'en') ?? `"${f}" is invalid.`,
+  },
   'intake.reasonUnknown': { 'zh-CN': () => '这条不予受理理由不在现行制度中，请重新选择。', en: () => 'This reason is not in the policy in force; choose again.' },
 } satisfies MessageTable;
