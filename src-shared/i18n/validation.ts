@@ -7,6 +7,7 @@ import { configAuthoriseMessages } from './messages/config-authorise';
 import { configKindMessages } from './messages/config-kinds';
 import { credentialMessages } from './messages/credential';
 import { deskMessages } from './messages/desk';
+import { deskLinkMessages } from './messages/desk-link';
 import { documentMessages } from './messages/documents';
 import { hostMessages } from './messages/host';
 import { intakeMessages } from './messages/intake';
@@ -92,6 +93,7 @@ const CATALOGUE = {
   ...configKindMessages,
   ...credentialMessages,
   ...deskMessages,
+  ...deskLinkMessages,
   ...documentMessages,
   ...hostMessages,
   ...intakeMessages,
