@@ -11,6 +11,9 @@ export interface MessagePair {
 
 export type MessageTable = Record<string, MessagePair>;
 
+/** A parameter as it is written into a sentence: empty when it is missing. */
+export const paramText = (value: unknown): string => String(value ?? '');
+
 /**
  * A sentence passed as a parameter in both languages — a refusal said elsewhere and relayed, or the first
  * field error appended to a request's refusal — in `language`; undefined when the parameter is not one.

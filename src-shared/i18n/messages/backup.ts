@@ -1,10 +1,8 @@
-import { sentenceIn, type MessagePair, type MessageTable, type Template } from '../message-table';
+import { paramText as s, sentenceIn, type MessagePair, type MessageTable, type Template } from '../message-table';
 
 // The words of the desk's backups (issue 6 "Backups"): the host writing and reading backup files, and the
 // refusals of a backup file that a restore will not use (src-shared/backup-format.ts, src-main/backup-crypto.ts,
 // the desk's restore). A refused file leaves the desk as it was, and every refusal says so.
-
-const s = (v: unknown) => String(v ?? '');
 
 /** A refusal of a backup file: its sentence, then that nothing on the desk was changed. */
 function refusal(zh: Template, en: Template): MessagePair {

@@ -1,10 +1,8 @@
-import type { MessageTable } from '../message-table';
+import { paramText as s, type MessageTable } from '../message-table';
 
 // The desk's own words about its link to the server (src-renderer/data: replication, attachment uploads,
 // the administrator's confirmation), for when the server cannot be reached or answers without words of
 // its own. The server's sentences, when it gives them, are relayed as they are.
-
-const s = (v: unknown) => String(v ?? '');
 
 export const deskLinkMessages = {
   'sync.offline': {

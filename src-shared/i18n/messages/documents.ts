@@ -1,9 +1,7 @@
-import type { MessageTable } from '../message-table';
+import { paramText as s, type MessageTable } from '../message-table';
 
 // Errors a clerk can meet while producing a document (src-main/documents/errors.ts): each says what to do
 // next. The codes are the BridgeError codes the renderer may branch on (`documents.font_missing` …).
-
-const s = (v: unknown) => String(v ?? '');
 
 export const documentMessages = {
   'documents.unavailable': { 'zh-CN': () => '此版本的主程序还不能生成文书。', en: () => 'This version of the host cannot produce documents yet.' },

@@ -1,10 +1,8 @@
-import { sentenceIn, type MessageTable } from '../message-table';
+import { paramText as s, sentenceIn, type MessageTable } from '../message-table';
 
 // The host bridge's words (docs/architecture.md §The host bridge and the browser shell): the program the
 // page runs in — Electron's main process or the browser shell — refusing a request, failing, or missing,
 // and the settings and server link it keeps. Said to a clerk: what does not work and what to do.
-
-const s = (v: unknown) => String(v ?? '');
 
 /** The folders the settings name, as a clerk calls them. */
 const FOLDERS = {
