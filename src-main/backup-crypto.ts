@@ -84,17 +84,13 @@ export type OpenResult = { ok: true; text: string } | BackupRefusal;
  */
 export function openBackup(file: Buffer, keys: { stored?: BackupKey; passphrase?: string }): OpenResult {
   if (file.subarray(0, 1).toString('latin1') === '{') {
-    return backupRefusal(
-      'backup.unsealed',
-      '这个备份文件没有加密（旧版本或来历不明），无法证明它未被改动，已拒绝恢复。',
-      'This backup file is not encrypted (an old version or of unknown origin); nothing proves it was not altered, so it was refused.',
-    );
+    return backupRefusal('backup.unsealed');
   }
   if (file.length < PREFIX_BYTES || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
-    return backupRefusal('backup.notBackup', '这个文件不是接诉台备份文件。', 'This file is not a Jiesu backup file.');
+    return backupRefusal('backup.notBackup');
   }
   const headerLength = file.readUInt32BE(MAGIC.length);
-  const damaged = backupRefusal('backup.damaged', '备份文件不完整，可能已损坏或被截断。', 'The backup file is incomplete; it may be damaged or cut short.');
+  const damaged = backupRefusal('backup.damaged');
   if (headerLength > HEADER_MAX || file.length < PREFIX_BYTES + headerLength + TAG_BYTES) return damaged;
   let header: z.infer<typeof headerSchema>;
   try {
@@ -107,14 +103,10 @@ export function openBackup(file: Buffer, keys: { stored?: BackupKey; passphrase?
   const salt = Buffer.from(header.salt, 'base64');
   const k = keys.passphrase !== undefined ? deriveBackupKey(keys.passphrase, salt) : keys.stored?.salt.equals(salt) ? keys.stored : undefined;
   if (!k) {
-    return backupRefusal(
-      'backup.passphraseNeeded',
-      '这个备份用另一个备份口令加密，请输入制作备份时设定的备份口令。',
-      'This backup was encrypted with another backup passphrase; enter the passphrase that was set when it was made.',
-    );
+    return backupRefusal('backup.passphraseNeeded');
   }
   if (!timingSafeEqual(k.check, Buffer.from(header.check, 'base64'))) {
-    return backupRefusal('backup.passphrase', '备份口令不正确。', 'The backup passphrase is wrong.');
+    return backupRefusal('backup.passphrase');
   }
   const aadEnd = PREFIX_BYTES + headerLength;
   const decipher = createDecipheriv('aes-256-gcm', k.key, Buffer.from(header.iv, 'base64'));
@@ -124,10 +116,6 @@ export function openBackup(file: Buffer, keys: { stored?: BackupKey; passphrase?
     const text = Buffer.concat([decipher.update(file.subarray(aadEnd, file.length - TAG_BYTES)), decipher.final()]).toString('utf8');
     return { ok: true, text };
   } catch {
-    return backupRefusal(
-      'backup.tampered',
-      '备份文件未通过完整性验证：内容已被改动、伪造或损坏，已拒绝恢复。',
-      'The backup file failed its integrity check: its content was altered, forged or damaged, so it was refused.',
-    );
+    return backupRefusal('backup.tampered');
   }
 }

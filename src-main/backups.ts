@@ -68,18 +68,14 @@ export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
       if (!parsed.ok) throw HostError.from(parsed.error);
       const key = options.key();
       if (!key) {
-        throw new HostError(
-          'backup.noPassphrase',
-          '还没有设定备份口令，备份没有写入。请管理员在设置中设定备份口令（至少 8 个字符）：备份用它加密，换电脑恢复时要输入它。',
-          'No backup passphrase is set, so no backup was written. An administrator sets one in Settings (at least 8 characters): backups are encrypted with it, and restoring on another computer asks for it.',
-        );
+        throw new HostError('backup.noPassphrase');
       }
       const sealed = sealBackup(content, key);
       const folder = options.folder();
       try {
         mkdirSync(folder, { recursive: true });
       } catch {
-        throw new HostError('backup.folder', `无法创建备份文件夹「${folder}」。请在设置中选择一个可写的文件夹。`, `Cannot create the backup folder "${folder}". Choose a writable folder in Settings.`);
+        throw new HostError('backup.folder', { folder });
       }
       const name = backupFileName(now(), manual);
       const file = join(folder, name);
@@ -87,7 +83,7 @@ export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
         writeFileSync(`${file}.partial`, sealed);
         renameSync(`${file}.partial`, file);
       } catch {
-        throw new HostError('backup.write', `无法写入备份文件「${file}」。请检查磁盘空间和文件夹权限。`, `Cannot write the backup file "${file}". Check the disk space and the folder's permissions.`);
+        throw new HostError('backup.write', { file });
       }
       const autos = entries().filter((e) => !e.manual);
       for (const old of autos.slice(options.keep())) unlinkSync(join(folder, old.name));
@@ -100,22 +96,22 @@ export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
       const folder = resolve(options.folder());
       const file = resolve(folder, basename(name));
       if (!NAME_PATTERN.test(name) || !file.startsWith(folder + sep)) {
-        throw new HostError('backup.name', `「${name}」不是接诉台备份文件的名称。`, `"${name}" is not the name of a Jiesu backup file.`);
+        throw new HostError('backup.name', { name });
       }
       let size: number;
       try {
         size = statSync(file).size;
       } catch {
-        throw new HostError('backup.missing', `备份文件「${name}」不存在，可能已被移走或删除。`, `The backup file "${name}" does not exist; it may have been moved or deleted.`);
+        throw new HostError('backup.missing', { name });
       }
       if (size > READ_LIMIT_BYTES) {
-        throw new HostError('backup.tooLarge', `备份文件「${name}」太大，无法读取。`, `The backup file "${name}" is too large to read.`);
+        throw new HostError('backup.tooLarge', { name });
       }
       return open(readFileSync(file), passphrase);
     },
     open(file, passphrase) {
       if (file.length > READ_LIMIT_BYTES) {
-        throw new HostError('backup.tooLarge', '所选的备份文件太大，无法读取。', 'The chosen backup file is too large to read.');
+        throw new HostError('backup.tooLarge');
       }
       return open(file, passphrase);
     },

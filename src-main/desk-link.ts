@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BridgeHandlers, BridgeInput, BridgeOutputs } from '../src-shared/bridge';
 import { ADMIN_SESSION_HEADER, ENROL_PATH, type EnrolResponse } from '../src-shared/sync/contract';
+import { messageFor } from '../src-shared/i18n/validation';
 import { HostError } from './host-error';
 import type { SecretStore } from './secret-store';
 
@@ -83,12 +84,13 @@ export function createDeskLinks(options: DeskLinksOptions): DeskLinks {
           body: JSON.stringify({ code: input.code.trim().toUpperCase(), ...(input.deskName ? { deskName: input.deskName } : {}) }),
         });
       } catch {
-        throw new HostError('offline', '无法连接服务器，请检查地址和网络后重试。', 'Cannot reach the server; check the address and the network and try again.');
+        throw new HostError('offline');
       }
       if (!res.ok) {
         const body = (await res.json().catch(() => ({}))) as { error?: string; messages?: { 'zh-CN': string; en: string } };
-        if (body.messages) throw new HostError(body.error ?? `http${res.status}`, body.messages['zh-CN'], body.messages.en);
-        throw new HostError(`http${res.status}`, `服务器返回错误（${res.status}），本台没有加入。`, `The server answered with an error (${res.status}); this desk did not join.`);
+        // The server says why in its own words: relay them.
+        if (body.messages) throw HostError.from({ code: body.error ?? `http${res.status}`, message: body.messages });
+        throw new HostError('http', { status: res.status });
       }
       const { token, ...enrolled } = (await res.json()) as EnrolResponse;
       save(input.profile, { serverUrl, token });
@@ -115,13 +117,10 @@ export function createDeskLinks(options: DeskLinksOptions): DeskLinks {
     async relay(profile, path, request) {
       const link = read()[profile];
       if (!link) {
-        return jsonResponse(401, {
-          error: 'notJoined',
-          messages: { 'zh-CN': '本台还没有加入服务器（或加入凭据已丢失），请用加入码重新加入。', en: 'This desk has not joined a server (or lost its credentials); join again with a code.' },
-        });
+        return jsonResponse(401, { error: 'notJoined', messages: messageFor('relay.notJoined', '') });
       }
       if (!SERVER_API.test(path)) {
-        return jsonResponse(404, { error: 'notRelayed', messages: { 'zh-CN': '这个地址不转发到服务器。', en: 'This address is not relayed to the server.' } });
+        return jsonResponse(404, { error: 'notRelayed', messages: messageFor('relay.notRelayed', '') });
       }
       const headers = new Headers();
       for (const name of RELAYED_REQUEST_HEADERS) {

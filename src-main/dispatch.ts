@@ -1,4 +1,4 @@
-import { bridgeInputs, type BridgeChannel, type BridgeError, type BridgeHandlers, type BridgeResult } from '../src-shared/bridge';
+import { bridgeError, bridgeInputs, type BridgeChannel, type BridgeError, type BridgeHandlers, type BridgeResult } from '../src-shared/bridge';
 import { fieldErrorsOf } from '../src-shared/domain/parse';
 import { HostError } from './host-error';
 
@@ -17,19 +17,13 @@ export interface DispatchLog {
 export async function dispatchBridgeCall(handlers: BridgeHandlers, channel: string, input: unknown, log?: DispatchLog): Promise<BridgeResult<BridgeChannel>> {
   if (!isBridgeChannel(channel)) {
     const name = channel.slice(0, 60);
-    return { ok: false, error: { code: 'bridge.channel', message: { 'zh-CN': `主程序没有「${name}」这项功能。`, en: `The host has no function called "${name}".` } } };
+    return { ok: false, error: bridgeError('bridge.channel', { name }) };
   }
   const parsed = bridgeInputs[channel].safeParse(input);
   if (!parsed.success) {
+    // The first field error's sentence is appended: enough to tell what was wrong.
     const first = fieldErrorsOf(parsed.error)[0];
-    const error: BridgeError = {
-      code: 'bridge.input',
-      message: {
-        'zh-CN': `请求的内容无效，未做任何改动${first ? `：${first.message['zh-CN']}` : '。'}`,
-        en: `The request is invalid and nothing was changed${first ? `: ${first.message.en}` : '.'}`,
-      },
-    };
-    return { ok: false, error };
+    return { ok: false, error: bridgeError('bridge.input', { first: first?.message }) };
   }
   try {
     // The schema for `channel` produced `parsed.data`, so the handler for `channel` accepts it.
@@ -45,9 +39,6 @@ export async function dispatchBridgeCall(handlers: BridgeHandlers, channel: stri
       if (typeof maybe.toBridgeError === 'function') return { ok: false, error: maybe.toBridgeError() };
     }
     log?.error(`bridge ${channel} failed`, err);
-    return {
-      ok: false,
-      error: { code: 'host.internal', message: { 'zh-CN': '主程序出错，操作没有完成。请重试；如果一直出错，请把日志发给管理员。', en: 'The host failed and the action did not complete. Try again; if it keeps failing, send the log to your administrator.' } },
-    };
+    return { ok: false, error: bridgeError('host.internal') };
   }
 }

@@ -29,8 +29,7 @@ export interface HostCapabilities {
   onSettingsChanged?(settings: DeskSettings): void;
 }
 
-const documentsUnavailable = () =>
-  new HostError('documents.unavailable', '此版本的主程序还不能生成文书。', 'This version of the host cannot produce documents yet.');
+const documentsUnavailable = () => new HostError('documents.unavailable');
 
 export function createHostHandlers(cap: HostCapabilities): BridgeHandlers {
   return {

@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { bridgeInputs, type BridgeChannel, type BridgeHandlers, type BridgeResult } from '../src-shared/bridge';
+import { bridgeError, bridgeInputs, type BridgeChannel, type BridgeHandlers, type BridgeResult } from '../src-shared/bridge';
 import { dispatchBridgeCall, type DispatchLog } from './dispatch';
 import { IPC_PREFIX } from './ipc-channels';
 import { isOwnPage } from './security';
@@ -16,7 +16,7 @@ export function isTrustedSender(frame: SenderFrame, rendererOrigin: string): boo
 
 const untrusted: BridgeResult<BridgeChannel> = {
   ok: false,
-  error: { code: 'bridge.sender', message: { 'zh-CN': '拒绝了来自非接诉台页面的请求。', en: 'A request from a page that is not the Jiesu desk was refused.' } },
+  error: bridgeError('bridge.sender'),
 };
 
 export function registerBridgeIpc(handlers: BridgeHandlers, rendererOrigin: string, log?: DispatchLog & { warn(...d: unknown[]): void }): () => void {

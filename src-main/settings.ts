@@ -86,31 +86,18 @@ export function createSettingsStore(paths: SettingsPaths, secrets: SecretStore):
     set(patch) {
       const { backupPassphrase, currentBackupPassphrase, ...plain } = patch;
       if (backupPassphrase !== undefined && [...backupPassphrase.trim()].length < BACKUP_PASSPHRASE_MIN) {
-        throw new HostError(
-          'settings.backupPassphrase',
-          `备份口令至少需要 ${BACKUP_PASSPHRASE_MIN} 个字符，设置没有改动。`,
-          `The backup passphrase needs at least ${BACKUP_PASSPHRASE_MIN} characters; the settings were not changed.`,
-        );
+        throw new HostError('settings.backupPassphrase', { minimum: BACKUP_PASSPHRASE_MIN });
       }
       // The host cannot see who is signed in at the page, so the rule it can enforce is knowledge: whoever
       // replaces the passphrase backups are sealed with must know the one in force (issue 10).
       const stored = storedBackupKey();
       if (backupPassphrase !== undefined && stored && (currentBackupPassphrase === undefined || !passphraseOpens(stored, currentBackupPassphrase))) {
-        throw new HostError(
-          'settings.backupPassphraseCurrent',
-          '原备份口令不正确，备份口令没有改动。',
-          'The current backup passphrase is wrong; the backup passphrase was not changed.',
-        );
+        throw new HostError('settings.backupPassphraseCurrent');
       }
-      for (const [key, zh, en] of [
-        ['archiveFolder', '归档文件夹', 'archive folder'],
-        ['backupFolder', '备份文件夹', 'backup folder'],
-      ] as const) {
+      for (const key of ['archiveFolder', 'backupFolder'] as const) {
         const folder = plain[key];
         // A relative path would land wherever the app happened to start; refuse it, change nothing.
-        if (folder !== undefined && !isAbsolute(folder)) {
-          throw new HostError('settings.folder', `${zh}必须是完整路径（例如 D:\\接诉台\\备份 或 /home/用户/接诉台备份）。`, `The ${en} must be a full path (e.g. D:\\Jiesu\\backups or /home/user/jiesu-backups).`);
-        }
+        if (folder !== undefined && !isAbsolute(folder)) throw new HostError('settings.folder', { folder: key });
       }
       const next = storedSchema.parse({ ...read(), ...Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)) });
       mkdirSync(dirname(file), { recursive: true });

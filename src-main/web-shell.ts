@@ -3,9 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { BridgeError, BridgeHandlers } from '../src-shared/bridge';
+import { bridgeError, type BridgeError, type BridgeHandlers } from '../src-shared/bridge';
 import { BRIDGE_EVENTS_PATH, BRIDGE_HTTP_PREFIX, type HostEvent } from '../src-shared/bridge-http-client';
 import { ATTACHMENT_LIMITS, ATTACHMENT_TOO_LARGE } from '../src-shared/domain/attachments';
+import type { MessageCode } from '../src-shared/i18n/validation';
 import { securityHeaders } from './csp';
 import { dispatchBridgeCall, type DispatchLog } from './dispatch';
 import { resolveRendererFile } from './renderer-files';
@@ -47,8 +48,8 @@ export interface WebShell {
 
 const LOOPBACK = '127.0.0.1';
 
-function transportError(code: string, zh: string, en: string): { ok: false; error: BridgeError } {
-  return { ok: false, error: { code, message: { 'zh-CN': zh, en } } };
+function transportError(code: MessageCode, detail?: object): { ok: false; error: BridgeError } {
+  return { ok: false, error: bridgeError(code, detail) };
 }
 
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
@@ -86,23 +87,23 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     const origin = req.headers.origin;
     if (!origin || !allowedHosts().some((h) => origin === `http://${h}`)) {
       options.log?.warn(`browser shell refused a bridge call from origin ${String(origin).slice(0, 100)}`);
-      sendJson(res, 403, transportError('bridge.origin', '拒绝了来自其他网站的请求。', 'A request from another web site was refused.'));
+      sendJson(res, 403, transportError('bridge.origin'));
       return;
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      sendJson(res, 415, transportError('bridge.contentType', '请求格式不对（需要 JSON）。', 'The request must be JSON.'));
+      sendJson(res, 415, transportError('bridge.contentType'));
       return;
     }
     const bytes = await readBody(req);
     if (bytes === undefined) {
-      sendJson(res, 413, transportError('bridge.tooLarge', '请求太大，已拒绝。', 'The request is too large and was refused.'));
+      sendJson(res, 413, transportError('bridge.tooLarge'));
       return;
     }
     let input: unknown;
     try {
       input = JSON.parse(bytes.toString('utf8'));
     } catch {
-      sendJson(res, 400, transportError('bridge.json', '请求内容无法读取，未做任何改动。', 'The request could not be read; nothing was changed.'));
+      sendJson(res, 400, transportError('bridge.json'));
       return;
     }
     sendJson(res, 200, await dispatchBridgeCall(options.handlers, channel, input, options.log));
@@ -134,7 +135,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     }
     if (!fromOwnPage(req)) {
       options.log?.warn(`browser shell refused a sync request from origin ${String(req.headers.origin).slice(0, 100)}`);
-      sendJson(res, 403, transportError('bridge.origin', '拒绝了来自其他网站的请求。', 'A request from another web site was refused.'));
+      sendJson(res, 403, transportError('bridge.origin'));
       return;
     }
     const hasBody = req.method === 'POST' || req.method === 'PUT';
@@ -142,7 +143,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     // after the whole upload crossed the network; a declared length over the limit is refused unread).
     if (req.method === 'PUT') {
       if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
-        sendJson(res, 415, transportError('bridge.contentType', '上传的文件必须以原始字节发送（application/octet-stream）。', 'A file upload must be sent as raw bytes (application/octet-stream).'));
+        sendJson(res, 415, transportError('bridge.contentType', { upload: true }));
         return;
       }
       if (Number(req.headers['content-length'] ?? 0) > ATTACHMENT_LIMITS.maxBytes) return tooLargeUpload(res);
@@ -150,7 +151,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     const body = hasBody ? await readBody(req, req.method === 'PUT' ? ATTACHMENT_LIMITS.maxBytes : maxBody) : undefined;
     if (hasBody && body === undefined) {
       if (req.method === 'PUT') return tooLargeUpload(res);
-      sendJson(res, 413, transportError('bridge.tooLarge', '请求太大，已拒绝。', 'The request is too large and was refused.'));
+      sendJson(res, 413, transportError('bridge.tooLarge'));
       return;
     }
     // A closed page (or an ended change stream) ends the upstream request too.
@@ -219,14 +220,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       }
       handleBridge(req, res, decodeURIComponent(path.slice(BRIDGE_HTTP_PREFIX.length))).catch((err: unknown) => {
         options.log?.error('browser shell bridge failure', err);
-        if (!res.headersSent) sendJson(res, 500, transportError('host.internal', '主程序出错，操作没有完成。', 'The host failed; the action did not complete.'));
+        if (!res.headersSent) sendJson(res, 500, transportError('host.internal'));
       });
       return;
     }
     if (path.startsWith(SYNC_RELAY_PREFIX) && ['GET', 'HEAD', 'POST', 'PUT'].includes(req.method ?? '')) {
       handleRelay(req, res, path.slice(SYNC_RELAY_PREFIX.length)).catch((err: unknown) => {
         options.log?.error('browser shell sync relay failure', err);
-        if (!res.headersSent) sendJson(res, 500, transportError('host.internal', '主程序出错，操作没有完成。', 'The host failed; the action did not complete.'));
+        if (!res.headersSent) sendJson(res, 500, transportError('host.internal'));
         else res.destroy();
       });
       return;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { parseEvent } from './domain/parse';
 import type { CaseEvent } from './domain/events';
 import { configDocSchema, type ConfigDoc } from './sync/contract';
-import type { BridgeError } from './bridge';
+import { bridgeError, type BridgeError } from './bridge';
+import type { MessageCode } from './i18n/validation';
 import { crc32Step } from './crc32';
 
 // The desk backup file (issue 6 "Backups"): one JSON document holding every event and configuration
@@ -95,15 +96,12 @@ export type BackupParseResult = { ok: true; value: DeskBackup } | BackupRefusal;
 
 export type BackupRefusal = { ok: false; error: BridgeError };
 
-/** A refused backup, saying in both languages that the desk was left as it was. */
-export function backupRefusal(code: string, zh: string, en: string): BackupRefusal {
-  return {
-    ok: false,
-    error: {
-      code,
-      message: { 'zh-CN': `${zh}桌面数据没有任何改动。`, en: `${en} Nothing on this desk was changed.` },
-    },
-  };
+/**
+ * A refused backup: a code of the catalogue's backup namespace (src-shared/i18n/messages/backup.ts), whose
+ * every refusal says in both languages that the desk was left as it was.
+ */
+export function backupRefusal(code: MessageCode & `backup.${string}`, detail?: object): BackupRefusal {
+  return { ok: false, error: bridgeError(code, detail) };
 }
 
 /** Validates a backup file completely (envelope, checksum, every event and config document). Never throws. */
@@ -112,46 +110,37 @@ export function parseBackup(text: string): BackupParseResult {
   try {
     raw = JSON.parse(text);
   } catch {
-    return backupRefusal('backup.notJson', '这个文件不是接诉台备份（无法读取，可能已损坏或被截断）。', 'This file is not a Jiesu backup (it cannot be read; it may be damaged or cut short).');
+    return backupRefusal('backup.notJson');
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return backupRefusal('backup.notBackup', '这个文件不是接诉台备份文件。', 'This file is not a Jiesu backup file.');
+    return backupRefusal('backup.notBackup');
   }
   if ((raw as { version?: unknown }).version !== BACKUP_VERSION) {
-    return backupRefusal('backup.version', '这个备份来自不兼容的接诉台版本，请用相同或更新版本的接诉台恢复。', 'This backup comes from an incompatible Jiesu version; restore it with the same or a newer version.');
+    return backupRefusal('backup.version');
   }
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) {
-    return backupRefusal('backup.envelope', '备份文件的结构不完整，可能已损坏。', 'The backup file is incomplete and may be damaged.');
+    return backupRefusal('backup.envelope');
   }
   const env = envelope.data;
   if (env.events.length !== env.counts.events || env.config.length !== env.counts.config) {
-    return backupRefusal(
-      'backup.counts',
-      `备份文件应有 ${env.counts.events} 条记录，实际只有 ${env.events.length} 条，文件可能被截断。`,
-      `The backup should hold ${env.counts.events} records but holds ${env.events.length}; the file may have been cut short.`,
-    );
+    return backupRefusal('backup.counts', { expected: env.counts.events, actual: env.events.length });
   }
   if ((env.bodies?.length ?? 0) !== (env.counts.bodies ?? 0)) {
-    return backupRefusal('backup.counts', `备份文件应有 ${env.counts.bodies ?? 0} 个附件文件，实际有 ${env.bodies?.length ?? 0} 个，文件可能被截断。`, `The backup should hold ${env.counts.bodies ?? 0} attachment files but holds ${env.bodies?.length ?? 0}; the file may have been cut short.`);
+    return backupRefusal('backup.counts', { bodies: true, expected: env.counts.bodies ?? 0, actual: env.bodies?.length ?? 0 });
   }
   if (checksummed(env.events, env.config, env.bodies) !== env.checksum) {
-    return backupRefusal('backup.checksum', '备份文件的校验值不符，内容已被改动或损坏。', 'The backup file’s checksum does not match: its content was changed or damaged.');
+    return backupRefusal('backup.checksum');
   }
   const events: CaseEvent[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < env.events.length; i++) {
     const parsed = parseEvent(env.events[i]);
     if (!parsed.ok) {
-      const first = parsed.errors[0];
-      return backupRefusal(
-        'backup.event',
-        `备份中的第 ${i + 1} 条记录无效${first ? `：${first.message['zh-CN']}` : '。'}`,
-        `Record ${i + 1} in the backup is invalid${first ? `: ${first.message.en}` : '.'}`,
-      );
+      return backupRefusal('backup.event', { index: i + 1, first: parsed.errors[0]?.message });
     }
     if (seen.has(parsed.value.id)) {
-      return backupRefusal('backup.duplicate', `备份中的第 ${i + 1} 条记录重复出现。`, `Record ${i + 1} in the backup appears twice.`);
+      return backupRefusal('backup.duplicate', { index: i + 1 });
     }
     seen.add(parsed.value.id);
     events.push(parsed.value);
@@ -160,14 +149,14 @@ export function parseBackup(text: string): BackupParseResult {
   for (let i = 0; i < env.config.length; i++) {
     const parsed = configDocSchema.safeParse(env.config[i]);
     if (!parsed.success) {
-      return backupRefusal('backup.config', `备份中的第 ${i + 1} 份配置无效。`, `Configuration document ${i + 1} in the backup is invalid.`);
+      return backupRefusal('backup.config', { index: i + 1 });
     }
     config.push(parsed.data);
   }
   const bodies: BackupBody[] = [];
   for (let i = 0; i < (env.bodies?.length ?? 0); i++) {
     const parsed = bodySchema.safeParse(env.bodies![i]);
-    if (!parsed.success) return backupRefusal('backup.body', `备份中的第 ${i + 1} 个附件文件无效。`, `Attachment file ${i + 1} in the backup is invalid.`);
+    if (!parsed.success) return backupRefusal('backup.body', { index: i + 1 });
     bodies.push(parsed.data);
   }
   return {
@@ -205,7 +194,7 @@ export async function restoreBackup(text: string, target: RestoreTarget, accept?
   const refused = await accept?.(parsed.value);
   if (refused) return refused;
   if ((await target.countEvents()) > 0) {
-    return backupRefusal('backup.notEmpty', '只能恢复到空白的桌面：这台电脑上已经有案件记录。', 'A backup can only be restored into an empty desk: this computer already holds case records.');
+    return backupRefusal('backup.notEmpty');
   }
   await target.putConfig(parsed.value.config);
   await target.insertEvents(parsed.value.events);

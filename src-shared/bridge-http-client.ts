@@ -1,4 +1,4 @@
-import type { BridgeChannel, BridgeError, BridgeInput, BridgeResult, JiesuBridge } from './bridge';
+import { bridgeError, type BridgeChannel, type BridgeError, type BridgeInput, type BridgeResult, type JiesuBridge } from './bridge';
 
 // The browser shell's side of the host bridge (docs/architecture.md §The host bridge and the browser shell): the same
 // `JiesuBridge` the Electron preload exposes, spoken over HTTP to the shell on 127.0.0.1. The page calls
@@ -16,13 +16,7 @@ export type HostEvent = (typeof HOST_EVENTS)[number];
  */
 function unreachable(detail: string): BridgeError {
   console.warn(`host bridge unreachable: ${detail}`);
-  return {
-    code: 'host.unreachable',
-    message: {
-      'zh-CN': '这个窗口与本机的接诉台程序断开了连接，打印、备份等暂时不能用。请确认接诉台程序仍在运行，然后刷新页面；仍不行请联系管理员。',
-      en: 'This window has lost its connection to the Jiesu program on this computer, so printing, backups and the like are unavailable for now. Check that Jiesu is still running, then reload the page; if that does not help, contact your administrator.',
-    },
-  };
+  return bridgeError('host.unreachable');
 }
 
 function isBridgeResult(value: unknown): value is BridgeResult<BridgeChannel> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { NewEvent } from './domain/events';
 import type { EnrolResponse } from './sync/contract';
+import { messageFor, type MessageCode } from './i18n/validation';
 
 // The one typed API the renderer may call on its host (docs/architecture.md §The host bridge and the browser shell).
 // The Electron preload exposes it with contextBridge; the browser shell serves the same handlers over
@@ -148,6 +149,11 @@ export interface DeskLink {
 export interface BridgeError {
   code: string;
   message: { 'zh-CN': string; en: string };
+}
+
+/** The BridgeError of a code of the shared message catalogue, its sentences rendered with `detail`. */
+export function bridgeError(code: MessageCode, detail?: object): BridgeError {
+  return { code, message: messageFor(code, '', detail) };
 }
 
 export type BridgeResult<C extends BridgeChannel> = { ok: true; value: BridgeOutputs[C] } | { ok: false; error: BridgeError };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ACTION_DEFS } from '../src-shared/domain/actions';
 import { ACTION_SPECS } from '../src-renderer/features/case/action-specs';
+import { CATALOGUE, type Namespace } from '../src-renderer/i18n/catalogue';
 
 // Issue 11: every action a person can take on a case is proven by an end-to-end test that performs it as
 // that person does. The list comes from the code, not from memory: every event of the domain's action table
@@ -89,17 +90,18 @@ function table(src: string): Record<string, string> {
   return Object.fromEntries([...src.matchAll(/^\s*'?([\w.]+)'?: '([^']*)',?$/gm)].reverse().map((m) => [m[1]!, m[2]!]));
 }
 
-/** zh-CN messages a file shows: its feature's own (features/x/i18n.ts), else those beside it, over the desk's. */
+/** The desk catalogue's namespace a feature folder's screens speak (src-renderer/i18n/catalogue.ts). */
+const FEATURE_NAMESPACES: Record<string, Namespace> = { analysis: 'analysis', ledger: 'ledger', 'policy-admin': 'policy', 'case/attachments': 'attachments' };
+
+/** zh-CN messages a file shows: its feature's namespace (the deepest folder that has one) over the desk's, and the file's own. */
 function messagesOf(file: string): Record<string, string> {
-  const global = table(readFileSync(join(ROOT, 'src-renderer/i18n/zh-CN.ts'), 'utf8'));
-  for (let dir = file.slice(0, file.lastIndexOf('/')); dir.startsWith(join(ROOT, 'src-renderer/features')); dir = dir.slice(0, dir.lastIndexOf('/'))) {
-    try {
-      return { ...global, ...table(readFileSync(join(dir, 'i18n.ts'), 'utf8')) };
-    } catch {
-      // no i18n.ts here: the one above, else the desk's
-    }
-  }
-  return { ...global, ...table(readFileSync(file, 'utf8')) };
+  const zh = CATALOGUE['zh-CN'] as Record<Namespace, Record<string, string>>;
+  const features = join(ROOT, 'src-renderer/features/');
+  const folder = file.startsWith(features) ? file.slice(features.length, file.lastIndexOf('/')) : '';
+  const ns = Object.keys(FEATURE_NAMESPACES)
+    .filter((f) => folder === f || folder.startsWith(`${f}/`))
+    .sort((x, y) => y.length - x.length)[0];
+  return { ...zh.desk, ...(ns ? zh[FEATURE_NAMESPACES[ns]!] : table(readFileSync(file, 'utf8'))) };
 }
 
 /** The JSX element starting at `at` (`<Button …>…</Button>` or self-closing): its opening tag and its children. */

@@ -1,8 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withoutRuleRefs } from '../src-shared/i18n/rule-refs';
 import { PRESETS } from '../src-shared/presets';
+import { MESSAGE_CODES, messageFor } from '../src-shared/i18n/validation';
+import { CATALOGUE } from '../src-renderer/i18n/catalogue';
 
 // Issue 11 finding 10: rule IDs (S0-2, S1-6, S7-13 …) are for the software's tests, never for the people
 // at the desk.
@@ -27,16 +29,12 @@ describe('rule IDs are not shown to people', () => {
 
   it('no message of the desk names a rule ID', () => {
     const root = join(__dirname, '../src-renderer');
-    const features = readdirSync(join(root, 'features')).map((d) => join(root, 'features', d, 'i18n.ts')).filter((f) => {
-      try {
-        readFileSync(f);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    const files = [join(root, 'i18n/zh-CN.ts'), join(root, 'i18n/en.ts'), join(root, 'components/SyncStatus.tsx'), ...features];
-    for (const f of files) for (const m of messagesOf(f)) expect(m, f).not.toMatch(RULE_REF);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      for (const [ns, words] of Object.entries(CATALOGUE[lang])) for (const [k, m] of Object.entries(words as Record<string, string>)) expect(m, `${lang} ${ns}.${k}`).not.toMatch(RULE_REF);
+    }
+    for (const m of messagesOf(join(root, 'components/SyncStatus.tsx'))) expect(m, 'SyncStatus.tsx').not.toMatch(RULE_REF);
+    // The sentences of codes (refusals the domain, the server and the host give) reach the desk too.
+    for (const code of MESSAGE_CODES) for (const m of Object.values(messageFor(code, '字段'))) expect(m, code).not.toMatch(RULE_REF);
   });
 
   it('every preset intake help reads without its rule ID once the desk shows it', () => {

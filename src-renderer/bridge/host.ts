@@ -1,4 +1,4 @@
-import type { BridgeChannel, BridgeInput, BridgeResult, JiesuBridge } from '../../src-shared/bridge';
+import { bridgeError, type BridgeChannel, type BridgeInput, type BridgeResult, type JiesuBridge } from '../../src-shared/bridge';
 
 // The renderer's only way to its host (docs/architecture.md §The host bridge and the browser shell): `window.jiesu` from the Electron
 // preload, else the browser shell's HTTP bridge on 127.0.0.1. When neither is there (a bare static
@@ -40,23 +40,14 @@ async function bridge(): Promise<JiesuBridge | undefined> {
 export async function callHost<C extends BridgeChannel>(channel: C, input: BridgeInput<C>): Promise<BridgeResult<C>> {
   const b = await bridge();
   if (!b) {
-    return {
-      ok: false,
-      error: {
-        code: 'host.unavailable',
-        // Said to a clerk: what does not work and what to do, no command names (issue 11 finding 12).
-        message: {
-          'zh-CN': '这个窗口没有连上接诉台程序，打印、系统通知等暂时不能用。请从桌面上的「接诉台」图标打开；仍不行请联系管理员。',
-          en: 'This window is not connected to the Jiesu program, so printing, system notifications and the like are unavailable. Open Jiesu from its desktop icon; if that does not help, contact your administrator.',
-        },
-      },
-    };
+    // Said to a clerk: what does not work and what to do, no command names (issue 11 finding 12).
+    return { ok: false, error: bridgeError('host.unavailable') };
   }
   try {
     return await b.call(channel, input);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { code: 'host.failed', message: { 'zh-CN': `主程序调用失败：${detail}`, en: `The host call failed: ${detail}` } } };
+    return { ok: false, error: bridgeError('host.failed', { detail }) };
   }
 }
 

@@ -3,6 +3,7 @@ import type { Staff } from '../../src-shared/domain/org';
 import type { Policy } from '../../src-shared/domain/policy';
 import { canAdminister, holdsAdminRole } from '../../src-shared/domain/administration';
 import { verifyCredential } from '../../src-shared/credentials';
+import { messageFor } from '../../src-shared/i18n/validation';
 import type { DeskDatabase } from './database';
 import { ensureDeskSync, getServerConnection, type DeskReplication, type LinkOptions } from './replication';
 
@@ -15,28 +16,12 @@ import { ensureDeskSync, getServerConnection, type DeskReplication, type LinkOpt
 
 export type AdminCheck = { ok: true } | { ok: false; message: { 'zh-CN': string; en: string } };
 
-const WRONG: AdminCheck = {
-  ok: false,
-  message: { 'zh-CN': '管理员确认未通过：口令不对，或此人没有管理权限。', en: 'Administrator check failed: wrong passphrase, or this person does not administer.' },
-};
+const WRONG: AdminCheck = { ok: false, message: messageFor('admin.wrong', '') };
 // A person who administers by role but holds only a PIN: saying so (instead of "wrong passphrase") tells
 // them what to do. Where a passphrase is set: 设置 → 工作人员 → 重设登录凭据 (an administrator gives an existing
 // person one, features/settings/ResetCredential.tsx), and the first-run form (an administering row's field).
-const NEEDS_PASSPHRASE: AdminCheck = {
-  ok: false,
-  message: {
-    'zh-CN':
-      '管理操作须使用管理口令，PIN 码不能确认管理员身份，未做任何更改。管理口令至少 10 个字符、不能全是数字：由已用口令登录的管理员在「设置 → 工作人员」此人一行点「重设登录凭据」设置，或在新建本机时在管理人员的「PIN 码或口令」一栏设置。',
-    en: 'Administration needs a passphrase; a PIN cannot confirm an administrator. Nothing was changed. A passphrase has at least 10 characters, not only digits: have an administrator signed in with a passphrase set it with "Reset credential" on the person’s row in Settings → Staff, or set it in the "PIN or passphrase" field when setting up the desk.',
-  },
-};
-const OFFLINE: AdminCheck = {
-  ok: false,
-  message: {
-    'zh-CN': '无法连接服务器：发布制度等机构配置需要服务器确认管理员身份，请联网后重试。未做任何更改。',
-    en: 'Cannot reach the server: publishing configuration needs the server to confirm the administrator. Nothing was changed; try again online.',
-  },
-};
+const NEEDS_PASSPHRASE: AdminCheck = { ok: false, message: messageFor('admin.needsPassphrase', '') };
+const OFFLINE: AdminCheck = { ok: false, message: messageFor('admin.offline', '') };
 
 export interface ConfirmOptions extends LinkOptions {
   fetch?: typeof fetch;

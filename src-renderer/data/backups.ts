@@ -3,7 +3,8 @@ import { sha256Hex } from '../../src-shared/domain/attachments';
 import { base64ToBytes, bytesToBase64 } from '../../src-shared/base64';
 import { bodyStoreFor } from './body-store';
 import { localDateKey } from '../../src-shared/domain/numbering';
-import type { BridgeError } from '../../src-shared/bridge';
+import { bridgeError, type BridgeError } from '../../src-shared/bridge';
+import { messageFor } from '../../src-shared/i18n/validation';
 import { callHost } from '../bridge/host';
 import { configFromDocs, getDeskIdentity, loadConfig, setDeskIdentity, type DeskIdentity } from './config';
 import type { DeskDatabase } from './database';
@@ -60,7 +61,7 @@ async function checkedBodies(bodies: readonly BackupBody[] | undefined): Promise
   for (const [i, b] of (bodies ?? []).entries()) {
     const bytes = base64ToBytes(b.data).buffer;
     if ((await sha256Hex(bytes)) !== b.hash) {
-      return backupRefusal('backup.bodyHash', `备份中的第 ${i + 1} 个附件文件与它的校验值不符，已被改动或损坏。`, `Attachment file ${i + 1} in the backup does not match its hash: it was altered or damaged.`);
+      return backupRefusal('backup.bodyHash', { index: i + 1 });
     }
     out.push({ type: b.type, bytes });
   }
@@ -109,7 +110,7 @@ export async function restoreDesk(db: DeskDatabase, source: RestoreSource, passp
     restored = await restoreBackup(opened.value.content, databaseRestoreTarget(db), async (backup) => {
       identity = identityOf(backup);
       numbers = recentNumbers(backup);
-      if (!identity) return backupRefusal('backup.noDesk', '这个备份没有记录它属于哪一台接诉台，无法恢复。', 'This backup does not say which desk it belongs to, so it cannot be restored.');
+      if (!identity) return backupRefusal('backup.noDesk');
       const checked = await checkedBodies(backup.bodies);
       if (!Array.isArray(checked)) return checked;
       bodies = checked;
@@ -121,7 +122,7 @@ export async function restoreDesk(db: DeskDatabase, source: RestoreSource, passp
   } catch (e) {
     // The store refused a write after the file passed every check (disk full, a second window): say so.
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { code: 'backup.store', message: { 'zh-CN': `恢复时本机数据库写入失败：${detail}`, en: `The local database failed while restoring: ${detail}` } } };
+    return { ok: false, error: bridgeError('backup.store', { detail }) };
   }
   if (!restored.ok) return restored;
   if (numbers.length > 0) await keepCaseNumberFloor(db, numbers);
@@ -153,7 +154,7 @@ export async function runScheduledBackup(db: DeskDatabase, now = Date.now()): Pr
     outcome = r.ok ? { at: now, ok: true } : { at: now, ok: false, error: r.error.message };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    outcome = { at: now, ok: false, error: { 'zh-CN': `备份失败：${detail}`, en: `The backup failed: ${detail}` } };
+    outcome = { at: now, ok: false, error: messageFor('backup.failed', '', { detail }) };
   }
   await db.upsertLocal<ScheduledBackupOutcome>(LAST_SCHEDULED_KEY, outcome);
   scheduledListeners.forEach((l) => l());

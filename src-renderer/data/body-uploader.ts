@@ -1,4 +1,5 @@
 import { attachmentPath } from '../../src-shared/sync/contract';
+import { messageFor } from '../../src-shared/i18n/validation';
 import type { BodyRefusal, BodyStore, PendingBody } from './body-store';
 
 // The desk's uploader of attachment bodies (issue 13, docs/architecture.md §Attachments). Bodies attached
@@ -62,7 +63,7 @@ async function refusalOf(res: Response): Promise<BodyRefusal> {
   }
   return {
     code: body.error ?? `http${res.status}`,
-    message: body.messages ?? { 'zh-CN': `服务器拒收了这个文件（${res.status}）。`, en: `The server refused this file (${res.status}).` },
+    message: body.messages ?? messageFor('sync.bodyRefused', '', { status: res.status }),
   };
 }
 

@@ -4,7 +4,6 @@ export { CASE_STATUSES } from '../../src-shared/domain/case-state';
 import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
 import type { FieldError } from '../../src-shared/domain/parse';
 import { messageFor, type LocalisedMessage } from '../../src-shared/i18n/validation';
-import './messages';
 import { approvalStepOf, availableActions, caseAt, eventsFollowingDecision, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, validateAction, type ActionAvailability } from '../../src-shared/domain/actions';
 export { approvalStepOf, caseAt, eventsFollowingDecision, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type ActionAvailability };
 export { rejectionAtIntake } from '../../src-shared/domain/admissibility';

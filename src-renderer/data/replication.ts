@@ -16,6 +16,7 @@ import {
   type ReplicatedCollection,
   type StreamMessage,
 } from '../../src-shared/sync/contract';
+import { messageFor } from '../../src-shared/i18n/validation';
 import type { DeskDatabase } from './database';
 import { getDeskIdentity, setDeskIdentity } from './config';
 import { keepCaseNumberFloor } from './register';
@@ -134,7 +135,7 @@ type PulledPage = { documents: never[]; checkpoint: Checkpoint; latest?: number;
 
 const OFFLINE_ERROR: SyncError = {
   code: 'offline',
-  message: { 'zh-CN': '无法连接服务器，本台继续离线工作，网络恢复后会自动同步。', en: 'Cannot reach the server; the desk keeps working offline and syncs when the network is back.' },
+  message: messageFor('sync.offline', ''),
 };
 
 class SyncHttpError extends Error {
@@ -197,7 +198,7 @@ async function errorFrom(res: Response): Promise<SyncError> {
   return {
     code: body.error ?? `http${res.status}`,
     status: res.status,
-    message: body.messages ?? { 'zh-CN': `服务器返回错误（${res.status}），稍后会自动重试。`, en: `The server answered with an error (${res.status}); retrying automatically.` },
+    message: body.messages ?? messageFor('sync.http', '', { status: res.status }),
     ...(Array.isArray(body.errors)
       ? {
           rows: body.errors.map((e) => e.index).filter((i): i is number => typeof i === 'number'),
@@ -213,10 +214,7 @@ async function errorFrom(res: Response): Promise<SyncError> {
 
 /** What the status bar says about documents the server refused. */
 export function refusedMessage(count: number): SyncError['message'] {
-  return {
-    'zh-CN': `有 ${count} 条记录未通过服务器校验，仅保存在本台；其余记录已同步。请联系管理员。`,
-    en: `${count} record(s) failed the server's validation and stay on this desk only; everything else synced. Contact your administrator.`,
-  };
+  return messageFor('sync.refusedCount', '', { count });
 }
 
 export function syncErrorOf(e: unknown): SyncError {

@@ -4,7 +4,6 @@ import type { CaseEvent, NewEvent } from '../../src-shared/domain/events';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
 import { messageFor } from '../../src-shared/i18n/validation';
-import './messages';
 import type { DeskDatabase } from './database';
 import { checkAction, eventsFollowingCallback, eventsFollowingDecision } from './domain';
 import { markPending, clearPending } from './pending';

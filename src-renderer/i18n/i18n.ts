@@ -1,15 +1,15 @@
 import { useSyncExternalStore } from 'react';
-import { zhCN, type MessageKey } from './zh-CN';
-import { en } from './en';
+import type { MessageKey } from './zh-CN/desk';
+import { CATALOGUE, type KeyOf, type Namespace } from './catalogue';
 import { fillTemplate } from '../../src-shared/i18n/template';
+import { messageFor, type MessageCode } from '../../src-shared/i18n/validation';
 
-// Every user-visible string goes through here (docs/architecture.md §House rules). zh-CN is the source language; `en` is typed
-// as Record<MessageKey, string>, so a missing English string fails the typecheck.
+// Every user-visible string goes through here (docs/architecture.md §House rules): the desk's catalogue
+// (./catalogue.ts, a namespace a screen family) and, for domain codes, the shared message catalogue (`say`).
 
 export type Language = 'zh-CN' | 'en';
 export type { MessageKey };
 
-const tables: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 const STORAGE_KEY = 'jiesu.language';
 
 let current: Language = readStoredLanguage();
@@ -41,7 +41,7 @@ export type Vars = Record<string, string | number>;
 
 /** Translates a key; `{name}` placeholders are replaced from `vars`. */
 export function t(key: MessageKey, vars?: Vars, lang: Language = current): string {
-  return fillTemplate(tables[lang][key] ?? zhCN[key] ?? key, vars);
+  return fillTemplate(CATALOGUE[lang].desk[key], vars);
 }
 
 /** Re-renders the caller when the language changes. */
@@ -71,11 +71,18 @@ export function localised(message: { 'zh-CN': string; en: string }, lang: Langua
   return message[lang];
 }
 
-/**
- * A feature's own string tables (zh-CN source, en complete) as a hook: `t` fills `{name}` placeholders and
- * follows the desk's language.
- */
-export function useFeatureT<K extends string>(tables: Record<Language, Record<K, string>>): { t: (key: K, vars?: Vars) => string; lang: Language } {
+/** The sentence of a domain code (src-shared/i18n/validation.ts) in the desk's language. */
+export function say(code: MessageCode, field = '', detail?: object, lang: Language = current): string {
+  return messageFor(code, field, detail)[lang];
+}
+
+/** The words of one namespace of the desk's catalogue as a hook: `t` fills `{name}` placeholders and follows the desk's language. */
+export function useFeatureT<N extends Namespace>(ns: N): { t: (key: KeyOf<N>, vars?: Vars) => string; lang: Language } {
   const lang = useLanguage();
-  return { lang, t: (key, vars) => fillTemplate(tables[lang][key], vars) };
+  return { lang, t: (key, vars) => translate(ns, key, vars, lang) };
+}
+
+/** A word of a namespace outside React (exports, tables built once). */
+export function translate<N extends Namespace>(ns: N, key: KeyOf<N>, vars?: Vars, lang: Language = current): string {
+  return fillTemplate((CATALOGUE[lang][ns] as Record<KeyOf<N>, string>)[key], vars);
 }

@@ -7,7 +7,6 @@ import { canonicalJson } from '../sync/canonical';
 import type { DeskScope } from '../sync/scope';
 import { rulesOf } from '../sync/rules';
 import { decrypt, encrypt, type Keyring } from './keyring';
-import { addValidationMessages } from '../../src-shared/i18n/validation';
 
 // Confidential identity at rest and on the wire (docs/architecture.md §Trust model, issue 10 item 4).
 // An event is stored as two parts: `doc`, the sealed event every reader may see (domain/sealing.ts), and
@@ -19,13 +18,6 @@ export interface StoredEvent {
   doc: string;
   sealed: string | null;
 }
-
-addValidationMessages({
-  'sync.sealedByServer': {
-    'zh-CN': () => '投诉人身份的“保密”标记只能由服务器加上，新记录不能带有它。',
-    en: () => 'Only the server marks a complainant’s identity sealed; a new record cannot carry the mark.',
-  },
-});
 
 const aad = (orgId: string, eventId: string) => `jiesu-event:${orgId}:${eventId}`;
 

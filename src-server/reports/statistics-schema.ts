@@ -1,5 +1,5 @@
 import { DIMENSIONS } from '../../src-shared/analytics/stats';
-import { GRANULARITIES } from './statistics';
+import { GRANULARITIES } from '../../src-shared/analytics/period';
 
 // JSON schemas of GET /api/v1/statistics, for validation, serialisation and the OpenAPI document. The
 // response is the shared CaseStatistics (src-shared/analytics/stats.ts) plus `now` and `policyRevision`;

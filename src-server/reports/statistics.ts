@@ -1,10 +1,10 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { computeStatistics, type AnalysedCase, type CaseStatistics } from '../../src-shared/analytics/stats';
-import { PERIOD_GRANULARITY, periodsBetween, type Granularity } from '../../src-shared/analytics/period';
+import { GRANULARITIES, PERIOD_GRANULARITY, periodsBetween, type Granularity } from '../../src-shared/analytics/period';
 import { callbackDueAt } from '../../src-shared/domain/sla';
 import type { Policy } from '../../src-shared/domain/policy';
 import type { FieldError, ParseResult } from '../../src-shared/domain/parse';
-import { addValidationMessages, messageFor } from '../../src-shared/i18n/validation';
+import { messageFor, type MessageCode } from '../../src-shared/i18n/validation';
 import type { CaseIndexView } from './case-index';
 import { stagesOf } from './queries';
 
@@ -13,23 +13,6 @@ import { stagesOf } from './queries';
 // the policy in force, the SLA engine's stages and callback due times, now). One definition of every
 // rate, so a supervisor and a desk looking at the same period see the same numbers.
 
-export const GRANULARITIES = ['day', 'week', 'month', 'quarter', 'year'] as const satisfies readonly Granularity[];
-const GRANULARITY_NAMES = { day: '日', week: '周', month: '月', quarter: '季度', year: '年' } as const satisfies Record<Granularity, string>;
-
-addValidationMessages({
-  'statistics.periodReversed': {
-    'zh-CN': () => '统计期间不对：开始时间（from）必须早于结束时间（to）。',
-    en: () => 'The period is reversed: its start (from) must be before its end (to).',
-  },
-  'statistics.granularity': {
-    'zh-CN': (f, d) => `「${f}」不是可用的统计粒度${d.value === undefined ? '' : `（收到「${String(d.value)}」）`}：可选 ${GRANULARITIES.map((g) => `${g}（${GRANULARITY_NAMES[g]}）`).join('、')}。`,
-    en: (f, d) => `"${f}" is not a known granularity${d.value === undefined ? '' : ` (got "${String(d.value)}")`}: use one of ${GRANULARITIES.join(', ')}.`,
-  },
-  'statistics.tooManyPeriods': {
-    'zh-CN': (_f, d) => `统计期间按「${String(d.granularity)}」划分超过 ${String(d.max)} 段：请缩短期间或选用更粗的粒度（如 month、year）。`,
-    en: (_f, d) => `The period splits into more than ${String(d.max)} "${String(d.granularity)}" buckets: shorten it or choose a coarser granularity (month, year).`,
-  },
-});
 
 export interface StatisticsQuery {
   /** Received in [from, to), epoch ms. */
@@ -57,7 +40,7 @@ export function defaultGranularity(policy: Pick<Policy, 'analysisPeriods'>): Gra
   return GRANULARITIES.find((g) => offered.has(g)) ?? 'month';
 }
 
-function fieldError(path: string, code: string, detail: object = {}): FieldError {
+function fieldError(path: string, code: MessageCode, detail: object = {}): FieldError {
   return { path, code, message: messageFor(code, path, detail) };
 }
 

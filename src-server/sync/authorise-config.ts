@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/types';
 import type { ConfigKind } from '../../src-shared/sync/contract';
 import type { FieldError } from '../../src-shared/domain/parse';
-import { addValidationMessages, messageFor } from '../../src-shared/i18n/validation';
+import { messageFor, type MessageCode } from '../../src-shared/i18n/validation';
 import { adminOfSession } from '../admin-sessions';
 import { staffSchema, type Staff } from '../../src-shared/domain/org';
 import { policyInForce } from '../../src-shared/domain/revisions';
@@ -25,18 +25,7 @@ import type { CheckedConfig, RowError } from './validate';
 /** Kinds that only an administrator writes. */
 export const ADMIN_KINDS: ReadonlySet<ConfigKind> = new Set<ConfigKind>(['organisation', 'site', 'desk', 'staff', 'policy']);
 
-addValidationMessages({
-  'config.needsAdmin': {
-    'zh-CN': () => '制度、人员、站点和工作台等机构配置只能由管理员修改：请在本台由管理员输入口令确认后再发布。',
-    en: () => 'The organisation’s configuration (policy, staff, sites, desks) is changed only by an administrator: have an administrator confirm with their passphrase at this desk, then publish again.',
-  },
-  'config.dutyOtherDesk': {
-    'zh-CN': () => '这条事项完成记录写的是其他工作台，本工作台只能记录自己完成的事项。',
-    en: () => 'This duty mark names another desk; a desk records only the duties it marked itself.',
-  },
-});
-
-function refusal(index: number, id: string, path: string, code: string, detail: object = {}): RowError {
+function refusal(index: number, id: string, path: string, code: MessageCode, detail: object = {}): RowError {
   const errors: FieldError[] = [{ path, code, message: messageFor(code, path, detail) }];
   return { index, id, errors };
 }

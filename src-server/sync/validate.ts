@@ -2,7 +2,7 @@ import { parseEvent, fieldErrorsOf, type FieldError } from '../../src-shared/dom
 import type { CaseEvent } from '../../src-shared/domain/events';
 import { configDocSchema, type ConfigDoc } from '../../src-shared/sync/contract';
 import { CONFIG_DATA_SCHEMAS, configIdMatchesData } from '../../src-shared/sync/config-kinds';
-import { messageFor } from '../../src-shared/i18n/validation';
+import { messageFor, type MessageCode } from '../../src-shared/i18n/validation';
 import { canonicalJson } from './canonical';
 import { siteVisible, type DeskScope } from './scope';
 
@@ -32,7 +32,7 @@ export interface CheckedConfig {
 
 const MAX_LISTED = 20;
 
-function fieldError(path: string, code: string): FieldError {
+function fieldError(path: string, code: MessageCode): FieldError {
   return { path, code, message: messageFor(code, path) };
 }
 

@@ -3,6 +3,9 @@
 
 export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
+/** Every bucket a trend can be split into, finest first. */
+export const GRANULARITIES = ['day', 'week', 'month', 'quarter', 'year'] as const satisfies readonly Granularity[];
+
 /** The analysis periods a policy names (`analysisPeriods`) mapped to bucket granularities. */
 export const PERIOD_GRANULARITY = { weekly: 'week', monthly: 'month', quarterly: 'quarter', yearly: 'year' } as const satisfies Record<string, Granularity>;
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { idString } from '../domain/limits';
-import { addValidationMessages } from '../i18n/validation';
 
 // S10-14: at least one survey a year of owners' opinions on each service item (power, water, fire safety,
 // security, cleaning). A survey is entered as tallies per item; its summary sits beside the complaint
@@ -45,11 +44,6 @@ export type SiteSurvey = z.infer<typeof siteSurveySchema>;
 
 /** The survey's entity id; its config document is `survey:${siteId}:${year}`. */
 export const surveyEntityId = (siteId: string, year: number) => `${siteId}:${year}`;
-
-addValidationMessages({
-  'survey.satisfiedTooMany': { 'zh-CN': (f) => `「${f}」满意人数不能多于参加人数。`, en: (f) => `"${f}": more satisfied than respondents.` },
-  'survey.scoreTooHigh': { 'zh-CN': (f) => `「${f}」评分合计不能超过参加人数的 5 倍。`, en: (f) => `"${f}": the score sum exceeds 5 per respondent.` },
-});
 
 export interface SurveyItemResult {
   item: string;

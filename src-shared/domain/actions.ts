@@ -4,10 +4,9 @@ import { fieldErrorsOf, type FieldError, type ParseResult } from './parse';
 import type { Approval, Penalty, Policy, Reward } from './policy';
 import { appliesToCase, slaEvaluation } from './sla';
 import { callbackMethods, unsatisfiedCallback } from './callback-outcome';
-import { messageFor, type LocalisedMessage } from '../i18n/validation';
+import { messageFor, type LocalisedMessage, type MessageCode } from '../i18n/validation';
 import { attachmentKindsOf, bodyRefusal } from './attachments';
 import { personWordOf } from './intake';
-import './action-messages';
 
 // Every case action, defined once (issue 12 "one definition per action"): its event, the statuses in
 // which it makes sense, the roles the policy names for it, its refusal as a code with parameters, and the
@@ -34,9 +33,9 @@ export interface Actor {
 
 export type ActionEvent = Exclude<EventType, 'case.registered'>;
 
-/** A refusal: a message code and its parameters (the words are in ./action-messages.ts). */
+/** A refusal: a message code and its parameters (the words are in src-shared/i18n/messages/action.ts). */
 export interface Refusal {
-  code: string;
+  code: MessageCode;
   detail?: Record<string, unknown>;
 }
 
@@ -54,7 +53,7 @@ export interface ActionDef<T extends ActionEvent = ActionEvent> {
   /** Roles the policy names for the action on this case now; undefined: anyone at the desk; empty: nobody. */
   roles?: (policy: Policy, state: CaseState) => readonly string[] | undefined;
   /** Refusal code used when the actor lacks the roles (default `action.role`). */
-  roleCode?: string;
+  roleCode?: MessageCode;
   /** Why not, beyond status, approvals and roles (checked before the roles: "nothing to decide" first). */
   refuse?: (c: Ctx) => Refusal | undefined;
   /** Checks of the parsed payload's references against the policy and the case, beyond its schema. */
@@ -72,7 +71,7 @@ const ALL: readonly CaseStatus[] = CASE_STATUSES;
 
 export class Errors {
   readonly list: FieldError[] = [];
-  add(path: string, code: string, detail: Record<string, unknown> = {}): void {
+  add(path: string, code: MessageCode, detail: Record<string, unknown> = {}): void {
     this.list.push({ path, code, message: messageFor(code, path, detail) });
   }
   unknown(path: string, ref: string, what: string, whatEn: string): void {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CaseState } from './case-state';
 import type { Policy } from './policy';
 import { bytesAreOfType } from './attachment-sniff';
-import './attachment-messages';
+import type { MessageCode } from '../i18n/validation';
 
 // Files attached to a case (issue 13): photos, scans, letters, recordings. The event carries what the file
 // is (its SHA-256, name, type, size, kind and caption) and the envelope who added it when; the bytes
@@ -71,7 +71,7 @@ export const contentHash = z.string().regex(/^[0-9a-f]{64}$/, 'attachment.hash')
 export const mimeType = z.string().max(100).regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'attachment.type');
 
 /** Why a body of this type and size may not be attached, as a message code with parameters; undefined when it may. */
-export function bodyRefusal(type: string, size: number): { code: string; detail: Record<string, unknown> } | undefined {
+export function bodyRefusal(type: string, size: number): { code: MessageCode; detail: Record<string, unknown> } | undefined {
   if (!isAllowedAttachmentType(type)) return { code: 'attachment.typeRefused', detail: { type: type || '未知' } };
   if (size <= 0) return { code: 'attachment.empty', detail: {} };
   if (size > ATTACHMENT_LIMITS.maxBytes) return { code: 'attachment.tooLarge', detail: { max: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024, size: Math.ceil((size / 1024 / 1024) * 10) / 10 } };
@@ -84,7 +84,7 @@ export function bodyRefusal(type: string, size: number): { code: string; detail:
  * file is added, so such a file never enters a case's history. Undefined for a type `bodyRefusal` refuses
  * anyway (its message says why) and for no bytes at all (`attachment.empty`).
  */
-export function contentRefusal(type: string, bytes: Uint8Array): { code: string; detail: Record<string, unknown> } | undefined {
+export function contentRefusal(type: string, bytes: Uint8Array): { code: MessageCode; detail: Record<string, unknown> } | undefined {
   if (!isAllowedAttachmentType(type) || bytes.length === 0 || bytesAreOfType(type, bytes)) return undefined;
   return { code: 'attachment.notOfType', detail: { type } };
 }

@@ -3,7 +3,7 @@ import type { Complainant, EventPayload, NewEvent } from './events';
 import type { FieldError } from './parse';
 import { LIMITS } from './limits';
 import type { CommonField, FieldDef, Policy } from './policy';
-import { addValidationMessages, messageFor } from '../i18n/validation';
+import { messageFor, type MessageCode } from '../i18n/validation';
 
 // The intake form's rules live here, not in components (docs/architecture.md §House rules): which fields a
 // kind's form has, which are required, their limits and options, the S9-1 apology confirmation, and how
@@ -11,33 +11,6 @@ import { addValidationMessages, messageFor } from '../i18n/validation';
 // `intakeSchemaFor(...)` to react-hook-form's zodResolver; messages are sentences in the user's language.
 
 export type IntakeLocale = 'zh-CN' | 'en';
-
-addValidationMessages({
-  'intake.required': { 'zh-CN': (f) => `请填写「${f}」。`, en: (f) => `Please fill in "${f}".` },
-  'intake.tooLong': {
-    'zh-CN': (f, d) => `「${f}」最多 ${String(d.maximum)} 字${typeof d.length === 'number' ? `，现在 ${d.length} 字` : ''}，请删减。`,
-    en: (f, d) => `"${f}" can be at most ${String(d.maximum)} characters${typeof d.length === 'number' ? `; it has ${d.length}` : ''}. Please shorten it.`,
-  },
-  'intake.option': { 'zh-CN': (f) => `请从列表中选择「${f}」。`, en: (f) => `Choose "${f}" from the list.` },
-  'intake.number': { 'zh-CN': (f) => `「${f}」请填写数字。`, en: (f) => `"${f}" must be a number.` },
-  'intake.date': { 'zh-CN': (f) => `「${f}」请按 年-月-日 填写，例如 2026-11-27。`, en: (f) => `Enter "${f}" as year-month-day, e.g. 2026-11-27.` },
-  'intake.datetime': {
-    'zh-CN': (f) => `「${f}」请按 年-月-日 时:分 填写，例如 2026-11-27 09:30。`,
-    en: (f) => `Enter "${f}" as year-month-day hour:minute, e.g. 2026-11-27 09:30.`,
-  },
-  'intake.phone': { 'zh-CN': (f) => `「${f}」不是有效的电话号码，请只填数字和 + - ( ) 。`, en: (f) => `"${f}" is not a valid phone number; use digits and + - ( ) only.` },
-  'intake.time': { 'zh-CN': (f) => `「${f}」不是有效的时间。`, en: (f) => `"${f}" is not a valid time.` },
-  'intake.future': { 'zh-CN': (f) => `「${f}」不能晚于现在，请检查日期和时间。`, en: (f) => `"${f}" cannot be in the future; check the date and time.` },
-  'intake.relatedConfidential': {
-    'zh-CN': () => '投诉人要求保密或匿名的案件不能关联到其他案件：请取消关联，或取消保密。',
-    en: () => 'A case whose complainant is confidential or anonymous cannot be linked to another case: remove the link, or the confidentiality.',
-  },
-  'intake.apology': {
-    'zh-CN': () => '请先向来访人致歉，再勾选“已致歉”后登记。',
-    en: () => 'Apologise to the caller first, then tick "Apologised" to register.',
-  },
-  'intake.kind': { 'zh-CN': (f) => `「${f}」不是本制度中的类别。`, en: (f) => `"${f}" is not a kind in this policy.` },
-});
 
 /** Labels of the fields every intake form has, in both languages. */
 export const COMMON_FIELD_LABELS: Record<string, Record<IntakeLocale, string>> = {
@@ -146,7 +119,7 @@ export function categoriesForKind(policy: Policy, kindCode: string) {
 }
 
 function messages(locale: IntakeLocale) {
-  const say = (code: string, label: string, detail: Record<string, unknown> = {}) => messageFor(code, label, detail)[locale];
+  const say = (code: MessageCode, label: string, detail: Record<string, unknown> = {}) => messageFor(code, label, detail)[locale];
   const label = (key: string) => COMMON_FIELD_LABELS[key]?.[locale] ?? key;
   return { say, label };
 }
@@ -413,7 +386,7 @@ function receivedAfter(receivedAt: number, at: number, skewMs = RECEIPT_SKEW_MS)
 }
 
 /** A message naming the field as each language's screen labels it. */
-function fieldMessage(code: string, key: string): FieldError {
+function fieldMessage(code: MessageCode, key: string): FieldError {
   const zh = COMMON_FIELD_LABELS[key]?.['zh-CN'] ?? key;
   const en = COMMON_FIELD_LABELS[key]?.en ?? key;
   return { path: `payload.${key}`, code, message: { 'zh-CN': messageFor(code, zh)['zh-CN'], en: messageFor(code, en).en } };
@@ -468,11 +441,10 @@ function intakeFormRefusals(policy: Policy, p: EventPayload<'case.registered'>):
   // The same schema in the other language reports the same issues in the same order.
   const en = registrationSchemaFor(policy, p.kind, 'en').safeParse(values);
   const enIssues = en.success ? [] : en.error.issues;
-  return zh.error.issues.map((issue, i) => ({
-    path: ['payload', ...issue.path.map(String)].join('.'),
-    code: 'intake.invalid',
-    message: { 'zh-CN': issue.message, en: enIssues[i]?.message ?? issue.message },
-  }));
+  return zh.error.issues.map((issue, i) => {
+    const path = ['payload', ...issue.path.map(String)].join('.');
+    return { path, code: 'intake.invalid', message: messageFor('intake.invalid', path, { said: { 'zh-CN': issue.message, en: enIssues[i]?.message ?? issue.message } }) };
+  });
 }
 
 /**

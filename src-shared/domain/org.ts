@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idString, shortText } from './limits';
 import { VERIFIER_PATTERN } from '../credentials';
-import { addValidationMessages } from '../i18n/validation';
 
 // Organisation configuration: edited by administrators, replicated as whole documents with a revision
 // number and last-writer-wins (docs/architecture.md §Sync).
@@ -53,17 +52,6 @@ export const organisationSchema = z.strictObject({
   updatedAt: z.number().int(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
-
-addValidationMessages({
-  'staff.credential': {
-    'zh-CN': () => 'PIN 码须为 4–8 位数字；口令至少 10 个字符，不能全是数字。',
-    en: () => 'A PIN is 4–8 digits; a passphrase is at least 10 characters and not only digits.',
-  },
-  'staff.verifier': {
-    'zh-CN': () => 'PIN 码或口令的校验值格式不对（强度不符合要求），已拒绝保存。',
-    en: () => 'The PIN or passphrase verifier is not in the required format (too weak); nothing was saved.',
-  },
-});
 
 /**
  * Whether this person signs in at that desk: active, and either unrestricted (no `siteIds`, no `deskIds`)

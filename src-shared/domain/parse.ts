@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { LIMITS } from './limits';
 import { caseEventSchema, type CaseEvent } from './events';
-import { messageFor, type LocalisedMessage } from '../i18n/validation';
+import { messageFor, type LocalisedMessage, isMessageCode, type MessageCode } from '../i18n/validation';
 import { registrationFieldLabel } from './intake';
 
 export interface FieldError {
@@ -32,9 +32,9 @@ export function fieldErrorsOf(error: z.ZodError, labelOf?: FieldLabeller): Field
   });
 }
 
-function issueCode(issue: z.core.$ZodIssue): string {
+function issueCode(issue: z.core.$ZodIssue): MessageCode {
   // Custom messages in schemas are message keys (e.g. 'required', 'case.number').
-  if (issue.message && /^[a-z][a-zA-Z]*(\.[a-zA-Z]+)*$/.test(issue.message) && issue.code !== 'invalid_type') {
+  if (issue.message && isMessageCode(issue.message) && issue.code !== 'invalid_type') {
     if (issue.code === 'custom' || issue.code === 'invalid_format' || issue.code === 'too_small') return issue.message;
   }
   switch (issue.code) {

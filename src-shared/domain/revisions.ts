@@ -2,23 +2,12 @@ import type { CaseState } from './case-state';
 import type { Policy, PolicyInput, StaffRoles } from './policy';
 import type { ParseResult } from './parse';
 import { validatePolicy } from './policy-validate';
-import { addValidationMessages, messageFor } from '../i18n/validation';
+import { messageFor } from '../i18n/validation';
 import { wallClock, wallClockText } from '../wall-clock';
 
 // S0-2: policies are versioned revisions with effective dates, and a case is governed by the revision in
 // force when it was registered (recorded on every event as `policyRevision`). S0-4: rules change by
 // editing a revision, never by changing code.
-
-addValidationMessages({
-  'revision.effectiveTooEarly': {
-    'zh-CN': (f, d) => `「${f}」早于当前版本的生效日期（${String(d.current)}），新版本只能在此之后生效。`,
-    en: (f, d) => `"${f}" is before the current revision's effective date (${String(d.current)}); a new revision can only take effect after it.`,
-  },
-  'revision.authorRequired': {
-    'zh-CN': (f) => `「${f}」必须填写：请写明修改人和修改原因。`,
-    en: (f) => `"${f}" is required: say who made the change and why.`,
-  },
-});
 
 /** Newest first by effective date, then by revision number. */
 function byEffective(a: Policy, b: Policy): number {

@@ -1,14 +1,38 @@
-// Validation messages for every code `parseEvent`, `validatePolicy` and the forms can produce.
-// zh-CN is the source language; en must stay complete (a test checks both tables have the same keys).
+import type { MessagePair, Template } from './message-table';
+import { actionMessages } from './messages/action';
+import { attachmentMessages } from './messages/attachment';
+import { backupMessages } from './messages/backup';
+import { calendarNoticeMessages } from './messages/calendar-notice';
+import { configAuthoriseMessages } from './messages/config-authorise';
+import { configKindMessages } from './messages/config-kinds';
+import { credentialMessages } from './messages/credential';
+import { deskMessages } from './messages/desk';
+import { deskLinkMessages } from './messages/desk-link';
+import { documentMessages } from './messages/documents';
+import { hostMessages } from './messages/host';
+import { intakeMessages } from './messages/intake';
+import { orgMessages } from './messages/org';
+import { policyMessages } from './messages/policy';
+import { revisionMessages } from './messages/revisions';
+import { sealedMessages } from './messages/sealed';
+import { statisticsMessages } from './messages/statistics';
+import { surveyMessages } from './messages/survey';
+import { syncAuthoriseMessages } from './messages/sync-authorise';
+
+// The one catalogue of the messages behind every code that `parseEvent`, `validatePolicy`, the domain's
+// refusals, the server's authorisation, the forms, the host bridge, backups and documents can produce. The
+// domain, the server and the host name a code and its parameters; the words are here and in ./messages/
+// (a namespace a module: action.*, intake.*, sync.*, host.* …). The catalogue is composed statically — no module registers words when it happens to be
+// imported — so every code is known to the typecheck (`MessageCode`) and to every process alike.
+// zh-CN is the source language; the general codes below keep one table a language, the namespaces pair
+// the two languages per code (./message-table.ts); the type demands both either way.
 
 export interface LocalisedMessage {
   'zh-CN': string;
   en: string;
 }
 
-type Template = (field: string, detail: Record<string, unknown>) => string;
-
-const zh: Record<string, Template> = {
+const zh = {
   required: (f) => `「${f}」必须填写。`,
   type: (f) => `「${f}」的类型不对，请检查后重新填写。`,
   // A text says how long it may be and how long it is, in 字 (issue 11: 「经过」最多 4000 字，现在 4012 字).
@@ -30,9 +54,9 @@ const zh: Record<string, Template> = {
   'form.key': (f) => `表单字段名「${f}」无效。`,
   'form.tooMany': (f) => `「${f}」的表单字段过多。`,
   'signature.image': (f) => `「${f}」不是有效的签名图片（PNG）。`,
-};
+} satisfies Record<string, Template>;
 
-const en: Record<string, Template> = {
+const en: Record<keyof typeof zh, Template> = {
   required: (f) => `"${f}" is required.`,
   type: (f) => `"${f}" has the wrong type; check it and enter it again.`,
   tooBig: (f, d) =>
@@ -55,21 +79,45 @@ const en: Record<string, Template> = {
   'signature.image': (f) => `"${f}" is not a valid signature image (PNG).`,
 };
 
-export const VALIDATION_MESSAGE_KEYS = Object.keys(zh);
-export const validationTables = { 'zh-CN': zh, en };
+const general = Object.fromEntries(
+  (Object.keys(zh) as (keyof typeof zh)[]).map((code) => [code, { 'zh-CN': zh[code], en: en[code] }]),
+) as Record<keyof typeof zh, MessagePair>;
 
-/** Registers more message templates (e.g. policy validation codes) in both languages at once. */
-export function addValidationMessages(entries: Record<string, { 'zh-CN': Template; en: Template }>): void {
-  for (const [code, t] of Object.entries(entries)) {
-    zh[code] = t['zh-CN'];
-    en[code] = t.en;
-    if (!VALIDATION_MESSAGE_KEYS.includes(code)) VALIDATION_MESSAGE_KEYS.push(code);
-  }
+const CATALOGUE = {
+  ...general,
+  ...actionMessages,
+  ...attachmentMessages,
+  ...backupMessages,
+  ...calendarNoticeMessages,
+  ...configAuthoriseMessages,
+  ...configKindMessages,
+  ...credentialMessages,
+  ...deskMessages,
+  ...deskLinkMessages,
+  ...documentMessages,
+  ...hostMessages,
+  ...intakeMessages,
+  ...orgMessages,
+  ...policyMessages,
+  ...revisionMessages,
+  ...sealedMessages,
+  ...statisticsMessages,
+  ...surveyMessages,
+  ...syncAuthoriseMessages,
+};
+
+/** Every message code there is. */
+export type MessageCode = keyof typeof CATALOGUE;
+
+export const MESSAGE_CODES = Object.keys(CATALOGUE) as MessageCode[];
+
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.hasOwn(CATALOGUE, code);
 }
 
-export function messageFor(code: string, field: string, detail: object = {}): LocalisedMessage {
+/** The sentence of `code` in both languages; a code from outside (a peer's newer version) reads as 「无效」. */
+export function messageFor(code: MessageCode, field: string, detail: object = {}): LocalisedMessage {
   const d = detail as Record<string, unknown>;
-  const z = zh[code] ?? zh.invalid!;
-  const e = en[code] ?? en.invalid!;
-  return { 'zh-CN': z(field, d), en: e(field, d) };
+  const pair: MessagePair = isMessageCode(code) ? CATALOGUE[code] : CATALOGUE.invalid;
+  return { 'zh-CN': pair['zh-CN'](field, d), en: pair.en(field, d) };
 }

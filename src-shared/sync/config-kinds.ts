@@ -4,7 +4,6 @@ import { deskSchema, organisationSchema, siteSchema, staffSchema } from '../doma
 import { policySchema } from '../domain/policy';
 import { siteSurveySchema } from '../analytics/survey';
 import { dutyMarkSchema } from '../analytics/duties';
-import { addValidationMessages } from '../i18n/validation';
 
 // The schema of each config document kind's `data`: the desk validates with it before it writes
 // (data/config.ts putConfig) and the server before it stores a push (server sync/validate.ts).
@@ -27,9 +26,3 @@ export function configIdMatchesData(doc: Pick<ConfigDoc, 'id' | 'kind' | 'data'>
   return !ID_FROM_DATA.has(doc.kind) || doc.id === `${doc.kind}:${String(doc.data.id)}`;
 }
 
-addValidationMessages({
-  'config.idMismatch': {
-    'zh-CN': (f) => `「${f}」与记录内容不符（编号应由站点、年份或周期生成）。`,
-    en: (f) => `"${f}" does not match the record's content (it is made from its site, year or period).`,
-  },
-});

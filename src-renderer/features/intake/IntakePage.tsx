@@ -7,7 +7,7 @@ import { registerCase } from '../../data/register';
 import { writeEvent } from '../../data/write-event';
 import { commonFieldsOf, personWordOf, rejectionAtIntake, validateIntake } from '../../data/domain';
 import { loadDraft, removeDraft, saveDraft } from '../../data/drafts';
-import { getLanguage, localised, useT, type MessageKey } from '../../i18n/i18n';
+import { getLanguage, localised, say, useT, type MessageKey } from '../../i18n/i18n';
 import type { CommonField } from '../../../src-shared/domain/policy';
 import { navigate } from '../../app/router';
 import { formatDateTime } from '../../format/time';
@@ -55,7 +55,7 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
       setPath(errors, formPathOf(e.path), { type: 'domain', message: e.message });
     }
     const rejection = rejectionOf(values);
-    if (rejection && !rejection.ok) for (const e of rejection.errors) setPath(errors, e.path, { type: 'domain', message: t(e.code) });
+    if (rejection && !rejection.ok) for (const e of rejection.errors) setPath(errors, e.path, { type: 'domain', message: say(e.code) });
     return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors<IntakeValues> } : { values, errors: {} };
   };
   const { control, handleSubmit, reset, setValue, watch, formState } = useForm<IntakeValues>({ defaultValues: defaults, resolver, mode: 'onSubmit' });

@@ -5,6 +5,7 @@ import { addHolidayRange, addMakeUpDay, isProvisionalYear, noticeOf, provisional
 import type { SectionEditorProps } from './editor-props';
 import { dateOf } from './dates';
 import { usePT, type PolicyKey } from './i18n';
+import { say } from '../../i18n/i18n';
 
 // 节假日安排: the State Council's yearly notice, entered once by the administrator and saved as a policy
 // revision (calendar overrides, docs/architecture.md §Policy and the SLA engine). Until it is entered the
@@ -59,7 +60,7 @@ export function CalendarEditor(props: SectionEditorProps<Overrides>) {
           {t('notice.addMakeUp')}
         </Button>
       </Space>
-      {refusal ? <Alert type="error" showIcon title={t(refusal, { year, max: 15 })} data-testid="notice-refusal" /> : null}
+      {refusal ? <Alert type="error" showIcon title={say(refusal, '', { year })} data-testid="notice-refusal" /> : null}
       <NoticeTable rows={rows} onRemove={(r) => onChange(removeNoticeEntry(value, r.from, r.to))} />
     </Space>
   );

@@ -1,7 +1,7 @@
 import type { Policy, StaffRoles } from '../../../src-shared/domain/policy';
 import { policySchema, validatePolicy } from '../../data/domain';
 import type { FieldError } from '../../../src-shared/domain/parse';
-import type { LocalisedMessage } from '../../../src-shared/i18n/validation';
+import { messageFor } from '../../../src-shared/i18n/validation';
 
 // The revision being edited (S0-2): the sections the administrator changed on top of the latest revision,
 // checked as a whole after every edit, with each problem located in words an administrator reads
@@ -41,17 +41,10 @@ export function checkDraft(base: Policy, draft: Draft, staff?: readonly StaffRol
     // validatePolicy refuses approvers nobody holds; a penalty addressed to nobody is as empty.
     const held = new Set(staff.flatMap((x) => x.roles));
     draft.penalties.forEach((p, i) => {
-      if (typeof p?.targetRole === 'string' && !held.has(p.targetRole)) errors.push({ path: `penalties.${i}.targetRole`, code: 'penalty.targetUnheld', message: targetUnheld(`penalties.${i}.targetRole`, p.targetRole) });
+      if (typeof p?.targetRole === 'string' && !held.has(p.targetRole)) errors.push({ path: `penalties.${i}.targetRole`, code: 'penalty.targetUnheld', message: messageFor('penalty.targetUnheld', `penalties.${i}.targetRole`, { role: p.targetRole }) });
     });
   }
   return errors;
-}
-
-function targetUnheld(field: string, role: string): LocalisedMessage {
-  return {
-    'zh-CN': `「${field}」处罚的角色「${role}」目前没有任何人员担任，这项处罚无人可罚；请先给人员分配此角色或改选角色。`,
-    en: `"${field}" addresses the role "${role}", which no staff member holds, so nobody can be penalised; assign the role to someone or choose another.`,
-  };
 }
 
 export interface Location {

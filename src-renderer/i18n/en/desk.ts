@@ -1,7 +1,7 @@
-import type { MessageKey } from './zh-CN';
+import type { MessageKey } from '../zh-CN/desk';
 
-// English: complete (typed as Record<MessageKey, string>, so a missing key fails the typecheck).
-export const en: Record<MessageKey, string> = {
+// The desk's words, namespace `desk`, in English: every key of the zh-CN namespace (../catalogue.ts).
+export const desk: Record<MessageKey, string> = {
   'app.title': 'Jiesu desk',
   'app.opening': 'Opening local data…',
   'app.dbError': 'The local database could not be opened. Close other Jiesu windows and try again; if it still fails, ask an administrator to restore from a backup.',
@@ -107,8 +107,6 @@ export const en: Record<MessageKey, string> = {
   'intake.inadmissible': 'Not admissible: {reason}',
   'intake.inadmissibleHelp': 'In these cases explain to the person and name the body that can handle it.',
   'intake.explanation': 'Explanation given',
-  'intake.explanationRequired': 'A refusal must tell the person why: fill this in.',
-  'intake.reasonUnknown': 'This reason is not in the policy in force; choose again.',
   'intake.referral': 'Refer them to',
   'intake.save': 'Save intake',
   'intake.fixErrors': 'Some required fields are empty or wrong; complete the fields marked in red and save again.',

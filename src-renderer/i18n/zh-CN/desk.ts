@@ -1,6 +1,6 @@
-// zh-CN: the source language of the desk. Keys are stable; `en.ts` must define every one of them.
+// The desk's words, namespace `desk` (zh-CN, the source): the shell, the queue, the intake, the case page, settings. See ../catalogue.ts.
 
-export const zhCN = {
+export const desk = {
   'app.title': '接诉台',
   'app.opening': '正在打开本机数据…',
   'app.dbError': '无法打开本机数据库。请关闭其他接诉台窗口后重试；如仍失败，请联系管理员从备份恢复。',
@@ -107,8 +107,6 @@ export const zhCN = {
   'intake.inadmissible': '不予受理：{reason}',
   'intake.inadmissibleHelp': '如属以下情形，应向对方说明并告知有权处理的部门。',
   'intake.explanation': '向对方所作的说明',
-  'intake.explanationRequired': '不予受理须向对方说明理由，请填写此项。',
-  'intake.reasonUnknown': '这条不予受理理由不在现行制度中，请重新选择。',
   'intake.referral': '建议对方联系',
   'intake.save': '保存登记',
   'intake.fixErrors': '有必填项未填或填写有误，请按红色提示补充后再保存。',
@@ -455,4 +453,4 @@ export const zhCN = {
   'error.unknownCase': '找不到该案件。',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+export type MessageKey = keyof typeof desk;

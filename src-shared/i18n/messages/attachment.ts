@@ -1,4 +1,4 @@
-import { addValidationMessages } from '../i18n/validation';
+import type { MessageTable } from '../message-table';
 
 // The sentences behind the attachment codes of ./attachments.ts and the attachment actions (issue 13),
 // shown at the desk and returned by the server when it refuses a body.
@@ -31,7 +31,7 @@ const afterHan = (type: unknown) => {
   return /^[A-Za-z]/.test(name) ? ` ${name}` : name;
 };
 
-addValidationMessages({
+export const attachmentMessages = {
   'attachment.hash': { 'zh-CN': (f) => `「${f}」不是有效的文件摘要（SHA-256）。`, en: (f) => `"${f}" is not a valid SHA-256 file hash.` },
   'attachment.type': { 'zh-CN': (f) => `「${f}」不是有效的文件类型。`, en: (f) => `"${f}" is not a valid file type.` },
   'attachment.typeRefused': {
@@ -52,4 +52,4 @@ addValidationMessages({
   'attachment.tooMany': { 'zh-CN': () => '一份档案最多印 60 张附件图片。', en: () => 'An archive prints at most 60 attachment pictures.' },
   'attachment.unknown': { 'zh-CN': () => '此案件没有这个附件。', en: () => 'This case has no such attachment.' },
   'attachment.alreadyWithdrawn': { 'zh-CN': () => '这个附件已经撤回了。', en: () => 'This attachment has already been withdrawn.' },
-});
+} satisfies MessageTable;

@@ -1,15 +1,15 @@
-import { addValidationMessages } from '../i18n/validation';
-import { ACTION_LABELS, STATUS_LABELS, type CaseAction } from './actions';
-import type { CaseStatus } from './case-state';
+import type { MessageTable } from '../message-table';
+import { ACTION_LABELS, STATUS_LABELS, type CaseAction } from '../../domain/actions';
+import type { CaseStatus } from '../../domain/case-state';
 
 // The sentences behind the refusal and payload codes of ./actions.ts (codes with parameters; the
-// words live here, registered once in the validation catalogue).
+// words live here, one namespace of the message catalogue, ../validation.ts).
 
 const s = (v: unknown) => String(v ?? '');
-const zhAction = (d: Record<string, unknown>) => ACTION_LABELS[d.action as CaseAction]?.['zh-CN'] ?? s(d.action);
-const enAction = (d: Record<string, unknown>) => (ACTION_LABELS[d.action as CaseAction]?.en ?? s(d.action)).toLowerCase();
+const zhAction = (d: Record<string, unknown>): string => ACTION_LABELS[d.action as CaseAction]?.['zh-CN'] ?? s(d.action);
+const enAction = (d: Record<string, unknown>): string => (ACTION_LABELS[d.action as CaseAction]?.en ?? s(d.action)).toLowerCase();
 
-addValidationMessages({
+export const actionMessages = {
   'action.recused': { 'zh-CN': () => '您已对此案件回避，不能再办理，请交由其他人员。', en: () => 'You have recused yourself from this case and cannot act on it; hand it to someone else.' },
   'action.status': {
     'zh-CN': (_f, d) => `案件当前为「${STATUS_LABELS[d.status as CaseStatus]?.['zh-CN'] ?? s(d.status)}」，不能${zhAction(d)}。`,
@@ -90,4 +90,4 @@ addValidationMessages({
   'action.writtenReplyFirst': { 'zh-CN': () => '办结前须先向投诉人书面答复。', en: () => 'Give the complainant a written reply before resolving.' },
   'action.refusalReason': { 'zh-CN': () => '不同意时须写明理由。', en: () => 'Say why when you refuse.' },
   'action.approvalRecords': { 'zh-CN': (_f, d) => `请填写${s(d.label)}。`, en: (_f, d) => `Write the ${s(d.label)}.` },
-});
+} satisfies MessageTable;
