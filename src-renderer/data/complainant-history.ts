@@ -1,15 +1,17 @@
 import { contactKeyOfPhone, nameKeyOf, placeKeyOf } from '../../src-shared/domain/contact-key';
 import type { DeskDatabase } from './database';
+import { casesMatching, type CaseKeyHit } from './store-reads';
 
 // The complainant's earlier cases at intake (issue 11; S7-7 and S8-11 ask that repeated complaints be
 // recognised): found by the phone number's, the name's and the place's keys (domain/contact-key.ts) through
-// the cases' [contact | nameKey | placeKey, registeredAt] indexes, so the look-up reads only the cases that
-// match however many the desk holds. A case found by several keys is listed once with every reason. Open
+// the cases' [contact | nameKey | placeKey, bucket, registeredAt] indexes, keys only, so the look-up reads
+// the documents of the cases it lists and no others, however many share a key. A case found by several keys is listed once with every reason. Open
 // cases first, then the newest. Cases of a confidential or anonymous complainant have no keys (S1-5).
 
 /** Why an earlier case is listed: the same phone, the same name, the same place (房号 …). */
 export type MatchReason = 'phone' | 'name' | 'place';
 const REASONS: readonly MatchReason[] = ['phone', 'name', 'place'];
+const FIELD = { phone: 'contact', name: 'nameKey', place: 'placeKey' } as const satisfies Record<MatchReason, string>;
 
 export interface EarlierCase {
   id: string;
@@ -29,24 +31,26 @@ export interface TypedComplainant {
   place: string;
 }
 
-export async function earlierCasesOf(db: DeskDatabase, typed: TypedComplainant, limit = 8): Promise<{ total: number; cases: EarlierCase[] }> {
+export async function earlierCasesOf(db: DeskDatabase, typed: TypedComplainant, limit = 8): Promise<{ total: number; open: number; cases: EarlierCase[] }> {
   const keys: Record<MatchReason, string> = { phone: contactKeyOfPhone(typed.phone), name: nameKeyOf(typed.name), place: placeKeyOf(typed.place) };
-  const found = new Map<string, EarlierCase>();
-  const query = {
-    phone: (key: string) => db.cases.find({ selector: { contact: key }, sort: [{ contact: 'asc' }, { registeredAt: 'desc' }] }),
-    name: (key: string) => db.cases.find({ selector: { nameKey: key }, sort: [{ nameKey: 'asc' }, { registeredAt: 'desc' }] }),
-    place: (key: string) => db.cases.find({ selector: { placeKey: key }, sort: [{ placeKey: 'asc' }, { registeredAt: 'desc' }] }),
-  } satisfies Record<MatchReason, unknown>;
-  const lists = await Promise.all(REASONS.map((reason) => (keys[reason] ? query[reason](keys[reason]).exec() : Promise.resolve([]))));
-  lists.forEach((docs, i) => {
-    for (const d of docs) {
-      const known = found.get(d.id);
+  const lists = await Promise.all(REASONS.map((reason) => (keys[reason] ? casesMatching(db, FIELD[reason], keys[reason]) : Promise.resolve([]))));
+  const found = new Map<string, CaseKeyHit & { reasons: MatchReason[] }>();
+  lists.forEach((hits, i) => {
+    for (const hit of hits) {
+      const known = found.get(hit.id);
       if (known) known.reasons.push(REASONS[i]!);
-      else found.set(d.id, { id: d.id, number: d.number, subject: d.state.subject, status: d.status, registeredAt: d.registeredAt, open: d.bucket === 'open', reasons: [REASONS[i]!] });
+      else found.set(hit.id, { ...hit, reasons: [REASONS[i]!] });
     }
   });
   const all = [...found.values()].sort((a, b) => Number(b.open) - Number(a.open) || b.registeredAt - a.registeredAt || (a.id < b.id ? -1 : 1));
-  return { total: all.length, cases: all.slice(0, limit) };
+  // Only the cases listed are read.
+  const listed = all.slice(0, limit);
+  const docs = await db.cases.findByIds(listed.map((h) => h.id)).exec();
+  const cases = listed.flatMap((h) => {
+    const d = docs.get(h.id);
+    return d ? [{ id: d.id, number: d.number, subject: d.state.subject, status: d.status, registeredAt: d.registeredAt, open: d.bucket === 'open', reasons: h.reasons }] : [];
+  });
+  return { total: all.length, open: all.filter((h) => h.open).length, cases };
 }
 
 /** A case on either end of an intake link: its number, subject and status, to name and open it. */

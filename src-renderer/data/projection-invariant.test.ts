@@ -264,7 +264,8 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     const secret = caseEvents(2, 1, [], false, { complainant: { ...complainant, confidential: true }, form: { roomNo: '3-1201' } });
     const { nameKey: _nk, placeKey: _pk, ...v3Properties } = (caseSchema as unknown as { properties: Record<string, unknown> }).properties;
     const later = new Set(['nameKey', 'placeKey']);
-    const v3 = { ...caseSchema, version: 3, properties: v3Properties, required: caseSchema.required!.filter((f) => !later.has(f)), indexes: caseSchema.indexes!.filter((i) => !later.has(typeof i === 'string' ? i : i[0]!)) } as RxJsonSchema<unknown>;
+    const v3Indexes = [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents', ['contact', 'registeredAt'], ['related', 'registeredAt']];
+    const v3 = { ...caseSchema, version: 3, properties: v3Properties, required: caseSchema.required!.filter((f) => !later.has(f)), indexes: v3Indexes } as RxJsonSchema<unknown>;
     const old: RxDatabase = await createRxDatabase({ name, storage: storage(), multiInstance: true, eventReduce: true, localDocuments: true });
     await old.addCollections({ events: { schema: eventSchema }, config: { schema: configSchema }, cases: { schema: v3 } });
     expect(await putConfig(old as unknown as DeskDatabase, 'policy', policyRevision(1), ORG)).toMatchObject({ ok: true });

@@ -80,6 +80,13 @@ export const eventSchema: RxJsonSchema<EventDoc> = {
   indexes: ['caseId', 'at'],
 } as unknown as RxJsonSchema<EventDoc>;
 
+/**
+ * The intake's look-up walks these keys only (store-reads.ts `casesMatching`): whether the case is open and
+ * when it was registered come with its id from the index, so only the cases listed are read. Version 4
+ * replaced [contact, registeredAt] with [contact, bucket, registeredAt].
+ */
+const LOOKUP_INDEXES = [['contact', 'bucket', 'registeredAt'], ['nameKey', 'bucket', 'registeredAt'], ['placeKey', 'bucket', 'registeredAt']];
+
 export const caseSchema: RxJsonSchema<CaseDoc> = {
   // 1: sourceEvents (issue 15's cheap reconciliation); 2: contact (the complainant's history at intake);
   // 3: related (the later cases linked to a case at intake); 4: nameKey and placeKey (the history at intake
@@ -107,7 +114,7 @@ export const caseSchema: RxJsonSchema<CaseDoc> = {
     sourceEvents: { type: 'number', minimum: 0, maximum: MAX_EVENTS, multipleOf: 1 },
   },
   required: ['id', 'number', 'bucket', 'status', 'kind', 'departmentId', 'registeredAt', 'dueAt', 'flagged', 'search', 'contact', 'related', 'nameKey', 'placeKey', 'state', 'log', 'sourceEvents'],
-  indexes: [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents', ['contact', 'registeredAt'], ['related', 'registeredAt'], ['nameKey', 'registeredAt'], ['placeKey', 'registeredAt']],
+  indexes: [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents', ['related', 'registeredAt'], ...LOOKUP_INDEXES],
 } as unknown as RxJsonSchema<CaseDoc>;
 
 type V3 = Omit<CaseDoc, 'nameKey' | 'placeKey'>;

@@ -31,7 +31,7 @@ export function EarlierCases({ typed, words, linked, onLink, linkBlocked, linkEr
 }) {
   const t = useT();
   const { db } = useDesk();
-  const [found, setFound] = useState<{ total: number; cases: EarlierCase[] }>({ total: 0, cases: [] });
+  const [found, setFound] = useState<{ total: number; open: number; cases: EarlierCase[] }>({ total: 0, open: 0, cases: [] });
   const { phone, name, place } = typed;
   useEffect(() => {
     let stale = false;
@@ -43,7 +43,7 @@ export function EarlierCases({ typed, words, linked, onLink, linkBlocked, linkEr
     };
   }, [db, phone, name, place]);
   if (found.total === 0) return null;
-  const open = found.cases.filter((c) => c.open).length;
+  const { open } = found;
   return (
     <Alert
       type={open > 0 ? 'warning' : 'info'}
