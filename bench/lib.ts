@@ -38,3 +38,11 @@ export function percentile(values: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i] ?? 0;
 }
+
+/** Reports the median of `figures` against the median of `baselines` (lower is better), measured alternately in one run. */
+export function reportMedians(line: Omit<BenchLine, 'figure' | 'baseline' | 'ratio'>, figures: number[], baselines: number[]): number {
+  const figure = percentile(figures, 50);
+  const baseline = percentile(baselines, 50);
+  report({ ...line, figure, baseline, ratio: baseline / figure });
+  return figure;
+}

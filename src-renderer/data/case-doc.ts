@@ -3,7 +3,7 @@ import type { CaseState } from '../../src-shared/domain/case-state';
 import type { Policy } from '../../src-shared/domain/policy';
 import { compareEvents, complainantForIndex, deadlineOf } from './domain';
 import { NO_DUE, type CaseDoc } from './schemas';
-import { contactKeyOf } from '../../src-shared/domain/contact-key';
+import { lookupKeysOf } from '../../src-shared/domain/contact-key';
 
 // The stored projection row: the CaseState plus the few fields the queue indexes, filters and searches.
 
@@ -45,7 +45,8 @@ export function caseDocOf(state: CaseState, policy: Policy, all: readonly CaseEv
     dueAt: Math.round(due ?? NO_DUE),
     flagged: state.riskFlags.length > 0,
     search: searchTextOf(state),
-    contact: contactKeyOf(state),
+    // The history at intake finds the case by these (contact-key.ts), none for a confidential complainant.
+    ...lookupKeysOf(state, policy),
     related: state.relatedCaseId ?? '',
     state,
     log: open ? events.map(forQueue) : [],

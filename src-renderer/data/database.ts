@@ -5,6 +5,9 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { withGetAllQueries } from './storage-getall';
 import { caseMigrations, caseSchema, configSchema, draftSchema, eventSchema, type CaseDoc, type DraftDoc, type EventDoc, type StoredConfigDoc } from './schemas';
+import { configFromDocs } from './config';
+import { policyByRevision } from './policy-select';
+import type { Policy } from '../../src-shared/domain/policy';
 
 // The desk store (docs/architecture.md §The desk store): RxDB over Dexie on Chromium's IndexedDB, or over
 // fake-indexeddb in Node tests. Validation is done with the shared zod schemas before any insert
@@ -45,11 +48,17 @@ export async function createDeskDatabase(name: string, storage: RxStorageDexie =
     // The desk's own identity (which desk this computer is) lives in a local document that never replicates.
     localDocuments: true,
   });
+  // The configuration first: migrating older case documents reads the cases' policy revisions from it.
   await db.addCollections({
     events: { schema: eventSchema },
-    cases: { schema: caseSchema, migrationStrategies: caseMigrations },
     config: { schema: configSchema },
     drafts: { schema: draftSchema },
   });
+  let policies: Promise<Policy[]> | undefined;
+  const policyFor = async (revision: number) => {
+    policies ??= db.config.find({ selector: { kind: 'policy' } }).exec().then((docs) => configFromDocs(docs.map((d) => d.toJSON() as StoredConfigDoc)).policies);
+    return policyByRevision(await policies, revision);
+  };
+  await db.addCollections({ cases: { schema: caseSchema, migrationStrategies: caseMigrations(policyFor) } });
   return db;
 }

@@ -9,6 +9,7 @@ export { approvalStepOf, caseAt, eventsFollowingDecision, minInspectors, nextNot
 export { rejectionAtIntake } from '../../src-shared/domain/admissibility';
 import { buildRegistration, intakeSchemaFor, personWordOf, RECEIPT_SKEW_MS, registrationRefusals, type IntakeValues } from '../../src-shared/domain/intake';
 export { commonFieldsOf, personWordOf } from '../../src-shared/domain/intake';
+export { placeFieldOf } from '../../src-shared/domain/contact-key';
 import { applyEvents, compareEvents as compare, projectCase } from '../../src-shared/domain/projection';
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
 export { slaStagesFor };

@@ -16,7 +16,8 @@ import { rebuildCase } from './domain';
 import { policyByRevision } from './policy-select';
 import { startProjector, type Projector } from './projection-runner';
 import { readWaiting, writeWaiting } from './projection-waiting';
-import { caseSchema, eventSchema, type CaseDoc } from './schemas';
+import { caseSchema, configSchema, eventSchema, type CaseDoc } from './schemas';
+import { earlierCasesOf } from './complainant-history';
 import { findDrift } from './reconcile';
 
 // Issue 15's invariant as a property: whatever the order in which events and policy revisions arrive,
@@ -42,7 +43,7 @@ function policyRevision(revision: number): Policy {
 type Step = { type: 'case.accepted' | 'case.closed'; payload: Record<string, unknown> } | { type: 'case.reopened'; payload: { reason: string } };
 
 /** A case: its registration (under revision 1 or 2) and a few later events, some possibly timed before it. */
-function caseEvents(c: number, revision: number, steps: Step[], early: boolean): CaseEvent[] {
+function caseEvents(c: number, revision: number, steps: Step[], early: boolean, registration: Record<string, unknown> = {}): CaseEvent[] {
   const caseId = `CASE${String(c).padStart(3, '0')}`;
   const base = { caseId, orgId: ORG, siteId: 'SITE1', deskId: 'DESK2', actorId: 'S1', policyRevision: revision, v: 1 };
   const at0 = T0 + c * 60_000;
@@ -64,6 +65,7 @@ function caseEvents(c: number, revision: number, steps: Step[], early: boolean):
         riskFlags: [],
         form: {},
         apologised: true,
+        ...registration,
       },
     },
     ...steps.map((s, i) => ({ ...base, id: ulidAt(at0 + (i + 1) * 1000, c * 100 + i + 1), at: at0 + (i + 1) * 1000, ...s })),
@@ -227,19 +229,19 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     await h.projector.stop();
   });
 
-  it('a store from before sourceEvents, contact and related (case schema version 0) opens migrated with all three, and a case whose fold skipped an event is then found by the counts', async () => {
+  it('a store from before sourceEvents, contact, related and the name and place keys (case schema version 0) opens migrated with all of them, and a case whose fold skipped an event is then found by the counts', async () => {
     const name = `test_migrate_${Date.now()}`;
     const a = caseEvents(1, 1, [{ type: 'case.accepted', payload: {} }], false);
     // CASE002 has an event timed before its registration: the fold skips it, the store holds it.
     const b = caseEvents(2, 1, [{ type: 'case.accepted', payload: {} }], true);
-    const { sourceEvents: _s, contact: _c, related: _r, ...v0Properties } = (caseSchema as unknown as { properties: Record<string, unknown> }).properties;
-    const later = new Set(['sourceEvents', 'contact', 'related']);
+    const { sourceEvents: _s, contact: _c, related: _r, nameKey: _nk, placeKey: _pk, ...v0Properties } = (caseSchema as unknown as { properties: Record<string, unknown> }).properties;
+    const later = new Set(['sourceEvents', 'contact', 'related', 'nameKey', 'placeKey']);
     const v0 = { ...caseSchema, version: 0, properties: v0Properties, required: caseSchema.required!.filter((f) => !later.has(f)), indexes: caseSchema.indexes!.filter((i) => !later.has(typeof i === 'string' ? i : i[0]!)) } as RxJsonSchema<unknown>;
     const old: RxDatabase = await createRxDatabase({ name, storage: storage(), multiInstance: true, eventReduce: true, localDocuments: true });
     await old.addCollections({ events: { schema: eventSchema }, cases: { schema: v0 } });
     await old.events!.bulkInsert([...a, ...b]);
     await old.cases!.bulkInsert([a, b].map((list) => {
-      const { sourceEvents: _n, contact: _k, related: _l, ...doc } = caseDocOf(rebuildCase(list)!, policyRevision(1), list, NOW);
+      const { sourceEvents: _n, contact: _k, related: _l, nameKey: _m, placeKey: _p, ...doc } = caseDocOf(rebuildCase(list)!, policyRevision(1), list, NOW);
       return doc;
     }));
     await old.close();
@@ -247,11 +249,42 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     const db = await createDeskDatabase(name, storage());
     open.push(db);
     const docs = await db.cases.findByIds(['CASE001', 'CASE002']).exec();
-    expect([...docs.values()].map((d) => [d.id, d.sourceEvents, d.state.timeline.length, d.contact, d.related])).toEqual([
-      ['CASE001', 2, 2, '13800000000', ''],
-      ['CASE002', 2, 2, '13800000000', ''],
+    // 张女士 names no one in particular (nameKeyOf); the store has no policy to say which field is the place.
+    expect([...docs.values()].map((d) => [d.id, d.sourceEvents, d.state.timeline.length, d.contact, d.related, d.nameKey, d.placeKey])).toEqual([
+      ['CASE001', 2, 2, '13800000000', '', '', ''],
+      ['CASE002', 2, 2, '13800000000', '', '', ''],
     ]);
     expect(await findDrift(db)).toMatchObject({ cases: 2, events: 5, missing: [], stale: ['CASE002'] });
+  });
+
+  it('S7-7 S1-5 a version 3 store opens with the name and place keys on every case, a closed one included, none on a confidential one, and the intake finds the cases by them', async () => {
+    const name = `test_migrate_v3_${Date.now()}`;
+    const complainant = { anonymous: false, confidential: false, name: '张秀兰', phone: '13812345678' };
+    const closed = caseEvents(1, 1, [{ type: 'case.accepted', payload: {} }, { type: 'case.closed', payload: {} }], false, { complainant, form: { roomNo: '３－１２０１' } });
+    const secret = caseEvents(2, 1, [], false, { complainant: { ...complainant, confidential: true }, form: { roomNo: '3-1201' } });
+    const { nameKey: _nk, placeKey: _pk, ...v3Properties } = (caseSchema as unknown as { properties: Record<string, unknown> }).properties;
+    const later = new Set(['nameKey', 'placeKey']);
+    const v3Indexes = [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents', ['contact', 'registeredAt'], ['related', 'registeredAt']];
+    const v3 = { ...caseSchema, version: 3, properties: v3Properties, required: caseSchema.required!.filter((f) => !later.has(f)), indexes: v3Indexes } as RxJsonSchema<unknown>;
+    const old: RxDatabase = await createRxDatabase({ name, storage: storage(), multiInstance: true, eventReduce: true, localDocuments: true });
+    await old.addCollections({ events: { schema: eventSchema }, config: { schema: configSchema }, cases: { schema: v3 } });
+    expect(await putConfig(old as unknown as DeskDatabase, 'policy', policyRevision(1), ORG)).toMatchObject({ ok: true });
+    await old.events!.bulkInsert([...closed, ...secret]);
+    await old.cases!.bulkInsert([closed, secret].map((list) => {
+      const { nameKey: _m, placeKey: _p, ...doc } = caseDocOf(rebuildCase(list)!, policyRevision(1), list, NOW);
+      return doc;
+    }));
+    await old.close();
+
+    const db = await createDeskDatabase(name, storage());
+    open.push(db);
+    const docs = await db.cases.findByIds(['CASE001', 'CASE002']).exec();
+    expect([...docs.values()].map((d) => [d.id, d.status, d.contact, d.nameKey, d.placeKey])).toEqual([
+      ['CASE001', 'closed', '13812345678', '张秀兰', '3-1201'],
+      ['CASE002', 'registered', '', '', ''],
+    ]);
+    const found = await earlierCasesOf(db, { phone: '', name: '', place: '3—1201' });
+    expect(found.cases.map((c) => [c.id, c.reasons])).toEqual([['CASE001', ['place']]]);
   });
 
   it('the pass settles the waiting list the status bar shows, entries this window never wrote included', async () => {

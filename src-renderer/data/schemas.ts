@@ -1,6 +1,7 @@
-import { contactKeyOf } from '../../src-shared/domain/contact-key';
+import { contactKeyOf, lookupKeysOf, TEXT_KEY_MAX } from '../../src-shared/domain/contact-key';
 import type { RxJsonSchema } from 'rxdb';
 import type { CaseEvent, CaseState } from '../../src-shared/domain';
+import type { Policy } from '../../src-shared/domain/policy';
 import type { ConfigDoc } from '../../src-shared/sync/contract';
 
 // RxDB JSON schemas of the desk's collections. The zod schemas in src-shared stay the validators of
@@ -25,6 +26,10 @@ export interface CaseDoc {
   search: string;
   /** The complainant's phone as a lookup key (domain/contact-key.ts), '' when they may not be looked up. */
   contact: string;
+  /** The complainant's name as a lookup key (contact-key.ts nameKeyOf), '' when they may not be looked up. */
+  nameKey: string;
+  /** The form's place field (房号 …) as a lookup key (contact-key.ts placeKeyOf), '' when none or not to be looked up. */
+  placeKey: string;
   /** The earlier case this one was linked to at intake (state.relatedCaseId), '' if none: its page lists this one. */
   related: string;
   state: CaseState;
@@ -75,11 +80,18 @@ export const eventSchema: RxJsonSchema<EventDoc> = {
   indexes: ['caseId', 'at'],
 } as unknown as RxJsonSchema<EventDoc>;
 
+/**
+ * The intake's look-up walks these keys only (store-reads.ts `casesMatching`): whether the case is open and
+ * when it was registered come with its id from the index, so only the cases listed are read. Version 4
+ * replaced [contact, registeredAt] with [contact, bucket, registeredAt].
+ */
+const LOOKUP_INDEXES = [['contact', 'bucket', 'registeredAt'], ['nameKey', 'bucket', 'registeredAt'], ['placeKey', 'bucket', 'registeredAt']];
+
 export const caseSchema: RxJsonSchema<CaseDoc> = {
   // 1: sourceEvents (issue 15's cheap reconciliation); 2: contact (the complainant's history at intake);
-  // 3: related (the later cases linked to a case at intake).
-  // database.ts migrates older documents (caseMigrations).
-  version: 3,
+  // 3: related (the later cases linked to a case at intake); 4: nameKey and placeKey (the history at intake
+  // by name and place as well as phone). database.ts migrates older documents (caseMigrations).
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -95,25 +107,34 @@ export const caseSchema: RxJsonSchema<CaseDoc> = {
     search: { type: 'string' },
     contact: { type: 'string', maxLength: 16 },
     related: { type: 'string', maxLength: 64 },
+    nameKey: { type: 'string', maxLength: TEXT_KEY_MAX },
+    placeKey: { type: 'string', maxLength: TEXT_KEY_MAX },
     state: { type: 'object' },
     log: { type: 'array', items: { type: 'object' } },
     sourceEvents: { type: 'number', minimum: 0, maximum: MAX_EVENTS, multipleOf: 1 },
   },
-  required: ['id', 'number', 'bucket', 'status', 'kind', 'departmentId', 'registeredAt', 'dueAt', 'flagged', 'search', 'contact', 'related', 'state', 'log', 'sourceEvents'],
-  indexes: [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents', ['contact', 'registeredAt'], ['related', 'registeredAt']],
+  required: ['id', 'number', 'bucket', 'status', 'kind', 'departmentId', 'registeredAt', 'dueAt', 'flagged', 'search', 'contact', 'related', 'nameKey', 'placeKey', 'state', 'log', 'sourceEvents'],
+  indexes: [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents', ['related', 'registeredAt'], ...LOOKUP_INDEXES],
 } as unknown as RxJsonSchema<CaseDoc>;
+
+type V3 = Omit<CaseDoc, 'nameKey' | 'placeKey'>;
 
 /**
  * Version 0 documents had no `sourceEvents`: the timeline's length stands in (the events the fold
  * applied). Where the fold skipped an event the next reconciliation pass finds the case and refolds it
- * once, which writes the true count.
+ * once, which writes the true count. Version 4's place key needs the case's policy revision (which form
+ * field is the place): `policyFor` reads it from the desk's stored configuration (database.ts).
  */
-export const caseMigrations = {
-  1: (doc: Omit<CaseDoc, 'sourceEvents' | 'contact' | 'related'>): Omit<CaseDoc, 'contact' | 'related'> => ({ ...doc, sourceEvents: doc.state.timeline.length }),
-  2: (doc: Omit<CaseDoc, 'contact' | 'related'>): Omit<CaseDoc, 'related'> => ({ ...doc, contact: contactKeyOf(doc.state) }),
-  // No desk could link cases before version 3, and the fold kept no link: none to carry over.
-  3: (doc: Omit<CaseDoc, 'related'>): CaseDoc => ({ ...doc, related: doc.state.relatedCaseId ?? '' }),
-};
+export function caseMigrations(policyFor: (revision: number) => Promise<Policy | undefined>) {
+  return {
+    1: (doc: Omit<V3, 'sourceEvents' | 'contact' | 'related'>): Omit<V3, 'contact' | 'related'> => ({ ...doc, sourceEvents: doc.state.timeline.length }),
+    2: (doc: Omit<V3, 'contact' | 'related'>): Omit<V3, 'related'> => ({ ...doc, contact: contactKeyOf(doc.state) }),
+    // No desk could link cases before version 3, and the fold kept no link: none to carry over.
+    3: (doc: Omit<V3, 'related'>): V3 => ({ ...doc, related: doc.state.relatedCaseId ?? '' }),
+    // The same keys the projector writes (caseDocOf): a closed case is never refolded, so this is its only chance.
+    4: async (doc: V3): Promise<CaseDoc> => ({ ...doc, ...lookupKeysOf(doc.state, await policyFor(doc.state.policyRevision)) }),
+  };
+}
 
 export const configSchema: RxJsonSchema<StoredConfigDoc> = {
   version: 0,

@@ -5,7 +5,7 @@ import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { registerCase } from '../../data/register';
 import { writeEvent } from '../../data/write-event';
-import { commonFieldsOf, personWordOf, rejectionAtIntake, validateIntake } from '../../data/domain';
+import { commonFieldsOf, personWordOf, placeFieldOf, rejectionAtIntake, validateIntake } from '../../data/domain';
 import { loadDraft, removeDraft, saveDraft } from '../../data/drafts';
 import { getLanguage, localised, say, useT, type MessageKey } from '../../i18n/i18n';
 import type { CommonField } from '../../../src-shared/domain/policy';
@@ -63,6 +63,11 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   const category = watch('category');
   const anonymous = watch('complainant.anonymous');
   const phone = watch('complainant.phone');
+  const name = watch('complainant.name');
+  // The form's place field (房号 …): earlier cases at the same place are listed too (S7-7, S8-11).
+  const placeField = policy ? placeFieldOf(policy, kind) : undefined;
+  const formValues = watch('form');
+  const place = placeField ? formValues?.[placeField.key] : undefined;
   const confidential = watch('complainant.confidential');
   const related = watch('related');
   const reason = watch('inadmissibleReason');
@@ -304,7 +309,8 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
           </Row>
           {!anonymous && (
             <EarlierCases
-              phone={phone ?? ''}
+              typed={{ phone: phone ?? '', name: name ?? '', place: typeof place === 'string' ? place : '' }}
+              words={{ phone: word('complainant.phone', 'intake.phone'), name: word('complainant.name', 'intake.name'), place: placeField?.label ?? '' }}
               linked={related}
               onLink={(c) => setValue('related', c, { shouldDirty: true })}
               linkBlocked={confidential}
