@@ -3,6 +3,7 @@ import { actionMessages } from './messages/action';
 import { attachmentMessages } from './messages/attachment';
 import { backupMessages } from './messages/backup';
 import { calendarNoticeMessages } from './messages/calendar-notice';
+import { capaMessages } from './messages/capa';
 import { configAuthoriseMessages } from './messages/config-authorise';
 import { configKindMessages } from './messages/config-kinds';
 import { credentialMessages } from './messages/credential';
@@ -11,6 +12,7 @@ import { deskLinkMessages } from './messages/desk-link';
 import { documentMessages } from './messages/documents';
 import { hostMessages } from './messages/host';
 import { intakeMessages } from './messages/intake';
+import { ledgerMessages } from './messages/ledger';
 import { orgMessages } from './messages/org';
 import { policyMessages } from './messages/policy';
 import { revisionMessages } from './messages/revisions';
@@ -89,6 +91,7 @@ const CATALOGUE = {
   ...attachmentMessages,
   ...backupMessages,
   ...calendarNoticeMessages,
+  ...capaMessages,
   ...configAuthoriseMessages,
   ...configKindMessages,
   ...credentialMessages,
@@ -97,6 +100,7 @@ const CATALOGUE = {
   ...documentMessages,
   ...hostMessages,
   ...intakeMessages,
+  ...ledgerMessages,
   ...orgMessages,
   ...policyMessages,
   ...revisionMessages,
