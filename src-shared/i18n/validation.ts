@@ -1,5 +1,6 @@
 import type { MessagePair, Template } from './message-table';
 import { actionMessages } from './messages/action';
+import { apiMessages } from './messages/api';
 import { attachmentMessages } from './messages/attachment';
 import { backupMessages } from './messages/backup';
 import { calendarNoticeMessages } from './messages/calendar-notice';
@@ -88,6 +89,7 @@ const general = Object.fromEntries(
 const CATALOGUE = {
   ...general,
   ...actionMessages,
+  ...apiMessages,
   ...attachmentMessages,
   ...backupMessages,
   ...calendarNoticeMessages,
