@@ -5,8 +5,8 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { bridgeError, type BridgeError, type BridgeHandlers } from '../src-shared/bridge';
 import { BRIDGE_EVENTS_PATH, BRIDGE_HTTP_PREFIX, type HostEvent } from '../src-shared/bridge-http-client';
-import { ATTACHMENT_LIMITS, ATTACHMENT_TOO_LARGE } from '../src-shared/domain/attachments';
-import type { MessageCode } from '../src-shared/i18n/validation';
+import { ATTACHMENT_LIMITS } from '../src-shared/domain/attachments';
+import { messageFor, type MessageCode } from '../src-shared/i18n/validation';
 import { securityHeaders } from './csp';
 import { dispatchBridgeCall, type DispatchLog } from './dispatch';
 import { resolveRendererFile } from './renderer-files';
@@ -122,7 +122,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   /** The server's own refusal of an oversized attachment (src-server/errors.ts attachmentTooLarge), so the desk shows one message. */
   function tooLargeUpload(res: ServerResponse): void {
     res.setHeader('Connection', 'close');
-    sendJson(res, 413, { error: 'attachmentTooLarge', messages: ATTACHMENT_TOO_LARGE });
+    sendJson(res, 413, { error: 'attachmentTooLarge', messages: messageFor('api.attachmentTooLarge', '') });
   }
 
   async function handleRelay(req: IncomingMessage, res: ServerResponse, rest: string) {

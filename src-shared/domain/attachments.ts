@@ -16,13 +16,6 @@ export const ATTACHMENT_LIMITS = {
   imageMaxEdge: 2048,
 } as const;
 
-const MAX_MB = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
-/** The server's refusal of a body over the limit; the browser shell's relay refuses with the same words before relaying. */
-export const ATTACHMENT_TOO_LARGE = {
-  'zh-CN': `文件太大，单个附件最多 ${MAX_MB} MB，未保存。`,
-  en: `The file is too large: an attachment may be at most ${MAX_MB} MB; nothing was stored.`,
-} as const;
-
 /** The default kinds, used when the case's policy names none of its own (`policy.attachmentKinds`). */
 export const DEFAULT_ATTACHMENT_KINDS: readonly { code: string; name: string }[] = [
   { code: 'evidence', name: '证据' },

@@ -1,8 +1,10 @@
 import type { MessagePair, Template } from './message-table';
 import { actionMessages } from './messages/action';
+import { apiMessages } from './messages/api';
 import { attachmentMessages } from './messages/attachment';
 import { backupMessages } from './messages/backup';
 import { calendarNoticeMessages } from './messages/calendar-notice';
+import { capaMessages } from './messages/capa';
 import { configAuthoriseMessages } from './messages/config-authorise';
 import { configKindMessages } from './messages/config-kinds';
 import { credentialMessages } from './messages/credential';
@@ -11,6 +13,7 @@ import { deskLinkMessages } from './messages/desk-link';
 import { documentMessages } from './messages/documents';
 import { hostMessages } from './messages/host';
 import { intakeMessages } from './messages/intake';
+import { ledgerMessages } from './messages/ledger';
 import { orgMessages } from './messages/org';
 import { policyMessages } from './messages/policy';
 import { revisionMessages } from './messages/revisions';
@@ -86,9 +89,11 @@ const general = Object.fromEntries(
 const CATALOGUE = {
   ...general,
   ...actionMessages,
+  ...apiMessages,
   ...attachmentMessages,
   ...backupMessages,
   ...calendarNoticeMessages,
+  ...capaMessages,
   ...configAuthoriseMessages,
   ...configKindMessages,
   ...credentialMessages,
@@ -97,6 +102,7 @@ const CATALOGUE = {
   ...documentMessages,
   ...hostMessages,
   ...intakeMessages,
+  ...ledgerMessages,
   ...orgMessages,
   ...policyMessages,
   ...revisionMessages,

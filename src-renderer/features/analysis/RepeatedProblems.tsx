@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, List, Space, Tag, Typography } from 'antd';
 import type { RepeatedGroup } from '../../../src-shared/analytics/repeated';
-import { CAPA_MESSAGES, capaEvents, capaFollowUpEvents, capaOf } from '../../../src-shared/analytics/capa';
+import { capaEvents, capaFollowUpEvents, capaOf } from '../../../src-shared/analytics/capa';
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { NewEvent } from '../../../src-shared/domain/events';
 import type { Policy } from '../../../src-shared/domain/policy';
@@ -10,6 +10,7 @@ import { writeEvent } from '../../data/write-event';
 import { formatDateTime } from '../../format/time';
 import { useAT } from './i18n';
 import { FormDialog } from '../../components/FormDialog';
+import { say } from '../../i18n/i18n';
 
 // Repeated problems of the period (S7-7, S8-11, S10-10) with their corrective and preventive actions,
 // recorded as tagged notes on every case of the group (see src-shared/analytics/capa.ts).
@@ -76,7 +77,7 @@ function CapaDialog({ group, mode, byId, onClose }: { group: RepeatedGroup; mode
         ? capaEvents(group.caseIds, { cause: v.cause ?? '', corrective: v.corrective ?? '', preventive: v.preventive ?? '', ...(v.owner ? { owner: v.owner } : {}), ...(v.due ? { due: v.due.trim() } : {}) })
         : capaFollowUpEvents(group.caseIds, v.text ?? '');
     if (!built.ok) {
-      setError(CAPA_MESSAGES[built.error][lang]);
+      setError(say(built.error, '', undefined, lang));
       return;
     }
     if (!desk.identity || !desk.staff || !desk.policy) return;

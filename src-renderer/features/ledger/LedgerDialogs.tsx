@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Select, Typography, type ButtonProps } from 'antd';
-import { decision, expenseProposal, formatYuan, LEDGER_MESSAGES, proposedRewardRange, type LedgerRow } from '../../../src-shared/analytics/ledger';
+import { decision, expenseProposal, formatYuan, proposedRewardRange, type LedgerRow } from '../../../src-shared/analytics/ledger';
 import type { NewEvent } from '../../../src-shared/domain/events';
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import type { Policy } from '../../../src-shared/domain/policy';
 import { FormDialog } from '../../components/FormDialog';
 import { useLT } from './i18n';
+import { say } from '../../i18n/i18n';
 
 // The ledger's dialogs: an approver's decision that needs more than a click (a rejection's reason, a
 // reward's amount within its danger level's range, S1-14) and recording an expense (S2-5, S3-8).
@@ -28,7 +29,7 @@ export function DecideDialog({ policy, state, deciding, myRoles, nameOf, onClose
     if (row.kind === 'expense') return;
     const r = decision(policy, state, row.kind, row.itemId, approved, myRoles, { ...(approved && range && amount !== null ? { amount } : {}), note });
     if (!r.ok) {
-      setError(LEDGER_MESSAGES[r.error][lang]);
+      setError(say(r.error, '', undefined, lang));
       return;
     }
     if (await write(row.caseId, r.value)) onClose();
@@ -71,7 +72,7 @@ export function ExpenseDialog({ policy, cases, onClose, write }: { policy: Polic
     }
     const r = expenseProposal(policy, state, v.defId, { ...(v.amount !== undefined && v.amount !== null ? { amount: v.amount } : {}), description: v.description ?? '', ...(v.liable ? { liableDepartmentId: v.liable } : {}) });
     if (!r.ok) {
-      setError(LEDGER_MESSAGES[r.error][lang]);
+      setError(say(r.error, '', undefined, lang));
       return;
     }
     if (await write(state.id, r.value)) onClose();

@@ -9,7 +9,6 @@ import {
   expenseSignature,
   expenseSignatureChain,
   formatYuan,
-  LEDGER_MESSAGES,
   ledgerNameOf,
   ledgerRows,
   ledgerTotals,
@@ -29,6 +28,7 @@ import { useAnalysedCases } from '../analysis/useAnalysedCases';
 import { downloadCsv, downloadXlsx } from '../analysis/download';
 import { DecideDialog, ExpenseDialog, type Deciding } from './LedgerDialogs';
 import { useLT } from './i18n';
+import { say } from '../../i18n/i18n';
 
 // 奖惩台账 (S1-14, S1-15, S3-6, S3-8, S6-10, S2-5): what the rules propose, what the named roles decided,
 // the expenses with their signature chain, and the list of overdue cases to hold to account. Amounts are
@@ -127,7 +127,7 @@ function LedgerFor({ policy }: { policy: Policy }) {
     }
     const r = decision(policyOf(row.caseId), state, row.kind, row.itemId, approved, myRoles);
     if (!r.ok) {
-      void message.error(LEDGER_MESSAGES[r.error][lang]);
+      void message.error(say(r.error, '', undefined, lang));
       return;
     }
     await writeOne(row.caseId, r.value);
@@ -138,7 +138,7 @@ function LedgerFor({ policy }: { policy: Policy }) {
     if (!state || !desk.staff) return;
     const r = expenseSignature(policyOf(row.caseId), state, row.itemId, myRoles, desk.staff.name);
     if (!r.ok) {
-      void message.error(LEDGER_MESSAGES[r.error][lang]);
+      void message.error(say(r.error, '', undefined, lang));
       return;
     }
     await writeOne(row.caseId, r.value);
