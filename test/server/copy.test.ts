@@ -6,7 +6,7 @@ import { createDemoOrg } from '../../src-server/demo';
 import { enrolDesk } from '../../src-server/orgs';
 import { checkEventRows } from '../../src-server/sync/validate';
 import { pushEvents } from '../../src-server/sync/events-store';
-import { readBody, storeBody } from '../../src-server/sync/attachment-store';
+import { databaseBodyStore } from '../../src-server/sync/attachment-store';
 import { createTestDatabase, type TestDatabase } from './backends';
 import { generateDeskWork } from '../sync/fixtures';
 import type { Database } from '../../src-server/db/types';
@@ -38,7 +38,7 @@ describe('copy-to-postgres', () => {
     await pushEvents(source, (await openKeyring(source, { masterKey })).keyring, scope, checked.docs);
     // An attachment body (issue 13) travels with the rest, byte for byte.
     const body = new Uint8Array(300_000).map((_, i) => (i * 7) & 0xff);
-    await storeBody(source, scope, 'b'.repeat(64), 'image/jpeg', body, Date.UTC(2026, 10, 4));
+    await databaseBodyStore(source).put(scope, 'b'.repeat(64), 'image/jpeg', body, Date.UTC(2026, 10, 4));
 
     target = await createTestDatabase(process.env.DATABASE_URL_TEST ? 'postgres' : 'pglite');
     const to = await openDatabase(target.options);
@@ -47,7 +47,7 @@ describe('copy-to-postgres', () => {
     expect(counts.events).toBe(events.length);
     expect(counts.desk_tokens).toBe(1);
     expect(counts.attachment_bodies).toBe(1);
-    const copied = await readBody(to, desk.orgId, 'b'.repeat(64));
+    const copied = await databaseBodyStore(to).get(desk.orgId, 'b'.repeat(64));
     expect(Buffer.from(copied!.bytes).equals(Buffer.from(body))).toBe(true);
 
     const pull = async (db: Database) => {
