@@ -78,9 +78,11 @@ export async function openS3BodyStore(db: Database, opts: S3BodyStoreOptions): P
   const key = (orgId: string, hash: string) => bodyKey(prefix, orgId, hash);
 
   try {
-    await client.send(new s3.HeadObjectCommand({ Bucket: opts.bucket, Key: `${prefix}.jiesu-start-check` }));
+    // GET, not HEAD: only a GET's answer tells a missing key (NoSuchKey, the expected one) from a missing bucket.
+    const probe = await client.send(new s3.GetObjectCommand({ Bucket: opts.bucket, Key: `${prefix}.jiesu-start-check` }));
+    await probe.Body?.transformToByteArray();
   } catch (e) {
-    if (!isMissing(e)) {
+    if (s3Failure(e).name !== 'NoSuchKey') {
       client.destroy();
       const { name, status } = s3Failure(e);
       throw new Error(

@@ -20,9 +20,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(backend: Backend, opts: { dataDir?: string; sync?: SyncOptions; store?: StoreKind } = {}): Promise<TestServer> {
+export async function startTestServer(backend: Backend, opts: { dataDir?: string; sync?: SyncOptions; store?: StoreKind; s3Prefix?: string } = {}): Promise<TestServer> {
   const database: TestDatabase = await createTestDatabase(backend, opts.dataDir);
-  const bucket = opts.store === 's3' ? await startTestBucket() : undefined;
+  const bucket = opts.store === 's3' ? await startTestBucket(undefined, opts.s3Prefix) : undefined;
   const logs: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, cb) {
