@@ -7,7 +7,7 @@ import { defaultPresets } from './presets';
 import { createDemoOrg } from './demo';
 import { copyDatabase } from './db/copy';
 import { setStaffPassphrase } from './staff-passphrase';
-import { s3OptionsFromEnv } from './sync/s3-body-store';
+import { openS3BodyStore, s3OptionsFromEnv } from './sync/s3-body-store';
 
 // `npm run server` starts the central server; `npm run server -- admin <command>` administers it.
 // With PGlite, stop the server before running admin commands (one process owns the data folder; the
@@ -25,7 +25,8 @@ const USAGE = `用法 / usage:
   npm run server -- admin create-admin-token [--label 名称]
   npm run server -- admin set-passphrase --org <orgId> --staff <姓名或人员编号>      (口令从终端输入两次，或从标准输入读一行)
   npm run server -- admin demo [--preset starter]
-  DATABASE_URL=postgres://… npm run server -- admin copy-to-postgres --data-dir ./jiesu-server-data`;
+  DATABASE_URL=postgres://… npm run server -- admin copy-to-postgres --data-dir ./jiesu-server-data
+  JIESU_S3_BUCKET=… npm run server -- admin move-bodies-to-s3      (数据库中已有的附件移入存储桶 / bodies kept in the database into the bucket)`;
 
 function parseStaff(spec: string): StaffInput {
   const [name, roles, pin] = spec.split(':');
@@ -179,6 +180,18 @@ async function main(argv: string[]): Promise<void> {
           await source.close();
         }
         console.log('已复制到 PostgreSQL；之后启动服务器时请设置同一个 DATABASE_URL。');
+        break;
+      }
+      case 'move-bodies-to-s3': {
+        const s3 = s3OptionsFromEnv();
+        if (!s3) throw new Error('请用 JIESU_S3_BUCKET（及 JIESU_S3_ENDPOINT 等）指定存储桶。/ Set JIESU_S3_BUCKET (and JIESU_S3_ENDPOINT…) to name the bucket.');
+        const store = await openS3BodyStore(db, s3);
+        try {
+          const moved = await store.moveFromDatabase((n) => console.log(`已移动 / moved: ${n}`));
+          console.log(`已将 ${moved} 个附件移入 ${store.where}；数据库中只保留索引。/ Moved ${moved} bodies to ${store.where}; the database keeps their index rows.`);
+        } finally {
+          await store.close();
+        }
         break;
       }
       case 'demo': {

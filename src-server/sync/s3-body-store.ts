@@ -58,12 +58,22 @@ const isMissing = (e: unknown) => {
   return name === 'NoSuchKey' || name === 'NotFound' || (status === 404 && name !== 'NoSuchBucket');
 };
 
+/** The bucket store, and the move of bodies kept in the database before it was configured. */
+export interface S3BodyStore extends BodyStore {
+  /**
+   * Puts every body still in a database row into the bucket and empties the row's bytes (the row stays as
+   * the index): `admin move-bodies-to-s3`. One body at a time, so memory stays at one body; safe to stop and
+   * run again. Returns how many were moved.
+   */
+  moveFromDatabase(log?: (line: string) => void): Promise<number>;
+}
+
 /**
  * Opens the bucket store: checks at start that the bucket answers and the credentials are accepted (a
  * missing key must read as missing, which needs s3:ListBucket), so a wrong setting stops the server
  * instead of failing each upload.
  */
-export async function openS3BodyStore(db: Database, opts: S3BodyStoreOptions): Promise<BodyStore> {
+export async function openS3BodyStore(db: Database, opts: S3BodyStoreOptions): Promise<S3BodyStore> {
   // Loaded only when configured: the two-command setup never pays for the SDK.
   const s3 = await import('@aws-sdk/client-s3');
   const prefix = opts.prefix ?? '';
@@ -139,6 +149,20 @@ export async function openS3BodyStore(db: Database, opts: S3BodyStoreOptions): P
       return { type: row.type, size: row.size, bytes };
     },
     list: (orgId) => listBodyIndex(db, orgId),
+    async moveFromDatabase(log = () => undefined) {
+      let moved = 0;
+      for await (const entry of listBodyIndex(db)) {
+        if (!entry.inDatabase) continue;
+        const row = await indexRow(db, entry.orgId, entry.hash);
+        if (!row?.bytes) continue;
+        await client.send(new s3.PutObjectCommand({ Bucket: opts.bucket, Key: key(entry.orgId, entry.hash), Body: row.bytes, ContentLength: row.bytes.byteLength, ContentType: row.type }));
+        // Emptied only once the bucket holds it: a stop in between leaves the body in both, never in neither.
+        await db.query('update attachment_bodies set bytes = null where org_id = $1 and hash = $2', [entry.orgId, entry.hash]);
+        moved++;
+        if (moved % 100 === 0) log(`${moved}`);
+      }
+      return moved;
+    },
     async close() {
       client.destroy();
     },
