@@ -98,6 +98,8 @@ export async function openS3BodyStore(db: Database, opts: S3BodyStoreOptions): P
       throw new Error(
         `附件存储桶 ${where} 不可用（${name}${status ? ` ${status}` : ''}）：请检查存储桶名称、地址、区域和凭据（需要 s3:GetObject、s3:PutObject、s3:ListBucket 权限）。` +
           ` / The attachment bucket ${where} is not usable (${name}${status ? ` ${status}` : ''}): check the bucket, endpoint, region and credentials (s3:GetObject, s3:PutObject and s3:ListBucket are needed).`,
+        // The SDK's error names the key ID and the string it signed, never the secret.
+        { cause: e },
       );
     }
   }
