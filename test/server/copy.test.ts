@@ -30,12 +30,17 @@ describe('copy-to-postgres', () => {
     await bucket?.stop();
   });
 
-  it('copies every table; the same token pulls the same documents after the move; a second copy is refused', async () => {
+  /** A PGlite installation with one organisation and one enrolled desk. */
+  async function pgliteWithDesk() {
     const source = await openDatabase({});
     open.push(source);
     const org = await createDemoOrg(source, { presetId: 'starter' });
     const desk = await enrolDesk(source, org.code);
-    const scope = { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, scope: 'org' as const };
+    return { source, org, desk, scope: { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, scope: 'org' as const } };
+  }
+
+  it('copies every table; the same token pulls the same documents after the move; a second copy is refused', async () => {
+    const { source, org, desk, scope } = await pgliteWithDesk();
     const events = generateDeskWork(3, { ...desk, actorIds: org.staffIds, start: Date.UTC(2026, 10, 1), days: 3, casesPerDay: 5 });
     const checked = checkEventRows(events.map((e) => ({ newDocumentState: e })), scope);
     if (!checked.ok) throw new Error('fixture invalid');
@@ -71,11 +76,7 @@ describe('copy-to-postgres', () => {
   });
 
   it('with an S3 bucket: move-bodies-to-s3 empties the rows into the bucket, and the copy carries the index while the bodies stay in the bucket', async () => {
-    const source = await openDatabase({});
-    open.push(source);
-    const org = await createDemoOrg(source, { presetId: 'starter' });
-    const desk = await enrolDesk(source, org.code);
-    const scope = { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, scope: 'org' as const };
+    const { source, desk, scope } = await pgliteWithDesk();
     const bodies = [0, 1].map((seed) => new Uint8Array(200_000).map((_, i) => (i * 11 + seed) & 0xff));
     const [before, after] = bodies.map((b) => createHash('sha256').update(b).digest('hex')) as [string, string];
     // One body kept while the server used the database, one after the bucket was configured.
