@@ -10,6 +10,7 @@ import { adminPlugin } from './plugins/admin';
 import { adminSessionPlugin } from './plugins/admin-session';
 import { reportsPlugin } from './plugins/reports';
 import { attachmentsPlugin } from './plugins/attachments';
+import { databaseBodyStore, type BodyStore } from './sync/attachment-store';
 import { ATTACHMENTS_BASE } from '../src-shared/sync/contract';
 import { defaultPresets, type PresetLookup } from './presets';
 import { allowCrossOrigin } from './cors';
@@ -31,6 +32,8 @@ export interface AppOptions {
   keyring: Keyring;
   /** Authorisation of pushed events: the clock and skew (tests fix them); `authorise: false` only for benches. */
   sync?: SyncOptions;
+  /** Where attachment bodies are kept: the database (default) or an S3-compatible bucket (server.ts opens it). */
+  bodies?: BodyStore;
 }
 
 export interface JiesuApp {
@@ -82,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
   await app.register(enrolmentPlugin(opts.db, new Throttle(ENROL_LIMITS), opts.sync?.now));
   await app.register(syncPlugin(opts.db, hub, opts.keyring, opts.sync));
   await app.register(adminSessionPlugin(opts.db, { perStaff: new Throttle(ADMIN_SIGNIN_LIMITS), perAddress: new Throttle(AUTH_LIMITS) }, opts.sync?.now));
-  await app.register(attachmentsPlugin(opts.db, opts.sync?.now));
+  await app.register(attachmentsPlugin(opts.db, opts.bodies ?? databaseBodyStore(opts.db), opts.sync?.now));
   await app.register(reportsPlugin(opts.db));
   await app.register(adminPlugin(opts.db, opts.presets ?? defaultPresets));
   return { app, hub };

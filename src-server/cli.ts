@@ -7,6 +7,7 @@ import { defaultPresets } from './presets';
 import { createDemoOrg } from './demo';
 import { copyDatabase } from './db/copy';
 import { setStaffPassphrase } from './staff-passphrase';
+import { openS3BodyStore, s3OptionsFromEnv } from './sync/s3-body-store';
 
 // `npm run server` starts the central server; `npm run server -- admin <command>` administers it.
 // With PGlite, stop the server before running admin commands (one process owns the data folder; the
@@ -15,6 +16,8 @@ import { setStaffPassphrase } from './staff-passphrase';
 const USAGE = `用法 / usage:
   npm run server [-- --port 8787 --host 127.0.0.1 --data-dir ./jiesu-server-data]
       DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded PGlite.
+      JIESU_S3_BUCKET=… [JIESU_S3_ENDPOINT=https://… JIESU_S3_REGION=… JIESU_S3_PREFIX=…] keeps attachment bodies in an
+      S3-compatible bucket (credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY); docs/operations.md §4.
   npm run server -- admin create-org --name 单位名称 --preset <presetId> --site 站点 [--site …] [--staff "姓名:role1,role2[:PIN]" …]
   npm run server -- admin issue-code --org <orgId> [--site <siteId>] [--scope site|org] [--desk-code HZ01] [--desk-name 名称] [--hours 168] [--reenrol HZ01]
   npm run server -- admin revoke --org <orgId> --desk <deskId>
@@ -22,7 +25,8 @@ const USAGE = `用法 / usage:
   npm run server -- admin create-admin-token [--label 名称]
   npm run server -- admin set-passphrase --org <orgId> --staff <姓名或人员编号>      (口令从终端输入两次，或从标准输入读一行)
   npm run server -- admin demo [--preset starter]
-  DATABASE_URL=postgres://… npm run server -- admin copy-to-postgres --data-dir ./jiesu-server-data`;
+  DATABASE_URL=postgres://… npm run server -- admin copy-to-postgres --data-dir ./jiesu-server-data
+  JIESU_S3_BUCKET=… npm run server -- admin move-bodies-to-s3      (数据库中已有的附件移入存储桶 / bodies kept in the database into the bucket)`;
 
 function parseStaff(spec: string): StaffInput {
   const [name, roles, pin] = spec.split(':');
@@ -98,16 +102,19 @@ async function main(argv: string[]): Promise<void> {
   const dataDir = resolve(values['data-dir'] ?? process.env.JIESU_DATA_DIR ?? 'jiesu-server-data');
 
   if (positionals[0] !== 'admin') {
+    const s3 = s3OptionsFromEnv();
     const server = await startServer({
       databaseUrl,
       dataDir,
       port: Number(values.port ?? process.env.PORT ?? 8787),
       host: values.host ?? process.env.HOST ?? '127.0.0.1',
       logger: { level: process.env.LOG_LEVEL ?? 'info' },
+      ...(s3 ? { s3 } : {}),
       // How far a pushed event's time may lie ahead of this server's clock (docs/operations.md §5).
       ...(process.env.JIESU_MAX_CLOCK_SKEW_MS ? { sync: { maxSkewMs: Number(process.env.JIESU_MAX_CLOCK_SKEW_MS) } } : {}),
     });
     console.log(`接诉台服务器已启动 / server listening: ${server.url}  (${databaseUrl ? 'PostgreSQL' : `PGlite ${dataDir}`}; API 文档 ${server.url}/docs)`);
+    console.log(`附件存储 / attachment bodies: ${server.bodies.kind === 'database' ? '数据库 / database' : server.bodies.where}`);
     const stop = () => void server.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -173,6 +180,18 @@ async function main(argv: string[]): Promise<void> {
           await source.close();
         }
         console.log('已复制到 PostgreSQL；之后启动服务器时请设置同一个 DATABASE_URL。');
+        break;
+      }
+      case 'move-bodies-to-s3': {
+        const s3 = s3OptionsFromEnv();
+        if (!s3) throw new Error('请用 JIESU_S3_BUCKET（及 JIESU_S3_ENDPOINT 等）指定存储桶。/ Set JIESU_S3_BUCKET (and JIESU_S3_ENDPOINT…) to name the bucket.');
+        const store = await openS3BodyStore(db, s3);
+        try {
+          const moved = await store.moveFromDatabase((n) => console.log(`已移动 / moved: ${n}`));
+          console.log(`已将 ${moved} 个附件移入 ${store.where}；数据库中只保留索引。/ Moved ${moved} bodies to ${store.where}; the database keeps their index rows.`);
+        } finally {
+          await store.close();
+        }
         break;
       }
       case 'demo': {

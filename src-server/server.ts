@@ -6,6 +6,8 @@ import type { PresetLookup } from './presets';
 import type { SyncOptions } from './plugins/sync';
 import type { Keyring } from './confidential/keyring';
 import { openKeyring } from './confidential/open-keyring';
+import { databaseBodyStore, type BodyStore } from './sync/attachment-store';
+import { openS3BodyStore, type S3BodyStoreOptions } from './sync/s3-body-store';
 
 // Entry point for everything that runs the server: `npm run server` (cli.ts), the desktop shell's
 // scripts/start.ts, tests and benches. Only binds 127.0.0.1 unless told otherwise.
@@ -23,6 +25,8 @@ export interface StartServerOptions {
   sync?: SyncOptions;
   /** The master key itself (tests); otherwise JIESU_MASTER_KEY, JIESU_MASTER_KEY_FILE or the data folder's key file. */
   masterKey?: Buffer;
+  /** Attachment bodies in this S3-compatible bucket instead of the database (cli.ts reads JIESU_S3_*). */
+  s3?: S3BodyStoreOptions;
 }
 
 export interface RunningServer {
@@ -31,6 +35,8 @@ export interface RunningServer {
   app: FastifyInstance;
   db: Database;
   keyring: Keyring;
+  /** Where attachment bodies are kept. */
+  bodies: BodyStore;
   /** Where the master key came from: a file path, an environment variable's name, 'option' or 'memory'. */
   masterKeySource: string;
   close(): Promise<void>;
@@ -38,29 +44,35 @@ export interface RunningServer {
 
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+  let bodies: BodyStore | undefined;
   try {
     const { keyring, source } = await openKeyring(db, { masterKey: opts.masterKey, databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
-    const { app } = await buildApp({ db, keyring, logger: opts.logger, presets: opts.presets, sync: opts.sync });
+    bodies = opts.s3 ? await openS3BodyStore(db, opts.s3) : databaseBodyStore(db);
+    const { app } = await buildApp({ db, keyring, bodies, logger: opts.logger, presets: opts.presets, sync: opts.sync });
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 0, host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (opts.port ?? 0);
     let closed = false;
+    const store = bodies;
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       port,
       app,
       db,
       keyring,
+      bodies: store,
       masterKeySource: source,
       async close() {
         if (closed) return;
         closed = true;
         await app.close();
+        await store.close();
         await db.close();
       },
     };
   } catch (e) {
+    await bodies?.close();
     await db.close();
     throw e;
   }

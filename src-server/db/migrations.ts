@@ -207,4 +207,11 @@ create table attachment_bodies (
 create index events_attachment_hash on events (org_id, ((doc::jsonb) -> 'payload' ->> 'hash')) where type = 'case.attachment_added';
 `,
   },
+  {
+    version: 7,
+    name: 'attachment bodies in an object store',
+    // Issue 13 §3 (src-server/sync/s3-body-store.ts): with an S3-compatible bucket configured the row is the
+    // index of what the server holds (type, size, who, when) and the bytes are in the bucket, so `bytes` is null.
+    sql: `alter table attachment_bodies alter column bytes drop not null;`,
+  },
 ];

@@ -6,13 +6,15 @@ import { bytesAreOfType } from '../../src-shared/domain/attachment-sniff';
 import { ATTACHMENTS_BASE } from '../../src-shared/sync/contract';
 import { ApiError, errorResponseSchema } from '../errors';
 import { bearerSecurity, deskOf, requireDesk } from '../auth';
-import { hasBody, readBody, referencesInScope, storeBody, type BodyReference } from '../sync/attachment-store';
+import { referencesInScope, type BodyReference, type BodyStore } from '../sync/attachment-store';
 
 // Attachment bodies by SHA-256 (issue 13, docs/architecture.md §Attachments). The server is the authority:
 // it hashes what it receives and refuses a mismatch, refuses a body over the size limit or whose bytes are
 // not of the type its attachment event declares (magic numbers, never the Content-Type header), and
 // accepts or serves a body only when an attachment event of a case the desk may pull names it. The desk
-// token and that reference are checked in onRequest hooks, before up to 20 MB of body is read.
+// token and that reference are checked in onRequest hooks, before up to 20 MB of body is read. All of it
+// happens here, above the body store (the database or an S3-compatible bucket, sync/attachment-store.ts),
+// so each store only ever sees bodies that passed every check.
 
 const HASH = /^[0-9a-f]{64}$/;
 const route = `${ATTACHMENTS_BASE}/:hash`;
@@ -39,7 +41,7 @@ function requireReference(db: Database) {
   };
 }
 
-export function attachmentsPlugin(db: Database, now: () => number = Date.now) {
+export function attachmentsPlugin(db: Database, bodies: BodyStore, now: () => number = Date.now) {
   return async function attachments(app: FastifyInstance): Promise<void> {
     app.addHook('onRequest', requireDesk(db));
     app.addHook('onRequest', requireReference(db));
@@ -77,7 +79,7 @@ export function attachmentsPlugin(db: Database, now: () => number = Date.now) {
         if (typed.length === 0) throw new ApiError(415, 'attachmentTypeRefused');
         const ref = typed.find((r) => r.size === bytes.length);
         if (!ref) throw new ApiError(400, 'attachmentSizeMismatch');
-        const stored = await storeBody(db, deskOf(request), hash, ref.type, bytes, now());
+        const stored = await bodies.put(deskOf(request), hash, ref.type, bytes, now());
         return reply.status(stored ? 201 : 200).send({ hash, size: bytes.length, type: ref.type, stored });
       },
     );
@@ -97,7 +99,7 @@ export function attachmentsPlugin(db: Database, now: () => number = Date.now) {
       },
       async (request, reply) => {
         const { hash } = request.params as { hash: string };
-        const body = await readBody(db, deskOf(request).orgId, hash);
+        const body = await bodies.get(deskOf(request).orgId, hash);
         if (!body) throw new ApiError(404, 'attachmentNotUploaded');
         return reply
           .type(body.type)
@@ -124,7 +126,7 @@ export function attachmentsPlugin(db: Database, now: () => number = Date.now) {
       },
       async (request, reply) => {
         const { hash } = request.params as { hash: string };
-        if (!(await hasBody(db, deskOf(request).orgId, hash))) throw new ApiError(404, 'attachmentNotUploaded');
+        if (!(await bodies.has(deskOf(request).orgId, hash))) throw new ApiError(404, 'attachmentNotUploaded');
         return reply.status(200).send();
       },
     );

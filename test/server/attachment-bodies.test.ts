@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './backends';
+import { STORES } from './object-store';
 import { startTestServer, demoDesk, type TestServer, type EnrolledDesk } from './setup';
 import { enrol, getBody, http, push, putBody } from './client';
 import { issueEnrolmentCode, revokeDesk } from '../../src-server/orgs';
@@ -12,6 +13,8 @@ import { TEST_NOW } from '../helpers/clock';
 
 // Issue 13 slice 3: attachment bodies through the server (src-server/plugins/attachments.ts), sent as a
 // hostile desk would. Each refusal is a 4xx with its reason, and the table of bodies is unchanged after it.
+// Every case runs with the bodies in the database and again in an S3-compatible bucket (s3rver, object-store.ts),
+// where a refusal must leave the bucket unchanged too.
 
 const T0 = TEST_NOW - DAY;
 let serial = 0;
@@ -29,7 +32,7 @@ function bytesOf(magic: number[] | string, size = 2000): Uint8Array {
 const JPEG = [0xff, 0xd8, 0xff, 0xe0];
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-describe.each(BACKENDS)('attachment bodies (%s)', (backend) => {
+describe.each(BACKENDS.flatMap((b) => STORES.map((s) => [b, s] as const)))('attachment bodies (%s, bodies in the %s)', (backend, store) => {
   let t: TestServer;
   /** The organisation's desk at the first site (organisation scope). */
   let hq: EnrolledDesk;
@@ -39,7 +42,7 @@ describe.each(BACKENDS)('attachment bodies (%s)', (backend) => {
   let other: EnrolledDesk;
 
   beforeAll(async () => {
-    t = await startTestServer(backend, { sync: { now: () => TEST_NOW } });
+    t = await startTestServer(backend, { sync: { now: () => TEST_NOW }, store });
     hq = await demoDesk(t, { sites: ['东区接待处', '西区接待处'] });
     const westSite = hq.org.siteIds.find((s) => s !== hq.siteId)!;
     west = { ...(await enrol(t.url, (await issueEnrolmentCode(t.server.db, { orgId: hq.orgId, siteId: westSite, scope: 'site' })).code)), org: hq.org };
@@ -60,7 +63,11 @@ describe.each(BACKENDS)('attachment bodies (%s)', (backend) => {
     return [reg, added as CaseEvent];
   }
 
-  const storedHashes = async () => (await t.server.db.query<{ hash: string }>('select hash from attachment_bodies order by hash')).map((r) => r.hash);
+  /** The index rows, and with an S3 store every object in the bucket too. */
+  const storedHashes = async () => ({
+    rows: (await t.server.db.query<{ hash: string }>('select hash from attachment_bodies order by hash')).map((r) => r.hash),
+    objects: (await t.bucket?.objects()) ?? [],
+  });
 
   /** Runs a hostile request and checks its status, error code and that no body was stored or changed. */
   async function refused(send: () => Promise<{ status: number; body?: unknown; error?: string }>, status: number | number[], error?: string): Promise<void> {
@@ -85,6 +92,14 @@ describe.each(BACKENDS)('attachment bodies (%s)', (backend) => {
     const again = await putBody(t.url, hq.token, hash, bytes);
     expect([again.status, again.body.stored]).toEqual([200, false]);
     expect((await t.server.db.query('select 1 from attachment_bodies where hash = $1', [hash])).length).toBe(1);
+    // Where the bytes are: in the row, or in the bucket under <org>/<sha256> with the row holding none.
+    const [row] = await t.server.db.query<{ bytes: Uint8Array | null; size: number }>('select bytes, size from attachment_bodies where hash = $1', [hash]);
+    expect(Number(row!.size)).toBe(bytes.length);
+    if (store === 'database') expect(Buffer.from(row!.bytes!).equals(Buffer.from(bytes))).toBe(true);
+    else {
+      expect(row!.bytes).toBeNull();
+      expect(Buffer.from((await t.bucket!.read(`${hq.orgId}/${hash}`))!).equals(Buffer.from(bytes))).toBe(true);
+    }
 
     expect((await http(t.url, 'HEAD', attachmentPath(hash), { token: hq.token })).status).toBe(200);
     const got = await getBody(t.url, hq.token, hash);
