@@ -36,7 +36,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src-shared/domain/**'], allowTypeImports: true, message: 'Features reach the domain through src-renderer/data (data/domain.ts), never directly.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src-shared/domain/**'],
+              allowTypeImports: true,
+              message: 'Features reach the domain through src-renderer/data (data/domain.ts), never directly.',
+            },
+          ],
+        },
       ],
     },
   },

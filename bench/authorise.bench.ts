@@ -20,7 +20,9 @@ async function pushRate(authorise: boolean): Promise<number> {
     const desk = await enrol(server.url, org.code);
     const events: CaseEvent[] = [];
     for (let chunk = 0; events.length < N; chunk++) {
-      events.push(...generateDeskWork(chunk, { ...desk, actorIds: org.staffIds, start: Date.UTC(2025, 0, 1) + chunk * 20 * 86_400_000, days: 20, casesPerDay: 100 }));
+      events.push(
+        ...generateDeskWork(chunk, { ...desk, actorIds: org.staffIds, start: Date.UTC(2025, 0, 1) + chunk * 20 * 86_400_000, days: 20, casesPerDay: 100 }),
+      );
     }
     const batch = events.slice(0, N);
     const t0 = performance.now();

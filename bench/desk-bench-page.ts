@@ -22,7 +22,15 @@ async function context(db: DeskDatabase): Promise<WriteContext & { deskCode: str
   const config = await loadConfig(db);
   const staff = config.staff[0]!;
   const desk = config.desks[0]!;
-  return { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.id, deskCode: desk.code, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev) };
+  return {
+    orgId: desk.orgId,
+    siteId: desk.siteId,
+    deskId: desk.id,
+    deskCode: desk.code,
+    actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId },
+    policy: config.policies[0]!,
+    policyFor: (rev) => policyByRevision(config.policies, rev),
+  };
 }
 
 const intake = (receivedAt: number, i: number) => ({
@@ -44,7 +52,15 @@ export async function seed(profile: string, total: number, open: number): Promis
   const t0 = performance.now();
   const db = await createDeskDatabase(deskDatabaseName(profile));
   const entry = PRESETS.find((p) => p.id === 's7-property')!;
-  const r = await setUpDesk(db, { preset: entry.policy, organisationName: '基准物业', siteName: '基准小区', deskCode: 'BM01', deskName: '基准前台', departmentId: 'service_center', staff: [{ name: '基准员', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }] });
+  const r = await setUpDesk(db, {
+    preset: entry.policy,
+    organisationName: '基准物业',
+    siteName: '基准小区',
+    deskCode: 'BM01',
+    deskName: '基准前台',
+    departmentId: 'service_center',
+    staff: [{ name: '基准员', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }],
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   const ctx = await context(db);
   const nextId = monotonicFactory();
@@ -57,9 +73,28 @@ export async function seed(profile: string, total: number, open: number): Promis
       const isOpen = i >= total - open;
       const at = isOpen ? now - (total - i) * 60_000 : now - 400 * 86_400_000 + i * 600_000;
       const caseId = `BENCH${String(i).padStart(8, '0')}`;
-      const env = { caseId, orgId: ctx.orgId, siteId: ctx.siteId, deskId: ctx.deskId, actorId: ctx.actor.id, policyRevision: ctx.policy.revision, v: 1 as const };
+      const env = {
+        caseId,
+        orgId: ctx.orgId,
+        siteId: ctx.siteId,
+        deskId: ctx.deskId,
+        actorId: ctx.actor.id,
+        policyRevision: ctx.policy.revision,
+        v: 1 as const,
+      };
       const date = new Date(at).toISOString().slice(0, 10).replace(/-/g, '');
-      const reg = { ...env, id: nextId(at), at, type: 'case.registered', payload: { ...intake(at - 1000, i), firstReceiverId: ctx.actor.id, departmentId: 'engineering', number: `BM01-${date}-${String((i % 9000) + 1).padStart(4, '0')}` } } as CaseEvent;
+      const reg = {
+        ...env,
+        id: nextId(at),
+        at,
+        type: 'case.registered',
+        payload: {
+          ...intake(at - 1000, i),
+          firstReceiverId: ctx.actor.id,
+          departmentId: 'engineering',
+          number: `BM01-${date}-${String((i % 9000) + 1).padStart(4, '0')}`,
+        },
+      } as CaseEvent;
       const caseEvents: CaseEvent[] = [reg];
       if (!isOpen) caseEvents.push({ ...env, id: nextId(at + 3_600_000), at: at + 3_600_000, type: 'case.closed', payload: { note: '已处理' } } as CaseEvent);
       events.push(...caseEvents);

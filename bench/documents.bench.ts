@@ -17,17 +17,24 @@ import { PRESETS, cst, policyFor, realisticCase } from '../test/documents/fixtur
 
 const require = createRequire(import.meta.url);
 const robotoDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-registerExtraFont('Roboto', { normal: 'bench/Roboto-Regular.ttf', bold: 'bench/Roboto-Medium.ttf' }, {
-  normal: readFileSync(join(robotoDir, 'Roboto-Regular.ttf')),
-  bold: readFileSync(join(robotoDir, 'Roboto-Medium.ttf')),
-});
+registerExtraFont(
+  'Roboto',
+  { normal: 'bench/Roboto-Regular.ttf', bold: 'bench/Roboto-Medium.ttf' },
+  {
+    normal: readFileSync(join(robotoDir, 'Roboto-Regular.ttf')),
+    bold: readFileSync(join(robotoDir, 'Roboto-Medium.ttf')),
+  },
+);
 
 const pdf = createPdfService();
 const latin = (def: TDocumentDefinitions): TDocumentDefinitions => ({ ...def, defaultStyle: { ...def.defaultStyle, font: 'Roboto' } });
 
 const property = PRESETS.find((p) => p.id === 's7-property')!;
 const pc = realisticCase(property);
-const registration = parseDocumentInput('registration', JSON.parse(JSON.stringify({ organisation: pc.organisation, policy: pc.policy, staffNames: pc.staffNames, case: pc.state, events: pc.events })));
+const registration = parseDocumentInput(
+  'registration',
+  JSON.parse(JSON.stringify({ organisation: pc.organisation, policy: pc.policy, staffNames: pc.staffNames, case: pc.state, events: pc.events })),
+);
 
 /**
  * CPU time per run (user + system of this process). On a shared two-core machine the wall-clock median
@@ -64,7 +71,9 @@ report({
 const warmCjk = await medianMs(() => pdf.render(buildRegistration(registration)), 15);
 const warmLatin = await medianMs(() => pdf.render(latin(buildRegistration(registration))), 15);
 const handlers = createDocumentHandlers({ archiveRoot: '/nonexistent' });
-const raw = JSON.parse(JSON.stringify({ organisation: pc.organisation, policy: pc.policy, staffNames: pc.staffNames, case: pc.state, events: pc.events })) as Record<string, unknown>;
+const raw = JSON.parse(
+  JSON.stringify({ organisation: pc.organisation, policy: pc.policy, staffNames: pc.staffNames, case: pc.state, events: pc.events }),
+) as Record<string, unknown>;
 const warmHandler = await medianMs(() => handlers['documents.render']({ document: 'registration', data: raw }), 9);
 const bytes = (await pdf.render(buildRegistration(registration))).bytes.length;
 report({
@@ -92,9 +101,26 @@ const routed = policy.categories.filter((c) => c.departmentId);
 const cases = Array.from({ length: 2000 }, (_, i) => {
   const at = cst(2026, 11, 1 + (i % 30), 8) + (i % 97) * 300_000;
   const cat = routed[i % routed.length]!;
-  return { ...base, id: `c${i}`, number: `HZ01-202611${String(1 + (i % 30)).padStart(2, '0')}-${String(i).padStart(4, '0')}`, kind: policy.kinds[i % policy.kinds.length]!.code, category: cat.code, departmentId: cat.departmentId, receivedAt: at, registeredAt: at + 60_000 };
+  return {
+    ...base,
+    id: `c${i}`,
+    number: `HZ01-202611${String(1 + (i % 30)).padStart(2, '0')}-${String(i).padStart(4, '0')}`,
+    kind: policy.kinds[i % policy.kinds.length]!.code,
+    category: cat.code,
+    departmentId: cat.departmentId,
+    receivedAt: at,
+    registeredAt: at + 60_000,
+  };
 });
-const summaryData = JSON.parse(JSON.stringify({ organisation: pc.organisation, policy, staffNames: {}, period: { label: '2026年11月', from: cst(2026, 11, 1), to: cst(2026, 12, 1) }, cases })) as Record<string, unknown>;
+const summaryData = JSON.parse(
+  JSON.stringify({
+    organisation: pc.organisation,
+    policy,
+    staffNames: {},
+    period: { label: '2026年11月', from: cst(2026, 11, 1), to: cst(2026, 12, 1) },
+    cases,
+  }),
+) as Record<string, unknown>;
 let pages = 0;
 const summaryCjk = await medianMs(async () => {
   pages = (await handlers['documents.render']({ document: 'summary', data: summaryData })).pages;

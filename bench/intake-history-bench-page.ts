@@ -11,11 +11,35 @@ function caseDoc(i: number, sameWard: boolean): CaseDoc {
   const open = i % 10 === 0;
   const registeredAt = Date.UTC(2026, 0, 1) + i * 60_000;
   const text = '患者反映门诊排队时间过长，挂号后等候两个多小时仍未就诊，要求医院说明情况并改进。'.repeat(6);
-  const state = { id: `C${i}`, number: `YY01-${i}`, subject: `第${i}号：排队时间过长`, status: open ? 'registered' : 'closed', registeredAt, complainant: { anonymous: false, confidential: false, name: `患者${i}`, phone: `139${String(i).padStart(8, '0')}` }, description: { cause: text, process: text }, form: { ward: sameWard ? WARD : `科室${i}` }, timeline: Array.from({ length: 6 }, (_, k) => ({ eventId: `E${i}_${k}`, type: 'case.accepted', at: registeredAt + k, actorId: 'S1' })) };
+  const state = {
+    id: `C${i}`,
+    number: `YY01-${i}`,
+    subject: `第${i}号：排队时间过长`,
+    status: open ? 'registered' : 'closed',
+    registeredAt,
+    complainant: { anonymous: false, confidential: false, name: `患者${i}`, phone: `139${String(i).padStart(8, '0')}` },
+    description: { cause: text, process: text },
+    form: { ward: sameWard ? WARD : `科室${i}` },
+    timeline: Array.from({ length: 6 }, (_, k) => ({ eventId: `E${i}_${k}`, type: 'case.accepted', at: registeredAt + k, actorId: 'S1' })),
+  };
   return {
-    id: `C${i}`, number: `YY01-${i}`, bucket: open ? 'open' : 'done', status: state.status, kind: 'complaint', departmentId: 'd', registeredAt, dueAt: registeredAt + 86_400_000, flagged: false, search: text,
-    contact: state.complainant.phone, related: '', nameKey: state.complainant.name, placeKey: sameWard ? WARD : `科室${i}`,
-    state: state as unknown as CaseDoc['state'], log: [], sourceEvents: 6,
+    id: `C${i}`,
+    number: `YY01-${i}`,
+    bucket: open ? 'open' : 'done',
+    status: state.status,
+    kind: 'complaint',
+    departmentId: 'd',
+    registeredAt,
+    dueAt: registeredAt + 86_400_000,
+    flagged: false,
+    search: text,
+    contact: state.complainant.phone,
+    related: '',
+    nameKey: state.complainant.name,
+    placeKey: sameWard ? WARD : `科室${i}`,
+    state: state as unknown as CaseDoc['state'],
+    log: [],
+    sourceEvents: 6,
   };
 }
 

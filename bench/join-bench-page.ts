@@ -17,7 +17,15 @@ import type { CaseDoc } from '../src-renderer/data/schemas';
 z.config({ jitless: true });
 
 /** One case's life: registration, acceptance, `notes` notes, and — unless it is open — its closing. */
-function lifeOf(env: Omit<CaseEvent, 'id' | 'at' | 'type' | 'payload'>, i: number, number: string, firstReceiverId: string, notes: number, open: boolean, at: (step: number) => number): { at: number; event: Omit<CaseEvent, 'id'> }[] {
+function lifeOf(
+  env: Omit<CaseEvent, 'id' | 'at' | 'type' | 'payload'>,
+  i: number,
+  number: string,
+  firstReceiverId: string,
+  notes: number,
+  open: boolean,
+  at: (step: number) => number,
+): { at: number; event: Omit<CaseEvent, 'id'> }[] {
   const steps: { type: string; payload: Record<string, unknown> }[] = [
     {
       type: 'case.registered',
@@ -60,7 +68,15 @@ export async function seedEvents(profile: string, cases: number, perCase: number
   const t0 = performance.now();
   const db = await createDeskDatabase(deskDatabaseName(profile));
   const entry = PRESETS.find((p) => p.id === 's7-property')!;
-  const r = await setUpDesk(db, { preset: entry.policy, organisationName: '基准物业', siteName: '基准小区', deskCode: 'BM01', deskName: '基准前台', departmentId: 'service_center', staff: [{ name: '基准员', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }] });
+  const r = await setUpDesk(db, {
+    preset: entry.policy,
+    organisationName: '基准物业',
+    siteName: '基准小区',
+    deskCode: 'BM01',
+    deskName: '基准前台',
+    departmentId: 'service_center',
+    staff: [{ name: '基准员', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }],
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   const config = await loadConfig(db);
   const desk = config.desks[0]!;
@@ -72,9 +88,27 @@ export async function seedEvents(profile: string, cases: number, perCase: number
     const isOpen = i >= cases - open;
     const start = now - span + Math.floor((i / cases) * (span - 30 * 86_400_000));
     const date = new Date(start).toISOString().slice(0, 10).replace(/-/g, '');
-    const env = { caseId: `JOIN${String(i).padStart(8, '0')}`, orgId: desk.orgId, siteId: desk.siteId, deskId: desk.id, actorId: staff.id, policyRevision: config.policies[0]!.revision, v: 1 as const };
+    const env = {
+      caseId: `JOIN${String(i).padStart(8, '0')}`,
+      orgId: desk.orgId,
+      siteId: desk.siteId,
+      deskId: desk.id,
+      actorId: staff.id,
+      policyRevision: config.policies[0]!.revision,
+      v: 1 as const,
+    };
     // A case lives about a week: its events are spread over it, interleaved with other cases' events.
-    all.push(...lifeOf(env, i, `BM01-${date}-${String((i % 9000) + 1).padStart(4, '0')}`, staff.id, perCase - (isOpen ? 2 : 3), isOpen, (step) => start + step * Math.floor((7 * 86_400_000) / perCase)));
+    all.push(
+      ...lifeOf(
+        env,
+        i,
+        `BM01-${date}-${String((i % 9000) + 1).padStart(4, '0')}`,
+        staff.id,
+        perCase - (isOpen ? 2 : 3),
+        isOpen,
+        (step) => start + step * Math.floor((7 * 86_400_000) / perCase),
+      ),
+    );
   }
   all.sort((a, b) => a.at - b.at);
   const nextId = monotonicFactory();
@@ -111,7 +145,19 @@ async function nextPage(db: DeskDatabase, n: number, round: number): Promise<Cas
   return Array.from({ length: n }, (_, k) => {
     const c = open[k % open.length]!.toJSON() as CaseDoc;
     const e = c.log[0]!;
-    return { caseId: c.id, orgId: e.orgId, siteId: e.siteId, deskId: e.deskId, actorId: e.actorId, policyRevision: e.policyRevision, v: 1, id: nextId(at + k), at: at + k, type: 'case.note', payload: { text: `第${round}轮跟进` } } as CaseEvent;
+    return {
+      caseId: c.id,
+      orgId: e.orgId,
+      siteId: e.siteId,
+      deskId: e.deskId,
+      actorId: e.actorId,
+      policyRevision: e.policyRevision,
+      v: 1,
+      id: nextId(at + k),
+      at: at + k,
+      type: 'case.note',
+      payload: { text: `第${round}轮跟进` },
+    } as CaseEvent;
   });
 }
 

@@ -79,10 +79,20 @@ async function openPreview(page: Page, label: '登记表' | '案件档案'): Pro
   const t = await page.evaluate(() => {
     const p = (window as unknown as { __preview: { click: number; first: number; all: number; pages: number } }).__preview;
     const r = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/bridge/documents.render')) as PerformanceResourceTiming | undefined;
-    return { first: p.first - p.click, all: p.all - p.click, host: (r?.responseEnd ?? NaN) - p.click, request: (r?.requestStart ?? NaN) - p.click, hostWork: (r?.responseStart ?? NaN) - (r?.requestStart ?? NaN), pages: p.pages };
+    return {
+      first: p.first - p.click,
+      all: p.all - p.click,
+      host: (r?.responseEnd ?? NaN) - p.click,
+      request: (r?.requestStart ?? NaN) - p.click,
+      hostWork: (r?.responseStart ?? NaN) - (r?.requestStart ?? NaN),
+      pages: p.pages,
+    };
   });
   const dialog = page.locator('.ant-modal-wrap:visible .ant-modal').last();
-  await dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+  await dialog
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /关\s*闭/ })
+    .click();
   await dialog.waitFor({ state: 'hidden' });
   await page.mouse.move(0, 0);
   await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
@@ -122,7 +132,13 @@ try {
       }
     }
   }
-  const med = (key: string, f: keyof Timing) => Math.round(percentile(times[key]!.map((t) => t[f]), 50));
+  const med = (key: string, f: keyof Timing) =>
+    Math.round(
+      percentile(
+        times[key]!.map((t) => t[f]),
+        50,
+      ),
+    );
   report({
     bench: 'print-preview.long-registration.first-use',
     figure: Math.round(cold.first),
@@ -132,9 +148,20 @@ try {
     ratio: med('short:登记表', 'first') / cold.first,
     target: '≤ 1500 ms to the first page',
     meetsTarget: cold.first <= 1500,
-    extra: { hostWarmUp: warm ? `${warmUpMs} ms at start-up` : 'none', allPagesMs: Math.round(cold.all), hostAnswerMs: Math.round(cold.host), requestSentMs: Math.round(cold.request), hostWorkMs: Math.round(cold.hostWork), pages: cold.pages, loadAverage: load() },
+    extra: {
+      hostWarmUp: warm ? `${warmUpMs} ms at start-up` : 'none',
+      allPagesMs: Math.round(cold.all),
+      hostAnswerMs: Math.round(cold.host),
+      requestSentMs: Math.round(cold.request),
+      hostWorkMs: Math.round(cold.hostWork),
+      pages: cold.pages,
+      loadAverage: load(),
+    },
   });
-  for (const [label, name] of [['登记表', 'registration'], ['案件档案', 'archive']] as const) {
+  for (const [label, name] of [
+    ['登记表', 'registration'],
+    ['案件档案', 'archive'],
+  ] as const) {
     const long = `long:${label}`;
     const short = `short:${label}`;
     report({

@@ -50,7 +50,19 @@ function rawDocuments(): unknown[] {
     for (let c = 0; c < CASES; c++) {
       const e = lifeOf(c)[step]!;
       const at = T0 + step * 3_600_000 + c * 100;
-      docs.push({ id: ulidAt(at, ++seq), caseId: `case-${c}`, orgId: 'org-1', siteId: 'site-1', deskId: 'desk-1', actorId: `s-${c % 9}`, type: e.type, at, payload: e.payload, policyRevision: 1, v: 1 });
+      docs.push({
+        id: ulidAt(at, ++seq),
+        caseId: `case-${c}`,
+        orgId: 'org-1',
+        siteId: 'site-1',
+        deskId: 'desk-1',
+        actorId: `s-${c % 9}`,
+        type: e.type,
+        at,
+        payload: e.payload,
+        policyRevision: 1,
+        v: 1,
+      });
     }
   }
   return JSON.parse(JSON.stringify(docs)) as unknown[];

@@ -39,7 +39,16 @@ export async function reconcileBench(profile: string, rounds: number, damaged: n
   let t0 = performance.now();
   await projector.idle();
   const catchUpMs = performance.now() - t0;
-  const out: Omit<ReconcileBenchResult, 'repair' | 'catchUpMs'> = { pass: [], eventCounts: [], caseCounts: [], drift: [], longTasks: [], readAll: [], cases: 0, events: 0 };
+  const out: Omit<ReconcileBenchResult, 'repair' | 'catchUpMs'> = {
+    pass: [],
+    eventCounts: [],
+    caseCounts: [],
+    drift: [],
+    longTasks: [],
+    readAll: [],
+    cases: 0,
+    events: 0,
+  };
   const time = async (into: number[], fn: () => Promise<unknown>) => {
     const s = performance.now();
     await fn();

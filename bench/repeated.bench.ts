@@ -11,7 +11,24 @@ import { medianOf, YEAR_MS, YEAR_START } from './stats-data';
 // detail, places from building, unit and room. Baseline in the same run: one pass building the subject
 // and place bigrams of every case, the work no grouping can avoid.
 
-const PROBLEMS = ['电梯故障停运', '楼上卫生间漏水', '夜间施工噪音', '地下车库积水', '垃圾清运不及时', '门禁卡失灵', '绿化带杂草未修剪', '楼道灯不亮', '外墙瓷砖脱落', '消防通道被占用', '水压不足', '停车位被占', '宠物扰民', '物业费账单有误', '快递柜故障', '监控探头损坏'];
+const PROBLEMS = [
+  '电梯故障停运',
+  '楼上卫生间漏水',
+  '夜间施工噪音',
+  '地下车库积水',
+  '垃圾清运不及时',
+  '门禁卡失灵',
+  '绿化带杂草未修剪',
+  '楼道灯不亮',
+  '外墙瓷砖脱落',
+  '消防通道被占用',
+  '水压不足',
+  '停车位被占',
+  '宠物扰民',
+  '物业费账单有误',
+  '快递柜故障',
+  '监控探头损坏',
+];
 const DETAILS = ['', '，已多次反映', '，影响出行', '，请尽快处理', '，老人被困', '，孩子无法休息', '，要求赔偿', '，周末也有'];
 
 function yearOf(n: number): CaseState[] {
@@ -54,5 +71,12 @@ report({
   ratio: baselines[0]! / figures[0]!,
   target: '≤ 2000 ms, and 4× the cases ≤ 5× the time',
   meetsTarget: figures[0]! <= 2000 && growth <= 5,
-  extra: { cases: sizes[0]!, windowDays: 30, ms400k: Math.round(figures[1]!), baseline400kMs: Math.round(baselines[1]!), growth4x: Math.round(growth * 100) / 100, sink: sink % 7 },
+  extra: {
+    cases: sizes[0]!,
+    windowDays: 30,
+    ms400k: Math.round(figures[1]!),
+    baseline400kMs: Math.round(baselines[1]!),
+    growth4x: Math.round(growth * 100) / 100,
+    sink: sink % 7,
+  },
 });

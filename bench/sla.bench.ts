@@ -23,14 +23,23 @@ function openCase(i: number): CaseEvent[] {
   const env = { caseId: `case-${i}` };
   const received = NOW - ((i * 7_919) % (20 * DAY)) - HOUR;
   const events: CaseEvent[] = [
-    makeRegistration(received + MIN, { kind: kinds[i % 4]!, severity: 'general', receivedAt: received, number: `HZ01-20261001-${String(i % 1000).padStart(3, '0')}` }, env),
+    makeRegistration(
+      received + MIN,
+      { kind: kinds[i % 4]!, severity: 'general', receivedAt: received, number: `HZ01-20261001-${String(i % 1000).padStart(3, '0')}` },
+      env,
+    ),
     makeEvent('case.classified', { severity: severities[i % 4]!, category: 'service' }, received + 5 * MIN, env),
     makeEvent('case.accepted', {}, received + 6 * MIN, env),
     makeEvent('case.assigned', { departmentId: 'engineering', noticeNo: `N-${i}` }, received + 20 * MIN, env),
     makeEvent('case.note', { text: '已联系业主' }, received + 2 * HOUR, env),
     makeEvent('case.clock_paused', { reason: '等待业主' }, received + 3 * HOUR, env),
     makeEvent('case.clock_resumed', {}, received + 27 * HOUR, env),
-    makeEvent(i % 2 ? 'case.replied' : 'case.site_visited', i % 2 ? { to: 'complainant', method: 'phone', content: '已答复' } : { note: '现场查看' }, received + 30 * HOUR, env) as CaseEvent,
+    makeEvent(
+      i % 2 ? 'case.replied' : 'case.site_visited',
+      i % 2 ? { to: 'complainant', method: 'phone', content: '已答复' } : { note: '现场查看' },
+      received + 30 * HOUR,
+      env,
+    ) as CaseEvent,
   ];
   if (i % 5 === 0) events.push(makeEvent('case.sample_sent', { sample: '样品' }, received + 31 * HOUR, env));
   return events.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
@@ -70,5 +79,13 @@ report({
   ratio: baseline / figure,
   target: '≤ 50 ms',
   meetsTarget: figure <= 50,
-  extra: { cases: CASES, events: eventCount, stagesComputed: stageCount, stagesPerCase: Number((stageCount / CASES).toFixed(2)), policyStages: policy.stages.length, breachedCases: breached, sink: sink % 7 },
+  extra: {
+    cases: CASES,
+    events: eventCount,
+    stagesComputed: stageCount,
+    stagesPerCase: Number((stageCount / CASES).toFixed(2)),
+    policyStages: policy.stages.length,
+    breachedCases: breached,
+    sink: sink % 7,
+  },
 });

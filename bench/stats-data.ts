@@ -13,7 +13,15 @@ const SUBJECTS = ['楼上漏水', '电梯故障停运', '夜间施工噪音', '�
 
 export function yearOfCases(n = N): { policy: Policy; cases: AnalysedCase[] } {
   const policy = policySchema.parse(analyticsPolicy());
-  const template = caseOf({ id: 't', receivedAt: YEAR_START, category: 'leak', valid: true, replyAfterMin: 30, resolveAfterMin: 600, callback: { afterResolveMin: 60, satisfaction: 4, satisfied: true } });
+  const template = caseOf({
+    id: 't',
+    receivedAt: YEAR_START,
+    category: 'leak',
+    valid: true,
+    replyAfterMin: 30,
+    resolveAfterMin: 600,
+    callback: { afterResolveMin: 60, satisfaction: 4, satisfied: true },
+  });
   let seed = 42;
   const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -40,7 +48,13 @@ export function yearOfCases(n = N): { policy: Policy; cases: AnalysedCase[] } {
       resolvedAt: resolved ? receivedAt + Math.floor(rnd() * 4 * 86_400_000) : undefined,
       callbacks: resolved && rnd() < 0.9 ? [{ ...template.callbacks[0]!, at: receivedAt + 5 * 86_400_000, satisfaction: 1 + Math.floor(rnd() * 5) }] : [],
     };
-    cases.push({ state, stages: [stage('reply', replied ? 'met' : 'breached', { metLate: rnd() < 0.1 }), stage('resolve', resolved ? 'met' : 'running', { metLate: rnd() < 0.2 })] });
+    cases.push({
+      state,
+      stages: [
+        stage('reply', replied ? 'met' : 'breached', { metLate: rnd() < 0.1 }),
+        stage('resolve', resolved ? 'met' : 'running', { metLate: rnd() < 0.2 }),
+      ],
+    });
   }
   return { policy, cases };
 }

@@ -24,7 +24,13 @@ report({
   ratio: baseline / figure,
   target: '≤ 300 ms',
   meetsTarget: figure <= 300,
-  extra: { cases: N, dailyTrendMs: Math.round(daily * 10) / 10, repeatedOneMonthMs: Math.round(repeated * 10) / 10, repeatedOneMonthCases: monthCases.length, sink: sink % 7 },
+  extra: {
+    cases: N,
+    dailyTrendMs: Math.round(daily * 10) / 10,
+    repeatedOneMonthMs: Math.round(repeated * 10) / 10,
+    repeatedOneMonthCases: monthCases.length,
+    sink: sink % 7,
+  },
 });
 
 const { server, url } = await startRendererDevServer();

@@ -25,7 +25,18 @@ function eventsFor(desk: EnrolResponse, staffIds: string[], n: number, seed: num
   const out: CaseEvent[] = [];
   // ~3 events per case; enough days of 100 cases to reach n.
   for (let chunk = 0; out.length < n; chunk++) {
-    out.push(...generateDeskWork(seed + chunk, { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, deskCode: desk.deskCode, actorIds: staffIds, start: Date.UTC(2025, 0, 1) + chunk * 20 * 86_400_000, days: 20, casesPerDay: 100 }));
+    out.push(
+      ...generateDeskWork(seed + chunk, {
+        orgId: desk.orgId,
+        siteId: desk.siteId,
+        deskId: desk.deskId,
+        deskCode: desk.deskCode,
+        actorIds: staffIds,
+        start: Date.UTC(2025, 0, 1) + chunk * 20 * 86_400_000,
+        days: 20,
+        casesPerDay: 100,
+      }),
+    );
   }
   return out.slice(0, n);
 }
@@ -154,7 +165,12 @@ async function concurrentDesks(server: RunningServer): Promise<void> {
   const alone: number[] = [];
   for (let b = 0; b < BATCHES; b++) {
     const t0 = performance.now();
-    await push(server.url, desks[0]!.token, 'events', work[0]!.slice(BATCHES * BATCH, BATCHES * BATCH + BATCH).map((e, i) => ({ ...e, id: `${e.id.slice(0, 24)}${String(b).padStart(1, '0')}${i % 10}` })));
+    await push(
+      server.url,
+      desks[0]!.token,
+      'events',
+      work[0]!.slice(BATCHES * BATCH, BATCHES * BATCH + BATCH).map((e, i) => ({ ...e, id: `${e.id.slice(0, 24)}${String(b).padStart(1, '0')}${i % 10}` })),
+    );
     alone.push(performance.now() - t0);
   }
   const latencies: number[] = [];
@@ -178,7 +194,13 @@ async function concurrentDesks(server: RunningServer): Promise<void> {
     baseline: Number(percentile(alone, 50).toFixed(1)),
     baselineLabel: `one desk alone pushing ${BATCH}-event batches`,
     ratio: percentile(alone, 50) / p50,
-    extra: { desks: DESKS, batchesPerDesk: BATCHES, batchSize: BATCH, p99Ms: Number(percentile(latencies, 99).toFixed(1)), eventsPerSecond: Math.round((DESKS * BATCHES * BATCH) / (wall / 1000)) },
+    extra: {
+      desks: DESKS,
+      batchesPerDesk: BATCHES,
+      batchSize: BATCH,
+      p99Ms: Number(percentile(latencies, 99).toFixed(1)),
+      eventsPerSecond: Math.round((DESKS * BATCHES * BATCH) / (wall / 1000)),
+    },
   });
 }
 

@@ -49,7 +49,15 @@ function ico(pngs: Map<number, Buffer>): Buffer {
 }
 
 function icns(pngs: Map<number, Buffer>): Buffer {
-  const types: [string, number][] = [['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024]];
+  const types: [string, number][] = [
+    ['icp4', 16],
+    ['icp5', 32],
+    ['icp6', 64],
+    ['ic07', 128],
+    ['ic08', 256],
+    ['ic09', 512],
+    ['ic10', 1024],
+  ];
   const chunks = types.map(([type, size]) => {
     const png = pngs.get(size) as Buffer;
     const head = Buffer.alloc(8);
@@ -68,7 +76,10 @@ async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
   const fontFile = join(dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json')), '700Bold', 'NotoSansSC_700Bold.ttf');
   const work = mkdtempSync(join(tmpdir(), 'jiesu-icons-'));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'],
+  });
   const pngs = new Map<number, Buffer>();
   try {
     for (const size of SIZES) {

@@ -86,11 +86,21 @@ function printReport(report: CoverageReport, json: boolean): void {
   const behaviour = report.rules.filter((r) => r.behaviour);
   if (json) {
     const tested = Object.fromEntries(report.tested);
-    console.log(JSON.stringify({ rulesFile: report.rulesFile, behaviourRules: behaviour.length, tested, missing: report.missing.map((r) => r.id), unknown: report.unknown }));
+    console.log(
+      JSON.stringify({
+        rulesFile: report.rulesFile,
+        behaviourRules: behaviour.length,
+        tested,
+        missing: report.missing.map((r) => r.id),
+        unknown: report.unknown,
+      }),
+    );
     return;
   }
   console.log(`规则清单 Rules: ${report.rulesFile}`);
-  console.log(`行为规则 behaviour rules: ${behaviour.length}; 已有测试 tested: ${behaviour.length - report.missing.length}; 缺少测试 missing: ${report.missing.length}`);
+  console.log(
+    `行为规则 behaviour rules: ${behaviour.length}; 已有测试 tested: ${behaviour.length - report.missing.length}; 缺少测试 missing: ${report.missing.length}`,
+  );
   for (const r of report.missing) console.log(`  缺少测试 missing  ${r.id}  ${r.text.slice(0, 90)}`);
   for (const u of report.unknown) console.log(`  未知编号 unknown  ${u.id}  in ${u.file}`);
 }

@@ -113,7 +113,9 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   }
   const deskData = join(options.dataRoot, binary ? 'desk-electron' : 'desk-web');
   // The shell's settings say which server this desk belongs to.
-  createSettingsStore({ dataFolder: deskData, defaultArchiveFolder: join(deskData, 'archive') }, createFileSecretStore(join(deskData, 'secrets.json'))).set({ serverUrl: server.url });
+  createSettingsStore({ dataFolder: deskData, defaultArchiveFolder: join(deskData, 'archive') }, createFileSecretStore(join(deskData, 'secrets.json'))).set({
+    serverUrl: server.url,
+  });
 
   if (binary) {
     desktop = spawn(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'dev'], {
@@ -195,7 +197,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   main().catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`启动失败 / Start failed: ${message}\n`);
-    if (/EADDRINUSE/.test(message)) process.stderr.write('端口已被占用：可能已有一个接诉台在运行。用 --port / --server-port 换一个端口。 / A port is in use: Jiesu may already be running; pick others with --port / --server-port.\n');
+    if (/EADDRINUSE/.test(message))
+      process.stderr.write(
+        '端口已被占用：可能已有一个接诉台在运行。用 --port / --server-port 换一个端口。 / A port is in use: Jiesu may already be running; pick others with --port / --server-port.\n',
+      );
     process.exit(1);
   });
 }

@@ -66,7 +66,18 @@ export function decodeBackupKey(text: string): BackupKey | undefined {
 
 export function sealBackup(text: string, k: BackupKey): Buffer {
   const iv = randomBytes(12);
-  const header = Buffer.from(JSON.stringify({ kdf: KDF.name, N: KDF.N, r: KDF.r, p: KDF.p, salt: k.salt.toString('base64'), check: k.check.toString('base64'), iv: iv.toString('base64') }), 'utf8');
+  const header = Buffer.from(
+    JSON.stringify({
+      kdf: KDF.name,
+      N: KDF.N,
+      r: KDF.r,
+      p: KDF.p,
+      salt: k.salt.toString('base64'),
+      check: k.check.toString('base64'),
+      iv: iv.toString('base64'),
+    }),
+    'utf8',
+  );
   const length = Buffer.alloc(4);
   length.writeUInt32BE(header.length);
   const aad = Buffer.concat([MAGIC, length, header]);

@@ -53,14 +53,16 @@ export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
     } catch {
       return [];
     }
-    return names
-      .filter((n) => NAME_PATTERN.test(n))
-      .map((name) => {
-        const st = statSync(join(options.folder(), name));
-        return { name, bytes: st.size, at: st.mtimeMs, manual: !isAutoBackupName(name) };
-      })
-      // Newest first by the timestamp in the name (mtime can be changed by copying).
-      .sort((a, b) => (a.name.slice(13, 32) < b.name.slice(13, 32) ? 1 : -1));
+    return (
+      names
+        .filter((n) => NAME_PATTERN.test(n))
+        .map((name) => {
+          const st = statSync(join(options.folder(), name));
+          return { name, bytes: st.size, at: st.mtimeMs, manual: !isAutoBackupName(name) };
+        })
+        // Newest first by the timestamp in the name (mtime can be changed by copying).
+        .sort((a, b) => (a.name.slice(13, 32) < b.name.slice(13, 32) ? 1 : -1))
+    );
   };
   return {
     write(content, manual) {
@@ -130,7 +132,10 @@ export function createBackupFolder(options: BackupFolderOptions): BackupFolder {
  * asks the page (`backup.due`) and the page writes through `backup.write`. Checked when the page is ready
  * and every ten minutes after; the Electron main process and the browser shell both run it.
  */
-export function startBackupSchedule(options: { backups: BackupFolder; everyHours: () => number; askPage: () => void; now?: () => number }): { check(): void; stop(): void } {
+export function startBackupSchedule(options: { backups: BackupFolder; everyHours: () => number; askPage: () => void; now?: () => number }): {
+  check(): void;
+  stop(): void;
+} {
   const now = options.now ?? Date.now;
   const check = () => {
     const lastAuto = options.backups.list().find((b) => isAutoBackupName(b.name));

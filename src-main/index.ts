@@ -81,9 +81,13 @@ if (!app.requestSingleInstanceLock()) {
     denyPermissions(deskSession, rendererOrigin);
     deskSession.protocol.handle(
       APP_SCHEME,
-      rendererProtocolHandler(join(appRoot, 'out/renderer'), () => securityHeaders({ connectOrigins: [settings.get().serverUrl, links.link(DEFAULT_PROFILE)?.serverUrl ?? ''] })),
+      rendererProtocolHandler(join(appRoot, 'out/renderer'), () =>
+        securityHeaders({ connectOrigins: [settings.get().serverUrl, links.link(DEFAULT_PROFILE)?.serverUrl ?? ''] }),
+      ),
     );
-    deskSession.webRequest.onBeforeSendHeaders((details, callback) => callback({ requestHeaders: signedRequestHeaders(links, details.url, details.requestHeaders) }));
+    deskSession.webRequest.onBeforeSendHeaders((details, callback) =>
+      callback({ requestHeaders: signedRequestHeaders(links, details.url, details.requestHeaders) }),
+    );
 
     const applySettings = (s: DeskSettings) => {
       app.setLoginItemSettings({ openAtLogin: s.startAtLogin });
@@ -102,7 +106,12 @@ if (!app.requestSingleInstanceLock()) {
       notify: (input: BridgeInput<'notify.show'>) => {
         if (!Notification.isSupported()) return false;
         const roles = input.roles?.length ? `\n${input.roles.join('、')}` : '';
-        const n = new Notification({ title: input.title, body: `${input.body}${roles}`, urgency: input.urgency === 'critical' ? 'critical' : 'normal', silent: false });
+        const n = new Notification({
+          title: input.title,
+          body: `${input.body}${roles}`,
+          urgency: input.urgency === 'critical' ? 'critical' : 'normal',
+          silent: false,
+        });
         n.on('click', () => {
           focusDesk();
           if (input.caseId) sendToDesk('navigate', { caseId: input.caseId });
@@ -170,7 +179,11 @@ if (!app.requestSingleInstanceLock()) {
     tray.on('click', focusDesk);
     applySettings(settings.get());
 
-    const schedule = startBackupSchedule({ backups, everyHours: () => settings.get().backupEveryHours, askPage: () => sendToDesk('backup.due', { reason: 'scheduled' }) });
+    const schedule = startBackupSchedule({
+      backups,
+      everyHours: () => settings.get().backupEveryHours,
+      askPage: () => sendToDesk('backup.due', { reason: 'scheduled' }),
+    });
     deskWindow.webContents.once('did-finish-load', schedule.check);
     // The first print preview should not pay for the CJK font and pdfmake's first run (pdf-service.ts warmUpPdf).
     deskWindow.webContents.once('did-finish-load', () => void warmUpPdf(fontOptions).catch((e: unknown) => log.warn(`document warm-up failed: ${String(e)}`)));

@@ -23,7 +23,9 @@ export interface PermissionDetails {
 }
 
 export interface GuardedSession {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: PermissionDetails) => void): void;
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: PermissionDetails) => void,
+  ): void;
   setPermissionCheckHandler(handler: (contents: unknown, permission: string, requestingOrigin?: string, details?: { mediaType?: string }) => boolean): void;
 }
 
@@ -70,7 +72,17 @@ export function guardWebContents(contents: GuardedContents, rendererOrigin: stri
  */
 export function denyPermissions(session: GuardedSession, rendererOrigin?: string): void {
   const ownCamera = (permission: string, url: string | undefined, kinds: readonly string[] | undefined) =>
-    rendererOrigin !== undefined && permission === 'media' && url !== undefined && isOwnPage(url, rendererOrigin) && !!kinds && kinds.length > 0 && kinds.every((k) => k === 'video');
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(ownCamera(permission, details?.requestingUrl, details?.mediaTypes)));
-  session.setPermissionCheckHandler((_contents, permission, origin, details) => ownCamera(permission, origin, details?.mediaType ? [details.mediaType] : undefined));
+    rendererOrigin !== undefined &&
+    permission === 'media' &&
+    url !== undefined &&
+    isOwnPage(url, rendererOrigin) &&
+    !!kinds &&
+    kinds.length > 0 &&
+    kinds.every((k) => k === 'video');
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(ownCamera(permission, details?.requestingUrl, details?.mediaTypes)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, origin, details) =>
+    ownCamera(permission, origin, details?.mediaType ? [details.mediaType] : undefined),
+  );
 }

@@ -74,6 +74,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     log,
   });
   askPage = () => shell.emit('backup.due', { reason: 'scheduled' });
-  if (options.warmDocuments && !options.documents) setTimeout(() => void warmUpPdf().catch((e: unknown) => log.warn(`document warm-up failed: ${String(e)}`)), 0);
+  if (options.warmDocuments && !options.documents)
+    setTimeout(() => void warmUpPdf().catch((e: unknown) => log.warn(`document warm-up failed: ${String(e)}`)), 0);
   return { shell, settings, links, logFile };
 }

@@ -162,7 +162,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
     let upstream: Response;
     try {
-      const request = new Request(`http://${LOOPBACK}:${port}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers: forwarded, ...(hasBody && body ? { body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength) } : {}), signal: aborted.signal });
+      const request = new Request(`http://${LOOPBACK}:${port}${req.url ?? '/'}`, {
+        method: req.method ?? 'GET',
+        headers: forwarded,
+        ...(hasBody && body ? { body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength) } : {}),
+        signal: aborted.signal,
+      });
       upstream = await relay(profile, rest.slice(slash) + query, request);
     } catch {
       // The server cannot be reached: drop the connection, so the page's fetch fails as it would offline.

@@ -33,7 +33,13 @@ async function administrator(db: Queryable, scope: DeskScope, staffId: string, n
 }
 
 /** Opens a session for this administrator at this desk, or undefined when the person or passphrase is wrong. */
-export async function openAdminSession(db: Queryable, scope: DeskScope, staffId: string, secret: string, now: number): Promise<AdminSessionResponse | undefined> {
+export async function openAdminSession(
+  db: Queryable,
+  scope: DeskScope,
+  staffId: string,
+  secret: string,
+  now: number,
+): Promise<AdminSessionResponse | undefined> {
   const staff = await administrator(db, scope, staffId, now);
   const ok = await verifyCredential(secret, staff?.pinHash ?? (await decoyVerifier()));
   if (!staff || !ok) return undefined;
@@ -58,11 +64,9 @@ export async function openAdminSession(db: Queryable, scope: DeskScope, staffId:
  */
 export async function adminOfSession(db: Queryable, scope: DeskScope, token: string | undefined, now: number): Promise<Staff | undefined> {
   if (!token?.startsWith(ADMIN_SESSION_PREFIX)) return undefined;
-  const [row] = await db.query<{ staff_id: string }>('select staff_id from admin_sessions where token_hash = $1 and org_id = $2 and desk_id = $3 and expires_at > $4', [
-    hashSecret(token),
-    scope.orgId,
-    scope.deskId,
-    now,
-  ]);
+  const [row] = await db.query<{ staff_id: string }>(
+    'select staff_id from admin_sessions where token_hash = $1 and org_id = $2 and desk_id = $3 and expires_at > $4',
+    [hashSecret(token), scope.orgId, scope.deskId, now],
+  );
   return row ? administrator(db, scope, row.staff_id, now) : undefined;
 }

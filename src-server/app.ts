@@ -58,7 +58,8 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.statusCode).send(errorBody(error.statusCode, error.code, error.details));
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(errorBody(413, request.url.startsWith(ATTACHMENTS_BASE) ? 'attachmentTooLarge' : 'bodyTooLarge'));
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send(errorBody(413, request.url.startsWith(ATTACHMENTS_BASE) ? 'attachmentTooLarge' : 'bodyTooLarge'));
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.status(status).send(errorBody(status, 'badRequest'));
     request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
@@ -68,7 +69,11 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Jiesu 接诉台 server', version: '1', description: 'Desk enrolment, RxDB replication (pull / push / SSE stream), attachment bodies, case reports and administration.' },
+      info: {
+        title: 'Jiesu 接诉台 server',
+        version: '1',
+        description: 'Desk enrolment, RxDB replication (pull / push / SSE stream), attachment bodies, case reports and administration.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
@@ -78,10 +83,14 @@ export async function buildApp(opts: AppOptions): Promise<JiesuApp> {
   await hub.start();
   app.addHook('preClose', async () => hub.stop());
 
-  app.get('/healthz', { schema: { tags: ['health'], response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, db: { type: 'string' } } } } } }, async () => {
-    await opts.db.query('select 1');
-    return { ok: true, db: opts.db.kind };
-  });
+  app.get(
+    '/healthz',
+    { schema: { tags: ['health'], response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, db: { type: 'string' } } } } } },
+    async () => {
+      await opts.db.query('select 1');
+      return { ok: true, db: opts.db.kind };
+    },
+  );
   await app.register(enrolmentPlugin(opts.db, new Throttle(ENROL_LIMITS), opts.sync?.now));
   await app.register(syncPlugin(opts.db, hub, opts.keyring, opts.sync));
   await app.register(adminSessionPlugin(opts.db, { perStaff: new Throttle(ADMIN_SIGNIN_LIMITS), perAddress: new Throttle(AUTH_LIMITS) }, opts.sync?.now));

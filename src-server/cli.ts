@@ -128,7 +128,12 @@ async function main(argv: string[]): Promise<void> {
       case 'create-org': {
         const policy = defaultPresets(values.preset ?? '');
         if (!values.name || !policy || !values.site?.length) throw new Error('需要 --name、有效的 --preset 和至少一个 --site。');
-        const org = await createOrganisation(db, { name: values.name, policy, sites: values.site.map((name) => ({ name })), staff: (values.staff ?? []).map(parseStaff) });
+        const org = await createOrganisation(db, {
+          name: values.name,
+          policy,
+          sites: values.site.map((name) => ({ name })),
+          staff: (values.staff ?? []).map(parseStaff),
+        });
         console.log(JSON.stringify(org, null, 2));
         break;
       }
@@ -167,8 +172,13 @@ async function main(argv: string[]): Promise<void> {
         const who = values.staff?.[0];
         if (!values.org || !who) throw new Error('需要 --org 和 --staff（姓名或人员编号）。');
         const r = await setStaffPassphrase(db, { orgId: values.org, staff: who, passphrase: await readPassphrase() });
-        console.log(`已为「${r.name}」（${r.staffId}）设置管理口令，人员记录修订 ${r.rev}；各工作台同步后生效，旧的 PIN 码或口令随即失效。/ Passphrase set for ${r.name}; desks take it on their next sync.`);
-        if (!r.administers) console.log('注意：此人没有管理类角色（admin/manager/director 或部门负责人），凭此口令可以登录，但不能做管理操作。/ Note: this person holds no administering role, so the passphrase signs in but administers nothing.');
+        console.log(
+          `已为「${r.name}」（${r.staffId}）设置管理口令，人员记录修订 ${r.rev}；各工作台同步后生效，旧的 PIN 码或口令随即失效。/ Passphrase set for ${r.name}; desks take it on their next sync.`,
+        );
+        if (!r.administers)
+          console.log(
+            '注意：此人没有管理类角色（admin/manager/director 或部门负责人），凭此口令可以登录，但不能做管理操作。/ Note: this person holds no administering role, so the passphrase signs in but administers nothing.',
+          );
         break;
       }
       case 'copy-to-postgres': {
@@ -184,11 +194,14 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'move-bodies-to-s3': {
         const s3 = s3OptionsFromEnv();
-        if (!s3) throw new Error('请用 JIESU_S3_BUCKET（及 JIESU_S3_ENDPOINT 等）指定存储桶。/ Set JIESU_S3_BUCKET (and JIESU_S3_ENDPOINT…) to name the bucket.');
+        if (!s3)
+          throw new Error('请用 JIESU_S3_BUCKET（及 JIESU_S3_ENDPOINT 等）指定存储桶。/ Set JIESU_S3_BUCKET (and JIESU_S3_ENDPOINT…) to name the bucket.');
         const store = await openS3BodyStore(db, s3);
         try {
           const moved = await store.moveFromDatabase((n) => console.log(`已移动 / moved: ${n}`));
-          console.log(`已将 ${moved} 个附件移入 ${store.where}；数据库中只保留索引。/ Moved ${moved} bodies to ${store.where}; the database keeps their index rows.`);
+          console.log(
+            `已将 ${moved} 个附件移入 ${store.where}；数据库中只保留索引。/ Moved ${moved} bodies to ${store.where}; the database keeps their index rows.`,
+          );
         } finally {
           await store.close();
         }

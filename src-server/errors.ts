@@ -11,7 +11,6 @@ export type ErrorCode = keyof typeof apiMessages extends infer K ? (K extends `a
 
 const messagesOf = (code: ErrorCode): LocalisedMessage => messageFor(`api.${code}`, '');
 
-
 export interface ErrorBody {
   statusCode: number;
   error: ErrorCode;

@@ -7,7 +7,16 @@ import type { FastifyRequest } from 'fastify';
 // date ranges), which can never be a secret; every token- or code-shaped string in the path is masked.
 
 /** Pino paths that can carry a secret; tokens and codes must never reach a log. */
-export const REDACT_PATHS = ['req.headers.authorization', 'req.headers["x-jiesu-admin-session"]', 'req.headers.cookie', 'headers.authorization', 'authorization', 'token', 'code', 'secret'];
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-jiesu-admin-session"]',
+  'req.headers.cookie',
+  'headers.authorization',
+  'authorization',
+  'token',
+  'code',
+  'secret',
+];
 
 const MASK = '[redacted]';
 /** Desk, admin and administrator-session tokens (tokens.ts, admin-sessions.ts) and enrolment codes like K7QM-3XWA-PZ9D. */

@@ -103,16 +103,19 @@ export interface IssueCodeInput {
 }
 
 export async function issueEnrolmentCode(db: Queryable, input: IssueCodeInput): Promise<{ code: string; expiresAt: number; siteId: string }> {
-  const site = await db.query<{ id: string }>(
-    'select id from sites where org_id = $1 and ($2::text is null or id = $2) order by id limit 1',
-    [input.orgId, input.siteId ?? null],
-  );
+  const site = await db.query<{ id: string }>('select id from sites where org_id = $1 and ($2::text is null or id = $2) order by id limit 1', [
+    input.orgId,
+    input.siteId ?? null,
+  ]);
   if (!site[0]) throw new ApiError(404, 'notFound');
   if (input.deskCode !== undefined && !/^[A-Z0-9]{2,6}$/.test(input.deskCode)) throw new ApiError(400, 'badRequest');
   let siteId = site[0].id;
   let reenrol: string | null = null;
   if (input.reenrolDeskCode !== undefined) {
-    const [desk] = await db.query<{ id: string; site_id: string }>('select id, site_id from desks where org_id = $1 and code = $2', [input.orgId, input.reenrolDeskCode]);
+    const [desk] = await db.query<{ id: string; site_id: string }>('select id, site_id from desks where org_id = $1 and code = $2', [
+      input.orgId,
+      input.reenrolDeskCode,
+    ]);
     if (!desk) throw new ApiError(404, 'deskUnknown');
     // The desk keeps its site: its cases and its number series belong there.
     reenrol = desk.id;
@@ -145,25 +148,44 @@ export async function enrolDesk(db: Database, code: string, deskName?: string, c
   return db.transaction(async (tx) => {
     const now = Date.now();
     // Single use: the update claims the code atomically; a second redemption finds used_at set.
-    const claimed = await tx.query<{ org_id: string; site_id: string; scope: 'site' | 'org'; desk_code: string | null; desk_name: string | null; reenrol_desk_id: string | null }>(
+    const claimed = await tx.query<{
+      org_id: string;
+      site_id: string;
+      scope: 'site' | 'org';
+      desk_code: string | null;
+      desk_name: string | null;
+      reenrol_desk_id: string | null;
+    }>(
       `update enrolment_codes set used_at = $2 where code_hash = $1 and used_at is null and expires_at > $2
        returning org_id, site_id, scope, desk_code, desk_name, reenrol_desk_id`,
       [hashSecret(code), now],
     );
     const c = claimed[0];
     if (!c) throw new ApiError(400, 'codeInvalid');
-    if (c.reenrol_desk_id) return reenrolDesk(tx, { orgId: c.org_id, deskId: c.reenrol_desk_id, scope: c.scope, codeHash: hashSecret(code), token, now, today: clock() });
+    if (c.reenrol_desk_id)
+      return reenrolDesk(tx, { orgId: c.org_id, deskId: c.reenrol_desk_id, scope: c.scope, codeHash: hashSecret(code), token, now, today: clock() });
     const deskId = ulid();
     let deskCode = c.desk_code ?? (await nextDeskCode(tx, c.org_id));
     const clash = await tx.query('select 1 from desks where org_id = $1 and code = $2', [c.org_id, deskCode]);
     if (clash.length) deskCode = await nextDeskCode(tx, c.org_id);
     const name = (deskName ?? c.desk_name ?? `工作台 ${deskCode}`).slice(0, 100);
-    await tx.query('insert into desks (org_id, id, site_id, code, name, created_at) values ($1, $2, $3, $4, $5, $6)', [c.org_id, deskId, c.site_id, deskCode, name, now]);
+    await tx.query('insert into desks (org_id, id, site_id, code, name, created_at) values ($1, $2, $3, $4, $5, $6)', [
+      c.org_id,
+      deskId,
+      c.site_id,
+      deskCode,
+      name,
+      now,
+    ]);
     await tx.query('update enrolment_codes set desk_id = $2 where code_hash = $1', [hashSecret(code), deskId]);
-    await tx.query(
-      'insert into desk_tokens (token_hash, org_id, site_id, desk_id, scope, created_at) values ($1, $2, $3, $4, $5, $6)',
-      [hashSecret(token), c.org_id, c.site_id, deskId, c.scope, now],
-    );
+    await tx.query('insert into desk_tokens (token_hash, org_id, site_id, desk_id, scope, created_at) values ($1, $2, $3, $4, $5, $6)', [
+      hashSecret(token),
+      c.org_id,
+      c.site_id,
+      deskId,
+      c.scope,
+      now,
+    ]);
     const desk: Desk = { id: deskId, orgId: c.org_id, siteId: c.site_id, code: deskCode, name, rev: 0, updatedAt: now };
     await storeConfigDocs(tx, c.org_id, [configDoc(c.org_id, 'desk', deskId, desk, now)]);
     return { token, orgId: c.org_id, siteId: c.site_id, deskId, deskCode };
@@ -174,16 +196,23 @@ export async function enrolDesk(db: Database, code: string, deskName?: string, c
  * An existing desk takes a new token (issue 12): the same id, site and code, so its cases stay its own and
  * its numbers continue from the last ones the server holds (lastNumbersOf); its old tokens stop working.
  */
-async function reenrolDesk(tx: Queryable, r: { orgId: string; deskId: string; scope: 'site' | 'org'; codeHash: string; token: string; now: number; today: number }): Promise<EnrolResponse> {
+async function reenrolDesk(
+  tx: Queryable,
+  r: { orgId: string; deskId: string; scope: 'site' | 'org'; codeHash: string; token: string; now: number; today: number },
+): Promise<EnrolResponse> {
   const [desk] = await tx.query<{ site_id: string; code: string }>('select site_id, code from desks where org_id = $1 and id = $2', [r.orgId, r.deskId]);
   if (!desk) throw new ApiError(400, 'codeInvalid');
   await revokeDesk(tx, r.orgId, r.deskId);
   await tx.query('update desks set revoked_at = null where org_id = $1 and id = $2', [r.orgId, r.deskId]);
   await tx.query('update enrolment_codes set desk_id = $2 where code_hash = $1', [r.codeHash, r.deskId]);
-  await tx.query(
-    'insert into desk_tokens (token_hash, org_id, site_id, desk_id, scope, created_at) values ($1, $2, $3, $4, $5, $6)',
-    [hashSecret(r.token), r.orgId, desk.site_id, r.deskId, r.scope, r.now],
-  );
+  await tx.query('insert into desk_tokens (token_hash, org_id, site_id, desk_id, scope, created_at) values ($1, $2, $3, $4, $5, $6)', [
+    hashSecret(r.token),
+    r.orgId,
+    desk.site_id,
+    r.deskId,
+    r.scope,
+    r.now,
+  ]);
   const caseNumbers = await lastNumbersOf(tx, r.orgId, desk.code, r.today);
   return { token: r.token, orgId: r.orgId, siteId: desk.site_id, deskId: r.deskId, deskCode: desk.code, caseNumbers };
 }
@@ -191,7 +220,11 @@ async function reenrolDesk(tx: Queryable, r: { orgId: string; deskId: string; sc
 /** Revokes every token of a desk; its next request is refused. */
 export async function revokeDesk(db: Queryable, orgId: string, deskId: string): Promise<number> {
   const now = Date.now();
-  const rows = await db.query('update desk_tokens set revoked_at = $3 where org_id = $1 and desk_id = $2 and revoked_at is null returning token_hash', [orgId, deskId, now]);
+  const rows = await db.query('update desk_tokens set revoked_at = $3 where org_id = $1 and desk_id = $2 and revoked_at is null returning token_hash', [
+    orgId,
+    deskId,
+    now,
+  ]);
   await db.query('update desks set revoked_at = $3 where org_id = $1 and id = $2 and revoked_at is null', [orgId, deskId, now]);
   // Every server instance closes the desk's open change streams when this commits (sync/hub.ts).
   if (rows.length > 0) await db.query('select pg_notify($1, $2)', [REVOKED_CHANNEL, JSON.stringify({ orgId, deskId } satisfies RevokedNotice)]);
@@ -225,6 +258,9 @@ export async function authenticateAdmin(db: Queryable, token: string): Promise<b
 }
 
 export async function listDesks(db: Queryable, orgId: string): Promise<{ id: string; siteId: string; code: string; name: string; revoked: boolean }[]> {
-  const rows = await db.query<{ id: string; site_id: string; code: string; name: string; revoked_at: unknown }>('select id, site_id, code, name, revoked_at from desks where org_id = $1 order by code', [orgId]);
+  const rows = await db.query<{ id: string; site_id: string; code: string; name: string; revoked_at: unknown }>(
+    'select id, site_id, code, name, revoked_at from desks where org_id = $1 order by code',
+    [orgId],
+  );
   return rows.map((r) => ({ id: r.id, siteId: r.site_id, code: r.code, name: r.name, revoked: r.revoked_at !== null }));
 }

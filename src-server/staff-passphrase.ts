@@ -42,17 +42,26 @@ export async function setStaffPassphrase(db: Database, input: SetPassphraseInput
     const parsed = staffSchema.safeParse(doc.data);
     return parsed.success ? [{ doc, staff: parsed.data }] : [];
   });
-  if (people.length === 0) throw new Error(`单位 ${input.orgId} 没有工作人员（单位编号对吗？）；未做任何更改。/ Organisation ${input.orgId} has no staff (is the id right?); nothing was changed.`);
+  if (people.length === 0)
+    throw new Error(
+      `单位 ${input.orgId} 没有工作人员（单位编号对吗？）；未做任何更改。/ Organisation ${input.orgId} has no staff (is the id right?); nothing was changed.`,
+    );
   const byId = people.filter((p) => p.staff.id === input.staff);
   const byName = people.filter((p) => p.staff.name === input.staff.trim() && p.staff.active);
   const found = byId.length ? byId : byName;
-  if (found.length === 0) throw new Error(`本单位没有名为或编号为「${input.staff}」的在职人员；未做任何更改。/ No active staff member of this organisation has that name or id; nothing was changed.`);
+  if (found.length === 0)
+    throw new Error(
+      `本单位没有名为或编号为「${input.staff}」的在职人员；未做任何更改。/ No active staff member of this organisation has that name or id; nothing was changed.`,
+    );
   if (found.length > 1) {
     const ids = found.map((p) => `${p.staff.id}（${p.staff.roles.join(',')}）`).join('、');
-    throw new Error(`有 ${found.length} 位在职人员名为「${input.staff}」，请用 --staff <人员编号> 指定：${ids}；未做任何更改。/ Several active staff members have that name; give the id instead: ${ids}. Nothing was changed.`);
+    throw new Error(
+      `有 ${found.length} 位在职人员名为「${input.staff}」，请用 --staff <人员编号> 指定：${ids}；未做任何更改。/ Several active staff members have that name; give the id instead: ${ids}. Nothing was changed.`,
+    );
   }
   const { doc, staff } = found[0]!;
-  if (!staff.active) throw new Error(`「${staff.name}」已停用，不能登录；未做任何更改。/ ${staff.name} is deactivated and cannot sign in; nothing was changed.`);
+  if (!staff.active)
+    throw new Error(`「${staff.name}」已停用，不能登录；未做任何更改。/ ${staff.name} is deactivated and cannot sign in; nothing was changed.`);
   const rev = Math.max(doc.rev, staff.rev) + 1;
   // The stored data as it was, but for the verifier and the revision (no parsed defaults written back).
   const data = { ...doc.data, pinHash: await hashCredential(input.passphrase), rev, updatedAt: now } satisfies Record<string, unknown>;

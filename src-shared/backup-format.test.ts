@@ -24,7 +24,10 @@ describe('backup files with attachment bodies', () => {
   });
 
   it('a body changed, dropped or added after writing is refused and nothing is restored', async () => {
-    const good = JSON.parse(serializeBackup({ events: [], config: [], createdAt: 1, bodies: [body] })) as { bodies: (typeof body)[]; counts: { bodies: number } };
+    const good = JSON.parse(serializeBackup({ events: [], config: [], createdAt: 1, bodies: [body] })) as {
+      bodies: (typeof body)[];
+      counts: { bodies: number };
+    };
     const changed = structuredClone(good);
     changed.bodies[0]!.data = Buffer.from('别的字节').toString('base64');
     const dropped = structuredClone(good);

@@ -76,7 +76,13 @@ export function crc32(text: string): string {
 }
 
 /** Serialises a desk's events and configuration as a backup file's text. */
-export function serializeBackup(input: { events: readonly CaseEvent[]; config: readonly ConfigDoc[]; desk?: BackupDesk; createdAt: number; bodies?: readonly BackupBody[] }): string {
+export function serializeBackup(input: {
+  events: readonly CaseEvent[];
+  config: readonly ConfigDoc[];
+  desk?: BackupDesk;
+  createdAt: number;
+  bodies?: readonly BackupBody[];
+}): string {
   const bodies = input.bodies && input.bodies.length > 0 ? [...input.bodies] : undefined;
   const backup: DeskBackup = {
     format: BACKUP_FORMAT,
@@ -188,7 +194,11 @@ export type RestoreResult = { ok: true; events: number; config: number } | Backu
  * Restores a backup into an empty desk. Validates the whole file first, and `accept` may refuse a valid
  * file the caller cannot use (a desk restore needs the desk's identity), so a refused file writes nothing.
  */
-export async function restoreBackup(text: string, target: RestoreTarget, accept?: (backup: DeskBackup) => BackupRefusal | undefined | Promise<BackupRefusal | undefined>): Promise<RestoreResult> {
+export async function restoreBackup(
+  text: string,
+  target: RestoreTarget,
+  accept?: (backup: DeskBackup) => BackupRefusal | undefined | Promise<BackupRefusal | undefined>,
+): Promise<RestoreResult> {
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
   const refused = await accept?.(parsed.value);
@@ -238,6 +248,10 @@ export function databaseRestoreTarget(db: BackupDatabase, batch = 2_000): Restor
     countEvents: () => db.events.count().exec(),
     insertEvents: (events) => insertAll(db.events, events),
     // RxDB keeps deletion state itself; the stored config document has no `_deleted` field.
-    putConfig: (docs) => insertAll(db.config, docs.filter((d) => !d._deleted).map(({ _deleted: _ignored, ...doc }) => doc)),
+    putConfig: (docs) =>
+      insertAll(
+        db.config,
+        docs.filter((d) => !d._deleted).map(({ _deleted: _ignored, ...doc }) => doc),
+      ),
   };
 }

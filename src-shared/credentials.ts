@@ -52,7 +52,6 @@ export function verifierKind(stored: string): CredentialKind | undefined {
   return stored.startsWith(`${SCHEMES.passphrase.name}$`) ? 'passphrase' : 'pin';
 }
 
-
 async function derive(secret: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, key, HASH_BYTES * 8);

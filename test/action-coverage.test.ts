@@ -23,8 +23,12 @@ function files(dir: string, pattern: RegExp): string[] {
   });
 }
 
-const e2e = files(join(ROOT, 'test/e2e'), /\.test\.ts$/).map((f) => readFileSync(f, 'utf8')).join('\n');
-const desk = files(join(ROOT, 'src-renderer'), /^(?!.*\.test\.).*\.tsx?$/).map((f) => readFileSync(f, 'utf8')).join('\n');
+const e2e = files(join(ROOT, 'test/e2e'), /\.test\.ts$/)
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
+const desk = files(join(ROOT, 'src-renderer'), /^(?!.*\.test\.).*\.tsx?$/)
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 /** Actions taken outside the action bar: the control in the desk that saves each, and how an e2e test presses it. */
 const OWN_SCREENS: Record<string, { control: string; pressed: RegExp }> = {
@@ -32,7 +36,10 @@ const OWN_SCREENS: Record<string, { control: string; pressed: RegExp }> = {
   'case.attachment_withdrawn': { control: 'withdraw-ok', pressed: /getByTestId\('withdraw-ok'\)\.click\(\)/ },
   'case.signed': { control: 'sign-save', pressed: /getByTestId\('sign-save'\)\.click\(\)/ },
   'case.identity_viewed': { control: 'reveal-ok', pressed: /getByTestId\('reveal-ok'\)\.click\(\)/ },
-  'case.document_printed': { control: 'preview-print', pressed: /getByRole\('button', \{ name: \/打\\s\*印\/ \}\)\.click\(\)|getByTestId\('preview-print'\)\.click\(\)/ },
+  'case.document_printed': {
+    control: 'preview-print',
+    pressed: /getByRole\('button', \{ name: \/打\\s\*印\/ \}\)\.click\(\)|getByTestId\('preview-print'\)\.click\(\)/,
+  },
   'case.reward_proposed': { control: 'ledger-submit-all', pressed: /getByTestId\('ledger-submit-all'\)\.click\(\)/ },
   'case.penalty_proposed': { control: 'ledger-submit-all', pressed: /getByTestId\('ledger-submit-all'\)\.click\(\)/ },
   'case.reward_decided': { control: 'decide-ok', pressed: /getByTestId\('decide-ok'\)\.click\(\)/ },
@@ -63,8 +70,13 @@ describe('every case action has an end-to-end test that performs it', () => {
   it('the action table and the desk agree on where each action is taken', () => {
     const nowhere = events.filter((e) => !onTheBar.has(e) && !OWN_SCREENS[e]);
     expect(nowhere, 'actions with neither a button on the case page nor a screen listed here').toEqual([]);
-    const missingControls = [...Object.values(OWN_SCREENS), ...Object.values(ALSO_ON)].filter((s) => !desk.includes(`'${s.control}'`) && !desk.includes(`"${s.control}"`));
-    expect(missingControls.map((s) => s.control), 'controls listed here that the desk no longer has').toEqual([]);
+    const missingControls = [...Object.values(OWN_SCREENS), ...Object.values(ALSO_ON)].filter(
+      (s) => !desk.includes(`'${s.control}'`) && !desk.includes(`"${s.control}"`),
+    );
+    expect(
+      missingControls.map((s) => s.control),
+      'controls listed here that the desk no longer has',
+    ).toEqual([]);
   });
 
   it.each(events)('%s is performed in an e2e test', (event) => {
@@ -83,7 +95,9 @@ describe('every case action has an end-to-end test that performs it', () => {
 // or those words. A new button or dialog fails here until an e2e test presses it, or it is listed below with
 // the one-line reason it is covered otherwise.
 
-const e2eAll = files(join(ROOT, 'test/e2e'), /\.ts$/).map((f) => readFileSync(f, 'utf8')).join('\n');
+const e2eAll = files(join(ROOT, 'test/e2e'), /\.ts$/)
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 /** zh-CN messages of a key/value table (the first of a key wins: zh-CN comes before en). */
 function table(src: string): Record<string, string> {
@@ -133,12 +147,21 @@ interface Control {
 /** The visible words of a message key, up to its first placeholder and without a trailing key hint (（F2）). */
 function wordsOf(messages: Record<string, string>, key: string | undefined): string | undefined {
   const text = key ? messages[key] : undefined;
-  return text?.split('{')[0]!.replace(/[（(][^）)]*[）)]?$/, '').trim() || undefined;
+  return (
+    text
+      ?.split('{')[0]!
+      .replace(/[（(][^）)]*[）)]?$/, '')
+      .trim() || undefined
+  );
 }
 
 function controlsOfTheDesk(): Control[] {
   const found: Control[] = [];
-  const testIdIn = (s: string) => s.match(/data-testid(?:'|")?[=:]\s*\{?\s*(?:'([^']+)'|"([^"]+)"|`([^`$]+))/)?.slice(1).find(Boolean);
+  const testIdIn = (s: string) =>
+    s
+      .match(/data-testid(?:'|")?[=:]\s*\{?\s*(?:'([^']+)'|"([^"]+)"|`([^`$]+))/)
+      ?.slice(1)
+      .find(Boolean);
   for (const file of files(join(ROOT, 'src-renderer'), /^(?!.*\.test\.).*\.tsx$/)) {
     const src = readFileSync(file, 'utf8');
     const messages = messagesOf(file);
@@ -160,7 +183,13 @@ function controlsOfTheDesk(): Control[] {
       // Pressed when its OK button is (by its test id), else when a test names its title, its OK button's
       // words or a field of it (the test fills it, then saves by Ctrl+Enter or the button).
       const field = testIdIn(children);
-      found.push({ where: line(m.index), id: `dialog ${testId ?? field ?? title ?? okWords ?? line(m.index)}`, testId: testId ?? field, words: title, also: okWords });
+      found.push({
+        where: line(m.index),
+        id: `dialog ${testId ?? field ?? title ?? okWords ?? line(m.index)}`,
+        testId: testId ?? field,
+        words: title,
+        also: okWords,
+      });
     }
   }
   // The case page's print menu: one item per case document (DocumentButtons.tsx).
@@ -191,8 +220,14 @@ describe('every button and dialog of the desk is pressed in an e2e test', () => 
 
   it("finds the desk's buttons and dialogs, and every exception here is one of them", () => {
     expect(controls.length).toBeGreaterThan(60);
-    expect(controls.filter((c) => c.id.includes('(no test id, no words)')).map((c) => c.where), 'buttons with neither a test id nor words').toEqual([]);
-    expect(Object.keys(COVERED_OTHERWISE).filter((id) => !ids.has(id)), 'exceptions the desk no longer has').toEqual([]);
+    expect(
+      controls.filter((c) => c.id.includes('(no test id, no words)')).map((c) => c.where),
+      'buttons with neither a test id nor words',
+    ).toEqual([]);
+    expect(
+      Object.keys(COVERED_OTHERWISE).filter((id) => !ids.has(id)),
+      'exceptions the desk no longer has',
+    ).toEqual([]);
   });
 
   it.each(controls.filter((c) => !COVERED_OTHERWISE[c.id]).map((c) => [c.id, c] as const))('%s is pressed in an e2e test', (id, c) => {

@@ -23,8 +23,17 @@ describe('features reach the domain only through src-renderer/data', () => {
   });
 
   it('a type import, the data seam itself and a feature test are allowed', { timeout: 60_000 }, async () => {
-    expect(await problems("import type { Policy } from '../../../src-shared/domain/policy';\nexport type P = Policy;\n", 'src-renderer/features/case/Example.tsx')).toEqual([]);
-    expect(await problems("import { validateAction } from '../../src-shared/domain/actions';\nexport const f = validateAction;\n", 'src-renderer/data/example.ts')).toEqual([]);
-    expect(await problems("import { policySchema } from '../../../src-shared/domain/policy';\nexport const s = policySchema;\n", 'src-renderer/features/case/example.test.ts')).toEqual([]);
+    expect(
+      await problems("import type { Policy } from '../../../src-shared/domain/policy';\nexport type P = Policy;\n", 'src-renderer/features/case/Example.tsx'),
+    ).toEqual([]);
+    expect(
+      await problems("import { validateAction } from '../../src-shared/domain/actions';\nexport const f = validateAction;\n", 'src-renderer/data/example.ts'),
+    ).toEqual([]);
+    expect(
+      await problems(
+        "import { policySchema } from '../../../src-shared/domain/policy';\nexport const s = policySchema;\n",
+        'src-renderer/features/case/example.test.ts',
+      ),
+    ).toEqual([]);
   });
 });

@@ -42,7 +42,8 @@ describe('the message catalogue (issue 12: one path for words)', () => {
       // zod custom messages are codes (`message: 'case.number'`), as are refusals' `code: 'action.recused'`
       // and the first argument of the host's and the backups' errors (`new HostError('backup.folder', …)`).
       for (const m of text.matchAll(/\b(?:message|code):\s*'([a-z][a-zA-Z]*(?:\.[a-zA-Z]+)+)'/g)) named.add(m[1]!);
-      for (const m of text.matchAll(/\b(?:HostError|bridgeError|transportError|backupRefusal|messageFor)\(\s*'([a-z][a-zA-Z]*(?:\.[a-zA-Z]+)+)'/g)) named.add(m[1]!);
+      for (const m of text.matchAll(/\b(?:HostError|bridgeError|transportError|backupRefusal|messageFor)\(\s*'([a-z][a-zA-Z]*(?:\.[a-zA-Z]+)+)'/g))
+        named.add(m[1]!);
     }
     const unknown = [...named].filter((c) => !isMessageCode(c));
     expect(named.size).toBeGreaterThan(40);

@@ -30,7 +30,8 @@ describe('rule IDs are not shown to people', () => {
   it('no message of the desk names a rule ID', () => {
     const root = join(__dirname, '../src-renderer');
     for (const lang of ['zh-CN', 'en'] as const) {
-      for (const [ns, words] of Object.entries(CATALOGUE[lang])) for (const [k, m] of Object.entries(words as Record<string, string>)) expect(m, `${lang} ${ns}.${k}`).not.toMatch(RULE_REF);
+      for (const [ns, words] of Object.entries(CATALOGUE[lang]))
+        for (const [k, m] of Object.entries(words as Record<string, string>)) expect(m, `${lang} ${ns}.${k}`).not.toMatch(RULE_REF);
     }
     for (const m of messagesOf(join(root, 'components/SyncStatus.tsx'))) expect(m, 'SyncStatus.tsx').not.toMatch(RULE_REF);
     // The sentences of codes (refusals the domain, the server and the host give) reach the desk too.
@@ -39,7 +40,8 @@ describe('rule IDs are not shown to people', () => {
 
   it('every preset intake help reads without its rule ID once the desk shows it', () => {
     for (const preset of PRESETS) {
-      for (const form of preset.policy.forms ?? []) for (const field of form.fields ?? []) if (field.help) expect(withoutRuleRefs(field.help), `${preset.id} ${field.key}`).not.toMatch(RULE_REF);
+      for (const form of preset.policy.forms ?? [])
+        for (const field of form.fields ?? []) if (field.help) expect(withoutRuleRefs(field.help), `${preset.id} ${field.key}`).not.toMatch(RULE_REF);
     }
   });
 });

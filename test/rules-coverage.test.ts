@@ -11,7 +11,9 @@ const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 describe('rules coverage', () => {
   it('reads rule IDs and tells behaviour rules from (n/a) and (record) ones', () => {
-    const rules = parseRules(['## S10', '- S10-11 *(n/a)* Receive peers.', '- S10-12 Publish; 文明户 *(record)*.', '- S10-13 Callbacks are planned.', 'not a rule'].join('\n'));
+    const rules = parseRules(
+      ['## S10', '- S10-11 *(n/a)* Receive peers.', '- S10-12 Publish; 文明户 *(record)*.', '- S10-13 Callbacks are planned.', 'not a rule'].join('\n'),
+    );
     expect(rules.map((r) => [r.id, r.behaviour])).toEqual([
       ['S10-11', false],
       ['S10-12', false],
@@ -22,7 +24,13 @@ describe('rules coverage', () => {
   it('counts a test only when its title starts with the exact ID', () => {
     // Built from pieces so this file's own text never counts as a test of those rules.
     const call = (fn: string, title: string) => `${fn}(${title}, () => {});`;
-    const source = [call('it', "'S1-10 approval'"), call('test', '"X-4: callbacks"'), call('it', "'covers S1-1 somewhere'"), call('describe', "'S1-2 group'"), call('it.concurrent', '`S7-13 3 h`')].join('\n');
+    const source = [
+      call('it', "'S1-10 approval'"),
+      call('test', '"X-4: callbacks"'),
+      call('it', "'covers S1-1 somewhere'"),
+      call('describe', "'S1-2 group'"),
+      call('it.concurrent', '`S7-13 3 h`'),
+    ].join('\n');
     expect(testedIdsIn(source)).toEqual(['S1-10', 'X-4', 'S7-13']);
   });
 

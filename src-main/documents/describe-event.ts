@@ -38,7 +38,14 @@ export function describeEvent(e: CaseEvent, ctx: DocumentContext, hideIdentity =
   const staff = (id: string | undefined) => staffName(ctx, id);
   switch (e.type) {
     case 'case.registered':
-      return join(`编号 ${e.payload.number}`, kindName(p, e.payload.kind), `渠道 ${methodName(p, e.payload.channel)}`, `接收于 ${formatMinute(e.payload.receivedAt, off)}`, `首问 ${staff(e.payload.firstReceiverId)}`, e.payload.subject);
+      return join(
+        `编号 ${e.payload.number}`,
+        kindName(p, e.payload.kind),
+        `渠道 ${methodName(p, e.payload.channel)}`,
+        `接收于 ${formatMinute(e.payload.receivedAt, off)}`,
+        `首问 ${staff(e.payload.firstReceiverId)}`,
+        e.payload.subject,
+      );
     case 'case.accepted':
     case 'case.closed':
       return e.payload.note ?? '';
@@ -51,11 +58,23 @@ export function describeEvent(e: CaseEvent, ctx: DocumentContext, hideIdentity =
         e.payload.note,
       );
     case 'case.assigned':
-      return join(`至 ${dept(e.payload.departmentId)}`, e.payload.assigneeId && `承办人 ${staff(e.payload.assigneeId)}`, e.payload.noticeNo && `通知单 ${e.payload.noticeNo}`, e.payload.dueAt !== undefined && `限 ${formatMinute(e.payload.dueAt, off)} 前`, e.payload.instruction);
+      return join(
+        `至 ${dept(e.payload.departmentId)}`,
+        e.payload.assigneeId && `承办人 ${staff(e.payload.assigneeId)}`,
+        e.payload.noticeNo && `通知单 ${e.payload.noticeNo}`,
+        e.payload.dueAt !== undefined && `限 ${formatMinute(e.payload.dueAt, off)} 前`,
+        e.payload.instruction,
+      );
     case 'case.handover_acknowledged':
       return join(dept(e.payload.departmentId), e.payload.note);
     case 'case.transferred':
-      return join(e.payload.fromDepartmentId && `自 ${dept(e.payload.fromDepartmentId)}`, e.payload.toDepartmentId && `至 ${dept(e.payload.toDepartmentId)}`, e.payload.external && `外转 ${e.payload.external}`, e.payload.toAssigneeId && `承办人 ${staff(e.payload.toAssigneeId)}`, e.payload.reason);
+      return join(
+        e.payload.fromDepartmentId && `自 ${dept(e.payload.fromDepartmentId)}`,
+        e.payload.toDepartmentId && `至 ${dept(e.payload.toDepartmentId)}`,
+        e.payload.external && `外转 ${e.payload.external}`,
+        e.payload.toAssigneeId && `承办人 ${staff(e.payload.toAssigneeId)}`,
+        e.payload.reason,
+      );
     case 'case.coordinated':
       return join(`部门 ${e.payload.departmentIds.map(dept).join('、')}`, `协调人 ${staff(e.payload.coordinatorId)}`, e.payload.note);
     case 'case.recused':
@@ -65,11 +84,32 @@ export function describeEvent(e: CaseEvent, ctx: DocumentContext, hideIdentity =
     case 'case.risk_flagged':
       return join(nameOf(p.riskFlags, e.payload.flag), e.payload.note);
     case 'case.clock_paused':
-      return join(e.payload.stageId && nameOf(p.stages.map((s) => ({ code: s.id, name: s.name })), e.payload.stageId), e.payload.reason);
+      return join(
+        e.payload.stageId &&
+          nameOf(
+            p.stages.map((s) => ({ code: s.id, name: s.name })),
+            e.payload.stageId,
+          ),
+        e.payload.reason,
+      );
     case 'case.clock_resumed':
-      return join(e.payload.stageId && nameOf(p.stages.map((s) => ({ code: s.id, name: s.name })), e.payload.stageId), e.payload.note);
+      return join(
+        e.payload.stageId &&
+          nameOf(
+            p.stages.map((s) => ({ code: s.id, name: s.name })),
+            e.payload.stageId,
+          ),
+        e.payload.note,
+      );
     case 'case.extension_requested':
-      return join(nameOf(p.stages.map((s) => ({ code: s.id, name: s.name })), e.payload.stageId), `延至 ${formatMinute(e.payload.newDueAt, off)}`, e.payload.reason);
+      return join(
+        nameOf(
+          p.stages.map((s) => ({ code: s.id, name: s.name })),
+          e.payload.stageId,
+        ),
+        `延至 ${formatMinute(e.payload.newDueAt, off)}`,
+        e.payload.reason,
+      );
     case 'case.extension_decided':
       return join(e.payload.approved ? '批准' : '不批准', roleName(p, e.payload.approverRole), e.payload.note);
     case 'case.sample_sent':
@@ -97,11 +137,22 @@ export function describeEvent(e: CaseEvent, ctx: DocumentContext, hideIdentity =
     case 'case.feedback_impossible':
       return e.payload.reason;
     case 'case.callback_done':
-      return join(callbackMethodName(p, e.payload.method), e.payload.calleeName && `被回访人 ${hideIdentity ? maskName(e.payload.calleeName) : e.payload.calleeName}`, `满意度 ${e.payload.satisfaction}/5`, e.payload.satisfied ? '满意' : '不满意', e.payload.outcome, e.payload.notes);
+      return join(
+        callbackMethodName(p, e.payload.method),
+        e.payload.calleeName && `被回访人 ${hideIdentity ? maskName(e.payload.calleeName) : e.payload.calleeName}`,
+        `满意度 ${e.payload.satisfaction}/5`,
+        e.payload.satisfied ? '满意' : '不满意',
+        e.payload.outcome,
+        e.payload.notes,
+      );
     case 'case.reopened':
       return e.payload.reason;
     case 'case.rejected':
-      return join(p.inadmissibleReasons.find((r) => r.code === e.payload.reasonCode)?.text ?? e.payload.reasonCode, e.payload.explanation, e.payload.referral && `建议向 ${e.payload.referral} 反映`);
+      return join(
+        p.inadmissibleReasons.find((r) => r.code === e.payload.reasonCode)?.text ?? e.payload.reasonCode,
+        e.payload.explanation,
+        e.payload.referral && `建议向 ${e.payload.referral} 反映`,
+      );
     case 'case.note':
       return e.payload.text;
     case 'case.material_added':
@@ -113,7 +164,11 @@ export function describeEvent(e: CaseEvent, ctx: DocumentContext, hideIdentity =
       return join(a ? `撤回「${a.name}」` : '撤回附件', e.payload.reason);
     }
     case 'case.signed':
-      return join(`${hideIdentity && COMPLAINANT_SIGNER_ROLES.has(e.payload.role) ? maskName(e.payload.signerName) : e.payload.signerName}（${roleLabel(e.payload.role, ctx)}）`, DOCUMENT_ZH[e.payload.document] ?? e.payload.document, e.payload.image ? '手写板签名' : '纸面签名');
+      return join(
+        `${hideIdentity && COMPLAINANT_SIGNER_ROLES.has(e.payload.role) ? maskName(e.payload.signerName) : e.payload.signerName}（${roleLabel(e.payload.role, ctx)}）`,
+        DOCUMENT_ZH[e.payload.document] ?? e.payload.document,
+        e.payload.image ? '手写板签名' : '纸面签名',
+      );
     case 'case.document_printed':
       return join(DOCUMENT_ZH[e.payload.document] ?? e.payload.document, `${e.payload.copies ?? 1} 份`, e.payload.printer && `打印机 ${e.payload.printer}`);
     case 'case.identity_viewed':
@@ -121,7 +176,12 @@ export function describeEvent(e: CaseEvent, ctx: DocumentContext, hideIdentity =
     case 'case.reward_proposed':
       return join(formatMoney(e.payload.amount), e.payload.level, e.payload.reason);
     case 'case.reward_decided':
-      return join(e.payload.approved ? '批准' : '不批准', e.payload.amount !== undefined && formatMoney(e.payload.amount), roleName(p, e.payload.approverRole), e.payload.note);
+      return join(
+        e.payload.approved ? '批准' : '不批准',
+        e.payload.amount !== undefined && formatMoney(e.payload.amount),
+        roleName(p, e.payload.approverRole),
+        e.payload.note,
+      );
     case 'case.penalty_proposed':
       return join(formatMoney(e.payload.amount), roleName(p, e.payload.targetRole), e.payload.reason);
     case 'case.penalty_decided':

@@ -65,7 +65,8 @@ export function formatFormValue(value: unknown, options?: { value: string; label
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'number') {
-    if ((type === 'date' || type === 'datetime') && value > 946_684_800_000) return type === 'date' ? formatDay(value, offsetMinutes) : formatMinute(value, offsetMinutes);
+    if ((type === 'date' || type === 'datetime') && value > 946_684_800_000)
+      return type === 'date' ? formatDay(value, offsetMinutes) : formatMinute(value, offsetMinutes);
     return String(value);
   }
   const s = String(value);

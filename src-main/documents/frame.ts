@@ -116,7 +116,10 @@ export function frameDocument(o: FrameOptions): TDocumentDefinitions {
       canvas: [{ type: 'line', x1: PAGE_MARGINS[0], y1: 68, x2: pageWidth - PAGE_MARGINS[2], y2: 68, lineWidth: 0.8, lineColor: '#333333' }],
     }),
     // A section heading never ends a page: it moves to the next page with its table.
-    pageBreakBefore: o.keepHeadings === false ? undefined : (node, queries) => node.headlineLevel === 1 && (node.startPosition.verticalRatio > 0.86 || queries.getFollowingNodesOnPage().length === 0),
+    pageBreakBefore:
+      o.keepHeadings === false
+        ? undefined
+        : (node, queries) => node.headlineLevel === 1 && (node.startPosition.verticalRatio > 0.86 || queries.getFollowingNodesOnPage().length === 0),
     content: [
       { text: o.title, style: 'title' },
       ...(o.subtitle ? [{ text: o.subtitle, style: 'subtitle' }] : [{ text: '', margin: [0, 0, 0, 8] as [number, number, number, number] }]),
@@ -147,7 +150,9 @@ export function formGrid(rows: FormRow[], widths: (number | string)[] = [LABEL_W
     // A label too long for the label column even when shrunk (S10-4 投诉文件(信件、传真…的编号)) takes
     // the left half of the row and its value the right half.
     if ([...r.wide[0]].length > 10) return [{ text: r.wide[0], style: 'label', colSpan: 2 }, {}, { text: r.wide[1] ?? '', colSpan: 2 }, {}];
-    const v: TableCell = r.minHeight ? { stack: [{ text: r.wide[1] ?? '' }, { text: '', margin: [0, r.minHeight, 0, 0] }], colSpan: 3 } : { text: r.wide[1] ?? '', colSpan: 3 };
+    const v: TableCell = r.minHeight
+      ? { stack: [{ text: r.wide[1] ?? '' }, { text: '', margin: [0, r.minHeight, 0, 0] }], colSpan: 3 }
+      : { text: r.wide[1] ?? '', colSpan: 3 };
     return [label(r.wide[0]), v, {}, {}];
   });
   const texts = rows.flatMap((r) => (Array.isArray(r) ? [r[1], r[3]] : [r.wide[1]]));

@@ -103,7 +103,10 @@ export function createDocumentHandlers(options: DocumentHandlerOptions): Documen
       }
       // Every print is recorded on its case(s); the renderer appends these through its event writer.
       const events: { caseId: string; event: NewEvent }[] = result.printed
-        ? p.caseIds.map((caseId) => ({ caseId, event: { type: 'case.document_printed', payload: { document, copies: n, ...(result.printer ? { printer: result.printer.slice(0, 200) } : {}) } } }))
+        ? p.caseIds.map((caseId) => ({
+            caseId,
+            event: { type: 'case.document_printed', payload: { document, copies: n, ...(result.printer ? { printer: result.printer.slice(0, 200) } : {}) } },
+          }))
         : [];
       return { ...result, events };
     },

@@ -17,11 +17,20 @@ import type { DocumentInputs, SummaryFigures } from './types';
 const str = z.string().max(LIMITS.longText);
 const ms = z.number().finite();
 const list = <T extends z.ZodType>(item: T, max = 10_000) => z.array(item).max(max).default([]);
-const pngDataUrl = z.string().max(LIMITS.signatureDataUrl).regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/);
-const imageDataUrl = z.string().max(2_000_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/);
+const pngDataUrl = z
+  .string()
+  .max(LIMITS.signatureDataUrl)
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/);
+const imageDataUrl = z
+  .string()
+  .max(2_000_000)
+  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/);
 const at = { at: ms, by: str };
 /** A stored picture is at most 2048 px on its long edge; 8 MB of base64 holds any of them. */
-const attachmentDataUrl = z.string().max(8_000_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/);
+const attachmentDataUrl = z
+  .string()
+  .max(8_000_000)
+  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/);
 export const MAX_PRINTED_PICTURES = 60;
 
 export const caseStateInputSchema = z.looseObject({
@@ -44,26 +53,66 @@ export const caseStateInputSchema = z.looseObject({
   noticeNos: list(str),
   riskFlags: list(str),
   complainant: z
-    .looseObject({ anonymous: z.boolean().default(false), confidential: z.boolean().default(false), name: str.optional(), phone: str.optional(), address: str.optional(), organisation: str.optional(), role: str.optional() })
+    .looseObject({
+      anonymous: z.boolean().default(false),
+      confidential: z.boolean().default(false),
+      name: str.optional(),
+      phone: str.optional(),
+      address: str.optional(),
+      organisation: str.optional(),
+      role: str.optional(),
+    })
     .default({ anonymous: false, confidential: false }),
   subject: str.default(''),
-  description: z.looseObject({ time: str.optional(), cause: str.optional(), process: str.optional(), result: str.optional(), text: str.optional() }).default({}),
+  description: z
+    .looseObject({ time: str.optional(), cause: str.optional(), process: str.optional(), result: str.optional(), text: str.optional() })
+    .default({}),
   demand: str.optional(),
   form: z.record(z.string().max(64), z.union([str, z.number(), z.boolean(), z.null()])).default({}),
   apologised: z.boolean().default(false),
   investigations: list(z.looseObject({ inspectorIds: list(str), findings: str, verified: z.boolean().optional(), evidence: list(str), ...at })),
   replies: list(z.looseObject({ to: str, method: str, content: str, ...at })),
   result: z.looseObject({ text: str, rectification: str.optional(), departmentId: str.optional(), ...at }).optional(),
-  feedback: z.union([z.looseObject({ given: z.literal(true), method: str, content: str, ...at }), z.looseObject({ given: z.literal(false), reason: str, ...at })]).optional(),
-  callbacks: list(z.looseObject({ method: str, satisfied: z.boolean(), satisfaction: z.number().int().min(1).max(5), outcome: str, calleeName: str.optional(), notes: str.optional(), ...at })),
+  feedback: z
+    .union([z.looseObject({ given: z.literal(true), method: str, content: str, ...at }), z.looseObject({ given: z.literal(false), reason: str, ...at })])
+    .optional(),
+  callbacks: list(
+    z.looseObject({
+      method: str,
+      satisfied: z.boolean(),
+      satisfaction: z.number().int().min(1).max(5),
+      outcome: str,
+      calleeName: str.optional(),
+      notes: str.optional(),
+      ...at,
+    }),
+  ),
   rejection: z.looseObject({ reasonCode: str, explanation: str, referral: str.optional(), ...at }).optional(),
-  approvals: list(z.looseObject({ approvalId: str, step: str, role: str, decided: z.looseObject({ approved: z.boolean(), by: str, at: ms, opinion: str.optional() }).optional() })),
+  approvals: list(
+    z.looseObject({
+      approvalId: str,
+      step: str,
+      role: str,
+      decided: z.looseObject({ approved: z.boolean(), by: str, at: ms, opinion: str.optional() }).optional(),
+    }),
+  ),
   expenses: list(z.looseObject({ expenseId: str, amount: z.number().finite(), description: str, ...at })),
   materials: list(z.looseObject({ kind: z.enum(['material', 'evidence', 'diary']), title: str, description: str.optional(), ...at })),
-  attachments: list(z.looseObject({
-    id: str, hash: str, name: str, type: str, size: z.number().int().min(0), kind: str, caption: str.optional(), width: z.number().optional(), height: z.number().optional(), ...at,
-    withdrawn: z.looseObject({ reason: str, ...at }).optional(),
-  })),
+  attachments: list(
+    z.looseObject({
+      id: str,
+      hash: str,
+      name: str,
+      type: str,
+      size: z.number().int().min(0),
+      kind: str,
+      caption: str.optional(),
+      width: z.number().optional(),
+      height: z.number().optional(),
+      ...at,
+      withdrawn: z.looseObject({ reason: str, ...at }).optional(),
+    }),
+  ),
   signatures: list(z.looseObject({ signerName: str, role: str, document: str, image: pngDataUrl.optional(), eventId: str.default(''), ...at })),
   timeline: list(z.looseObject({ eventId: str, type: str, at: ms, actorId: str }), 100_000),
   resolvedAt: ms.optional(),
@@ -102,7 +151,10 @@ const caseDocument = z.looseObject({
   stages: z.array(stageStatusSchema).max(200).optional(),
   noticeNo: z.string().max(LIMITS.shortText).optional(),
   /** Pictures of the case's attachments to draw in the archive, by hash: JPEG or PNG data URLs (issue 13). */
-  attachmentImages: z.record(z.string().regex(/^[0-9a-f]{64}$/), attachmentDataUrl).refine((r) => Object.keys(r).length <= MAX_PRINTED_PICTURES, 'attachment.tooMany').optional(),
+  attachmentImages: z
+    .record(z.string().regex(/^[0-9a-f]{64}$/), attachmentDataUrl)
+    .refine((r) => Object.keys(r).length <= MAX_PRINTED_PICTURES, 'attachment.tooMany')
+    .optional(),
 });
 
 const countRow = z.strictObject({ code: str, name: str, count: z.number().int().min(0) });
@@ -135,7 +187,14 @@ const dailyQuality = z.looseObject({ ...context, date: ms, cases: z.array(caseSt
 const regulation = z.looseObject({
   ...context,
   signOff: z
-    .strictObject({ authorName: str.optional(), authorDate: ms.optional(), reviewerName: str.optional(), reviewerDate: ms.optional(), approverName: str.optional(), approverDate: ms.optional() })
+    .strictObject({
+      authorName: str.optional(),
+      authorDate: ms.optional(),
+      reviewerName: str.optional(),
+      reviewerDate: ms.optional(),
+      approverName: str.optional(),
+      approverDate: ms.optional(),
+    })
     .optional(),
 });
 
@@ -168,7 +227,12 @@ export function parseDocumentInput<D extends DocumentId>(id: D, data: unknown): 
     case 'summary': {
       const r = summary.safeParse(data);
       if (!r.success) fail(r.error);
-      return { ...r.data, figures: r.data.figures as SummaryFigures | undefined, cases: r.data.cases as CaseState[] | undefined, stagesByCase: r.data.stagesByCase as DocumentInputs['summary']['stagesByCase'] } as DocumentInputs[D];
+      return {
+        ...r.data,
+        figures: r.data.figures as SummaryFigures | undefined,
+        cases: r.data.cases as CaseState[] | undefined,
+        stagesByCase: r.data.stagesByCase as DocumentInputs['summary']['stagesByCase'],
+      } as DocumentInputs[D];
     }
     case 'daily_quality': {
       const r = dailyQuality.safeParse(data);
@@ -184,4 +248,3 @@ export function parseDocumentInput<D extends DocumentId>(id: D, data: unknown): 
       throw invalidInput(`document ${String(id)}`);
   }
 }
-

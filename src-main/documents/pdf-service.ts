@@ -93,10 +93,20 @@ export function registerExtraFont(family: string, files: { normal: string; bold:
  */
 export async function warmUpPdf(options: PdfServiceOptions = {}): Promise<void> {
   const prose = '业户反映楼上卫生间漏水，天花板已出现霉斑，多次联系未果，要求尽快上门查看并修复。\n'.repeat(60);
-  const rows = Array.from({ length: 150 }, (_, i) => [String(i + 1), '2026-11-28 15:00', '备注', '接待员', `第${i + 1}次跟进：已联系楼上业户，约定入户查看漏水点。`]);
+  const rows = Array.from({ length: 150 }, (_, i) => [
+    String(i + 1),
+    '2026-11-28 15:00',
+    '备注',
+    '接待员',
+    `第${i + 1}次跟进：已联系楼上业户，约定入户查看漏水点。`,
+  ]);
   await createPdfService(options).render({
     pageSize: 'A4',
     defaultStyle: { font: CJK_FAMILY, fontSize: 10 },
-    content: [section('预热'), formGrid([{ wide: ['经\u3000\u3000过', prose] }, { wide: ['内\u3000\u3000容', prose] }, { wide: ['诉\u3000\u3000求', prose] }]), listTable(['序号', '时间', '事项', '经办人', '内容'], [26, 74, 52, 52, '*'], rows, 8.5)],
+    content: [
+      section('预热'),
+      formGrid([{ wide: ['经\u3000\u3000过', prose] }, { wide: ['内\u3000\u3000容', prose] }, { wide: ['诉\u3000\u3000求', prose] }]),
+      listTable(['序号', '时间', '事项', '经办人', '内容'], [26, 74, 52, 52, '*'], rows, 8.5),
+    ],
   });
 }

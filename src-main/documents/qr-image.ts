@@ -18,7 +18,8 @@ export function qrPngDataUrl(text: string): string {
   for (let r = 0; r < n; r++)
     for (let c = 0; c < n; c++) {
       if (!modules.get(r, c)) continue;
-      for (let dy = 0; dy < SCALE; dy++) px.fill(0, ((r + QUIET) * SCALE + dy) * side + (c + QUIET) * SCALE, ((r + QUIET) * SCALE + dy) * side + (c + QUIET + 1) * SCALE);
+      for (let dy = 0; dy < SCALE; dy++)
+        px.fill(0, ((r + QUIET) * SCALE + dy) * side + (c + QUIET) * SCALE, ((r + QUIET) * SCALE + dy) * side + (c + QUIET + 1) * SCALE);
     }
   const url = `data:image/png;base64,${encodePng(side, side, 1, px).toString('base64')}`;
   if (cache.size > 500) cache.clear();

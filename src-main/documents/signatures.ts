@@ -51,7 +51,12 @@ export function signatureCell(slot: SignatureSlot, offsetMinutes: number): Table
   } else {
     body.push({ text: '', margin: [0, 20, 0, 0] });
     body.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: 130, y2: 0, lineWidth: 0.6 }] });
-    body.push({ text: `${slot.expectedName ? `${slot.expectedName}\u3000` : ''}日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日`, fontSize: 8.5, color: '#333333', margin: [0, 3, 0, 0] });
+    body.push({
+      text: `${slot.expectedName ? `${slot.expectedName}\u3000` : ''}日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日`,
+      fontSize: 8.5,
+      color: '#333333',
+      margin: [0, 3, 0, 0],
+    });
   }
   return { stack: body, margin: [2, 2, 2, 2] };
 }

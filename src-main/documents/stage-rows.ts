@@ -30,7 +30,9 @@ export function stageRows(input: Pick<CaseDocumentInput, 'case' | 'policy' | 'st
   const statuses = new Map((input.stages ?? []).map((s) => [s.stageId, s]));
   // The SLA engine knows which stages apply (form conditions, escalated severity); without it, the
   // policy's appliesTo decides.
-  const defs = input.stages?.length ? input.stages.map((s) => policy.stages.find((d) => d.id === s.stageId)).filter((d): d is StageDef => d !== undefined) : applicableStages(policy, c);
+  const defs = input.stages?.length
+    ? input.stages.map((s) => policy.stages.find((d) => d.id === s.stageId)).filter((d): d is StageDef => d !== undefined)
+    : applicableStages(policy, c);
   return defs.map((st) => {
     const s = statuses.get(st.id);
     let outcome = s ? STATE_ZH[s.state] : '';

@@ -9,7 +9,13 @@ import type { SummaryFigures } from './types';
 // same statistics and the same reshaping the analysis screen uses (src-shared/analytics).
 
 /** Figures for a period's cases; stage on-time rates need the SLA engine's stages per case. */
-export function summaryFigures(cases: CaseState[], policy: Policy, period: { from: number; to: number }, stagesByCase: Record<string, StageStatus[]> = {}, now = Date.now()): SummaryFigures {
+export function summaryFigures(
+  cases: CaseState[],
+  policy: Policy,
+  period: { from: number; to: number },
+  stagesByCase: Record<string, StageStatus[]> = {},
+  now = Date.now(),
+): SummaryFigures {
   const stats = computeStatistics(
     cases.map((state) => ({ state, stages: stagesByCase[state.id] ?? [] })),
     { from: period.from, to: period.to, granularity: 'month', now, policy },

@@ -56,7 +56,9 @@ export function DeskProvider({ children }: { children: ReactNode }) {
     });
     const projector = runProjector(db, (rev) => policyByRevision(configRef.current.policies, rev));
     // Every completed pull is followed by a reconciliation pass (docs/architecture.md "Projection").
-    const pulled = deskPulled$.subscribe(() => void projector.then((p) => p.afterPull()).catch((e: unknown) => console.error('[projection] reconciliation after pull failed', e)));
+    const pulled = deskPulled$.subscribe(
+      () => void projector.then((p) => p.afterPull()).catch((e: unknown) => console.error('[projection] reconciliation after pull failed', e)),
+    );
     return () => {
       sub.unsubscribe();
       pulled.unsubscribe();

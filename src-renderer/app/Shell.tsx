@@ -18,7 +18,6 @@ import { ProvisionalCalendarNotice } from '../components/ProvisionalCalendarNoti
 
 // The desk's frame: navigation, the page, and a status bar (desk, staff, sync, clock).
 
-
 function PageFor({ route }: { route: Route }): ReactNode {
   const t = useT();
   const lang = useLanguage();
@@ -54,7 +53,18 @@ export function Shell() {
   const hasAnalysis = extraRoutes.some((r) => r.path === 'analysis');
   const items = [
     { key: 'queue', icon: <UnorderedListOutlined />, label: <a href={hrefOf({ name: 'queue' })}>{t('nav.queue')}</a> },
-    { key: 'intake', icon: <FormOutlined />, label: <a href={hrefOf({ name: 'intake' })}>{t('nav.intake')} <Typography.Text type="secondary" style={{ fontSize: 12 }}>F2</Typography.Text></a> },
+    {
+      key: 'intake',
+      icon: <FormOutlined />,
+      label: (
+        <a href={hrefOf({ name: 'intake' })}>
+          {t('nav.intake')}{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            F2
+          </Typography.Text>
+        </a>
+      ),
+    },
     { key: 'callbacks', icon: <PhoneOutlined />, label: <a href={hrefOf({ name: 'callbacks' })}>{t('nav.callbacks')}</a> },
     ...(hasAnalysis ? [] : [{ key: 'analysis', icon: <BarChartOutlined />, label: <a href="#/analysis">{t('nav.analysis')}</a> }]),
     ...extraRoutes.map((r) => ({ key: r.path, icon: r.icon ?? <BarChartOutlined />, label: <a href={`#/${r.path}`}>{r.label[lang]}</a> })),
@@ -78,12 +88,14 @@ export function Shell() {
         <Layout.Footer style={{ padding: '6px 16px', background: '#fafafa', borderTop: '1px solid #f0f0f0' }} role="status">
           {/* One line at 1366 px: the desk's name gives way (ellipsis, full name on hover) before anything wraps. */}
           <Space size="middle" style={{ whiteSpace: 'nowrap', maxWidth: '100%' }} className="status-line">
-            <span data-testid="status-desk" title={desk ? t('status.deskName', { name: desk.name, code: desk.code }) : undefined} style={{ display: 'inline-block', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }}>
+            <span
+              data-testid="status-desk"
+              title={desk ? t('status.deskName', { name: desk.name, code: desk.code }) : undefined}
+              style={{ display: 'inline-block', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }}
+            >
               {t('status.deskIs', { desk: desk ? t('status.deskName', { name: desk.name, code: desk.code }) : '—' })}
             </span>
-            <span data-testid="status-staff">
-              {t('status.staffIs', { name: staff?.name ?? '' })}
-            </span>
+            <span data-testid="status-staff">{t('status.staffIs', { name: staff?.name ?? '' })}</span>
             <SyncStatus />
             <AlertCenter />
             <Clock />

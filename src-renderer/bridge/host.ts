@@ -19,10 +19,7 @@ async function loadHttpBridge(): Promise<JiesuBridge | undefined> {
     const load = Object.values(loaders)[0];
     if (!load) return undefined;
     const mod = await load();
-    const factory = (mod.createHttpBridge ?? mod.createBridgeHttpClient ?? mod.httpBridge) as
-      | ((base?: string) => JiesuBridge)
-      | JiesuBridge
-      | undefined;
+    const factory = (mod.createHttpBridge ?? mod.createBridgeHttpClient ?? mod.httpBridge) as ((base?: string) => JiesuBridge) | JiesuBridge | undefined;
     if (typeof factory === 'function') return factory(globalThis.location?.origin);
     return factory;
   } catch {

@@ -81,7 +81,8 @@ export function FormDialog({ onOk, okButtonProps, confirmLoading, wrapProps, chi
       confirmLoading={confirmLoading}
       okButtonProps={{ ...okButtonProps, 'data-dialog-ok': '' } as ButtonProps}
       wrapProps={{ ...wrapProps, onKeyDownCapture }}
-      afterOpenChange={startAgain}>
+      afterOpenChange={startAgain}
+    >
       <div ref={bodyAppeared}>{children}</div>
     </Modal>
   );

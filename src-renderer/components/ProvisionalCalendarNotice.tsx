@@ -12,5 +12,7 @@ export function ProvisionalCalendarNotice() {
   const { policy } = useDesk();
   const year = policy ? provisionalYearAhead(Date.now(), policy) : undefined;
   if (year === undefined) return null;
-  return <Alert type="warning" showIcon banner title={t('calendar.provisionalBanner', { year })} data-testid="calendar-provisional" style={{ marginBottom: 12 }} />;
+  return (
+    <Alert type="warning" showIcon banner title={t('calendar.provisionalBanner', { year })} data-testid="calendar-provisional" style={{ marginBottom: 12 }} />
+  );
 }

@@ -12,7 +12,14 @@ export function StageTimer({ stage, showName = false }: { stage?: StageStatus; s
   const t = useT();
   if (!stage) return <span className="timer-none">{t('queue.noTimer')}</span>;
   const icon = stage.paused ? <PauseCircleOutlined /> : stage.state === 'breached' || stage.state === 'warning' ? <WarningOutlined /> : <ClockCircleOutlined />;
-  const label = stage.state === 'met' ? (stage.metLate ? t('sla.metLate') : t('sla.met')) : stage.remainingMs !== undefined ? formatRemaining(stage.remainingMs) : t(`sla.${stage.state}`);
+  const label =
+    stage.state === 'met'
+      ? stage.metLate
+        ? t('sla.metLate')
+        : t('sla.met')
+      : stage.remainingMs !== undefined
+        ? formatRemaining(stage.remainingMs)
+        : t(`sla.${stage.state}`);
   const tip = [
     stage.name,
     t(stage.paused ? 'sla.paused' : `sla.${stage.state}`),
@@ -24,11 +31,21 @@ export function StageTimer({ stage, showName = false }: { stage?: StageStatus; s
     .join(' · ');
   return (
     <Tooltip title={tip}>
-      <Tag color={stage.paused ? 'default' : COLOURS[stage.state]} icon={icon} data-state={stage.paused ? 'paused' : stage.state} data-testid="stage-timer" style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <Tag
+        color={stage.paused ? 'default' : COLOURS[stage.state]}
+        icon={icon}
+        data-state={stage.paused ? 'paused' : stage.state}
+        data-testid="stage-timer"
+        style={{ fontVariantNumeric: 'tabular-nums' }}
+      >
         {showName ? `${stage.name} ` : ''}
         {label}
         {/* The deadline was counted on provisional days (no State Council notice yet): it may move. */}
-        {stage.provisional && stage.state !== 'met' ? <sup data-testid="stage-provisional" style={{ marginLeft: 2 }}>{t('sla.provisionalMark')}</sup> : null}
+        {stage.provisional && stage.state !== 'met' ? (
+          <sup data-testid="stage-provisional" style={{ marginLeft: 2 }}>
+            {t('sla.provisionalMark')}
+          </sup>
+        ) : null}
       </Tag>
     </Tooltip>
   );

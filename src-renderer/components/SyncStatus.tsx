@@ -8,7 +8,18 @@ import { waitingSummary } from './waiting-summary';
 import { RefusedList } from './RefusedList';
 import { JoinProgress } from './JoinProgress';
 import { formatDateTime } from '../format/time';
-import { currentDeskSyncState, deskSyncState$, ensureDeskSync, getServerConnection, joinServer, refusedMessage, syncErrorOf, PENDING_CAP, type SyncError, type SyncState } from '../data/replication';
+import {
+  currentDeskSyncState,
+  deskSyncState$,
+  ensureDeskSync,
+  getServerConnection,
+  joinServer,
+  refusedMessage,
+  syncErrorOf,
+  PENDING_CAP,
+  type SyncError,
+  type SyncState,
+} from '../data/replication';
 
 // The status bar's sync badge (online / offline, documents waiting to upload, last sync) and the
 // "join a server" form of first run and settings. Strings are zh-CN first, en complete.
@@ -60,7 +71,8 @@ const TEXT = {
     joining: 'Joining and syncing the organisation’s configuration and records…',
     joined: 'Joined the server; this desk is {code}.',
     connection: 'Connection',
-    joinedNote: 'This desk has joined this server; the organisation’s policy, departments and staff sync automatically. Re-join with a new code only when your administrator asks (e.g. the server was restored from a backup, or this desk’s credentials were revoked).',
+    joinedNote:
+      'This desk has joined this server; the organisation’s policy, departments and staff sync automatically. Re-join with a new code only when your administrator asks (e.g. the server was restored from a backup, or this desk’s credentials were revoked).',
     rejoin: 'Re-join with a new code',
     required: 'Please fill this in.',
     badUrl: 'Enter an address starting with http:// or https://.',
@@ -76,13 +88,10 @@ function useText(): (key: Key, vars?: Record<string, string | number>) => string
 }
 
 function useSyncState(): SyncState {
-  return useSyncExternalStore(
-    (cb) => {
-      const sub = deskSyncState$.subscribe(cb);
-      return () => sub.unsubscribe();
-    },
-    currentDeskSyncState,
-  );
+  return useSyncExternalStore((cb) => {
+    const sub = deskSyncState$.subscribe(cb);
+    return () => sub.unsubscribe();
+  }, currentDeskSyncState);
 }
 
 /** The projection's waiting list (projection-waiting.ts), live from any window. */
@@ -134,7 +143,8 @@ export function SyncStatus() {
         <WaitingTag list={waiting} />
       </Space>
     );
-  const pending = state.pending >= PENDING_CAP ? text('pendingMany', { n: PENDING_CAP }) : state.pending > 0 ? text('pending', { n: state.pending }) : text('synced');
+  const pending =
+    state.pending >= PENDING_CAP ? text('pendingMany', { n: PENDING_CAP }) : state.pending > 0 ? text('pending', { n: state.pending }) : text('synced');
   const last = state.lastSyncAt ? text('lastSync', { t: timeOf(state.lastSyncAt) }) : text('never');
   const problem = errorText(state.error, lang);
   // While the history still follows a usable desk (issue 14 item 1), "已全部同步" would be untrue and the
@@ -149,14 +159,22 @@ export function SyncStatus() {
             {text('online')}
           </Tag>
         ) : (
-          <Tag color={state.error && state.error.code !== 'offline' ? 'red' : 'default'} icon={state.error && state.error.code !== 'offline' ? <WarningOutlined /> : <DisconnectOutlined />}>
+          <Tag
+            color={state.error && state.error.code !== 'offline' ? 'red' : 'default'}
+            icon={state.error && state.error.code !== 'offline' ? <WarningOutlined /> : <DisconnectOutlined />}
+          >
             {text('offline')}
           </Tag>
         )}
         {historyComing && state.pending === 0 ? null : <span data-testid="sync-pending">{pending}</span>}
         {historyComing ? null : <span data-testid="sync-last">{last}</span>}
         {state.refused > 0 ? (
-          <Popover trigger="click" placement="topRight" title={refusedMessage(state.refused)[lang]} content={<RefusedList db={db} docs={state.refusedList ?? []} lang={lang} />}>
+          <Popover
+            trigger="click"
+            placement="topRight"
+            title={refusedMessage(state.refused)[lang]}
+            content={<RefusedList db={db} docs={state.refusedList ?? []} lang={lang} />}
+          >
             <Tag color="red" icon={<WarningOutlined />} data-testid="sync-refused" role="button" tabIndex={0} style={{ cursor: 'pointer' }}>
               {text('refused', { n: state.refused })}
             </Tag>
@@ -266,7 +284,14 @@ export function JoinServerForm() {
   }
 
   return (
-    <Form<JoinValues> layout="vertical" initialValues={joinLinkValues()} onFinish={(v) => void submit(v)} disabled={busy} data-testid="join-server-form" style={{ maxWidth: 480 }}>
+    <Form<JoinValues>
+      layout="vertical"
+      initialValues={joinLinkValues()}
+      onFinish={(v) => void submit(v)}
+      disabled={busy}
+      data-testid="join-server-form"
+      style={{ maxWidth: 480 }}
+    >
       <Form.Item
         name="serverUrl"
         label={text('serverUrl')}

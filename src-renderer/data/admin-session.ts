@@ -29,7 +29,13 @@ export interface ConfirmOptions extends LinkOptions {
   replication?: DeskReplication;
 }
 
-export async function confirmAdministrator(db: DeskDatabase, staff: Staff, secret: string, policy: Policy | undefined, opts: ConfirmOptions = {}): Promise<AdminCheck> {
+export async function confirmAdministrator(
+  db: DeskDatabase,
+  staff: Staff,
+  secret: string,
+  policy: Policy | undefined,
+  opts: ConfirmOptions = {},
+): Promise<AdminCheck> {
   const connection = await getServerConnection(db, opts);
   if (!connection) return confirmHere(staff, secret, policy);
   let res: Response;

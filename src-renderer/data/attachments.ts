@@ -38,7 +38,13 @@ export function contentRefusalMessage(name: string, type: string, bytes: Uint8Ar
  * unreferenced body (space, which the uploader skips), never an attachment whose bytes are gone. A type,
  * size or content the domain refuses changes nothing.
  */
-export async function attachFile(db: DeskDatabase, ctx: WriteContext, caseId: string, file: PreparedFile, opts: { kind: string; caption?: string }): Promise<WriteEventResult> {
+export async function attachFile(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  caseId: string,
+  file: PreparedFile,
+  opts: { kind: string; caption?: string },
+): Promise<WriteEventResult> {
   const refused = bodyRefusal(file.type, file.bytes.byteLength);
   if (refused) return { ok: false, errors: [{ path: 'payload.type', code: refused.code, message: messageFor(refused.code, 'file', refused.detail) }] };
   const notOfType = contentRefusalMessage(file.name, file.type, new Uint8Array(file.bytes));

@@ -1,4 +1,13 @@
-import { backupRefusal, databaseRestoreTarget, exportDeskBackup, restoreBackup, type BackupBody, type BackupRefusal, type DeskBackup, type RestoreResult } from '../../src-shared/backup-format';
+import {
+  backupRefusal,
+  databaseRestoreTarget,
+  exportDeskBackup,
+  restoreBackup,
+  type BackupBody,
+  type BackupRefusal,
+  type DeskBackup,
+  type RestoreResult,
+} from '../../src-shared/backup-format';
 import { sha256Hex } from '../../src-shared/domain/attachments';
 import { base64ToBytes, bytesToBase64 } from '../../src-shared/base64';
 import { bodyStoreFor } from './body-store';
@@ -71,7 +80,6 @@ async function checkedBodies(bodies: readonly BackupBody[] | undefined): Promise
 /** Where the backup to restore comes from: a file of this computer's backup folder, or one the person chose. */
 export type RestoreSource = { name: string } | { file: ArrayBuffer };
 
-
 /** Which desk of the backup's organisation this computer becomes, or a refusal when the file does not say. */
 function identityOf(backup: DeskBackup): DeskIdentity | undefined {
   if (!backup.desk) return undefined;
@@ -98,9 +106,16 @@ function recentNumbers(backup: DeskBackup): string[] {
 }
 
 /** Restores a backup into this (empty) desk; a wrong passphrase, a damaged or forged file writes nothing. */
-export async function restoreDesk(db: DeskDatabase, source: RestoreSource, passphrase?: string): Promise<BackupOutcome<{ events: number; config: number; files: number }>> {
+export async function restoreDesk(
+  db: DeskDatabase,
+  source: RestoreSource,
+  passphrase?: string,
+): Promise<BackupOutcome<{ events: number; config: number; files: number }>> {
   const secret = passphrase?.trim() ? { passphrase } : {};
-  const opened = 'name' in source ? await callHost('backup.read', { name: source.name, ...secret }) : await callHost('backup.open', { file: bytesToBase64(source.file), ...secret });
+  const opened =
+    'name' in source
+      ? await callHost('backup.read', { name: source.name, ...secret })
+      : await callHost('backup.open', { file: bytesToBase64(source.file), ...secret });
   if (!opened.ok) return opened;
   let identity: DeskIdentity | undefined;
   let numbers: string[] = [];

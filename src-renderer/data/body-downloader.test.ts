@@ -50,7 +50,13 @@ describe('body downloader', () => {
 
   it('the server has none yet, errs or cannot be reached: nothing kept, asked again next time', async () => {
     const hash = await sha256Hex(jpeg());
-    const answers: (() => Response)[] = [() => new Response(null, { status: 404 }), () => new Response(null, { status: 503 }), () => { throw new TypeError('fetch failed'); }];
+    const answers: (() => Response)[] = [
+      () => new Response(null, { status: 404 }),
+      () => new Response(null, { status: 503 }),
+      () => {
+        throw new TypeError('fetch failed');
+      },
+    ];
     const { store, gets, downloader } = setUp(() => answers.shift()!());
     expect(await downloader.download(hash, 'image/jpeg')).toBe('notYet');
     expect(await downloader.download(hash, 'image/jpeg')).toBe('failed');

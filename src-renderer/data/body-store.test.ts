@@ -14,7 +14,7 @@ function open(name: string, version: number, upgrade: (db: IDBDatabase) => void)
 }
 
 describe('body store', () => {
-  it('a desk\'s store from before the uploader (version 1) keeps its bodies, and those not uploaded are waiting', async () => {
+  it("a desk's store from before the uploader (version 1) keeps its bodies, and those not uploaded are waiting", async () => {
     const name = `v1_${Date.now()}`;
     // The store as slice 1 created it: one index on `uploaded`, two bodies kept, one marked uploaded.
     const old = await open(`${name}_bodies`, 1, (db) => db.createObjectStore('bodies', { keyPath: 'hash' }).createIndex('uploaded', 'uploaded'));

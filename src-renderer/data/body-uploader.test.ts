@@ -59,7 +59,8 @@ async function setUp(name = `uploader_${Date.now()}_${++serial}`) {
   const server = fakeServer();
   const ready = new Map<string, BodyReadiness>();
   const t = timers();
-  const make = (s: BodyStore = store) => createBodyUploader({ store: s, syncUrl: SYNC, fetch: server.fetch, readiness: readinessOf(ready), retryMs: 2_000, maxRetryMs: 60_000, ...t });
+  const make = (s: BodyStore = store) =>
+    createBodyUploader({ store: s, syncUrl: SYNC, fetch: server.fetch, readiness: readinessOf(ready), retryMs: 2_000, maxRetryMs: 60_000, ...t });
   return { name, store, server, ready, t, uploader: make(), make };
 }
 
@@ -136,11 +137,14 @@ describe('body uploader', () => {
     expect(t.scheduled.at(-1)!.ms).toBe(2_000);
   });
 
-  it('a body the server refuses keeps the server\'s reason and is never sent again; the bodies behind it still go', async () => {
+  it("a body the server refuses keeps the server's reason and is never sent again; the bodies behind it still go", async () => {
     const { store, server, uploader, t } = await setUp();
     const refusedHash = await store.put(body(), 'image/jpeg', 1_000);
     const next = await store.put(body(), 'image/jpeg', 2_000);
-    const reason = { 'zh-CN': '文件内容与登记的类型不符，或不是允许的类型（图片、PDF、录音、Word/Excel 文档、文本），未保存。', en: 'The file’s bytes are not of its recorded type…' };
+    const reason = {
+      'zh-CN': '文件内容与登记的类型不符，或不是允许的类型（图片、PDF、录音、Word/Excel 文档、文本），未保存。',
+      en: 'The file’s bytes are not of its recorded type…',
+    };
     server.script.PUT.push({ status: 415, json: { error: 'attachmentTypeRefused', messages: reason } });
     const outcomes = await uploader.pass();
     expect(outcomes.get(refusedHash)).toBe('refused');

@@ -11,7 +11,19 @@ const DONE = new Set(['closed', 'rejected']);
 
 export function searchTextOf(state: CaseState): string {
   const c = complainantForIndex(state);
-  return [state.number, c.name, c.organisation, c.phone, state.subject, state.description.text, state.description.time, state.description.cause, state.description.process, state.description.result, state.demand]
+  return [
+    state.number,
+    c.name,
+    c.organisation,
+    c.phone,
+    state.subject,
+    state.description.text,
+    state.description.time,
+    state.description.cause,
+    state.description.process,
+    state.description.result,
+    state.demand,
+  ]
     .filter((s): s is string => typeof s === 'string' && s.length > 0)
     .join('\n')
     .toLowerCase();

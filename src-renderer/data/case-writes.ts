@@ -31,6 +31,12 @@ export async function writeCaseDocs(db: DeskDatabase, rows: readonly CaseWrite[]
   const conflicts: string[] = [];
   const failures: string[] = [];
   for (const e of r.error) (e.status === 409 ? conflicts : failures).push(`${e.documentId}`);
-  if (failures.length > 0) throw new Error(`cases write failed: ${r.error.filter((e) => e.status !== 409).map((e) => `${e.documentId} (${e.status})`).join(', ')}`);
+  if (failures.length > 0)
+    throw new Error(
+      `cases write failed: ${r.error
+        .filter((e) => e.status !== 409)
+        .map((e) => `${e.documentId} (${e.status})`)
+        .join(', ')}`,
+    );
   return conflicts;
 }

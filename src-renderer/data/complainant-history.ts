@@ -48,7 +48,19 @@ export async function earlierCasesOf(db: DeskDatabase, typed: TypedComplainant, 
   const docs = await db.cases.findByIds(listed.map((h) => h.id)).exec();
   const cases = listed.flatMap((h) => {
     const d = docs.get(h.id);
-    return d ? [{ id: d.id, number: d.number, subject: d.state.subject, status: d.status, registeredAt: d.registeredAt, open: d.bucket === 'open', reasons: h.reasons }] : [];
+    return d
+      ? [
+          {
+            id: d.id,
+            number: d.number,
+            subject: d.state.subject,
+            status: d.status,
+            registeredAt: d.registeredAt,
+            open: d.bucket === 'open',
+            reasons: h.reasons,
+          },
+        ]
+      : [];
   });
   return { total: all.length, open: all.filter((h) => h.open).length, cases };
 }
@@ -65,11 +77,20 @@ export interface LinkedCase {
  * The cases linked to this one at intake (S7-7): the earlier case it was linked to (relatedCaseId) and the
  * later cases linked to it, oldest first, through the cases' [related, registeredAt] index.
  */
-export async function linkedCasesOf(db: DeskDatabase, caseId: string, relatedCaseId: string | undefined): Promise<{ earlier?: LinkedCase; later: LinkedCase[] }> {
+export async function linkedCasesOf(
+  db: DeskDatabase,
+  caseId: string,
+  relatedCaseId: string | undefined,
+): Promise<{ earlier?: LinkedCase; later: LinkedCase[] }> {
   const [earlier, later] = await Promise.all([
     relatedCaseId ? db.cases.findOne(relatedCaseId).exec() : Promise.resolve(null),
     db.cases.find({ selector: { related: caseId }, sort: [{ related: 'asc' }, { registeredAt: 'asc' }] }).exec(),
   ]);
-  const linked = (d: { id: string; number: string; status: string; state: { subject: string } }): LinkedCase => ({ id: d.id, number: d.number, subject: d.state.subject, status: d.status });
+  const linked = (d: { id: string; number: string; status: string; state: { subject: string } }): LinkedCase => ({
+    id: d.id,
+    number: d.number,
+    subject: d.state.subject,
+    status: d.status,
+  });
   return { ...(earlier ? { earlier: linked(earlier) } : {}), later: later.map(linked) };
 }

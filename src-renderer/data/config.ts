@@ -24,12 +24,17 @@ export type WriteResult<T> = { ok: true; value: T } | { ok: false; errors: Field
 
 /** Validates and stores one configuration document (new or replacing, with rev + 1). */
 /** `orgId` is needed only for policies, whose data does not name the organisation. */
-export async function putConfig<K extends ConfigKind>(db: DeskDatabase, kind: K, data: z.input<(typeof dataSchemas)[K]>, orgId?: string): Promise<WriteResult<ConfigData<K>>> {
+export async function putConfig<K extends ConfigKind>(
+  db: DeskDatabase,
+  kind: K,
+  data: z.input<(typeof dataSchemas)[K]>,
+  orgId?: string,
+): Promise<WriteResult<ConfigData<K>>> {
   const parsed = dataSchemas[kind].safeParse(data);
   if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error) };
   const value = parsed.data as ConfigData<K> & { id: string; orgId?: string };
   const id = kind === 'policy' ? configId(kind, value.id, (value as unknown as Policy).revision) : configId(kind, value.id);
-  const owner = kind === 'organisation' ? value.id : value.orgId ?? orgId;
+  const owner = kind === 'organisation' ? value.id : (value.orgId ?? orgId);
   const existing = await db.config.findOne(id).exec();
   const doc = { id, orgId: owner ?? '', kind, rev: (existing?.rev ?? -1) + 1, updatedAt: Date.now(), data: value as Record<string, unknown> };
   const checked = configDocSchema.safeParse(doc);

@@ -4,7 +4,17 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { withGetAllQueries } from './storage-getall';
-import { caseMigrations, caseSchema, configSchema, draftSchema, eventSchema, type CaseDoc, type DraftDoc, type EventDoc, type StoredConfigDoc } from './schemas';
+import {
+  caseMigrations,
+  caseSchema,
+  configSchema,
+  draftSchema,
+  eventSchema,
+  type CaseDoc,
+  type DraftDoc,
+  type EventDoc,
+  type StoredConfigDoc,
+} from './schemas';
 import { configFromDocs } from './config';
 import { policyByRevision } from './policy-select';
 import type { Policy } from '../../src-shared/domain/policy';
@@ -29,7 +39,11 @@ export type DeskDatabase = RxDatabase<DeskCollections>;
 
 /** Database name for a desk: one IndexedDB database per desk profile on this computer. */
 export function deskDatabaseName(profile: string): string {
-  const safe = profile.toLowerCase().replace(/[^a-z0-9_-]/g, '_').slice(0, 40) || 'default';
+  const safe =
+    profile
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]/g, '_')
+      .slice(0, 40) || 'default';
   return `jiesu_${safe}`;
 }
 
@@ -37,7 +51,11 @@ export function deskDatabaseName(profile: string): string {
  * Dexie on Chromium's IndexedDB, or Dexie over fake-indexeddb in Node tests; index-answerable queries
  * take one `getAll` (storage-getall.ts) unless `cursorQueries` asks for RxDB's plain path (the bench's baseline).
  */
-export async function createDeskDatabase(name: string, storage: RxStorageDexie = getRxStorageDexie(), opts: { cursorQueries?: boolean } = {}): Promise<DeskDatabase> {
+export async function createDeskDatabase(
+  name: string,
+  storage: RxStorageDexie = getRxStorageDexie(),
+  opts: { cursorQueries?: boolean } = {},
+): Promise<DeskDatabase> {
   const db = await createRxDatabase<DeskCollections>({
     name,
     storage: opts.cursorQueries ? storage : withGetAllQueries(storage),
@@ -56,7 +74,10 @@ export async function createDeskDatabase(name: string, storage: RxStorageDexie =
   });
   let policies: Promise<Policy[]> | undefined;
   const policyFor = async (revision: number) => {
-    policies ??= db.config.find({ selector: { kind: 'policy' } }).exec().then((docs) => configFromDocs(docs.map((d) => d.toJSON() as StoredConfigDoc)).policies);
+    policies ??= db.config
+      .find({ selector: { kind: 'policy' } })
+      .exec()
+      .then((docs) => configFromDocs(docs.map((d) => d.toJSON() as StoredConfigDoc)).policies);
     return policyByRevision(await policies, revision);
   };
   await db.addCollections({ cases: { schema: caseSchema, migrationStrategies: caseMigrations(policyFor) } });

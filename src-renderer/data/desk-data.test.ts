@@ -90,7 +90,10 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
     const reg = await registerCase(db, ctx, 'YG01', registration(ctx.actor.id, TEST_NOW - 5_000));
     if (!reg.ok) throw new Error('registration failed');
     const id = reg.state.id;
-    const t = await writeEvent(db, ctx, id, { type: 'case.transferred', payload: { fromDepartmentId: 'service_center', toDepartmentId: 'engineering', reason: '渗水需工程部维修' } });
+    const t = await writeEvent(db, ctx, id, {
+      type: 'case.transferred',
+      payload: { fromDepartmentId: 'service_center', toDepartmentId: 'engineering', reason: '渗水需工程部维修' },
+    });
     expect(t.ok).toBe(true);
     const doc = await db.cases.findOne(id).exec();
     expect(doc?.state.departmentId).toBe('engineering');
@@ -102,11 +105,30 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
     const db = await freshDb();
     const ctx = await deskWithStaff(db);
     const config = await loadConfig(db);
-    const sub = await startProjector(db, (rev) => policyByRevision(config.policies, rev), () => TEST_NOW, { waitForLeadership: false });
+    const sub = await startProjector(
+      db,
+      (rev) => policyByRevision(config.policies, rev),
+      () => TEST_NOW,
+      { waitForLeadership: false },
+    );
     const id = monotonicFactory();
     const at = TEST_NOW - 10_000;
-    const base = { orgId: ctx.orgId, siteId: ctx.siteId, deskId: 'OTHER_DESK', actorId: 'someone', policyRevision: 1, v: 1 as const, caseId: 'CASE_FROM_SERVER' };
-    const reg = { ...base, id: id(at), at, type: 'case.registered', payload: { ...registration('someone', at - 1000), firstReceiverId: 'someone', number: 'ZZ01-20261127-001', form: {}, riskFlags: [] } } as CaseEvent;
+    const base = {
+      orgId: ctx.orgId,
+      siteId: ctx.siteId,
+      deskId: 'OTHER_DESK',
+      actorId: 'someone',
+      policyRevision: 1,
+      v: 1 as const,
+      caseId: 'CASE_FROM_SERVER',
+    };
+    const reg = {
+      ...base,
+      id: id(at),
+      at,
+      type: 'case.registered',
+      payload: { ...registration('someone', at - 1000), firstReceiverId: 'someone', number: 'ZZ01-20261127-001', form: {}, riskFlags: [] },
+    } as CaseEvent;
     const acc = { ...base, id: id(at + 1000), at: at + 1000, type: 'case.accepted', payload: {} } as CaseEvent;
     // Delivered out of order: the acceptance before its registration.
     await db.events.insert(acc);
@@ -126,7 +148,12 @@ describe('desk data layer (RxDB + Dexie over fake-indexeddb)', () => {
     await db.cases.upsert(stale);
     await markPending(db, reg.state.id);
     const config = await loadConfig(db);
-    const sub = await startProjector(db, (rev) => policyByRevision(config.policies, rev), () => TEST_NOW, { waitForLeadership: false });
+    const sub = await startProjector(
+      db,
+      (rev) => policyByRevision(config.policies, rev),
+      () => TEST_NOW,
+      { waitForLeadership: false },
+    );
     expect((await db.cases.findOne(reg.state.id).exec())?.state.status).toBe('accepted');
     await sub.stop();
   });

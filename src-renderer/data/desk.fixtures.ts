@@ -14,7 +14,11 @@ import { acceptedIntake, policyOf } from '../../src-shared/presets/presets.fixtu
 // YG01 with one butler, set up as first run does, and the write context of that butler at TEST_NOW.
 
 /** Sets up `db` as desk YG01 with the butler 王管家 holding `roles` (and `colleagues`); the butler's write context at TEST_NOW. */
-export async function setUpButlerDesk(db: DeskDatabase, roles: string[] = ['butler'], colleagues: NewStaffInput[] = []): Promise<{ identity: DeskIdentity; ctx: WriteContext }> {
+export async function setUpButlerDesk(
+  db: DeskDatabase,
+  roles: string[] = ['butler'],
+  colleagues: NewStaffInput[] = [],
+): Promise<{ identity: DeskIdentity; ctx: WriteContext }> {
   const setup = await setUpDesk(db, {
     preset: propertyPreset,
     organisationName: '阳光花园物业',
@@ -27,7 +31,13 @@ export async function setUpButlerDesk(db: DeskDatabase, roles: string[] = ['butl
   if (!setup.ok) throw new Error(JSON.stringify(setup.errors));
   const config = await loadConfig(db);
   const staff = config.staff[0]!;
-  const ctx: WriteContext = { ...setup.identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev), now: () => TEST_NOW };
+  const ctx: WriteContext = {
+    ...setup.identity,
+    actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId },
+    policy: config.policies[0]!,
+    policyFor: (rev) => policyByRevision(config.policies, rev),
+    now: () => TEST_NOW,
+  };
   return { identity: setup.identity, ctx };
 }
 

@@ -4,8 +4,30 @@ export { CASE_STATUSES } from '../../src-shared/domain/case-state';
 import type { Policy, StaffRoles } from '../../src-shared/domain/policy';
 import type { FieldError } from '../../src-shared/domain/parse';
 import { messageFor, type LocalisedMessage } from '../../src-shared/i18n/validation';
-import { approvalStepOf, availableActions, caseAt, eventsFollowingDecision, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, validateAction, type ActionAvailability } from '../../src-shared/domain/actions';
-export { approvalStepOf, caseAt, eventsFollowingDecision, minInspectors, nextNoticeNo, pendingApprovalSteps, requestableSteps, roleNames, type ActionAvailability };
+import {
+  approvalStepOf,
+  availableActions,
+  caseAt,
+  eventsFollowingDecision,
+  minInspectors,
+  nextNoticeNo,
+  pendingApprovalSteps,
+  requestableSteps,
+  roleNames,
+  validateAction,
+  type ActionAvailability,
+} from '../../src-shared/domain/actions';
+export {
+  approvalStepOf,
+  caseAt,
+  eventsFollowingDecision,
+  minInspectors,
+  nextNoticeNo,
+  pendingApprovalSteps,
+  requestableSteps,
+  roleNames,
+  type ActionAvailability,
+};
 export { rejectionAtIntake } from '../../src-shared/domain/admissibility';
 import { buildRegistration, intakeSchemaFor, personWordOf, RECEIPT_SKEW_MS, registrationRefusals, type IntakeValues } from '../../src-shared/domain/intake';
 export { commonFieldsOf, personWordOf } from '../../src-shared/domain/intake';
@@ -25,14 +47,31 @@ export { validatePolicy } from '../../src-shared/domain/policy-validate';
 export { nextRevision } from '../../src-shared/domain/revisions';
 export { SIGNABLE_DOCUMENTS, SIGNATURE_ROLES, SIGNATURE_SLOTS, signedRole } from '../../src-shared/domain/signature-slots';
 export { eventName } from '../../src-shared/domain/event-names';
-export { ATTACHMENT_LIMITS, attachmentKindsOf, attachmentsOf, bodyRefusal, isPicture, liveAttachments, sha256Hex, type Attachment } from '../../src-shared/domain/attachments';
+export {
+  ATTACHMENT_LIMITS,
+  attachmentKindsOf,
+  attachmentsOf,
+  bodyRefusal,
+  isPicture,
+  liveAttachments,
+  sha256Hex,
+  type Attachment,
+} from '../../src-shared/domain/attachments';
 export { callbackDue, callbackDueAt } from '../../src-shared/domain/sla';
 export { riskFlagAlerts, stageAlerts } from '../../src-shared/domain/alerts';
 export { intakeDefaults, soleReceptionPoint } from '../../src-shared/domain/intake';
 export { addHolidayRange, addMakeUpDay, noticeOf, removeNoticeEntry, MAX_RANGE_DAYS, type NoticeRefusal } from '../../src-shared/domain/calendar-notice';
 export { statutoryHolidays, type StatutoryHolidayName } from '../../src-shared/domain/statutory-holidays';
 export { crossesProvisionalDays, isProvisionalYear, provisionalYearAhead } from '../../src-shared/domain/calendar';
-export { awaitingCallback, callbackMethodChoices, callbackMethodName, callbackMethods, eventsFollowingCallback, unsatisfiedCallback, type AwaitingCallback } from '../../src-shared/domain/callback-outcome';
+export {
+  awaitingCallback,
+  callbackMethodChoices,
+  callbackMethodName,
+  callbackMethods,
+  eventsFollowingCallback,
+  unsatisfiedCallback,
+  type AwaitingCallback,
+} from '../../src-shared/domain/callback-outcome';
 
 // The renderer's single seam onto the shared domain (projection, intake, actions, masking, SLA). It only
 // delegates: no business rule is decided here or in any component.

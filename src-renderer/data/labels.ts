@@ -19,21 +19,57 @@ export interface PolicyLabels {
 
 function lookup<T>(list: readonly T[] | undefined, key: (t: T) => string, name: (t: T) => string) {
   const m = new Map((list ?? []).map((x) => [key(x), name(x)]));
-  return (code?: string) => (code ? m.get(code) ?? code : '');
+  return (code?: string) => (code ? (m.get(code) ?? code) : '');
 }
 
 export function policyLabels(policy?: Policy): PolicyLabels {
   return {
-    kind: lookup(policy?.kinds, (k) => k.code, (k) => k.name),
-    category: lookup(policy?.categories, (k) => k.code, (k) => k.name),
-    severity: lookup(policy?.severities, (k) => k.code, (k) => k.name),
-    department: lookup(policy?.departments, (k) => k.id, (k) => k.name),
-    channel: lookup(policy?.channels, (k) => k.code, (k) => k.name),
-    role: lookup(policy?.roles, (k) => k.code, (k) => k.name),
-    riskFlag: lookup(policy?.riskFlags, (k) => k.code, (k) => k.name),
-    reason: lookup(policy?.inadmissibleReasons, (k) => k.code, (k) => k.text),
+    kind: lookup(
+      policy?.kinds,
+      (k) => k.code,
+      (k) => k.name,
+    ),
+    category: lookup(
+      policy?.categories,
+      (k) => k.code,
+      (k) => k.name,
+    ),
+    severity: lookup(
+      policy?.severities,
+      (k) => k.code,
+      (k) => k.name,
+    ),
+    department: lookup(
+      policy?.departments,
+      (k) => k.id,
+      (k) => k.name,
+    ),
+    channel: lookup(
+      policy?.channels,
+      (k) => k.code,
+      (k) => k.name,
+    ),
+    role: lookup(
+      policy?.roles,
+      (k) => k.code,
+      (k) => k.name,
+    ),
+    riskFlag: lookup(
+      policy?.riskFlags,
+      (k) => k.code,
+      (k) => k.name,
+    ),
+    reason: lookup(
+      policy?.inadmissibleReasons,
+      (k) => k.code,
+      (k) => k.text,
+    ),
     // A recorded expense carries its item and its number on the case (return_freight:1, S3-8).
     expense: (id?: string) => (id ? (policyItemOf(policy?.expenses ?? [], id)?.name ?? id) : ''),
-    attachmentKind: lookup(policy ? attachmentKindsOf(policy) : DEFAULT_ATTACHMENT_KINDS, (k) => k.code, (k) => k.name),
+    attachmentKind: lookup(
+      policy ? attachmentKindsOf(policy) : DEFAULT_ATTACHMENT_KINDS,
+      (k) => k.code,
+      (k) => k.name,
+    ),
   };
 }

@@ -49,11 +49,17 @@ describe('preparing a file to attach', () => {
 
   it('a letter typed as text but named .pdf is refused; a real PDF and a text file without a type are kept as they are', async () => {
     const fake = await prepareFile(new File([bytes('业主来函：顶楼漏水，请尽快处理。')], '业主来函.pdf', { type: 'application/pdf' }));
-    expect(refusal(fake)?.['zh-CN']).toBe('「业主来函.pdf」标明是 PDF 文件，但文件内容不是 PDF 文件，没有添加。它可能是改了扩展名的其他文件，请核实后选择原来的文件。');
+    expect(refusal(fake)?.['zh-CN']).toBe(
+      '「业主来函.pdf」标明是 PDF 文件，但文件内容不是 PDF 文件，没有添加。它可能是改了扩展名的其他文件，请核实后选择原来的文件。',
+    );
     expect(refusal(fake)?.en).toContain('"业主来函.pdf" says it is a PDF document');
 
     const pdf = await prepareFile(new File([PDF], '业主来函.pdf', { type: 'application/pdf' }));
-    expect(pdf.ok && { type: pdf.file.type, name: pdf.file.name, bytes: new Uint8Array(pdf.file.bytes) }).toEqual({ type: 'application/pdf', name: '业主来函.pdf', bytes: PDF });
+    expect(pdf.ok && { type: pdf.file.type, name: pdf.file.name, bytes: new Uint8Array(pdf.file.bytes) }).toEqual({
+      type: 'application/pdf',
+      name: '业主来函.pdf',
+      bytes: PDF,
+    });
     const text = await prepareFile(new File([bytes('来电记录：楼道灯坏了。\r\n')], '来电记录.txt', { type: '' }));
     expect(text.ok && text.file.type).toBe('text/plain');
   });
@@ -67,16 +73,25 @@ describe('preparing a file to attach', () => {
 
   it('a PNG saved under .jpg is a picture the desk redraws: it is kept, re-encoded as the JPEG it claims to be', async () => {
     // Node has no image decoder or canvas: these stand in for Chromium's, drawing whatever they are given.
-    vi.stubGlobal('createImageBitmap', vi.fn(() => Promise.resolve({ width: 640, height: 480, close() {} })));
-    vi.stubGlobal('OffscreenCanvas', class {
-      constructor(readonly width: number, readonly height: number) {}
-      getContext() {
-        return { fillRect() {}, drawImage() {}, set fillStyle(_: string) {}, set imageSmoothingQuality(_: string) {} };
-      }
-      convertToBlob(o: { type: string }) {
-        return Promise.resolve(new Blob([o.type === 'image/jpeg' ? JPEG : PNG], { type: o.type }));
-      }
-    });
+    vi.stubGlobal(
+      'createImageBitmap',
+      vi.fn(() => Promise.resolve({ width: 640, height: 480, close() {} })),
+    );
+    vi.stubGlobal(
+      'OffscreenCanvas',
+      class {
+        constructor(
+          readonly width: number,
+          readonly height: number,
+        ) {}
+        getContext() {
+          return { fillRect() {}, drawImage() {}, set fillStyle(_: string) {}, set imageSmoothingQuality(_: string) {} };
+        }
+        convertToBlob(o: { type: string }) {
+          return Promise.resolve(new Blob([o.type === 'image/jpeg' ? JPEG : PNG], { type: o.type }));
+        }
+      },
+    );
     const p = await prepareFile(new File([PNG], '截图.jpg', { type: 'image/jpeg' }));
     expect(p.ok).toBe(true);
     if (!p.ok) return;
@@ -91,7 +106,7 @@ describe('attaching a file whose bytes are not of its type (RxDB + Dexie over fa
     while (open.length) await open.pop()!.close();
   });
 
-  it('writes nothing: no body kept, no event, the case\'s files unchanged; the real file is then kept', async () => {
+  it("writes nothing: no body kept, no event, the case's files unchanged; the real file is then kept", async () => {
     const { db, ctx } = await butlerDesk('test_attach_sniff');
     open.push(db);
     const registered = await registerCase(db, ctx, 'YG01', butlerIntake('顶楼天花板渗水', TEST_NOW - 60_000));
@@ -104,7 +119,9 @@ describe('attaching a file whose bytes are not of its type (RxDB + Dexie over fa
 
     const r = await attachFile(db, ctx, caseId, { bytes: PROGRAM.slice().buffer, type: 'image/jpeg', name: '照片.jpg' }, { kind: 'evidence' });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors.map((e) => [e.code, e.message['zh-CN']])).toEqual([['attachment.notOfType', '「照片.jpg」标明是 JPEG 图片，但文件内容不是 JPEG 图片，没有添加。它可能是改了扩展名的其他文件，请核实后选择原来的文件。']]);
+    expect(!r.ok && r.errors.map((e) => [e.code, e.message['zh-CN']])).toEqual([
+      ['attachment.notOfType', '「照片.jpg」标明是 JPEG 图片，但文件内容不是 JPEG 图片，没有添加。它可能是改了扩展名的其他文件，请核实后选择原来的文件。'],
+    ]);
     expect(await events()).toBe(before);
     expect(await bodies.notUploaded()).toEqual([]);
     const state = (await db.cases.findOne(caseId).exec())!.toJSON().state as CaseState;

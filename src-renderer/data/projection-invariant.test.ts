@@ -79,10 +79,19 @@ function caseEvents(c: number, revision: number, steps: Step[], early: boolean, 
   });
 }
 
-const step: fc.Arbitrary<Step> = fc.constantFrom<Step>({ type: 'case.accepted', payload: {} }, { type: 'case.closed', payload: {} }, { type: 'case.reopened', payload: { reason: '业主反映仍漏水' } });
+const step: fc.Arbitrary<Step> = fc.constantFrom<Step>(
+  { type: 'case.accepted', payload: {} },
+  { type: 'case.closed', payload: {} },
+  { type: 'case.reopened', payload: { reason: '业主反映仍漏水' } },
+);
 const caseArb = fc.record({ revision: fc.constantFrom(1, 2), steps: fc.array(step, { maxLength: 4 }), early: fc.boolean() });
 
-type Arrival = { kind: 'event'; index: number } | { kind: 'policy'; revision: number } | { kind: 'restart'; reopen: boolean } | { kind: 'fail'; times: number } | { kind: 'dup'; index: number };
+type Arrival =
+  | { kind: 'event'; index: number }
+  | { kind: 'policy'; revision: number }
+  | { kind: 'restart'; reopen: boolean }
+  | { kind: 'fail'; times: number }
+  | { kind: 'dup'; index: number };
 
 interface Harness {
   db: DeskDatabase;
@@ -142,7 +151,13 @@ async function expectInvariant(db: DeskDatabase, events: CaseEvent[]): Promise<v
   for (const [caseId, list] of byCase) {
     const state = rebuildCase(list)!;
     const expected = caseDocOf(state, policyByRevision(policies, state.policyRevision)!, list, NOW);
-    const { _meta: _m, _rev: _r, _attachments: _a, _deleted: _d, ...stored } = docs.find((d) => d.id === caseId)!.toMutableJSON(true) as unknown as CaseDoc & Record<string, unknown>;
+    const {
+      _meta: _m,
+      _rev: _r,
+      _attachments: _a,
+      _deleted: _d,
+      ...stored
+    } = docs.find((d) => d.id === caseId)!.toMutableJSON(true) as unknown as CaseDoc & Record<string, unknown>;
     expect(stored).toEqual(expected);
   }
   expect(await readWaiting(db)).toEqual({});
@@ -166,7 +181,11 @@ describe('projection invariant: cases = fold(events), none missing', () => {
         async (cases, extras, positions) => {
           const events = cases.flatMap((c, i) => caseEvents(i + 1, c.revision, c.steps, c.early));
           // Every event and both policy revisions arrive exactly once, in a random order, with the extras mixed in.
-          const arrivals: Arrival[] = [...events.map((_, index) => ({ kind: 'event' as const, index })), { kind: 'policy', revision: 1 }, { kind: 'policy', revision: 2 }];
+          const arrivals: Arrival[] = [
+            ...events.map((_, index) => ({ kind: 'event' as const, index })),
+            { kind: 'policy', revision: 1 },
+            { kind: 'policy', revision: 2 },
+          ];
           const it = positions[Symbol.iterator]();
           for (const x of extras) arrivals.splice(it.next().value! % (arrivals.length + 1), 0, x);
           for (let i = arrivals.length - 1; i > 0; i--) {
@@ -195,11 +214,22 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     const h = await openDesk(`test_reconcile_${Date.now()}`);
     await putConfig(h.db, 'policy', policyRevision(1), ORG);
     const a = caseEvents(1, 1, [{ type: 'case.accepted', payload: {} }], false);
-    const b = caseEvents(2, 1, [{ type: 'case.accepted', payload: {} }, { type: 'case.closed', payload: {} }], false);
+    const b = caseEvents(
+      2,
+      1,
+      [
+        { type: 'case.accepted', payload: {} },
+        { type: 'case.closed', payload: {} },
+      ],
+      false,
+    );
     await h.db.events.bulkUpsert([...a, ...b]);
     await h.projector.idle();
     // Damage the projection behind the projector's back: one case gone, one case a step behind.
-    await h.db.cases.findOne('CASE001').exec().then((d) => d!.remove());
+    await h.db.cases
+      .findOne('CASE001')
+      .exec()
+      .then((d) => d!.remove());
     const stale = caseDocOf(rebuildCase(b.slice(0, 2))!, policyRevision(1), b.slice(0, 2), NOW);
     await h.db.cases.upsert(stale);
     const report = await h.projector.reconcile();
@@ -220,7 +250,15 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     // CASE001 folded one event of its two; CASE002 folded its two plus one the store never held.
     // The store holds 4 events and the documents folded 4: a comparison of totals would see nothing.
     await h.db.cases.upsert(caseDocOf(rebuildCase(a.slice(0, 1))!, policyRevision(1), a.slice(0, 1), NOW));
-    const ghost = caseEvents(2, 1, [{ type: 'case.accepted', payload: {} }, { type: 'case.closed', payload: {} }], false).slice(2);
+    const ghost = caseEvents(
+      2,
+      1,
+      [
+        { type: 'case.accepted', payload: {} },
+        { type: 'case.closed', payload: {} },
+      ],
+      false,
+    ).slice(2);
     await h.db.cases.upsert(caseDocOf(rebuildCase([...b, ...ghost])!, policyRevision(1), [...b, ...ghost], NOW));
     const report = await h.projector.reconcile();
     expect(report).toMatchObject({ cases: 2, events: 4, missing: 0, stale: 2, repaired: 2, waiting: 0 });
@@ -234,16 +272,31 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     const a = caseEvents(1, 1, [{ type: 'case.accepted', payload: {} }], false);
     // CASE002 has an event timed before its registration: the fold skips it, the store holds it.
     const b = caseEvents(2, 1, [{ type: 'case.accepted', payload: {} }], true);
-    const { sourceEvents: _s, contact: _c, related: _r, nameKey: _nk, placeKey: _pk, ...v0Properties } = (caseSchema as unknown as { properties: Record<string, unknown> }).properties;
+    const {
+      sourceEvents: _s,
+      contact: _c,
+      related: _r,
+      nameKey: _nk,
+      placeKey: _pk,
+      ...v0Properties
+    } = (caseSchema as unknown as { properties: Record<string, unknown> }).properties;
     const later = new Set(['sourceEvents', 'contact', 'related', 'nameKey', 'placeKey']);
-    const v0 = { ...caseSchema, version: 0, properties: v0Properties, required: caseSchema.required!.filter((f) => !later.has(f)), indexes: caseSchema.indexes!.filter((i) => !later.has(typeof i === 'string' ? i : i[0]!)) } as RxJsonSchema<unknown>;
+    const v0 = {
+      ...caseSchema,
+      version: 0,
+      properties: v0Properties,
+      required: caseSchema.required!.filter((f) => !later.has(f)),
+      indexes: caseSchema.indexes!.filter((i) => !later.has(typeof i === 'string' ? i : i[0]!)),
+    } as RxJsonSchema<unknown>;
     const old: RxDatabase = await createRxDatabase({ name, storage: storage(), multiInstance: true, eventReduce: true, localDocuments: true });
     await old.addCollections({ events: { schema: eventSchema }, cases: { schema: v0 } });
     await old.events!.bulkInsert([...a, ...b]);
-    await old.cases!.bulkInsert([a, b].map((list) => {
-      const { sourceEvents: _n, contact: _k, related: _l, nameKey: _m, placeKey: _p, ...doc } = caseDocOf(rebuildCase(list)!, policyRevision(1), list, NOW);
-      return doc;
-    }));
+    await old.cases!.bulkInsert(
+      [a, b].map((list) => {
+        const { sourceEvents: _n, contact: _k, related: _l, nameKey: _m, placeKey: _p, ...doc } = caseDocOf(rebuildCase(list)!, policyRevision(1), list, NOW);
+        return doc;
+      }),
+    );
     await old.close();
 
     const db = await createDeskDatabase(name, storage());
@@ -260,20 +313,37 @@ describe('projection invariant: cases = fold(events), none missing', () => {
   it('S7-7 S1-5 a version 3 store opens with the name and place keys on every case, a closed one included, none on a confidential one, and the intake finds the cases by them', async () => {
     const name = `test_migrate_v3_${Date.now()}`;
     const complainant = { anonymous: false, confidential: false, name: '张秀兰', phone: '13812345678' };
-    const closed = caseEvents(1, 1, [{ type: 'case.accepted', payload: {} }, { type: 'case.closed', payload: {} }], false, { complainant, form: { roomNo: '３－１２０１' } });
+    const closed = caseEvents(
+      1,
+      1,
+      [
+        { type: 'case.accepted', payload: {} },
+        { type: 'case.closed', payload: {} },
+      ],
+      false,
+      { complainant, form: { roomNo: '３－１２０１' } },
+    );
     const secret = caseEvents(2, 1, [], false, { complainant: { ...complainant, confidential: true }, form: { roomNo: '3-1201' } });
     const { nameKey: _nk, placeKey: _pk, ...v3Properties } = (caseSchema as unknown as { properties: Record<string, unknown> }).properties;
     const later = new Set(['nameKey', 'placeKey']);
     const v3Indexes = [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents', ['contact', 'registeredAt'], ['related', 'registeredAt']];
-    const v3 = { ...caseSchema, version: 3, properties: v3Properties, required: caseSchema.required!.filter((f) => !later.has(f)), indexes: v3Indexes } as RxJsonSchema<unknown>;
+    const v3 = {
+      ...caseSchema,
+      version: 3,
+      properties: v3Properties,
+      required: caseSchema.required!.filter((f) => !later.has(f)),
+      indexes: v3Indexes,
+    } as RxJsonSchema<unknown>;
     const old: RxDatabase = await createRxDatabase({ name, storage: storage(), multiInstance: true, eventReduce: true, localDocuments: true });
     await old.addCollections({ events: { schema: eventSchema }, config: { schema: configSchema }, cases: { schema: v3 } });
     expect(await putConfig(old as unknown as DeskDatabase, 'policy', policyRevision(1), ORG)).toMatchObject({ ok: true });
     await old.events!.bulkInsert([...closed, ...secret]);
-    await old.cases!.bulkInsert([closed, secret].map((list) => {
-      const { nameKey: _m, placeKey: _p, ...doc } = caseDocOf(rebuildCase(list)!, policyRevision(1), list, NOW);
-      return doc;
-    }));
+    await old.cases!.bulkInsert(
+      [closed, secret].map((list) => {
+        const { nameKey: _m, placeKey: _p, ...doc } = caseDocOf(rebuildCase(list)!, policyRevision(1), list, NOW);
+        return doc;
+      }),
+    );
     await old.close();
 
     const db = await createDeskDatabase(name, storage());
@@ -307,7 +377,10 @@ describe('projection invariant: cases = fold(events), none missing', () => {
     const a = caseEvents(1, 1, [{ type: 'case.accepted', payload: {} }], false);
     await h.db.events.bulkUpsert(a);
     await h.projector.idle();
-    await h.db.cases.findOne('CASE001').exec().then((d) => d!.remove());
+    await h.db.cases
+      .findOne('CASE001')
+      .exec()
+      .then((d) => d!.remove());
     const passes = Array.from({ length: 5 }, () => h.projector.afterPull());
     expect(new Set(passes).size).toBe(1);
     expect(await passes[0]).toMatchObject({ cases: 1, missing: 1, repaired: 1 });

@@ -51,7 +51,12 @@ describe('a projection that throws is retried (issue 15)', () => {
       return rev === 1 ? policy : undefined;
     };
     const logged: string[] = [];
-    projector = await startProjector(db, policyFor, now, { waitForLeadership: false, retryMs: RETRY_MS, maxRetryMs: 10 * RETRY_MS, log: (m) => void logged.push(m) });
+    projector = await startProjector(db, policyFor, now, {
+      waitForLeadership: false,
+      retryMs: RETRY_MS,
+      maxRetryMs: 10 * RETRY_MS,
+      log: (m) => void logged.push(m),
+    });
 
     // Past start-up (its reconciliation pass retries every waiting case whatever its back-off).
     await projector.idle();

@@ -120,11 +120,18 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
   /** Applies a batch's outcome to the waiting list. */
   function settle(next: WaitingList, outcome: BatchOutcome, at: number): void {
     for (const caseId of outcome.folded.keys()) delete next[caseId];
-    for (const [caseId, w] of outcome.waiting) next[caseId] = { reason: w.reason, ...(w.revision !== undefined ? { revision: w.revision } : {}), attempts: 0, since: next[caseId]?.since ?? at };
+    for (const [caseId, w] of outcome.waiting)
+      next[caseId] = { reason: w.reason, ...(w.revision !== undefined ? { revision: w.revision } : {}), attempts: 0, since: next[caseId]?.since ?? at };
     for (const [caseId, e] of outcome.failed) {
       const attempts = (next[caseId]?.reason === 'error' ? next[caseId]!.attempts : 0) + 1;
       log(`folding case ${caseId} failed (attempt ${attempts})`, e);
-      next[caseId] = { reason: 'error', error: errorText(e), attempts, retryAt: at + Math.min(maxRetryMs, retryMs * 2 ** (attempts - 1)), since: next[caseId]?.since ?? at };
+      next[caseId] = {
+        reason: 'error',
+        error: errorText(e),
+        attempts,
+        retryAt: at + Math.min(maxRetryMs, retryMs * 2 ** (attempts - 1)),
+        since: next[caseId]?.since ?? at,
+      };
     }
   }
 
@@ -201,22 +208,25 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
       .map((w) => w.retryAt ?? 0);
     if (stopped || times.length === 0) return;
     const wait = Math.max(0, Math.min(...times) - now());
-    timer = setTimeout(() => {
-      timer = undefined;
-      // Whatever the outcome, the next retry is scheduled: a timer can fire before the clock says a retry is
-      // due (timers and the wall clock drift apart, the clock can be set back), and then nothing was retried
-      // and nothing rescheduled — the case would wait until some other event arrived (projection-retry.test.ts).
-      void run(() => retryWaiting((w) => w.reason === 'error' && (w.retryAt ?? 0) <= now())).then(
-        () => {
-          if (!timer) scheduleRetry();
-        },
-        (e: unknown) => {
-          log('retrying waiting cases failed', e);
-          // The store itself failed: try again at the back-off ceiling rather than at once.
-          if (!timer && !stopped) timer = setTimeout(scheduleRetry, maxRetryMs);
-        },
-      );
-    }, Math.min(wait, maxRetryMs));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        // Whatever the outcome, the next retry is scheduled: a timer can fire before the clock says a retry is
+        // due (timers and the wall clock drift apart, the clock can be set back), and then nothing was retried
+        // and nothing rescheduled — the case would wait until some other event arrived (projection-retry.test.ts).
+        void run(() => retryWaiting((w) => w.reason === 'error' && (w.retryAt ?? 0) <= now())).then(
+          () => {
+            if (!timer) scheduleRetry();
+          },
+          (e: unknown) => {
+            log('retrying waiting cases failed', e);
+            // The store itself failed: try again at the back-off ceiling rather than at once.
+            if (!timer && !stopped) timer = setTimeout(scheduleRetry, maxRetryMs);
+          },
+        );
+      },
+      Math.min(wait, maxRetryMs),
+    );
   }
 
   async function reconcilePass(): Promise<ReconcileReport> {
@@ -236,8 +246,17 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
     await saveWaiting(next);
     let repaired = 0;
     for (const [caseId, state] of outcome?.folded ?? []) if (before.get(caseId) !== state.timeline.length) repaired++;
-    if (drift.missing.length || drift.stale.length) log(`reconciliation: ${drift.missing.length} missing, ${drift.stale.length} out of date, ${repaired} repaired`);
-    return { cases: drift.cases, events: drift.events, missing: drift.missing.length, stale: drift.stale.length, repaired, waiting: Object.keys(next).length, ms: performance.now() - started };
+    if (drift.missing.length || drift.stale.length)
+      log(`reconciliation: ${drift.missing.length} missing, ${drift.stale.length} out of date, ${repaired} repaired`);
+    return {
+      cases: drift.cases,
+      events: drift.events,
+      missing: drift.missing.length,
+      stale: drift.stale.length,
+      repaired,
+      waiting: Object.keys(next).length,
+      ms: performance.now() - started,
+    };
   }
 
   const subs: { unsubscribe(): void }[] = [];
@@ -268,7 +287,8 @@ export async function startProjector(db: DeskDatabase, policyFor?: PolicyFor, no
         const known = policies.length;
         policies = configFromDocs(docs.map((d) => d.toJSON() as StoredConfigDoc)).policies;
         // A policy revision arrived: fold the cases that waited for it.
-        if (policies.length !== known) void run(() => retryWaiting((w) => w.reason === 'policy')).catch((e: unknown) => log('folding cases that waited for a policy failed', e));
+        if (policies.length !== known)
+          void run(() => retryWaiting((w) => w.reason === 'policy')).catch((e: unknown) => log('folding cases that waited for a policy failed', e));
       }),
     );
     subs.push(db.events.$.subscribe(scheduleDrain));

@@ -35,7 +35,13 @@ function hasEvent(state: CaseState, eventId: string): boolean {
 }
 
 /** Folds `newEvents` (all of one case) into its stored projection. Returns the new state. */
-export async function projectEvents(db: DeskDatabase, caseId: string, newEvents: CaseEvent[], policyFor: PolicyFor, now: number): Promise<CaseState | undefined> {
+export async function projectEvents(
+  db: DeskDatabase,
+  caseId: string,
+  newEvents: CaseEvent[],
+  policyFor: PolicyFor,
+  now: number,
+): Promise<CaseState | undefined> {
   const all = (await eventsOfCases(db, [caseId])).get(caseId) ?? [];
   const existing = await db.cases.findOne(caseId).exec();
   if (!existing) {
@@ -86,7 +92,14 @@ function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
  * no read. All cases are written in one storage write (case-writes.ts); a case that changed meanwhile is
  * folded again. Throws only when the store cannot be read or written.
  */
-export async function projectBatch(db: DeskDatabase, events: readonly CaseEvent[], policyFor: PolicyFor, now: number, rebuild: Iterable<string> = [], unseen: (caseId: string) => boolean = () => false): Promise<BatchOutcome> {
+export async function projectBatch(
+  db: DeskDatabase,
+  events: readonly CaseEvent[],
+  policyFor: PolicyFor,
+  now: number,
+  rebuild: Iterable<string> = [],
+  unseen: (caseId: string) => boolean = () => false,
+): Promise<BatchOutcome> {
   let outcome = await foldAndWrite(db, groupByCase(events), policyFor, now, rebuild, unseen);
   // A case a command changed between the read and the write (write-event.ts) is rebuilt from its events.
   for (let attempt = 0; outcome.conflicts.length > 0; attempt++) {
@@ -106,7 +119,14 @@ export async function projectBatch(db: DeskDatabase, events: readonly CaseEvent[
   return result;
 }
 
-async function foldAndWrite(db: DeskDatabase, byCase: Map<string, CaseEvent[]>, policyFor: PolicyFor, now: number, rebuild: Iterable<string>, unseen: (caseId: string) => boolean): Promise<BatchOutcome & { conflicts: string[] }> {
+async function foldAndWrite(
+  db: DeskDatabase,
+  byCase: Map<string, CaseEvent[]>,
+  policyFor: PolicyFor,
+  now: number,
+  rebuild: Iterable<string>,
+  unseen: (caseId: string) => boolean,
+): Promise<BatchOutcome & { conflicts: string[] }> {
   for (const id of rebuild) if (!byCase.has(id)) byCase.set(id, []);
   const forced = new Set(rebuild);
   const outcome: BatchOutcome = { folded: new Map(), waiting: new Map(), failed: new Map() };
@@ -151,7 +171,10 @@ async function foldAndWrite(db: DeskDatabase, byCase: Map<string, CaseEvent[]>, 
     }
   }
 
-  const histories = await eventsOfCases(db, needHistory.filter((id) => !given.has(id)));
+  const histories = await eventsOfCases(
+    db,
+    needHistory.filter((id) => !given.has(id)),
+  );
   given.forEach((list, id) => histories.set(id, list));
   for (const caseId of needHistory) {
     try {
@@ -167,7 +190,13 @@ async function foldAndWrite(db: DeskDatabase, byCase: Map<string, CaseEvent[]>, 
         continue;
       }
       const doc = existing.get(caseId);
-      if (doc && !forced.has(caseId) && doc.state.lastEventId === state.lastEventId && doc.state.timeline.length === state.timeline.length && doc.sourceEvents === all.length) {
+      if (
+        doc &&
+        !forced.has(caseId) &&
+        doc.state.lastEventId === state.lastEventId &&
+        doc.state.timeline.length === state.timeline.length &&
+        doc.sourceEvents === all.length
+      ) {
         outcome.folded.set(caseId, state);
         continue;
       }

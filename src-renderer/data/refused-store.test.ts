@@ -18,7 +18,13 @@ async function open(name: string): Promise<DeskDatabase> {
   return db;
 }
 
-const refusal = (id: string, code = 'sync.atAhead'): RefusedDoc => ({ id, code, message: { 'zh-CN': `拒绝 ${id}`, en: `refused ${id}` }, at: 1, collection: 'events' });
+const refusal = (id: string, code = 'sync.atAhead'): RefusedDoc => ({
+  id,
+  code,
+  message: { 'zh-CN': `拒绝 ${id}`, en: `refused ${id}` },
+  at: 1,
+  collection: 'events',
+});
 
 describe('the refused list', () => {
   it('is still there when the store is opened again', async () => {

@@ -31,7 +31,14 @@ function secondWindowStorage() {
 async function deskContext(db: DeskDatabase, identity: Omit<WriteContext, 'actor' | 'policy' | 'policyFor'>): Promise<WriteContext> {
   const config = await loadConfig(db);
   const staff = config.staff[0]!;
-  return { ...identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev), now: () => TEST_NOW, ...identity };
+  return {
+    ...identity,
+    actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId },
+    policy: config.policies[0]!,
+    policyFor: (rev) => policyByRevision(config.policies, rev),
+    now: () => TEST_NOW,
+    ...identity,
+  };
 }
 
 /** A property desk YG01 with one butler, on a fresh store (closed after the test). */

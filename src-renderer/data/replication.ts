@@ -189,7 +189,11 @@ function baseUrl(serverUrl: string): string {
 }
 
 async function errorFrom(res: Response): Promise<SyncError> {
-  let body: { error?: string; messages?: { 'zh-CN': string; en: string }; errors?: { index?: unknown; id?: unknown; errors?: { code?: unknown; message?: RefusedDoc['message'] }[] }[] } = {};
+  let body: {
+    error?: string;
+    messages?: { 'zh-CN': string; en: string };
+    errors?: { index?: unknown; id?: unknown; errors?: { code?: unknown; message?: RefusedDoc['message'] }[] }[];
+  } = {};
   try {
     body = (await res.json()) as typeof body;
   } catch {
@@ -336,10 +340,12 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
       const id = listed?.id ?? (chunk[index] as { newDocumentState?: { id?: unknown } } | undefined)?.newDocumentState?.id;
       return { id: typeof id === 'string' ? id : undefined, code: listed?.code ?? error.code, message: listed?.message ?? error.message, at, collection: name };
     });
-    refusals = refusals.then(async () => {
-      const kept = await addRefused(db, docs);
-      if (!stopper.signal.aborted) update({ refused: kept.count, refusedList: kept.list });
-    }).catch(() => undefined); // only when the database is closing under it; keep the chain usable
+    refusals = refusals
+      .then(async () => {
+        const kept = await addRefused(db, docs);
+        if (!stopper.signal.aborted) update({ refused: kept.count, refusedList: kept.list });
+      })
+      .catch(() => undefined); // only when the database is closing under it; keep the chain usable
     return refusals;
   }
 
@@ -373,7 +379,16 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
             const was = state$.value.history;
             const latest = page.latest ?? page.checkpoint.seq;
             const fresh = checkpoint && firstIds.size ? page.documents.filter((d) => !firstIds.has((d as { id: string }).id)).length : page.documents.length;
-            update({ history: { received: (was?.received ?? 0) + fresh, fromSeq: was?.fromSeq ?? seq, seq: page.checkpoint.seq, latest, startedAt: was?.startedAt ?? Date.now(), caughtUp: (page.historyLength ?? page.documents.length) < limit } });
+            update({
+              history: {
+                received: (was?.received ?? 0) + fresh,
+                fromSeq: was?.fromSeq ?? seq,
+                seq: page.checkpoint.seq,
+                latest,
+                startedAt: was?.startedAt ?? Date.now(),
+                caughtUp: (page.historyLength ?? page.documents.length) < limit,
+              },
+            });
           }
           return page;
         },
@@ -675,7 +690,12 @@ export async function joinServer(
   const host = overrides.host ?? callHost;
   const profile = overrides.profile ?? deskProfile();
   // The host enrols and keeps the token (src-main/desk-link.ts); the answer carries everything else.
-  const enrolled = await host('sync.enrol', { profile, serverUrl: baseUrl(input.serverUrl), code: input.code, ...(input.deskName ? { deskName: input.deskName } : {}) });
+  const enrolled = await host('sync.enrol', {
+    profile,
+    serverUrl: baseUrl(input.serverUrl),
+    code: input.code,
+    ...(input.deskName ? { deskName: input.deskName } : {}),
+  });
   if (!enrolled.ok) throw new SyncHttpError({ code: enrolled.error.code, message: enrolled.error.message });
   const { serverUrl: _server, syncUrl: _sync, ...enrolment } = enrolled.value;
   await db.upsertLocal<StoredConnection>(CONNECTION_KEY, { serverUrl: enrolled.value.serverUrl, enrolment: newEnrolmentTag() });

@@ -85,7 +85,11 @@ export const eventSchema: RxJsonSchema<EventDoc> = {
  * when it was registered come with its id from the index, so only the cases listed are read. Version 4
  * replaced [contact, registeredAt] with [contact, bucket, registeredAt].
  */
-const LOOKUP_INDEXES = [['contact', 'bucket', 'registeredAt'], ['nameKey', 'bucket', 'registeredAt'], ['placeKey', 'bucket', 'registeredAt']];
+const LOOKUP_INDEXES = [
+  ['contact', 'bucket', 'registeredAt'],
+  ['nameKey', 'bucket', 'registeredAt'],
+  ['placeKey', 'bucket', 'registeredAt'],
+];
 
 export const caseSchema: RxJsonSchema<CaseDoc> = {
   // 1: sourceEvents (issue 15's cheap reconciliation); 2: contact (the complainant's history at intake);
@@ -113,7 +117,25 @@ export const caseSchema: RxJsonSchema<CaseDoc> = {
     log: { type: 'array', items: { type: 'object' } },
     sourceEvents: { type: 'number', minimum: 0, maximum: MAX_EVENTS, multipleOf: 1 },
   },
-  required: ['id', 'number', 'bucket', 'status', 'kind', 'departmentId', 'registeredAt', 'dueAt', 'flagged', 'search', 'contact', 'related', 'nameKey', 'placeKey', 'state', 'log', 'sourceEvents'],
+  required: [
+    'id',
+    'number',
+    'bucket',
+    'status',
+    'kind',
+    'departmentId',
+    'registeredAt',
+    'dueAt',
+    'flagged',
+    'search',
+    'contact',
+    'related',
+    'nameKey',
+    'placeKey',
+    'state',
+    'log',
+    'sourceEvents',
+  ],
   indexes: [['bucket', 'dueAt'], 'registeredAt', 'number', 'sourceEvents', ['related', 'registeredAt'], ...LOOKUP_INDEXES],
 } as unknown as RxJsonSchema<CaseDoc>;
 

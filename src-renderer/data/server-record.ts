@@ -38,7 +38,8 @@ export async function heldByServer(internal: Internal, docs: readonly StoredDoc[
   const idOf = (d: StoredDoc) => String(d[primary]);
   const pulledBy = await internal.input.hashFunction(internal.input.identifier);
   const checkpoint = (await getLastCheckpointDoc(internal, 'up')) as { id?: string; lwt?: number } | undefined;
-  const pushed = (d: StoredDoc) => checkpoint?.lwt !== undefined && (d._meta.lwt < checkpoint.lwt || (d._meta.lwt === checkpoint.lwt && idOf(d) <= (checkpoint.id ?? '')));
+  const pushed = (d: StoredDoc) =>
+    checkpoint?.lwt !== undefined && (d._meta.lwt < checkpoint.lwt || (d._meta.lwt === checkpoint.lwt && idOf(d) <= (checkpoint.id ?? '')));
   const pulled = (d: StoredDoc) => d._meta.o?.hash === pulledBy && d._meta.o._rev === getHeightOfRevision(d._rev);
   const held = new Set<string>();
   const ask: StoredDoc[] = [];

@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 describe('resetting a credential and the sign-in lock-out', () => {
-  it('after an administrator resets a locked-out person\'s PIN, that person signs in at once with the new one', async () => {
+  it("after an administrator resets a locked-out person's PIN, that person signs in at once with the new one", async () => {
     db = await createDeskDatabase(`staff_credentials_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
     await setUpButlerDesk(db, ['butler'], [{ name: '李大管家', roles: ['senior_butler'], departmentId: 'service_center', pin: '阳光花园管理口令2026' }]);
     const before = await loadConfig(db);

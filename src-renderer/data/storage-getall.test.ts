@@ -30,16 +30,44 @@ async function openDesk(name: string, cursorQueries: boolean): Promise<DeskDatab
 
 async function seedDesk(name: string): Promise<string[]> {
   const db = await openDesk(name, true);
-  const r = await setUpDesk(db, { preset: propertyPreset, organisationName: '测试物业', siteName: '测试小区', deskCode: 'T01', deskName: '测试前台', departmentId: 'service_center', staff: [{ name: '李助理', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }] });
+  const r = await setUpDesk(db, {
+    preset: propertyPreset,
+    organisationName: '测试物业',
+    siteName: '测试小区',
+    deskCode: 'T01',
+    deskName: '测试前台',
+    departmentId: 'service_center',
+    staff: [{ name: '李助理', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }],
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   const config = await loadConfig(db);
   const staff = config.staff[0]!;
   const desk = config.desks[0]!;
-  const ctx = { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.id, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev: number) => policyByRevision(config.policies, rev), now: () => TEST_NOW };
+  const ctx = {
+    orgId: desk.orgId,
+    siteId: desk.siteId,
+    deskId: desk.id,
+    actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId },
+    policy: config.policies[0]!,
+    policyFor: (rev: number) => policyByRevision(config.policies, rev),
+    now: () => TEST_NOW,
+  };
   const ids: string[] = [];
   // Received out of order, so due order differs from the order they were written in.
   for (const minutesAgo of [5, 300, 42, 9, 1000, 77, 3, 600]) {
-    const c = await registerCase(db, ctx, desk.code, { kind: 'complaint', channel: 'hotline', receivedAt: TEST_NOW - minutesAgo * 60_000, category: 'facilities', severity: 'general', complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13800000000' }, subject: `漏水 ${minutesAgo}`, description: {}, riskFlags: [], form: { roomNo: '3-1-1201' }, apologised: true });
+    const c = await registerCase(db, ctx, desk.code, {
+      kind: 'complaint',
+      channel: 'hotline',
+      receivedAt: TEST_NOW - minutesAgo * 60_000,
+      category: 'facilities',
+      severity: 'general',
+      complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13800000000' },
+      subject: `漏水 ${minutesAgo}`,
+      description: {},
+      riskFlags: [],
+      form: { roomNo: '3-1-1201' },
+      apologised: true,
+    });
     if (!c.ok) throw new Error(JSON.stringify(c.errors));
     ids.push(c.state.id);
   }

@@ -1,5 +1,11 @@
 import type { PreparedQuery, RxStorage, RxStorageInstanceCreationParams, RxStorageQueryResult } from 'rxdb';
-import { DEXIE_DOCS_TABLE_NAME, dexieReplaceIfStartsWithPipe, fromDexieToStorage, getKeyRangeByQueryPlan, type RxStorageInstanceDexie } from 'rxdb/plugins/storage-dexie';
+import {
+  DEXIE_DOCS_TABLE_NAME,
+  dexieReplaceIfStartsWithPipe,
+  fromDexieToStorage,
+  getKeyRangeByQueryPlan,
+  type RxStorageInstanceDexie,
+} from 'rxdb/plugins/storage-dexie';
 
 // RxDB's Dexie storage answers every query by walking an IndexedDB cursor, one `continue()` round trip
 // per document. When the query plan says one index range already holds exactly the answer, in order
@@ -36,7 +42,10 @@ export function withGetAllQueries(storage: RxStorage<unknown, unknown>): RxStora
     async createStorageInstance<T>(params: RxStorageInstanceCreationParams<T, unknown>) {
       const instance = await storage.createStorageInstance(params);
       const cursorQuery = instance.query.bind(instance);
-      instance.query = (q) => (answerableByGetAll(q as PreparedQuery<unknown>) ? (getAllQuery(instance as unknown as RxStorageInstanceDexie<unknown>, q as PreparedQuery<unknown>) as Promise<RxStorageQueryResult<T>>) : cursorQuery(q));
+      instance.query = (q) =>
+        answerableByGetAll(q as PreparedQuery<unknown>)
+          ? (getAllQuery(instance as unknown as RxStorageInstanceDexie<unknown>, q as PreparedQuery<unknown>) as Promise<RxStorageQueryResult<T>>)
+          : cursorQuery(q);
       return instance;
     },
   };

@@ -72,7 +72,7 @@ async function appendEvent(db: DeskDatabase, ctx: WriteContext, caseId: string, 
   const parsed = parseEvent(candidate);
   if (!parsed.ok) return parsed;
   const event = parsed.value;
-  const policy = before ? ctx.policyFor(before.policyRevision) ?? ctx.policy : ctx.policy;
+  const policy = before ? (ctx.policyFor(before.policyRevision) ?? ctx.policy) : ctx.policy;
   // The case's events as well as its fold: what it is now depends on time too (S7-16 escalation, domain caseAt).
   const history = before ? ((await eventsOfCases(db, [caseId])).get(caseId) ?? []) : [];
   const refused = checkAction(policy, before, event, ctx.actor, history);
@@ -83,6 +83,7 @@ async function appendEvent(db: DeskDatabase, ctx: WriteContext, caseId: string, 
   const policyFor: PolicyFor = (rev) => ctx.policyFor(rev) ?? (rev === ctx.policy.revision ? ctx.policy : undefined);
   const state = await projectEvents(db, caseId, [event], policyFor, now);
   await clearPending(db, caseId);
-  if (!state) return { ok: false, errors: [{ path: 'policyRevision', code: 'desk.policyMissing', message: messageFor('desk.policyMissing', 'policyRevision') }] };
+  if (!state)
+    return { ok: false, errors: [{ path: 'policyRevision', code: 'desk.policyMissing', message: messageFor('desk.policyMissing', 'policyRevision') }] };
   return { ok: true, event, state };
 }

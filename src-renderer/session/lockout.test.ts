@@ -38,7 +38,7 @@ describe('sign-in lock-out', () => {
     expect(signInAttempts(storage).lockedUntil(s1, 0)).toBeUndefined();
   });
 
-  it('counts against the credential tried: a new verifier (an administrator\'s reset) opens sign-in at once, and its own wrong attempts start from none', () => {
+  it("counts against the credential tried: a new verifier (an administrator's reset) opens sign-in at once, and its own wrong attempts start from none", () => {
     const storage = memoryStorage();
     const now = Date.UTC(2026, 10, 27, 2);
     const attempts = signInAttempts(storage);

@@ -58,7 +58,8 @@ function read(storage: Storage | undefined): Table {
     const out: Table = {};
     for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
       const f = v as Partial<Failures>;
-      if (Number.isInteger(f.count) && Number.isFinite(f.lastAt)) out[id] = { count: f.count!, lastAt: f.lastAt!, ...(typeof f.verifier === 'string' ? { verifier: f.verifier } : {}) };
+      if (Number.isInteger(f.count) && Number.isFinite(f.lastAt))
+        out[id] = { count: f.count!, lastAt: f.lastAt!, ...(typeof f.verifier === 'string' ? { verifier: f.verifier } : {}) };
     }
     return out;
   } catch {

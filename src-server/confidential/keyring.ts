@@ -54,7 +54,9 @@ export class Keyring {
       try {
         decrypt(this.master, r.wrapped, wrapAad(r.org_id));
       } catch {
-        throw new MasterKeyError(`主密钥打不开单位 ${r.org_id} 的数据密钥：配置的主密钥不是加密这些数据时用的那一个。 / The master key does not open the data key of organisation ${r.org_id}: it is not the key the data was encrypted with.`);
+        throw new MasterKeyError(
+          `主密钥打不开单位 ${r.org_id} 的数据密钥：配置的主密钥不是加密这些数据时用的那一个。 / The master key does not open the data key of organisation ${r.org_id}: it is not the key the data was encrypted with.`,
+        );
       }
     }
   }

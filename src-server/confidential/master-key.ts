@@ -62,7 +62,9 @@ export function resolveMasterKey(src: MasterKeySource, mayCreate: boolean): { ke
   }
   if (existsSync(file)) return { key: readKeyFile(file), source: file, created: false };
   if (!mayCreate) {
-    throw new MasterKeyError(`找不到主密钥文件 ${file}，而数据库中已有加密的保密信息：请从备份恢复该文件。 / The master key file ${file} is missing but the database holds encrypted data: restore the file from your backup.`);
+    throw new MasterKeyError(
+      `找不到主密钥文件 ${file}，而数据库中已有加密的保密信息：请从备份恢复该文件。 / The master key file ${file} is missing but the database holds encrypted data: restore the file from your backup.`,
+    );
   }
   const key = randomBytes(MASTER_KEY_BYTES);
   mkdirSync(dirname(file), { recursive: true });

@@ -66,7 +66,12 @@ export async function revealingRevisions(db: Queryable, scope: DeskScope): Promi
 }
 
 /** Stored rows as this desk may receive them: identity put back only where the desk may reveal it. */
-export async function docsForDesk(db: Queryable, keyring: Keyring, scope: DeskScope, rows: readonly { id?: string; doc: string; sealed: string | null }[]): Promise<string[]> {
+export async function docsForDesk(
+  db: Queryable,
+  keyring: Keyring,
+  scope: DeskScope,
+  rows: readonly { id?: string; doc: string; sealed: string | null }[],
+): Promise<string[]> {
   if (!rows.some((r) => r.sealed)) return rows.map((r) => r.doc);
   const reveals = await revealingRevisions(db, scope);
   return Promise.all(

@@ -27,7 +27,8 @@ export async function copyDatabase(from: Database, to: Database, log: (line: str
   await to.transaction(async (tx) => {
     for (const { name } of TABLES) {
       const existing = await tx.query<{ n: number | string }>(`select count(*) as n from ${name}`);
-      if (Number(existing[0]!.n) > 0) throw new Error(`目标数据库的 ${name} 表不是空的，已停止（不会覆盖数据）。 / Target table ${name} is not empty; stopping without changes.`);
+      if (Number(existing[0]!.n) > 0)
+        throw new Error(`目标数据库的 ${name} 表不是空的，已停止（不会覆盖数据）。 / Target table ${name} is not empty; stopping without changes.`);
     }
     for (const { name, key, batch = BATCH } of TABLES) {
       let offset = 0;

@@ -40,11 +40,26 @@ export class DataFolderError extends Error {
 export function dataFolderError(folder: string, e: unknown): DataFolderError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return new DataFolderError(folder, 'readOnly', `数据文件夹 ${folder} 不可写（${code}）：请检查文件夹权限或磁盘是否只读挂载。`, `The data folder ${folder} is not writable (${code}): check its permissions or whether the disk is mounted read-only.`);
+    return new DataFolderError(
+      folder,
+      'readOnly',
+      `数据文件夹 ${folder} 不可写（${code}）：请检查文件夹权限或磁盘是否只读挂载。`,
+      `The data folder ${folder} is not writable (${code}): check its permissions or whether the disk is mounted read-only.`,
+    );
   if (code === 'ENOTDIR' || code === 'EEXIST')
-    return new DataFolderError(folder, 'notAFolder', `数据文件夹 ${folder} 不是文件夹（该路径或其上级是一个文件，${code}）：请用 --data-dir 指定一个文件夹。`, `The data folder ${folder} is not a folder (the path or a parent is a file, ${code}): pass a folder with --data-dir.`);
+    return new DataFolderError(
+      folder,
+      'notAFolder',
+      `数据文件夹 ${folder} 不是文件夹（该路径或其上级是一个文件，${code}）：请用 --data-dir 指定一个文件夹。`,
+      `The data folder ${folder} is not a folder (the path or a parent is a file, ${code}): pass a folder with --data-dir.`,
+    );
   if (code === 'ENOSPC' || code === 'EDQUOT')
-    return new DataFolderError(folder, 'full', `数据文件夹 ${folder} 所在磁盘已满（${code}）：请释放空间后再启动；已确认的数据没有丢失。`, `The disk holding the data folder ${folder} is full (${code}): free some space and start again; acknowledged data is not lost.`);
+    return new DataFolderError(
+      folder,
+      'full',
+      `数据文件夹 ${folder} 所在磁盘已满（${code}）：请释放空间后再启动；已确认的数据没有丢失。`,
+      `The disk holding the data folder ${folder} is full (${code}): free some space and start again; acknowledged data is not lost.`,
+    );
   const message = e instanceof Error ? e.message : String(e);
   return new DataFolderError(folder, 'other', `无法使用数据文件夹 ${folder}：${message}`, `Cannot use the data folder ${folder}: ${message}`);
 }

@@ -21,7 +21,8 @@ export function adminSessionPlugin(db: Database, throttles: { perStaff: Throttle
         schema: {
           tags: ['admin'],
           security: bearerSecurity,
-          summary: "Open an administrator session at this desk with the administrator's own passphrase (checked here); its token goes in the x-jiesu-admin-session header of config pushes.",
+          summary:
+            "Open an administrator session at this desk with the administrator's own passphrase (checked here); its token goes in the x-jiesu-admin-session header of config pushes.",
           body: {
             type: 'object',
             additionalProperties: false,
@@ -29,7 +30,11 @@ export function adminSessionPlugin(db: Database, throttles: { perStaff: Throttle
             properties: { staffId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,64}$' }, secret: { type: 'string', minLength: 1, maxLength: 200 } },
           },
           response: {
-            200: { type: 'object', required: ['token', 'staffId', 'expiresAt'], properties: { token: { type: 'string' }, staffId: { type: 'string' }, expiresAt: { type: 'integer' } } },
+            200: {
+              type: 'object',
+              required: ['token', 'staffId', 'expiresAt'],
+              properties: { token: { type: 'string' }, staffId: { type: 'string' }, expiresAt: { type: 'integer' } },
+            },
             400: errorResponseSchema,
             401: errorResponseSchema,
             403: errorResponseSchema,

@@ -47,14 +47,27 @@ export function adminPlugin(db: Database, presets: PresetLookup) {
             },
           },
           response: {
-            200: { type: 'object', properties: { orgId: { type: 'string' }, siteIds: { type: 'array', items: { type: 'string' } }, staffIds: { type: 'array', items: { type: 'string' } }, policyId: { type: 'string' } } },
+            200: {
+              type: 'object',
+              properties: {
+                orgId: { type: 'string' },
+                siteIds: { type: 'array', items: { type: 'string' } },
+                staffIds: { type: 'array', items: { type: 'string' } },
+                policyId: { type: 'string' },
+              },
+            },
             400: errorResponseSchema,
             401: errorResponseSchema,
           },
         },
       },
       async (request) => {
-        const body = request.body as { name: string; presetId: string; sites: string[]; staff?: { name: string; roles: string[]; departmentId?: string; pin?: string }[] };
+        const body = request.body as {
+          name: string;
+          presetId: string;
+          sites: string[];
+          staff?: { name: string; roles: string[]; departmentId?: string; pin?: string }[];
+        };
         const policy = presets(body.presetId);
         if (!policy) throw new ApiError(400, 'presetUnknown');
         return createOrganisation(db, { name: body.name, policy, sites: body.sites.map((name) => ({ name })), staff: body.staff ?? [] });
@@ -80,12 +93,23 @@ export function adminPlugin(db: Database, presets: PresetLookup) {
               validHours: { type: 'integer', minimum: 1, maximum: 24 * 90 },
             },
           },
-          response: { 200: { type: 'object', properties: { code: { type: 'string' }, expiresAt: { type: 'integer' }, siteId: { type: 'string' } } }, 401: errorResponseSchema, 404: errorResponseSchema },
+          response: {
+            200: { type: 'object', properties: { code: { type: 'string' }, expiresAt: { type: 'integer' }, siteId: { type: 'string' } } },
+            401: errorResponseSchema,
+            404: errorResponseSchema,
+          },
         },
       },
       async (request) => {
         const { orgId } = request.params as { orgId: string };
-        const body = (request.body ?? {}) as { siteId?: string; scope?: 'site' | 'org'; deskCode?: string; deskName?: string; reenrolDeskCode?: string; validHours?: number };
+        const body = (request.body ?? {}) as {
+          siteId?: string;
+          scope?: 'site' | 'org';
+          deskCode?: string;
+          deskName?: string;
+          reenrolDeskCode?: string;
+          validHours?: number;
+        };
         return issueEnrolmentCode(db, { orgId, ...body });
       },
     );
@@ -98,7 +122,19 @@ export function adminPlugin(db: Database, presets: PresetLookup) {
           summary: 'List the desks of an organisation.',
           params: { type: 'object', properties: { orgId: idParam }, required: ['orgId'] },
           response: {
-            200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, siteId: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, revoked: { type: 'boolean' } } } },
+            200: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  siteId: { type: 'string' },
+                  code: { type: 'string' },
+                  name: { type: 'string' },
+                  revoked: { type: 'boolean' },
+                },
+              },
+            },
             401: errorResponseSchema,
           },
         },

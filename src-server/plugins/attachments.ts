@@ -46,7 +46,9 @@ export function attachmentsPlugin(db: Database, bodies: BodyStore, now: () => nu
     app.addHook('onRequest', requireDesk(db));
     app.addHook('onRequest', requireReference(db));
     // Bodies arrive as raw bytes; only this plugin (encapsulated) parses them, up to the attachment limit.
-    app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMITS.maxBytes }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMITS.maxBytes }, (_request, body, done) =>
+      done(null, body),
+    );
 
     app.put(
       route,
@@ -101,13 +103,15 @@ export function attachmentsPlugin(db: Database, bodies: BodyStore, now: () => nu
         const { hash } = request.params as { hash: string };
         const body = await bodies.get(deskOf(request).orgId, hash);
         if (!body) throw new ApiError(404, 'attachmentNotUploaded');
-        return reply
-          .type(body.type)
-          // The desk reads the bytes through fetch; a browser opening the URL must neither sniff nor render it.
-          .header('x-content-type-options', 'nosniff')
-          .header('content-disposition', 'attachment')
-          .header('cache-control', 'private, max-age=31536000, immutable')
-          .send(Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength));
+        return (
+          reply
+            .type(body.type)
+            // The desk reads the bytes through fetch; a browser opening the URL must neither sniff nor render it.
+            .header('x-content-type-options', 'nosniff')
+            .header('content-disposition', 'attachment')
+            .header('cache-control', 'private, max-age=31536000, immutable')
+            .send(Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength))
+        );
       },
     );
 

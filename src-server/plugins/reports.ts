@@ -19,7 +19,15 @@ const id = { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,64}$' } as const;
 const stageSchema = {
   type: 'object',
   additionalProperties: true,
-  properties: { stageId: { type: 'string' }, name: { type: 'string' }, state: { type: 'string' }, dueAt: { type: 'number' }, originalDueAt: { type: 'number' }, metAt: { type: 'number' }, remainingMs: { type: 'number' } },
+  properties: {
+    stageId: { type: 'string' },
+    name: { type: 'string' },
+    state: { type: 'string' },
+    dueAt: { type: 'number' },
+    originalDueAt: { type: 'number' },
+    metAt: { type: 'number' },
+    remainingMs: { type: 'number' },
+  },
 } as const;
 
 const summarySchema = {
@@ -37,7 +45,16 @@ const summarySchema = {
     registeredAt: { type: 'number' },
     subject: { type: 'string' },
     overdue: { type: 'boolean' },
-    next: { type: 'object', properties: { stageId: { type: 'string' }, name: { type: 'string' }, state: { type: 'string' }, dueAt: { type: 'number' }, remainingMs: { type: 'number' } } },
+    next: {
+      type: 'object',
+      properties: {
+        stageId: { type: 'string' },
+        name: { type: 'string' },
+        state: { type: 'string' },
+        dueAt: { type: 'number' },
+        remainingMs: { type: 'number' },
+      },
+    },
   },
 } as const;
 
@@ -72,7 +89,10 @@ export function reportsPlugin(db: Database) {
               offset: { type: 'integer', minimum: 0, default: 0 },
             },
           },
-          response: { 200: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: summarySchema } } }, 401: errorResponseSchema },
+          response: {
+            200: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: summarySchema } } },
+            401: errorResponseSchema,
+          },
         },
       },
       async (request) => {
@@ -110,7 +130,8 @@ export function reportsPlugin(db: Database) {
         attachValidation: true,
         schema: {
           ...common,
-          summary: 'Period statistics (S8-10, X-6), computed exactly as on the desks: totals, trend, breakdowns, on-time rate per stage, reply and resolve times, callbacks, satisfaction, valid complaints.',
+          summary:
+            'Period statistics (S8-10, X-6), computed exactly as on the desks: totals, trend, breakdowns, on-time rate per stage, reply and resolve times, callbacks, satisfaction, valid complaints.',
           querystring: statisticsQuerySchema,
           response: { 200: statisticsResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema },
         },

@@ -1,6 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/types';
-import { ADMIN_SESSION_HEADER, FIRST_EVENTS_PATH, PULL_LIMIT_MAX, PUSH_BATCH_MAX, REPLICATED_COLLECTIONS, pullPath, pushPath, streamPath, type ReplicatedCollection } from '../../src-shared/sync/contract';
+import {
+  ADMIN_SESSION_HEADER,
+  FIRST_EVENTS_PATH,
+  PULL_LIMIT_MAX,
+  PUSH_BATCH_MAX,
+  REPLICATED_COLLECTIONS,
+  pullPath,
+  pushPath,
+  streamPath,
+  type ReplicatedCollection,
+} from '../../src-shared/sync/contract';
 import { ApiError, errorResponseSchema } from '../errors';
 import { bearerSecurity, deskOf, requireDesk } from '../auth';
 import { checkConfigRows, checkEventRows } from '../sync/validate';
@@ -29,7 +39,13 @@ const pullQuery = {
   additionalProperties: false,
   properties: {
     // A checkpoint beyond a safe integer is the sender's fault (400), never a database error (500).
-    seq: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'Checkpoint: the server sequence number of the last document the desk holds.' },
+    seq: {
+      type: 'integer',
+      minimum: 0,
+      maximum: Number.MAX_SAFE_INTEGER,
+      default: 0,
+      description: 'Checkpoint: the server sequence number of the last document the desk holds.',
+    },
     limit: { type: 'integer', minimum: 1, maximum: PULL_LIMIT_MAX, default: 200 },
   },
 } as const;
@@ -75,7 +91,8 @@ export function syncPlugin(db: Database, hub: ChangeHub, keyring: Keyring, opts:
         schema: {
           tags: ['sync'],
           security: bearerSecurity,
-          summary: 'A new desk pulls these first: every event of the open cases and of the cases changed in the last month, most recently active first (capped). The ordinary pull from checkpoint 0 sends them again.',
+          summary:
+            'A new desk pulls these first: every event of the open cases and of the cases changed in the last month, most recently active first (capped). The ordinary pull from checkpoint 0 sends them again.',
           response: { 200: firstResponse, 401: errorResponseSchema },
         },
       },
@@ -156,7 +173,15 @@ export function syncPlugin(db: Database, hub: ChangeHub, keyring: Keyring, opts:
   };
 }
 
-async function pushRows(db: Database, keyring: Keyring, collection: ReplicatedCollection, desk: ReturnType<typeof deskOf>, rows: unknown[], opts: SyncOptions, adminToken: string | undefined): Promise<string[]> {
+async function pushRows(
+  db: Database,
+  keyring: Keyring,
+  collection: ReplicatedCollection,
+  desk: ReturnType<typeof deskOf>,
+  rows: unknown[],
+  opts: SyncOptions,
+  adminToken: string | undefined,
+): Promise<string[]> {
   if (collection === 'events') {
     const checked = checkEventRows(rows, desk);
     if (!checked.ok) throw new ApiError(checked.forbidden ? 403 : 400, checked.forbidden ? 'forbidden' : 'invalidDocuments', checked.errors);

@@ -26,7 +26,12 @@ const duration = {
 const breakdownRow = {
   type: 'object',
   required: ['key', 'label', 'count'],
-  properties: { key: { type: 'string', description: "Code stored on the case; '' when it has none." }, label: { type: 'string' }, count: { type: 'integer' }, caseIds },
+  properties: {
+    key: { type: 'string', description: "Code stored on the case; '' when it has none." },
+    label: { type: 'string' },
+    count: { type: 'integer' },
+    caseIds,
+  },
 } as const;
 
 const trendPoint = {
@@ -66,7 +71,22 @@ export const statisticsQuerySchema = {
 
 export const statisticsResponseSchema = {
   type: 'object',
-  required: ['from', 'to', 'granularity', 'now', 'policyRevision', 'total', 'rejected', 'trend', 'breakdowns', 'onTime', 'replyTime', 'resolveTime', 'callback', 'validComplaints'],
+  required: [
+    'from',
+    'to',
+    'granularity',
+    'now',
+    'policyRevision',
+    'total',
+    'rejected',
+    'trend',
+    'breakdowns',
+    'onTime',
+    'replyTime',
+    'resolveTime',
+    'callback',
+    'validComplaints',
+  ],
   properties: {
     from: { type: 'number' },
     to: { type: 'number' },
@@ -76,7 +96,11 @@ export const statisticsResponseSchema = {
     total: count,
     rejected: count,
     trend: { type: 'array', items: trendPoint },
-    breakdowns: { type: 'object', required: [...DIMENSIONS], properties: Object.fromEntries(DIMENSIONS.map((d) => [d, { type: 'array', items: breakdownRow }])) },
+    breakdowns: {
+      type: 'object',
+      required: [...DIMENSIONS],
+      properties: Object.fromEntries(DIMENSIONS.map((d) => [d, { type: 'array', items: breakdownRow }])),
+    },
     onTime: { type: 'array', items: stageOnTime, description: 'Per SLA stage: on time / (on time + late + overdue).' },
     replyTime: duration,
     resolveTime: duration,

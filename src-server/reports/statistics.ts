@@ -13,7 +13,6 @@ import { stagesOf } from './queries';
 // the policy in force, the SLA engine's stages and callback due times, now). One definition of every
 // rate, so a supervisor and a desk looking at the same period see the same numbers.
 
-
 export interface StatisticsQuery {
   /** Received in [from, to), epoch ms. */
   from: number;

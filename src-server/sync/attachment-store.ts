@@ -91,12 +91,23 @@ export async function* listBodyIndex(db: Queryable, orgId?: string): AsyncIterab
 
 /** The index row of a body, and its bytes when they are in the database. */
 export async function indexRow(db: Queryable, orgId: string, hash: string): Promise<{ type: string; size: number; bytes: Uint8Array | null } | undefined> {
-  const [row] = await db.query<{ type: string; size: number | string; bytes: Uint8Array | null }>('select type, size, bytes from attachment_bodies where org_id = $1 and hash = $2', [orgId, hash]);
+  const [row] = await db.query<{ type: string; size: number | string; bytes: Uint8Array | null }>(
+    'select type, size, bytes from attachment_bodies where org_id = $1 and hash = $2',
+    [orgId, hash],
+  );
   return row && { type: row.type, size: Number(row.size), bytes: row.bytes };
 }
 
 /** Records a body in the index, with its bytes (database store) or without (object store); whether this call added the row. */
-export async function insertIndexRow(db: Queryable, scope: DeskScope, hash: string, type: string, size: number, bytes: Uint8Array | null, now: number): Promise<boolean> {
+export async function insertIndexRow(
+  db: Queryable,
+  scope: DeskScope,
+  hash: string,
+  type: string,
+  size: number,
+  bytes: Uint8Array | null,
+  now: number,
+): Promise<boolean> {
   const rows = await db.query(
     `insert into attachment_bodies (org_id, hash, type, size, bytes, desk_id, stored_at) values ($1, $2, $3, $4, $5, $6, $7)
      on conflict (org_id, hash) do nothing returning hash`,

@@ -30,7 +30,13 @@ function refusal(index: number, id: string, path: string, code: MessageCode, det
   return { index, id, errors };
 }
 
-export async function authoriseConfig(db: Queryable, scope: DeskScope, rows: readonly CheckedConfig[], adminToken: string | undefined, now: number): Promise<RowError[]> {
+export async function authoriseConfig(
+  db: Queryable,
+  scope: DeskScope,
+  rows: readonly CheckedConfig[],
+  adminToken: string | undefined,
+  now: number,
+): Promise<RowError[]> {
   const needsAdmin = rows.some((r) => ADMIN_KINDS.has(r.doc.kind));
   const admin = needsAdmin ? await adminOfSession(db, scope, adminToken, now) : undefined;
   const refused: RowError[] = [];

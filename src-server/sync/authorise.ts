@@ -62,7 +62,15 @@ function actorAt(rules: OrgRules, actorId: string, at: number): Staff | undefine
 }
 
 /** `log`: the events `state` is the fold of (the domain judges what the case is at `e.at` from them, caseAt). */
-function judge(e: CaseEvent, state: CaseState | undefined, log: readonly CaseEvent[], rules: OrgRules, scope: DeskScope, now: number, skew: number): FieldError[] {
+function judge(
+  e: CaseEvent,
+  state: CaseState | undefined,
+  log: readonly CaseEvent[],
+  rules: OrgRules,
+  scope: DeskScope,
+  now: number,
+  skew: number,
+): FieldError[] {
   if (e.deskId !== scope.deskId) return refusal('deskId', 'sync.deskMismatch');
   if (e.at > now + skew) return refusal('at', 'sync.atAhead');
   const actor = actorAt(rules, e.actorId, e.at);
@@ -77,7 +85,14 @@ function judge(e: CaseEvent, state: CaseState | undefined, log: readonly CaseEve
   if (!state) return refusal('caseId', 'desk.caseUnknown');
   if (state.siteId !== e.siteId) return refusal('siteId', 'sync.caseSite');
   if (state.policyRevision !== e.policyRevision) return refusal('policyRevision', 'sync.policyMismatch');
-  const r = validateAction(state, policy, { id: actor.id, roles: actor.roles, ...(actor.departmentId ? { departmentId: actor.departmentId } : {}) }, { type: e.type, payload: e.payload } as never, e.at, log);
+  const r = validateAction(
+    state,
+    policy,
+    { id: actor.id, roles: actor.roles, ...(actor.departmentId ? { departmentId: actor.departmentId } : {}) },
+    { type: e.type, payload: e.payload } as never,
+    e.at,
+    log,
+  );
   return r.ok ? [] : r.errors;
 }
 

@@ -21,7 +21,9 @@ export async function pushConfig(db: Database, scope: DeskScope, rows: readonly 
     await lockOrg(tx, scope.orgId);
     const ids = [...new Set(rows.map((r) => r.doc.id))];
     const masters = new Map(
-      (await tx.query<{ id: string; doc: string }>('select id, doc from config_docs where org_id = $1 and id = any($2::text[])', [scope.orgId, ids])).map((r) => [r.id, r.doc]),
+      (await tx.query<{ id: string; doc: string }>('select id, doc from config_docs where org_id = $1 and id = any($2::text[])', [scope.orgId, ids])).map(
+        (r) => [r.id, r.doc],
+      ),
     );
     const conflicts: string[] = [];
     const accepted = new Map<string, CheckedConfig>();
@@ -40,7 +42,12 @@ export async function pushConfig(db: Database, scope: DeskScope, rows: readonly 
       masters.set(row.doc.id, row.canonical);
       accepted.set(row.doc.id, row);
     }
-    if (accepted.size > 0) await storeConfigDocs(tx, scope.orgId, [...accepted.values()].map((r) => r.doc));
+    if (accepted.size > 0)
+      await storeConfigDocs(
+        tx,
+        scope.orgId,
+        [...accepted.values()].map((r) => r.doc),
+      );
     return conflicts;
   });
 }
@@ -83,6 +90,9 @@ export async function pullConfig(db: Database, scope: DeskScope, afterSeq: numbe
 }
 
 export async function readConfigDocs(db: Queryable, orgId: string, kind?: ConfigDoc['kind']): Promise<ConfigDoc[]> {
-  const rows = await db.query<{ doc: string }>('select doc from config_docs where org_id = $1 and ($2::text is null or kind = $2) and not deleted order by seq', [orgId, kind ?? null]);
+  const rows = await db.query<{ doc: string }>(
+    'select doc from config_docs where org_id = $1 and ($2::text is null or kind = $2) and not deleted order by seq',
+    [orgId, kind ?? null],
+  );
   return rows.map((r) => JSON.parse(r.doc) as ConfigDoc);
 }

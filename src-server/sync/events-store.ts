@@ -108,7 +108,13 @@ export const STORED_EVENTS_SQL = `select e.id, e.doc, e.site_id, e.sealed
  * Splits rows into new ones (returned, de-duplicated within the batch) and ones already stored: an
  * identical one is a no-op, a changed one adds the stored master state to `conflicts`.
  */
-async function compareWithStored(db: Queryable, keyring: Keyring, scope: DeskScope, rows: readonly CheckedEvent[], conflicts: string[]): Promise<CheckedEvent[]> {
+async function compareWithStored(
+  db: Queryable,
+  keyring: Keyring,
+  scope: DeskScope,
+  rows: readonly CheckedEvent[],
+  conflicts: string[],
+): Promise<CheckedEvent[]> {
   const ids = [...new Set(rows.map((r) => r.event.id))];
   const found = await db.query<{ id: string; doc: string; site_id: string; sealed: string | null }>(STORED_EVENTS_SQL, [scope.orgId, newlineJoined(ids)]);
   const existing = new Map(found.map((r) => [r.id, r]));
@@ -123,7 +129,9 @@ async function compareWithStored(db: Queryable, keyring: Keyring, scope: DeskSco
       // Only the server seals: a new event that claims to be sealed is not one a desk wrote.
       if (carriesSeal(row.canonical)) {
         const path = 'payload.complainant.sealed';
-        throw new ApiError(400, 'invalidDocuments', [{ index: rows.indexOf(row), id: row.event.id, errors: [{ path, code: 'sync.sealedByServer', message: messageFor('sync.sealedByServer', path) }] }]);
+        throw new ApiError(400, 'invalidDocuments', [
+          { index: rows.indexOf(row), id: row.event.id, errors: [{ path, code: 'sync.sealedByServer', message: messageFor('sync.sealedByServer', path) }] },
+        ]);
       }
       inBatch.set(row.event.id, row.canonical);
       fresh.push(row);

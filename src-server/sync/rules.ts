@@ -42,4 +42,3 @@ export async function rulesOf(db: Queryable, orgId: string): Promise<OrgRules> {
   rulesCache.set(orgId, rules);
   return rules;
 }
-

@@ -33,7 +33,8 @@ export function s3OptionsFromEnv(env: NodeJS.ProcessEnv = process.env): S3BodySt
   const bucket = env.JIESU_S3_BUCKET?.trim();
   if (!bucket) return undefined;
   const pathStyle = env.JIESU_S3_FORCE_PATH_STYLE?.trim().toLowerCase();
-  if (pathStyle && !['true', 'false', '1', '0'].includes(pathStyle)) throw new Error(`JIESU_S3_FORCE_PATH_STYLE 应为 true 或 false / should be true or false: ${pathStyle}`);
+  if (pathStyle && !['true', 'false', '1', '0'].includes(pathStyle))
+    throw new Error(`JIESU_S3_FORCE_PATH_STYLE 应为 true 或 false / should be true or false: ${pathStyle}`);
   return {
     bucket,
     ...(env.JIESU_S3_ENDPOINT?.trim() ? { endpoint: env.JIESU_S3_ENDPOINT.trim() } : {}),
@@ -128,7 +129,9 @@ export async function openS3BodyStore(db: Database, opts: S3BodyStoreOptions): P
     async put(scope, hash, type, bytes, now) {
       // A row whose object is gone is sent again by the desk (HEAD said 404): the object is put back.
       if (await has(scope.orgId, hash)) return false;
-      await client.send(new s3.PutObjectCommand({ Bucket: opts.bucket, Key: key(scope.orgId, hash), Body: bytes, ContentLength: bytes.byteLength, ContentType: type }));
+      await client.send(
+        new s3.PutObjectCommand({ Bucket: opts.bucket, Key: key(scope.orgId, hash), Body: bytes, ContentLength: bytes.byteLength, ContentType: type }),
+      );
       await insertIndexRow(db, scope, hash, type, bytes.byteLength, null, now);
       return true;
     },
@@ -157,7 +160,15 @@ export async function openS3BodyStore(db: Database, opts: S3BodyStoreOptions): P
         if (!entry.inDatabase) continue;
         const row = await indexRow(db, entry.orgId, entry.hash);
         if (!row?.bytes) continue;
-        await client.send(new s3.PutObjectCommand({ Bucket: opts.bucket, Key: key(entry.orgId, entry.hash), Body: row.bytes, ContentLength: row.bytes.byteLength, ContentType: row.type }));
+        await client.send(
+          new s3.PutObjectCommand({
+            Bucket: opts.bucket,
+            Key: key(entry.orgId, entry.hash),
+            Body: row.bytes,
+            ContentLength: row.bytes.byteLength,
+            ContentType: row.type,
+          }),
+        );
         // Emptied only once the bucket holds it: a stop in between leaves the body in both, never in neither.
         await db.query('update attachment_bodies set bytes = null where org_id = $1 and hash = $2', [entry.orgId, entry.hash]);
         moved++;

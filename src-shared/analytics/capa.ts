@@ -36,7 +36,10 @@ export function capaText(input: CapaInput, lang: 'zh-CN' | 'en' = 'zh-CN'): stri
 }
 
 /** One `case.note` per case of the group; an error and no events when the input is incomplete. */
-export function capaEvents(caseIds: readonly string[], input: CapaInput): { ok: true; events: { caseId: string; event: NewEvent }[] } | { ok: false; error: CapaError } {
+export function capaEvents(
+  caseIds: readonly string[],
+  input: CapaInput,
+): { ok: true; events: { caseId: string; event: NewEvent }[] } | { ok: false; error: CapaError } {
   if (caseIds.length === 0) return { ok: false, error: 'capa.noCases' };
   if (!input.cause.trim() || !input.corrective.trim() || !input.preventive.trim()) return { ok: false, error: 'capa.required' };
   if (input.due !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.due)) return { ok: false, error: 'capa.due' };
@@ -45,7 +48,10 @@ export function capaEvents(caseIds: readonly string[], input: CapaInput): { ok: 
   return { ok: true, events: caseIds.map((caseId) => ({ caseId, event: { type: 'case.note', payload: { text, tag: CAPA_TAG } } })) };
 }
 
-export function capaFollowUpEvents(caseIds: readonly string[], text: string): { ok: true; events: { caseId: string; event: NewEvent }[] } | { ok: false; error: CapaError } {
+export function capaFollowUpEvents(
+  caseIds: readonly string[],
+  text: string,
+): { ok: true; events: { caseId: string; event: NewEvent }[] } | { ok: false; error: CapaError } {
   if (caseIds.length === 0) return { ok: false, error: 'capa.noCases' };
   if (!text.trim()) return { ok: false, error: 'capa.required' };
   if (text.length > LIMITS.text) return { ok: false, error: 'capa.tooLong' };

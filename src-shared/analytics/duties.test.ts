@@ -16,7 +16,12 @@ describe('period duties and reception days', () => {
     expect(nthWeekdayOfMonth(2027, 0, 5, -1)).toBe(29);
     expect(nthWeekdayOfMonth(2026, 1, 1, 5)).toBeUndefined(); // February 2026 has four Mondays
     const s1 = policySchema.parse(fireBrigadePreset);
-    const sessions = dutyOccurrences(s1.duties!.filter((d) => d.rules.includes('S1-8')), bj(2026, 11, 1), bj(2027, 2, 1), 480);
+    const sessions = dutyOccurrences(
+      s1.duties!.filter((d) => d.rules.includes('S1-8')),
+      bj(2026, 11, 1),
+      bj(2027, 2, 1),
+      480,
+    );
     expect(sessions.map((s) => [s.type, s.at, s.until])).toEqual([
       ['session', bj(2026, 11, 27, 8, 30), bj(2026, 11, 27, 12)],
       ['session', bj(2026, 12, 25, 8, 30), bj(2026, 12, 25, 12)],
@@ -25,7 +30,10 @@ describe('period duties and reception days', () => {
   });
 
   it('S8-10 last month’s figures by the 2nd and the summary by the 5th', () => {
-    const duties = [duty({ id: 'figures', every: 'monthly', dueDay: 2, output: '投诉数据汇总表', rules: ['S8-10'] }), duty({ id: 'report', every: 'monthly', dueDay: 5, reportToRole: 'office_director', rules: ['S8-10'] })];
+    const duties = [
+      duty({ id: 'figures', every: 'monthly', dueDay: 2, output: '投诉数据汇总表', rules: ['S8-10'] }),
+      duty({ id: 'report', every: 'monthly', dueDay: 5, reportToRole: 'office_director', rules: ['S8-10'] }),
+    ];
     const occ = dutyOccurrences(duties, bj(2026, 12, 1), bj(2027, 1, 1), 480);
     expect(occ.map((o) => [o.dutyId, o.at, o.dueAt, o.covers.key])).toEqual([
       ['figures', bj(2026, 12, 2), bj(2026, 12, 3), '2026-11'],

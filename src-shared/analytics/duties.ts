@@ -62,7 +62,14 @@ function occurrenceIn(duty: Duty, p: Period, offsetMinutes: number): DutyOccurre
   const start = new Date(p.start + offsetMinutes * MINUTE);
   const y = start.getUTCFullYear();
   const m = start.getUTCMonth();
-  const base = { dutyId: duty.id, name: duty.name, role: duty.role, rules: duty.rules, ...(duty.reportToRole ? { reportToRole: duty.reportToRole } : {}), ...(duty.output ? { output: duty.output } : {}) };
+  const base = {
+    dutyId: duty.id,
+    name: duty.name,
+    role: duty.role,
+    rules: duty.rules,
+    ...(duty.reportToRole ? { reportToRole: duty.reportToRole } : {}),
+    ...(duty.output ? { output: duty.output } : {}),
+  };
 
   // A session on a weekday of a given week of the month (S1-8 last Friday morning).
   if (duty.weekday !== undefined && duty.weekOfMonth !== undefined && duty.every === 'monthly') {
@@ -113,7 +120,12 @@ export interface DutyReminder extends DutyOccurrence {
  * What to remind the desk of at `now`: occurrences due within `aheadDays`, and those whose day passed
  * within `behindDays` and are not in `done` (keys `dutyId@coversKey`, e.g. the summary was printed).
  */
-export function dutyReminders(duties: readonly Duty[], now: number, offsetMinutes: number, opts: { aheadDays?: number; behindDays?: number; done?: ReadonlySet<string> } = {}): DutyReminder[] {
+export function dutyReminders(
+  duties: readonly Duty[],
+  now: number,
+  offsetMinutes: number,
+  opts: { aheadDays?: number; behindDays?: number; done?: ReadonlySet<string> } = {},
+): DutyReminder[] {
   const ahead = (opts.aheadDays ?? 7) * DAY;
   const behind = (opts.behindDays ?? 7) * DAY;
   return dutyOccurrences(duties, now - behind, now + ahead, offsetMinutes)

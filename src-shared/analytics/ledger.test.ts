@@ -8,7 +8,20 @@ import { gasStationPreset } from '../presets/s6-gas-station';
 import { retailQualityPreset } from '../presets/s3-retail-quality';
 import { slaStagesFor } from '../domain/sla';
 import { validateAction } from '../domain/actions';
-import { accountabilityList, breachPenaltyProposals, decision, expenseProposal, expenseSignature, expenseSignatureChain, firstAskPenaltyProposals, formatYuan, ledgerNameOf, ledgerRows, ledgerTotals, rewardProposal } from './ledger';
+import {
+  accountabilityList,
+  breachPenaltyProposals,
+  decision,
+  expenseProposal,
+  expenseSignature,
+  expenseSignatureChain,
+  firstAskPenaltyProposals,
+  formatYuan,
+  ledgerNameOf,
+  ledgerRows,
+  ledgerTotals,
+  rewardProposal,
+} from './ledger';
 import { analyticsPolicy, eventsFor, stage } from './test-fixtures';
 
 const t0 = Date.UTC(2026, 10, 2, 1);
@@ -24,14 +37,46 @@ function withEvents(base: CaseEvent[], news: NewEvent[], at: number, actorId = '
 const s6 = policySchema.parse(
   analyticsPolicy({
     stages: [
-      { id: 'investigate', name: '调查处理', startsOn: ['case.registered'], stopsOn: ['case.investigated'], limit: { amount: 3, unit: 'days' }, clock: 'natural', rules: ['S6-5'] },
+      {
+        id: 'investigate',
+        name: '调查处理',
+        startsOn: ['case.registered'],
+        stopsOn: ['case.investigated'],
+        limit: { amount: 3, unit: 'days' },
+        clock: 'natural',
+        rules: ['S6-5'],
+      },
       { id: 'reply', name: '回复', startsOn: ['case.investigated'], stopsOn: ['case.replied'], limit: { amount: 1, unit: 'days' }, clock: 'natural' },
       { id: 'ack', name: '登记', startsOn: ['case.registered'], stopsOn: ['case.accepted'], limit: { amount: 1, unit: 'hours' }, clock: 'natural' },
     ],
     penalties: [
-      { id: 'late_station_manager', name: '未按时调查处理、回复(站长)', trigger: { on: 'breach', stageIds: ['investigate', 'reply'] }, amount: 100, targetRole: 'station_manager', approverRole: 'director', rules: ['S6-10'] },
-      { id: 'late_manager_in_charge', name: '未按时调查处理、回复(分管经理)', trigger: { on: 'breach', stageIds: ['investigate', 'reply'] }, amount: 200, targetRole: 'manager_in_charge', approverRole: 'director', rules: ['S6-10'] },
-      { id: 'first_ask', name: '未执行首问负责制', trigger: { on: 'first_ask_violation' }, amount: 50, targetRole: 'responsible_person', approverRole: 'station_manager', rules: ['S6-10'] },
+      {
+        id: 'late_station_manager',
+        name: '未按时调查处理、回复(站长)',
+        trigger: { on: 'breach', stageIds: ['investigate', 'reply'] },
+        amount: 100,
+        targetRole: 'station_manager',
+        approverRole: 'director',
+        rules: ['S6-10'],
+      },
+      {
+        id: 'late_manager_in_charge',
+        name: '未按时调查处理、回复(分管经理)',
+        trigger: { on: 'breach', stageIds: ['investigate', 'reply'] },
+        amount: 200,
+        targetRole: 'manager_in_charge',
+        approverRole: 'director',
+        rules: ['S6-10'],
+      },
+      {
+        id: 'first_ask',
+        name: '未执行首问负责制',
+        trigger: { on: 'first_ask_violation' },
+        amount: 50,
+        targetRole: 'responsible_person',
+        approverRole: 'station_manager',
+        rules: ['S6-10'],
+      },
     ],
     expenses: [{ id: 'return_freight', name: '退货运费', defaultAmount: 80, signatureChain: ['manager_in_charge', 'station_manager'], rules: ['S3-8'] }],
   }),
@@ -44,7 +89,9 @@ describe('S6-10 penalties proposed on a breach', () => {
 
   it('S6-10 a late investigation proposes −100 to the station manager and −200 to the manager in charge', () => {
     const proposals = breachPenaltyProposals(s6, state, breached);
-    expect(proposals.map((p) => (p.type === 'case.penalty_proposed' ? [p.payload.penaltyId, p.payload.amount, p.payload.targetRole, p.payload.stageId] : []))).toEqual([
+    expect(
+      proposals.map((p) => (p.type === 'case.penalty_proposed' ? [p.payload.penaltyId, p.payload.amount, p.payload.targetRole, p.payload.stageId] : [])),
+    ).toEqual([
       ['late_station_manager:investigate', 100, 'station_manager', 'investigate'],
       ['late_manager_in_charge:investigate', 200, 'manager_in_charge', 'investigate'],
     ]);
@@ -53,7 +100,10 @@ describe('S6-10 penalties proposed on a breach', () => {
     expect(breachPenaltyProposals(s6, after, breached)).toEqual([]);
     // A late reply later is a second occurrence.
     const lateReply = breachPenaltyProposals(s6, after, [...breached.slice(0, 2), stage('reply', 'met', { metLate: true })]);
-    expect(lateReply.map((p) => (p.type === 'case.penalty_proposed' ? p.payload.penaltyId : ''))).toEqual(['late_station_manager:reply', 'late_manager_in_charge:reply']);
+    expect(lateReply.map((p) => (p.type === 'case.penalty_proposed' ? p.payload.penaltyId : ''))).toEqual([
+      'late_station_manager:reply',
+      'late_manager_in_charge:reply',
+    ]);
   });
 
   it('S6-10 only the approver role the policy names may decide, and the ledger shows the deductions', () => {
@@ -65,7 +115,10 @@ describe('S6-10 penalties proposed on a breach', () => {
     ]);
     expect(decision(s6, proposed, 'penalty', 'late_station_manager:investigate', true, ['station_manager'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
     // A rejection without its reason is refused.
-    expect(decision(s6, proposed, 'penalty', 'late_manager_in_charge:investigate', false, ['director'], { note: '  ' })).toEqual({ ok: false, error: 'ledger.rejectReason' });
+    expect(decision(s6, proposed, 'penalty', 'late_manager_in_charge:investigate', false, ['director'], { note: '  ' })).toEqual({
+      ok: false,
+      error: 'ledger.rejectReason',
+    });
     const d1 = decision(s6, proposed, 'penalty', 'late_station_manager:investigate', true, ['director']);
     const d2 = decision(s6, proposed, 'penalty', 'late_manager_in_charge:investigate', false, ['director'], { note: '已说明原因' });
     if (!d1.ok || !d2.ok) throw new Error('decisions refused');
@@ -83,13 +136,17 @@ describe('S6-10 penalties proposed on a breach', () => {
     const { state: proposed } = withEvents(events, breachPenaltyProposals(s6, state, breached), t0 + 4 * DAY);
     const rev2 = { ...s6, revision: s6.revision + 1, penalties: s6.penalties.map((p) => ({ ...p, name: `${p.name}（修订）`, approverRole: 'deputy' })) };
     const byRevision = (r: number) => [s6, rev2].find((p) => p.revision === r);
-    expect(ledgerRows(rev2, [proposed], byRevision).map((r) => [r.approverRole, r.name])).toEqual(ledgerRows(s6, [proposed]).map((r) => [r.approverRole, r.name]));
+    expect(ledgerRows(rev2, [proposed], byRevision).map((r) => [r.approverRole, r.name])).toEqual(
+      ledgerRows(s6, [proposed]).map((r) => [r.approverRole, r.name]),
+    );
     expect(ledgerRows(rev2, [proposed]).map((r) => r.approverRole)).toEqual(['deputy', 'deputy']);
   });
 
   it('S6-10 not applying first-ask proposes −50 to the responsible person, one occurrence at a time', () => {
     const p = firstAskPenaltyProposals(s6, state, '推诿来访群众');
-    expect(p).toEqual([{ type: 'case.penalty_proposed', payload: { penaltyId: 'first_ask:1', amount: 50, targetRole: 'responsible_person', reason: '推诿来访群众' } }]);
+    expect(p).toEqual([
+      { type: 'case.penalty_proposed', payload: { penaltyId: 'first_ask:1', amount: 50, targetRole: 'responsible_person', reason: '推诿来访群众' } },
+    ]);
     const after = withEvents(events, p, t0 + HOUR).state;
     expect(firstAskPenaltyProposals(s6, after, '再次推诿')[0]!.payload).toMatchObject({ penaltyId: 'first_ask:2' });
   });
@@ -112,7 +169,10 @@ describe('S6-10 under the gas-station preset and the real SLA engine', () => {
     const clerk = { id: 'staff-1', roles: ['station_manager'] };
     for (const p of proposals) expect(validateAction(state, s6preset, clerk, p, now, events).ok).toBe(true);
     const { state: proposed, events: proposedLog } = withEvents(events, proposals, now);
-    expect(decision(s6preset, proposed, 'penalty', 'late_station_manager:investigation', true, ['station_manager'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
+    expect(decision(s6preset, proposed, 'penalty', 'late_station_manager:investigation', true, ['station_manager'])).toEqual({
+      ok: false,
+      error: 'ledger.wrongRole',
+    });
     const d = decision(s6preset, proposed, 'penalty', 'late_station_manager:investigation', true, ['main_leader']);
     if (d.ok) expect(validateAction(proposed, s6preset, { id: 'staff-9', roles: ['main_leader'] }, d.value, now, proposedLog).ok).toBe(true);
     expect(d.ok && d.value.type === 'case.penalty_decided' ? d.value.payload.approverRole : '').toBe('main_leader');
@@ -128,7 +188,9 @@ describe('S3-6 under the retail preset and the real SLA engine', () => {
     const events = eventsFor({ id: 'r1', kind: 'product', receivedAt: t0 });
     const stages = slaStagesFor(s3, events, t0 + 3 * HOUR);
     const proposals = breachPenaltyProposals(s3, projectCase(events)!, stages);
-    expect(proposals.map((p) => (p.type === 'case.penalty_proposed' ? [p.payload.amount, p.payload.targetRole, p.payload.stageId] : []))).toEqual([[50, 'dept_head', 'product_reply']]);
+    expect(proposals.map((p) => (p.type === 'case.penalty_proposed' ? [p.payload.amount, p.payload.targetRole, p.payload.stageId] : []))).toEqual([
+      [50, 'dept_head', 'product_reply'],
+    ]);
     const proposed = withEvents(events, proposals, t0 + 3 * HOUR).state;
     expect(decision(s3, proposed, 'penalty', 'late_reply_fine:product_reply', true, ['hr_officer']).ok).toBe(true);
     expect(decision(s3, proposed, 'penalty', 'late_reply_fine:product_reply', true, ['dept_head'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
@@ -162,7 +224,10 @@ describe('S1-14 reward for a verified hazard report', () => {
     expect(rewardProposal(s1, proposed)).toEqual({ ok: false, error: 'ledger.alreadyProposed' });
     const approver = s1.rewards[0]!.approverRole;
     expect(decision(s1, proposed, 'reward', 'hazard_report_reward', true, ['inspector'])).toEqual({ ok: false, error: 'ledger.wrongRole' });
-    expect(decision(s1, proposed, 'reward', 'hazard_report_reward', true, [approver], { amount: 900 })).toEqual({ ok: false, error: 'ledger.amountOutOfRange' });
+    expect(decision(s1, proposed, 'reward', 'hazard_report_reward', true, [approver], { amount: 900 })).toEqual({
+      ok: false,
+      error: 'ledger.amountOutOfRange',
+    });
     const ok = decision(s1, proposed, 'reward', 'hazard_report_reward', true, [approver], { amount: 700 });
     if (!ok.ok) throw new Error('refused');
     const rows = ledgerRows(s1, [withEvents(serious, [r.value, ok.value], t0 + DAY).state]);
@@ -176,7 +241,17 @@ describe('S1-14 approval range follows the proposed level', () => {
     const serious = eventsFor({ id: 'h3', kind: 'report', receivedAt: t0, investigated: { verified: true, dangerLevel: 'serious', afterMin: 600 } });
     const r = rewardProposal(s1, projectCase(serious)!);
     if (!r.ok) throw new Error('refused');
-    const { state: regraded, events: regradedLog } = withEvents(serious, [r.value, { type: 'case.investigated', payload: { inspectorIds: ['i1', 'i2'], findings: '复查：升级为重大火灾隐患。', evidence: [], verified: true, dangerLevel: 'major' } }], t0 + DAY);
+    const { state: regraded, events: regradedLog } = withEvents(
+      serious,
+      [
+        r.value,
+        {
+          type: 'case.investigated',
+          payload: { inspectorIds: ['i1', 'i2'], findings: '复查：升级为重大火灾隐患。', evidence: [], verified: true, dangerLevel: 'major' },
+        },
+      ],
+      t0 + DAY,
+    );
     const approver = s1.rewards[0]!.approverRole;
     const d900 = decision(s1, regraded, 'reward', 'hazard_report_reward', true, [approver], { amount: 900 });
     expect(d900).toEqual({ ok: false, error: 'ledger.amountOutOfRange' });
@@ -215,7 +290,10 @@ describe('S1-15 accountability list', () => {
     const now = t0 + 5 * DAY;
     const rows = accountabilityList(
       [
-        { state: a, stages: [stage('investigate', 'breached', { dueAt: t0 + 3 * DAY }), stage('ack', 'met', { metLate: true, dueAt: t0 + HOUR, metAt: t0 + 3 * HOUR })] },
+        {
+          state: a,
+          stages: [stage('investigate', 'breached', { dueAt: t0 + 3 * DAY }), stage('ack', 'met', { metLate: true, dueAt: t0 + HOUR, metAt: t0 + 3 * HOUR })],
+        },
         { state: b, stages: [stage('investigate', 'breached', { dueAt: t0 + DAY }), stage('ack', 'met', { dueAt: t0 + HOUR, metAt: t0 })] },
       ],
       now,

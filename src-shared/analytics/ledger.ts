@@ -53,7 +53,13 @@ export function breachPenaltyProposals(policy: PolicyMoney, state: CaseState, st
       existing.add(penaltyId);
       out.push({
         type: 'case.penalty_proposed',
-        payload: { penaltyId, amount: p.amount, targetRole: p.targetRole, stageId: st.stageId, reason: `${p.name}：「${stageNames.get(st.stageId) ?? st.name}」超过时限` },
+        payload: {
+          penaltyId,
+          amount: p.amount,
+          targetRole: p.targetRole,
+          stageId: st.stageId,
+          reason: `${p.name}：「${stageNames.get(st.stageId) ?? st.name}」超过时限`,
+        },
       });
     }
   }
@@ -66,7 +72,10 @@ export function firstAskPenaltyProposals(policy: PolicyMoney, state: CaseState, 
     .filter((p) => p.trigger.on === 'first_ask_violation')
     .map((p) => {
       const n = state.penalties.filter((x) => x.id.startsWith(`${p.id}:`)).length + 1;
-      return { type: 'case.penalty_proposed', payload: { penaltyId: `${p.id}:${n}`, amount: p.amount, targetRole: p.targetRole, reason: reason.trim() || p.name } };
+      return {
+        type: 'case.penalty_proposed',
+        payload: { penaltyId: `${p.id}:${n}`, amount: p.amount, targetRole: p.targetRole, reason: reason.trim() || p.name },
+      };
     });
 }
 
@@ -108,7 +117,10 @@ export function rewardProposal(policy: PolicyMoney, state: CaseState, amount?: n
   if (state.rewards.some((r) => r.id === range.rewardId)) return fail('ledger.alreadyProposed');
   const value = amount ?? range.min;
   if (!(value >= range.min && value <= range.max)) return fail('ledger.amountOutOfRange');
-  return ok({ type: 'case.reward_proposed', payload: { rewardId: range.rewardId, amount: value, level: range.level, reason: `${range.name}（${range.levelName}）` } });
+  return ok({
+    type: 'case.reward_proposed',
+    payload: { rewardId: range.rewardId, amount: value, level: range.level, reason: `${range.name}（${range.levelName}）` },
+  });
 }
 
 /** The role that must approve an item: the policy's, never the proposer's choice. */
@@ -152,7 +164,12 @@ export function decision(
 
 export const expenseDocument = (expenseId: string) => `expense:${expenseId}`;
 
-export function expenseProposal(policy: PolicyMoney, state: CaseState, defId: string, input: { amount?: number; description: string; liableDepartmentId?: string }): LedgerResult<NewEvent> {
+export function expenseProposal(
+  policy: PolicyMoney,
+  state: CaseState,
+  defId: string,
+  input: { amount?: number; description: string; liableDepartmentId?: string },
+): LedgerResult<NewEvent> {
   const def = policy.expenses.find((e) => e.id === defId);
   if (!def) return fail('ledger.notFound');
   const amount = input.amount ?? def.defaultAmount;
@@ -161,7 +178,12 @@ export function expenseProposal(policy: PolicyMoney, state: CaseState, defId: st
   const n = state.expenses.filter((e) => e.expenseId.startsWith(`${def.id}:`)).length + 1;
   return ok({
     type: 'case.expense_recorded',
-    payload: { expenseId: `${def.id}:${n}`, amount, description: input.description.trim(), ...(input.liableDepartmentId ? { liableDepartmentId: input.liableDepartmentId } : {}) },
+    payload: {
+      expenseId: `${def.id}:${n}`,
+      amount,
+      description: input.description.trim(),
+      ...(input.liableDepartmentId ? { liableDepartmentId: input.liableDepartmentId } : {}),
+    },
   });
 }
 
@@ -182,7 +204,14 @@ export function expenseSignatureChain(policy: PolicyMoney, state: CaseState, exp
 }
 
 /** The next signature of the chain; refused when the actor does not hold that step's role. */
-export function expenseSignature(policy: PolicyMoney, state: CaseState, expenseId: string, actorRoles: readonly string[], signerName: string, image?: string): LedgerResult<NewEvent> {
+export function expenseSignature(
+  policy: PolicyMoney,
+  state: CaseState,
+  expenseId: string,
+  actorRoles: readonly string[],
+  signerName: string,
+  image?: string,
+): LedgerResult<NewEvent> {
   const chain = expenseSignatureChain(policy, state, expenseId);
   if (chain.length === 0 || !state.expenses.some((e) => e.expenseId === expenseId)) return fail('ledger.notFound');
   const next = chain.find((s) => !s.signed);

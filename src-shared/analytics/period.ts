@@ -60,7 +60,12 @@ export function periodOf(instant: number, granularity: Granularity, offsetMinute
       return { key: `${w.year}-W${pad(w.week)}`, granularity, start, end: start + 7 * DAY };
     }
     case 'month':
-      return { key: `${c.y}-${pad(c.m + 1)}`, granularity, start: localMidnight(c.y, c.m, 1, offsetMinutes), end: localMidnight(c.y, c.m + 1, 1, offsetMinutes) };
+      return {
+        key: `${c.y}-${pad(c.m + 1)}`,
+        granularity,
+        start: localMidnight(c.y, c.m, 1, offsetMinutes),
+        end: localMidnight(c.y, c.m + 1, 1, offsetMinutes),
+      };
     case 'quarter': {
       const q = Math.floor(c.m / 3);
       return { key: `${c.y}-Q${q + 1}`, granularity, start: localMidnight(c.y, q * 3, 1, offsetMinutes), end: localMidnight(c.y, q * 3 + 3, 1, offsetMinutes) };

@@ -42,7 +42,16 @@ describe('S0-2 the revision comparison in words', () => {
         ];
         p.callback.rules[0]!.within = { amount: 3, unit: 'days' };
         p.callback.unsatisfiedReopens = true;
-        p.penalties.push({ id: 'penalty_1', name: '一般投诉超时未处理', trigger: { on: 'breach' }, amount: 50, targetRole: 'butler', approverRole: 'senior_butler', perOccurrence: true, rules: [] });
+        p.penalties.push({
+          id: 'penalty_1',
+          name: '一般投诉超时未处理',
+          trigger: { on: 'breach' },
+          amount: 50,
+          targetRole: 'butler',
+          approverRole: 'senior_butler',
+          perOccurrence: true,
+          rules: [],
+        });
       }),
     ).toEqual([
       '生效日期: 2026-01-01 → 2026-11-30',
@@ -58,7 +67,16 @@ describe('S0-2 the revision comparison in words', () => {
     const after = structuredClone(base);
     after.categories.push({ code: 'parking', name: '停车管理', departmentId: 'security' });
     expect(describeChanges(diffPolicies(base, after), base, after)).toEqual([
-      { key: 'categories[parking]', section: 'categories', sectionLabel: '类别与派单', item: '停车管理', heading: '类别与派单 · 停车管理', kind: 'added', before: undefined, after: '责任部门 秩序维护部' },
+      {
+        key: 'categories[parking]',
+        section: 'categories',
+        sectionLabel: '类别与派单',
+        item: '停车管理',
+        heading: '类别与派单 · 停车管理',
+        kind: 'added',
+        before: undefined,
+        after: '责任部门 秩序维护部',
+      },
     ]);
   });
 
@@ -70,7 +88,12 @@ describe('S0-2 the revision comparison in words', () => {
         p.kinds = p.kinds.filter((k) => k.code !== 'suggestion');
         p.categories.find((c) => c.code === 'suggestion')!.kinds = ['opinion'];
       }),
-    ).toEqual(['投诉类型 · 业户意见 · 免回访: 否 → 是', '投诉类型 · 合理化建议（删除）: 登记表 客户投诉登记表，免回访 是', '投诉类型 · 报修（新增）: 登记表 客户投诉登记表，免回访 否', '类别与派单 · 合理化建议 · 适用类型: 合理化建议 → 业户意见']);
+    ).toEqual([
+      '投诉类型 · 业户意见 · 免回访: 否 → 是',
+      '投诉类型 · 合理化建议（删除）: 登记表 客户投诉登记表，免回访 是',
+      '投诉类型 · 报修（新增）: 登记表 客户投诉登记表，免回访 否',
+      '类别与派单 · 合理化建议 · 适用类型: 合理化建议 → 业户意见',
+    ]);
   });
 
   it('S0-2 categories: routed elsewhere, renamed, given a department, removed', () => {
@@ -110,19 +133,33 @@ describe('S0-2 the revision comparison in words', () => {
 
   it('S0-2 stages: a stage added or removed in the JSON reads whole, its limit in minutes or hours', () => {
     const [added] = sentences((p) => {
-      p.stages.push({ ...stage(p, 'general_reply'), id: 'night_reply', name: '夜间答复', limit: { amount: 30, unit: 'minutes' }, ladder: [{ at: 'start', notifyRoles: ['monitor_operator'] }] });
+      p.stages.push({
+        ...stage(p, 'general_reply'),
+        id: 'night_reply',
+        name: '夜间答复',
+        limit: { amount: 30, unit: 'minutes' },
+        ladder: [{ at: 'start', notifyRoles: ['monitor_operator'] }],
+      });
     });
     expect(added).toBe(
       '环节与时限 · 夜间答复（新增）: 适用范围 类型 投诉、业户意见；级别 一般投诉，开始于 登记，结束于 答复，时限 30 分钟，计时方式 自然时间，预警时点 80%，可暂停计时 否，升级提醒 开始 → 监控中心值班员，条款 S7-13',
     );
     // A stage's start and stop events read as the timeline names them.
     expect(sentences((p) => (stage(p, 'general_reply').startsOn = ['case.accepted']))).toEqual(['环节与时限 · 一般投诉:1小时内答复 · 开始于: 登记 → 受理']);
-    expect(sentences((p) => (p.stages = p.stages.filter((s) => s.id !== 'follow_up')))[0]).toMatch(/^环节与时限 · 交待跟办事项:24小时内处理解决或答复（删除）: 适用范围 全部，.*时限 24 小时，/);
+    expect(sentences((p) => (p.stages = p.stages.filter((s) => s.id !== 'follow_up')))[0]).toMatch(
+      /^环节与时限 · 交待跟办事项:24小时内处理解决或答复（删除）: 适用范围 全部，.*时限 24 小时，/,
+    );
   });
 
   it('S0-2 callback rules are numbered: a rule added, its methods and kinds changed, a rule removed', () => {
     const twoRules = structuredClone(base);
-    twoRules.callback.rules.push({ appliesTo: { kinds: ['suggestion'] }, within: { amount: 5, unit: 'workingDays' }, clock: 'working-days', methods: ['letter'], calleeSigns: true });
+    twoRules.callback.rules.push({
+      appliesTo: { kinds: ['suggestion'] },
+      within: { amount: 5, unit: 'workingDays' },
+      clock: 'working-days',
+      methods: ['letter'],
+      calleeSigns: true,
+    });
     expect(sentences((p) => p.callback.rules.push(structuredClone(twoRules.callback.rules[1]!)))).toEqual([
       '回访规则 · 第 2 条（新增）: 适用范围 类型 合理化建议，时限 5 个工作日，计时方式 工作日，回访方式 来信，被访人签字 是',
     ]);
@@ -146,7 +183,9 @@ describe('S0-2 the revision comparison in words', () => {
   });
 
   it('S0-2 rewards: added with their levels in yuan, a level changed, a level added, removed', () => {
-    expect(sentences((p) => p.rewards.push(hazardReward()))).toEqual(['奖励 · 业户举报安全隐患奖励（新增）: 触发 隐患经核实，等级 一般隐患 0–200 元、重大隐患 200–500 元，审批 物业大管家']);
+    expect(sentences((p) => p.rewards.push(hazardReward()))).toEqual([
+      '奖励 · 业户举报安全隐患奖励（新增）: 触发 隐患经核实，等级 一般隐患 0–200 元、重大隐患 200–500 元，审批 物业大管家',
+    ]);
     const withReward = structuredClone(base);
     withReward.rewards.push(hazardReward());
     expect(
@@ -160,13 +199,28 @@ describe('S0-2 the revision comparison in words', () => {
         'zh-CN',
         withReward,
       ),
-    ).toEqual(['奖励 · 业户举报安全隐患奖励 · 等级 · 重大隐患 · 最高: 500 元 → 800 元', '奖励 · 业户举报安全隐患奖励 · 等级 · 特大隐患（新增）: 800–2000 元', '奖励 · 业户举报安全隐患奖励 · 审批: 物业大管家 → 首席物业管家']);
-    expect(sentences((p) => (p.rewards = []), 'zh-CN', withReward)).toEqual(['奖励 · 业户举报安全隐患奖励（删除）: 触发 隐患经核实，等级 一般隐患 0–200 元、重大隐患 200–500 元，审批 物业大管家']);
+    ).toEqual([
+      '奖励 · 业户举报安全隐患奖励 · 等级 · 重大隐患 · 最高: 500 元 → 800 元',
+      '奖励 · 业户举报安全隐患奖励 · 等级 · 特大隐患（新增）: 800–2000 元',
+      '奖励 · 业户举报安全隐患奖励 · 审批: 物业大管家 → 首席物业管家',
+    ]);
+    expect(sentences((p) => (p.rewards = []), 'zh-CN', withReward)).toEqual([
+      '奖励 · 业户举报安全隐患奖励（删除）: 触发 隐患经核实，等级 一般隐患 0–200 元、重大隐患 200–500 元，审批 物业大管家',
+    ]);
   });
 
   it('S0-2 penalties: amount, stages of the trigger, once per case, removed', () => {
     const withPenalty = structuredClone(base);
-    withPenalty.penalties.push({ id: 'late', name: '一般投诉超时未处理', trigger: { on: 'breach' }, amount: 50, targetRole: 'butler', approverRole: 'senior_butler', perOccurrence: true, rules: [] });
+    withPenalty.penalties.push({
+      id: 'late',
+      name: '一般投诉超时未处理',
+      trigger: { on: 'breach' },
+      amount: 50,
+      targetRole: 'butler',
+      approverRole: 'senior_butler',
+      perOccurrence: true,
+      rules: [],
+    });
     expect(
       sentences(
         (p) => {
@@ -183,7 +237,9 @@ describe('S0-2 the revision comparison in words', () => {
       '处罚 · 一般投诉超时未处理 · 金额: 50 元 → 100 元',
       '处罚 · 一般投诉超时未处理 · 每次计罚: 是 → 否',
     ]);
-    expect(sentences((p) => (p.penalties = []), 'zh-CN', withPenalty)).toEqual(['处罚 · 一般投诉超时未处理（删除）: 50 元，对象 物业管家，审批 物业大管家，每次；触发：环节超时（全部环节）']);
+    expect(sentences((p) => (p.penalties = []), 'zh-CN', withPenalty)).toEqual([
+      '处罚 · 一般投诉超时未处理（删除）: 50 元，对象 物业管家，审批 物业大管家，每次；触发：环节超时（全部环节）',
+    ]);
   });
 
   it('S0-2 departments and roles: added, renamed, removed; each revision names its own roles', () => {
@@ -221,10 +277,20 @@ describe('S0-2 the revision comparison in words', () => {
         p.presetId = 'my-property';
         p.forms[0]!.fields[0]!.required = !p.forms[0]!.fields[0]!.required;
       }),
-    ).toEqual(['presetId: s7-property → my-property', `登记表 · 客户投诉登记表 · 填写项 · ${base.forms[0]!.fields[0]!.label} · 必填: ${base.forms[0]!.fields[0]!.required ? '是 → 否' : '否 → 是'}`]);
+    ).toEqual([
+      'presetId: s7-property → my-property',
+      `登记表 · 客户投诉登记表 · 填写项 · ${base.forms[0]!.fields[0]!.label} · 必填: ${base.forms[0]!.fields[0]!.required ? '是 → 否' : '否 → 是'}`,
+    ]);
     // A section from a newer policy format this desk does not know yet.
     const unknown: PolicyChange[] = [
-      { section: 'escalations', path: 'escalations[night].notify', steps: ['escalations', { id: 'night' }, 'notify'], kind: 'changed', before: { roles: ['butler'] }, after: [1, true] },
+      {
+        section: 'escalations',
+        path: 'escalations[night].notify',
+        steps: ['escalations', { id: 'night' }, 'notify'],
+        kind: 'changed',
+        before: { roles: ['butler'] },
+        after: [1, true],
+      },
       { section: 'stages', path: 'stages[general_reply].sms', steps: ['stages', { id: 'general_reply' }, 'sms'], kind: 'added', after: { to: 'owner' } },
     ];
     expect(describeChanges(unknown, base, base).map((l) => changeSentence(l))).toEqual([
@@ -235,7 +301,9 @@ describe('S0-2 the revision comparison in words', () => {
 
   it('S0-2 the regulation text: a clause changed by chapter and clause number', () => {
     const clause = base.document.chapters[1]!.clauses[0]!;
-    expect(sentences((p) => (p.document.chapters[1]!.clauses[0] = '明示办公地点和服务热线。'))).toEqual([`制度正文 · 第 2 章 · 第 1 款: ${clause} → 明示办公地点和服务热线。`]);
+    expect(sentences((p) => (p.document.chapters[1]!.clauses[0] = '明示办公地点和服务热线。'))).toEqual([
+      `制度正文 · 第 2 章 · 第 1 款: ${clause} → 明示办公地点和服务热线。`,
+    ]);
   });
 
   it('S0-2 the same comparison in English, with the revisions’ own names', () => {
@@ -243,7 +311,16 @@ describe('S0-2 the revision comparison in words', () => {
       sentences((p) => {
         p.categories.push({ code: 'parking', name: '停车管理', departmentId: 'security' });
         p.callback.rules[0]!.within = { amount: 3, unit: 'days' };
-        p.penalties.push({ id: 'penalty_1', name: '一般投诉超时未处理', trigger: { on: 'first_ask_violation' }, amount: 50, targetRole: 'butler', approverRole: 'senior_butler', perOccurrence: true, rules: [] });
+        p.penalties.push({
+          id: 'penalty_1',
+          name: '一般投诉超时未处理',
+          trigger: { on: 'first_ask_violation' },
+          amount: 50,
+          targetRole: 'butler',
+          approverRole: 'senior_butler',
+          perOccurrence: true,
+          rules: [],
+        });
       }, 'en'),
     ).toEqual([
       'Categories and routing · 停车管理 (added): department 秩序维护部',

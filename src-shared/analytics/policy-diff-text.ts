@@ -425,7 +425,12 @@ const YUAN = leaf((v, s) => s.t('yuan', { n: str(v) }));
 const PERCENT = leaf((v) => (typeof v === 'number' ? `${Math.round(v * 1000) / 10}%` : str(v)));
 const STRINGS = leaf((v, s) => joinOr(strings(v), s));
 /** Event types (a stage's start and stop) by the names the timeline and the printed archive use. */
-const EVENTS = leaf((v, s) => joinOr(strings(v).map((e) => (e in EVENT_NAMES ? eventName(e as EventType, s.lang) : e)), s));
+const EVENTS = leaf((v, s) =>
+  joinOr(
+    strings(v).map((e) => (e in EVENT_NAMES ? eventName(e as EventType, s.lang) : e)),
+    s,
+  ),
+);
 
 type NamedList = 'roles' | 'departments' | 'kinds' | 'channels' | 'stages' | 'severities' | 'categories' | 'forms';
 /** The side's name for a code in one of its lists; the code itself when that revision lacks it. */
@@ -444,7 +449,12 @@ const ROLES = NAMES('roles');
 const DURATION = leaf((v, s) => (isObject(v) && typeof v.amount === 'number' ? `${v.amount} ${s.t(`unit.${str(v.unit)}` as Key)}` : str(v)));
 const CLOCK = leaf((v, s) => s.t(`clock.${str(v)}` as Key));
 const DATE = leaf((v, s) => (typeof v === 'number' ? civilDayKey(civilDayOf(v, s.p.utcOffsetMinutes)) : str(v)));
-const PERIODS = leaf((v, s) => joinOr(strings(v).map((x) => s.t(`period.${x}` as Key)), s));
+const PERIODS = leaf((v, s) =>
+  joinOr(
+    strings(v).map((x) => s.t(`period.${x}` as Key)),
+    s,
+  ),
+);
 
 const APPLIES_TO = leaf((v, s) => {
   if (!isObject(v)) return str(v);
@@ -454,7 +464,9 @@ const APPLIES_TO = leaf((v, s) => {
     ['categories', 'categories', 'applies.categories'],
     ['channels', 'channels', 'applies.channels'],
   ];
-  const parts = named.filter(([k]) => Array.isArray(v[k]) && (v[k] as JsonValue[]).length).map(([k, list, label]) => `${s.t(label)} ${NAMES(list).fmt(v[k]!, s)}`);
+  const parts = named
+    .filter(([k]) => Array.isArray(v[k]) && (v[k] as JsonValue[]).length)
+    .map(([k, list, label]) => `${s.t(label)} ${NAMES(list).fmt(v[k]!, s)}`);
   const form = v.form;
   if (isObject(form)) parts.push(`${s.t('applies.form')} ${str(form.key)} = ${BOOL.fmt(form.equals ?? null, s)}`);
   return parts.length ? parts.join(s.t('groupSep')) : s.t('all');
@@ -477,15 +489,26 @@ const TRIGGER = leaf((v, s) => {
   return s.t('paren', { v: on, w: stages });
 });
 
-const APPROVAL_STEPS = leaf((v, s) => (Array.isArray(v) ? v.map((st) => (isObject(st) ? `${str(st.label)}（${ROLE.fmt(st.role ?? '', s)}）` : str(st))).join(' → ') : str(v)));
-const CALENDAR = leaf((v, s) => (isObject(v) ? joinOr(Object.entries(v).map(([d, w]) => `${d} ${w ? s.t('working') : s.t('holiday')}`), s) : str(v)));
+const APPROVAL_STEPS = leaf((v, s) =>
+  Array.isArray(v) ? v.map((st) => (isObject(st) ? `${str(st.label)}（${ROLE.fmt(st.role ?? '', s)}）` : str(st))).join(' → ') : str(v),
+);
+const CALENDAR = leaf((v, s) =>
+  isObject(v)
+    ? joinOr(
+        Object.entries(v).map(([d, w]) => `${d} ${w ? s.t('working') : s.t('holiday')}`),
+        s,
+      )
+    : str(v),
+);
 
 const obj = (fields: Record<string, Field>, summary?: Obj['summary']): Obj => ({ t: 'obj', fields, summary });
 const byId = (item: Spec, name: (v: JsonValue) => string = (v) => (isObject(v) ? str(v.name) : str(v))): List => ({ t: 'list', by: 'id', item, name });
 const byPosition = (item: Spec, ordinal: Key): List => ({ t: 'list', by: 'position', item, ordinal });
 const RULE_IDS = field('f.ruleIds', STRINGS);
 
-const LEVEL = obj({ level: field('f.code', TEXT), name: field('f.name', TEXT), min: field('f.min', YUAN), max: field('f.max', YUAN) }, (v, s) => s.t('range', { min: str(v.min), max: str(v.max) }));
+const LEVEL = obj({ level: field('f.code', TEXT), name: field('f.name', TEXT), min: field('f.min', YUAN), max: field('f.max', YUAN) }, (v, s) =>
+  s.t('range', { min: str(v.min), max: str(v.max) }),
+);
 
 const PENALTY = obj(
   {
@@ -500,8 +523,12 @@ const PENALTY = obj(
   },
   // 50 元，对象 物业管家，审批 物业大管家，每次；触发：环节超时（全部环节）
   (v, s) =>
-    [s.t('yuan', { n: str(v.amount) }), `${s.t('f.targetRole')} ${ROLE.fmt(v.targetRole ?? '', s)}`, `${s.t('f.approverRole')} ${ROLE.fmt(v.approverRole ?? '', s)}`, v.perOccurrence === false ? s.t('once') : s.t('perOccurrence')].join(s.t('sep')) +
-    `${s.t('groupSep')}${s.t('f.trigger')}${s.t('colon')}${TRIGGER.fmt(v.trigger ?? '', s)}`,
+    [
+      s.t('yuan', { n: str(v.amount) }),
+      `${s.t('f.targetRole')} ${ROLE.fmt(v.targetRole ?? '', s)}`,
+      `${s.t('f.approverRole')} ${ROLE.fmt(v.approverRole ?? '', s)}`,
+      v.perOccurrence === false ? s.t('once') : s.t('perOccurrence'),
+    ].join(s.t('sep')) + `${s.t('groupSep')}${s.t('f.trigger')}${s.t('colon')}${TRIGGER.fmt(v.trigger ?? '', s)}`,
 );
 
 const STAGE = obj({
@@ -530,7 +557,15 @@ const CALLBACK_RULE = obj({
   calleeSigns: field('f.calleeSigns', BOOL),
 });
 
-const FORM_FIELD = obj({ key: field('f.code', TEXT), label: field('f.label', TEXT), type: field('f.type', TEXT), required: field('f.required', BOOL), maxLength: field('f.maxLength', NUMBER), options: field('f.options', GENERIC), help: field('f.help', TEXT) });
+const FORM_FIELD = obj({
+  key: field('f.code', TEXT),
+  label: field('f.label', TEXT),
+  type: field('f.type', TEXT),
+  required: field('f.required', BOOL),
+  maxLength: field('f.maxLength', NUMBER),
+  options: field('f.options', GENERIC),
+  help: field('f.help', TEXT),
+});
 
 const CHAPTER = obj({ title: field('f.title', TEXT), clauses: field('', byPosition(TEXT, 'ord.clause')) }, (v) => str(v.title));
 
@@ -543,8 +578,32 @@ const POLICY: Obj = obj({
   departments: field('sec.departments', byId(obj({ id: field('f.code', TEXT), name: field('f.name', TEXT), headRole: field('f.headRole', ROLE) }))),
   channels: field('sec.channels', byId(obj({ code: field('f.code', TEXT), name: field('f.name', TEXT) }))),
   receptionPoints: field('sec.receptionPoints', STRINGS),
-  kinds: field('sec.kinds', byId(obj({ code: field('f.code', TEXT), name: field('f.name', TEXT), formId: field('f.formId', NAMED('forms')), callbackExempt: field('f.callbackExempt', BOOL) }))),
-  forms: field('sec.forms', byId(obj({ id: field('f.code', TEXT), title: field('f.title', TEXT), fields: field('f.fields', byId(FORM_FIELD, (v) => (isObject(v) ? str(v.label) : str(v)))), requires: field('f.requires', STRINGS) }), (v) => (isObject(v) ? str(v.title) : str(v)))),
+  kinds: field(
+    'sec.kinds',
+    byId(
+      obj({
+        code: field('f.code', TEXT),
+        name: field('f.name', TEXT),
+        formId: field('f.formId', NAMED('forms')),
+        callbackExempt: field('f.callbackExempt', BOOL),
+      }),
+    ),
+  ),
+  forms: field(
+    'sec.forms',
+    byId(
+      obj({
+        id: field('f.code', TEXT),
+        title: field('f.title', TEXT),
+        fields: field(
+          'f.fields',
+          byId(FORM_FIELD, (v) => (isObject(v) ? str(v.label) : str(v))),
+        ),
+        requires: field('f.requires', STRINGS),
+      }),
+      (v) => (isObject(v) ? str(v.title) : str(v)),
+    ),
+  ),
   categories: field(
     'sec.categories',
     byId(
@@ -559,16 +618,39 @@ const POLICY: Obj = obj({
       }),
     ),
   ),
-  severities: field('sec.severities', byId(obj({ code: field('f.code', TEXT), name: field('f.name', TEXT), rank: field('f.rank', NUMBER), definition: field('f.definition', TEXT) }))),
-  inadmissibleReasons: field('sec.inadmissibleReasons', byId(obj({ code: field('f.code', TEXT), text: field('f.text', TEXT), referral: field('f.referral', TEXT) }), (v) => (isObject(v) ? str(v.text) : str(v)))),
+  severities: field(
+    'sec.severities',
+    byId(obj({ code: field('f.code', TEXT), name: field('f.name', TEXT), rank: field('f.rank', NUMBER), definition: field('f.definition', TEXT) })),
+  ),
+  inadmissibleReasons: field(
+    'sec.inadmissibleReasons',
+    byId(obj({ code: field('f.code', TEXT), text: field('f.text', TEXT), referral: field('f.referral', TEXT) }), (v) => (isObject(v) ? str(v.text) : str(v))),
+  ),
   riskFlags: field(
     'sec.riskFlags',
-    byId(obj({ code: field('f.code', TEXT), name: field('f.name', TEXT), alertRoles: field('f.alertRoles', ROLES), description: field('f.description', TEXT), reportExternally: field('f.reportExternally', STRINGS) })),
+    byId(
+      obj({
+        code: field('f.code', TEXT),
+        name: field('f.name', TEXT),
+        alertRoles: field('f.alertRoles', ROLES),
+        description: field('f.description', TEXT),
+        reportExternally: field('f.reportExternally', STRINGS),
+      }),
+    ),
   ),
   stages: field('sec.stages', byId(STAGE)),
   approvals: field(
     'sec.approvals',
-    byId(obj({ id: field('f.code', TEXT), name: field('f.name', TEXT), appliesTo: field('f.appliesTo', APPLIES_TO), steps: field('f.steps', APPROVAL_STEPS), before: field('f.before', TEXT), rules: RULE_IDS })),
+    byId(
+      obj({
+        id: field('f.code', TEXT),
+        name: field('f.name', TEXT),
+        appliesTo: field('f.appliesTo', APPLIES_TO),
+        steps: field('f.steps', APPROVAL_STEPS),
+        before: field('f.before', TEXT),
+        rules: RULE_IDS,
+      }),
+    ),
   ),
   callback: field(
     'sec.callback',
@@ -594,10 +676,26 @@ const POLICY: Obj = obj({
   penalties: field('sec.penalties', byId(PENALTY)),
   expenses: field(
     'sec.expenses',
-    byId(obj({ id: field('f.code', TEXT), name: field('f.name', TEXT), defaultAmount: field('f.defaultAmount', YUAN), signatureChain: field('f.signatureChain', NAMES('roles', ' → ')), rules: RULE_IDS })),
+    byId(
+      obj({
+        id: field('f.code', TEXT),
+        name: field('f.name', TEXT),
+        defaultAmount: field('f.defaultAmount', YUAN),
+        signatureChain: field('f.signatureChain', NAMES('roles', ' → ')),
+        rules: RULE_IDS,
+      }),
+    ),
   ),
   analysisPeriods: field('sec.analysisPeriods', PERIODS),
-  targets: field('sec.targets', obj({ callbackRate: field('f.callbackRate', PERCENT), validComplaintRate: field('f.validComplaintRate', PERCENT), baseLabel: field('f.baseLabel', TEXT), baseCount: field('f.baseCount', NUMBER) })),
+  targets: field(
+    'sec.targets',
+    obj({
+      callbackRate: field('f.callbackRate', PERCENT),
+      validComplaintRate: field('f.validComplaintRate', PERCENT),
+      baseLabel: field('f.baseLabel', TEXT),
+      baseCount: field('f.baseCount', NUMBER),
+    }),
+  ),
   businessHours: field('sec.businessHours', obj({ start: field('f.start', TEXT), end: field('f.end', TEXT) })),
   calendarOverrides: field('sec.calendarOverrides', CALENDAR),
   minInspectors: field('sec.minInspectors', NUMBER),
@@ -637,7 +735,10 @@ const POLICY: Obj = obj({
   ),
   publicContact: field('sec.publicContact', obj({ office: field('f.office', TEXT), phone: field('f.phone', TEXT), hours: field('f.hours', TEXT) })),
   apologyPrompt: field('sec.apologyPrompt', TEXT),
-  archiveSections: field('sec.archiveSections', byId(obj({ id: field('f.code', TEXT), title: field('f.title', TEXT) }), (v) => (isObject(v) ? str(v.title) : str(v)))),
+  archiveSections: field(
+    'sec.archiveSections',
+    byId(obj({ id: field('f.code', TEXT), title: field('f.title', TEXT) }), (v) => (isObject(v) ? str(v.title) : str(v))),
+  ),
   rules: field('sec.rules', STRINGS),
 });
 
@@ -655,13 +756,23 @@ function summaryOf(spec: Spec, v: JsonValue, s: Side): string {
     const parts = Object.entries(spec.fields)
       .filter(([k]) => !NAMING_FIELDS.has(k) && !isEmpty(v[k]))
       .map(([k, f]) => `${f.label ? s.t(f.label) : ''} ${summaryOf(f.spec, v[k]!, s)}`.trim());
-    const unknown = Object.keys(v).filter((k) => !(k in spec.fields) && !isEmpty(v[k])).map((k) => `${k} ${str(v[k])}`);
+    const unknown = Object.keys(v)
+      .filter((k) => !(k in spec.fields) && !isEmpty(v[k]))
+      .map((k) => `${k} ${str(v[k])}`);
     const all = [...parts, ...unknown];
     return all.length ? all.join(s.t('sep')) : s.t('code', { v: identityOf(v) ?? '' });
   }
   if (!Array.isArray(v)) return str(v);
-  if (spec.by === 'id') return joinOr(v.map((x) => `${spec.name!(x)} ${summaryOf(spec.item, x, s)}`.trim()), s);
-  return joinOr(v.map((x) => summaryOf(spec.item, x, s)), s, 'groupSep');
+  if (spec.by === 'id')
+    return joinOr(
+      v.map((x) => `${spec.name!(x)} ${summaryOf(spec.item, x, s)}`.trim()),
+      s,
+    );
+  return joinOr(
+    v.map((x) => summaryOf(spec.item, x, s)),
+    s,
+    'groupSep',
+  );
 }
 
 interface Emit {
@@ -697,7 +808,8 @@ function emitAt(spec: Spec, e: Emit, va: JsonValue | undefined, vb: JsonValue | 
   }
   if (spec.t === 'list' && Array.isArray(va) && Array.isArray(vb)) {
     if (spec.by === 'position') {
-      for (let i = 0; i < Math.max(va.length, vb.length); i++) emitAt(spec.item, { ...e, parts: [...e.parts, e.a.t(spec.ordinal!, { n: i + 1 })], key: `${e.key}[#${i}]` }, va[i], vb[i]);
+      for (let i = 0; i < Math.max(va.length, vb.length); i++)
+        emitAt(spec.item, { ...e, parts: [...e.parts, e.a.t(spec.ordinal!, { n: i + 1 })], key: `${e.key}[#${i}]` }, va[i], vb[i]);
       return;
     }
     const ids = [...new Set([...va, ...vb].map((x) => identityOf(x) ?? JSON.stringify(x)))];

@@ -61,7 +61,8 @@ function diffValue(section: string, path: string, steps: PathStep[], a: JsonValu
     if (ids.length > 0 && ids.every((x) => x !== undefined)) {
       const before = new Map(a.map((x) => [identityOf(x)!, x]));
       const after = new Map(b.map((x) => [identityOf(x)!, x]));
-      for (const id of new Set([...before.keys(), ...after.keys()])) diffValue(section, `${path}[${id}]`, [...steps, { id }], before.get(id), after.get(id), out);
+      for (const id of new Set([...before.keys(), ...after.keys()]))
+        diffValue(section, `${path}[${id}]`, [...steps, { id }], before.get(id), after.get(id), out);
       return;
     }
     // Lists of plain values (role codes, methods, clauses): one change for the whole list.

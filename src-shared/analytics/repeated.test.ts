@@ -73,7 +73,8 @@ describe('repeated problems without comparing every pair (issue 14)', () => {
         for (let j = i + 1; j < list.length; j++) {
           if (list[j]!.receivedAt - list[i]!.receivedAt > o.windowMs) continue;
           const place = (x: CaseState) => (typeof x.form.location === 'string' ? x.form.location : '');
-          if (textSimilarity(list[i]!.subject, list[j]!.subject) >= o.subjectThreshold || textSimilarity(place(list[i]!), place(list[j]!)) >= o.placeThreshold) root[find(j)] = find(i);
+          if (textSimilarity(list[i]!.subject, list[j]!.subject) >= o.subjectThreshold || textSimilarity(place(list[i]!), place(list[j]!)) >= o.placeThreshold)
+            root[find(j)] = find(i);
         }
       const groups = new Map<number, string[]>();
       list.forEach((x, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), x.id]));
@@ -91,9 +92,13 @@ describe('repeated problems without comparing every pair (issue 14)', () => {
         fc.constantFrom(0.3, 0.4, 0.5, 0.6, 1),
         fc.constantFrom(0.4, 0.6, 1),
         (specs, windowDays, subjectThreshold, placeThreshold) => {
-          const cases = specs.map((x, i) => caseOf({ id: `c${i}`, receivedAt: t0 + x.day * DAY, category: x.category, subject: x.subject.trim() ? x.subject : '无', place: x.place }));
+          const cases = specs.map((x, i) =>
+            caseOf({ id: `c${i}`, receivedAt: t0 + x.day * DAY, category: x.category, subject: x.subject.trim() ? x.subject : '无', place: x.place }),
+          );
           const o = { windowMs: windowDays * DAY, subjectThreshold, placeThreshold, placeKeys: ['location'] };
-          const found = findRepeatedProblems(cases, o).map((g) => [...g.caseIds].sort()).sort((a, b) => a.join().localeCompare(b.join()));
+          const found = findRepeatedProblems(cases, o)
+            .map((g) => [...g.caseIds].sort())
+            .sort((a, b) => a.join().localeCompare(b.join()));
           expect(found).toEqual(everyPair(cases, o));
         },
       ),
@@ -103,14 +108,29 @@ describe('repeated problems without comparing every pair (issue 14)', () => {
 });
 
 describe('places in repeated problems come from the field each preset declares (S1-5)', () => {
-  it('S1-5 a confidential reporter\'s home address never shows as a place; the fire preset groups by 隐患地点', () => {
+  it("S1-5 a confidential reporter's home address never shows as a place; the fire preset groups by 隐患地点", () => {
     const policy = policyOf(fireBrigadePreset);
     expect(placeFieldsOf(policy)).toEqual(['hazardPlace']);
     const reported = (id: string, day: number, subject: string, hazardPlace: string) =>
       projectCase([
-        makeRegistration(t0 + day * DAY, { number: `XF01-2026110${day + 1}-001`, kind: policy.kinds[0]!.code, category: 'exit', subject, complainant: { anonymous: false, confidential: true, name: '王五', phone: '13900001111', address: '幸福路8号3单元502' }, form: { hazardPlace } }, { caseId: id }),
+        makeRegistration(
+          t0 + day * DAY,
+          {
+            number: `XF01-2026110${day + 1}-001`,
+            kind: policy.kinds[0]!.code,
+            category: 'exit',
+            subject,
+            complainant: { anonymous: false, confidential: true, name: '王五', phone: '13900001111', address: '幸福路8号3单元502' },
+            form: { hazardPlace },
+          },
+          { caseId: id },
+        ),
       ])!;
-    const cases = [reported('h1', 0, '安全出口被杂物堵塞', '东方商场二楼'), reported('h2', 2, '消防通道上锁', '东方商场二楼 '), reported('h3', 3, '灭火器过期', '西湖小区')];
+    const cases = [
+      reported('h1', 0, '安全出口被杂物堵塞', '东方商场二楼'),
+      reported('h2', 2, '消防通道上锁', '东方商场二楼 '),
+      reported('h3', 3, '灭火器过期', '西湖小区'),
+    ];
     const groups = findRepeatedProblems(cases, { placeKeys: placeFieldsOf(policy) });
     expect(groups.map((g) => g.caseIds)).toEqual([['h1', 'h2']]);
     expect(groups[0]!.places).toEqual(['东方商场二楼']);
@@ -130,7 +150,13 @@ describe('places in repeated problems come from the field each preset declares (
 
 describe('S8-11 corrective and preventive actions', () => {
   it('records the action on every case of the group and reads it back once', () => {
-    const r = capaEvents(['a1', 'a2'], { cause: '电梯控制板老化', corrective: '更换控制板', preventive: '每月维保增加控制板检测', owner: '工程部李工', due: '2026-12-05' });
+    const r = capaEvents(['a1', 'a2'], {
+      cause: '电梯控制板老化',
+      corrective: '更换控制板',
+      preventive: '每月维保增加控制板检测',
+      owner: '工程部李工',
+      due: '2026-12-05',
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.events).toHaveLength(2);
@@ -141,7 +167,8 @@ describe('S8-11 corrective and preventive actions', () => {
       if (note.type !== 'case.note') throw new Error('expected a note');
       evs.push(makeEvent('case.note', note.payload, at, { caseId: id, actorId: 'staff-9' }));
       const follow = capaFollowUpEvents([id], '12月3日已更换，运行正常。');
-      if (follow.ok && follow.events[0]!.event.type === 'case.note') evs.push(makeEvent('case.note', follow.events[0]!.event.payload, at + DAY, { caseId: id, actorId: 'staff-9' }));
+      if (follow.ok && follow.events[0]!.event.type === 'case.note')
+        evs.push(makeEvent('case.note', follow.events[0]!.event.payload, at + DAY, { caseId: id, actorId: 'staff-9' }));
       return projectCase(evs)!;
     });
     const entries = capaOf(states);
@@ -149,7 +176,9 @@ describe('S8-11 corrective and preventive actions', () => {
       ['action', ['a1', 'a2']],
       ['followUp', ['a1', 'a2']],
     ]);
-    expect(entries[0]!.text).toBe('【纠正预防措施】原因: 电梯控制板老化；纠正措施: 更换控制板；预防措施: 每月维保增加控制板检测；责任人: 工程部李工；期限: 2026-12-05');
+    expect(entries[0]!.text).toBe(
+      '【纠正预防措施】原因: 电梯控制板老化；纠正措施: 更换控制板；预防措施: 每月维保增加控制板检测；责任人: 工程部李工；期限: 2026-12-05',
+    );
   });
 
   it('bad input records nothing', () => {

@@ -135,8 +135,21 @@ export function findRepeatedProblems(cases: readonly CaseState[], opts: Repeated
     list.sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id));
     const parent = list.map((_, i) => i);
     const times = list.map((c) => c.receivedAt);
-    linkSimilar(list.map((c) => bigrams(c.subject)), subjectT, times, windowMs, parent);
-    if (placeKeys.length) linkSimilar(list.map((c) => bigrams(placeOf(c, placeKeys))), placeT, times, windowMs, parent);
+    linkSimilar(
+      list.map((c) => bigrams(c.subject)),
+      subjectT,
+      times,
+      windowMs,
+      parent,
+    );
+    if (placeKeys.length)
+      linkSimilar(
+        list.map((c) => bigrams(placeOf(c, placeKeys))),
+        placeT,
+        times,
+        windowMs,
+        parent,
+      );
     const members = new Map<number, CaseState[]>();
     list.forEach((c, i) => {
       const r = find(parent, i);

@@ -3,7 +3,10 @@
 
 /** NFKC (full-width digits and letters → half-width), lower case, no spaces, punctuation or symbols. */
 export function normaliseText(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 /** The set of character bigrams; a one-character text is its own single gram. */

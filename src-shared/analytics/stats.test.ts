@@ -10,19 +10,55 @@ const policy = policySchema.parse(analyticsPolicy());
 function fixture(): AnalysedCase[] {
   return [
     {
-      state: caseOf({ id: 'c1', receivedAt: bj(2026, 11, 2, 9), category: 'leak', severity: 'general', departmentId: 'eng', valid: true, replyAfterMin: 30, resolveAfterMin: 600, callback: { afterResolveMin: 60, satisfaction: 5, satisfied: true } }),
+      state: caseOf({
+        id: 'c1',
+        receivedAt: bj(2026, 11, 2, 9),
+        category: 'leak',
+        severity: 'general',
+        departmentId: 'eng',
+        valid: true,
+        replyAfterMin: 30,
+        resolveAfterMin: 600,
+        callback: { afterResolveMin: 60, satisfaction: 5, satisfied: true },
+      }),
       stages: [stage('reply', 'met'), stage('resolve', 'met')],
     },
     {
-      state: caseOf({ id: 'c2', receivedAt: bj(2026, 11, 2, 23, 30), category: 'leak', severity: 'important', departmentId: 'eng', channel: 'visit', receptionPoint: '服务中心', valid: true, replyAfterMin: 90, resolveAfterMin: 3000, callback: { afterResolveMin: 5000, satisfaction: 2, satisfied: false } }),
+      state: caseOf({
+        id: 'c2',
+        receivedAt: bj(2026, 11, 2, 23, 30),
+        category: 'leak',
+        severity: 'important',
+        departmentId: 'eng',
+        channel: 'visit',
+        receptionPoint: '服务中心',
+        valid: true,
+        replyAfterMin: 90,
+        resolveAfterMin: 3000,
+        callback: { afterResolveMin: 5000, satisfaction: 2, satisfied: false },
+      }),
       stages: [stage('reply', 'met', { metLate: true }), stage('resolve', 'met', { metLate: true })],
     },
     {
-      state: caseOf({ id: 'c3', receivedAt: bj(2026, 11, 9, 8), category: 'noise', departmentId: 'sec', valid: false, replyAfterMin: 20, resolveAfterMin: 100 }),
+      state: caseOf({
+        id: 'c3',
+        receivedAt: bj(2026, 11, 9, 8),
+        category: 'noise',
+        departmentId: 'sec',
+        valid: false,
+        replyAfterMin: 20,
+        resolveAfterMin: 100,
+      }),
       stages: [stage('reply', 'met'), stage('resolve', 'met')],
     },
-    { state: caseOf({ id: 'c4', receivedAt: bj(2026, 11, 10, 10), kind: 'consult', replyAfterMin: 10, resolveAfterMin: 30 }), stages: [stage('reply', 'met'), stage('resolve', 'met')] },
-    { state: caseOf({ id: 'c5', receivedAt: bj(2026, 11, 30, 23, 59), category: 'leak', departmentId: 'eng', valid: true }), stages: [stage('reply', 'breached'), stage('resolve', 'running')] },
+    {
+      state: caseOf({ id: 'c4', receivedAt: bj(2026, 11, 10, 10), kind: 'consult', replyAfterMin: 10, resolveAfterMin: 30 }),
+      stages: [stage('reply', 'met'), stage('resolve', 'met')],
+    },
+    {
+      state: caseOf({ id: 'c5', receivedAt: bj(2026, 11, 30, 23, 59), category: 'leak', departmentId: 'eng', valid: true }),
+      stages: [stage('reply', 'breached'), stage('resolve', 'running')],
+    },
     // Outside November in Beijing time although 30 Nov / 31 Oct in UTC: never counted.
     { state: caseOf({ id: 'c6', receivedAt: bj(2026, 12, 1, 0, 0), category: 'leak', valid: true }), stages: [stage('reply', 'breached')] },
     { state: caseOf({ id: 'c7', receivedAt: bj(2026, 10, 31, 23, 59), category: 'leak', valid: true }), stages: [stage('reply', 'met')] },
@@ -122,7 +158,14 @@ describe('period statistics from fixtures (X-6, S8-10)', () => {
     expect(v.baseLabel).toBe('户');
     expect(v.rate).toBe(0.0075);
     expect(v.meetsTarget).toBe(true);
-    const smallBase = computeStatistics(fixture(), { from: bj(2026, 11, 1), to: bj(2026, 12, 1), granularity: 'month', now: bj(2026, 11, 27), policy, base: 200 });
+    const smallBase = computeStatistics(fixture(), {
+      from: bj(2026, 11, 1),
+      to: bj(2026, 12, 1),
+      granularity: 'month',
+      now: bj(2026, 11, 27),
+      policy,
+      base: 200,
+    });
     expect(smallBase.validComplaints.rate).toBe(0.015);
     expect(smallBase.validComplaints.meetsTarget).toBe(false);
   });

@@ -158,7 +158,16 @@ export function computeStatistics(cases: Iterable<AnalysedCase>, opts: Statistic
   const rejected = emptyCount();
   const replySamples: { caseId: string; ms: number }[] = [];
   const resolveSamples: { caseId: string; ms: number }[] = [];
-  const cb = { eligible: emptyCount(), done: emptyCount(), called: emptyCount(), unsatisfied: emptyCount(), onTime: emptyCount(), late: emptyCount(), overdue: emptyCount(), satisfied: emptyCount() };
+  const cb = {
+    eligible: emptyCount(),
+    done: emptyCount(),
+    called: emptyCount(),
+    unsatisfied: emptyCount(),
+    onTime: emptyCount(),
+    late: emptyCount(),
+    overdue: emptyCount(),
+    satisfied: emptyCount(),
+  };
   let satisfactionSum = 0;
   const valid = emptyCount();
   const invalid = emptyCount();
@@ -243,7 +252,10 @@ export function computeStatistics(cases: Iterable<AnalysedCase>, opts: Statistic
   const onTime: StageOnTime[] = [...stageRows.entries()]
     .sort(([a], [b]) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b))
     .map(([stageId, r]) => {
-      const decided: CountFigure = { count: r.onTime.count + r.late.count + r.overdue.count, caseIds: [...r.onTime.caseIds, ...r.late.caseIds, ...r.overdue.caseIds] };
+      const decided: CountFigure = {
+        count: r.onTime.count + r.late.count + r.overdue.count,
+        caseIds: [...r.onTime.caseIds, ...r.late.caseIds, ...r.overdue.caseIds],
+      };
       return { stageId, name: r.name, onTime: r.onTime, late: r.late, overdue: r.overdue, running: r.running, rate: rateOf(r.onTime, decided) };
     });
 

@@ -7,13 +7,15 @@ import { idString } from '../domain/limits';
 
 export const DEFAULT_SURVEY_ITEMS = ['供电', '供水', '消防安全', '治安', '清洁'] as const;
 
-export const surveyTallySchema = z.strictObject({
-  item: z.string().trim().min(1).max(50),
-  respondents: z.number().int().min(0).max(1_000_000),
-  satisfied: z.number().int().min(0).max(1_000_000),
-  /** Sum of 1–5 scores, when the form asked for a score. */
-  scoreSum: z.number().min(0).max(5_000_000).optional(),
-}).refine((t) => t.satisfied <= t.respondents, { message: 'survey.satisfiedTooMany', path: ['satisfied'] })
+export const surveyTallySchema = z
+  .strictObject({
+    item: z.string().trim().min(1).max(50),
+    respondents: z.number().int().min(0).max(1_000_000),
+    satisfied: z.number().int().min(0).max(1_000_000),
+    /** Sum of 1–5 scores, when the form asked for a score. */
+    scoreSum: z.number().min(0).max(5_000_000).optional(),
+  })
+  .refine((t) => t.satisfied <= t.respondents, { message: 'survey.satisfiedTooMany', path: ['satisfied'] })
   .refine((t) => t.scoreSum === undefined || t.scoreSum <= t.respondents * 5, { message: 'survey.scoreTooHigh', path: ['scoreSum'] });
 
 export const surveySchema = z.strictObject({

@@ -22,8 +22,26 @@ const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / 3_60
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 10_000) / 100);
 
 const STATUS: Record<Lang, Record<CaseState['status'], string>> = {
-  'zh-CN': { registered: '已登记', accepted: '已受理', assigned: '已派单', in_progress: '处理中', replied: '已答复', resolved: '已办结', rejected: '不予受理', closed: '已关闭' },
-  en: { registered: 'Registered', accepted: 'Accepted', assigned: 'Assigned', in_progress: 'In progress', replied: 'Replied', resolved: 'Resolved', rejected: 'Rejected', closed: 'Closed' },
+  'zh-CN': {
+    registered: '已登记',
+    accepted: '已受理',
+    assigned: '已派单',
+    in_progress: '处理中',
+    replied: '已答复',
+    resolved: '已办结',
+    rejected: '不予受理',
+    closed: '已关闭',
+  },
+  en: {
+    registered: 'Registered',
+    accepted: 'Accepted',
+    assigned: 'Assigned',
+    in_progress: 'In progress',
+    replied: 'Replied',
+    resolved: 'Resolved',
+    rejected: 'Rejected',
+    closed: 'Closed',
+  },
 };
 
 type Names = Pick<Policy, 'kinds' | 'categories' | 'severities' | 'departments' | 'channels' | 'utcOffsetMinutes'>;
@@ -31,13 +49,48 @@ type Names = Pick<Policy, 'kinds' | 'categories' | 'severities' | 'departments' 
 /** Cases as rows; a confidential complainant's name is never exported (S1-5). */
 export function casesTable(cases: readonly CaseState[], policy: Names, lang: Lang = 'zh-CN'): Table {
   const zh = lang === 'zh-CN';
-  const n = (list: { code?: string; id?: string; name: string }[], code: string | undefined) => (code ? (list.find((x) => (x.code ?? x.id) === code)?.name ?? code) : '');
+  const n = (list: { code?: string; id?: string; name: string }[], code: string | undefined) =>
+    code ? (list.find((x) => (x.code ?? x.id) === code)?.name ?? code) : '';
   const off = policy.utcOffsetMinutes;
   return {
     name: zh ? '案件清单' : 'Cases',
     headers: zh
-      ? ['编号', '受理时间', '类型', '类别', '级别', '渠道', '接待点', '责任部门', '状态', '有效投诉', '投诉人', '事由', '答复时间', '办结时间', '回访次数', '满意度']
-      : ['Number', 'Received', 'Kind', 'Category', 'Severity', 'Channel', 'Reception point', 'Department', 'Status', 'Valid', 'Complainant', 'Subject', 'Replied', 'Resolved', 'Callbacks', 'Satisfaction'],
+      ? [
+          '编号',
+          '受理时间',
+          '类型',
+          '类别',
+          '级别',
+          '渠道',
+          '接待点',
+          '责任部门',
+          '状态',
+          '有效投诉',
+          '投诉人',
+          '事由',
+          '答复时间',
+          '办结时间',
+          '回访次数',
+          '满意度',
+        ]
+      : [
+          'Number',
+          'Received',
+          'Kind',
+          'Category',
+          'Severity',
+          'Channel',
+          'Reception point',
+          'Department',
+          'Status',
+          'Valid',
+          'Complainant',
+          'Subject',
+          'Replied',
+          'Resolved',
+          'Callbacks',
+          'Satisfaction',
+        ],
     rows: cases.map((c) => {
       const last = c.callbacks.at(-1);
       const hidden = c.complainant.confidential || c.complainant.anonymous;
@@ -86,11 +139,19 @@ export function statisticsTables(s: CaseStatistics, lang: Lang = 'zh-CN'): Table
       [zh ? '按时回访' : 'Callbacks on time', s.callback.onTime.count, s.callback.onTime.count],
       [zh ? '回访逾期未做' : 'Callbacks overdue', s.callback.overdue.count, s.callback.overdue.count],
       [zh ? '回访不满意待跟进' : 'Unsatisfied callbacks awaiting follow-up', s.callback.unsatisfied.count, s.callback.unsatisfied.count],
-      [zh ? '平均满意度（1–5）' : 'Mean satisfaction (1–5)', s.callback.satisfactionMean === null ? null : Math.round(s.callback.satisfactionMean * 100) / 100, s.callback.called.count],
+      [
+        zh ? '平均满意度（1–5）' : 'Mean satisfaction (1–5)',
+        s.callback.satisfactionMean === null ? null : Math.round(s.callback.satisfactionMean * 100) / 100,
+        s.callback.called.count,
+      ],
       [zh ? '满意率（%）' : 'Satisfied (%)', pct(s.callback.satisfiedRate.rate), s.callback.called.count],
       [zh ? '有效投诉' : 'Valid complaints', v.valid.count, v.valid.count],
       [zh ? '无效投诉' : 'Invalid complaints', v.invalid.count, v.invalid.count],
-      [zh ? `有效投诉率（%，基数：${v.base ?? '未配置'}${v.baseLabel ?? ''}）` : `Valid-complaint rate (%, base ${v.base ?? 'not set'} ${v.baseLabel ?? ''})`, pct(v.rate), v.valid.count],
+      [
+        zh ? `有效投诉率（%，基数：${v.base ?? '未配置'}${v.baseLabel ?? ''}）` : `Valid-complaint rate (%, base ${v.base ?? 'not set'} ${v.baseLabel ?? ''})`,
+        pct(v.rate),
+        v.valid.count,
+      ],
       [zh ? '目标（%）' : 'Target (%)', pct(v.target), null],
     ],
   };
@@ -122,16 +183,36 @@ export function ledgerTable(rows: readonly LedgerRow[], offsetMinutes: number, r
   return {
     name: zh ? '奖惩台账' : 'Ledger',
     // 审批意见 carries a rejection's reason: an audited ledger says why a rule's money was not applied.
-    headers: zh ? ['日期', '案件编号', '类别', '名称', '金额（元）', '对象', '状态', '审批角色', '说明', '审批意见'] : ['Date', 'Case', 'Type', 'Name', 'Amount (yuan)', 'Party', 'Status', 'Approver', 'Note', 'Decision note'],
-    rows: rows.map((r) => [formatLocal(r.at, offsetMinutes), r.caseNumber, LEDGER_KIND[lang][r.kind], r.name, r.amount, r.party ? roleName(r.party) : '', LEDGER_STATUS[lang][r.status], r.approverRole ? roleName(r.approverRole) : '', r.reason ?? '', r.note ?? '']),
+    headers: zh
+      ? ['日期', '案件编号', '类别', '名称', '金额（元）', '对象', '状态', '审批角色', '说明', '审批意见']
+      : ['Date', 'Case', 'Type', 'Name', 'Amount (yuan)', 'Party', 'Status', 'Approver', 'Note', 'Decision note'],
+    rows: rows.map((r) => [
+      formatLocal(r.at, offsetMinutes),
+      r.caseNumber,
+      LEDGER_KIND[lang][r.kind],
+      r.name,
+      r.amount,
+      r.party ? roleName(r.party) : '',
+      LEDGER_STATUS[lang][r.status],
+      r.approverRole ? roleName(r.approverRole) : '',
+      r.reason ?? '',
+      r.note ?? '',
+    ]),
   };
 }
 
-export function accountabilityTable(rows: readonly AccountabilityRow[], offsetMinutes: number, departmentName: (id: string) => string, lang: Lang = 'zh-CN'): Table {
+export function accountabilityTable(
+  rows: readonly AccountabilityRow[],
+  offsetMinutes: number,
+  departmentName: (id: string) => string,
+  lang: Lang = 'zh-CN',
+): Table {
   const zh = lang === 'zh-CN';
   return {
     name: zh ? '问责清单' : 'Accountability',
-    headers: zh ? ['案件编号', '环节', '情况', '时限', '完成时间', '超时（小时）', '责任部门'] : ['Case', 'Stage', 'Status', 'Due', 'Done', 'Over by (h)', 'Department'],
+    headers: zh
+      ? ['案件编号', '环节', '情况', '时限', '完成时间', '超时（小时）', '责任部门']
+      : ['Case', 'Stage', 'Status', 'Due', 'Done', 'Over by (h)', 'Department'],
     rows: rows.map((r) => [
       r.caseNumber,
       r.stageName,
@@ -148,7 +229,10 @@ export function accountabilityTable(rows: readonly AccountabilityRow[], offsetMi
  * The 投诉数据汇总表 figures (S8-10) in the shape the document builder reads (documents `SummaryFigures`).
  * Kinds and severities are short, fixed lists: their zero rows are printed too, as the paper form has them.
  */
-export function summaryFigures(s: CaseStatistics, policy: { kinds: readonly { code: string; name: string }[]; severities: readonly { code: string; name: string }[] }) {
+export function summaryFigures(
+  s: CaseStatistics,
+  policy: { kinds: readonly { code: string; name: string }[]; severities: readonly { code: string; name: string }[] },
+) {
   const rows = (d: Dimension, all: readonly { code: string; name: string }[] = []) => {
     const out = s.breakdowns[d].map((r) => ({ code: r.key, name: r.label, count: r.count }));
     for (const n of all) if (!out.some((r) => r.code === n.code)) out.push({ code: n.code, name: n.name, count: 0 });

@@ -59,13 +59,19 @@ export function eventsFor(spec: CaseSpec): CaseEvent[] {
     events.push(
       makeEvent(
         'case.investigated',
-        { inspectorIds: ['staff-2', 'staff-3'], findings: '现场核实。', verified: spec.investigated.verified, ...(spec.investigated.dangerLevel ? { dangerLevel: spec.investigated.dangerLevel } : {}) },
+        {
+          inspectorIds: ['staff-2', 'staff-3'],
+          findings: '现场核实。',
+          verified: spec.investigated.verified,
+          ...(spec.investigated.dangerLevel ? { dangerLevel: spec.investigated.dangerLevel } : {}),
+        },
         t + spec.investigated.afterMin * MINUTE,
         env,
       ),
     );
   }
-  if (spec.replyAfterMin !== undefined) events.push(makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '已答复。' }, t + spec.replyAfterMin * MINUTE, env));
+  if (spec.replyAfterMin !== undefined)
+    events.push(makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '已答复。' }, t + spec.replyAfterMin * MINUTE, env));
   if (spec.resolveAfterMin !== undefined) {
     const resolvedAt = t + spec.resolveAfterMin * MINUTE;
     events.push(makeEvent('case.resolved', { result: '已处理。' }, resolvedAt, env));
@@ -91,7 +97,19 @@ export function caseOf(spec: CaseSpec): CaseState {
 
 /** A StageStatus as the SLA engine would report it; only the fields the analysis reads matter. */
 export function stage(stageId: string, state: StageStatus['state'], extra: Partial<StageStatus> = {}): StageStatus {
-  return { stageId, name: stageId, state, clock: 'natural', paused: false, pausedMs: 0, extended: false, provisional: false, notifyRoles: [], rules: [], ...extra };
+  return {
+    stageId,
+    name: stageId,
+    state,
+    clock: 'natural',
+    paused: false,
+    pausedMs: 0,
+    extended: false,
+    provisional: false,
+    notifyRoles: [],
+    rules: [],
+    ...extra,
+  };
 }
 
 /** A small but complete policy (property management, S7 / S10 flavoured) for analytics tests. */

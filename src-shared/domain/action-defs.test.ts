@@ -58,7 +58,9 @@ describe('ActionDef table', () => {
     const reg = makeRegistration(T, { kind: 'complaint', channel: policy.channels[0]!.code });
     expect(check([reg], policy, all, { type: 'case.resolved', payload: { result: '已处理' } })).toContain('书面答复');
     // The reply itself waits for the leader's review of the written report.
-    expect(check([reg], policy, all, { type: 'case.replied', payload: { to: 'complainant', method: 'letter', content: '答复函' } })).toContain('须先经「分管领导」批准');
+    expect(check([reg], policy, all, { type: 'case.replied', payload: { to: 'complainant', method: 'letter', content: '答复函' } })).toContain(
+      '须先经「分管领导」批准',
+    );
     const review = [
       makeEvent('case.approval_requested', { approvalId: 'written_report', step: 'leader', role: 'leader_in_charge', note: '答复函送审' }, T + HOUR),
       makeEvent('case.approval_decided', { approvalId: 'written_report', step: 'leader', role: 'leader_in_charge', approved: true }, T + 2 * HOUR),
@@ -70,10 +72,17 @@ describe('ActionDef table', () => {
   it('S0-4 an approval is decided only by the named role, and a refusal says why', () => {
     const policy = policyOf(officeReceptionPreset);
     const reg = makeRegistration(T, { kind: 'visit', channel: 'visit', category: 'engineering' });
-    const req = makeEvent('case.approval_requested', { approvalId: 'director_decision', step: 'director', role: 'office_director', note: '报主任决定' }, T + HOUR);
+    const req = makeEvent(
+      'case.approval_requested',
+      { approvalId: 'director_decision', step: 'director', role: 'office_director', note: '报主任决定' },
+      T + HOUR,
+    );
     const clerk: Actor = { id: 'c', roles: ['cs_clerk'] };
     const director: Actor = { id: 'd', roles: ['office_director'] };
-    const decide = (approved: boolean, opinion?: string): NewEvent => ({ type: 'case.approval_decided', payload: { approvalId: 'director_decision', step: 'director', role: 'office_director', approved, opinion } });
+    const decide = (approved: boolean, opinion?: string): NewEvent => ({
+      type: 'case.approval_decided',
+      payload: { approvalId: 'director_decision', step: 'director', role: 'office_director', approved, opinion },
+    });
     const pending = availableActions(projectCase([reg, req])!, policy, clerk, T + HOUR, [reg, req]).find((a) => a.action === 'decideApproval')!;
     expect(pending).toMatchObject({ allowed: false, roles: ['office_director'] });
     expect(pending.reason!['zh-CN']).toContain('办公室主任');

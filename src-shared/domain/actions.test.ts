@@ -20,7 +20,10 @@ const ev = <T extends NewEvent['type']>(type: T, payload: Extract<NewEvent, { ty
 /** Each case's events, for the action table's `log` (what the case is at a moment, caseAt). */
 const logOf = new WeakMap<object, CaseEvent[]>();
 function caseWith(...events: CaseEvent[]) {
-  const log = [makeRegistration(T0, { severity: 'important', complainant: { anonymous: false, confidential: true, name: '张三', phone: '13812345678' } }), ...events];
+  const log = [
+    makeRegistration(T0, { severity: 'important', complainant: { anonymous: false, confidential: true, name: '张三', phone: '13812345678' } }),
+    ...events,
+  ];
   const state = projectCase(log)!;
   logOf.set(state, log);
   return state;
@@ -48,8 +51,12 @@ describe('availableActions', () => {
 
   it('follows the status: a closed case can only be reopened or annotated (notes, materials, files)', () => {
     const closed = caseWith(ev('case.rejected', { reasonCode: 'court', explanation: '已起诉' }), ev('case.closed', {}));
-    const allowed = availableActions(closed, policy, clerk, t, log(closed)).filter((a) => a.allowed).map((a) => a.action);
-    expect(allowed.sort()).toEqual(['addMaterial', 'attach', 'note', 'print', 'proposePenalty', 'recordExpense', 'reopen', 'sign', 'withdrawAttachment'].sort());
+    const allowed = availableActions(closed, policy, clerk, t, log(closed))
+      .filter((a) => a.allowed)
+      .map((a) => a.action);
+    expect(allowed.sort()).toEqual(
+      ['addMaterial', 'attach', 'note', 'print', 'proposePenalty', 'recordExpense', 'reopen', 'sign', 'withdrawAttachment'].sort(),
+    );
     expect(why(closed, 'callback', clerk)).toBe('案件当前为「已关闭」，不能回访。');
     expect(why(closed, 'assign', clerk)).toBe('案件当前为「已关闭」，不能派单。');
   });
@@ -103,8 +110,14 @@ describe('availableActions', () => {
     const req = ev('case.approval_requested', { approvalId: 'a-opinion', step: 's1', role: 'director' });
     s = caseWith(ev('case.resolved', { result: '已整改' }), req);
     expect(why(s, 'decideApproval', chief)).toBe('只有「管理处主任」可以审批，请交给有此角色的人员。');
-    expect(check(s, director, { type: 'case.approval_decided', payload: { approvalId: 'a-opinion', step: 's1', role: 'director', approved: true } })).toBe('ok');
-    s = caseWith(ev('case.resolved', { result: '已整改' }), req, ev('case.approval_decided', { approvalId: 'a-opinion', step: 's1', role: 'director', approved: true }, 's-5'));
+    expect(check(s, director, { type: 'case.approval_decided', payload: { approvalId: 'a-opinion', step: 's1', role: 'director', approved: true } })).toBe(
+      'ok',
+    );
+    s = caseWith(
+      ev('case.resolved', { result: '已整改' }),
+      req,
+      ev('case.approval_decided', { approvalId: 'a-opinion', step: 's1', role: 'director', approved: true }, 's-5'),
+    );
     expect(why(s, 'feedback', clerk)).toBe('allowed');
   });
 
@@ -121,7 +134,10 @@ describe('availableActions', () => {
 
   it('S7-13 an overrun needs the named role: extension of the important-complaint reply stage by the chief butler', () => {
     const s = caseWith();
-    const request: NewEvent = { type: 'case.extension_requested', payload: { requestId: 'x1', stageId: 'reply', newDueAt: T0 + 86_400_000, reason: '等待配件' } };
+    const request: NewEvent = {
+      type: 'case.extension_requested',
+      payload: { requestId: 'x1', stageId: 'reply', newDueAt: T0 + 86_400_000, reason: '等待配件' },
+    };
     expect(check(s, butler, request)).toBe('ok');
     expect(check(s, butler, { ...request, payload: { ...request.payload, stageId: 'resolve' } })).toContain('可延期的时限');
     const general = projectCase([makeRegistration(T0, { severity: 'general' })])!;
@@ -129,33 +145,45 @@ describe('availableActions', () => {
     const pending = caseWith(ev('case.extension_requested', { requestId: 'x1', stageId: 'reply', newDueAt: T0 + 86_400_000, reason: '等待配件' }));
     expect(why(pending, 'decideExtension', butler)).toBe('只有「首席物业管家」可以审批延期，请交给有此角色的人员。');
     expect(check(pending, chief, { type: 'case.extension_decided', payload: { requestId: 'x1', approved: true, approverRole: 'chief' } })).toBe('ok');
-    expect(check(pending, chief, { type: 'case.extension_decided', payload: { requestId: 'x1', approved: true, approverRole: 'director' } })).toContain('首席物业管家');
-    expect(check(pending, chief, { type: 'case.extension_decided', payload: { requestId: 'x9', approved: true, approverRole: 'chief' } })).toContain('没有等待审批的延期申请');
+    expect(check(pending, chief, { type: 'case.extension_decided', payload: { requestId: 'x1', approved: true, approverRole: 'director' } })).toContain(
+      '首席物业管家',
+    );
+    expect(check(pending, chief, { type: 'case.extension_decided', payload: { requestId: 'x9', approved: true, approverRole: 'chief' } })).toContain(
+      '没有等待审批的延期申请',
+    );
   });
 
   it('S1-14 a reward needs a verified report and an amount within its level', () => {
     const unverified = caseWith(ev('case.investigated', { inspectorIds: ['s-3'], findings: '未发现隐患', verified: false }));
     expect(why(unverified, 'proposeReward', clerk)).toContain('经调查核实');
     const verified = caseWith(ev('case.investigated', { inspectorIds: ['s-3'], findings: '确有隐患', verified: true }));
-    expect(check(verified, clerk, { type: 'case.reward_proposed', payload: { rewardId: 'w-hazard', amount: 1000, level: 'l1' } })).toBe('payload.amount: 「payload.amount」须在 300–500 元之间。');
+    expect(check(verified, clerk, { type: 'case.reward_proposed', payload: { rewardId: 'w-hazard', amount: 1000, level: 'l1' } })).toBe(
+      'payload.amount: 「payload.amount」须在 300–500 元之间。',
+    );
     expect(check(verified, clerk, { type: 'case.reward_proposed', payload: { rewardId: 'w-hazard', amount: 400, level: 'l1' } })).toBe('ok');
     expect(check(verified, clerk, { type: 'case.reward_proposed', payload: { rewardId: 'w-other', amount: 400 } })).toContain('奖励「w-other」');
   });
 
   it('penalties name a policy penalty (or one occurrence of it) and are decided by its approver', () => {
     const s = caseWith();
-    expect(check(s, chief, { type: 'case.penalty_proposed', payload: { penaltyId: 'p-late:reply', amount: 50, targetRole: 'head', stageId: 'reply' } })).toBe('ok');
+    expect(check(s, chief, { type: 'case.penalty_proposed', payload: { penaltyId: 'p-late:reply', amount: 50, targetRole: 'head', stageId: 'reply' } })).toBe(
+      'ok',
+    );
     expect(check(s, chief, { type: 'case.penalty_proposed', payload: { penaltyId: 'p-late', amount: 50, targetRole: 'clerk' } })).toContain('处罚对象');
     const proposed = caseWith(ev('case.penalty_proposed', { penaltyId: 'p-late:reply', amount: 50, targetRole: 'head' }, 's-4'));
     expect(why(proposed, 'decidePenalty', chief)).toContain('管理处主任');
-    expect(check(proposed, director, { type: 'case.penalty_decided', payload: { penaltyId: 'p-late:reply', approved: true, approverRole: 'director' } })).toBe('ok');
+    expect(check(proposed, director, { type: 'case.penalty_decided', payload: { penaltyId: 'p-late:reply', approved: true, approverRole: 'director' } })).toBe(
+      'ok',
+    );
   });
 
   it('callbacks are done by the policy callback role, never for exempt kinds, with a listed method', () => {
     const resolved = caseWith(ev('case.resolved', { result: '已修复' }));
     expect(why(resolved, 'callback', butler)).toContain('前台接待');
     expect(check(resolved, clerk, { type: 'case.callback_done', payload: { method: 'phone', satisfied: true, satisfaction: 5, outcome: '满意' } })).toBe('ok');
-    expect(check(resolved, clerk, { type: 'case.callback_done', payload: { method: 'letter', satisfied: true, satisfaction: 5, outcome: '满意' } })).toContain('回访方式');
+    expect(check(resolved, clerk, { type: 'case.callback_done', payload: { method: 'letter', satisfied: true, satisfaction: 5, outcome: '满意' } })).toContain(
+      '回访方式',
+    );
     const advice = projectCase([makeRegistration(T0, { kind: 'advice' }), ev('case.resolved', { result: '已采纳' })])!;
     expect(why(advice, 'callback', clerk)).toBe('此类别按制度无需回访。');
   });
@@ -169,7 +197,20 @@ describe('availableActions', () => {
   it('a clock pauses only on a pausable stage and resumes only when paused', () => {
     const s = caseWith();
     expect(why(s, 'pauseClock', engHead)).toContain('可暂停的时限');
-    const lab = samplePolicy({ stages: [...samplePolicy().stages.map((x) => ({ ...x })), { id: 'investigate', name: '调查', startsOn: ['case.registered'], stopsOn: ['case.investigated'], limit: { amount: 3, unit: 'days' }, clock: 'natural', pausable: true }] });
+    const lab = samplePolicy({
+      stages: [
+        ...samplePolicy().stages.map((x) => ({ ...x })),
+        {
+          id: 'investigate',
+          name: '调查',
+          startsOn: ['case.registered'],
+          stopsOn: ['case.investigated'],
+          limit: { amount: 3, unit: 'days' },
+          clock: 'natural',
+          pausable: true,
+        },
+      ],
+    });
     expect(why(s, 'pauseClock', engHead, lab)).toBe('allowed');
     expect(why(s, 'resumeClock', engHead, lab)).toContain('没有暂停');
     const paused = caseWith(ev('case.clock_paused', { reason: '送检' }));

@@ -156,11 +156,20 @@ export function eventsFollowingDecision(policy: Policy, decision: NewEvent): New
   const at = a ? a.steps.findIndex((st) => st.id === decision.payload.step) : -1;
   const next = at >= 0 ? a!.steps[at + 1] : undefined;
   if (!a || !next) return [];
-  return [{ type: 'case.approval_requested', payload: { approvalId: a.id, step: next.id, role: next.role, ...(decision.payload.opinion ? { note: decision.payload.opinion } : {}) } }];
+  return [
+    {
+      type: 'case.approval_requested',
+      payload: { approvalId: a.id, step: next.id, role: next.role, ...(decision.payload.opinion ? { note: decision.payload.opinion } : {}) },
+    },
+  ];
 }
 
 /** An approval of the policy and one of its steps, by their ids (both undefined when the policy has no such approval). */
-export function approvalStepOf(policy: Policy, approvalId: string, stepId: string): { approval?: Policy['approvals'][number]; step?: Policy['approvals'][number]['steps'][number] } {
+export function approvalStepOf(
+  policy: Policy,
+  approvalId: string,
+  stepId: string,
+): { approval?: Policy['approvals'][number]; step?: Policy['approvals'][number]['steps'][number] } {
   const approval = policy.approvals.find((a) => a.id === approvalId);
   return { approval, step: approval?.steps.find((st) => st.id === stepId) };
 }
@@ -230,7 +239,8 @@ export const ACTION_DEFS = {
       // A category routes a new case to its department on paper only; until someone hands it over
       // (派单 or 转办), transferring it there is the hand-over itself (S11-2), not a repeat.
       const handedOver = state.timeline.some((x) => x.type === 'case.assigned' || x.type === 'case.transferred');
-      if (handedOver && p.toDepartmentId !== undefined && p.toDepartmentId === state.departmentId && p.toAssigneeId === undefined) e.add('payload.toDepartmentId', 'action.sameDepartment');
+      if (handedOver && p.toDepartmentId !== undefined && p.toDepartmentId === state.departmentId && p.toAssigneeId === undefined)
+        e.add('payload.toDepartmentId', 'action.sameDepartment');
       notRecused(e, state, 'payload.toAssigneeId', p.toAssigneeId);
     },
   }),
@@ -285,10 +295,14 @@ export const ACTION_DEFS = {
     event: 'case.extension_requested',
     label: { 'zh-CN': '申请延期', en: 'Request extension' },
     allowedIn: OPEN,
-    refuse: ({ policy, state }) => (policy.stages.some((st) => st.extensionApproverRole && appliesToCase(st.appliesTo, state)) ? undefined : notApplicable('可延期的时限', 'extensible stage')),
+    refuse: ({ policy, state }) =>
+      policy.stages.some((st) => st.extensionApproverRole && appliesToCase(st.appliesTo, state))
+        ? undefined
+        : notApplicable('可延期的时限', 'extensible stage'),
     check: (e, p, { policy, state, at }) => {
       const stage = policy.stages.find((st) => st.id === p.stageId);
-      if (!stage || !stage.extensionApproverRole || !appliesToCase(stage.appliesTo, state)) e.unknown('payload.stageId', p.stageId, '可延期的时限', 'extensible stage');
+      if (!stage || !stage.extensionApproverRole || !appliesToCase(stage.appliesTo, state))
+        e.unknown('payload.stageId', p.stageId, '可延期的时限', 'extensible stage');
       if (p.newDueAt <= at) e.add('payload.newDueAt', 'action.dueAtPast');
       if (state.extensions.some((x) => x.requestId === p.requestId)) e.add('payload.requestId', 'action.duplicate', { ref: p.requestId });
     },
@@ -303,7 +317,8 @@ export const ACTION_DEFS = {
       const req = state.extensions.find((x) => x.requestId === p.requestId && !x.decided);
       if (!req) return e.add('payload.requestId', 'action.nothingPending', { what: '延期申请', whatEn: 'extension request' });
       const role = policy.stages.find((st) => st.id === req.stageId)?.extensionApproverRole;
-      if (!role || p.approverRole !== role || !actor.roles.includes(role)) e.add('payload.approverRole', 'action.role', { action: 'decideExtension', roles: roleNames(policy, role ? [role] : []) });
+      if (!role || p.approverRole !== role || !actor.roles.includes(role))
+        e.add('payload.approverRole', 'action.role', { action: 'decideExtension', roles: roleNames(policy, role ? [role] : []) });
     },
   }),
   pauseClock: def({
@@ -348,8 +363,10 @@ export const ACTION_DEFS = {
       const step = a.steps[idx]!;
       if (p.role !== step.role) e.unknown('payload.role', p.role, '审批角色', 'approval role');
       const prev = a.steps[idx - 1];
-      if (prev && !state.approvals.some((x) => x.approvalId === a.id && x.step === prev.id && x.decided?.approved)) e.add('payload.step', 'action.stepOrder', { label: prev.label });
-      if (state.approvals.some((x) => x.approvalId === a.id && x.step === step.id && (x.decided?.approved || !x.decided))) e.add('payload.step', 'action.duplicate', { ref: step.label });
+      if (prev && !state.approvals.some((x) => x.approvalId === a.id && x.step === prev.id && x.decided?.approved))
+        e.add('payload.step', 'action.stepOrder', { label: prev.label });
+      if (state.approvals.some((x) => x.approvalId === a.id && x.step === step.id && (x.decided?.approved || !x.decided)))
+        e.add('payload.step', 'action.duplicate', { ref: step.label });
     },
   }),
   decideApproval: def({
@@ -361,7 +378,8 @@ export const ACTION_DEFS = {
     check: (e, p, { policy, state, actor }) => {
       const pending = state.approvals.find((x) => x.approvalId === p.approvalId && x.step === p.step && !x.decided);
       if (!pending) return e.add('payload.step', 'action.nothingPending', { what: '审批', whatEn: 'approval' });
-      if (p.role !== pending.role || !actor.roles.includes(pending.role)) e.add('payload.role', 'action.role', { action: 'decideApproval', roles: roleNames(policy, [pending.role]) });
+      if (p.role !== pending.role || !actor.roles.includes(pending.role))
+        e.add('payload.role', 'action.role', { action: 'decideApproval', roles: roleNames(policy, [pending.role]) });
       // S0-4: a refusal says why, so the requester knows what to change.
       if (!p.approved && !p.opinion?.trim()) e.add('payload.opinion', 'action.refusalReason');
       // A step that records something on the form (S9-5 the director's result) is not approved blank.
@@ -375,16 +393,23 @@ export const ACTION_DEFS = {
     label: { 'zh-CN': '办结', en: 'Resolve' },
     allowedIn: OPEN,
     // S6-5: where the policy asks for a written reply, the case is not resolved without one.
-    refuse: ({ policy, state }) => (requiresWrittenReply(policy) && !state.replies.some((r) => r.to === 'complainant') ? { code: 'action.writtenReplyFirst' } : undefined),
+    refuse: ({ policy, state }) =>
+      requiresWrittenReply(policy) && !state.replies.some((r) => r.to === 'complainant') ? { code: 'action.writtenReplyFirst' } : undefined,
     check: (e, p, { policy }) => dept(e, policy, 'payload.departmentId', p.departmentId),
   }),
   feedback: def({ event: 'case.feedback_given', label: { 'zh-CN': '反馈结果', en: 'Give feedback' }, allowedIn: AFTER_RESULT, refuse: feedbackFollowsResult }),
-  feedbackImpossible: def({ event: 'case.feedback_impossible', label: { 'zh-CN': '无法反馈', en: 'Feedback impossible' }, allowedIn: AFTER_RESULT, refuse: feedbackFollowsResult }),
+  feedbackImpossible: def({
+    event: 'case.feedback_impossible',
+    label: { 'zh-CN': '无法反馈', en: 'Feedback impossible' },
+    allowedIn: AFTER_RESULT,
+    refuse: feedbackFollowsResult,
+  }),
   callback: def({
     event: 'case.callback_done',
     label: { 'zh-CN': '回访', en: 'Callback' },
     allowedIn: AFTER_RESULT,
-    refuse: (c) => feedbackFollowsResult(c) ?? (c.policy.kinds.find((k) => k.code === c.state.kind)?.callbackExempt ? { code: 'action.callbackExempt' } : undefined),
+    refuse: (c) =>
+      feedbackFollowsResult(c) ?? (c.policy.kinds.find((k) => k.code === c.state.kind)?.callbackExempt ? { code: 'action.callbackExempt' } : undefined),
     roles: (policy) => (policy.callbackRole ? [policy.callbackRole] : undefined),
     check: (e, p, { policy, state }) => {
       const methods = callbackMethods(policy, state);
@@ -397,7 +422,8 @@ export const ACTION_DEFS = {
     allowedIn: ACTIVE_STATUSES,
     refuse: ({ policy }) => (policy.inadmissibleReasons.length ? undefined : notApplicable('不予受理理由', 'inadmissibility reason')),
     check: (e, p, { policy }) => {
-      if (!policy.inadmissibleReasons.some((r) => r.code === p.reasonCode)) e.unknown('payload.reasonCode', p.reasonCode, '不予受理理由', 'inadmissibility reason');
+      if (!policy.inadmissibleReasons.some((r) => r.code === p.reasonCode))
+        e.unknown('payload.reasonCode', p.reasonCode, '不予受理理由', 'inadmissibility reason');
     },
   }),
   reopen: def({ event: 'case.reopened', label: { 'zh-CN': '重新办理', en: 'Reopen' }, allowedIn: REOPENABLE_STATUSES }),
@@ -413,7 +439,12 @@ export const ACTION_DEFS = {
     },
   }),
   note: def({ event: 'case.note', label: { 'zh-CN': '备注', en: 'Note' }, allowedIn: ALL }),
-  addMaterial: def({ event: 'case.material_added', label: { 'zh-CN': '添加材料', en: 'Add material' }, allowedIn: ALL, offered: usedByAStage('case.material_added') }),
+  addMaterial: def({
+    event: 'case.material_added',
+    label: { 'zh-CN': '添加材料', en: 'Add material' },
+    allowedIn: ALL,
+    offered: usedByAStage('case.material_added'),
+  }),
   // Files are added and withdrawn from the case page's 附件 section, not the action bar (offered: false).
   attach: def({
     event: 'case.attachment_added',
@@ -445,7 +476,8 @@ export const ACTION_DEFS = {
     allowedIn: ALL,
     // A desk that received the identity sealed (no one there may reveal it, domain/sealing.ts) has nothing to
     // show, so it writes no audit of a look that cannot happen.
-    refuse: ({ state }) => (!state.complainant.confidential ? { code: 'action.notConfidential' } : state.complainant.sealed ? { code: 'action.identitySealed' } : undefined),
+    refuse: ({ state }) =>
+      !state.complainant.confidential ? { code: 'action.notConfidential' } : state.complainant.sealed ? { code: 'action.identitySealed' } : undefined,
     roles: (policy) => policy.identityViewerRoles,
     roleCode: 'action.identityRole',
   }),
@@ -577,7 +609,8 @@ function refusalNow(action: CaseAction, state: CaseState, policy: Policy, actor:
   if (own) return own;
   const roles = d.roles?.(policy, state);
   // The person is named in the kind's word (举报人 on a hazard report, issue 11), as the printed forms do.
-  if (roles && !holds(actor, roles)) return { code: d.roleCode ?? 'action.role', detail: { roles: roleNames(policy, roles) || '—', person: personWordOf(policy, state.kind) } };
+  if (roles && !holds(actor, roles))
+    return { code: d.roleCode ?? 'action.role', detail: { roles: roleNames(policy, roles) || '—', person: personWordOf(policy, state.kind) } };
   return undefined;
 }
 
@@ -602,7 +635,13 @@ export function availableActions(folded: CaseState, policy: Policy, actor: Actor
     const refusal = refusalNow(action, state, policy, actor);
     const roles = rolesFor(action, policy, state);
     const offered: ActionDef['offered'] = ACTION_DEFS[action].offered;
-    const base = { action, eventType: ACTION_DEFS[action].event, label: ACTION_LABELS[action], offered: offered ? offered(policy, state) : true, ...(roles ? { roles } : {}) };
+    const base = {
+      action,
+      eventType: ACTION_DEFS[action].event,
+      label: ACTION_LABELS[action],
+      offered: offered ? offered(policy, state) : true,
+      ...(roles ? { roles } : {}),
+    };
     if (!refusal) return { ...base, allowed: true };
     return { ...base, allowed: false, code: refusal.code, reason: messageFor(refusal.code, 'action', { action, ...refusal.detail }) };
   });

@@ -70,8 +70,14 @@ describe('rejectionAtIntake (the intake screen records its 不予受理 through 
       ok: true,
       rejection: { reasonCode: 'court', explanation: '已起诉，法院处理中', referral: '请等待人民法院的处理结果' },
     });
-    expect(rejectionAtIntake(hospital, { reasonCode: 'court', explanation: '' })).toEqual({ ok: false, errors: [{ path: 'explanation', code: 'intake.explanationRequired' }] });
-    expect(rejectionAtIntake(hospital, { reasonCode: 'lunch', explanation: '说明' })).toEqual({ ok: false, errors: [{ path: 'inadmissibleReason', code: 'intake.reasonUnknown' }] });
+    expect(rejectionAtIntake(hospital, { reasonCode: 'court', explanation: '' })).toEqual({
+      ok: false,
+      errors: [{ path: 'explanation', code: 'intake.explanationRequired' }],
+    });
+    expect(rejectionAtIntake(hospital, { reasonCode: 'lunch', explanation: '说明' })).toEqual({
+      ok: false,
+      errors: [{ path: 'inadmissibleReason', code: 'intake.reasonUnknown' }],
+    });
   });
 
   it('S6-2 outside the remit: the clerk may name the competent department instead of the policy wording; no referral is invented', () => {

@@ -27,7 +27,9 @@ export type AdmissibilityResult =
 
 /** The checklist the intake screen shows, in the policy's order. */
 export function admissibilityQuestions(policy: Policy): AdmissibilityQuestion[] {
-  return policy.inadmissibleReasons.map((r) => (r.referral !== undefined ? { code: r.code, text: r.text, referral: r.referral } : { code: r.code, text: r.text }));
+  return policy.inadmissibleReasons.map((r) =>
+    r.referral !== undefined ? { code: r.code, text: r.text, referral: r.referral } : { code: r.code, text: r.text },
+  );
 }
 
 /**
@@ -66,7 +68,10 @@ export type IntakeRejectionError = { path: 'inadmissibleReason'; code: 'intake.r
  * The reason must be one the policy in force defines; the complainant is told why (an explanation is
  * required); where the clerk names no other body, the policy's referral for that reason is used.
  */
-export function rejectionAtIntake(policy: Policy, answer: IntakeRejectionAnswer): { ok: true; rejection: EventPayload<'case.rejected'> } | { ok: false; errors: IntakeRejectionError[] } {
+export function rejectionAtIntake(
+  policy: Policy,
+  answer: IntakeRejectionAnswer,
+): { ok: true; rejection: EventPayload<'case.rejected'> } | { ok: false; errors: IntakeRejectionError[] } {
   const errors: IntakeRejectionError[] = [];
   const verdict = admissibilityCheck(policy, { [answer.reasonCode]: true });
   if (verdict.admissible) errors.push({ path: 'inadmissibleReason', code: 'intake.reasonUnknown' });

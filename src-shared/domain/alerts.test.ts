@@ -17,7 +17,15 @@ describe('stage alerts', () => {
   it('X-3 breach transition is reported with the ladder roles', () => {
     const alerts = stageAlerts(at(4.5 * MIN), at(5 * MIN + 1));
     expect(alerts).toEqual([
-      { kind: 'breach', stageId: 'product-accept', stageName: '受理产品质量投诉', at: received + 5 * MIN, dueAt: received + 5 * MIN, roles: ['order-desk-manager', 'gm'], rules: ['S3-3'] },
+      {
+        kind: 'breach',
+        stageId: 'product-accept',
+        stageName: '受理产品质量投诉',
+        at: received + 5 * MIN,
+        dueAt: received + 5 * MIN,
+        roles: ['order-desk-manager', 'gm'],
+        rules: ['S3-3'],
+      },
     ]);
   });
 
@@ -34,7 +42,18 @@ describe('stage alerts', () => {
   });
 
   it('X-3 a breach is never silent, even when the ladder names no role', () => {
-    const p = testPolicy({ stages: [{ id: 'quiet', name: '无升级阶梯', startsOn: ['case.registered'], stopsOn: ['case.accepted'], limit: { amount: 10, unit: 'minutes' }, clock: 'natural' }] });
+    const p = testPolicy({
+      stages: [
+        {
+          id: 'quiet',
+          name: '无升级阶梯',
+          startsOn: ['case.registered'],
+          stopsOn: ['case.accepted'],
+          limit: { amount: 10, unit: 'minutes' },
+          clock: 'natural',
+        },
+      ],
+    });
     const reg = makeRegistration(received);
     const alerts = stageAlerts(slaStagesFor(p, [reg], received), slaStagesFor(p, [reg], received + 11 * MIN));
     expect(alerts).toHaveLength(1);
@@ -66,7 +85,9 @@ describe('stage alerts', () => {
 describe('risk flag alerts', () => {
   it('S1-6 a violence flag raised on a case alerts the duty chief and the director at once', () => {
     const e = makeEvent('case.risk_flagged', { flag: 'violence', note: '来电者扬言报复' }, received);
-    expect(riskFlagAlerts(policy, e)).toEqual([{ kind: 'risk', caseId: 'case-1', flag: 'violence', flagName: '暴力倾向', at: received, roles: ['duty-chief', 'director'] }]);
+    expect(riskFlagAlerts(policy, e)).toEqual([
+      { kind: 'risk', caseId: 'case-1', flag: 'violence', flagName: '暴力倾向', at: received, roles: ['duty-chief', 'director'] },
+    ]);
   });
 
   it('S1-6 flags carried by the registration itself alert too, once per flag', () => {
@@ -78,7 +99,9 @@ describe('risk flag alerts', () => {
   });
 
   it('S1-6 an unknown flag still alerts (to the holding desk); other events alert nothing', () => {
-    expect(riskFlagAlerts(policy, makeEvent('case.risk_flagged', { flag: 'explosion' }, received))).toMatchObject([{ flag: 'explosion', flagName: 'explosion', roles: [] }]);
+    expect(riskFlagAlerts(policy, makeEvent('case.risk_flagged', { flag: 'explosion' }, received))).toMatchObject([
+      { flag: 'explosion', flagName: 'explosion', roles: [] },
+    ]);
     expect(riskFlagAlerts(policy, makeEvent('case.accepted', {}, received))).toEqual([]);
   });
 });
@@ -86,15 +109,44 @@ describe('risk flag alerts', () => {
 describe('breach penalties', () => {
   const p = testPolicy({
     penalties: [
-      { id: 'late-fine', name: '两小时内未回复', trigger: { on: 'breach', stageIds: ['product-accept'] }, amount: 50, targetRole: 'dept-head', approverRole: 'hr', perOccurrence: true, rules: ['S3-6'] },
-      { id: 'station-fine', name: '调查不及时', trigger: { on: 'breach', stageIds: ['investigate'] }, amount: 100, targetRole: 'station-manager', approverRole: 'gm', perOccurrence: false, rules: ['S6-10'] },
+      {
+        id: 'late-fine',
+        name: '两小时内未回复',
+        trigger: { on: 'breach', stageIds: ['product-accept'] },
+        amount: 50,
+        targetRole: 'dept-head',
+        approverRole: 'hr',
+        perOccurrence: true,
+        rules: ['S3-6'],
+      },
+      {
+        id: 'station-fine',
+        name: '调查不及时',
+        trigger: { on: 'breach', stageIds: ['investigate'] },
+        amount: 100,
+        targetRole: 'station-manager',
+        approverRole: 'gm',
+        perOccurrence: false,
+        rules: ['S6-10'],
+      },
     ],
   });
 
   it('S3-6 a late reply costs the department head 50 yuan per occurrence; an on-time one costs nothing', () => {
     expect(breachPenalties(p, slaStagesFor(p, [product], received + 3 * MIN))).toEqual([]);
     const owed = breachPenalties(p, slaStagesFor(p, [product], received + 6 * MIN));
-    expect(owed).toEqual([{ itemId: `late-fine:product-accept:${received}`, penaltyId: 'late-fine', stageId: 'product-accept', amount: 50, targetRole: 'dept-head', approverRole: 'hr', at: received + 5 * MIN, rules: ['S3-6'] }]);
+    expect(owed).toEqual([
+      {
+        itemId: `late-fine:product-accept:${received}`,
+        penaltyId: 'late-fine',
+        stageId: 'product-accept',
+        amount: 50,
+        targetRole: 'dept-head',
+        approverRole: 'hr',
+        at: received + 5 * MIN,
+        rules: ['S3-6'],
+      },
+    ]);
     // Met late still counts; once proposed it is not offered again.
     const lateAccept = makeEvent('case.accepted', {}, received + 9 * MIN);
     expect(breachPenalties(p, slaStagesFor(p, [product, lateAccept], received + HOUR)).map((x) => x.itemId)).toEqual([owed[0]!.itemId]);

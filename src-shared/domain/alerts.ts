@@ -111,7 +111,16 @@ export function breachPenalties(policy: Policy, stages: readonly StageStatus[], 
       const itemId = penalty.perOccurrence ? `${penalty.id}:${s.stageId}:${s.startedAt ?? 0}` : penalty.id;
       if (taken.has(itemId)) continue;
       taken.add(itemId);
-      out.push({ itemId, penaltyId: penalty.id, stageId: s.stageId, amount: penalty.amount, targetRole: penalty.targetRole, approverRole: penalty.approverRole, at: s.dueAt, rules: penalty.rules });
+      out.push({
+        itemId,
+        penaltyId: penalty.id,
+        stageId: s.stageId,
+        amount: penalty.amount,
+        targetRole: penalty.targetRole,
+        approverRole: penalty.approverRole,
+        at: s.dueAt,
+        rules: penalty.rules,
+      });
     }
   }
   return out;

@@ -17,7 +17,12 @@ const photo = { hash: HASH, name: '漏水.jpg', type: 'image/jpeg', size: 120_00
 
 const reg = makeRegistration(T0);
 const added = makeEvent('case.attachment_added', photo, T0 + MINUTE);
-const pdf = makeEvent('case.attachment_added', { hash: 'b'.repeat(64), name: '来函.pdf', type: 'application/pdf', size: 40_000, kind: 'letter' }, T0 + 2 * MINUTE, { actorId: 'staff-2' });
+const pdf = makeEvent(
+  'case.attachment_added',
+  { hash: 'b'.repeat(64), name: '来函.pdf', type: 'application/pdf', size: 40_000, kind: 'letter' },
+  T0 + 2 * MINUTE,
+  { actorId: 'staff-2' },
+);
 const withdrawn = makeEvent('case.attachment_withdrawn', { attachmentId: added.id, reason: '拍错了案件' }, T0 + 3 * MINUTE, { actorId: 'staff-2' });
 
 function check(log: CaseEvent[], event: NewEvent, p = policy): string {
@@ -58,13 +63,15 @@ describe('attaching and withdrawing are judged by the domain', () => {
   });
 
   it('refuses a type that is not allowed, an oversize file and a malformed hash, in Chinese', () => {
-    expect(check(s, { type: 'case.attachment_added', payload: { ...photo, type: 'application/x-msdownload' } })).toBe('不能添加这种文件（application/x-msdownload）。可以添加图片、PDF、录音、Word/Excel 文档和文本文件。');
+    expect(check(s, { type: 'case.attachment_added', payload: { ...photo, type: 'application/x-msdownload' } })).toBe(
+      '不能添加这种文件（application/x-msdownload）。可以添加图片、PDF、录音、Word/Excel 文档和文本文件。',
+    );
     expect(check(s, { type: 'case.attachment_added', payload: { ...photo, size: ATTACHMENT_LIMITS.maxBytes + 1 } })).toContain('20971520');
     expect(bodyRefusal('image/jpeg', 25 * 1024 * 1024)).toEqual({ code: 'attachment.tooLarge', detail: { max: 20, size: 25 } });
     expect(check(s, { type: 'case.attachment_added', payload: { ...photo, hash: 'xyz' } })).toContain('不是有效的文件摘要');
   });
 
-  it('refuses bytes that are not of the type the file claims (the server\'s check), naming the file and the claim in both languages', () => {
+  it("refuses bytes that are not of the type the file claims (the server's check), naming the file and the claim in both languages", () => {
     const program = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0]);
     const refused = contentRefusal('image/jpeg', program);
     expect(refused).toEqual({ code: 'attachment.notOfType', detail: { type: 'image/jpeg' } });

@@ -61,13 +61,17 @@ export function isPicture(type: string): boolean {
 }
 
 export const contentHash = z.string().regex(/^[0-9a-f]{64}$/, 'attachment.hash');
-export const mimeType = z.string().max(100).regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'attachment.type');
+export const mimeType = z
+  .string()
+  .max(100)
+  .regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'attachment.type');
 
 /** Why a body of this type and size may not be attached, as a message code with parameters; undefined when it may. */
 export function bodyRefusal(type: string, size: number): { code: MessageCode; detail: Record<string, unknown> } | undefined {
   if (!isAllowedAttachmentType(type)) return { code: 'attachment.typeRefused', detail: { type: type || '未知' } };
   if (size <= 0) return { code: 'attachment.empty', detail: {} };
-  if (size > ATTACHMENT_LIMITS.maxBytes) return { code: 'attachment.tooLarge', detail: { max: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024, size: Math.ceil((size / 1024 / 1024) * 10) / 10 } };
+  if (size > ATTACHMENT_LIMITS.maxBytes)
+    return { code: 'attachment.tooLarge', detail: { max: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024, size: Math.ceil((size / 1024 / 1024) * 10) / 10 } };
   return undefined;
 }
 

@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_CALENDAR, addBusinessTime, civilDayOf, clockFor, startOfCivilDay, addWorkingDays, businessTimeBetween, deadlineFrom, crossesProvisionalDays, holidayDataCovers, holidayDataYears, isProvisionalYear, isWorkingDay, provisionalYearAhead, workingTimeBetween } from './calendar';
+import {
+  DEFAULT_CALENDAR,
+  addBusinessTime,
+  civilDayOf,
+  clockFor,
+  startOfCivilDay,
+  addWorkingDays,
+  businessTimeBetween,
+  deadlineFrom,
+  crossesProvisionalDays,
+  holidayDataCovers,
+  holidayDataYears,
+  isProvisionalYear,
+  isWorkingDay,
+  provisionalYearAhead,
+  workingTimeBetween,
+} from './calendar';
 
 /** Beijing wall-clock time (UTC+8) as an instant. */
 const cst = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
@@ -110,7 +126,10 @@ describe('working days past the package table (2027: computed statutory holidays
     const start = cst(2027, 2, 3, 15);
     expect(deadlineFrom(start, { amount: 5, unit: 'workingDays' }, 'working-days')).toBe(cst(2027, 2, 13));
     // Once the notice is entered it decides: say 02-09…02-12 off and Sun 02-14 a make-up day → 02-04, 02-14, 02-15, 02-16, 02-17.
-    const notice = { ...DEFAULT_CALENDAR, calendarOverrides: { '2027-02-09': false, '2027-02-10': false, '2027-02-11': false, '2027-02-12': false, '2027-02-14': true } };
+    const notice = {
+      ...DEFAULT_CALENDAR,
+      calendarOverrides: { '2027-02-09': false, '2027-02-10': false, '2027-02-11': false, '2027-02-12': false, '2027-02-14': true },
+    };
     const due = deadlineFrom(start, { amount: 5, unit: 'workingDays' }, 'working-days', notice);
     expect(due).toBe(cst(2027, 2, 18));
     expect(crossesProvisionalDays(start, due, notice)).toBe(false);
@@ -210,15 +229,21 @@ describe('calendar properties (fast-check)', () => {
 
   it('on working and business clocks, elapsed(from, add(from, x)) = x and elapsed is additive', () => {
     fc.assert(
-      fc.property(fc.constantFrom<'working-days' | 'business-hours'>('working-days', 'business-hours'), instant, fc.integer({ min: 0, max: 20 * 86_400_000 }), fc.integer({ min: 0, max: 10 * 86_400_000 }), (kind, from, amount, step) => {
-        const clock = clockFor(kind);
-        const to = clock.add(from, amount);
-        expect(to).toBeGreaterThanOrEqual(from);
-        expect(clock.elapsed(from, to)).toBe(amount);
-        const mid = from + step;
-        const end = to + step;
-        expect(clock.elapsed(from, mid) + clock.elapsed(mid, end)).toBe(clock.elapsed(from, end));
-      }),
+      fc.property(
+        fc.constantFrom<'working-days' | 'business-hours'>('working-days', 'business-hours'),
+        instant,
+        fc.integer({ min: 0, max: 20 * 86_400_000 }),
+        fc.integer({ min: 0, max: 10 * 86_400_000 }),
+        (kind, from, amount, step) => {
+          const clock = clockFor(kind);
+          const to = clock.add(from, amount);
+          expect(to).toBeGreaterThanOrEqual(from);
+          expect(clock.elapsed(from, to)).toBe(amount);
+          const mid = from + step;
+          const end = to + step;
+          expect(clock.elapsed(from, mid) + clock.elapsed(mid, end)).toBe(clock.elapsed(from, end));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -270,7 +270,8 @@ export function clockFor(kind: ClockKind, policy: CalendarPolicy = DEFAULT_CALEN
   if (!byKind) clockCache.set(cal, (byKind = new Map()));
   let clock = byKind.get(kind);
   if (!clock) {
-    clock = kind === 'working-days' ? windowedClock(cal, 'working-time', 0, 1440) : windowedClock(cal, 'business-hours', cal.businessStartMin, cal.businessEndMin);
+    clock =
+      kind === 'working-days' ? windowedClock(cal, 'working-time', 0, 1440) : windowedClock(cal, 'business-hours', cal.businessStartMin, cal.businessEndMin);
     byKind.set(kind, clock);
   }
   return clock;

@@ -60,17 +60,30 @@ describe('callback outcome (S9-10)', () => {
 
   it('S9-10 a case whose latest callback was unsatisfied cannot be closed until a callback finds the resident satisfied', () => {
     const feedback = makeEvent('case.feedback_given', { method: 'phone', content: '已告知处理结果' }, resolvedAt + MIN);
-    expect(refusalOf('close', state([resolved, feedback, unsatisfied]), keeping, clerk, resolvedAt + DAY, [reg, resolved, feedback, unsatisfied])?.code).toBe('action.callbackFollowUp');
-    expect(refusalOf('close', state([resolved, feedback, unsatisfied, satisfied]), keeping, clerk, resolvedAt + DAY, [reg, resolved, feedback, unsatisfied, satisfied])).toBeUndefined();
+    expect(refusalOf('close', state([resolved, feedback, unsatisfied]), keeping, clerk, resolvedAt + DAY, [reg, resolved, feedback, unsatisfied])?.code).toBe(
+      'action.callbackFollowUp',
+    );
+    expect(
+      refusalOf('close', state([resolved, feedback, unsatisfied, satisfied]), keeping, clerk, resolvedAt + DAY, [
+        reg,
+        resolved,
+        feedback,
+        unsatisfied,
+        satisfied,
+      ]),
+    ).toBeUndefined();
   });
 });
 
-describe('callback methods in a callback\'s words (issue 16)', () => {
+describe("callback methods in a callback's words (issue 16)", () => {
   it('S2-5 S7-14 S10-18 a callback by visiting is 上门 and by letter 信函, while the intake channel stays 来访 / 来信', () => {
     const s2 = policySchema.parse(PRESETS.find((p) => p.id === 's2-construction-site')!.policy);
     expect(s2.channels.find((c) => c.code === 'visit')?.name).toBe('来访');
     const complaint = projectCase([makeRegistration(cst(2026, 11, 27, 10), { kind: 'complaint', channel: 'visit' })])!;
-    expect(callbackMethodChoices(s2, complaint)).toEqual([{ code: 'visit', name: '上门' }, { code: 'phone', name: '电话' }]);
+    expect(callbackMethodChoices(s2, complaint)).toEqual([
+      { code: 'visit', name: '上门' },
+      { code: 'phone', name: '电话' },
+    ]);
     expect(callbackMethodName(s2, 'visit')).toBe('上门');
     expect(callbackMethodName(s2, 'visit', 'en')).toBe('Home visit');
     expect(callbackMethodName(s2, 'letter')).toBe('信函');

@@ -103,7 +103,16 @@ export interface CaseState {
   relatedCaseId?: string;
   form: Record<string, string | number | boolean | null>;
   apologised: boolean;
-  investigations: { inspectorIds: string[]; findings: string; violation?: boolean; verified?: boolean; dangerLevel?: string; evidence: string[]; at: number; by: string }[];
+  investigations: {
+    inspectorIds: string[];
+    findings: string;
+    violation?: boolean;
+    verified?: boolean;
+    dangerLevel?: string;
+    evidence: string[];
+    at: number;
+    by: string;
+  }[];
   replies: { to: string; method: string; content: string; at: number; by: string }[];
   result?: { text: string; rectification?: string; departmentId?: string; at: number; by: string };
   feedback?: { given: true; method: string; content: string; at: number; by: string } | { given: false; reason: string; at: number; by: string };

@@ -9,7 +9,8 @@ const hospital = policyOf(hospitalPreset);
 
 describe('the complainant lookup key (S7-7 repeated complaints at intake)', () => {
   it('reads a mobile number the same with spaces, dashes or the country code', () => {
-    for (const typed of ['13812345678', '138 1234 5678', '138-1234-5678', '+86 138 1234 5678', '008613812345678']) expect(contactKeyOfPhone(typed)).toBe('13812345678');
+    for (const typed of ['13812345678', '138 1234 5678', '138-1234-5678', '+86 138 1234 5678', '008613812345678'])
+      expect(contactKeyOfPhone(typed)).toBe('13812345678');
   });
   it('names no one with fewer than seven digits', () => {
     expect(contactKeyOfPhone('12345')).toBe('');
@@ -40,14 +41,18 @@ describe('the name and place keys (S7-7, S8-11)', () => {
     expect(nameKeyOf('欧阳女士')).toBe('');
     expect(nameKeyOf(undefined)).toBe('');
   });
-  it('the place is the field the kind\'s form declares as the place (房号, 科室/病区)', () => {
+  it("the place is the field the kind's form declares as the place (房号, 科室/病区)", () => {
     expect(placeFieldOf(property, 'complaint')?.key).toBe('roomNo');
     expect(placeFieldOf(property, 'complaint')?.label).toBe('房号');
     expect(placeFieldOf(hospital, hospital.kinds[0]!.code)?.label).toBe('科室/病区');
     expect(placeFieldOf(property, 'no-such-kind')).toBeUndefined();
   });
   it('S1-5 a case gets its three keys, none for a confidential or anonymous complainant', () => {
-    const state = { kind: 'complaint', form: { roomNo: '３－１２０１', floor: '12' }, complainant: { anonymous: false, confidential: false, name: '张秀兰', phone: '138 1234 5678' } };
+    const state = {
+      kind: 'complaint',
+      form: { roomNo: '３－１２０１', floor: '12' },
+      complainant: { anonymous: false, confidential: false, name: '张秀兰', phone: '138 1234 5678' },
+    };
     expect(lookupKeysOf(state, property)).toEqual({ contact: '13812345678', nameKey: '张秀兰', placeKey: '3-1201' });
     const none = { contact: '', nameKey: '', placeKey: '' };
     expect(lookupKeysOf({ ...state, complainant: { ...state.complainant, confidential: true } }, property)).toEqual(none);

@@ -12,7 +12,16 @@ describe('changing a staff member’s credential', () => {
   const policy = policyOf(propertyPreset);
   let pin: string;
   let passphrase: string;
-  const person = (id: string, name: string, roles: string[], pinHash: string, active = true): Staff => ({ id, orgId: 'org', name, roles, pinHash, active, rev: 0, updatedAt: 0 });
+  const person = (id: string, name: string, roles: string[], pinHash: string, active = true): Staff => ({
+    id,
+    orgId: 'org',
+    name,
+    roles,
+    pinHash,
+    active,
+    rev: 0,
+    updatedAt: 0,
+  });
   let li: Staff; // the only passphrase administrator
   let wang: Staff; // a department head with a PIN
   let zhao: Staff; // a clerk
@@ -35,7 +44,8 @@ describe('changing a staff member’s credential', () => {
   it('a clerk, or a head signed in with a PIN, may change nobody’s credential, not even their own', () => {
     const staff = [li, wang, zhao];
     for (const actor of [zhao, wang, undefined]) {
-      for (const target of [zhao, wang]) expect(credentialChangeRefusal(policy, staff, actor, target, 'passphrase', '工程部-主管-2026')?.code).toBe('staff.credentialAdminOnly');
+      for (const target of [zhao, wang])
+        expect(credentialChangeRefusal(policy, staff, actor, target, 'passphrase', '工程部-主管-2026')?.code).toBe('staff.credentialAdminOnly');
     }
     expect(credentialChangeRefusal(policy, staff, zhao, zhao, 'pin', '2468')?.message['zh-CN']).toBe('只有用管理口令登录的管理员可以重设工作人员的登录凭据。');
   });
@@ -65,7 +75,16 @@ describe('changing a staff member’s credential', () => {
     expect(lastAdministratorRemoved(policy, [li, wang], [{ ...li, pinHash: pin }])?.name).toBe('李助理');
     expect(lastAdministratorRemoved(policy, [li, wang], [{ ...li, active: false }])?.name).toBe('李助理');
     expect(lastAdministratorRemoved(policy, [li, wang], [{ ...li, roles: ['butler'] }])?.name).toBe('李助理');
-    expect(lastAdministratorRemoved(policy, [li, wang], [{ ...li, pinHash: pin }, { ...wang, pinHash: passphrase }])).toBeUndefined();
+    expect(
+      lastAdministratorRemoved(
+        policy,
+        [li, wang],
+        [
+          { ...li, pinHash: pin },
+          { ...wang, pinHash: passphrase },
+        ],
+      ),
+    ).toBeUndefined();
     expect(lastAdministratorRemoved(policy, [wang, zhao], [{ ...wang, pinHash: '' }])).toBeUndefined();
   });
 });

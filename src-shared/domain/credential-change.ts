@@ -51,7 +51,8 @@ export function credentialChangeRefusal(
   if (!target) return refusal('staffId', 'staff.unknown');
   if (kindOfSecret(secret) !== kind) return refusal('secret', kind === 'pin' ? 'staff.credentialNotPin' : 'staff.credentialNotPassphrase');
   // '' stands for the PIN: for administering, a PIN counts as no credential at all.
-  if (kind === 'pin' && lastAdministratorRemoved(policy, staff, [{ ...target, pinHash: '' }])) return refusal('kind', 'staff.lastAdministrator', { name: target.name });
+  if (kind === 'pin' && lastAdministratorRemoved(policy, staff, [{ ...target, pinHash: '' }]))
+    return refusal('kind', 'staff.lastAdministrator', { name: target.name });
   return undefined;
 }
 

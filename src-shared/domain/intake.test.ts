@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { minInspectors } from './actions';
-import { buildRegistration, categoriesForKind, commonFieldsOf, intakeDefaults, intakeSchemaFor, intakeValuesOf, registrationRefusals, type IntakeValues } from './intake';
+import {
+  buildRegistration,
+  categoriesForKind,
+  commonFieldsOf,
+  intakeDefaults,
+  intakeSchemaFor,
+  intakeValuesOf,
+  registrationRefusals,
+  type IntakeValues,
+} from './intake';
 import { samplePolicy } from './policy.fixtures';
 import { T0, makeEvent } from './projection.fixtures';
 import { parseEvent } from './parse';
@@ -113,7 +122,7 @@ describe('intakeSchemaFor', () => {
 });
 
 describe('buildRegistration', () => {
-  it('S7-7 a case linked at intake to an earlier one keeps the link; S1-5 a confidential or anonymous caller\'s case is not linked, at the desk and on the server', () => {
+  it("S7-7 a case linked at intake to an earlier one keeps the link; S1-5 a confidential or anonymous caller's case is not linked, at the desk and on the server", () => {
     const v = { ...productValues(), relatedCaseId: '01JEARLIERCASE000000000000' };
     expect(messagesOf('product', v)).toEqual({});
     const event = { payload: registeredPayload.parse(buildRegistration(v, { policy, number: 'HZ01-20261127-002', firstReceiverId: 'staff-1' }).payload) };
@@ -133,7 +142,12 @@ describe('buildRegistration', () => {
     v.description.process = '  ';
     v.form = { ...v.form, grade: '', notDeclared: 'x' };
     const event = buildRegistration(v, { policy, number: 'HZ01-20261127-001', firstReceiverId: 'staff-1' });
-    expect(event.payload).toMatchObject({ departmentId: 'd-eng', category: 'c-prod', demand: '换货', form: { brand: '某牌', quantity: 120, shippedOn: '2026-11-20' } });
+    expect(event.payload).toMatchObject({
+      departmentId: 'd-eng',
+      category: 'c-prod',
+      demand: '换货',
+      form: { brand: '某牌', quantity: 120, shippedOn: '2026-11-20' },
+    });
     expect(event.payload.description).toEqual({ time: '2026-11-26', cause: '批次不同', text: '客户反映同一批货色差明显。' });
     expect('grade' in (event.payload.form ?? {})).toBe(false);
     expect('notDeclared' in (event.payload.form ?? {})).toBe(false);
@@ -162,8 +176,13 @@ describe('buildRegistration', () => {
     // With several points the clerk chooses; nothing is invented.
     const several = samplePolicy({ receptionPoints: ['服务台', '总值班'] });
     expect(intakeDefaults(several, 'complaint', T0).receptionPoint).toBeUndefined();
-    expect(buildRegistration({ ...v, kind: 'complaint' }, { policy: several, number: 'HZ01-20261127-004', firstReceiverId: 'staff-1' }).payload.receptionPoint).toBeUndefined();
-    expect(buildRegistration({ ...v, kind: 'complaint', receptionPoint: '总值班' }, { policy: several, number: 'HZ01-20261127-005', firstReceiverId: 'staff-1' }).payload.receptionPoint).toBe('总值班');
+    expect(
+      buildRegistration({ ...v, kind: 'complaint' }, { policy: several, number: 'HZ01-20261127-004', firstReceiverId: 'staff-1' }).payload.receptionPoint,
+    ).toBeUndefined();
+    expect(
+      buildRegistration({ ...v, kind: 'complaint', receptionPoint: '总值班' }, { policy: several, number: 'HZ01-20261127-005', firstReceiverId: 'staff-1' })
+        .payload.receptionPoint,
+    ).toBe('总值班');
   });
 });
 
@@ -175,7 +194,12 @@ describe('intake messages a clerk reads (issue 11)', () => {
     expect(parsed.ok).toBe(true);
     const p = (parsed as { ok: true; value: Parameters<typeof intakeSchemaFor>[0] }).value;
     const kind = p.kinds[0]!.code;
-    const values: IntakeValues = { ...intakeDefaults(p, kind, T0), subject: '楼上漏水', complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13812345678', address: '3栋1单元1201' }, form: {} };
+    const values: IntakeValues = {
+      ...intakeDefaults(p, kind, T0),
+      subject: '楼上漏水',
+      complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13812345678', address: '3栋1单元1201' },
+      form: {},
+    };
     const r = intakeSchemaFor(p, kind, 'zh-CN', T0).safeParse(values);
     const messages = r.success ? [] : r.error.issues.map((i) => i.message);
     for (const m of messages) expect(m).not.toMatch(/[A-Za-z]{4,}/);
@@ -193,7 +217,14 @@ describe('intake messages a clerk reads (issue 11)', () => {
       const p = parsed.value;
       for (const { code: kind } of p.kinds) {
         const form = p.forms.find((f) => f.id === p.kinds.find((k) => k.code === kind)!.formId)!;
-        const accepted = intakeValuesOf({ ...acceptedIntake(p, kind), number: 'X', receivedAt: T0, firstReceiverId: 's1', subject: '漏水', riskFlags: [] } as never);
+        const accepted = intakeValuesOf({
+          ...acceptedIntake(p, kind),
+          number: 'X',
+          receivedAt: T0,
+          firstReceiverId: 's1',
+          subject: '漏水',
+          riskFlags: [],
+        } as never);
         for (const key of form.requires) {
           const own = commonFieldsOf(p, kind).label(key as never);
           if (!own) continue;
@@ -202,7 +233,10 @@ describe('intake messages a clerk reads (issue 11)', () => {
           const blanked = field ? { ...accepted, [group]: { ...(accepted[group] as object), [field]: '' } } : { ...accepted, [group]: '' };
           const r = intakeSchemaFor(p, kind, 'zh-CN', T0).safeParse(blanked);
           expect(r.success, `${preset.id} ${kind} ${key}`).toBe(false);
-          expect(r.error!.issues.map((i) => i.message), `${preset.id} ${kind} ${key}`).toContain(`请填写「${own}」。`);
+          expect(
+            r.error!.issues.map((i) => i.message),
+            `${preset.id} ${kind} ${key}`,
+          ).toContain(`请填写「${own}」。`);
         }
       }
     }
@@ -217,7 +251,20 @@ describe('intake messages a clerk reads (issue 11)', () => {
   });
 
   it('the event schema length message reads the same way', () => {
-    const e = makeEvent('case.registered', { number: 'HZ01-20261127-001', kind: 'complaint', channel: 'phone', receivedAt: T0, complainant: { anonymous: false, confidential: false }, subject: '漏水', description: { process: '经过' }, firstReceiverId: 's1' }, T0);
+    const e = makeEvent(
+      'case.registered',
+      {
+        number: 'HZ01-20261127-001',
+        kind: 'complaint',
+        channel: 'phone',
+        receivedAt: T0,
+        complainant: { anonymous: false, confidential: false },
+        subject: '漏水',
+        description: { process: '经过' },
+        firstReceiverId: 's1',
+      },
+      T0,
+    );
     const r = parseEvent({ ...e, payload: { ...e.payload, description: { process: 'x'.repeat(4012) } } });
     expect(r.ok).toBe(false);
     const m = !r.ok ? r.errors.find((x) => x.code === 'tooBig')?.message : undefined;

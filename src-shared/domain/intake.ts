@@ -128,11 +128,17 @@ type Say = ReturnType<typeof messages>['say'];
 
 /** The length rule of a text field: its message names the field, the limit and how long the text is now. */
 function tooLong(say: Say, label: string, max: number) {
-  return { error: (issue: { input?: unknown }) => say('intake.tooLong', label, { maximum: max, ...(typeof issue.input === 'string' ? { length: issue.input.length } : {}) }) };
+  return {
+    error: (issue: { input?: unknown }) =>
+      say('intake.tooLong', label, { maximum: max, ...(typeof issue.input === 'string' ? { length: issue.input.length } : {}) }),
+  };
 }
 
 function optionalText(say: Say, label: string, max: number) {
-  return z.string({ error: say('intake.required', label) }).max(max, tooLong(say, label, max)).optional();
+  return z
+    .string({ error: say('intake.required', label) })
+    .max(max, tooLong(say, label, max))
+    .optional();
 }
 
 function requiredText(say: Say, label: string, max: number) {
@@ -214,7 +220,12 @@ export function intakeSchemaFor(policy: Policy, kindCode: string, locale: Intake
   const schema = z
     .object({
       kind: z.literal(kindCode, { error: say('intake.kind', kindCode) }),
-      channel: optionOf(say, label('channel'), policy.channels.map((c) => c.code), true),
+      channel: optionOf(
+        say,
+        label('channel'),
+        policy.channels.map((c) => c.code),
+        true,
+      ),
       receivedAt: z
         .number({ error: say('intake.required', label('receivedAt')) })
         .int(say('intake.time', label('receivedAt')))
@@ -223,9 +234,24 @@ export function intakeSchemaFor(policy: Policy, kindCode: string, locale: Intake
       receptionPoint: policy.receptionPoints.length
         ? optionOf(say, label('receptionPoint'), policy.receptionPoints, false)
         : optionalText(say, label('receptionPoint'), short),
-      category: optionOf(say, label('category'), categoriesForKind(policy, kindCode).map((c) => c.code), false),
-      severity: optionOf(say, label('severity'), policy.severities.map((s) => s.code), false),
-      departmentId: optionOf(say, label('departmentId'), policy.departments.map((d) => d.id), false),
+      category: optionOf(
+        say,
+        label('category'),
+        categoriesForKind(policy, kindCode).map((c) => c.code),
+        false,
+      ),
+      severity: optionOf(
+        say,
+        label('severity'),
+        policy.severities.map((s) => s.code),
+        false,
+      ),
+      departmentId: optionOf(
+        say,
+        label('departmentId'),
+        policy.departments.map((d) => d.id),
+        false,
+      ),
       complainant: z.object({
         anonymous: z.boolean(),
         confidential: z.boolean(),
@@ -247,13 +273,14 @@ export function intakeSchemaFor(policy: Policy, kindCode: string, locale: Intake
         text: optionalText(say, label('description.text'), LIMITS.longText),
       }),
       demand: optionalText(say, label('demand'), LIMITS.text),
-      riskFlags: z
-        .array(z.string().refine((v) => policy.riskFlags.some((r) => r.code === v), say('intake.option', label('riskFlags'))))
-        .max(LIMITS.listItems),
+      riskFlags: z.array(z.string().refine((v) => policy.riskFlags.some((r) => r.code === v), say('intake.option', label('riskFlags')))).max(LIMITS.listItems),
       // Every declared field is checked even when the form object lacks its key (a draft saved before the
       // field existed, or one the form never touched): zod reports a missing key of z.unknown() with its
       // own English "expected nonoptional" instead of the field's message (issue 11).
-      form: z.preprocess((v) => ({ ...Object.fromEntries(form.fields.map((f) => [f.key, undefined])), ...(typeof v === 'object' && v !== null ? v : {}) }), z.object(formShape)),
+      form: z.preprocess(
+        (v) => ({ ...Object.fromEntries(form.fields.map((f) => [f.key, undefined])), ...(typeof v === 'object' && v !== null ? v : {}) }),
+        z.object(formShape),
+      ),
       apologised: z.boolean().optional(),
       relatedCaseId: z.string().max(LIMITS.id).optional(),
     })
@@ -277,11 +304,14 @@ export function intakeSchemaFor(policy: Policy, kindCode: string, locale: Intake
         if (key.startsWith('complainant.') && v.complainant.anonymous) continue;
         if (blank(valueOf[key])) ctx.addIssue({ code: 'custom', path: key.split('.'), message: say('intake.required', label(key)) });
       }
-      if (now !== undefined && receivedAfter(v.receivedAt, now)) ctx.addIssue({ code: 'custom', path: ['receivedAt'], message: say('intake.future', label('receivedAt')) });
+      if (now !== undefined && receivedAfter(v.receivedAt, now))
+        ctx.addIssue({ code: 'custom', path: ['receivedAt'], message: say('intake.future', label('receivedAt')) });
       // S1-5: a reporter promised confidentiality (or unnamed) is not linked to another case: the link shows
       // on the earlier case's page to whoever opens it.
-      if (v.relatedCaseId && (v.complainant.confidential || v.complainant.anonymous)) ctx.addIssue({ code: 'custom', path: ['relatedCaseId'], message: say('intake.relatedConfidential', label('relatedCaseId')) });
-      if (policy.apologyPrompt && v.apologised !== true) ctx.addIssue({ code: 'custom', path: ['apologised'], message: say('intake.apology', label('apologised')) });
+      if (v.relatedCaseId && (v.complainant.confidential || v.complainant.anonymous))
+        ctx.addIssue({ code: 'custom', path: ['relatedCaseId'], message: say('intake.relatedConfidential', label('relatedCaseId')) });
+      if (policy.apologyPrompt && v.apologised !== true)
+        ctx.addIssue({ code: 'custom', path: ['apologised'], message: say('intake.apology', label('apologised')) });
     });
   return schema as unknown as z.ZodType<IntakeValues, IntakeValues>;
 }
@@ -443,7 +473,11 @@ function intakeFormRefusals(policy: Policy, p: EventPayload<'case.registered'>):
   const enIssues = en.success ? [] : en.error.issues;
   return zh.error.issues.map((issue, i) => {
     const path = ['payload', ...issue.path.map(String)].join('.');
-    return { path, code: 'intake.invalid', message: messageFor('intake.invalid', path, { said: { 'zh-CN': issue.message, en: enIssues[i]?.message ?? issue.message } }) };
+    return {
+      path,
+      code: 'intake.invalid',
+      message: messageFor('intake.invalid', path, { said: { 'zh-CN': issue.message, en: enIssues[i]?.message ?? issue.message } }),
+    };
   });
 }
 

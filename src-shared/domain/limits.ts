@@ -15,7 +15,11 @@ export const LIMITS = {
   eventBytes: 400_000,
 } as const;
 
-export const idString = z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_.:-]+$/, 'id.chars');
+export const idString = z
+  .string()
+  .min(1)
+  .max(LIMITS.id)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'id.chars');
 export const shortText = z.string().max(LIMITS.shortText);
 export const text = z.string().max(LIMITS.text);
 export const longText = z.string().max(LIMITS.longText);

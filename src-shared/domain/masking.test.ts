@@ -2,11 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { canRevealIdentity, maskComplainant, maskName, maskPhone } from './masking';
 import type { Complainant } from './events';
 
-const reporter: Complainant = { anonymous: false, confidential: true, name: '张三丰', phone: '138-1234-5678', address: '杭州市西湖区文三路 100 号', organisation: '某某贸易公司', role: '举报人' };
+const reporter: Complainant = {
+  anonymous: false,
+  confidential: true,
+  name: '张三丰',
+  phone: '138-1234-5678',
+  address: '杭州市西湖区文三路 100 号',
+  organisation: '某某贸易公司',
+  role: '举报人',
+};
 
 describe('maskComplainant', () => {
   it('S1-5 a confidential reporter is shown as 张** / 138****5678 until revealed', () => {
-    expect(maskComplainant(reporter, false)).toEqual({ anonymous: false, confidential: true, name: '张**', phone: '138****5678', address: '杭州市****', organisation: '某某****', role: '举报人' });
+    expect(maskComplainant(reporter, false)).toEqual({
+      anonymous: false,
+      confidential: true,
+      name: '张**',
+      phone: '138****5678',
+      address: '杭州市****',
+      organisation: '某某****',
+      role: '举报人',
+    });
     expect(maskComplainant(reporter, true)).toEqual(reporter);
     expect(reporter.name).toBe('张三丰');
     expect(maskComplainant(reporter).phone).toBe('138****5678');

@@ -23,10 +23,12 @@ describe('validatePolicy', () => {
   });
 
   it('S0-4 refuses a form that both requires and hides a field, in Chinese, naming the form and the field', () => {
-    const errors = errorsOf(withChange((p) => {
-      p.forms[0]!.requires = ['demand'];
-      p.forms[0]!.hides = ['demand'];
-    }));
+    const errors = errorsOf(
+      withChange((p) => {
+        p.forms[0]!.requires = ['demand'];
+        p.forms[0]!.hides = ['demand'];
+      }),
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ path: 'forms.0.hides.0', code: 'policy.requiredHidden' });
     expect(errors[0]!.message['zh-CN']).toContain('必填');
@@ -98,7 +100,12 @@ describe('validatePolicy', () => {
         p.approvals[0]!.appliesTo = { kinds: ['zzz'] };
       }),
     );
-    expect(errors.map((e) => e.path)).toEqual(['stages.0.appliesTo.kinds.0', 'stages.0.appliesTo.severities.0', 'stages.0.appliesTo.categories.1', 'approvals.0.appliesTo.kinds.0']);
+    expect(errors.map((e) => e.path)).toEqual([
+      'stages.0.appliesTo.kinds.0',
+      'stages.0.appliesTo.severities.0',
+      'stages.0.appliesTo.categories.1',
+      'approvals.0.appliesTo.kinds.0',
+    ]);
     expect(errors[1]!.message['zh-CN']).toContain('等级「urgent」');
   });
 
@@ -151,7 +158,17 @@ describe('validatePolicy', () => {
     const r = validatePolicy({ ...samplePolicyInput(), roles: 'all' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ path: 'roles', code: 'type' });
-    const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(validatePolicy(hostile).ok).toBe(false);
     fc.assert(fc.property(fc.anything(), (x) => validatePolicy(x).ok === false));
   });

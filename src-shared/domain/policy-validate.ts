@@ -7,7 +7,6 @@ import { messageFor, type MessageCode } from '../i18n/validation';
 // department, a stage that can never stop, a role nobody holds — before an administrator can save it.
 // Every problem is a field error with a sentence that says what to fix; nothing here throws.
 
-
 const WHAT = {
   kind: ['类别', 'kind'],
   severity: ['等级', 'severity'],
@@ -57,8 +56,10 @@ function checkStages(c: Collector, p: Policy): void {
     const stops = s.stopsOn;
     let why: [string, string] | undefined;
     if (stops.length === 0) why = ['没有设置结束事件。', 'it has no stop event.'];
-    else if (stops.length === start.size && stops.every((t) => start.has(t))) why = ['结束事件与开始事件完全相同。', 'its stop events are the same as its start events.'];
-    else if (stops.every((t) => NEVER_FOLLOWS.has(t))) why = ['它的结束事件（登记）不可能在开始之后发生。', 'its stop events (registration) can never follow its start.'];
+    else if (stops.length === start.size && stops.every((t) => start.has(t)))
+      why = ['结束事件与开始事件完全相同。', 'its stop events are the same as its start events.'];
+    else if (stops.every((t) => NEVER_FOLLOWS.has(t)))
+      why = ['它的结束事件（登记）不可能在开始之后发生。', 'its stop events (registration) can never follow its start.'];
     if (why) c.add(`${path}.stopsOn`, 'policy.stageNeverStops', { name: s.name, why: why[0], whyEn: why[1] });
     checkAppliesTo(c, `${path}.appliesTo`, s.appliesTo, p);
     if (s.escalateSeverityTo !== undefined && !p.severities.some((x) => x.code === s.escalateSeverityTo)) {
@@ -110,24 +111,103 @@ function approverReferences(p: Policy): [string, string][] {
 /** The meaning checks on a policy that already has the right shape. */
 export function semanticErrors(p: Policy, staff?: readonly StaffRoles[]): FieldError[] {
   const c = new Collector();
-  checkUnique(c, 'roles', p.roles.map((r) => r.code));
-  checkUnique(c, 'departments', p.departments.map((d) => d.id));
-  checkUnique(c, 'channels', p.channels.map((x) => x.code));
-  checkUnique(c, 'kinds', p.kinds.map((x) => x.code));
-  checkUnique(c, 'forms', p.forms.map((x) => x.id));
-  checkUnique(c, 'categories', p.categories.map((x) => x.code));
-  checkUnique(c, 'severities', p.severities.map((x) => x.code));
-  checkUnique(c, 'inadmissibleReasons', p.inadmissibleReasons.map((x) => x.code));
-  checkUnique(c, 'riskFlags', p.riskFlags.map((x) => x.code));
-  checkUnique(c, 'stages', p.stages.map((x) => x.id));
-  checkUnique(c, 'approvals', p.approvals.map((x) => x.id));
-  checkUnique(c, 'rewards', p.rewards.map((x) => x.id));
-  checkUnique(c, 'penalties', p.penalties.map((x) => x.id));
-  checkUnique(c, 'expenses', p.expenses.map((x) => x.id));
-  if (p.duties) checkUnique(c, 'duties', p.duties.map((x) => x.id));
-  p.forms.forEach((f, i) => checkUnique(c, `forms.${i}.fields`, f.fields.map((x) => x.key)));
-  p.approvals.forEach((a, i) => checkUnique(c, `approvals.${i}.steps`, a.steps.map((x) => x.id)));
-  p.rewards.forEach((r, i) => checkUnique(c, `rewards.${i}.levels`, r.levels.map((x) => x.level)));
+  checkUnique(
+    c,
+    'roles',
+    p.roles.map((r) => r.code),
+  );
+  checkUnique(
+    c,
+    'departments',
+    p.departments.map((d) => d.id),
+  );
+  checkUnique(
+    c,
+    'channels',
+    p.channels.map((x) => x.code),
+  );
+  checkUnique(
+    c,
+    'kinds',
+    p.kinds.map((x) => x.code),
+  );
+  checkUnique(
+    c,
+    'forms',
+    p.forms.map((x) => x.id),
+  );
+  checkUnique(
+    c,
+    'categories',
+    p.categories.map((x) => x.code),
+  );
+  checkUnique(
+    c,
+    'severities',
+    p.severities.map((x) => x.code),
+  );
+  checkUnique(
+    c,
+    'inadmissibleReasons',
+    p.inadmissibleReasons.map((x) => x.code),
+  );
+  checkUnique(
+    c,
+    'riskFlags',
+    p.riskFlags.map((x) => x.code),
+  );
+  checkUnique(
+    c,
+    'stages',
+    p.stages.map((x) => x.id),
+  );
+  checkUnique(
+    c,
+    'approvals',
+    p.approvals.map((x) => x.id),
+  );
+  checkUnique(
+    c,
+    'rewards',
+    p.rewards.map((x) => x.id),
+  );
+  checkUnique(
+    c,
+    'penalties',
+    p.penalties.map((x) => x.id),
+  );
+  checkUnique(
+    c,
+    'expenses',
+    p.expenses.map((x) => x.id),
+  );
+  if (p.duties)
+    checkUnique(
+      c,
+      'duties',
+      p.duties.map((x) => x.id),
+    );
+  p.forms.forEach((f, i) =>
+    checkUnique(
+      c,
+      `forms.${i}.fields`,
+      f.fields.map((x) => x.key),
+    ),
+  );
+  p.approvals.forEach((a, i) =>
+    checkUnique(
+      c,
+      `approvals.${i}.steps`,
+      a.steps.map((x) => x.id),
+    ),
+  );
+  p.rewards.forEach((r, i) =>
+    checkUnique(
+      c,
+      `rewards.${i}.levels`,
+      r.levels.map((x) => x.level),
+    ),
+  );
   // The schema accepts an empty name; on a pick list or a printed form it is a blank nobody can choose.
   for (const section of ['roles', 'departments', 'channels', 'kinds', 'categories', 'severities', 'rewards', 'penalties'] as const) {
     p[section].forEach((row, i) => !row.name.trim() && c.add(`${section}.${i}.name`, 'required'));
@@ -138,23 +218,36 @@ export function semanticErrors(p: Policy, staff?: readonly StaffRoles[]): FieldE
   const forms = new Set(p.forms.map((f) => f.id));
   const stages = new Set(p.stages.map((s) => s.id));
   p.categories.forEach((cat, i) => {
-    if (cat.departmentId !== undefined && !departments.has(cat.departmentId)) c.add(`categories.${i}.departmentId`, 'policy.missingDepartment', { ref: cat.departmentId });
-    cat.kinds?.forEach((k, j) => !kinds.has(k) && c.add(`categories.${i}.kinds.${j}`, 'policy.unknownRef', { ref: k, what: WHAT.kind[0], whatEn: WHAT.kind[1] }));
+    if (cat.departmentId !== undefined && !departments.has(cat.departmentId))
+      c.add(`categories.${i}.departmentId`, 'policy.missingDepartment', { ref: cat.departmentId });
+    cat.kinds?.forEach(
+      (k, j) => !kinds.has(k) && c.add(`categories.${i}.kinds.${j}`, 'policy.unknownRef', { ref: k, what: WHAT.kind[0], whatEn: WHAT.kind[1] }),
+    );
   });
   p.kinds.forEach((k, i) => !forms.has(k.formId) && c.add(`kinds.${i}.formId`, 'policy.missingForm', { ref: k.formId }));
   // A field both required and hidden could never be filled in at intake: every registration would be refused.
-  p.forms.forEach((f, i) => f.requires.forEach((field) => f.hides?.includes(field) && c.add(`forms.${i}.hides.${f.hides.indexOf(field)}`, 'policy.requiredHidden', { form: f.title, field })));
+  p.forms.forEach((f, i) =>
+    f.requires.forEach(
+      (field) => f.hides?.includes(field) && c.add(`forms.${i}.hides.${f.hides.indexOf(field)}`, 'policy.requiredHidden', { form: f.title, field }),
+    ),
+  );
   if (p.callback.weeklyRepairKind !== undefined && !kinds.has(p.callback.weeklyRepairKind)) {
     c.add('callback.weeklyRepairKind', 'policy.unknownRef', { ref: p.callback.weeklyRepairKind, what: WHAT.kind[0], whatEn: WHAT.kind[1] });
   }
   p.penalties.forEach((x, i) =>
-    x.trigger.stageIds?.forEach((s, j) => !stages.has(s) && c.add(`penalties.${i}.trigger.stageIds.${j}`, 'policy.unknownRef', { ref: s, what: WHAT.stage[0], whatEn: WHAT.stage[1] })),
+    x.trigger.stageIds?.forEach(
+      (s, j) => !stages.has(s) && c.add(`penalties.${i}.trigger.stageIds.${j}`, 'policy.unknownRef', { ref: s, what: WHAT.stage[0], whatEn: WHAT.stage[1] }),
+    ),
   );
   checkStages(c, p);
   p.approvals.forEach((a, i) => checkAppliesTo(c, `approvals.${i}.appliesTo`, a.appliesTo, p));
   p.callback.rules.forEach((r, i) => checkAppliesTo(c, `callback.rules.${i}.appliesTo`, r.appliesTo, p));
   p.callback.rules.forEach((r, i) =>
-    r.methods.forEach((m, j) => !p.channels.some((x) => x.code === m) && c.add(`callback.rules.${i}.methods.${j}`, 'policy.unknownRef', { ref: m, what: WHAT.channel[0], whatEn: WHAT.channel[1] })),
+    r.methods.forEach(
+      (m, j) =>
+        !p.channels.some((x) => x.code === m) &&
+        c.add(`callback.rules.${i}.methods.${j}`, 'policy.unknownRef', { ref: m, what: WHAT.channel[0], whatEn: WHAT.channel[1] }),
+    ),
   );
 
   const roles = new Set(p.roles.map((r) => r.code));

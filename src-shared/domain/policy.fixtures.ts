@@ -45,7 +45,15 @@ export function samplePolicyInput(): PolicyInput {
           { key: 'brand', label: '品牌', type: 'text', required: true, maxLength: 50 },
           { key: 'quantity', label: '规格及数量', type: 'number', required: true },
           { key: 'shippedOn', label: '发货日期', type: 'date' },
-          { key: 'grade', label: '问题等级', type: 'select', options: [{ value: 'a', label: '严重' }, { value: 'b', label: '一般' }] },
+          {
+            key: 'grade',
+            label: '问题等级',
+            type: 'select',
+            options: [
+              { value: 'a', label: '严重' },
+              { value: 'b', label: '一般' },
+            ],
+          },
         ],
         requires: ['demand', 'complainant.name'],
       },
@@ -99,7 +107,9 @@ export function samplePolicyInput(): PolicyInput {
       rules: [{ within: { amount: 3, unit: 'days' }, methods: ['phone', 'visit'] }],
       unsatisfiedReopens: true,
     },
-    rewards: [{ id: 'w-hazard', name: '举报奖励', trigger: 'hazard_verified', levels: [{ level: 'l1', name: '一般', min: 300, max: 500 }], approverRole: 'director' }],
+    rewards: [
+      { id: 'w-hazard', name: '举报奖励', trigger: 'hazard_verified', levels: [{ level: 'l1', name: '一般', min: 300, max: 500 }], approverRole: 'director' },
+    ],
     penalties: [{ id: 'p-late', name: '逾期', trigger: { on: 'breach', stageIds: ['reply'] }, amount: 50, targetRole: 'head', approverRole: 'director' }],
     expenses: [{ id: 'x-visit', name: '慰问', defaultAmount: 150, signatureChain: ['head'] }],
     analysisPeriods: ['monthly'],

@@ -24,7 +24,19 @@ export const fieldDefSchema = z.strictObject({
 export type FieldDef = z.infer<typeof fieldDefSchema>;
 
 /** The intake's common fields a form can require, hide or name (formDefSchema). */
-export const COMMON_FIELDS = ['complainant.name', 'complainant.phone', 'complainant.address', 'description.time', 'description.cause', 'description.process', 'description.result', 'demand', 'category', 'severity', 'receptionPoint'] as const;
+export const COMMON_FIELDS = [
+  'complainant.name',
+  'complainant.phone',
+  'complainant.address',
+  'description.time',
+  'description.cause',
+  'description.process',
+  'description.result',
+  'demand',
+  'category',
+  'severity',
+  'receptionPoint',
+] as const;
 export type CommonField = (typeof COMMON_FIELDS)[number];
 const commonField = z.enum(COMMON_FIELDS);
 
@@ -117,7 +129,10 @@ export const stageSchema = z.strictObject({
   /** S7-13 "或在业户要求的期限内": the deadline is the date-time the case's form records in this field (the
    *  owner's requested deadline) when that is earlier than `limit`; when the field is empty or not earlier,
    *  the stage does not apply (the stage of the plain limit is the deadline then). */
-  dueAtFormField: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,40}$/).optional(),
+  dueAtFormField: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,40}$/)
+    .optional(),
   /** When the stage breaches, the case counts as this severity (S7-16: unresolved a month → major). */
   escalateSeverityTo: code.optional(),
   /** Rule IDs this stage implements, for tests and the printed regulation. */
@@ -211,8 +226,14 @@ export const dutySchema = z.strictObject({
   weekday: z.number().int().min(1).max(7).optional(),
   weekOfMonth: z.number().int().min(-1).max(5).optional(),
   /** 'HH:MM' local time window, e.g. a morning reception. */
-  from: z.string().regex(/^\d{2}:\d{2}$/).optional(),
-  to: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional(),
   /** Who does it, and who receives the result. */
   role: code,
   reportToRole: code.optional(),
@@ -266,7 +287,10 @@ export const policySchema = z.strictObject({
   utcOffsetMinutes: z.number().int().min(-720).max(840).default(480),
   roles: z.array(roleSchema).min(1).max(100),
   departments: z.array(departmentSchema).min(1).max(200),
-  channels: z.array(z.strictObject({ code, name: shortText })).min(1).max(30),
+  channels: z
+    .array(z.strictObject({ code, name: shortText }))
+    .min(1)
+    .max(30),
   receptionPoints: z.array(shortText).max(50).default([]),
   kinds: z.array(kindSchema).min(1).max(20),
   forms: z.array(formDefSchema).min(1).max(20),
@@ -287,14 +311,16 @@ export const policySchema = z.strictObject({
   penalties: z.array(penaltySchema).max(30),
   expenses: z.array(expenseSchema).max(20),
   analysisPeriods: z.array(z.enum(['weekly', 'monthly', 'quarterly', 'yearly'])).min(1),
-  targets: z.strictObject({
-    callbackRate: z.number().min(0).max(1).optional(),
-    validComplaintRate: z.number().min(0).max(1).optional(),
-    /** What the valid-complaint rate is measured against (households, patients, customers). */
-    baseLabel: shortText.optional(),
-    /** How many of them there are (e.g. 1 200 households), for the valid-complaint rate per period (S10-20). */
-    baseCount: z.number().int().positive().max(100_000_000).optional(),
-  }).default({}),
+  targets: z
+    .strictObject({
+      callbackRate: z.number().min(0).max(1).optional(),
+      validComplaintRate: z.number().min(0).max(1).optional(),
+      /** What the valid-complaint rate is measured against (households, patients, customers). */
+      baseLabel: shortText.optional(),
+      /** How many of them there are (e.g. 1 200 households), for the valid-complaint rate per period (S10-20). */
+      baseCount: z.number().int().positive().max(100_000_000).optional(),
+    })
+    .default({}),
   businessHours: businessHoursSchema.default({ start: '08:30', end: '17:30' }),
   /** Per-organisation calendar overrides on top of the national holiday data: 'YYYY-MM-DD' → working? */
   calendarOverrides: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.boolean()).default({}),
@@ -314,9 +340,16 @@ export const policySchema = z.strictObject({
   /** S9-1: the intake screen shows this prompt and records the clerk's confirmation (`apologised`). */
   apologyPrompt: shortText.optional(),
   /** What each case archive must contain (S1-13, S4-11), in print order. */
-  archiveSections: z.array(z.strictObject({ id: code, title: shortText })).max(30).optional(),
+  archiveSections: z
+    .array(z.strictObject({ id: code, title: shortText }))
+    .max(30)
+    .optional(),
   /** What a file attached to a case may be recorded as (issue 13); absent: domain/attachments.ts's default list. */
-  attachmentKinds: z.array(z.strictObject({ code, name: shortText })).min(1).max(30).optional(),
+  attachmentKinds: z
+    .array(z.strictObject({ code, name: shortText }))
+    .min(1)
+    .max(30)
+    .optional(),
   revisions: z.array(revisionRecordSchema).max(200).default([]),
   /** Rule IDs from RULES.md this policy implements (checked by the preset tests). */
   rules: z.array(z.string().max(20)).default([]),

@@ -12,10 +12,16 @@ const words = fc.constantFrom('已处理', '需要复查', '业主不满意', '�
 /** Payloads that reference a small pool of ids, so decisions meet their requests and transfers revisit departments. */
 const payloadFor: { [T in EventType]?: fc.Arbitrary<unknown> } = {
   'case.accepted': fc.constant({}),
-  'case.classified': fc.record({ category: fc.constantFrom('c-noise', 'c-water'), severity: fc.constantFrom('major', 'general'), valid: fc.boolean() }, { requiredKeys: [] }),
+  'case.classified': fc.record(
+    { category: fc.constantFrom('c-noise', 'c-water'), severity: fc.constantFrom('major', 'general'), valid: fc.boolean() },
+    { requiredKeys: [] },
+  ),
   'case.assigned': fc.record({ departmentId: dept, assigneeId: staff, noticeNo: fc.constantFrom('N-1', 'N-2') }, { requiredKeys: ['departmentId'] }),
   'case.handover_acknowledged': fc.record({ departmentId: dept }),
-  'case.transferred': fc.record({ toDepartmentId: dept, toAssigneeId: staff, external: fc.constantFrom('开发商工程部'), reason: words }, { requiredKeys: ['reason'] }),
+  'case.transferred': fc.record(
+    { toDepartmentId: dept, toAssigneeId: staff, external: fc.constantFrom('开发商工程部'), reason: words },
+    { requiredKeys: ['reason'] },
+  ),
   'case.coordinated': fc.record({ departmentIds: fc.uniqueArray(dept, { minLength: 2, maxLength: 3 }), coordinatorId: staff }),
   'case.recused': fc.record({ staffId: staff, reason: fc.constant('与投诉人是亲属') }),
   'case.escalated': fc.record({ toRole: fc.constantFrom('chief', 'director'), reason: words }),
@@ -24,7 +30,10 @@ const payloadFor: { [T in EventType]?: fc.Arbitrary<unknown> } = {
   'case.clock_resumed': fc.constant({}),
   'case.extension_requested': fc.record({ requestId: reqId, stageId: fc.constant('resolve'), newDueAt: fc.constant(T0 + 5 * DAY), reason: words }),
   'case.extension_decided': fc.record({ requestId: reqId, approved: fc.boolean(), approverRole: fc.constant('chief') }),
-  'case.investigated': fc.record({ inspectorIds: fc.uniqueArray(staff, { minLength: 1, maxLength: 3 }), findings: words, verified: fc.boolean() }, { requiredKeys: ['inspectorIds', 'findings'] }),
+  'case.investigated': fc.record(
+    { inspectorIds: fc.uniqueArray(staff, { minLength: 1, maxLength: 3 }), findings: words, verified: fc.boolean() },
+    { requiredKeys: ['inspectorIds', 'findings'] },
+  ),
   'case.approval_requested': fc.record({ approvalId: fc.constant('a1'), step: fc.constantFrom('s1', 's2'), role: fc.constant('leader') }),
   'case.approval_decided': fc.record({ approvalId: fc.constant('a1'), step: fc.constantFrom('s1', 's2'), role: fc.constant('leader'), approved: fc.boolean() }),
   'case.replied': fc.record({ to: fc.constantFrom('complainant', 'receiver', 'superior'), method: fc.constant('phone'), content: words }),
@@ -33,7 +42,10 @@ const payloadFor: { [T in EventType]?: fc.Arbitrary<unknown> } = {
   'case.feedback_impossible': fc.record({ reason: fc.constant('电话空号') }),
   'case.callback_done': fc.record({ method: fc.constant('phone'), satisfied: fc.boolean(), satisfaction: fc.integer({ min: 1, max: 5 }), outcome: words }),
   'case.reopened': fc.record({ reason: words }),
-  'case.rejected': fc.record({ reasonCode: fc.constant('court'), explanation: fc.constant('已向法院起诉'), referral: fc.constant('人民法院') }, { requiredKeys: ['reasonCode', 'explanation'] }),
+  'case.rejected': fc.record(
+    { reasonCode: fc.constant('court'), explanation: fc.constant('已向法院起诉'), referral: fc.constant('人民法院') },
+    { requiredKeys: ['reasonCode', 'explanation'] },
+  ),
   'case.closed': fc.constant({}),
   'case.note': fc.record({ text: words }),
   'case.signed': fc.record({ signerName: fc.constant('李主任'), role: fc.constant('director'), document: fc.constant('register') }),
@@ -44,7 +56,13 @@ const payloadFor: { [T in EventType]?: fc.Arbitrary<unknown> } = {
   'case.penalty_decided': fc.record({ penaltyId: fc.constantFrom('p1'), approved: fc.boolean(), approverRole: fc.constant('gm') }),
   'case.expense_recorded': fc.record({ expenseId: fc.constant('x1'), amount: fc.constant(150), description: fc.constant('慰问水果') }),
   'case.material_added': fc.record({ kind: fc.constantFrom('material', 'evidence', 'diary'), title: fc.constant('现场照片') }),
-  'case.attachment_added': fc.record({ hash: fc.constantFrom('a'.repeat(64), 'b'.repeat(64)), name: fc.constant('现场.jpg'), type: fc.constant('image/jpeg'), size: fc.constant(1000), kind: fc.constant('evidence') }),
+  'case.attachment_added': fc.record({
+    hash: fc.constantFrom('a'.repeat(64), 'b'.repeat(64)),
+    name: fc.constant('现场.jpg'),
+    type: fc.constant('image/jpeg'),
+    size: fc.constant(1000),
+    kind: fc.constant('evidence'),
+  }),
   'case.attachment_withdrawn': fc.record({ attachmentId: fc.constant('01KBW0000000000000000000AA'), reason: words }),
 };
 const types = Object.keys(payloadFor) as EventType[];
@@ -56,17 +74,15 @@ interface Draft {
   otherCase: boolean;
 }
 
-const draftArb: fc.Arbitrary<Draft> = fc
-  .constantFrom(...types)
-  .chain((type) =>
-    fc.record({
-      type: fc.constant(type),
-      payload: payloadFor[type]!,
-      // A narrow time range makes equal timestamps (ordered by id) common.
-      offset: fc.integer({ min: -3, max: 40 }),
-      otherCase: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
-    }),
-  );
+const draftArb: fc.Arbitrary<Draft> = fc.constantFrom(...types).chain((type) =>
+  fc.record({
+    type: fc.constant(type),
+    payload: payloadFor[type]!,
+    // A narrow time range makes equal timestamps (ordered by id) common.
+    offset: fc.integer({ min: -3, max: 40 }),
+    otherCase: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+  }),
+);
 
 /** A case's events: one registration (sometimes preceded by stray events) plus random later actions. */
 const caseEventsArb = fc
@@ -79,7 +95,8 @@ const caseEventsArb = fc
   })
   .map(({ drafts, regOffset, secondReg, forged }) => {
     const events: CaseEvent[] = [makeRegistration(T0 + regOffset * MINUTE, {}, { id: ulidAt(T0 + regOffset * MINUTE, 1) })];
-    if (secondReg) events.push(makeRegistration(T0 + 20 * MINUTE, { firstReceiverId: 's-4', subject: '冒名重登' }, { id: ulidAt(T0 + 20 * MINUTE, 2), actorId: 's-4' }));
+    if (secondReg)
+      events.push(makeRegistration(T0 + 20 * MINUTE, { firstReceiverId: 's-4', subject: '冒名重登' }, { id: ulidAt(T0 + 20 * MINUTE, 2), actorId: 's-4' }));
     drafts.forEach((d, i) => {
       const at = T0 + d.offset * MINUTE;
       const envelope = { id: ulidAt(at, 100 + i), actorId: i % 2 ? 's-1' : 's-2', ...(d.otherCase ? { caseId: 'case-2' } : {}) };
@@ -190,7 +207,8 @@ describe('projectCase', () => {
 describe('status machine', () => {
   const reg = makeRegistration(T0);
   let t = T0;
-  const next = <T extends EventType>(type: T, payload: Parameters<typeof makeEvent<T>>[1], actorId = 'staff-1') => makeEvent(type, payload, (t += MINUTE), { actorId });
+  const next = <T extends EventType>(type: T, payload: Parameters<typeof makeEvent<T>>[1], actorId = 'staff-1') =>
+    makeEvent(type, payload, (t += MINUTE), { actorId });
 
   it('walks registered → accepted → assigned → in_progress → replied → resolved → closed, and reopens', () => {
     const steps: [CaseEvent, string][] = [

@@ -220,7 +220,9 @@ function applyEvent(s: CaseState, e: CaseEvent, w: Writer): void {
     }
     case 'case.escalated': {
       const p = e.payload;
-      w(s, 'escalations').push(p.toStaffId !== undefined ? { toRole: p.toRole, toStaffId: p.toStaffId, reason: p.reason, at, by } : { toRole: p.toRole, reason: p.reason, at, by });
+      w(s, 'escalations').push(
+        p.toStaffId !== undefined ? { toRole: p.toRole, toStaffId: p.toStaffId, reason: p.reason, at, by } : { toRole: p.toRole, reason: p.reason, at, by },
+      );
       break;
     }
     case 'case.risk_flagged':
@@ -236,7 +238,10 @@ function applyEvent(s: CaseState, e: CaseEvent, w: Writer): void {
       const p = e.payload;
       const i = s.extensions.findIndex((x) => x.requestId === p.requestId && !x.decided);
       if (i < 0) break;
-      const decided = p.note !== undefined ? { approved: p.approved, approverRole: p.approverRole, by, at, note: p.note } : { approved: p.approved, approverRole: p.approverRole, by, at };
+      const decided =
+        p.note !== undefined
+          ? { approved: p.approved, approverRole: p.approverRole, by, at, note: p.note }
+          : { approved: p.approved, approverRole: p.approverRole, by, at };
       w(s, 'extensions')[i] = { ...s.extensions[i]!, decided };
       break;
     }
@@ -303,7 +308,10 @@ function applyEvent(s: CaseState, e: CaseEvent, w: Writer): void {
     case 'case.rejected': {
       if (!ACTIVE.has(s.status)) break;
       const p = e.payload;
-      s.rejection = p.referral !== undefined ? { reasonCode: p.reasonCode, explanation: p.explanation, referral: p.referral, at, by } : { reasonCode: p.reasonCode, explanation: p.explanation, at, by };
+      s.rejection =
+        p.referral !== undefined
+          ? { reasonCode: p.reasonCode, explanation: p.explanation, referral: p.referral, at, by }
+          : { reasonCode: p.reasonCode, explanation: p.explanation, at, by };
       s.status = 'rejected';
       break;
     }
@@ -317,7 +325,9 @@ function applyEvent(s: CaseState, e: CaseEvent, w: Writer): void {
       break;
     case 'case.material_added': {
       const p = e.payload;
-      w(s, 'materials').push(p.description !== undefined ? { kind: p.kind, title: p.title, description: p.description, at, by } : { kind: p.kind, title: p.title, at, by });
+      w(s, 'materials').push(
+        p.description !== undefined ? { kind: p.kind, title: p.title, description: p.description, at, by } : { kind: p.kind, title: p.title, at, by },
+      );
       break;
     }
     case 'case.attachment_added': {
@@ -389,7 +399,11 @@ function applyEvent(s: CaseState, e: CaseEvent, w: Writer): void {
     }
     case 'case.expense_recorded': {
       const p = e.payload;
-      w(s, 'expenses').push(p.liableDepartmentId !== undefined ? { expenseId: p.expenseId, amount: p.amount, description: p.description, liableDepartmentId: p.liableDepartmentId, at, by } : { expenseId: p.expenseId, amount: p.amount, description: p.description, at, by });
+      w(s, 'expenses').push(
+        p.liableDepartmentId !== undefined
+          ? { expenseId: p.expenseId, amount: p.amount, description: p.description, liableDepartmentId: p.liableDepartmentId, at, by }
+          : { expenseId: p.expenseId, amount: p.amount, description: p.description, at, by },
+      );
       break;
     }
     // Clock pauses, samples and site visits only matter to the SLA engine and the timeline.

@@ -21,7 +21,14 @@ describe('policy revisions', () => {
   it('S0-2 each revision records author, reason, date, order number and effective date', () => {
     expect(r3.revision).toBe(3);
     expect(r3.revisions).toHaveLength(2);
-    expect(r3.revisions[1]).toEqual({ page: '全文', date: T0 + 19 * DAY, author: '张编制', status: '修订时限', orderNo: 'pol-test-R3', effectiveFrom: T0 + 20 * DAY });
+    expect(r3.revisions[1]).toEqual({
+      page: '全文',
+      date: T0 + 19 * DAY,
+      author: '张编制',
+      status: '修订时限',
+      orderNo: 'pol-test-R3',
+      effectiveFrom: T0 + 20 * DAY,
+    });
     expect(r1.revisions).toHaveLength(0);
   });
 
@@ -39,7 +46,11 @@ describe('policy revisions', () => {
     expect(nextOrderNo({ ...r1, revisions: [record('XF〔2026〕9')] })).toBe('XF〔2026〕10');
     expect(nextOrderNo({ ...r1, revisions: [record('YH-2026-009')] })).toBe('YH-2026-010');
     expect(nextOrderNo({ ...r1, revisions: [record('首版')] })).toBe('pol-test-R2');
-    const given = nextRevision({ ...r1, revisions: [record('YH-2026-001')] }, {}, { author: '张编制', reason: '修订', effectiveFrom: T0 + DAY, date: T0, orderNo: 'YH-2026-017' });
+    const given = nextRevision(
+      { ...r1, revisions: [record('YH-2026-001')] },
+      {},
+      { author: '张编制', reason: '修订', effectiveFrom: T0 + DAY, date: T0, orderNo: 'YH-2026-017' },
+    );
     expect(given.ok && given.value.revisions.at(-1)?.orderNo).toBe('YH-2026-017');
     const next = nextRevision({ ...r1, revisions: [record('YH-2026-001')] }, {}, { author: '张编制', reason: '修订', effectiveFrom: T0 + DAY, date: T0 });
     expect(next.ok && next.value.revisions.at(-1)?.orderNo).toBe('YH-2026-002');
@@ -91,10 +102,19 @@ describe('policy revisions', () => {
     if (!early.ok) expect(early.errors[0]!.message['zh-CN']).toContain('早于当前版本的生效日期');
     const anonymous = nextRevision(r2, {}, { author: ' ', reason: '改', effectiveFrom: T0 + 30 * DAY, date: T0 });
     expect(anonymous.ok).toBe(false);
-    const broken = nextRevision(r2, { categories: [{ code: 'x', name: '无部门', departmentId: 'd-none' }] }, { author: '张', reason: '改', effectiveFrom: T0 + 30 * DAY, date: T0 });
+    const broken = nextRevision(
+      r2,
+      { categories: [{ code: 'x', name: '无部门', departmentId: 'd-none' }] },
+      { author: '张', reason: '改', effectiveFrom: T0 + 30 * DAY, date: T0 },
+    );
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.errors[0]!.code).toBe('policy.missingDepartment');
-    const unheld = nextRevision(r2, {}, { author: '张', reason: '改', effectiveFrom: T0 + 30 * DAY, date: T0 }, sampleStaff.filter((s) => !s.roles.includes('director')));
+    const unheld = nextRevision(
+      r2,
+      {},
+      { author: '张', reason: '改', effectiveFrom: T0 + 30 * DAY, date: T0 },
+      sampleStaff.filter((s) => !s.roles.includes('director')),
+    );
     expect(unheld.ok).toBe(false);
   });
 });

@@ -106,7 +106,11 @@ export function nextRevision(
   if (!(meta.effectiveFrom >= current.effectiveFrom)) {
     // The date in the organisation's zone, as 制度管理 shows it (a UTC date is the day before in China until 08:00).
     const current_ = wallClockText(wallClock(current.effectiveFrom, current.utcOffsetMinutes), 'day');
-    errors.push({ path: 'effectiveFrom', code: 'revision.effectiveTooEarly', message: messageFor('revision.effectiveTooEarly', 'effectiveFrom', { current: current_ }) });
+    errors.push({
+      path: 'effectiveFrom',
+      code: 'revision.effectiveTooEarly',
+      message: messageFor('revision.effectiveTooEarly', 'effectiveFrom', { current: current_ }),
+    });
   }
   if (errors.length) return { ok: false, errors };
   const revision = current.revision + 1;

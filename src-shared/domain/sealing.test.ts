@@ -8,7 +8,11 @@ import { parseEvent } from './parse';
 const asJson = (e: unknown) => JSON.parse(JSON.stringify(e)) as Record<string, unknown>;
 
 describe('sealing a confidential identity', () => {
-  const reg = asJson(makeRegistration(T0, { complainant: { anonymous: false, confidential: true, name: '王五', phone: '13900001111', address: '幸福路8号', organisation: '某厂', role: '职工' } }));
+  const reg = asJson(
+    makeRegistration(T0, {
+      complainant: { anonymous: false, confidential: true, name: '王五', phone: '13900001111', address: '幸福路8号', organisation: '某厂', role: '职工' },
+    }),
+  );
 
   it('S1-5 withholds name, phone, address and organisation; keeps the flags and role; the sealed event is still a valid event', () => {
     const before = structuredClone(reg);

@@ -101,7 +101,19 @@ export const STAGES = {
   },
 } satisfies Record<string, StageInput>;
 
-const ROLES = ['clerk', 'order-desk-manager', 'gm', 'senior-butler', 'chief-butler', 'station-manager', 'dept-head', 'director', 'hr', 'duty-chief', 'front-desk'];
+const ROLES = [
+  'clerk',
+  'order-desk-manager',
+  'gm',
+  'senior-butler',
+  'chief-butler',
+  'station-manager',
+  'dept-head',
+  'director',
+  'hr',
+  'duty-chief',
+  'front-desk',
+];
 
 export function testPolicy(overrides: Partial<PolicyInput> = {}): Policy {
   const input: PolicyInput = {

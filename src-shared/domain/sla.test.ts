@@ -34,7 +34,10 @@ describe('S3-3 product complaint accepted within 5 minutes', () => {
   });
 
   it('S3-3 warning at 80 % (4 min), breach at 5 min with the ladder roles and a negative remainder', () => {
-    expect(stage(slaStagesFor(policy, [reg], received + 4 * MIN + 30_000), 'product-accept')).toMatchObject({ state: 'warning', notifyRoles: ['order-desk-manager'] });
+    expect(stage(slaStagesFor(policy, [reg], received + 4 * MIN + 30_000), 'product-accept')).toMatchObject({
+      state: 'warning',
+      notifyRoles: ['order-desk-manager'],
+    });
     const late = stage(slaStagesFor(policy, [reg], received + 6 * MIN), 'product-accept');
     expect(late).toMatchObject({ state: 'breached', remainingMs: -1 * MIN, notifyRoles: ['order-desk-manager', 'gm'] });
   });
@@ -67,12 +70,20 @@ describe('S7-13 important complaint: reply within 3 h, resolve within 3 days; ov
   });
 
   it('S7-13 reply at 2 h meets the reply stage; the resolve stage keeps running', () => {
-    const stages = slaStagesFor(policy, [reg, classified, makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '已安排维修' }, received + 2 * HOUR)], received + 5 * HOUR);
+    const stages = slaStagesFor(
+      policy,
+      [reg, classified, makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '已安排维修' }, received + 2 * HOUR)],
+      received + 5 * HOUR,
+    );
     expect(stage(stages, 'important-reply')).toMatchObject({ state: 'met', metLate: false });
     expect(stage(stages, 'important-resolve').state).toBe('running');
   });
 
-  const request = makeEvent('case.extension_requested', { requestId: 'x1', stageId: 'important-resolve', newDueAt: cst(2026, 12, 2, 18, 0), reason: '需更换配件' }, received + DAY);
+  const request = makeEvent(
+    'case.extension_requested',
+    { requestId: 'x1', stageId: 'important-resolve', newDueAt: cst(2026, 12, 2, 18, 0), reason: '需更换配件' },
+    received + DAY,
+  );
 
   it('S7-13 overrun approved by the chief butler moves the deadline; the original stays on record', () => {
     const decided = makeEvent('case.extension_decided', { requestId: 'x1', approved: true, approverRole: 'chief-butler' }, received + DAY + HOUR);
@@ -91,9 +102,16 @@ describe('S7-13 important complaint: reply within 3 h, resolve within 3 days; ov
   });
 
   it('S7-13 a stage without an approver role cannot be extended (the reply deadline)', () => {
-    const req = makeEvent('case.extension_requested', { requestId: 'x2', stageId: 'important-reply', newDueAt: cst(2026, 11, 28, 9, 0), reason: '等待' }, received + HOUR);
+    const req = makeEvent(
+      'case.extension_requested',
+      { requestId: 'x2', stageId: 'important-reply', newDueAt: cst(2026, 11, 28, 9, 0), reason: '等待' },
+      received + HOUR,
+    );
     const ok = makeEvent('case.extension_decided', { requestId: 'x2', approved: true, approverRole: 'chief-butler' }, received + HOUR + MIN);
-    expect(stage(slaStagesFor(policy, [reg, classified, req, ok], received + 4 * HOUR), 'important-reply')).toMatchObject({ state: 'breached', extended: false });
+    expect(stage(slaStagesFor(policy, [reg, classified, req, ok], received + 4 * HOUR), 'important-reply')).toMatchObject({
+      state: 'breached',
+      extended: false,
+    });
   });
 });
 
@@ -112,7 +130,10 @@ describe('S6-5 investigation deadline: 3 days from receipt; 7 days from sending 
     expect(stage(stages, 'investigate')).toMatchObject({ state: 'met', metLate: false });
     expect(stage(stages, 'investigate-sample')).toMatchObject({ state: 'running', startedAt: cst(2026, 11, 3, 10, 0), dueAt: cst(2026, 11, 10, 10, 0) });
     const done = makeEvent('case.investigated', { inspectorIds: ['s1', 's2'], findings: '油品合格' }, cst(2026, 11, 9, 10, 0));
-    expect(stage(slaStagesFor(policy, [reg, sent, done], cst(2026, 11, 20)), 'investigate-sample')).toMatchObject({ state: 'met', metAt: cst(2026, 11, 9, 10, 0) });
+    expect(stage(slaStagesFor(policy, [reg, sent, done], cst(2026, 11, 20)), 'investigate-sample')).toMatchObject({
+      state: 'met',
+      metAt: cst(2026, 11, 9, 10, 0),
+    });
   });
 
   it('S6-5 without a sample the 7-day stage stays pending', () => {
@@ -122,9 +143,25 @@ describe('S6-5 investigation deadline: 3 days from receipt; 7 days from sending 
 
 describe('S1-1 natural clock', () => {
   it('S1-1 natural clock never stops at night or on holidays: 24 h from 09-30 22:00 breaches at 10-01 22:00', () => {
-    const p = testPolicy({ stages: [{ id: 'verify', name: '核查', startsOn: ['case.registered'], stopsOn: ['case.investigated'], limit: { amount: 24, unit: 'hours' }, clock: 'natural', rules: ['S1-1'] }] });
+    const p = testPolicy({
+      stages: [
+        {
+          id: 'verify',
+          name: '核查',
+          startsOn: ['case.registered'],
+          stopsOn: ['case.investigated'],
+          limit: { amount: 24, unit: 'hours' },
+          clock: 'natural',
+          rules: ['S1-1'],
+        },
+      ],
+    });
     const reg = makeRegistration(cst(2026, 9, 30, 22));
-    expect(stage(slaStagesFor(p, [reg], cst(2026, 10, 1, 21, 59)), 'verify')).toMatchObject({ state: 'warning', dueAt: cst(2026, 10, 1, 22), remainingMs: MIN });
+    expect(stage(slaStagesFor(p, [reg], cst(2026, 10, 1, 21, 59)), 'verify')).toMatchObject({
+      state: 'warning',
+      dueAt: cst(2026, 10, 1, 22),
+      remainingMs: MIN,
+    });
     expect(stage(slaStagesFor(p, [reg], cst(2026, 10, 1, 22)), 'verify').state).toBe('breached');
   });
 });
@@ -146,8 +183,23 @@ describe('working-day and business-hour stages', () => {
     expect(s).toMatchObject({ dueAt: cst(2027, 1, 6), provisional: true });
     // Once the notice is in the policy the same deadline is no longer provisional.
     const entered = { ...policy, calendarOverrides: { '2027-01-04': false } };
-    expect(stage(slaStagesFor(entered, [makeRegistration(cst(2026, 12, 30, 9)), late], cst(2026, 12, 30, 12)), 'handle')).toMatchObject({ dueAt: cst(2027, 1, 7), provisional: false });
-    const natural = testPolicy({ stages: [{ id: 'verify', name: '核查', startsOn: ['case.registered'], stopsOn: ['case.investigated'], limit: { amount: 72, unit: 'hours' }, clock: 'natural', rules: ['S1-1'] }] });
+    expect(stage(slaStagesFor(entered, [makeRegistration(cst(2026, 12, 30, 9)), late], cst(2026, 12, 30, 12)), 'handle')).toMatchObject({
+      dueAt: cst(2027, 1, 7),
+      provisional: false,
+    });
+    const natural = testPolicy({
+      stages: [
+        {
+          id: 'verify',
+          name: '核查',
+          startsOn: ['case.registered'],
+          stopsOn: ['case.investigated'],
+          limit: { amount: 72, unit: 'hours' },
+          clock: 'natural',
+          rules: ['S1-1'],
+        },
+      ],
+    });
     expect(stage(slaStagesFor(natural, [makeRegistration(cst(2026, 12, 30, 9))], cst(2026, 12, 30, 12)), 'verify').provisional).toBe(false);
   });
 
@@ -239,9 +291,16 @@ describe('reopening, closing, ordering', () => {
 
   it('an inadmissible (rejected) case stops its clocks too; a stop stamped by a desk whose clock runs ahead still counts', () => {
     const rejected = makeEvent('case.rejected', { reasonCode: 'court', explanation: '已向法院起诉' }, received + 10 * MIN);
-    expect(stage(slaStagesFor(policy, [reg, rejected], received + 5 * HOUR), 'important-reply')).toMatchObject({ state: 'running', stoppedAt: received + 10 * MIN, remainingMs: 3 * HOUR - 10 * MIN });
+    expect(stage(slaStagesFor(policy, [reg, rejected], received + 5 * HOUR), 'important-reply')).toMatchObject({
+      state: 'running',
+      stoppedAt: received + 10 * MIN,
+      remainingMs: 3 * HOUR - 10 * MIN,
+    });
     const aheadReply = makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '已答复' }, received + HOUR + 2 * MIN);
-    expect(stage(slaStagesFor(policy, [reg, aheadReply], received + HOUR), 'important-reply')).toMatchObject({ state: 'met', metAt: received + HOUR + 2 * MIN });
+    expect(stage(slaStagesFor(policy, [reg, aheadReply], received + HOUR), 'important-reply')).toMatchObject({
+      state: 'met',
+      metAt: received + HOUR + 2 * MIN,
+    });
   });
 
   it('a case without a registration has no stages', () => {
@@ -251,13 +310,38 @@ describe('reopening, closing, ordering', () => {
 
 describe('policy options used by presets', () => {
   it('S1-3 report the same day: a same-day limit (endOfDay) ends at 24:00 local of the day it falls on', () => {
-    const p = testPolicy({ stages: [{ id: 'report', name: '当日报告', startsOn: ['case.registered'], stopsOn: ['case.escalated'], limit: { amount: 1, unit: 'minutes' }, clock: 'natural', endOfDay: true, rules: ['S1-3'] }] });
+    const p = testPolicy({
+      stages: [
+        {
+          id: 'report',
+          name: '当日报告',
+          startsOn: ['case.registered'],
+          stopsOn: ['case.escalated'],
+          limit: { amount: 1, unit: 'minutes' },
+          clock: 'natural',
+          endOfDay: true,
+          rules: ['S1-3'],
+        },
+      ],
+    });
     const s = stage(slaStagesFor(p, [makeRegistration(cst(2026, 11, 27, 23, 0))], cst(2026, 11, 27, 23, 30)), 'report');
     expect(s.dueAt).toBe(cst(2026, 11, 28));
   });
 
   it('S6-6 reply within 5 days when an on-site investigation is needed: the stage applies only to cases with that form value', () => {
-    const p = testPolicy({ stages: [{ id: 'onsite', name: '现场调查答复', appliesTo: { form: { key: 'onSiteNeeded', equals: true } }, startsOn: ['case.registered'], stopsOn: ['case.replied'], limit: { amount: 5, unit: 'days' }, clock: 'natural' }] });
+    const p = testPolicy({
+      stages: [
+        {
+          id: 'onsite',
+          name: '现场调查答复',
+          appliesTo: { form: { key: 'onSiteNeeded', equals: true } },
+          startsOn: ['case.registered'],
+          stopsOn: ['case.replied'],
+          limit: { amount: 5, unit: 'days' },
+          clock: 'natural',
+        },
+      ],
+    });
     expect(slaStagesFor(p, [makeRegistration(cst(2026, 11, 2), { form: { onSiteNeeded: true } })], cst(2026, 11, 3))).toHaveLength(1);
     expect(slaStagesFor(p, [makeRegistration(cst(2026, 11, 2), { form: { onSiteNeeded: false } })], cst(2026, 11, 3))).toHaveLength(0);
   });
@@ -265,8 +349,26 @@ describe('policy options used by presets', () => {
   it('S7-16 a valid complaint unresolved for a month counts as major and gets the major stages (escalateSeverityTo)', () => {
     const p = testPolicy({
       stages: [
-        { id: 'month', name: '一个月未解决', startsOn: ['case.registered'], stopsOn: ['case.resolved'], limit: { amount: 30, unit: 'days' }, clock: 'natural', escalateSeverityTo: 'major', rules: ['S7-16'] },
-        { id: 'major-resolve', name: '重大投诉一周内解决', appliesTo: { severities: ['major'] }, startsOn: ['case.registered'], stopsOn: ['case.resolved'], limit: { amount: 7, unit: 'days' }, clock: 'natural', ladder: [{ at: 'breach', notifyRoles: ['gm'] }] },
+        {
+          id: 'month',
+          name: '一个月未解决',
+          startsOn: ['case.registered'],
+          stopsOn: ['case.resolved'],
+          limit: { amount: 30, unit: 'days' },
+          clock: 'natural',
+          escalateSeverityTo: 'major',
+          rules: ['S7-16'],
+        },
+        {
+          id: 'major-resolve',
+          name: '重大投诉一周内解决',
+          appliesTo: { severities: ['major'] },
+          startsOn: ['case.registered'],
+          stopsOn: ['case.resolved'],
+          limit: { amount: 7, unit: 'days' },
+          clock: 'natural',
+          ladder: [{ at: 'breach', notifyRoles: ['gm'] }],
+        },
       ],
     });
     const reg = makeRegistration(cst(2026, 10, 1, 9), { severity: 'general' });
@@ -339,7 +441,10 @@ describe('fixtures', () => {
 
 describe('engine properties (fast-check)', () => {
   const T = cst(2026, 9, 25, 9, 0); // Mid-Autumn, then National Day and its make-up days
-  type Step = { type: 'classified' | 'accepted' | 'assigned' | 'paused' | 'resumed' | 'replied' | 'resolved' | 'reopened' | 'closed' | 'sample'; offset: number };
+  type Step = {
+    type: 'classified' | 'accepted' | 'assigned' | 'paused' | 'resumed' | 'replied' | 'resolved' | 'reopened' | 'closed' | 'sample';
+    offset: number;
+  };
   const step = fc.record({
     type: fc.constantFrom<Step['type']>('classified', 'accepted', 'assigned', 'paused', 'resumed', 'replied', 'resolved', 'reopened', 'closed', 'sample'),
     offset: fc.integer({ min: 0, max: 20 * DAY }),
@@ -347,19 +452,31 @@ describe('engine properties (fast-check)', () => {
   function eventOf(s: Step, i: number): CaseEvent {
     const at = T + s.offset;
     switch (s.type) {
-      case 'classified': return makeEvent('case.classified', { severity: i % 2 ? 'important' : 'general' }, at);
-      case 'accepted': return makeEvent('case.accepted', {}, at);
-      case 'assigned': return makeEvent('case.assigned', { departmentId: 'engineering' }, at);
-      case 'paused': return makeEvent('case.clock_paused', { reason: '等待' }, at);
-      case 'resumed': return makeEvent('case.clock_resumed', {}, at);
-      case 'replied': return makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '答复' }, at);
-      case 'resolved': return makeEvent('case.resolved', { result: '完成' }, at);
-      case 'reopened': return makeEvent('case.reopened', { reason: '不满意' }, at);
-      case 'closed': return makeEvent('case.closed', {}, at);
-      case 'sample': return makeEvent('case.sample_sent', { sample: '样品' }, at);
+      case 'classified':
+        return makeEvent('case.classified', { severity: i % 2 ? 'important' : 'general' }, at);
+      case 'accepted':
+        return makeEvent('case.accepted', {}, at);
+      case 'assigned':
+        return makeEvent('case.assigned', { departmentId: 'engineering' }, at);
+      case 'paused':
+        return makeEvent('case.clock_paused', { reason: '等待' }, at);
+      case 'resumed':
+        return makeEvent('case.clock_resumed', {}, at);
+      case 'replied':
+        return makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '答复' }, at);
+      case 'resolved':
+        return makeEvent('case.resolved', { result: '完成' }, at);
+      case 'reopened':
+        return makeEvent('case.reopened', { reason: '不满意' }, at);
+      case 'closed':
+        return makeEvent('case.closed', {}, at);
+      case 'sample':
+        return makeEvent('case.sample_sent', { sample: '样品' }, at);
     }
   }
-  const caseLog = fc.tuple(fc.constantFrom('complaint', 'product'), fc.array(step, { maxLength: 10 })).map(([kind, steps]) => [makeRegistration(T, { kind, severity: 'important' }), ...steps.map(eventOf)]);
+  const caseLog = fc
+    .tuple(fc.constantFrom('complaint', 'product'), fc.array(step, { maxLength: 10 }))
+    .map(([kind, steps]) => [makeRegistration(T, { kind, severity: 'important' }), ...steps.map(eventOf)]);
   const now = fc.integer({ min: T, max: T + 30 * DAY });
 
   it('states agree with the numbers: breached iff now ≥ dueAt, warning from warnAt, time left = dueAt − now', () => {
@@ -381,7 +498,10 @@ describe('engine properties (fast-check)', () => {
   it('order and duplicates of delivery do not matter', () => {
     fc.assert(
       fc.property(caseLog, now, fc.infiniteStream(fc.integer()), (log, t, seeds) => {
-        const shuffled = [...log, ...log.slice(0, 3)].map((e) => ({ e, k: seeds.next().value })).sort((a, b) => a.k - b.k).map((x) => x.e);
+        const shuffled = [...log, ...log.slice(0, 3)]
+          .map((e) => ({ e, k: seeds.next().value }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.e);
         expect(slaStagesFor(policy, shuffled, t)).toEqual(slaStagesFor(policy, log, t));
       }),
       { numRuns: 100 },

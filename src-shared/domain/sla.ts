@@ -153,10 +153,13 @@ export function slaEvaluation(policy: Policy, events: readonly CaseEvent[], now:
     // The old severity's stages as they stood at the escalation, their clocks stopped there.
     const dropped = policy.stages.filter((d) => before.has(d.id) && !still.has(d.id));
     const upTo = log.filter((e) => e.at <= escalation.at);
-    history = [...history.filter((h) => !still.has(h.stageId)), ...dropped.flatMap((d) => {
-      const then = stageStatus(policy, d, upTo, escalation.at, appliesSince.get(d.id));
-      return then ? [stoppedAtEscalation(then, escalation.at)] : [];
-    })];
+    history = [
+      ...history.filter((h) => !still.has(h.stageId)),
+      ...dropped.flatMap((d) => {
+        const then = stageStatus(policy, d, upTo, escalation.at, appliesSince.get(d.id));
+        return then ? [stoppedAtEscalation(then, escalation.at)] : [];
+      }),
+    ];
     stages = after;
   }
   return escalatedSeverity ? { stages: [...history, ...stages], facts, escalatedSeverity } : { stages, facts };
@@ -177,7 +180,11 @@ function stagesFor(policy: Policy, facts: CaseFacts, log: readonly CaseEvent[], 
   return out;
 }
 
-function firstEscalation(policy: Policy, stages: readonly StageStatus[], severity: string | undefined): { to: string; stageId: string; at: number } | undefined {
+function firstEscalation(
+  policy: Policy,
+  stages: readonly StageStatus[],
+  severity: string | undefined,
+): { to: string; stageId: string; at: number } | undefined {
   for (const s of stages) {
     if (s.state !== 'breached' && !s.metLate) continue;
     const to = policy.stages.find((d) => d.id === s.stageId)?.escalateSeverityTo;
@@ -203,7 +210,8 @@ function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[],
     const t = log[i]!.type;
     if (startIdx < 0 ? includes(stage.startsOn, t) : restartsOnReopen && t === 'case.reopened') startIdx = i;
   }
-  if (startIdx < 0) return statusOf(stage, 'pending', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, false, 0, false, false);
+  if (startIdx < 0)
+    return statusOf(stage, 'pending', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, false, 0, false, false);
   const startEvent = log[startIdx]!;
   const eventStart = startEvent.type === 'case.registered' ? startEvent.payload.receivedAt : startEvent.at;
   const startedAt = notBefore !== undefined && notBefore > eventStart ? notBefore : eventStart;
@@ -269,7 +277,8 @@ function stageStatus(policy: Policy, stage: StageDef, log: readonly CaseEvent[],
     if (owner === undefined || owner >= policyDue) return undefined;
     policyDue = Math.max(owner, startedAt);
   }
-  if (startEvent.type === 'case.assigned' && startEvent.payload.dueAt !== undefined && startEvent.payload.dueAt < policyDue) policyDue = startEvent.payload.dueAt;
+  if (startEvent.type === 'case.assigned' && startEvent.payload.dueAt !== undefined && startEvent.payload.dueAt < policyDue)
+    policyDue = startEvent.payload.dueAt;
   const allowed = clock.elapsed(startedAt, policyDue);
   const shiftedDue = pauses.length ? advance(clock, startedAt, allowed, pauses) : policyDue;
   const dueAt = extendedTo ?? shiftedDue;
@@ -380,7 +389,11 @@ export function formDeadline(policy: Pick<Policy, 'utcOffsetMinutes'>, value: st
 
 let afterResult: ReadonlySet<string> | undefined;
 function outlivesResolution(stage: StageDef): boolean {
-  afterResult ??= new Set(Object.values(ACTION_DEFS).filter((d) => (d.allowedIn as readonly string[]).includes('resolved')).map((d) => d.event as string));
+  afterResult ??= new Set(
+    Object.values(ACTION_DEFS)
+      .filter((d) => (d.allowedIn as readonly string[]).includes('resolved'))
+      .map((d) => d.event as string),
+  );
   return stage.stopsOn.some((t) => afterResult!.has(t) && t !== 'case.note');
 }
 

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { STATUTORY_FIRST_YEAR, STATUTORY_LAST_YEAR, qingmingDate, solarDateOfLunar, statutoryHolidayDates, statutoryHolidays, type StatutoryHolidayName } from './statutory-holidays';
+import {
+  STATUTORY_FIRST_YEAR,
+  STATUTORY_LAST_YEAR,
+  qingmingDate,
+  solarDateOfLunar,
+  statutoryHolidayDates,
+  statutoryHolidays,
+  type StatutoryHolidayName,
+} from './statutory-holidays';
 
 /** A day off in the package's table of published notices: listed as a holiday, or a weekend not made a working day. */
 function offInTable(date: string): boolean {
@@ -9,7 +17,8 @@ function offInTable(date: string): boolean {
   return (weekday === 0 || weekday === 6) && !Object.hasOwn(chineseDaysData.workdays, date);
 }
 
-const byName = (year: number): Record<StatutoryHolidayName, string[]> => Object.fromEntries(statutoryHolidays(year).map((h) => [h.name, h.dates])) as Record<StatutoryHolidayName, string[]>;
+const byName = (year: number): Record<StatutoryHolidayName, string[]> =>
+  Object.fromEntries(statutoryHolidays(year).map((h) => [h.name, h.dates])) as Record<StatutoryHolidayName, string[]>;
 
 // Node re-reads process.env.TZ on assignment, so one test process can look at the host-time-zone
 // question from both sides of UTC.
@@ -59,7 +68,14 @@ describe('statutory holidays computed from 全国年节及纪念日放假办法 
     // The law then differed (no 除夕, one 劳动节 day), but the lunar and solar-term positions are the
     // same arithmetic: every one of them must be a day off in the package's table of published notices.
     for (let year = 2008; year <= 2024; year++) {
-      const days = [solarDateOfLunar(year, 1, 1), solarDateOfLunar(year, 1, 2), solarDateOfLunar(year, 1, 3), qingmingDate(year), solarDateOfLunar(year, 5, 5), solarDateOfLunar(year, 8, 15)];
+      const days = [
+        solarDateOfLunar(year, 1, 1),
+        solarDateOfLunar(year, 1, 2),
+        solarDateOfLunar(year, 1, 3),
+        qingmingDate(year),
+        solarDateOfLunar(year, 5, 5),
+        solarDateOfLunar(year, 8, 15),
+      ];
       for (const date of days) expect(offInTable(date), `${year}: ${date}`).toBe(true);
     }
   });
@@ -70,7 +86,11 @@ describe('statutory holidays computed from 全国年节及纪念日放假办法 
     for (const tz of ['America/Los_Angeles', 'Asia/Shanghai', 'UTC']) {
       process.env.TZ = tz;
       offsets.push(new Date(Date.UTC(2027, 0, 1)).getTimezoneOffset());
-      seen.add(JSON.stringify([2027, 2028, 2031, 2050].map((y) => [solarDateOfLunar(y, 1, 1), qingmingDate(y), solarDateOfLunar(y, 5, 5), solarDateOfLunar(y, 8, 15)])));
+      seen.add(
+        JSON.stringify(
+          [2027, 2028, 2031, 2050].map((y) => [solarDateOfLunar(y, 1, 1), qingmingDate(y), solarDateOfLunar(y, 5, 5), solarDateOfLunar(y, 8, 15)]),
+        ),
+      );
     }
     expect(offsets).toEqual([480, -480, 0]); // the host time zone really changed
     expect(seen.size).toBe(1);
@@ -94,4 +114,3 @@ describe('statutory holidays computed from 全国年节及纪念日放假办法 
     }
   });
 });
-

@@ -82,9 +82,10 @@ const en: Record<keyof typeof zh, Template> = {
   'signature.image': (f) => `"${f}" is not a valid signature image (PNG).`,
 };
 
-const general = Object.fromEntries(
-  (Object.keys(zh) as (keyof typeof zh)[]).map((code) => [code, { 'zh-CN': zh[code], en: en[code] }]),
-) as Record<keyof typeof zh, MessagePair>;
+const general = Object.fromEntries((Object.keys(zh) as (keyof typeof zh)[]).map((code) => [code, { 'zh-CN': zh[code], en: en[code] }])) as Record<
+  keyof typeof zh,
+  MessagePair
+>;
 
 const CATALOGUE = {
   ...general,

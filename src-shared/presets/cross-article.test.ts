@@ -20,7 +20,10 @@ describe('cross-article rules on every preset', () => {
   it('X-1 the first receiver is recorded, never changes, and stays accountable until the hand-over is acknowledged', () => {
     for (const { id, policy } of presets) {
       const dept = policy.departments.at(-1)!.id;
-      const assigned = [registrationFor(policy, { firstReceiverId: 'first-1' }), makeEvent('case.assigned', { departmentId: dept }, T + HOUR, { actorId: 'other-2' })];
+      const assigned = [
+        registrationFor(policy, { firstReceiverId: 'first-1' }),
+        makeEvent('case.assigned', { departmentId: dept }, T + HOUR, { actorId: 'other-2' }),
+      ];
       expect(projectCase(assigned), id).toMatchObject({ firstReceiverId: 'first-1', handoverAcknowledged: false });
       const acknowledged = [...assigned, makeEvent('case.handover_acknowledged', { departmentId: dept }, T + 2 * HOUR, { actorId: 'other-3' })];
       expect(projectCase(acknowledged), id).toMatchObject({ firstReceiverId: 'first-1', handoverAcknowledged: true });
@@ -37,14 +40,21 @@ describe('cross-article rules on every preset', () => {
         makeEvent('case.feedback_impossible', { reason: '投诉人电话停机,三次联系未果' }, T + 2 * DAY),
       ]);
       expect(state?.number, id).toBe('HZ01-20261127-007');
-      expect(state?.timeline.map((e) => e.type), id).toEqual(['case.registered', 'case.resolved', 'case.feedback_impossible']);
+      expect(
+        state?.timeline.map((e) => e.type),
+        id,
+      ).toEqual(['case.registered', 'case.resolved', 'case.feedback_impossible']);
       expect(state?.feedback, id).toMatchObject({ given: false, reason: '投诉人电话停机,三次联系未果' });
     }
   });
 
   it('X-3 every deadline runs as a timer from its start and no stage breaches silently', () => {
     for (const { id, policy } of presets) {
-      for (const stage of policy.stages) expect(stage.ladder.some((l) => l.at === 'breach'), `${id} ${stage.id}`).toBe(true);
+      for (const stage of policy.stages)
+        expect(
+          stage.ladder.some((l) => l.at === 'breach'),
+          `${id} ${stage.id}`,
+        ).toBe(true);
       const stages = slaStagesFor(policy, [registrationFor(policy)], T + 1);
       for (const s of stages.filter((x) => x.startedAt !== undefined)) {
         expect(s.state, `${id} ${s.stageId}`).toMatch(/running|warning/);
@@ -78,7 +88,10 @@ describe('cross-article rules on every preset', () => {
       ];
       const state = projectCase(events);
       expect(state?.category, id).toBe(categories[1]!.code);
-      expect(state?.timeline.map((e) => e.type), id).toEqual(['case.registered', 'case.classified']);
+      expect(
+        state?.timeline.map((e) => e.type),
+        id,
+      ).toEqual(['case.registered', 'case.classified']);
       expect(state?.eventCount, id).toBe(2);
     }
   });

@@ -21,11 +21,16 @@ describe('S0 regulation documents of the presets', () => {
       expect(d.chapters.length, id).toBeGreaterThan(0);
       for (const c of d.chapters) expect(c.clauses.length, `${id} ${c.title}`).toBeGreaterThan(0);
       expect(d.appendix.length, id).toBeGreaterThan(0);
-      expect(Object.values(d.signOff).every((v) => hasChinese.test(v)), id).toBe(true);
+      expect(
+        Object.values(d.signOff).every((v) => hasChinese.test(v)),
+        id,
+      ).toBe(true);
     }
     // The clauses are the seed's own wording, e.g. S7's deadline table and S4's five inadmissible situations.
     const s7 = policies.find((p) => p.id === 's7-property')!.policy.document;
-    expect(s7.chapters.flatMap((c) => c.clauses)).toContain('2. 重要投诉:接待后第一时间转物业大管家、物业大管家进处置状态(上报首席物业管家)。重要投诉应在3小时内答复,一般3日内处理完毕,超时需首席物业管家批准。');
+    expect(s7.chapters.flatMap((c) => c.clauses)).toContain(
+      '2. 重要投诉:接待后第一时间转物业大管家、物业大管家进处置状态(上报首席物业管家)。重要投诉应在3小时内答复,一般3日内处理完毕,超时需首席物业管家批准。',
+    );
     expect(new Set(policies.map((p) => p.policy.document.source))).toEqual(new Set(['S1', 'S2', 'S3', 'S4', 'S6', 'S7', 'S8', 'S9', 'S10', 'S11', 'starter']));
   });
 
@@ -47,7 +52,11 @@ describe('S0 regulation documents of the presets', () => {
     const rev2 = rev2Result.value;
     expect(rev2.revisions.map((r) => r.status)).toEqual(['首次发布', '一般投诉答复时限缩短为30分钟']);
     const before = makeRegistration(cst(2026, 11, 30, 10, 0), { channel: 'hotline', category: 'facilities', severity: 'general' }, { policyRevision: 1 });
-    const after = makeRegistration(cst(2026, 12, 2, 10, 0), { channel: 'hotline', category: 'facilities', severity: 'general' }, { policyRevision: 2, caseId: 'case-2' });
+    const after = makeRegistration(
+      cst(2026, 12, 2, 10, 0),
+      { channel: 'hotline', category: 'facilities', severity: 'general' },
+      { policyRevision: 2, caseId: 'case-2' },
+    );
     const oldCase = policyForCase([rev1, rev2], projectCase([before])!)!;
     const newCase = policyForCase([rev1, rev2], projectCase([after])!)!;
     expect(stageById(slaStagesFor(oldCase, [before], before.at + 1), 'general_reply').dueAt).toBe(before.at + HOUR);
@@ -61,17 +70,35 @@ describe('S0 regulation documents of the presets', () => {
       expect(policy.analysisPeriods.length, `${id} performance`).toBeGreaterThan(0);
     }
     const all = policies.map((p) => p.policy);
-    expect(all.some((p) => p.rewards.length > 0), 'rewards').toBe(true);
-    expect(all.some((p) => p.penalties.some((x) => x.amount > 0)), 'penalties').toBe(true);
-    expect(all.some((p) => p.penalties.some((x) => x.trigger.on === 'first_ask_violation')), 'conduct').toBe(true);
-    expect(all.some((p) => (p.duties ?? []).some((d) => d.reportToRole !== undefined)), 'internal communication').toBe(true);
-    expect(all.some((p) => p.kinds.some((k) => k.code === 'appeal')), 'disputes').toBe(true);
+    expect(
+      all.some((p) => p.rewards.length > 0),
+      'rewards',
+    ).toBe(true);
+    expect(
+      all.some((p) => p.penalties.some((x) => x.amount > 0)),
+      'penalties',
+    ).toBe(true);
+    expect(
+      all.some((p) => p.penalties.some((x) => x.trigger.on === 'first_ask_violation')),
+      'conduct',
+    ).toBe(true);
+    expect(
+      all.some((p) => (p.duties ?? []).some((d) => d.reportToRole !== undefined)),
+      'internal communication',
+    ).toBe(true);
+    expect(
+      all.some((p) => p.kinds.some((k) => k.code === 'appeal')),
+      'disputes',
+    ).toBe(true);
   });
 
   it('S0-4 the same rules for everyone, and rules change by editing data, not code', () => {
     for (const { id, policy } of policies) {
       for (const s of [...policy.stages, ...policy.approvals]) {
-        expect(Object.keys(s.appliesTo).every((k) => ['kinds', 'severities', 'categories', 'channels', 'form'].includes(k)), `${id} ${s.id}`).toBe(true);
+        expect(
+          Object.keys(s.appliesTo).every((k) => ['kinds', 'severities', 'categories', 'channels', 'form'].includes(k)),
+          `${id} ${s.id}`,
+        ).toBe(true);
       }
     }
     const edited = policyOf({

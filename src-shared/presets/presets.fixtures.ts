@@ -59,7 +59,14 @@ export function registerThroughIntake(
   return makeRegistration(at, event.payload);
 }
 
-const SAMPLE_FIELD: Record<string, string | number> = { text: '3-1-1201', textarea: '现场已查看。', number: 1, date: '2026-11-27', datetime: '2026-11-27 09:30', phone: '13812345678' };
+const SAMPLE_FIELD: Record<string, string | number> = {
+  text: '3-1-1201',
+  textarea: '现场已查看。',
+  number: 1,
+  date: '2026-11-27',
+  datetime: '2026-11-27 09:30',
+  phone: '13812345678',
+};
 
 /**
  * The intake fields a policy's form accepts for `kind` (its first kind by default), for registrations that
@@ -67,7 +74,13 @@ const SAMPLE_FIELD: Record<string, string | number> = { text: '3-1-1201', textar
  * a category and a level of the policy (the `pick`-th, lightest level first), its required fields filled in, the
  * S9-1 apology confirmed where the policy asks it. Spread before a fixture's own payload.
  */
-export function acceptedIntake(policy: Policy, kind = policy.kinds[0]!.code, pick = 0): Omit<EventPayload<'case.registered'>, 'number' | 'receivedAt' | 'firstReceiverId' | 'subject' | 'riskFlags' | 'form'> & { form: Record<string, string | number> } {
+export function acceptedIntake(
+  policy: Policy,
+  kind = policy.kinds[0]!.code,
+  pick = 0,
+): Omit<EventPayload<'case.registered'>, 'number' | 'receivedAt' | 'firstReceiverId' | 'subject' | 'riskFlags' | 'form'> & {
+  form: Record<string, string | number>;
+} {
   const found = intakeFormFor(policy, kind);
   const categories = categoriesForKind(policy, kind);
   const form: Record<string, string | number> = {};
@@ -85,7 +98,13 @@ export function acceptedIntake(policy: Policy, kind = policy.kinds[0]!.code, pic
     // The lightest level first: a graver one brings approvals (S7-16 重大) a fixture did not ask for.
     severity: pickOf([...policy.severities].sort((a, b) => a.rank - b.rank))?.code,
     complainant: { anonymous: false, confidential: false, name: '张三', phone: '13812345678', address: '3栋1单元1201' },
-    description: { text: '卫生间天花板漏水三天。', time: ask('description.time', '11月24日起'), cause: ask('description.cause', '楼上防水层破损'), process: ask('description.process', '已电话报修'), result: ask('description.result', '天花板发霉') },
+    description: {
+      text: '卫生间天花板漏水三天。',
+      time: ask('description.time', '11月24日起'),
+      cause: ask('description.cause', '楼上防水层破损'),
+      process: ask('description.process', '已电话报修'),
+      result: ask('description.result', '天花板发霉'),
+    },
     demand: ask('demand', '尽快修好'),
     form,
     apologised: policy.apologyPrompt ? true : undefined,
@@ -97,5 +116,9 @@ export function acceptedIntake(policy: Policy, kind = policy.kinds[0]!.code, pic
 function withoutUnset<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutUnset) as T;
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUnset(v)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, withoutUnset(v)]),
+  ) as T;
 }

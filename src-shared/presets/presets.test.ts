@@ -48,7 +48,15 @@ describe('presets catalogue', () => {
 
       it('names only rule IDs that exist in RULES.md', () => {
         const p = policySchema.parse(entry.policy);
-        const named = [...p.rules, ...p.stages.flatMap((s) => s.rules), ...p.approvals.flatMap((a) => a.rules), ...p.rewards.flatMap((r) => r.rules), ...p.penalties.flatMap((r) => r.rules), ...p.expenses.flatMap((r) => r.rules), ...(p.duties ?? []).flatMap((d) => d.rules)];
+        const named = [
+          ...p.rules,
+          ...p.stages.flatMap((s) => s.rules),
+          ...p.approvals.flatMap((a) => a.rules),
+          ...p.rewards.flatMap((r) => r.rules),
+          ...p.penalties.flatMap((r) => r.rules),
+          ...p.expenses.flatMap((r) => r.rules),
+          ...(p.duties ?? []).flatMap((d) => d.rules),
+        ];
         for (const id of named) expect(knownRuleIds, id).toContain(id);
         // Every rule a part implements is also declared by the policy as a whole.
         for (const id of named) expect(p.rules, id).toContain(id);

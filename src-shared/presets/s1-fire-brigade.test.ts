@@ -48,7 +48,10 @@ describe('S1 fire brigade preset', () => {
     const late = cst(2026, 11, 27, 22, 30);
     const s = slaStagesFor(policy, [report(late)], late + MINUTE);
     expect(stageById(s, 'report_to_chief').dueAt).toBe(cst(2026, 11, 28, 0, 0));
-    const reported = [report(late), makeEvent('case.approval_requested', { approvalId: 'chief_instruction', step: 'chief', role: 'duty_chief' }, late + 20 * MINUTE)];
+    const reported = [
+      report(late),
+      makeEvent('case.approval_requested', { approvalId: 'chief_instruction', step: 'chief', role: 'duty_chief' }, late + 20 * MINUTE),
+    ];
     expect(stageById(slaStagesFor(policy, reported, late + HOUR), 'report_to_chief').state).toBe('met');
     expect(policy.approvals.find((a) => a.id === 'chief_instruction')).toMatchObject({ before: 'case.assigned', steps: [{ role: 'duty_chief' }] });
     // 限时办理: the chief's own limit on the transfer wins when it is tighter than the default.
@@ -66,7 +69,10 @@ describe('S1 fire brigade preset', () => {
     });
     const reason = policy.inadmissibleReasons.find((r) => r.code === 'not_fire_matter')!;
     expect(reason.text).toContain('书面答复');
-    const state = projectCase([report(), makeEvent('case.rejected', { reasonCode: reason.code, explanation: reason.text, referral: reason.referral }, T + HOUR)]);
+    const state = projectCase([
+      report(),
+      makeEvent('case.rejected', { reasonCode: reason.code, explanation: reason.text, referral: reason.referral }, T + HOUR),
+    ]);
     expect(state?.rejection?.referral).toContain('相关部门单位');
   });
 
@@ -81,7 +87,10 @@ describe('S1 fire brigade preset', () => {
   it('S1-6 suicide, violence, explosion or mass-incident signs alert the duty chief and the main leader at once', () => {
     for (const flag of ['suicide', 'violence', 'explosion', 'mass_incident']) {
       const alerts = riskFlagAlerts(policy, makeEvent('case.risk_flagged', { flag }, T));
-      expect(alerts.map((a) => a.roles), flag).toEqual([['duty_chief', 'main_leader']]);
+      expect(
+        alerts.map((a) => a.roles),
+        flag,
+      ).toEqual([['duty_chief', 'main_leader']]);
     }
     const atIntake = riskFlagAlerts(policy, report(T, { riskFlags: ['explosion', 'mass_incident'] }));
     expect(atIntake.map((a) => a.flagName)).toEqual(['爆炸', '可能引发群体性事件']);
@@ -105,16 +114,24 @@ describe('S1 fire brigade preset', () => {
     expect(policy.receptionPoints).toContain('火灾隐患举报投诉信访接待室');
   });
 
-  it('S1-8 a visitor booked at intake appears on that reception day\'s appointment list', () => {
+  it("S1-8 a visitor booked at intake appears on that reception day's appointment list", () => {
     const schema = intakeSchemaFor(policy, 'complaint');
     const field = policy.forms[0]!.fields.find((f) => f.key === 'receptionDay');
     expect(field).toMatchObject({ type: 'date', required: false });
     const defaults = intakeDefaults(policy, 'complaint', T);
-    const values = { ...defaults, channel: 'visit', category: 'staff_conduct', subject: '要求面见大队领导', form: { ...defaults.form, hazardPlace: '城东仓库', receptionDay: '2026-11-27' } };
+    const values = {
+      ...defaults,
+      channel: 'visit',
+      category: 'staff_conduct',
+      subject: '要求面见大队领导',
+      form: { ...defaults.form, hazardPlace: '城东仓库', receptionDay: '2026-11-27' },
+    };
     const parsed = schema.safeParse(values);
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toBeUndefined();
     const booked = projectCase([makeRegistration(T, { form: { hazardPlace: '城东仓库', receptionDay: '2026-11-27' } }, { caseId: 'visit-booked' })])!;
-    const other = projectCase([makeRegistration(T + HOUR, { number: 'HZ01-20261127-002', form: { hazardPlace: '城西', receptionDay: '2026-12-25' } }, { caseId: 'visit-later' })])!;
+    const other = projectCase([
+      makeRegistration(T + HOUR, { number: 'HZ01-20261127-002', form: { hazardPlace: '城西', receptionDay: '2026-12-25' } }, { caseId: 'visit-later' }),
+    ])!;
     expect(appointmentsOn([booked, other], '2026-11-27').map((c) => c.id)).toEqual([booked.id]);
   });
 
@@ -134,7 +151,11 @@ describe('S1 fire brigade preset', () => {
       before: 'case.feedback_given',
       steps: [{ role: 'admin_leader', label: '行政领导审批处理意见' }],
     });
-    const events = [report(), makeEvent('case.assigned', { departmentId: 'fire_supervision' }, T + HOUR), makeEvent('case.investigated', { inspectorIds: ['inspector-sun', 'inspector-zhou'], findings: '安全出口上锁属实' }, T + DAY)];
+    const events = [
+      report(),
+      makeEvent('case.assigned', { departmentId: 'fire_supervision' }, T + HOUR),
+      makeEvent('case.investigated', { inspectorIds: ['inspector-sun', 'inspector-zhou'], findings: '安全出口上锁属实' }, T + DAY),
+    ];
     expect(stageById(slaStagesFor(policy, events, T + 2 * DAY), 'investigation')).toMatchObject({ state: 'met', metAt: T + DAY });
   });
 
@@ -189,8 +210,15 @@ describe('S1 fire brigade preset', () => {
     expect(before.ok ? '' : before.errors[0]?.code).toBe('action.approvalPending');
     const approved = [
       ...handled,
-      makeEvent('case.approval_requested', { approvalId: 'handling_opinion', step: 'admin_leader', role: 'admin_leader' }, T + DAY + HOUR, { actorId: officer.id }),
-      makeEvent('case.approval_decided', { approvalId: 'handling_opinion', step: 'admin_leader', role: 'admin_leader', approved: true, opinion: '同意' }, T + DAY + 2 * HOUR, { actorId: leader.id }),
+      makeEvent('case.approval_requested', { approvalId: 'handling_opinion', step: 'admin_leader', role: 'admin_leader' }, T + DAY + HOUR, {
+        actorId: officer.id,
+      }),
+      makeEvent(
+        'case.approval_decided',
+        { approvalId: 'handling_opinion', step: 'admin_leader', role: 'admin_leader', approved: true, opinion: '同意' },
+        T + DAY + 2 * HOUR,
+        { actorId: leader.id },
+      ),
     ];
     expect(validateAction(projectCase(approved)!, policy, officer, feedback, T + DAY + 3 * HOUR, approved).ok).toBe(true);
   });

@@ -213,8 +213,7 @@ export const fireBrigadePreset: PolicyInput = {
   ],
   document: {
     title: '火灾隐患举报投诉查处工作制度',
-    purpose:
-      '为做好火灾隐患举报投诉的受理、调查、处理和反馈工作,依据《信访条例》、《内蒙古自治区消防违法违章行为举报投诉查处规定》等规定,制定本制度。',
+    purpose: '为做好火灾隐患举报投诉的受理、调查、处理和反馈工作,依据《信访条例》、《内蒙古自治区消防违法违章行为举报投诉查处规定》等规定,制定本制度。',
     chapters: [
       {
         title: '受理',
@@ -249,7 +248,21 @@ export const fireBrigadePreset: PolicyInput = {
   revisions: [firstRevision('XF-2026-001')],
   rules: [
     ...DOCUMENT_RULES,
-    'S1-1', 'S1-2', 'S1-3', 'S1-4', 'S1-5', 'S1-6', 'S1-7', 'S1-8', 'S1-9', 'S1-10', 'S1-11', 'S1-12', 'S1-13', 'S1-14', 'S1-15',
+    'S1-1',
+    'S1-2',
+    'S1-3',
+    'S1-4',
+    'S1-5',
+    'S1-6',
+    'S1-7',
+    'S1-8',
+    'S1-9',
+    'S1-10',
+    'S1-11',
+    'S1-12',
+    'S1-13',
+    'S1-14',
+    'S1-15',
     ...CROSS_RULES,
   ],
 };

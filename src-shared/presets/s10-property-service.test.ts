@@ -24,7 +24,8 @@ describe('S10 property service department preset', () => {
     const child = complaint({ complainant: { anonymous: false, confidential: false, name: '小朋友', role: '住户子女' } });
     expect(relative(slaStagesFor(policy, [friend], T + HOUR))).toEqual(relative(slaStagesFor(policy, [child], T + HOUR)));
     // No rule of the policy can single out a person: appliesTo only knows kinds, severities, categories, channels and form values.
-    for (const s of policy.stages) expect(Object.keys(s.appliesTo).every((k) => ['kinds', 'severities', 'categories', 'channels', 'form'].includes(k))).toBe(true);
+    for (const s of policy.stages)
+      expect(Object.keys(s.appliesTo).every((k) => ['kinds', 'severities', 'categories', 'channels', 'form'].includes(k))).toBe(true);
   });
 
   it('S10-3 letters, phone calls, faxes and visits are registered centrally on one record and get the same handling', () => {
@@ -42,7 +43,12 @@ describe('S10 property service department preset', () => {
       ['投诉性质或内容摘要', true],
     ]);
     const state = projectCase([complaint(), makeEvent('case.resolved', { result: '已恢复供水并张贴通知' }, T + DAY)]);
-    expect([state?.complainant.name, state?.form.documentRef, state?.form.nature, state?.result?.text]).toEqual(['张三', 'MT-20261127-03', '停水未通知', '已恢复供水并张贴通知']);
+    expect([state?.complainant.name, state?.form.documentRef, state?.form.nature, state?.result?.text]).toEqual([
+      '张三',
+      'MT-20261127-03',
+      '停水未通知',
+      '已恢复供水并张贴通知',
+    ]);
   });
 
   it('S10-5 investigated and verified the same day; special cases are decided by the manager', () => {
@@ -121,9 +127,15 @@ describe('S10 property service department preset', () => {
     const repair = makeRegistration(T, { kind: 'repair', channel: 'phone', category: 'power', form: { documentRef: 'WX-0031', nature: '跳闸' } });
     const events = [repair, makeEvent('case.resolved', { result: '更换空开' }, T + HOUR)];
     expect(callbackDue(policy, events)?.rule.calleeSigns).toBe(true);
-    const fields = policy.forms.find((f) => f.id === 'repair_callback_record')!.fields.filter((f) => f.required).map((f) => f.label);
+    const fields = policy.forms
+      .find((f) => f.id === 'repair_callback_record')!
+      .fields.filter((f) => f.required)
+      .map((f) => f.label);
     expect(fields).toEqual(['实地查看维修项目', '维修人员服务情况', '核对收费情况']);
-    const state = projectCase([...events, makeEvent('case.callback_done', { method: 'visit', satisfied: true, satisfaction: 5, outcome: '满意', calleeName: '李业主' }, T + DAY)]);
+    const state = projectCase([
+      ...events,
+      makeEvent('case.callback_done', { method: 'visit', satisfied: true, satisfaction: 5, outcome: '满意', calleeName: '李业主' }, T + DAY),
+    ]);
     expect(state?.callbacks[0]?.calleeName).toBe('李业主');
   });
 
@@ -135,7 +147,10 @@ describe('S10 property service department preset', () => {
       makeEvent('case.reopened', { reason: '回访发现维修不到位' }, reopenedAt),
     ];
     expect(stageById(slaStagesFor(policy, events, reopenedAt + HOUR), 'repair_notice').dueAt).toBe(reopenedAt + 24 * HOUR);
-    const notified = [...events, makeEvent('case.assigned', { departmentId: 'maintenance', noticeNo: 'TZ-2026-0120', instruction: '书面通知整改' }, reopenedAt + 3 * HOUR)];
+    const notified = [
+      ...events,
+      makeEvent('case.assigned', { departmentId: 'maintenance', noticeNo: 'TZ-2026-0120', instruction: '书面通知整改' }, reopenedAt + 3 * HOUR),
+    ];
     expect(stageById(slaStagesFor(policy, notified, reopenedAt + 30 * HOUR), 'repair_notice').state).toBe('met');
   });
 

@@ -22,7 +22,13 @@ function complaint(category = 'noise') {
 describe('S2/S5 construction site preset', () => {
   it('S2-1 scope: neighbouring owners and residents committees complaining about construction', () => {
     const field = policy.forms[0]!.fields.find((f) => f.key === 'complainantType');
-    expect(field).toMatchObject({ required: true, options: [{ value: 'owner', label: '周边地区业主' }, { value: 'committee', label: '居委会' }] });
+    expect(field).toMatchObject({
+      required: true,
+      options: [
+        { value: 'owner', label: '周边地区业主' },
+        { value: 'committee', label: '居委会' },
+      ],
+    });
     expect(policy.inadmissibleReasons.map((r) => r.code)).toEqual(['out_of_scope']);
     expect(presetById('s2-construction-site')?.articles).toEqual(['S2', 'S5']);
   });
@@ -48,13 +54,19 @@ describe('S2/S5 construction site preset', () => {
     expect(s).toMatchObject({ state: 'running', dueAt: T + HOUR, notifyRoles: ['site_director'] });
     const arrived = [complaint(), makeEvent('case.site_visited', { note: '到场查看' }, T + 25 * MINUTE)];
     expect(stageById(slaStagesFor(policy, arrived, T + 2 * HOUR), 'site_arrival')).toMatchObject({ state: 'met', metAt: T + 25 * MINUTE });
-    expect(stageById(slaStagesFor(policy, [complaint()], T + 2 * HOUR), 'site_arrival')).toMatchObject({ state: 'breached', notifyRoles: ['engineering_manager'] });
+    expect(stageById(slaStagesFor(policy, [complaint()], T + 2 * HOUR), 'site_arrival')).toMatchObject({
+      state: 'breached',
+      notifyRoles: ['engineering_manager'],
+    });
   });
 
   it('S2-5 the goodwill visit is an expense of about 150 yuan of flowers and fruit', () => {
     const visit = policy.expenses.find((e) => e.id === 'goodwill_visit');
     expect(visit).toMatchObject({ defaultAmount: 150, name: '登门慰问(鲜花和水果)' });
-    const state = projectCase([complaint(), makeEvent('case.expense_recorded', { expenseId: 'goodwill_visit', amount: 148, description: '鲜花和水果' }, T + HOUR)]);
+    const state = projectCase([
+      complaint(),
+      makeEvent('case.expense_recorded', { expenseId: 'goodwill_visit', amount: 148, description: '鲜花和水果' }, T + HOUR),
+    ]);
     expect(state?.expenses).toMatchObject([{ expenseId: 'goodwill_visit', amount: 148 }]);
   });
 

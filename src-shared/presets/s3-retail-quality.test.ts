@@ -16,7 +16,14 @@ function product(compensation: 'yes' | 'no' = 'no') {
     channel: 'group',
     category: 'manufacturing',
     demand: '退货',
-    form: { customerName: '某建材店', shipDate: '2026-11-20', brand: '辉煌', specQuantity: '600×600 共20箱', qualityProblem: '色差明显', compensationOrReturn: compensation },
+    form: {
+      customerName: '某建材店',
+      shipDate: '2026-11-20',
+      brand: '辉煌',
+      specQuantity: '600×600 共20箱',
+      qualityProblem: '色差明显',
+      compensationOrReturn: compensation,
+    },
   });
 }
 
@@ -38,7 +45,14 @@ describe('S3 retail quality preset', () => {
 
   it('S3-2 two forms with the regulation fields: product quality and service quality', () => {
     const productForm = policy.forms.find((f) => f.id === 'product_quality')!;
-    expect(productForm.fields.filter((f) => f.required).map((f) => f.label)).toEqual(['客户名称', '发货日期', '品牌', '规格及数量', '产品存在的质量问题', '涉及赔款或退/换货']);
+    expect(productForm.fields.filter((f) => f.required).map((f) => f.label)).toEqual([
+      '客户名称',
+      '发货日期',
+      '品牌',
+      '规格及数量',
+      '产品存在的质量问题',
+      '涉及赔款或退/换货',
+    ]);
     expect(productForm.requires).toEqual(['complainant.name', 'demand']);
     const svc = policy.forms.find((f) => f.id === 'service_quality')!;
     expect(svc.fields.map((f) => f.label)).toEqual(['投诉对象', '投诉目的', '涉及赔款或退/换货']);
@@ -107,14 +121,20 @@ describe('S3 retail quality preset', () => {
     const dept = new Map(policy.departments.map((d) => [d.id, d.name]));
     const appealTo = policy.categories.filter((c) => c.kinds?.includes('appeal')).map((c) => dept.get(c.departmentId!));
     expect(appealTo).toEqual(['监察部', '行政部']);
-    const state = projectCase([service(), makeEvent('case.escalated', { toRole: 'dept_manager', reason: '对处理结果不服,投诉到上一级管理部门' }, T + 5 * HOUR)]);
+    const state = projectCase([
+      service(),
+      makeEvent('case.escalated', { toRole: 'dept_manager', reason: '对处理结果不服,投诉到上一级管理部门' }, T + 5 * HOUR),
+    ]);
     expect(state?.escalations[0]?.toRole).toBe('dept_manager');
   });
 
   it('S3-8 return freight: voucher by the clerk, signed by the liable head and order-desk manager, paid by finance, followed up by HR', () => {
     const freight = policy.expenses.find((e) => e.id === 'return_freight')!;
     expect(freight.signatureChain).toEqual(['follow_up_clerk', 'dept_head', 'order_desk_manager', 'finance_officer', 'hr_officer']);
-    const state = projectCase([product('yes'), makeEvent('case.expense_recorded', { expenseId: 'return_freight', amount: 320, description: '退货运费', liableDepartmentId: 'production' }, T + 6 * HOUR)]);
+    const state = projectCase([
+      product('yes'),
+      makeEvent('case.expense_recorded', { expenseId: 'return_freight', amount: 320, description: '退货运费', liableDepartmentId: 'production' }, T + 6 * HOUR),
+    ]);
     expect(state?.expenses[0]).toMatchObject({ amount: 320, liableDepartmentId: 'production' });
     // The salesperson is notified by HR; no separate callback queue for internal complaints (X-4 exemption).
     expect(callbackDue(policy, [product(), makeEvent('case.resolved', { result: '退货' }, T + HOUR)])).toBeUndefined();
@@ -132,7 +152,14 @@ describe('S3 retail quality preset', () => {
       description: {},
       demand: '退货',
       riskFlags: [],
-      form: { customerName: '某建材店', shipDate: '2026-11-20', brand: '辉煌', specQuantity: '600×600 共20箱', qualityProblem: '色差明显', compensationOrReturn: 'yes' },
+      form: {
+        customerName: '某建材店',
+        shipDate: '2026-11-20',
+        brand: '辉煌',
+        specQuantity: '600×600 共20箱',
+        qualityProblem: '色差明显',
+        compensationOrReturn: 'yes',
+      },
     };
     expect(schema.safeParse(complete).success).toBe(true);
     const noBrand = schema.safeParse({ ...complete, form: { ...complete.form, brand: '' } });

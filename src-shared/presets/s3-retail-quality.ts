@@ -55,7 +55,16 @@ export const retailQualityPreset: PolicyInput = {
         { key: 'brand', label: '品牌', type: 'text', required: true, maxLength: 100 },
         { key: 'specQuantity', label: '规格及数量', type: 'text', required: true, maxLength: 200 },
         { key: 'qualityProblem', label: '产品存在的质量问题', type: 'textarea', required: true, maxLength: 4000 },
-        { key: 'compensationOrReturn', label: '涉及赔款或退/换货', type: 'select', required: true, options: [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }] },
+        {
+          key: 'compensationOrReturn',
+          label: '涉及赔款或退/换货',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'yes', label: '是' },
+            { value: 'no', label: '否' },
+          ],
+        },
       ],
       requires: ['complainant.name', 'demand'],
       // S3-2's product form asks no 投诉事件 (时间、起因、过程、结果) and no address of the salesperson.
@@ -80,7 +89,16 @@ export const retailQualityPreset: PolicyInput = {
           ],
           help: '希望达到的结果',
         },
-        { key: 'compensationOrReturn', label: '涉及赔款或退/换货', type: 'select', required: true, options: [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }] },
+        {
+          key: 'compensationOrReturn',
+          label: '涉及赔款或退/换货',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'yes', label: '是' },
+            { value: 'no', label: '否' },
+          ],
+        },
       ],
       requires: ['complainant.name', 'description.time', 'description.cause', 'description.process', 'description.result'],
       // S3-2's service form: 投诉目的 is its own field (above), and a salesperson gives no address.

@@ -107,7 +107,9 @@ describe('S4 hospital preset', () => {
     expect(policy.categories.find((c) => c.code === 'quality_safety')).toMatchObject({ departmentId: 'general_office', kinds: ['internal'] });
     const item = policy.forms.find((f) => f.id === 'internal_complaint')?.fields.find((f) => f.key === 'safetyItem');
     expect(item?.options?.map((o) => o.label)).toEqual(['药品', '医疗器械', '水', '电', '气']);
-    const events = [makeRegistration(T, { kind: 'internal', channel: 'internal', category: 'quality_safety', form: { reporterDepartment: '药剂科', safetyItem: 'drugs' } })];
+    const events = [
+      makeRegistration(T, { kind: 'internal', channel: 'internal', category: 'quality_safety', form: { reporterDepartment: '药剂科', safetyItem: 'drugs' } }),
+    ];
     const s = slaStagesFor(policy, events, T + HOUR);
     expect(s.map((x) => x.stageId)).toEqual(['internal_feedback']);
   });

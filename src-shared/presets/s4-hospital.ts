@@ -247,11 +247,7 @@ export const hospitalPreset: PolicyInput = {
     source: 'S4',
   },
   revisions: [firstRevision('YY-2026-001')],
-  rules: [
-    ...DOCUMENT_RULES,
-    'S4-1', 'S4-2', 'S4-3', 'S4-4', 'S4-5', 'S4-6', 'S4-7', 'S4-8', 'S4-9', 'S4-10', 'S4-11', 'S4-12',
-    ...CROSS_RULES,
-  ],
+  rules: [...DOCUMENT_RULES, 'S4-1', 'S4-2', 'S4-3', 'S4-4', 'S4-5', 'S4-6', 'S4-7', 'S4-8', 'S4-9', 'S4-10', 'S4-11', 'S4-12', ...CROSS_RULES],
 };
 
 export function hospitalDemoStaff(): StaffRoles[] {

@@ -12,7 +12,13 @@ const policy = policyOf(gasStationPreset);
 const T = cst(2026, 11, 27, 15, 0);
 
 function complaint(extra: Parameters<typeof makeRegistration>[1] = {}) {
-  return makeRegistration(T, { kind: 'complaint', channel: 'verbal', category: 'fuel_quality', form: { ledgerClass: 'complaint', sampleNeeded: 'no' }, ...extra });
+  return makeRegistration(T, {
+    kind: 'complaint',
+    channel: 'verbal',
+    category: 'fuel_quality',
+    form: { ledgerClass: 'complaint', sampleNeeded: 'no' },
+    ...extra,
+  });
 }
 
 function opinion(onSiteNeeded: 'yes' | 'no') {
@@ -29,7 +35,10 @@ describe('S6 gas station preset', () => {
   it('S6-2 out of the station remit: explained, with the competent department named; simple questions answered on the spot without deadlines', () => {
     const reason = policy.inadmissibleReasons.find((r) => r.code === 'out_of_jurisdiction')!;
     expect(reason.text).toContain('说明理由');
-    const state = projectCase([complaint(), makeEvent('case.rejected', { reasonCode: reason.code, explanation: reason.text, referral: '市场监督管理部门' }, T + HOUR)]);
+    const state = projectCase([
+      complaint(),
+      makeEvent('case.rejected', { reasonCode: reason.code, explanation: reason.text, referral: '市场监督管理部门' }, T + HOUR),
+    ]);
     expect(state).toMatchObject({ status: 'rejected', rejection: { referral: '市场监督管理部门' } });
     const consultation = makeRegistration(T, { kind: 'consultation', channel: 'verbal', category: 'service_quality' });
     expect(slaStagesFor(policy, [consultation], T + HOUR)).toEqual([]);
@@ -39,13 +48,19 @@ describe('S6 gas station preset', () => {
   it('S6-3 every case enters the registration book; a leader signs an opinion before it goes to the manager in charge; the office transfers out-of-remit cases', () => {
     expect(policy.forms.find((f) => f.id === 'register_book')?.title).toBe('举报投诉登记薄');
     expect(policy.approvals.find((a) => a.id === 'leader_opinion')).toMatchObject({ before: 'case.assigned', steps: [{ role: 'leader_in_charge' }] });
-    const state = projectCase([complaint(), makeEvent('case.transferred', { external: '质量技术监督部门', reason: '不属于站内管辖,由办公室移交' }, T + HOUR, { actorId: 'office-clerk' })]);
+    const state = projectCase([
+      complaint(),
+      makeEvent('case.transferred', { external: '质量技术监督部门', reason: '不属于站内管辖,由办公室移交' }, T + HOUR, { actorId: 'office-clerk' }),
+    ]);
     expect(state?.external).toBe('质量技术监督部门');
   });
 
   it('S6-4 at least two inspectors investigate; a confirmed violation is recorded', () => {
     expect(policy.minInspectors).toBe(2);
-    const state = projectCase([complaint(), makeEvent('case.investigated', { inspectorIds: ['inspector-a', 'inspector-b'], findings: '加油机计量超差', violation: true }, T + DAY)]);
+    const state = projectCase([
+      complaint(),
+      makeEvent('case.investigated', { inspectorIds: ['inspector-a', 'inspector-b'], findings: '加油机计量超差', violation: true }, T + DAY),
+    ]);
     expect(state?.investigations[0]).toMatchObject({ inspectorIds: ['inspector-a', 'inspector-b'], violation: true });
     expect(state!.investigations[0]!.inspectorIds.length).toBeGreaterThanOrEqual(policy.minInspectors!);
   });
@@ -53,7 +68,10 @@ describe('S6 gas station preset', () => {
   it('S6-5 investigation within 3 days of receipt, or within 7 days of sending the sample when testing comes first', () => {
     expect(stageById(slaStagesFor(policy, [complaint()], T + HOUR), 'investigation').dueAt).toBe(T + 3 * DAY);
     const sentAt = T + 2 * DAY;
-    const events = [complaint({ form: { ledgerClass: 'complaint', sampleNeeded: 'yes' } }), makeEvent('case.sample_sent', { sample: '92号汽油 1L', lab: '质检所' }, sentAt)];
+    const events = [
+      complaint({ form: { ledgerClass: 'complaint', sampleNeeded: 'yes' } }),
+      makeEvent('case.sample_sent', { sample: '92号汽油 1L', lab: '质检所' }, sentAt),
+    ];
     const s = slaStagesFor(policy, events, T + 5 * DAY);
     expect(stageById(s, 'investigation')).toMatchObject({ state: 'met', metAt: sentAt });
     expect(stageById(s, 'sample_investigation')).toMatchObject({ state: 'running', dueAt: sentAt + 7 * DAY });
@@ -77,14 +95,26 @@ describe('S6 gas station preset', () => {
       makeEvent('case.investigated', { inspectorIds: ['inspector-a', 'inspector-b'], findings: '属实' }, T + DAY),
       makeEvent('case.resolved', { result: '更换油枪' }, T + 2 * DAY),
     ])!;
-    expect([state.registeredAt, state.investigations[0]?.at, state.investigations[0]?.inspectorIds, state.result?.text]).toEqual([T, T + DAY, ['inspector-a', 'inspector-b'], '更换油枪']);
+    expect([state.registeredAt, state.investigations[0]?.at, state.investigations[0]?.inspectorIds, state.result?.text]).toEqual([
+      T,
+      T + DAY,
+      ['inspector-a', 'inspector-b'],
+      '更换油枪',
+    ]);
     expect(state.form.ledgerClass).toBe('complaint');
   });
 
   it('S6-8 first-ask: the first receiver stays responsible, and not applying it costs 50 yuan', () => {
-    const state = projectCase([complaint({ firstReceiverId: 'attendant-ma' }), makeEvent('case.escalated', { toRole: 'station_manager', reason: '本人不能解决,及时上报' }, T + HOUR)]);
+    const state = projectCase([
+      complaint({ firstReceiverId: 'attendant-ma' }),
+      makeEvent('case.escalated', { toRole: 'station_manager', reason: '本人不能解决,及时上报' }, T + HOUR),
+    ]);
     expect(state?.firstReceiverId).toBe('attendant-ma');
-    expect(policy.penalties.find((p) => p.id === 'first_ask_violation')).toMatchObject({ amount: 50, trigger: { on: 'first_ask_violation' }, targetRole: 'receiver' });
+    expect(policy.penalties.find((p) => p.id === 'first_ask_violation')).toMatchObject({
+      amount: 50,
+      trigger: { on: 'first_ask_violation' },
+      targetRole: 'receiver',
+    });
   });
 
   it('S6-9 the station manager is alerted to intervene in petition matters', () => {
@@ -110,9 +140,23 @@ describe('S6 gas station preset', () => {
     const log = [complaint()];
     const state = projectCase(log)!;
     const actor = { id: 'inspector-a', roles: ['inspector'] };
-    const one = validateAction(state, policy, actor, { type: 'case.investigated', payload: { inspectorIds: ['inspector-a'], findings: '属实' } }, T + HOUR, log);
+    const one = validateAction(
+      state,
+      policy,
+      actor,
+      { type: 'case.investigated', payload: { inspectorIds: ['inspector-a'], findings: '属实' } },
+      T + HOUR,
+      log,
+    );
     expect(one.ok ? '' : one.errors[0]?.code).toBe('action.inspectors');
-    const two = validateAction(state, policy, actor, { type: 'case.investigated', payload: { inspectorIds: ['inspector-a', 'inspector-b'], findings: '属实' } }, T + HOUR, log);
+    const two = validateAction(
+      state,
+      policy,
+      actor,
+      { type: 'case.investigated', payload: { inspectorIds: ['inspector-a', 'inspector-b'], findings: '属实' } },
+      T + HOUR,
+      log,
+    );
     expect(two.ok).toBe(true);
   });
 });

@@ -64,7 +64,9 @@ export const gasStationPreset: PolicyInput = {
     {
       id: 'opinion_book_entry',
       title: '《投诉意见簿》查阅记录',
-      fields: [{ key: 'onSiteNeeded', label: '需现场调查', type: 'select', required: true, options: yesNo, help: '需现场调查的5天内回复,不需要的1天内回复(S6-6)' }],
+      fields: [
+        { key: 'onSiteNeeded', label: '需现场调查', type: 'select', required: true, options: yesNo, help: '需现场调查的5天内回复,不需要的1天内回复(S6-6)' },
+      ],
       requires: [],
     },
   ],

@@ -29,7 +29,12 @@ describe('S7 property preset', () => {
 
   it('S7-15 a suggestion, though the shared form asks its 等级, runs none of the complaint deadlines (S7-13); a complaint of that 等级 does', () => {
     const at = cst(2026, 11, 27, 10);
-    const ids = (kind: string) => slaStagesFor(policy, [makeRegistration(at, { kind, channel: 'hotline', severity: 'general', category: kind === 'suggestion' ? 'suggestion' : 'facilities' })], at + MINUTE).map((s) => s.stageId);
+    const ids = (kind: string) =>
+      slaStagesFor(
+        policy,
+        [makeRegistration(at, { kind, channel: 'hotline', severity: 'general', category: kind === 'suggestion' ? 'suggestion' : 'facilities' })],
+        at + MINUTE,
+      ).map((s) => s.stageId);
     expect(ids('suggestion').filter((id) => /^(general|important|major)_/.test(id))).toEqual([]);
     expect(ids('complaint')).toEqual(expect.arrayContaining(['general_reply', 'general_resolve']));
     expect(ids('opinion')).toEqual(expect.arrayContaining(['general_reply', 'general_resolve']));
@@ -102,7 +107,11 @@ describe('S7 property preset', () => {
   });
 
   it('S7-10 solved on the spot meets the deadlines with no hand-over; otherwise the hand-over starts the follow-up clock', () => {
-    const onSpot = [complaint('general'), makeEvent('case.replied', { to: 'complainant', method: 'onsite', content: '当场解决' }, T + 5 * MINUTE), makeEvent('case.resolved', { result: '当场更换灯泡' }, T + 5 * MINUTE)];
+    const onSpot = [
+      complaint('general'),
+      makeEvent('case.replied', { to: 'complainant', method: 'onsite', content: '当场解决' }, T + 5 * MINUTE),
+      makeEvent('case.resolved', { result: '当场更换灯泡' }, T + 5 * MINUTE),
+    ];
     const s = slaStagesFor(policy, onSpot, T + HOUR);
     expect(stageById(s, 'general_resolve').state).toBe('met');
     expect(stageById(s, 'follow_up').state).toBe('pending');
@@ -128,13 +137,25 @@ describe('S7 property preset', () => {
   });
 
   it('S7-13 important complaint: reply within 3 h, resolve within 3 days; overrun only with the chief butler approval', () => {
-    const requested = makeEvent('case.extension_requested', { requestId: 'x1', stageId: 'important_resolve', newDueAt: T + 5 * DAY, reason: '等待配件' }, T + 2 * DAY);
+    const requested = makeEvent(
+      'case.extension_requested',
+      { requestId: 'x1', stageId: 'important_resolve', newDueAt: T + 5 * DAY, reason: '等待配件' },
+      T + 2 * DAY,
+    );
     const s = slaStagesFor(policy, [complaint('important')], T + MINUTE);
     expect(stageById(s, 'important_reply').dueAt).toBe(T + 3 * HOUR);
     expect(stageById(s, 'important_resolve').dueAt).toBe(T + 3 * DAY);
-    const bySenior = [complaint('important'), requested, makeEvent('case.extension_decided', { requestId: 'x1', approved: true, approverRole: 'senior_butler' }, T + 2 * DAY + HOUR)];
+    const bySenior = [
+      complaint('important'),
+      requested,
+      makeEvent('case.extension_decided', { requestId: 'x1', approved: true, approverRole: 'senior_butler' }, T + 2 * DAY + HOUR),
+    ];
     expect(stageById(slaStagesFor(policy, bySenior, T + 4 * DAY), 'important_resolve')).toMatchObject({ state: 'breached', extended: false });
-    const byChief = [complaint('important'), requested, makeEvent('case.extension_decided', { requestId: 'x1', approved: true, approverRole: 'chief_butler' }, T + 2 * DAY + HOUR)];
+    const byChief = [
+      complaint('important'),
+      requested,
+      makeEvent('case.extension_decided', { requestId: 'x1', approved: true, approverRole: 'chief_butler' }, T + 2 * DAY + HOUR),
+    ];
     expect(stageById(slaStagesFor(policy, byChief, T + 4 * DAY), 'important_resolve')).toMatchObject({
       state: 'warning',
       extended: true,
@@ -181,7 +202,7 @@ describe('S7 property preset', () => {
     expect(callbackDue(policy, events)).toBeUndefined();
   });
 
-  it('S7-13 general complaint: the owner\'s requested deadline, when earlier than two days, is the deadline, with its own timer and alert', () => {
+  it("S7-13 general complaint: the owner's requested deadline, when earlier than two days, is the deadline, with its own timer and alert", () => {
     const viaIntake = (ownerDeadline: string) =>
       registerThroughIntake(policy, T, { channel: 'hotline', category: 'facilities', severity: 'general', form: { roomNo: '3-1-802', ownerDeadline } });
     // The owner wants it fixed by tomorrow 18:00 (Beijing): that, not two days, is when the case is due.
@@ -194,7 +215,12 @@ describe('S7 property preset', () => {
     const after = slaStagesFor(policy, early, cst(2026, 11, 28, 18, 1));
     expect(stageById(after, 'general_resolve').state).toBe('running');
     expect(stageAlerts(atStart, after).filter((a) => a.kind === 'breach' && a.stageId !== 'general_reply')).toEqual([
-      expect.objectContaining({ stageId: 'general_owner_deadline', stageName: '一般投诉:业户要求的解决期限', roles: ['senior_butler'], dueAt: cst(2026, 11, 28, 18) }),
+      expect.objectContaining({
+        stageId: 'general_owner_deadline',
+        stageName: '一般投诉:业户要求的解决期限',
+        roles: ['senior_butler'],
+        dueAt: cst(2026, 11, 28, 18),
+      }),
     ]);
     // Resolved before the owner's time: met.
     const met = slaStagesFor(policy, [...early, makeEvent('case.resolved', { result: '已修复' }, cst(2026, 11, 28, 12))], cst(2026, 12, 5));
@@ -222,7 +248,7 @@ describe('S7 property preset', () => {
     expect(slaEvaluation(policy, resolved, T + 40 * DAY).escalatedSeverity).toBeUndefined();
   });
 
-  it('S7-16 once major, the chief butler\'s week runs from the escalation; the lateness before it stays on record', () => {
+  it("S7-16 once major, the chief butler's week runs from the escalation; the lateness before it stays on record", () => {
     const events = [
       registerThroughIntake(policy, T, { channel: 'hotline', category: 'facilities', severity: 'general', form: { roomNo: '3-1-802' } }),
       makeEvent('case.replied', { to: 'complainant', method: 'phone', content: '已安排维修' }, T + 30 * MINUTE),
@@ -240,12 +266,12 @@ describe('S7 property preset', () => {
     expect(caseDeadlineSummary(s)?.stageId).toBe('major_reply');
   });
 
-  it('S7-16 S7-3 an escalated complaint waits for the chief butler\'s decision like a major one, at the desk and the server alike (one check)', () => {
+  it("S7-16 S7-3 an escalated complaint waits for the chief butler's decision like a major one, at the desk and the server alike (one check)", () => {
     const reg = registerThroughIntake(policy, T, { channel: 'hotline', category: 'facilities', severity: 'important', form: { roomNo: '3-1-802' } });
     const butler = { id: 'b', roles: ['butler'] };
     const chief = { id: 'c', roles: ['chief_butler'] };
     const resolve = { type: 'case.resolved' as const, payload: { result: '已修复' } };
-    const verdict = (log: typeof reg[], at: number) => {
+    const verdict = (log: (typeof reg)[], at: number) => {
       const r = validateAction(projectCase(log)!, policy, butler, resolve, at, log);
       return r.ok ? 'ok' : r.errors.map((e) => e.message['zh-CN']).join(' | ');
     };
@@ -259,9 +285,18 @@ describe('S7 property preset', () => {
     expect(offered.find((a) => a.action === 'resolve')).toMatchObject({ allowed: false, code: 'action.approvalPending' });
     expect(offered.find((a) => a.action === 'requestApproval')?.allowed).toBe(true);
     // The chief's decision is asked for, given, and then the case may be resolved.
-    const request = makeEvent('case.approval_requested', { approvalId: 'major_decision', step: 'chief', role: 'chief_butler', note: '超期一个月，请作出最终处理决定' }, late);
+    const request = makeEvent(
+      'case.approval_requested',
+      { approvalId: 'major_decision', step: 'chief', role: 'chief_butler', note: '超期一个月，请作出最终处理决定' },
+      late,
+    );
     expect(validateAction(projectCase([reg])!, policy, butler, request, late, [reg]).ok).toBe(true);
-    const decided = makeEvent('case.approval_decided', { approvalId: 'major_decision', step: 'chief', role: 'chief_butler', approved: true, opinion: '同意更换' }, late + HOUR, { actorId: chief.id });
+    const decided = makeEvent(
+      'case.approval_decided',
+      { approvalId: 'major_decision', step: 'chief', role: 'chief_butler', approved: true, opinion: '同意更换' },
+      late + HOUR,
+      { actorId: chief.id },
+    );
     expect(validateAction(projectCase([reg, request])!, policy, chief, decided, late + HOUR, [reg, request]).ok).toBe(true);
     expect(verdict([reg, request, decided], late + 2 * HOUR)).toBe('ok');
   });

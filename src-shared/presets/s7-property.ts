@@ -68,7 +68,13 @@ export const propertyPreset: PolicyInput = {
       external: '市政有关部门',
       description: '做好解释工作,寻求业主服务中心帮助,共同落实与市政有关部门的交涉(S7-11)',
     },
-    { code: 'suggestion', name: '合理化建议', departmentId: 'service_center', kinds: ['suggestion'], description: '清楚记录后上报物业大管家,转发到对应部门整改优化(S7-15)' },
+    {
+      code: 'suggestion',
+      name: '合理化建议',
+      departmentId: 'service_center',
+      kinds: ['suggestion'],
+      description: '清楚记录后上报物业大管家,转发到对应部门整改优化(S7-15)',
+    },
   ],
   severities: [
     {
@@ -344,7 +350,22 @@ export const propertyPreset: PolicyInput = {
   revisions: [firstRevision('YH-2026-001')],
   rules: [
     ...DOCUMENT_RULES,
-    'S7-1', 'S7-2', 'S7-3', 'S7-4', 'S7-5', 'S7-6', 'S7-7', 'S7-8', 'S7-9', 'S7-10', 'S7-11', 'S7-12', 'S7-13', 'S7-14', 'S7-15', 'S7-16',
+    'S7-1',
+    'S7-2',
+    'S7-3',
+    'S7-4',
+    'S7-5',
+    'S7-6',
+    'S7-7',
+    'S7-8',
+    'S7-9',
+    'S7-10',
+    'S7-11',
+    'S7-12',
+    'S7-13',
+    'S7-14',
+    'S7-15',
+    'S7-16',
     ...CROSS_RULES,
   ],
 };

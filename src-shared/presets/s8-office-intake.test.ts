@@ -18,7 +18,12 @@ function complaint(category = 'engineering', at = T) {
 describe('S8 management office intake preset', () => {
   it('S8-1 the front desk is the single intake; a complaint another department receives is passed on and registered there', () => {
     expect(policy.receptionPoints).toEqual(['服务中心前台']);
-    const passed = makeRegistration(T, { channel: 'internal', category: 'security', receptionPoint: '服务中心前台', form: { roomNo: 'B-302', passedBy: '护卫部小高' } });
+    const passed = makeRegistration(T, {
+      channel: 'internal',
+      category: 'security',
+      receptionPoint: '服务中心前台',
+      form: { roomNo: 'B-302', passedBy: '护卫部小高' },
+    });
     const state = projectCase([passed]);
     expect(state).toMatchObject({ receptionPoint: '服务中心前台', channel: 'internal', form: { passedBy: '护卫部小高' } });
     expect(stageById(slaStagesFor(policy, [passed], T + MINUTE), 'handover').startedAt).toBe(T);
@@ -51,7 +56,10 @@ describe('S8 management office intake preset', () => {
   });
 
   it('S8-5 two or more departments involved: the duty manager coordinates', () => {
-    const state = projectCase([complaint(), makeEvent('case.coordinated', { departmentIds: ['engineering', 'environment'], coordinatorId: 'duty-manager-1' }, T + HOUR)]);
+    const state = projectCase([
+      complaint(),
+      makeEvent('case.coordinated', { departmentIds: ['engineering', 'environment'], coordinatorId: 'duty-manager-1' }, T + HOUR),
+    ]);
     expect(state?.coordinatorId).toBe('duty-manager-1');
     expect(state?.departmentsInvolved).toEqual(expect.arrayContaining(['engineering', 'environment']));
     expect(policy.roles.find((r) => r.code === 'duty_manager')?.description).toContain('统一协调');
@@ -82,7 +90,10 @@ describe('S8 management office intake preset', () => {
     const invalid = policy.categories.find((c) => c.code === 'out_of_commitment');
     expect(invalid?.departmentId).toBeUndefined();
     expect(invalid?.description).toContain('解释');
-    const events = [complaint('out_of_commitment'), makeEvent('case.replied', { to: 'complainant', method: 'visit', content: '该事项属市政管理,已向业主解释' }, T + 10 * MINUTE)];
+    const events = [
+      complaint('out_of_commitment'),
+      makeEvent('case.replied', { to: 'complainant', method: 'visit', content: '该事项属市政管理,已向业主解释' }, T + 10 * MINUTE),
+    ];
     expect(slaStagesFor(policy, events, T + DAY)).toEqual([]);
     expect(projectCase(events)?.replies).toHaveLength(1);
   });
@@ -111,7 +122,10 @@ describe('S8 management office intake preset', () => {
   });
 
   it('S8-11 repeated complaints: the director convenes a meeting with corrective and preventive actions', () => {
-    expect(policy.duties?.find((d) => d.id === 'repeat_meeting')).toMatchObject({ role: 'office_director', items: ['组织有关部门召开会议进行分析解决', '采取有效的纠正预防措施'] });
+    expect(policy.duties?.find((d) => d.id === 'repeat_meeting')).toMatchObject({
+      role: 'office_director',
+      items: ['组织有关部门召开会议进行分析解决', '采取有效的纠正预防措施'],
+    });
   });
 
   it('S8-12 the three records: complaint register, owner visit record, complaint data summary', () => {

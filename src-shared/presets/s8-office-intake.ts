@@ -45,7 +45,16 @@ export const officeIntakePreset: PolicyInput = {
       id: 'owner_visit_record',
       title: '访问业主(用户)记录表',
       fields: [
-        { key: 'visitMethod', label: '回访方式', type: 'select', required: true, options: [{ value: 'visit', label: '上门回访' }, { value: 'phone', label: '电话回访' }] },
+        {
+          key: 'visitMethod',
+          label: '回访方式',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'visit', label: '上门回访' },
+            { value: 'phone', label: '电话回访' },
+          ],
+        },
         { key: 'verification', label: '回访验证结果', type: 'textarea', required: true, maxLength: 2000 },
       ],
       requires: [],

@@ -49,7 +49,11 @@ describe('S9 complaint and callback workflow preset', () => {
 
   it('S9-5 the director writes the result on the form and the head of the resolving department signs it', () => {
     expect(policy.approvals.find((a) => a.id === 'result_signoff')?.steps.map((s) => s.role)).toEqual(['director', 'dept_head']);
-    const state = projectCase([complaint(), resolved(T + DAY), makeEvent('case.signed', { signerName: '工程维修部负责人', role: 'dept_head', document: 'resident_complaint_register' }, T + DAY + HOUR)]);
+    const state = projectCase([
+      complaint(),
+      resolved(T + DAY),
+      makeEvent('case.signed', { signerName: '工程维修部负责人', role: 'dept_head', document: 'resident_complaint_register' }, T + DAY + HOUR),
+    ]);
     expect(state?.signatures.map((s) => [s.role, s.document])).toEqual([['dept_head', 'resident_complaint_register']]);
   });
 
@@ -60,7 +64,10 @@ describe('S9 complaint and callback workflow preset', () => {
     const log = [complaint(), resolved(T + DAY), requested];
     const state = projectCase(log)!;
     const director = { id: 'director-1', roles: ['director'] };
-    const decide = (opinion?: string) => ({ type: 'case.approval_decided' as const, payload: { approvalId: 'result_signoff', step: 'director', role: 'director', approved: true, ...(opinion === undefined ? {} : { opinion }) } });
+    const decide = (opinion?: string) => ({
+      type: 'case.approval_decided' as const,
+      payload: { approvalId: 'result_signoff', step: 'director', role: 'director', approved: true, ...(opinion === undefined ? {} : { opinion }) },
+    });
     // Approved blank: refused, naming what is missing.
     const blank = validateAction(state, policy, director, decide('  '), T + DAY + 2 * HOUR, log);
     expect(blank.ok ? [] : blank.errors.map((e) => [e.path, e.message['zh-CN']])).toEqual([['payload.opinion', '请填写主任处理结果。']]);
@@ -70,7 +77,12 @@ describe('S9 complaint and callback workflow preset', () => {
 
   it('S9-6 complaint records are archived by the office, complete', () => {
     expect(policy.archiveSections?.[0]).toEqual({ id: 'register', title: '业主/租户投诉处理登记表' });
-    const events = [complaint(), makeEvent('case.assigned', { departmentId: 'engineering' }, T + HOUR), resolved(T + DAY), makeEvent('case.closed', {}, T + 2 * DAY)];
+    const events = [
+      complaint(),
+      makeEvent('case.assigned', { departmentId: 'engineering' }, T + HOUR),
+      resolved(T + DAY),
+      makeEvent('case.closed', {}, T + 2 * DAY),
+    ];
     expect(projectCase(events)?.timeline.map((e) => e.type)).toEqual(['case.registered', 'case.assigned', 'case.resolved', 'case.closed']);
   });
 

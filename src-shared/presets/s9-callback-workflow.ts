@@ -36,9 +36,7 @@ export const callbackWorkflowPreset: PolicyInput = {
     {
       id: 'resident_complaint_register',
       title: '业主/租户投诉处理登记表',
-      fields: [
-        { key: 'roomNo', label: '房号', type: 'text', required: true, maxLength: 40, place: true },
-      ],
+      fields: [{ key: 'roomNo', label: '房号', type: 'text', required: true, maxLength: 40, place: true }],
       requires: ['complainant.name', 'complainant.phone', 'category'],
     },
     {
@@ -106,7 +104,10 @@ export const callbackWorkflowPreset: PolicyInput = {
       stopsOn: ['case.callback_done'],
       limit: { amount: 3, unit: 'days' },
       clock: 'natural',
-      ladder: [{ at: 'start', notifyRoles: ['director'] }, { at: 'breach', notifyRoles: ['director'] }],
+      ladder: [
+        { at: 'start', notifyRoles: ['director'] },
+        { at: 'breach', notifyRoles: ['director'] },
+      ],
       rules: ['S9-10'],
     },
   ],

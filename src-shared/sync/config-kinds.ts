@@ -25,4 +25,3 @@ const ID_FROM_DATA: ReadonlySet<ConfigKind> = new Set(['survey', 'duty']);
 export function configIdMatchesData(doc: Pick<ConfigDoc, 'id' | 'kind' | 'data'>): boolean {
   return !ID_FROM_DATA.has(doc.kind) || doc.id === `${doc.kind}:${String(doc.data.id)}`;
 }
-

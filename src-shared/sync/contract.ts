@@ -43,7 +43,11 @@ export type ConfigKind = (typeof CONFIG_KINDS)[number];
 export const CONFIG_REV_MAX = 2_147_483_647;
 
 export const configDocSchema = z.strictObject({
-  id: z.string().min(3).max(140).regex(/^[a-z]+:[A-Za-z0-9_.:-]+$/),
+  id: z
+    .string()
+    .min(3)
+    .max(140)
+    .regex(/^[a-z]+:[A-Za-z0-9_.:-]+$/),
   orgId: idString,
   kind: z.enum(CONFIG_KINDS),
   rev: z.number().int().min(0).max(CONFIG_REV_MAX),

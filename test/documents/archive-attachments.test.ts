@@ -29,10 +29,32 @@ describe('case archive: attachments (issue 13)', () => {
     const png = picture();
     const hash = await sha256Hex(png);
     const last = pc.events[pc.events.length - 1]!;
-    const env = { caseId: last.caseId, orgId: last.orgId, siteId: last.siteId, deskId: last.deskId, policyRevision: last.policyRevision, actorId: last.actorId };
-    const photo = makeEvent('case.attachment_added', { hash, name: '现场照片.png', type: 'image/png', size: png.length, kind: 'evidence', caption: '隐患位置', width: 200, height: 150 }, last.at + 60_000, env);
-    const letter = makeEvent('case.attachment_added', { hash: 'd'.repeat(64), name: '举报信.pdf', type: 'application/pdf', size: 40_000, kind: 'letter' }, last.at + 120_000, env);
-    const wrong = makeEvent('case.attachment_added', { hash: 'e'.repeat(64), name: '无关截图.png', type: 'image/png', size: 900, kind: 'other' }, last.at + 180_000, env);
+    const env = {
+      caseId: last.caseId,
+      orgId: last.orgId,
+      siteId: last.siteId,
+      deskId: last.deskId,
+      policyRevision: last.policyRevision,
+      actorId: last.actorId,
+    };
+    const photo = makeEvent(
+      'case.attachment_added',
+      { hash, name: '现场照片.png', type: 'image/png', size: png.length, kind: 'evidence', caption: '隐患位置', width: 200, height: 150 },
+      last.at + 60_000,
+      env,
+    );
+    const letter = makeEvent(
+      'case.attachment_added',
+      { hash: 'd'.repeat(64), name: '举报信.pdf', type: 'application/pdf', size: 40_000, kind: 'letter' },
+      last.at + 120_000,
+      env,
+    );
+    const wrong = makeEvent(
+      'case.attachment_added',
+      { hash: 'e'.repeat(64), name: '无关截图.png', type: 'image/png', size: 900, kind: 'other' },
+      last.at + 180_000,
+      env,
+    );
     const withdrawn = makeEvent('case.attachment_withdrawn', { attachmentId: wrong.id, reason: '与本案无关' }, last.at + 240_000, env);
     const events = [...pc.events, photo, letter, wrong, withdrawn] as CaseEvent[];
     const state = projectCase(events)!;

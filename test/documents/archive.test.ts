@@ -11,7 +11,8 @@ describe('case archive (案件档案)', () => {
     it(`S1-13 S4-11 X-5 ${preset.id}: every event, the materials and evidence lists, result and rectification`, async () => {
       const pc = realisticCase(preset);
       const r = await render('archive', caseData(pc), `archive-${preset.id}`);
-      for (const s of ['案件档案', '案件概况', '处理过程记录', '书面材料清单', '调查证据清单', '调查与答复', '处理结果', '整改与评价', '签名记录']) expect(r.flat).toContain(s);
+      for (const s of ['案件档案', '案件概况', '处理过程记录', '书面材料清单', '调查证据清单', '调查与答复', '处理结果', '整改与评价', '签名记录'])
+        expect(r.flat).toContain(s);
       expect(r.flat).toContain(`处理过程记录（共${pc.events.length}条）`);
       for (const e of pc.events) expect(r.flat).toContain(EVENT_ZH[e.type]);
       const evidence = pc.events.flatMap((e) => (e.type === 'case.investigated' ? e.payload.evidence : []));

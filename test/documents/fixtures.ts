@@ -246,9 +246,35 @@ export function realisticCase(preset: PresetEntry, o: CaseOptions = {}): PresetC
 
   if (o.minimal) {
     const events = [
-      makeRegistration(t0, { number, kind: kind.code, channel: policy.channels[0]!.code, receivedAt: t0, firstReceiverId: receiver.id, complainant: { anonymous: false, confidential: false }, subject: '未留姓名的来电', description: {}, form: {} }, env()),
+      makeRegistration(
+        t0,
+        {
+          number,
+          kind: kind.code,
+          channel: policy.channels[0]!.code,
+          receivedAt: t0,
+          firstReceiverId: receiver.id,
+          complainant: { anonymous: false, confidential: false },
+          subject: '未留姓名的来电',
+          description: {},
+          form: {},
+        },
+        env(),
+      ),
     ];
-    return { preset, policy, staffNames, events, state: projectCase(events)!, receiverName: receiver.name, handlerName: handler.name, complainantName: '', calleeName: '', headName, organisation };
+    return {
+      preset,
+      policy,
+      staffNames,
+      events,
+      state: projectCase(events)!,
+      receiverName: receiver.name,
+      handlerName: handler.name,
+      complainantName: '',
+      calleeName: '',
+      headName,
+      organisation,
+    };
   }
 
   const formValues = Object.fromEntries((form?.fields ?? []).map((f) => [f.key, sampleFieldValue(f, t0)]));
@@ -279,7 +305,9 @@ export function realisticCase(preset: PresetEntry, o: CaseOptions = {}): PresetC
   );
   const sig = o.signed !== false;
   if (sig) {
-    evs.push(makeEvent('case.signed', { signerName: tx.person.name, role: 'complainant', document: 'registration', image: signaturePng(1) }, step(2 * MINUTE), env()));
+    evs.push(
+      makeEvent('case.signed', { signerName: tx.person.name, role: 'complainant', document: 'registration', image: signaturePng(1) }, step(2 * MINUTE), env()),
+    );
     evs.push(makeEvent('case.signed', { signerName: receiver.name, role: 'receiver', document: 'registration', image: signaturePng(2) }, step(MINUTE), env()));
   }
   evs.push(makeEvent('case.accepted', { note: '已向投诉人致歉并受理' }, step(MINUTE), env()));
@@ -287,27 +315,67 @@ export function realisticCase(preset: PresetEntry, o: CaseOptions = {}): PresetC
   evs.push(
     makeEvent(
       'case.assigned',
-      { departmentId: deptId, assigneeId: handler.id, noticeNo: `TZ${day}-${String(seq).padStart(3, '0')}`, dueAt: t0 + 2 * DAY, instruction: '请于两日内到现场核实处理，处理结果当日回复前台。' },
+      {
+        departmentId: deptId,
+        assigneeId: handler.id,
+        noticeNo: `TZ${day}-${String(seq).padStart(3, '0')}`,
+        dueAt: t0 + 2 * DAY,
+        instruction: '请于两日内到现场核实处理，处理结果当日回复前台。',
+      },
       step(8 * MINUTE),
       env(),
     ),
   );
-  if (sig) evs.push(makeEvent('case.signed', { signerName: handler.name, role: 'department_receiver', document: 'notice', image: signaturePng(3) }, step(5 * MINUTE), env(handler.id)));
+  if (sig)
+    evs.push(
+      makeEvent(
+        'case.signed',
+        { signerName: handler.name, role: 'department_receiver', document: 'notice', image: signaturePng(3) },
+        step(5 * MINUTE),
+        env(handler.id),
+      ),
+    );
   evs.push(makeEvent('case.handover_acknowledged', { departmentId: deptId, note: '已签收' }, step(MINUTE), env(handler.id)));
   evs.push(makeEvent('case.site_visited', { note: '到达现场查看' }, step(40 * MINUTE), env(handler.id)));
-  evs.push(makeEvent('case.investigated', { inspectorIds: [handler.id, receiver.id], findings: tx.findings, evidence: tx.evidence, verified: true }, step(2 * HOUR), env(handler.id)));
+  evs.push(
+    makeEvent(
+      'case.investigated',
+      { inspectorIds: [handler.id, receiver.id], findings: tx.findings, evidence: tx.evidence, verified: true },
+      step(2 * HOUR),
+      env(handler.id),
+    ),
+  );
   evs.push(makeEvent('case.material_added', { kind: 'material', title: tx.material, description: '原件已归档' }, step(10 * MINUTE), env()));
-  evs.push(makeEvent('case.material_added', { kind: 'evidence', title: '现场复核照片', description: '处理前后对比照片各3张' }, step(5 * MINUTE), env(handler.id)));
+  evs.push(
+    makeEvent('case.material_added', { kind: 'evidence', title: '现场复核照片', description: '处理前后对比照片各3张' }, step(5 * MINUTE), env(handler.id)),
+  );
   evs.push(makeEvent('case.replied', { to: 'complainant', method: 'phone', content: tx.reply }, step(30 * MINUTE), env()));
   evs.push(makeEvent('case.resolved', { result: tx.result2, rectification: tx.rectification, departmentId: deptId }, step(DAY), env(handler.id)));
   evs.push(makeEvent('case.feedback_given', { method: 'phone', content: '已电话告知处理结果' }, step(HOUR), env()));
-  evs.push(makeEvent('case.callback_done', { method: 'phone', satisfied: true, satisfaction: 5, outcome: tx.callback, calleeName: tx.person.name, notes: '建议加强日常巡查' }, step(DAY), env()));
+  evs.push(
+    makeEvent(
+      'case.callback_done',
+      { method: 'phone', satisfied: true, satisfaction: 5, outcome: tx.callback, calleeName: tx.person.name, notes: '建议加强日常巡查' },
+      step(DAY),
+      env(),
+    ),
+  );
   if (sig) {
     evs.push(makeEvent('case.signed', { signerName: tx.person.name, role: 'callee', document: 'callback', image: signaturePng(4) }, step(MINUTE), env()));
-    evs.push(makeEvent('case.signed', { signerName: headName, role: `department_head:${deptId}`, document: 'callback', image: signaturePng(5) }, step(MINUTE), env()));
-    evs.push(makeEvent('case.signed', { signerName: headName, role: `department_head:${deptId}`, document: 'daily_quality', image: signaturePng(6) }, step(MINUTE), env()));
+    evs.push(
+      makeEvent('case.signed', { signerName: headName, role: `department_head:${deptId}`, document: 'callback', image: signaturePng(5) }, step(MINUTE), env()),
+    );
+    evs.push(
+      makeEvent(
+        'case.signed',
+        { signerName: headName, role: `department_head:${deptId}`, document: 'daily_quality', image: signaturePng(6) },
+        step(MINUTE),
+        env(),
+      ),
+    );
   }
-  for (let i = 0; i < (o.extraNotes ?? 0); i++) evs.push(makeEvent('case.note', { text: `跟进记录第${String(i + 1).padStart(4, '0')}条：电话联系业主确认进度` }, step(MINUTE), env()));
+  for (let i = 0; i < (o.extraNotes ?? 0); i++)
+    evs.push(makeEvent('case.note', { text: `跟进记录第${String(i + 1).padStart(4, '0')}条：电话联系业主确认进度` }, step(MINUTE), env()));
   evs.push(makeEvent('case.document_printed', { document: 'registration', copies: 1 }, step(MINUTE), env()));
   evs.push(makeEvent('case.closed', { note: '业主满意，结案' }, step(HOUR), env()));
 

@@ -31,7 +31,9 @@ async function rejection(p: Promise<unknown>): Promise<DocumentError> {
 /** Every file below `dir`, recursively (hidden temp files included). */
 function filesIn(dir: string): string[] {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name));
   } catch {
     return [];
   }
@@ -148,13 +150,18 @@ describe('documents.render / documents.save', () => {
 describe('documents.print', () => {
   it('hands the PDF bytes to the printer and returns the case.document_printed event to record', async () => {
     const jobs: { pdf: Buffer; opts: PrintRequest }[] = [];
-    const h = createDocumentHandlers({ archiveRoot: work, printPdf: async (pdf, opts) => (jobs.push({ pdf, opts }), { printed: true, printer: opts.printer ?? '系统默认' }) });
+    const h = createDocumentHandlers({
+      archiveRoot: work,
+      printPdf: async (pdf, opts) => (jobs.push({ pdf, opts }), { printed: true, printer: opts.printer ?? '系统默认' }),
+    });
     const r = await h['documents.print']({ document: 'notice', data, printer: 'HP LaserJet 前台', silent: true, copies: 2 });
     expect(r).toMatchObject({ printed: true, printer: 'HP LaserJet 前台' });
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(jobs[0]!.opts).toEqual({ printer: 'HP LaserJet 前台', silent: true, copies: 2, title: `处理通知单 ${pc.state.number}` });
-    expect(r.events).toEqual([{ caseId: pc.state.id, event: { type: 'case.document_printed', payload: { document: 'notice', copies: 2, printer: 'HP LaserJet 前台' } } }]);
+    expect(r.events).toEqual([
+      { caseId: pc.state.id, event: { type: 'case.document_printed', payload: { document: 'notice', copies: 2, printer: 'HP LaserJet 前台' } } },
+    ]);
     // The event is one the desk's event schema accepts.
     expect(eventPayloads['case.document_printed'].safeParse(r.events![0]!.event.payload).success).toBe(true);
   });
@@ -178,7 +185,12 @@ describe('documents.print', () => {
     const a = realisticCase(retail, { kind: 'product', seq: 1 });
     const b = realisticCase(retail, { kind: 'product', seq: 2 });
     const h = createDocumentHandlers({ archiveRoot: work, printPdf: async () => ({ printed: true }) });
-    const r = await h['documents.print']({ document: 'daily_quality', data: JSON.parse(JSON.stringify({ organisation: a.organisation, policy: a.policy, staffNames: a.staffNames, date: a.state.receivedAt, cases: [a.state, b.state] })) });
+    const r = await h['documents.print']({
+      document: 'daily_quality',
+      data: JSON.parse(
+        JSON.stringify({ organisation: a.organisation, policy: a.policy, staffNames: a.staffNames, date: a.state.receivedAt, cases: [a.state, b.state] }),
+      ),
+    });
     expect(r.events?.map((e) => e.caseId)).toEqual([a.state.id, b.state.id]);
   });
 

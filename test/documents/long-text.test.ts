@@ -11,7 +11,23 @@ import { compact, pdfBodyText } from './pdf-tools';
 // Issue 11 finding 2: a clerk may type 4,000 characters (LIMITS.text) with line breaks and emoji into any
 // free-text field; every character of it is on paper, in every case document, with emoji as 〔表情〕.
 
-const FREE_TEXT_KEYS = new Set(['time', 'cause', 'process', 'result', 'text', 'demand', 'findings', 'content', 'rectification', 'outcome', 'notes', 'explanation', 'instruction', 'opinion', 'description']);
+const FREE_TEXT_KEYS = new Set([
+  'time',
+  'cause',
+  'process',
+  'result',
+  'text',
+  'demand',
+  'findings',
+  'content',
+  'rectification',
+  'outcome',
+  'notes',
+  'explanation',
+  'instruction',
+  'opinion',
+  'description',
+]);
 const EMOJI = ['😀', '👍🏽', '👨‍👩‍👧', '🇨🇳', '❤️', '1️⃣'];
 
 /** 4,000 characters: numbered lines (a lost piece shows which), line breaks, emoji, no spaces to break at. */
@@ -72,7 +88,16 @@ describe('long texts on paper (issue 11 finding 2)', () => {
   // Which long texts each document prints: the notice carries the description, demand and instruction;
   // the callback form the result and the callback; the registration the intake; the archive everything.
   const expected: Record<'registration' | 'notice' | 'callback' | 'archive', (t: string) => boolean> = {
-    registration: (t) => [state.description.process, state.description.cause, state.description.time, state.description.result, state.description.text, state.demand, state.result?.text].includes(t),
+    registration: (t) =>
+      [
+        state.description.process,
+        state.description.cause,
+        state.description.time,
+        state.description.result,
+        state.description.text,
+        state.demand,
+        state.result?.text,
+      ].includes(t),
     notice: (t) => [state.demand].includes(t),
     callback: (t) => [state.result?.text, state.result?.rectification, state.callbacks.at(-1)?.outcome].includes(t),
     archive: () => true,

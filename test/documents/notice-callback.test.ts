@@ -45,7 +45,8 @@ describe('callback record (回访记录表)', () => {
       const cb = pc.state.callbacks.at(-1)!;
       const r = await render('callback', caseData(pc), `callback-${preset.id}`);
       expect(r.pages).toBe(1);
-      for (const s of ['回访记录表', '被回访人', '回访时间', '回访方式', '满意度', '回访结果', '处理结果', '被回访人签名', '责任部门负责人签名']) expect(r.flat).toContain(s);
+      for (const s of ['回访记录表', '被回访人', '回访时间', '回访方式', '满意度', '回访结果', '处理结果', '被回访人签名', '责任部门负责人签名'])
+        expect(r.flat).toContain(s);
       expect(r.flat).toContain(compact(cb.outcome));
       expect(r.flat).toContain(compact(pc.state.result!.text));
       expect(r.flat).toContain(compact(formatMinute(cb.at)));
@@ -56,7 +57,7 @@ describe('callback record (回访记录表)', () => {
     });
   }
 
-  it('S10-18 S9-8 a repair callback checks the work, the staff\'s service and the charges, signed by the callee', async () => {
+  it("S10-18 S9-8 a repair callback checks the work, the staff's service and the charges, signed by the callee", async () => {
     const preset = PRESETS.find((p) => p.id === 's10-property-service') ?? PRESETS.find((p) => policyFor(p).callback.weeklyRepairKind)!;
     const policy = policyFor(preset);
     const repair = policy.kinds.find((k) => k.code === policy.callback.weeklyRepairKind) ?? policy.kinds.find((k) => /维修|报修/.test(k.name))!;
@@ -74,4 +75,3 @@ describe('callback record (回访记录表)', () => {
     expect(r.flat).toContain('日期：年月日');
   });
 });
-

@@ -21,7 +21,9 @@ function withFile<T>(bytes: Uint8Array, fn: (path: string) => T): T {
 }
 
 export function pdfText(bytes: Uint8Array, layout = false): string {
-  return withFile(bytes, (p) => execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  return withFile(bytes, (p) =>
+    execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+  );
 }
 
 /**
@@ -30,7 +32,9 @@ export function pdfText(bytes: Uint8Array, layout = false): string {
  * The crop is frame.ts's page margins in points (pdftotext's default 72 dpi).
  */
 export function pdfBodyText(bytes: Uint8Array): string {
-  return withFile(bytes, (p) => execFileSync('pdftotext', ['-x', '0', '-y', '70', '-W', '842', '-H', '720', '-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  return withFile(bytes, (p) =>
+    execFileSync('pdftotext', ['-x', '0', '-y', '70', '-W', '842', '-H', '720', '-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+  );
 }
 
 /**
@@ -39,7 +43,9 @@ export function pdfBodyText(bytes: Uint8Array): string {
  */
 export function wordsPastRight(bytes: Uint8Array, right: number): string[] {
   const html = withFile(bytes, (p) => execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
-  return [...html.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].filter((m) => Number(m[1]) > right).map((m) => m[2]!);
+  return [...html.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
+    .filter((m) => Number(m[1]) > right)
+    .map((m) => m[2]!);
 }
 
 /** Text with every kind of white space removed: table cells wrap, labels may be split by line breaks. */

@@ -38,7 +38,24 @@ function monthOfCases(n: number): { cases: CaseState[]; stagesByCase: Record<str
       subject: `第${i}号：${base.subject}`,
       callbacks: called ? [{ ...base.callbacks[0]!, satisfaction: (i % 3) + 3, satisfied: i % 3 !== 0, at: at + 2 * DAY }] : [],
     });
-    stagesByCase[id] = [{ stageId: policy.stages[0]!.id, name: policy.stages[0]!.name, state: 'met', clock: 'natural', startedAt: at, dueAt: at + HOUR, metAt: at + 30 * 60_000, metLate: i % 4 === 0, paused: false, pausedMs: 0, extended: false, provisional: false, notifyRoles: [], rules: [] }];
+    stagesByCase[id] = [
+      {
+        stageId: policy.stages[0]!.id,
+        name: policy.stages[0]!.name,
+        state: 'met',
+        clock: 'natural',
+        startedAt: at,
+        dueAt: at + HOUR,
+        metAt: at + 30 * 60_000,
+        metLate: i % 4 === 0,
+        paused: false,
+        pausedMs: 0,
+        extended: false,
+        provisional: false,
+        notifyRoles: [],
+        rules: [],
+      },
+    ];
   }
   return { cases, stagesByCase };
 }
@@ -49,7 +66,15 @@ describe('period summary (投诉数据汇总表)', () => {
     const { cases, stagesByCase } = monthOfCases(2000);
     const r = await render(
       'summary',
-      { organisation: { name: '锦绣花园物业服务中心' }, policy, staffNames: {}, printedAt: PRINTED_AT, period: { label: '2026年11月', from: cst(2026, 11, 1), to: cst(2026, 12, 1) }, cases, stagesByCase },
+      {
+        organisation: { name: '锦绣花园物业服务中心' },
+        policy,
+        staffNames: {},
+        printedAt: PRINTED_AT,
+        period: { label: '2026年11月', from: cst(2026, 11, 1), to: cst(2026, 12, 1) },
+        cases,
+        stagesByCase,
+      },
       'summary-2000-cases',
     );
     expect(r.flat).toContain('投诉数据汇总表');
@@ -90,7 +115,17 @@ describe('period summary (投诉数据汇总表)', () => {
   });
 
   it('a month without cases prints zeros and dashes, never a 0 % that looks like a failure', async () => {
-    const r = await render('summary', { organisation: { name: '锦绣花园物业服务中心' }, policy: policyFor(property), staffNames: {}, period: { label: '2026年2月', from: cst(2026, 2, 1), to: cst(2026, 3, 1) }, cases: [] }, 'summary-empty');
+    const r = await render(
+      'summary',
+      {
+        organisation: { name: '锦绣花园物业服务中心' },
+        policy: policyFor(property),
+        staffNames: {},
+        period: { label: '2026年2月', from: cst(2026, 2, 1), to: cst(2026, 3, 1) },
+        cases: [],
+      },
+      'summary-empty',
+    );
     expect(r.pages).toBe(1);
     expect(r.flat).toContain('2026年2月（2026-02-01至2026-02-28）');
     expect(r.flat).toContain('案件总数0件');
@@ -111,7 +146,10 @@ describe('period summary (投诉数据汇总表)', () => {
         figures: {
           total: 37,
           byKind: [{ code: 'complaint', name: '投诉', count: 37 }],
-          byCategory: [{ code: 'facilities', name: '设施设备', count: 20 }, { code: 'security', name: '秩序维护', count: 17 }],
+          byCategory: [
+            { code: 'facilities', name: '设施设备', count: 20 },
+            { code: 'security', name: '秩序维护', count: 17 },
+          ],
           bySeverity: [{ code: 'general', name: '一般投诉', count: 37 }],
           byDepartment: [{ code: 'engineering', name: '工程部', count: 37 }],
           stageOnTime: [{ stageId: 'general_reply', name: '一般投诉:1小时内答复', total: 30, onTime: 27 }],
@@ -149,7 +187,18 @@ describe('daily quality sheet (质量投诉处理流程表)', () => {
       realisticCase(retail, { kind: 'product', seq: 2, at: day + HOUR, category: cats.find((c) => c.departmentId === depts[1])!.code, signed: false }),
       realisticCase(retail, { kind: 'product', seq: 3, at: day + 2 * HOUR, category: cats.find((c) => c.departmentId === depts[0])!.code, signed: false }),
     ];
-    const r = await render('daily_quality', { organisation: { name: '华美建材门市部' }, policy, staffNames: cases[0]!.staffNames, printedAt: PRINTED_AT, date: day, cases: cases.map((c) => c.state) }, 'daily-quality-s3');
+    const r = await render(
+      'daily_quality',
+      {
+        organisation: { name: '华美建材门市部' },
+        policy,
+        staffNames: cases[0]!.staffNames,
+        printedAt: PRINTED_AT,
+        date: day,
+        cases: cases.map((c) => c.state),
+      },
+      'daily-quality-s3',
+    );
     expect(r.flat).toContain('质量投诉处理流程表');
     expect(r.flat).toContain('日期：2026年11月27日');
     for (const c of cases) expect(r.flat).toContain(c.state.number);
@@ -166,7 +215,11 @@ describe('daily quality sheet (质量投诉处理流程表)', () => {
 
   it('a day without compensation cases prints an empty sheet with signature lines', async () => {
     const retail = PRESETS.find((p) => p.id === 's3-retail-quality')!;
-    const r = await render('daily_quality', { organisation: { name: '华美建材门市部' }, policy: policyFor(retail), staffNames: {}, date: cst(2026, 11, 28, 12), cases: [] }, 'daily-quality-empty');
+    const r = await render(
+      'daily_quality',
+      { organisation: { name: '华美建材门市部' }, policy: policyFor(retail), staffNames: {}, date: cst(2026, 11, 28, 12), cases: [] },
+      'daily-quality-empty',
+    );
     expect(r.flat).toContain('当日无赔偿或退货案件');
     expect(r.flat).toContain('共0件');
   });

@@ -17,9 +17,11 @@ function withEvents(pc: PresetCase, change: (e: CaseEvent) => CaseEvent): Preset
   return { ...pc, events, state: projectCase(events)! };
 }
 
-describe('printed words of the case\'s own preset (issue 16)', () => {
+describe("printed words of the case's own preset (issue 16)", () => {
   it('S2-5 S10-18 the callback record and the archive print a callback by visiting as 上门, not 来访', async () => {
-    const pc = withEvents(realisticCase(preset('s2-construction-site')), (e) => (e.type === 'case.callback_done' ? { ...e, payload: { ...e.payload, method: 'visit' } } : e));
+    const pc = withEvents(realisticCase(preset('s2-construction-site')), (e) =>
+      e.type === 'case.callback_done' ? { ...e, payload: { ...e.payload, method: 'visit' } } : e,
+    );
     const callback = await render('callback', caseData(pc), 'words-s2-callback-visit');
     expect(callback.flat).toContain('回访方式上门');
     expect(callback.flat).not.toContain('来访');
@@ -28,7 +30,7 @@ describe('printed words of the case\'s own preset (issue 16)', () => {
     expect(archive.flat).not.toContain('来访回访');
   });
 
-  it('S11 S8-1 接待点 prints the preset\'s only reception point on the registration form and the archive, even when the case did not record it', async () => {
+  it("S11 S8-1 接待点 prints the preset's only reception point on the registration form and the archive, even when the case did not record it", async () => {
     for (const id of ['s11-office-reception', 's8-office-intake', 's10-property-service']) {
       const pc = realisticCase(preset(id), { minimal: true });
       expect(pc.state.receptionPoint, id).toBeUndefined();

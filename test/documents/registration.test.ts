@@ -44,7 +44,10 @@ describe('registration form (投诉(举报)登记表)', () => {
   }
 
   it('X-2 the QR code on a printed registration form scans back to its case number', async () => {
-    const pc = realisticCase(PRESETS.find((p) => p.id === 's7-property')!, {});
+    const pc = realisticCase(
+      PRESETS.find((p) => p.id === 's7-property')!,
+      {},
+    );
     const r = await render('registration', caseData(pc), 'registration-qr-scan');
     expect(pc.state.number).toMatch(/\d{8}-\d{3}/);
     expect(scanQr(r.bytes)).toBe(pc.state.number);

@@ -18,7 +18,14 @@ describe('regulation (工作制度)', () => {
           policy,
           staffNames: {},
           printedAt: PRINTED_AT,
-          signOff: { authorName: '张明', authorDate: cst(2025, 12, 20), reviewerName: '刘芳', reviewerDate: cst(2025, 12, 25), approverName: '陈志远', approverDate: cst(2025, 12, 28) },
+          signOff: {
+            authorName: '张明',
+            authorDate: cst(2025, 12, 20),
+            reviewerName: '刘芳',
+            reviewerDate: cst(2025, 12, 25),
+            approverName: '陈志远',
+            approverDate: cst(2025, 12, 28),
+          },
         },
         `regulation-${preset.id}`,
       );
@@ -39,7 +46,10 @@ describe('regulation (工作制度)', () => {
       expect(r.flat).toContain('附则');
       expect(r.flat).toContain('附录：修订记录');
       expect(r.flat).toContain('页码修改日期修改人修改状态修改单号生效日期');
-      for (const rev of policy.revisions) expect(r.flat).toContain(`${compact(rev.page)}${formatDay(rev.date)}${compact(rev.author)}${compact(rev.status)}${compact(rev.orderNo)}${formatDay(rev.effectiveFrom)}`);
+      for (const rev of policy.revisions)
+        expect(r.flat).toContain(
+          `${compact(rev.page)}${formatDay(rev.date)}${compact(rev.author)}${compact(rev.status)}${compact(rev.orderNo)}${formatDay(rev.effectiveFrom)}`,
+        );
       expect(r.flat).toContain(`编制（${compact(doc.signOff.author)}）`);
       expect(r.flat).toContain(`审核（${compact(doc.signOff.reviewer)}）`);
       expect(r.flat).toContain(`批准（${compact(doc.signOff.approver)}）`);
@@ -58,7 +68,18 @@ describe('regulation (工作制度)', () => {
   });
 
   it('article numbers read as Chinese numerals', () => {
-    expect([1, 10, 11, 20, 21, 99, 100, 105, 110, 123].map(chineseNumber)).toEqual(['一', '十', '十一', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十', '一百二十三']);
+    expect([1, 10, 11, 20, 21, 99, 100, 105, 110, 123].map(chineseNumber)).toEqual([
+      '一',
+      '十',
+      '十一',
+      '二十',
+      '二十一',
+      '九十九',
+      '一百',
+      '一百零五',
+      '一百一十',
+      '一百二十三',
+    ]);
     expect(stripNumbering('三、业户意见')).toBe('业户意见');
     expect(stripNumbering('12. 接待')).toBe('接待');
     expect(stripNumbering('（二）投诉界定')).toBe('投诉界定');

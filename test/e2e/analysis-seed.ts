@@ -66,14 +66,28 @@ export async function seedAnalysisDesk(profile: string, now: number, count = 24)
     const [subject, category, place] = SUBJECTS[i % SUBJECTS.length]!;
     const received = monthStart + Math.floor((((i * 7919) % 1000) / 1000) * span);
     let clock = received;
-    const ctx: WriteContext = { ...identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy, policyFor: () => policy, now: () => clock };
+    const ctx: WriteContext = {
+      ...identity,
+      actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId },
+      policy,
+      policyFor: () => policy,
+      now: () => clock,
+    };
     const severity = i % 5 === 0 ? 'important' : 'general';
     const values = {
       ...emptyIntake(policy, received),
       kind: i % 9 === 8 ? 'opinion' : 'complaint',
       channel: policy.channels[i % policy.channels.length]!.code,
       receivedAt: toLocalInput(received),
-      complainant: { anonymous: false, confidential: false, name: `业主${i + 1}`, phone: '13800000000', address: `${place}${100 + i}室`, organisation: '', role: '业主' },
+      complainant: {
+        anonymous: false,
+        confidential: false,
+        name: `业主${i + 1}`,
+        phone: '13800000000',
+        address: `${place}${100 + i}室`,
+        organisation: '',
+        role: '业主',
+      },
       subject,
       description: { time: '', cause: '', process: '', result: '', text: `${subject}，请尽快处理。` },
       demand: '尽快处理',
@@ -104,7 +118,10 @@ export async function seedAnalysisDesk(profile: string, now: number, count = 24)
     if (i % 7 === 6) continue;
     await step(i % 3 === 0 ? 3000 : 600, { type: 'case.resolved', payload: { result: '已处理完毕。' } });
     if (i % 4 === 3) continue;
-    await step(1440, { type: 'case.callback_done', payload: { method: 'phone', satisfied: i % 5 !== 4, satisfaction: 5 - (i % 3), outcome: '业主确认已解决。' } });
+    await step(1440, {
+      type: 'case.callback_done',
+      payload: { method: 'phone', satisfied: i % 5 !== 4, satisfaction: 5 - (i % 3), outcome: '业主确认已解决。' },
+    });
   }
   db.close();
   return problems;

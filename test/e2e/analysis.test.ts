@@ -41,10 +41,13 @@ describe('analysis in Chromium', () => {
     const page = await desk.newPage(profile);
     await signIn(page, '李助理', ADMIN_PASSPHRASE);
     await page.goto(page.url().replace(/#.*$/, '') + '#/analysis');
-    await page.getByTestId('analysis-page').waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
-      await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-debug.png` });
-      throw e;
-    });
+    await page
+      .getByTestId('analysis-page')
+      .waitFor({ timeout: 60_000 })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-debug.png` });
+        throw e;
+      });
     await page.getByTestId('chart-trend').locator('svg').waitFor();
     const total = await page.getByTestId('kpi-total').locator('.ant-statistic-content').textContent();
     expect(Number(total)).toBeGreaterThan(0);
@@ -64,7 +67,9 @@ describe('analysis in Chromium', () => {
     // cases of the month, one row each under a header; 导出 Excel is a workbook of the statistics and the cases.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    const lines = readFileSync(await csv.path(), 'utf8').trim().split('\r\n');
+    const lines = readFileSync(await csv.path(), 'utf8')
+      .trim()
+      .split('\r\n');
     expect(lines.length - 1).toBe(Number(total));
     expect(lines.slice(1).every((l) => /YG01-\d{8}-\d{3}/.test(l))).toBe(true);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
@@ -114,9 +119,16 @@ describe('analysis in Chromium', () => {
     await page.keyboard.type('电梯控制板老化');
     await page.getByTestId('capa-corrective').fill('更换3号楼电梯控制板');
     await page.getByTestId('capa-preventive').fill('每月维保增加控制板检测');
-    await page.locator('.ant-modal:visible').getByRole('button', { name: '保 存' }).or(page.locator('.ant-modal:visible').getByRole('button', { name: '保存' })).click();
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: '保 存' })
+      .or(page.locator('.ant-modal:visible').getByRole('button', { name: '保存' }))
+      .click();
     await page.locator('.ant-modal:visible').waitFor({ state: 'detached' });
-    await groups.getByText(/【纠正预防措施】原因: 电梯控制板老化/).first().waitFor();
+    await groups
+      .getByText(/【纠正预防措施】原因: 电梯控制板老化/)
+      .first()
+      .waitFor();
     // 记录跟进 on the same group, its one field typed (the cursor starts there) and saved by Ctrl+Enter.
     await closeNotifications(page);
     await groups.getByRole('button', { name: '记录跟进' }).first().click();
@@ -124,7 +136,10 @@ describe('analysis in Chromium', () => {
     await page.keyboard.type('12月5日复查：3号楼电梯运行正常');
     await page.keyboard.press('Control+Enter');
     await page.locator('.ant-modal:visible').waitFor({ state: 'detached' });
-    await groups.getByText(/12月5日复查：3号楼电梯运行正常/).first().waitFor();
+    await groups
+      .getByText(/12月5日复查：3号楼电梯运行正常/)
+      .first()
+      .waitFor();
     await closeNotifications(page);
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/analysis-repeated.png` });
@@ -146,7 +161,11 @@ describe('analysis in Chromium', () => {
     const items = await page.locator('[data-testid^="survey-respondents-"]').count();
     await page.getByRole('button', { name: '添加项目' }).click();
     await page.getByTestId(`survey-respondents-${items}`).waitFor();
-    await page.locator('tr', { has: page.getByTestId(`survey-respondents-${items}`) }).locator('input').first().click();
+    await page
+      .locator('tr', { has: page.getByTestId(`survey-respondents-${items}`) })
+      .locator('input')
+      .first()
+      .click();
     await page.keyboard.type('游泳池');
     await fillNumber(page, `survey-respondents-${items}`, '40');
     await fillNumber(page, `survey-satisfied-${items}`, '38');
@@ -170,7 +189,11 @@ describe('analysis in Chromium', () => {
     const stages = JSON.parse(await json.inputValue()) as { id: string; name: string; limit: { amount: number } }[];
     const before = stages[0]!.limit.amount;
     // The first stage's limit through the limits table; the JSON follows.
-    await page.getByTestId('stage-limits').locator('.ant-input-number input').first().fill(String(before + 1));
+    await page
+      .getByTestId('stage-limits')
+      .locator('.ant-input-number input')
+      .first()
+      .fill(String(before + 1));
     await page.getByTestId('stage-limits').locator('.ant-input-number input').first().blur();
     expect((JSON.parse(await json.inputValue()) as { limit: { amount: number } }[])[0]!.limit.amount).toBe(before + 1);
     await page.getByTestId('revision-reason').fill('延长重大投诉答复时限');
@@ -200,4 +223,3 @@ async function fillNumber(page: Page, testId: string, value: string): Promise<vo
   const isInput = await el.evaluate((e) => e.tagName === 'INPUT');
   await (isInput ? el : el.locator('input')).fill(value);
 }
-

@@ -17,7 +17,12 @@ afterAll(() => desk?.close());
 
 describe('拍照 in Chromium (animations on)', () => {
   it('a photo taken with the camera is attached to the case; without a camera the dialog says what to do', { timeout: 240_000 }, async () => {
-    const context = await desk.browser.newContext({ ...DESK_CONTEXT, viewport: { width: 1366, height: 768 }, reducedMotion: 'no-preference', permissions: ['camera'] });
+    const context = await desk.browser.newContext({
+      ...DESK_CONTEXT,
+      viewport: { width: 1366, height: 768 },
+      reducedMotion: 'no-preference',
+      permissions: ['camera'],
+    });
     await fixClock(context, NOW);
     const profile = `camera_${Date.now()}`;
     const page = await openPage(context, `${desk.host.shell.url}/?desk=${profile}`);
@@ -28,7 +33,9 @@ describe('拍照 in Chromium (animations on)', () => {
     await page.getByTestId('attach-camera').click();
     const camera = await dialogOpened(page);
     // The live picture plays before 拍摄 can be pressed.
-    await expect.poll(() => camera.getByTestId('camera-video').evaluate((v: HTMLVideoElement) => [v.videoWidth, v.readyState]), { timeout: 20_000 }).toEqual([1920, 4]);
+    await expect
+      .poll(() => camera.getByTestId('camera-video').evaluate((v: HTMLVideoElement) => [v.videoWidth, v.readyState]), { timeout: 20_000 })
+      .toEqual([1920, 4]);
     await screenshot(page, 'attachment-camera');
     await camera.getByTestId('camera-shoot').click();
     // The picture goes on to 添加附件, the dialog a chosen file opens.
@@ -40,7 +47,16 @@ describe('拍照 in Chromium (animations on)', () => {
     await attach.getByTestId('attach-save').click();
     await attach.waitFor({ state: 'detached', timeout: 15_000 });
     const photo = page.getByTestId('attachment').filter({ hasText: '楼道东侧墙面裂缝' });
-    await expect.poll(() => photo.getByTestId('attachment-thumb').locator('img').evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight]), { timeout: 20_000 }).toEqual([1920, 1080]);
+    await expect
+      .poll(
+        () =>
+          photo
+            .getByTestId('attachment-thumb')
+            .locator('img')
+            .evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight]),
+        { timeout: 20_000 },
+      )
+      .toEqual([1920, 1080]);
     await screenshot(page, 'attachment-camera-saved');
     // No camera on this computer: the dialog says so and what to do instead; nothing is attached.
     await page.evaluate(() => {

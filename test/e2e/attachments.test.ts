@@ -40,7 +40,13 @@ const names = (page: Page) => page.getByTestId('attachment').evaluateAll((els) =
 
 describe('attachments in Chromium (animations on)', () => {
   it('attach a photo and a PDF through the file chooser and paste a screenshot; reload and see all; view; withdraw one', { timeout: 240_000 }, async () => {
-    const context = await desk.browser.newContext({ ...DESK_CONTEXT, viewport: { width: 1366, height: 768 }, reducedMotion: 'no-preference', acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await desk.browser.newContext({
+      ...DESK_CONTEXT,
+      viewport: { width: 1366, height: 768 },
+      reducedMotion: 'no-preference',
+      acceptDownloads: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await fixClock(context, NOW);
     const page = await openPage(context, `${desk.host.shell.url}/?desk=attach_${Date.now()}`);
     await firstRun(page, sunnyGardenDesk({ name: '王前台', roles: ['业服助理'], department: '业主服务中心', pin: '1357' }));
@@ -75,11 +81,18 @@ describe('attachments in Chromium (animations on)', () => {
     // 2b. A "photo" someone handed over on a USB stick is a program renamed 照片.jpg. The desk looks at its
     // bytes when it is chosen: the dialog says what is wrong with it, by name, and 保存 stays off; the clerk
     // closes the dialog and the case's files are as they were — nothing kept, nothing in the record.
-    const program = Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0, 3, 0, 0, 0, 4, 0]), Buffer.from('This program cannot be run in DOS mode.\r\n$'), Buffer.alloc(2048, 0x41)]);
+    const program = Buffer.concat([
+      Buffer.from('MZ'),
+      Buffer.from([0x90, 0, 3, 0, 0, 0, 4, 0]),
+      Buffer.from('This program cannot be run in DOS mode.\r\n$'),
+      Buffer.alloc(2048, 0x41),
+    ]);
     await chooseFile(page, { name: '照片.jpg', mimeType: 'image/jpeg', buffer: program });
     dialog = await dialogOpened(page);
     const refusal = dialog.getByTestId('attach-error');
-    await refusal.getByText('「照片.jpg」标明是 JPEG 图片，但文件内容不是 JPEG 图片，没有添加。它可能是改了扩展名的其他文件，请核实后选择原来的文件。').waitFor();
+    await refusal
+      .getByText('「照片.jpg」标明是 JPEG 图片，但文件内容不是 JPEG 图片，没有添加。它可能是改了扩展名的其他文件，请核实后选择原来的文件。')
+      .waitFor();
     expect(await dialog.getByTestId('attach-save').isDisabled()).toBe(true);
     expect(await dialog.getByTestId('attach-preview').count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'attachments-refused-not-jpeg.png') });
@@ -182,9 +195,14 @@ describe('attachments in Chromium (animations on)', () => {
     await (await printed).saveAs(archive);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', archive, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('附件（共3个）');
-    for (const s of ['天花板渗水.jpg', '业主来函.pdf', pastedName, '证据', '来信来函', '已撤回', '截图与本案无关', '顶楼1203室卫生间天花板']) expect(text).toContain(s);
+    for (const s of ['天花板渗水.jpg', '业主来函.pdf', pastedName, '证据', '来信来函', '已撤回', '截图与本案无关', '顶楼1203室卫生间天花板'])
+      expect(text).toContain(s);
     expect(text).toMatch(/SHA-256[0-9a-f]{64}/);
-    const images = execFileSync('pdfimages', ['-list', archive], { encoding: 'utf8' }).split('\n').slice(2).map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image');
+    const images = execFileSync('pdfimages', ['-list', archive], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .map((l) => l.trim().split(/\s+/))
+      .filter((c) => c[2] === 'image');
     // The photo (2048×1536) is drawn; the withdrawn screenshot (320×200) is not.
     expect(images.filter((c) => c[3] === '2048' && c[4] === '1536')).toHaveLength(1);
     expect(images.filter((c) => c[3] === '320' && c[4] === '200')).toHaveLength(0);

@@ -79,7 +79,10 @@ describe('backup and restore in Chromium (animations on)', () => {
     await card.getByText('尚未设定备份口令').waitFor();
     await card.getByText('备份口令由管理员设定和更换。').waitFor();
     expect(await card.getByRole('button', { name: '立即备份' }).isDisabled()).toBe(true);
-    await card.getByTestId('last-scheduled-backup').getByText(/还没有设定备份口令/).waitFor();
+    await card
+      .getByTestId('last-scheduled-backup')
+      .getByText(/还没有设定备份口令/)
+      .waitFor();
     expect(await card.getByPlaceholder('新备份口令（至少 8 个字符）').count()).toBe(0);
 
     // The administrator: a short passphrase is refused on the field; a good one typed twice is set.

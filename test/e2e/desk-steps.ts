@@ -7,7 +7,11 @@ export async function pickOption(page: Page, testId: string, text: string): Prom
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
   // Only the dropdown that is open now: with animations on, the previous one may still be fading out.
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]):visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]):visible .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
 }
 
 export interface StaffInput {
@@ -23,7 +27,19 @@ export function sunnyGardenDesk(...staff: StaffInput[]): { preset: string; org: 
 }
 
 /** Every role of the property preset, by its name on screen. */
-export const PROPERTY_ROLES = ['物业管家', '业服助理', '监控中心值班员', '当值领班', '分管主管', '相关部门主管', '物业大管家', '首席物业管家', '行政人事助理', '项目第一负责人', '分公司总经理'];
+export const PROPERTY_ROLES = [
+  '物业管家',
+  '业服助理',
+  '监控中心值班员',
+  '当值领班',
+  '分管主管',
+  '相关部门主管',
+  '物业大管家',
+  '首席物业管家',
+  '行政人事助理',
+  '项目第一负责人',
+  '分公司总经理',
+];
 
 /**
  * The property desk's administrator 李助理, who holds every role of the preset (a revision is checked for
@@ -44,7 +60,11 @@ export function fireBrigadeDesk(...staff: StaffInput[]): { preset: string; org: 
 }
 
 /** `beforeFinish`: what the test checks on the filled form before 完成设置 is pressed. */
-export async function firstRun(page: Page, o: { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] }, beforeFinish?: () => Promise<void>): Promise<void> {
+export async function firstRun(
+  page: Page,
+  o: { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] },
+  beforeFinish?: () => Promise<void>,
+): Promise<void> {
   await page.getByTestId('first-run-form').waitFor({ timeout: 60_000 });
   await pickOption(page, 'preset-select', o.preset);
   await page.getByLabel('单位名称').fill(o.org);
@@ -117,7 +137,13 @@ export async function dialogOpened(page: Page): Promise<Locator> {
   const dialog = page.locator('.ant-modal-wrap:visible .ant-modal').last();
   await dialog.waitFor();
   await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || !(a.effect instanceof KeyframeEffect && a.effect.target instanceof Element && a.effect.target.closest('.ant-modal-root'))),
+    document
+      .getAnimations()
+      .every(
+        (a) =>
+          a.playState !== 'running' ||
+          !(a.effect instanceof KeyframeEffect && a.effect.target instanceof Element && a.effect.target.closest('.ant-modal-root')),
+      ),
   );
   return dialog;
 }
@@ -145,7 +171,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** No list is opening or closing: antd's slide motion of every dropdown has finished (animations on). */
 async function listsSettled(page: Page): Promise<void> {
   await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || !(a.effect instanceof KeyframeEffect && a.effect.target instanceof Element && a.effect.target.closest('.ant-select-dropdown'))),
+    document
+      .getAnimations()
+      .every(
+        (a) =>
+          a.playState !== 'running' ||
+          !(a.effect instanceof KeyframeEffect && a.effect.target instanceof Element && a.effect.target.closest('.ant-select-dropdown')),
+      ),
   );
 }
 
@@ -207,15 +239,25 @@ export async function typePropertyComplaint(page: Page, name: string, subject: s
 }
 
 /** A property-preset phone complaint typed in by keyboard (F2 … Ctrl+Enter); returns the case number. */
-export async function registerPropertyComplaint(page: Page, name: string, subject: string, opts: { beforeSave?: (page: Page) => Promise<void> } = {}): Promise<string> {
+export async function registerPropertyComplaint(
+  page: Page,
+  name: string,
+  subject: string,
+  opts: { beforeSave?: (page: Page) => Promise<void> } = {},
+): Promise<string> {
   await typePropertyComplaint(page, name, subject);
   await opts.beforeSave?.(page);
   // Save with Ctrl+Enter (the property preset asks no S9-1 apology).
   await page.keyboard.press('Control+Enter');
-  await page.getByTestId('case-number').waitFor({ timeout: 15_000 }).catch(async (e: unknown) => {
-    process.stderr.write(`intake errors: ${JSON.stringify(await page.locator('.ant-form-item-explain-error, [data-testid=intake-error]').allInnerTexts())}\n`);
-    throw e;
-  });
+  await page
+    .getByTestId('case-number')
+    .waitFor({ timeout: 15_000 })
+    .catch(async (e: unknown) => {
+      process.stderr.write(
+        `intake errors: ${JSON.stringify(await page.locator('.ant-form-item-explain-error, [data-testid=intake-error]').allInnerTexts())}\n`,
+      );
+      throw e;
+    });
   return (await page.getByTestId('case-number').textContent()) ?? '';
 }
 

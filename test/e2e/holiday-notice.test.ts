@@ -14,7 +14,11 @@ const ADMIN_PASSPHRASE = '阳光花园-管理-2026';
 async function pick(page: Page, field: Locator, text: string): Promise<void> {
   await field.click();
   // Only the dropdown that is open now: with animations on, the previous one may still be fading out.
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]):visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]):visible .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
 }
 
 for (const motion of ['animations on', 'reduced motion'] as const) {
@@ -77,7 +81,11 @@ for (const motion of ['animations on', 'reduced motion'] as const) {
       await editor.getByTestId('notice-add-makeup').click();
       const entries = editor.getByTestId('notice-entries').locator('tbody tr.ant-table-row');
       await expect.poll(() => entries.count()).toBe(3);
-      expect((await entries.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['放假 2027-01-01 — 2027-01-03 3 天 删 除', '放假 2027-02-05 — 2027-02-12 8 天 删 除', '调休上班 2027-02-20 1 天 删 除']);
+      expect((await entries.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+        '放假 2027-01-01 — 2027-01-03 3 天 删 除',
+        '放假 2027-02-05 — 2027-02-12 8 天 删 除',
+        '调休上班 2027-02-20 1 天 删 除',
+      ]);
       expect(await editor.innerText()).toContain('已录入放假安排');
       await screenshot(page, `holiday-notice-editor-${motion === 'reduced motion' ? 'reduced' : 'animated'}`);
 

@@ -15,41 +15,45 @@ describe('intake receive time in Chromium (animations on)', () => {
     await desk?.close();
   });
 
-  it('a receive time tomorrow is refused with a zh-CN message on the field and no case is saved; corrected, the case keeps the typed time', { timeout: 240_000 }, async () => {
-    const page = await desk.newPage(`intake_future_${Date.now()}`);
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
-    await signIn(page, '李助理', '2468');
-    await typePropertyComplaint(page, '张女士', '楼上卫生间漏水');
-    // The clerk types tomorrow's date by mistake.
-    await page.getByTestId('intake-received').fill('2026-11-29T14:30');
-    await page.keyboard.press('Control+Enter');
-    const fieldError = page.locator('.ant-form-item-explain-error').filter({ hasText: '接收时间' });
-    await expect.poll(() => fieldError.allInnerTexts()).toEqual(['「接收时间」不能晚于现在，请检查日期和时间。']);
-    expect(await page.getByTestId('intake-invalid').textContent()).toBeTruthy();
-    await page.getByTestId('intake-received').scrollIntoViewIfNeeded();
-    await screenshot(page, 'intake-received-future-1366');
-    // Nothing saved: still on the form, the typed time kept, and no case in the queue.
-    expect(await page.getByTestId('intake-received').inputValue()).toBe('2026-11-29T14:30');
-    expect(await page.getByTestId('case-number').count()).toBe(0);
+  it(
+    'a receive time tomorrow is refused with a zh-CN message on the field and no case is saved; corrected, the case keeps the typed time',
+    { timeout: 240_000 },
+    async () => {
+      const page = await desk.newPage(`intake_future_${Date.now()}`);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
+      await signIn(page, '李助理', '2468');
+      await typePropertyComplaint(page, '张女士', '楼上卫生间漏水');
+      // The clerk types tomorrow's date by mistake.
+      await page.getByTestId('intake-received').fill('2026-11-29T14:30');
+      await page.keyboard.press('Control+Enter');
+      const fieldError = page.locator('.ant-form-item-explain-error').filter({ hasText: '接收时间' });
+      await expect.poll(() => fieldError.allInnerTexts()).toEqual(['「接收时间」不能晚于现在，请检查日期和时间。']);
+      expect(await page.getByTestId('intake-invalid').textContent()).toBeTruthy();
+      await page.getByTestId('intake-received').scrollIntoViewIfNeeded();
+      await screenshot(page, 'intake-received-future-1366');
+      // Nothing saved: still on the form, the typed time kept, and no case in the queue.
+      expect(await page.getByTestId('intake-received').inputValue()).toBe('2026-11-29T14:30');
+      expect(await page.getByTestId('case-number').count()).toBe(0);
 
-    // Corrected to half an hour ago, it saves, and the case shows the time as typed.
-    await page.getByTestId('intake-received').fill('2026-11-28T14:30');
-    await page.keyboard.press('Control+Enter');
-    await page.getByTestId('case-number').waitFor({ timeout: 15_000 });
-    expect(await page.getByText('2026-11-28 14:30').count()).toBeGreaterThan(0);
-    await page.goto(page.url().replace(/#.*$/, '#/queue'));
-    await page.getByTestId('queue-table').waitFor();
-    expect(await page.getByTestId('queue-table').locator('tbody tr.ant-table-row').count()).toBe(1);
-    // The queue's time column says what it shows (finding 12: it was headed 登记时间 over the receive time).
-    const table = page.getByTestId('queue-table');
-    const headers = (await table.locator('thead th').allInnerTexts()).map((h) => h.trim());
-    expect(headers).not.toContain('登记时间');
-    const column = headers.indexOf('接收时间');
-    expect(column, headers.join(' | ')).toBeGreaterThanOrEqual(0);
-    expect((await table.locator('tbody tr.ant-table-row').first().locator('td').nth(column).innerText()).trim()).toBe('2026-11-28 14:30');
-    await page.close();
-  });
+      // Corrected to half an hour ago, it saves, and the case shows the time as typed.
+      await page.getByTestId('intake-received').fill('2026-11-28T14:30');
+      await page.keyboard.press('Control+Enter');
+      await page.getByTestId('case-number').waitFor({ timeout: 15_000 });
+      expect(await page.getByText('2026-11-28 14:30').count()).toBeGreaterThan(0);
+      await page.goto(page.url().replace(/#.*$/, '#/queue'));
+      await page.getByTestId('queue-table').waitFor();
+      expect(await page.getByTestId('queue-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+      // The queue's time column says what it shows (finding 12: it was headed 登记时间 over the receive time).
+      const table = page.getByTestId('queue-table');
+      const headers = (await table.locator('thead th').allInnerTexts()).map((h) => h.trim());
+      expect(headers).not.toContain('登记时间');
+      const column = headers.indexOf('接收时间');
+      expect(column, headers.join(' | ')).toBeGreaterThanOrEqual(0);
+      expect((await table.locator('tbody tr.ant-table-row').first().locator('td').nth(column).innerText()).trim()).toBe('2026-11-28 14:30');
+      await page.close();
+    },
+  );
 });
 
 describe('a desk whose machine is set to another time zone (issue 11 finding 11)', () => {

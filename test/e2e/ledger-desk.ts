@@ -17,7 +17,8 @@ export async function seedLedger(desk: DeskBrowser, scenario: LedgerScenario): P
 }
 
 export const rowsOf = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr.ant-table-row');
-export const cellTexts = (page: Page, testId: string) => rowsOf(page, testId).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+export const cellTexts = (page: Page, testId: string) =>
+  rowsOf(page, testId).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
 
 /**
  * Signs in (signing the previous person out), opens the ledger, waits for the first row of `table` (none:

@@ -36,7 +36,10 @@ const INSPECTORS = ['监督员甲', '监督员乙'];
 
 export type LedgerScenario = 's6' | 's1' | 's3';
 
-const SCENARIOS: Record<LedgerScenario, { presetId: string; org: string; site: string; code: string; desk: string; staff: NewStaffInput[]; cases: (inspectorIds: string[]) => SeedCase[] }> = {
+const SCENARIOS: Record<
+  LedgerScenario,
+  { presetId: string; org: string; site: string; code: string; desk: string; staff: NewStaffInput[]; cases: (inspectorIds: string[]) => SeedCase[] }
+> = {
   // S6-5 / S6-10: one complaint left uninvestigated for five days (the 3-day stage breached), one
   // investigated the next day (nothing to charge).
   s6: {
@@ -52,7 +55,15 @@ const SCENARIOS: Record<LedgerScenario, { presetId: string; org: string; site: s
       ...INSPECTORS.map((name) => ({ name, roles: ['inspector'], departmentId: 'station', pin: '1111' })),
     ],
     cases: (inspectorIds) => [
-      { key: 'breached', receivedAgo: 5 * DAY, kind: 'complaint', category: 'fuel_quality', subject: '92号汽油加注后车辆抖动', form: { ledgerClass: 'complaint' }, steps: [[5, { type: 'case.accepted', payload: {} }]] },
+      {
+        key: 'breached',
+        receivedAgo: 5 * DAY,
+        kind: 'complaint',
+        category: 'fuel_quality',
+        subject: '92号汽油加注后车辆抖动',
+        form: { ledgerClass: 'complaint' },
+        steps: [[5, { type: 'case.accepted', payload: {} }]],
+      },
       {
         key: 'onTime',
         receivedAgo: 2 * DAY,
@@ -90,7 +101,19 @@ const SCENARIOS: Record<LedgerScenario, { presetId: string; org: string; site: s
         form: { hazardPlace: '解放西街百货大楼一层东侧安全出口', reportedUnit: '百货大楼' },
         steps: [
           [10, { type: 'case.approval_requested', payload: { approvalId: 'chief_instruction', step: 'chief', role: 'duty_chief' } }],
-          [24 * 60, { type: 'case.investigated', payload: { inspectorIds, findings: '现场核实：东侧安全出口堆放货物，属较大火灾隐患，已责令整改。', evidence: [], verified: true, dangerLevel: 'serious' } }],
+          [
+            24 * 60,
+            {
+              type: 'case.investigated',
+              payload: {
+                inspectorIds,
+                findings: '现场核实：东侧安全出口堆放货物，属较大火灾隐患，已责令整改。',
+                evidence: [],
+                verified: true,
+                dangerLevel: 'serious',
+              },
+            },
+          ],
         ],
       },
     ],
@@ -113,7 +136,14 @@ const SCENARIOS: Record<LedgerScenario, { presetId: string; org: string; site: s
         kind: 'product',
         category: 'manufacturing',
         subject: '芒果干批次发霉',
-        form: { customerName: '城东超市', shipDate: '2026-11-20', brand: '鲜果多', specQuantity: '500g×40袋', qualityProblem: '开袋可见霉点', compensationOrReturn: 'no' },
+        form: {
+          customerName: '城东超市',
+          shipDate: '2026-11-20',
+          brand: '鲜果多',
+          specQuantity: '500g×40袋',
+          qualityProblem: '开袋可见霉点',
+          compensationOrReturn: 'no',
+        },
         steps: [],
       },
     ],
@@ -126,9 +156,15 @@ export async function seedLedgerDesk(profile: string, scenario: LedgerScenario, 
   const cases: Record<string, string> = {};
   const db = await createDeskDatabase(deskDatabaseName(profile));
   const preset = presetById(sc.presetId)!;
-  const setup = await setUpDesk(db, { preset: preset.policy, organisationName: sc.org, siteName: sc.site, deskCode: sc.code, deskName: sc.desk, staff: sc.staff }, now - 30 * DAY);
+  const setup = await setUpDesk(
+    db,
+    { preset: preset.policy, organisationName: sc.org, siteName: sc.site, deskCode: sc.code, deskName: sc.desk, staff: sc.staff },
+    now - 30 * DAY,
+  );
   if (!setup.ok) return { problems: setup.errors.map((e) => `${e.path}: ${e.message['zh-CN']}`), cases };
-  const staff = (await db.config.find({ selector: { kind: 'staff' } }).exec()).map((d) => d.toJSON().data as { id: string; name: string; roles: string[]; departmentId?: string });
+  const staff = (await db.config.find({ selector: { kind: 'staff' } }).exec()).map(
+    (d) => d.toJSON().data as { id: string; name: string; roles: string[]; departmentId?: string },
+  );
   const clerk = staff.find((s) => s.name === sc.staff[0]!.name)!;
   const inspectorIds = staff.filter((s) => INSPECTORS.includes(s.name)).map((s) => s.id);
   const policy = policySchema.parse(preset.policy);
@@ -136,7 +172,13 @@ export async function seedLedgerDesk(profile: string, scenario: LedgerScenario, 
   for (const c of sc.cases(inspectorIds)) {
     const received = now - c.receivedAgo;
     let clock = received;
-    const ctx: WriteContext = { ...setup.identity, actor: { id: clerk.id, name: clerk.name, roles: clerk.roles, departmentId: clerk.departmentId }, policy, policyFor: () => policy, now: () => clock };
+    const ctx: WriteContext = {
+      ...setup.identity,
+      actor: { id: clerk.id, name: clerk.name, roles: clerk.roles, departmentId: clerk.departmentId },
+      policy,
+      policyFor: () => policy,
+      now: () => clock,
+    };
     const values = {
       ...emptyIntake(policy, received),
       kind: c.kind,

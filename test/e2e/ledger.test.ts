@@ -28,14 +28,20 @@ function readXlsx(bytes: Uint8Array): Record<string, (string | number)[][]> {
   const files = unzipSync(bytes);
   const workbook = strFromU8(files['xl/workbook.xml']!);
   const names = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]!);
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
   const out: Record<string, (string | number)[][]> = {};
   names.forEach((name, i) => {
     const xml = strFromU8(files[`xl/worksheets/sheet${i + 1}.xml`]!);
     out[name] = [...xml.matchAll(/<row [^>]*>(.*?)<\/row>/g)].map((row) => {
       // Empty cells are not written: each value goes to its own column (A, B, …).
       const cells: (string | number)[] = [];
-      for (const c of row[1]!.matchAll(/<c r="([A-Z])\d+"[^>]*>(?:<is><t[^>]*>(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>/g)) cells[c[1]!.charCodeAt(0) - 65] = c[3] !== undefined ? Number(c[3]) : unescape(c[2]!);
+      for (const c of row[1]!.matchAll(/<c r="([A-Z])\d+"[^>]*>(?:<is><t[^>]*>(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>/g))
+        cells[c[1]!.charCodeAt(0) - 65] = c[3] !== undefined ? Number(c[3]) : unescape(c[2]!);
       return cells;
     });
   });
@@ -76,7 +82,12 @@ describe('rewards-and-penalties ledger in Chromium', () => {
       [breached, '处罚', `${MINUS}100 元`, '站长', '主要领导', '待审批', '待主要领导审批'],
       [breached, '处罚', `${MINUS}200 元`, '分管经理(主管经理)', '主要领导', '待审批', '待主要领导审批'],
     ]);
-    expect(await page.getByTestId('ledger-table').getByRole('button', { name: /批\s*准/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByTestId('ledger-table')
+        .getByRole('button', { name: /批\s*准/ })
+        .count(),
+    ).toBe(0);
     expect(await page.getByTestId('ledger-totals').textContent()).toContain('已批准处罚 0 元');
     await closeNotifications(page);
     await screenshot(page, 'ledger-s6-2-recorded');
@@ -127,7 +138,9 @@ describe('rewards-and-penalties ledger in Chromium', () => {
       [breached, '处罚', -200, '分管经理(主管经理)', '已驳回', '主要领导', '分管经理当日在外参加安全检查，已书面说明'],
     ]);
     expect(sheets['问责清单']![0]).toEqual(['案件编号', '环节', '情况', '时限', '完成时间', '超时（小时）', '责任部门']);
-    expect(sheets['问责清单']!.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([[breached, gasStationPreset.stages.find((s) => s.id === 'investigation')!.name, '逾期未办']]);
+    expect(sheets['问责清单']!.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+      [breached, gasStationPreset.stages.find((s) => s.id === 'investigation')!.name, '逾期未办'],
+    ]);
 
     // CSV: UTF-8 with a BOM so Excel on a Chinese Windows reads the headers.
     const csvDownload = page.waitForEvent('download');
@@ -141,7 +154,9 @@ describe('rewards-and-penalties ledger in Chromium', () => {
 
     // 5. S1-15: the accountability list names the overdue case and its stage, and links to the case.
     const acc = await cellTexts(page, 'accountability-table');
-    expect(acc.map((r) => [r[0], r[1], r[2], r[5]])).toEqual([[breached, gasStationPreset.stages.find((s) => s.id === 'investigation')!.name, '逾期未办', '加油加气站']]);
+    expect(acc.map((r) => [r[0], r[1], r[2], r[5]])).toEqual([
+      [breached, gasStationPreset.stages.find((s) => s.id === 'investigation')!.name, '逾期未办', '加油加气站'],
+    ]);
     expect(acc[0]![4]).toMatch(/^\d+(\.\d)? 小时$/);
     await page.getByTestId('accountability-table').scrollIntoViewIfNeeded();
     await screenshot(page, 'ledger-s6-5-accountability');
@@ -166,7 +181,9 @@ describe('rewards-and-penalties ledger in Chromium', () => {
     const page = await desk.newPage(profile);
     await ledgerAs(page, '陈跟单', '1357', 'ledger-suggestions');
     // Only the reply stage carries the fine; the late acceptance and posting are listed for accountability.
-    expect((await cellTexts(page, 'ledger-suggestions')).map((r) => r.slice(0, 5))).toEqual([[unanswered, '处罚', `${MINUS}50 元`, '责任部门负责人', '人力资源部']]);
+    expect((await cellTexts(page, 'ledger-suggestions')).map((r) => r.slice(0, 5))).toEqual([
+      [unanswered, '处罚', `${MINUS}50 元`, '责任部门负责人', '人力资源部'],
+    ]);
     expect((await cellTexts(page, 'accountability-table')).map((r) => r[1])).toContain(retailQualityPreset.stages.find((s) => s.id === 'product_reply')!.name);
     await screenshot(page, 'ledger-s3-1-proposed');
     await page.getByTestId('ledger-submit-all').click();

@@ -49,26 +49,33 @@ async function printedRegistration(page: Page): Promise<string> {
 }
 
 describe('the person who brings a case has one word on screen and on paper', () => {
-  it('fire brigade (S1): a hazard report says 举报人 at intake, on the case page, in the reveal refusal and on the printed 登记表; a complaint says 投诉人 on all of them', { timeout: 180_000 }, async () => {
-    const page = await openDeskPage(desk.browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
-    await page.goto(`${desk.host.shell.url}/?desk=person_word_${Date.now()}`);
-    await firstRun(page, fireBrigadeDesk({ name: '陈值班', roles: ['行政值班员'], pin: '1111' }));
-    await signIn(page, '陈值班', '1111');
+  it(
+    'fire brigade (S1): a hazard report says 举报人 at intake, on the case page, in the reveal refusal and on the printed 登记表; a complaint says 投诉人 on all of them',
+    { timeout: 180_000 },
+    async () => {
+      const page = await openDeskPage(desk.browser, 'about:blank', 'fixed', { animations: true, viewport: { width: 1366, height: 768 } });
+      await page.goto(`${desk.host.shell.url}/?desk=person_word_${Date.now()}`);
+      await firstRun(page, fireBrigadeDesk({ name: '陈值班', roles: ['行政值班员'], pin: '1111' }));
+      await signIn(page, '陈值班', '1111');
 
-    for (const [kind, expected, name] of [['举报', '举报人', '黄先生'], ['投诉', '投诉人', '周女士']] as const) {
-      const atIntake = await register(page, kind, name, `${kind}：某商场消防通道堆放大量纸箱`);
-      expect(atIntake, `${kind} at intake`).toBe(expected);
-      const onTheCase = ((await page.getByTestId('complainant-word').textContent()) ?? '').trim();
-      expect(onTheCase, `${kind} on the case page`).toBe(expected);
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `person-word-${kind}.png`) });
-      // The reporter is confidential (S1-5): the duty officer may not reveal, and is told whose identity it is.
-      expect(await page.getByTestId('reveal-identity').getAttribute('aria-description')).toBe(`${expected}身份保密，只有「主要领导、值班首长」可以查看。`);
-      const paper = await printedRegistration(page);
-      // The name row: the word, then the name as printed (masked: 黄＊＊).
-      expect(paper, `${kind} on paper`).toMatch(new RegExp(`${expected}\\s+${name[0]}＊`));
-      const other = expected === '举报人' ? '投诉人' : '举报人';
-      expect(paper, `${kind}: no other word on paper`).not.toContain(other);
-    }
-    await page.close();
-  });
+      for (const [kind, expected, name] of [
+        ['举报', '举报人', '黄先生'],
+        ['投诉', '投诉人', '周女士'],
+      ] as const) {
+        const atIntake = await register(page, kind, name, `${kind}：某商场消防通道堆放大量纸箱`);
+        expect(atIntake, `${kind} at intake`).toBe(expected);
+        const onTheCase = ((await page.getByTestId('complainant-word').textContent()) ?? '').trim();
+        expect(onTheCase, `${kind} on the case page`).toBe(expected);
+        await page.screenshot({ path: join(SCREENSHOT_DIR, `person-word-${kind}.png`) });
+        // The reporter is confidential (S1-5): the duty officer may not reveal, and is told whose identity it is.
+        expect(await page.getByTestId('reveal-identity').getAttribute('aria-description')).toBe(`${expected}身份保密，只有「主要领导、值班首长」可以查看。`);
+        const paper = await printedRegistration(page);
+        // The name row: the word, then the name as printed (masked: 黄＊＊).
+        expect(paper, `${kind} on paper`).toMatch(new RegExp(`${expected}\\s+${name[0]}＊`));
+        const other = expected === '举报人' ? '投诉人' : '举报人';
+        expect(paper, `${kind}: no other word on paper`).not.toContain(other);
+      }
+      await page.close();
+    },
+  );
 });

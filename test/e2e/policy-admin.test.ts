@@ -22,7 +22,11 @@ afterAll(async () => {
 async function pick(page: Page, field: Locator, text: string): Promise<void> {
   await field.click();
   // Only the dropdown that is open now: with animations on, the previous one may still be fading out.
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]):visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]):visible .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
 }
 
 /** antd puts the test id on the input or on its wrapper depending on the component. */
@@ -42,13 +46,15 @@ describe('policy administration in Chromium', () => {
     // a passphrase; 王主管 (相关部门主管, head of 工程部) keeps a PIN.
     await firstRun(
       page,
-      sunnyGardenDesk(
-        propertyAdministrator(ADMIN_PASSPHRASE),
-        { name: '王主管', roles: ['相关部门主管'], department: '工程部', pin: '1357' },
-      ),
+      sunnyGardenDesk(propertyAdministrator(ADMIN_PASSPHRASE), { name: '王主管', roles: ['相关部门主管'], department: '工程部', pin: '1357' }),
       async () => {
         // The form warns under the head's row that his PIN will not administer; the passphrase row is quiet.
-        await page.getByTestId('staff-admin-pin-1').getByText('王主管的角色可做管理操作（发布制度、添加人员）：用 PIN 码只能登录办理，不能确认管理操作。请改设管理口令（至少 10 个字符，不能全是数字）。').waitFor();
+        await page
+          .getByTestId('staff-admin-pin-1')
+          .getByText(
+            '王主管的角色可做管理操作（发布制度、添加人员）：用 PIN 码只能登录办理，不能确认管理操作。请改设管理口令（至少 10 个字符，不能全是数字）。',
+          )
+          .waitFor();
         expect(await page.getByTestId('staff-admin-pin-0').count()).toBe(0);
         await page.setViewportSize({ width: 1366, height: 768 });
         await page.getByTestId('staff-admin-pin-1').scrollIntoViewIfNeeded();
@@ -167,7 +173,9 @@ describe('policy administration in Chromium', () => {
     await prompt.getByRole('button', { name: '确认并发布' }).click();
     await prompt
       .getByTestId('admin-confirm-error')
-      .getByText('管理操作须使用管理口令，PIN 码不能确认管理员身份，未做任何更改。管理口令至少 10 个字符、不能全是数字：由已用口令登录的管理员在「设置 → 工作人员」此人一行点「重设登录凭据」设置，或在新建本机时在管理人员的「PIN 码或口令」一栏设置。')
+      .getByText(
+        '管理操作须使用管理口令，PIN 码不能确认管理员身份，未做任何更改。管理口令至少 10 个字符、不能全是数字：由已用口令登录的管理员在「设置 → 工作人员」此人一行点「重设登录凭据」设置，或在新建本机时在管理人员的「PIN 码或口令」一栏设置。',
+      )
       .waitFor();
     expect(await revisionRows.count()).toBe(1);
     await screenshot(page, 'policy-admin-confirm-pin-refused');
@@ -199,7 +207,13 @@ describe('policy administration in Chromium', () => {
     const row = (text: string) => diff.locator('tbody tr').filter({ hasText: text });
     const cells = async (text: string) => (await row(text).locator('td').allInnerTexts()).map((c) => c.trim());
     expect(await cells('停车管理')).toEqual(['类别与派单', '停车管理', '新增', '—', '责任部门 秩序维护部']);
-    expect(await cells('一般投诉:1小时内答复 · 升级提醒')).toEqual(['环节与时限', '一般投诉:1小时内答复 · 升级提醒', '修改', '超时 → 物业大管家', '预警 → 物业管家；超时 → 物业大管家']);
+    expect(await cells('一般投诉:1小时内答复 · 升级提醒')).toEqual([
+      '环节与时限',
+      '一般投诉:1小时内答复 · 升级提醒',
+      '修改',
+      '超时 → 物业大管家',
+      '预警 → 物业管家；超时 → 物业大管家',
+    ]);
     expect(await cells('一般投诉:1小时内答复 · 可暂停计时')).toEqual(['环节与时限', '一般投诉:1小时内答复 · 可暂停计时', '修改', '否', '是']);
     expect(await cells('第 1 条 · 时限')).toEqual(['回访规则', '第 1 条 · 时限', '修改', '7 天', '3 天']);
     expect(await cells('回访不满意重新处理')).toEqual(['回访规则', '回访不满意重新处理', '修改', '否', '是']);
@@ -208,7 +222,13 @@ describe('policy administration in Chromium', () => {
     const tableText = await diff.innerText();
     for (const raw of ['{', '[', 'categories', 'callback', 'security', 'butler']) expect(tableText).not.toContain(raw);
     // The section column is wide enough for its name on one line.
-    expect(await row('停车管理').locator('td').first().locator('span').evaluate((el) => el.getClientRects().length)).toBe(1);
+    expect(
+      await row('停车管理')
+        .locator('td')
+        .first()
+        .locator('span')
+        .evaluate((el) => el.getClientRects().length),
+    ).toBe(1);
     await diff.scrollIntoViewIfNeeded();
     await screenshot(page, 'policy-diff-after-forms');
     // The same lines as sentences, to copy into the approval form.

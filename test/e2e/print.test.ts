@@ -53,7 +53,9 @@ describe('printing in the browser shell', () => {
     page.on('console', watch);
     page.on('worker', (w) => w.on('console', watch)); // pdf.js's worker has a console of its own
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load ${e.blockedURI} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Refused to load ${e.blockedURI} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`),
+      );
     });
     await page.goto(`${desk.host.shell.url}/?desk=print_${Date.now()}`);
     await firstRun(page, sunnyGardenDesk({ name: '李助理', roles: ['业服助理'], department: '业主服务中心', pin: '2468' }));
@@ -113,7 +115,10 @@ describe('printing in the browser shell', () => {
     expect(downloadedText).toContain('张女士');
     await page.getByText('请打开后用浏览器打印').waitFor();
 
-    await preview.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await preview
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('打印');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-timeline.png') });
     expect(violations).toEqual([]);
@@ -122,35 +127,44 @@ describe('printing in the browser shell', () => {
 });
 
 describe('print preview on a 1366×768 laptop (animations on)', () => {
-  it('X-2 打印 is on screen without scrolling: the preview scrolls its pages inside the dialog, and 打印 under the pointer downloads the PDF', { timeout: 120_000 }, async () => {
-    const page = await laptopSignedIn('print_laptop', { name: '李助理', roles: ['业服助理'], pin: '2468' });
-    await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
-    await page.getByTestId('print-menu').click();
-    await page.locator('.ant-dropdown:visible').getByText('登记表').click();
-    const preview = await dialogOpened(page);
-    await preview.getByTestId('pdf-page-count').waitFor();
-    await page.mouse.move(0, 0);
-    await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-preview-1366.png') });
+  it(
+    'X-2 打印 is on screen without scrolling: the preview scrolls its pages inside the dialog, and 打印 under the pointer downloads the PDF',
+    { timeout: 120_000 },
+    async () => {
+      const page = await laptopSignedIn('print_laptop', { name: '李助理', roles: ['业服助理'], pin: '2468' });
+      await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
+      await page.getByTestId('print-menu').click();
+      await page.locator('.ant-dropdown:visible').getByText('登记表').click();
+      const preview = await dialogOpened(page);
+      await preview.getByTestId('pdf-page-count').waitFor();
+      await page.mouse.move(0, 0);
+      await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-preview-1366.png') });
 
-    // The button lies inside the window, and what is drawn at its centre is the button (nothing covers it).
-    const button = preview.locator('.ant-modal-footer').getByRole('button', { name: /打\s*印/ });
-    const box = (await button.boundingBox())!;
-    expect(box.y).toBeGreaterThanOrEqual(0);
-    expect(box.y + box.height).toBeLessThanOrEqual(768);
-    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.textContent?.replace(/\s/g, ''), { x: box.x + box.width / 2, y: box.y + box.height / 2 })).toBe('打印');
-    // The page scrolls inside the dialog, not the window.
-    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+      // The button lies inside the window, and what is drawn at its centre is the button (nothing covers it).
+      const button = preview.locator('.ant-modal-footer').getByRole('button', { name: /打\s*印/ });
+      const box = (await button.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(768);
+      expect(
+        await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.textContent?.replace(/\s/g, ''), {
+          x: box.x + box.width / 2,
+          y: box.y + box.height / 2,
+        }),
+      ).toBe('打印');
+      // The page scrolls inside the dialog, not the window.
+      expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
 
-    const download = page.waitForEvent('download');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    expect((await download).suggestedFilename()).toContain('登记表');
-    await page.context().close();
-  });
+      const download = page.waitForEvent('download');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      expect((await download).suggestedFilename()).toContain('登记表');
+      await page.context().close();
+    },
+  );
 });
 
 describe('the hand-over notice of a transferred case (animations on)', () => {
-  it('S10-7 转办 to another department, then 打印 → 通知单: 派单时间 and 派单人 are the transfer\'s, not blank', { timeout: 120_000 }, async () => {
+  it("S10-7 转办 to another department, then 打印 → 通知单: 派单时间 and 派单人 are the transfer's, not blank", { timeout: 120_000 }, async () => {
     const page = await laptopSignedIn('print_notice', { name: '李助理', roles: ['业服助理', '物业管家'], pin: '2468' });
     await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
     await page.keyboard.press('Escape');
@@ -211,7 +225,10 @@ describe('统计分析 and 制度管理 print in the browser shell (animations o
     await preview.getByRole('button', { name: /打\s*印/ }).click();
     expect((await download).suggestedFilename()).toBe(body.value.fileName);
     await page.getByText('请打开后用浏览器打印').waitFor();
-    await preview.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await preview
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
     await preview.waitFor({ state: 'hidden' });
 
     // 制度管理 → 打印制度: the regulation in force, generated from the policy (S0-1).
@@ -238,67 +255,82 @@ describe('统计分析 and 制度管理 print in the browser shell (animations o
 });
 
 describe('an 已超时 alert while printing (animations on, 1366×768)', () => {
-  it('X-3 the alert pops up above the status bar, under the print preview, closes by itself, stays in 提醒 and does not pop up again on reload', { timeout: 180_000 }, async () => {
-    const page = await laptopSignedIn('print_alert', { name: '李助理', roles: ['业服助理'], pin: '2468' });
-    const number = await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
-    await page.keyboard.press('Escape');
-    await page.getByTestId('case-actions').waitFor();
+  it(
+    'X-3 the alert pops up above the status bar, under the print preview, closes by itself, stays in 提醒 and does not pop up again on reload',
+    { timeout: 180_000 },
+    async () => {
+      const page = await laptopSignedIn('print_alert', { name: '李助理', roles: ['业服助理'], pin: '2468' });
+      const number = await registerPropertyComplaint(page, '张女士', '楼上卫生间漏水三天无人处理');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('case-actions').waitFor();
 
-    // An hour and a half later nobody has answered: 一般投诉 is to be answered within the hour (S7-13).
-    await clockOf(page.context()).fastForward('01:30:00');
-    const alert = page.locator('.ant-notification-notice').filter({ hasText: `已超时：${number}` });
-    await alert.waitFor();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'alert-breach-1366.png') });
-    const box = (await alert.boundingBox())!;
-    const statusBar = (await page.getByRole('status').boundingBox())!;
-    expect(box.y + box.height).toBeLessThanOrEqual(statusBar.y); // above the status bar, not over its bell
-    // Over none of the case page's buttons (the action bar is at the top of the page's lower half).
-    const covered = await page.locator('#page button:visible').evaluateAll((buttons, b) => buttons.filter((el) => {
-      const r = el.getBoundingClientRect();
-      return r.right > b.x && r.left < b.x + b.width && r.bottom > b.y && r.top < b.y + b.height;
-    }).map((el) => el.textContent), box);
-    expect(covered).toEqual([]);
+      // An hour and a half later nobody has answered: 一般投诉 is to be answered within the hour (S7-13).
+      await clockOf(page.context()).fastForward('01:30:00');
+      const alert = page.locator('.ant-notification-notice').filter({ hasText: `已超时：${number}` });
+      await alert.waitFor();
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'alert-breach-1366.png') });
+      const box = (await alert.boundingBox())!;
+      const statusBar = (await page.getByRole('status').boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(statusBar.y); // above the status bar, not over its bell
+      // Over none of the case page's buttons (the action bar is at the top of the page's lower half).
+      const covered = await page.locator('#page button:visible').evaluateAll(
+        (buttons, b) =>
+          buttons
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.right > b.x && r.left < b.x + b.width && r.bottom > b.y && r.top < b.y + b.height;
+            })
+            .map((el) => el.textContent),
+        box,
+      );
+      expect(covered).toEqual([]);
 
-    // The print preview opens over the alert: its corner and its buttons are the dialog's own.
-    await page.getByTestId('print-menu').click();
-    await page.locator('.ant-dropdown:visible').getByText('登记表').click();
-    const preview = await dialogOpened(page);
-    await preview.getByTestId('pdf-page-count').waitFor();
-    await page.mouse.move(0, 0);
-    await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'alert-under-preview-1366.png') });
-    const drawnAt = (l: typeof alert) => l.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-      return top?.closest('.ant-notification') ? 'alert' : top?.closest('.ant-modal') ? 'dialog' : 'other';
-    });
-    expect(await drawnAt(preview.locator('.ant-modal-close'))).toBe('dialog');
-    for (const name of [/打\s*印/, /下载 PDF/, /关\s*闭/]) expect(await drawnAt(preview.locator('.ant-modal-footer').getByRole('button', { name }))).toBe('dialog');
-    if (await alert.isVisible()) expect(await drawnAt(alert)).not.toBe('alert');
-    await preview.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
-    await preview.waitFor({ state: 'hidden' });
+      // The print preview opens over the alert: its corner and its buttons are the dialog's own.
+      await page.getByTestId('print-menu').click();
+      await page.locator('.ant-dropdown:visible').getByText('登记表').click();
+      const preview = await dialogOpened(page);
+      await preview.getByTestId('pdf-page-count').waitFor();
+      await page.mouse.move(0, 0);
+      await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'alert-under-preview-1366.png') });
+      const drawnAt = (l: typeof alert) =>
+        l.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return top?.closest('.ant-notification') ? 'alert' : top?.closest('.ant-modal') ? 'dialog' : 'other';
+        });
+      expect(await drawnAt(preview.locator('.ant-modal-close'))).toBe('dialog');
+      for (const name of [/打\s*印/, /下载 PDF/, /关\s*闭/])
+        expect(await drawnAt(preview.locator('.ant-modal-footer').getByRole('button', { name }))).toBe('dialog');
+      if (await alert.isVisible()) expect(await drawnAt(alert)).not.toBe('alert');
+      await preview
+        .locator('.ant-modal-footer')
+        .getByRole('button', { name: /关\s*闭/ })
+        .click();
+      await preview.waitFor({ state: 'hidden' });
 
-    // The pop-up closes by itself; the alert stays listed under 提醒.
-    await clockOf(page.context()).fastForward('00:00:30');
-    await alert.waitFor({ state: 'hidden' });
-    await page.getByTestId('alert-bell').click();
-    const list = page.locator('.ant-popover:visible');
-    await list.getByText(`已超时：${number}`).first().waitFor();
-    await page.keyboard.press('Escape');
+      // The pop-up closes by itself; the alert stays listed under 提醒.
+      await clockOf(page.context()).fastForward('00:00:30');
+      await alert.waitFor({ state: 'hidden' });
+      await page.getByTestId('alert-bell').click();
+      const list = page.locator('.ant-popover:visible');
+      await list.getByText(`已超时：${number}`).first().waitFor();
+      await page.keyboard.press('Escape');
 
-    // A reload keeps the clerk signed in and the list, and does not pop the same alert up again.
-    await page.reload();
-    await page.getByTestId('status-staff').waitFor();
-    await page.getByTestId('alert-bell').click();
-    await page.locator('.ant-popover:visible').getByText(`已超时：${number}`).first().waitFor();
-    await page.keyboard.press('Escape');
-    await page.goto(page.url().replace(/#.*$/, '') + '#/queue');
-    await page.getByText(number).first().waitFor();
-    // A few ticks of the one-second ticker that raises alerts, five seconds on.
-    await clockOf(page.context()).fastForward('00:00:05');
-    await page.waitForTimeout(3_000);
-    expect(await page.locator('.ant-notification-notice').count()).toBe(0);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'alert-after-reload-1366.png') });
-    await page.context().close();
-  });
+      // A reload keeps the clerk signed in and the list, and does not pop the same alert up again.
+      await page.reload();
+      await page.getByTestId('status-staff').waitFor();
+      await page.getByTestId('alert-bell').click();
+      await page.locator('.ant-popover:visible').getByText(`已超时：${number}`).first().waitFor();
+      await page.keyboard.press('Escape');
+      await page.goto(page.url().replace(/#.*$/, '') + '#/queue');
+      await page.getByText(number).first().waitFor();
+      // A few ticks of the one-second ticker that raises alerts, five seconds on.
+      await clockOf(page.context()).fastForward('00:00:05');
+      await page.waitForTimeout(3_000);
+      expect(await page.locator('.ant-notification-notice').count()).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'alert-after-reload-1366.png') });
+      await page.context().close();
+    },
+  );
 });

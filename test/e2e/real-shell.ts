@@ -41,7 +41,12 @@ export async function startRealDesk(o: { rendererDir?: string; chromiumArgs?: re
  * chosen instant, e.g. a desk whose clock runs ahead of the server's. `animations`: antd's motion on,
  * as a person sees it; `viewport`: another screen than DESK_CONTEXT's (e.g. a 1366×768 laptop).
  */
-export async function openDeskPage(browser: Browser, url: string, clock: 'fixed' | 'real' | { at: number } = 'fixed', o: { animations?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+export async function openDeskPage(
+  browser: Browser,
+  url: string,
+  clock: 'fixed' | 'real' | { at: number } = 'fixed',
+  o: { animations?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     ...DESK_CONTEXT,
     acceptDownloads: true,
@@ -59,7 +64,10 @@ export { registerPropertyComplaint } from './desk-steps';
  * `npm run start:web` on the property demo in a fresh temporary folder, and a Chromium to meet it.
  * `extraInputs`: seed pages built along with the desk (served at builtAsset(rendererDir, name)).
  */
-export async function startPropertyDemo(folderPrefix: string, extraInputs: Record<string, string> = {}): Promise<{ demo: RunningDemo; browser: Browser; dataRoot: string; rendererDir: string }> {
+export async function startPropertyDemo(
+  folderPrefix: string,
+  extraInputs: Record<string, string> = {},
+): Promise<{ demo: RunningDemo; browser: Browser; dataRoot: string; rendererDir: string }> {
   const dataRoot = mkdtempSync(join(tmpdir(), folderPrefix));
   const rendererDir = await buildRenderer(extraInputs);
   const demo = await startDemo({ web: true, dataRoot, presetId: 's7-property', serverPort: 0, shellPort: 0, rendererDir, print: () => undefined });

@@ -27,36 +27,40 @@ async function signedIn(name: string): Promise<Page> {
 }
 
 describe('screen buttons outside the case actions', () => {
-  it('快速登记: 返回 goes to the queue keeping what was typed as a draft, which comes back; 清空草稿 empties the form and the draft', { timeout: 120_000 }, async () => {
-    const page = await signedIn('intake_buttons');
-    await page.keyboard.press('F2');
-    await page.getByTestId('intake-form').waitFor();
-    await page.keyboard.type('王先生'); // the cursor starts in the name
-    await page.getByTestId('intake-subject').click();
-    await page.keyboard.type('地下车库照明不亮');
-    await expect.poll(() => page.getByTestId('draft-status').textContent(), { timeout: 15_000 }).toContain('草稿已自动保存');
+  it(
+    '快速登记: 返回 goes to the queue keeping what was typed as a draft, which comes back; 清空草稿 empties the form and the draft',
+    { timeout: 120_000 },
+    async () => {
+      const page = await signedIn('intake_buttons');
+      await page.keyboard.press('F2');
+      await page.getByTestId('intake-form').waitFor();
+      await page.keyboard.type('王先生'); // the cursor starts in the name
+      await page.getByTestId('intake-subject').click();
+      await page.keyboard.type('地下车库照明不亮');
+      await expect.poll(() => page.getByTestId('draft-status').textContent(), { timeout: 15_000 }).toContain('草稿已自动保存');
 
-    await page.getByRole('button', { name: /返回/ }).click();
-    await page.getByTestId('queue-table').waitFor();
-    await page.keyboard.press('F2');
-    await expect.poll(() => page.getByTestId('intake-name').inputValue(), { timeout: 15_000 }).toBe('王先生');
-    expect(await page.getByTestId('intake-subject').inputValue()).toBe('地下车库照明不亮');
-    await page.getByText('已恢复上次未保存的登记草稿。').waitFor();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'intake-draft-restored.png') });
+      await page.getByRole('button', { name: /返回/ }).click();
+      await page.getByTestId('queue-table').waitFor();
+      await page.keyboard.press('F2');
+      await expect.poll(() => page.getByTestId('intake-name').inputValue(), { timeout: 15_000 }).toBe('王先生');
+      expect(await page.getByTestId('intake-subject').inputValue()).toBe('地下车库照明不亮');
+      await page.getByText('已恢复上次未保存的登记草稿。').waitFor();
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'intake-draft-restored.png') });
 
-    await page.getByRole('button', { name: '清空草稿' }).click();
-    await expect.poll(() => page.getByTestId('intake-name').inputValue()).toBe('');
-    expect(await page.getByTestId('intake-subject').inputValue()).toBe('');
-    // Gone for good: back to the queue and in again, the form is empty.
-    await page.getByRole('button', { name: /返回/ }).click();
-    await page.getByTestId('queue-table').waitFor();
-    await page.keyboard.press('F2');
-    await page.getByTestId('intake-form').waitFor();
-    await page.waitForTimeout(1000); // a draft, were there one, is loaded at once
-    expect(await page.getByTestId('intake-name').inputValue()).toBe('');
-    expect(await page.getByText('已恢复上次未保存的登记草稿。').count()).toBe(0);
-    await page.close();
-  });
+      await page.getByRole('button', { name: '清空草稿' }).click();
+      await expect.poll(() => page.getByTestId('intake-name').inputValue()).toBe('');
+      expect(await page.getByTestId('intake-subject').inputValue()).toBe('');
+      // Gone for good: back to the queue and in again, the form is empty.
+      await page.getByRole('button', { name: /返回/ }).click();
+      await page.getByTestId('queue-table').waitFor();
+      await page.keyboard.press('F2');
+      await page.getByTestId('intake-form').waitFor();
+      await page.waitForTimeout(1000); // a draft, were there one, is loaded at once
+      expect(await page.getByTestId('intake-name').inputValue()).toBe('');
+      expect(await page.getByText('已恢复上次未保存的登记草稿。').count()).toBe(0);
+      await page.close();
+    },
+  );
 
   it('工作台: a search that finds nothing says so, and 清除筛选 brings the cases back', { timeout: 120_000 }, async () => {
     const page = await signedIn('queue_clear');

@@ -79,7 +79,9 @@ describe.each(['zh-CN', 'en'] as const)('every screen in %s', (lang) => {
         expect(status).toMatch(/Desk: X \(YG01\)/);
       }
       // No menu item is cut short (…): every label fits the side bar.
-      const cut = await page.locator('.ant-layout-sider .ant-menu-title-content').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+      const cut = await page
+        .locator('.ant-layout-sider .ant-menu-title-content')
+        .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
       expect(cut, `${screen.route}: menu items cut short`).toEqual([]);
       if (lang === 'en' && screen.route === 'case') {
         expect(await page.locator('[data-next=true]').innerText()).toMatch(/^Next step: \w/);

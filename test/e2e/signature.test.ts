@@ -43,7 +43,11 @@ function pdfRgbImages(file: string): PpmImage[] {
   const dir = mkdtempSync(join(work, 'img-'));
   execFileSync('pdfimages', [file, join(dir, 'i')]);
   // `pdfimages -list` rows (after two header lines) are numbered like the files: i-000, i-001 …
-  const kinds = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim()).map((l) => l.trim().split(/\s+/));
+  const kinds = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => l.trim().split(/\s+/));
   return readdirSync(dir)
     .filter((f) => f.endsWith('.ppm') && kinds[Number(/i-(\d+)/.exec(f)![1])]?.[2] === 'image')
     .map((f) => {
@@ -58,77 +62,87 @@ function pdfRgbImages(file: string): PpmImage[] {
 
 for (const motion of ['animations on', 'reduced motion'] as const) {
   describe(`signing in Chromium (${motion})`, () => {
-    it('X-2 S1-2 draw a signature with the mouse, save, see it on the timeline, print the form and find the strokes and the name in the PDF', { timeout: 240_000 }, async () => {
-      const context = await desk.browser.newContext({ ...DESK_CONTEXT, reducedMotion: motion === 'reduced motion' ? 'reduce' : 'no-preference', acceptDownloads: true });
-      await fixClock(context, NOW);
-      const page = await openPage(context, `${desk.host.shell.url}/?desk=sign_${motion.replace(' ', '_')}_${Date.now()}`);
-      await firstRun(page, sunnyGardenDesk({ name: '王前台', roles: ['业服助理'], department: '业主服务中心', pin: '1357' }));
-      await signIn(page, '王前台', '1357');
-      const number = await registerPropertyComplaint(page, '张秀兰', '楼上卫生间漏水三天无人处理');
+    it(
+      'X-2 S1-2 draw a signature with the mouse, save, see it on the timeline, print the form and find the strokes and the name in the PDF',
+      { timeout: 240_000 },
+      async () => {
+        const context = await desk.browser.newContext({
+          ...DESK_CONTEXT,
+          reducedMotion: motion === 'reduced motion' ? 'reduce' : 'no-preference',
+          acceptDownloads: true,
+        });
+        await fixClock(context, NOW);
+        const page = await openPage(context, `${desk.host.shell.url}/?desk=sign_${motion.replace(' ', '_')}_${Date.now()}`);
+        await firstRun(page, sunnyGardenDesk({ name: '王前台', roles: ['业服助理'], department: '业主服务中心', pin: '1357' }));
+        await signIn(page, '王前台', '1357');
+        const number = await registerPropertyComplaint(page, '张秀兰', '楼上卫生间漏水三天无人处理');
 
-      await page.getByTestId('sign').click();
-      const dialog = await dialogOpened(page);
+        await page.getByTestId('sign').click();
+        const dialog = await dialogOpened(page);
 
-      // 保存 with nothing filled in says what is missing instead of doing nothing.
-      await dialog.getByTestId('sign-save').click();
-      await dialog.getByText('请选择签名身份。').waitFor();
-      await dialog.getByText('请填写签名人姓名。').waitFor();
+        // 保存 with nothing filled in says what is missing instead of doing nothing.
+        await dialog.getByTestId('sign-save').click();
+        await dialog.getByText('请选择签名身份。').waitFor();
+        await dialog.getByText('请填写签名人姓名。').waitFor();
 
-      // The registration form's complainant box; picking the role offers the complainant's name.
-      await pickOption(page, 'sign-role', '投诉人');
-      expect(await dialog.getByTestId('sign-name').inputValue()).toBe('张秀兰');
+        // The registration form's complainant box; picking the role offers the complainant's name.
+        await pickOption(page, 'sign-role', '投诉人');
+        expect(await dialog.getByTestId('sign-name').inputValue()).toBe('张秀兰');
 
-      // An empty pad is refused with a sentence, and nothing is written.
-      await dialog.getByTestId('sign-save').click();
-      expect(await dialog.getByTestId('sign-error').textContent()).toContain('请先在框内签名。');
+        // An empty pad is refused with a sentence, and nothing is written.
+        await dialog.getByTestId('sign-save').click();
+        expect(await dialog.getByTestId('sign-error').textContent()).toContain('请先在框内签名。');
 
-      // The pad's pixels follow its size on screen (× devicePixelRatio), so strokes land under the pointer.
-      const size = await page.getByTestId('signature-pad').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height, cssWidth: c.offsetWidth, ratio: window.devicePixelRatio }));
-      expect(size.width).toBe(Math.round(size.cssWidth * size.ratio));
-      expect(await canvasInk(page)).toBe(0);
-      await drawName(page);
-      const ink = await canvasInk(page);
-      expect(ink).toBeGreaterThan(0.005);
-      // The first stroke starts at 10 % from the left: ink under the pointer, none in the untouched top-left corner.
-      const corner = await page.getByTestId('signature-pad').evaluate((c: HTMLCanvasElement) => {
-        const { data } = c.getContext('2d')!.getImageData(0, 0, Math.round(c.width * 0.08), Math.round(c.height * 0.15));
-        return data.filter((v, i) => i % 4 === 0 && v < 100).length;
-      });
-      expect(corner).toBe(0);
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `signature-drawn-${motion.replace(' ', '-')}.png`) });
+        // The pad's pixels follow its size on screen (× devicePixelRatio), so strokes land under the pointer.
+        const size = await page
+          .getByTestId('signature-pad')
+          .evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height, cssWidth: c.offsetWidth, ratio: window.devicePixelRatio }));
+        expect(size.width).toBe(Math.round(size.cssWidth * size.ratio));
+        expect(await canvasInk(page)).toBe(0);
+        await drawName(page);
+        const ink = await canvasInk(page);
+        expect(ink).toBeGreaterThan(0.005);
+        // The first stroke starts at 10 % from the left: ink under the pointer, none in the untouched top-left corner.
+        const corner = await page.getByTestId('signature-pad').evaluate((c: HTMLCanvasElement) => {
+          const { data } = c.getContext('2d')!.getImageData(0, 0, Math.round(c.width * 0.08), Math.round(c.height * 0.15));
+          return data.filter((v, i) => i % 4 === 0 && v < 100).length;
+        });
+        expect(corner).toBe(0);
+        await page.screenshot({ path: join(SCREENSHOT_DIR, `signature-drawn-${motion.replace(' ', '-')}.png`) });
 
-      // 重写 clears the pad; drawing again and saving closes the dialog.
-      await dialog.getByTestId('sign-clear').click();
-      expect(await canvasInk(page)).toBe(0);
-      await drawName(page);
-      await dialog.getByTestId('sign-save').click();
-      await dialog.waitFor({ state: 'detached', timeout: 15_000 });
-      await page.getByText('签名已保存').waitFor();
-      await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('张秀兰（投诉人（来访人）本人）· 登记表');
+        // 重写 clears the pad; drawing again and saving closes the dialog.
+        await dialog.getByTestId('sign-clear').click();
+        expect(await canvasInk(page)).toBe(0);
+        await drawName(page);
+        await dialog.getByTestId('sign-save').click();
+        await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+        await page.getByText('签名已保存').waitFor();
+        await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('张秀兰（投诉人（来访人）本人）· 登记表');
 
-      // Print the registration form: the preview, then 打印 (the browser shell downloads the PDF).
-      await page.getByTestId('print-menu').click();
-      await page.locator('.ant-dropdown:visible').getByText('登记表').click();
-      const preview = await dialogOpened(page);
-      await preview.getByTestId('pdf-page-count').waitFor({ timeout: 60_000 });
-      const download = page.waitForEvent('download');
-      await preview.getByRole('button', { name: /打\s*印/ }).click();
-      const file = join(work, `registration-${motion.replace(' ', '-')}.pdf`);
-      await (await download).saveAs(file);
+        // Print the registration form: the preview, then 打印 (the browser shell downloads the PDF).
+        await page.getByTestId('print-menu').click();
+        await page.locator('.ant-dropdown:visible').getByText('登记表').click();
+        const preview = await dialogOpened(page);
+        await preview.getByTestId('pdf-page-count').waitFor({ timeout: 60_000 });
+        const download = page.waitForEvent('download');
+        await preview.getByRole('button', { name: /打\s*印/ }).click();
+        const file = join(work, `registration-${motion.replace(' ', '-')}.pdf`);
+        await (await download).saveAs(file);
 
-      // The signer's name and the signing time are printed in the complainant's box …
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-      expect(text).toContain(number);
-      expect(text).toContain('投诉人签名');
-      const boxes = text.slice(text.indexOf('投诉人签名'));
-      expect(boxes).toContain('张秀兰');
-      expect(boxes).toMatch(/2026-11-2710:\d\d/);
-      // … above the drawn picture: an image of the pad's pixel size carrying the strokes.
-      const images = pdfRgbImages(file).filter((i) => i.width === size.width && i.height === size.height);
-      expect(images).toHaveLength(1);
-      expect(images[0]!.dark / (size.width * size.height)).toBeGreaterThan(0.005);
-      execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', file, join(SCREENSHOT_DIR, `signature-printed-${motion.replace(' ', '-')}`)]);
-      await context.close();
-    });
+        // The signer's name and the signing time are printed in the complainant's box …
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+        expect(text).toContain(number);
+        expect(text).toContain('投诉人签名');
+        const boxes = text.slice(text.indexOf('投诉人签名'));
+        expect(boxes).toContain('张秀兰');
+        expect(boxes).toMatch(/2026-11-2710:\d\d/);
+        // … above the drawn picture: an image of the pad's pixel size carrying the strokes.
+        const images = pdfRgbImages(file).filter((i) => i.width === size.width && i.height === size.height);
+        expect(images).toHaveLength(1);
+        expect(images[0]!.dark / (size.width * size.height)).toBeGreaterThan(0.005);
+        execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', file, join(SCREENSHOT_DIR, `signature-printed-${motion.replace(' ', '-')}`)]);
+        await context.close();
+      },
+    );
   });
 }

@@ -27,7 +27,8 @@ async function openStaffSettings(page: Page): Promise<void> {
   await page.locator('.ant-card').filter({ hasText: '工作人员' }).first().waitFor();
 }
 
-const staffRow = (page: Page, name: string) => page.locator('.ant-card').filter({ hasText: '工作人员' }).locator('tbody tr.ant-table-row').filter({ hasText: name });
+const staffRow = (page: Page, name: string) =>
+  page.locator('.ant-card').filter({ hasText: '工作人员' }).locator('tbody tr.ant-table-row').filter({ hasText: name });
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: '退出登录' }).click();
@@ -64,7 +65,11 @@ describe('resetting a staff member’s credential in Chromium', () => {
     const page = await desk.newPage(`credential_${Date.now()}`);
     await firstRun(
       page,
-      sunnyGardenDesk(propertyAdministrator(ADMIN_PASSPHRASE), { name: '王主管', roles: ['相关部门主管'], department: '工程部', pin: '1357' }, { name: '赵管家', roles: ['物业管家'], pin: '2468' }),
+      sunnyGardenDesk(
+        propertyAdministrator(ADMIN_PASSPHRASE),
+        { name: '王主管', roles: ['相关部门主管'], department: '工程部', pin: '1357' },
+        { name: '赵管家', roles: ['物业管家'], pin: '2468' },
+      ),
     );
 
     // 王主管 with his PIN: he sees why he cannot, and who can.
@@ -93,7 +98,9 @@ describe('resetting a staff member’s credential in Chromium', () => {
     await dialog.getByRole('button', { name: '下一步：管理员确认' }).click();
     await dialog
       .getByTestId('reset-credential-error')
-      .getByText('李助理是本单位唯一能用管理口令确认管理操作的人：改为 PIN 码后，本单位将没有人能发布制度或管理人员。请先为另一位管理人员设置管理口令，再改此人的凭据。未做任何更改。')
+      .getByText(
+        '李助理是本单位唯一能用管理口令确认管理操作的人：改为 PIN 码后，本单位将没有人能发布制度或管理人员。请先为另一位管理人员设置管理口令，再改此人的凭据。未做任何更改。',
+      )
       .waitFor();
     expect(await adminPrompt(page).count()).toBe(0);
     await screenshot(page, 'reset-credential-last-admin-refused');

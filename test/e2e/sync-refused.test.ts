@@ -43,7 +43,12 @@ describe('records the server refused', () => {
   it('are listed on the status bar with the case, the step and the server’s reason, and the list survives a reload', { timeout: 240_000 }, async () => {
     // The machine's real time plus three days: the server checks against its own clock, so this desk is
     // ahead on whatever date the suite runs.
-    const page = await openDeskPage(browser, `${demo.web!.shell.url}/?desk=ahead_${Date.now()}`, { at: Date.now() + 3 * DAY }, { animations: true, viewport: { width: 1366, height: 768 } });
+    const page = await openDeskPage(
+      browser,
+      `${demo.web!.shell.url}/?desk=ahead_${Date.now()}`,
+      { at: Date.now() + 3 * DAY },
+      { animations: true, viewport: { width: 1366, height: 768 } },
+    );
     await page.getByTestId('first-run-form').waitFor({ timeout: 60_000 });
     await page.getByRole('tab', { name: '加入服务器' }).click();
     const form = page.getByTestId('join-server-form');

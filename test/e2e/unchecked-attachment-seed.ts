@@ -28,11 +28,19 @@ export async function seedUncheckedAttachment(profile: string, caseNumber: strin
     const found = await db.cases.findOne({ selector: { number: caseNumber } }).exec();
     if (!identity || !staff || !found) return [`desk ${profile}: identity ${!!identity}, staff ${!!staff}, case ${caseNumber} ${!!found}`];
     const policy = config.policies[config.policies.length - 1]!;
-    const ctx: WriteContext = { ...identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy, policyFor: (rev) => policyByRevision(config.policies, rev) };
+    const ctx: WriteContext = {
+      ...identity,
+      actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId },
+      policy,
+      policyFor: (rev) => policyByRevision(config.policies, rev),
+    };
     const bytes = new Uint8Array(file.bytes).buffer;
     const hash = await sha256Hex(bytes);
     await bodyStoreFor(db).put(bytes, file.type, Date.now());
-    const r = await writeEvent(db, ctx, found.id, { type: 'case.attachment_added', payload: { hash, name: file.name, type: file.type, size: bytes.byteLength, kind: file.kind } });
+    const r = await writeEvent(db, ctx, found.id, {
+      type: 'case.attachment_added',
+      payload: { hash, name: file.name, type: file.type, size: bytes.byteLength, kind: file.kind },
+    });
     return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message['zh-CN']}`);
   } finally {
     await db.close();

@@ -59,7 +59,10 @@ export async function printedText(page: Page, menuLabel: string, name: string): 
   const file = join(work, `${name}.pdf`);
   writeFileSync(file, Buffer.from(body.value.pdfBase64, 'base64'));
   execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', file, join(process.cwd(), 'test-artifacts/screenshots', name)]);
-  await preview.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+  await preview
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /关\s*闭/ })
+    .click();
   await preview.waitFor({ state: 'detached' });
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 }
@@ -80,7 +83,6 @@ export async function stageTimer(page: Page, stage: string | RegExp): Promise<{ 
   const timer = row.getByTestId('stage-timer');
   return { state: await timer.getAttribute('data-state'), text: ((await row.textContent()) ?? '').replace(/\s+/g, ' ') };
 }
-
 
 /** Opens an action's dialog as a clerk would, reads what it asks, and cancels it: nothing is written (issue 16 finding 7 words checks). */
 export async function dialogWords(page: Page, eventType: string): Promise<string> {

@@ -15,7 +15,13 @@ const eventSchema = {
   properties: { id: { type: 'string', maxLength: 40 }, caseId: { type: 'string' }, at: { type: 'number' }, payload: { type: 'object' } },
   required: ['id'],
 } as unknown as RxJsonSchema<CaseEvent>;
-const configSchema = { version: 0, primaryKey: 'id', type: 'object', properties: { id: { type: 'string', maxLength: 140 } }, required: ['id'] } as RxJsonSchema<{ id: string }>;
+const configSchema = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: { id: { type: 'string', maxLength: 140 } },
+  required: ['id'],
+} as RxJsonSchema<{ id: string }>;
 
 type Desk = RxDatabase<{ events: RxCollection<CaseEvent>; config: RxCollection<{ id: string }> }>;
 

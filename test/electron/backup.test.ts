@@ -18,7 +18,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const PASSPHRASE = '前台备份口令 2026';
 
 /** What a person's restore does: the host opens the file, the page restores it; the error shown, if any. */
-async function attemptRestoreError(folder: BackupFolder, name: string, passphrase: string | undefined, desk: ReturnType<typeof memoryDesk>): Promise<BridgeError | undefined> {
+async function attemptRestoreError(
+  folder: BackupFolder,
+  name: string,
+  passphrase: string | undefined,
+  desk: ReturnType<typeof memoryDesk>,
+): Promise<BridgeError | undefined> {
   let content: string;
   try {
     content = folder.read(name, passphrase).content;
@@ -60,7 +65,12 @@ describe('backup and restore of a 10k-case desk', () => {
 
   it('writes the backup sealed through the host and restores identical events into an empty desk', async () => {
     expect(original.length).toBe(15_000);
-    const text = serializeBackup({ events: original, config: store.config, createdAt: Date.UTC(2026, 10, 27), desk: { orgId: 'org-demo', deskId: 'desk-hz01', deskCode: 'HZ01' } });
+    const text = serializeBackup({
+      events: original,
+      config: store.config,
+      createdAt: Date.UTC(2026, 10, 27),
+      desk: { orgId: 'org-demo', deskId: 'desk-hz01', deskCode: 'HZ01' },
+    });
     const written = folder.write(text, true);
     genuine = readFileSync(join(tmp, 'round-trip', written.name));
     expect(written.bytes).toBe(genuine.length);
@@ -119,7 +129,7 @@ describe('backup and restore of a 10k-case desk', () => {
       ['cut inside the header', genuine.subarray(0, headerEnd - 5), undefined, 'backup.damaged', /不完整，可能已损坏或被截断/],
       ['plain backup with a valid CRC (the old format, or a forgery)', Buffer.from(forgedText), undefined, 'backup.unsealed', /没有加密/],
       ['forged and sealed under another passphrase', forgedSealed, undefined, 'backup.passphraseNeeded', /另一个备份口令/],
-      ['forged and sealed under another passphrase, this desk\'s passphrase typed', forgedSealed, PASSPHRASE, 'backup.passphrase', /备份口令不正确/],
+      ["forged and sealed under another passphrase, this desk's passphrase typed", forgedSealed, PASSPHRASE, 'backup.passphrase', /备份口令不正确/],
       ['forged under the genuine header', forgedUnderGenuineHeader, undefined, 'backup.tampered', /未通过完整性验证/],
       ['not a backup at all', Buffer.from('PK\u0003\u0004 a zip file'), undefined, 'backup.notBackup', /不是接诉台备份文件/],
     ];

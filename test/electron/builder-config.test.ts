@@ -10,7 +10,11 @@ import type { Configuration } from 'app-builder-lib';
 // loaded and validated the way electron-builder does, and what it promises is checked against the tree.
 
 const root = resolve('.');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string>; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+};
 
 async function loadConfig(): Promise<Configuration> {
   const config = await getConfig(root, null, null);
@@ -105,7 +109,10 @@ describe('electron-builder configuration', () => {
     needed.delete('electron');
     expect(needed.size).toBeGreaterThan(2);
     for (const name of needed) {
-      expect(excluded.some((e) => name === e || name.startsWith(`${e}/`)), `${name} is excluded from the package`).toBe(false);
+      expect(
+        excluded.some((e) => name === e || name.startsWith(`${e}/`)),
+        `${name} is excluded from the package`,
+      ).toBe(false);
       // The CJK font package is excluded from app.asar on purpose: it ships as resources/fonts instead.
       if (name !== '@expo-google-fonts/noto-sans-sc') expect(pkg.dependencies[name], `${name} must be a dependency, not a devDependency`).toBeDefined();
     }

@@ -35,13 +35,15 @@ const JUSTIFIED: Record<string, { files: string[]; why: string }> = {
 
 describe('electronegativity over src-main', () => {
   it('finds no HIGH or MEDIUM issue that is not justified in this file', async () => {
-    const result = (await (run as (o: object) => Promise<{ atomicChecks: number; globalChecks: number; errors: { file: string; tolerable: boolean }[]; issues: Finding[] }>)({
+    const result = await (
+      run as (o: object) => Promise<{ atomicChecks: number; globalChecks: number; errors: { file: string; tolerable: boolean }[]; issues: Finding[] }>
+    )({
       input: resolve('src-main'),
       // The installed Electron version; no network lookups of release notes (CI runs offline).
       electronVersionOverride: '41.7.1',
       isRelative: true,
       excludeFromScan: ['AvailableSecurityFixesGlobalCheck', 'ElectronVersionJSONCheck'],
-    })) ;
+    });
     // The scan really ran: dozens of checks, every source file parsed.
     expect(result.atomicChecks).toBeGreaterThan(25);
     expect(result.errors.filter((e) => !e.tolerable)).toEqual([]);

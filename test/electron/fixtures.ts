@@ -42,7 +42,15 @@ export function deskStore(cases: number): { events: CaseEvent[]; config: ConfigD
     if (i % 2 === 0) events.push({ ...envelope(caseId, at + 5_000), type: 'case.accepted', payload: { note: '已受理' } } as CaseEvent);
   }
   const config: ConfigDoc[] = [
-    { id: 'organisation:org-demo', orgId: 'org-demo', kind: 'organisation', rev: 1, updatedAt: base, data: { id: 'org-demo', name: '示范物业' }, _deleted: false },
+    {
+      id: 'organisation:org-demo',
+      orgId: 'org-demo',
+      kind: 'organisation',
+      rev: 1,
+      updatedAt: base,
+      data: { id: 'org-demo', name: '示范物业' },
+      _deleted: false,
+    },
     { id: 'desk:desk-hz01', orgId: 'org-demo', kind: 'desk', rev: 1, updatedAt: base, data: { id: 'desk-hz01', code: 'HZ01' }, _deleted: false },
   ];
   return { events, config };

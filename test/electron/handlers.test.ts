@@ -36,7 +36,7 @@ describe('bridge handlers as plain functions', () => {
     expect(await h.handlers['settings.get']({})).toMatchObject({ serverUrl: 'http://127.0.0.1:8787', printer: '前台打印机' });
   });
 
-  it('sync.adopt takes a page-held token into the secret store; no answer carries it, and the host signs only its own server\'s API', async () => {
+  it("sync.adopt takes a page-held token into the secret store; no answer carries it, and the host signs only its own server's API", async () => {
     const h = testHost();
     expect(await h.handlers['sync.link']({ profile: 'default' })).toBeNull();
     const adopted = await h.handlers['sync.adopt']({ profile: 'default', serverUrl: 'http://127.0.0.1:8787/', token: 'dt_secret_abcdef' });
@@ -45,7 +45,10 @@ describe('bridge handlers as plain functions', () => {
     expect(await h.handlers['sync.link']({ profile: 'other' })).toBeNull();
     for (const f of ['settings.json']) expect(existsSync(join(h.dataFolder, f)) ? readFileSync(join(h.dataFolder, f), 'utf8') : '').not.toContain('dt_secret');
     expect(JSON.stringify(await h.handlers['settings.get']({}))).not.toContain('dt_secret');
-    expect(signedRequestHeaders(h.links, 'http://127.0.0.1:8787/api/v1/events/pull?seq=0', { Accept: '*/*', authorization: 'Bearer forged' })).toEqual({ Accept: '*/*', Authorization: 'Bearer dt_secret_abcdef' });
+    expect(signedRequestHeaders(h.links, 'http://127.0.0.1:8787/api/v1/events/pull?seq=0', { Accept: '*/*', authorization: 'Bearer forged' })).toEqual({
+      Accept: '*/*',
+      Authorization: 'Bearer dt_secret_abcdef',
+    });
     for (const elsewhere of ['http://127.0.0.1:8788/api/v1/events/pull', 'http://evil.example/api/v1/events/pull', 'http://127.0.0.1:8787/docs']) {
       expect(signedRequestHeaders(h.links, elsewhere, { Accept: '*/*' }), elsewhere).toEqual({ Accept: '*/*' });
     }
@@ -92,7 +95,8 @@ describe('bridge handlers as plain functions', () => {
     expect(set.hasBackupPassphrase).toBe(true);
     expect(JSON.stringify(set)).not.toContain('前台备份口令');
     // Only the derived key is kept, in the secret store; the passphrase is nowhere on disk.
-    for (const f of ['settings.json', 'secrets.json']) expect(readFileSync(join(h.dataFolder, f), 'utf8')).not.toContain(Buffer.from('前台备份口令 2026').toString('base64'));
+    for (const f of ['settings.json', 'secrets.json'])
+      expect(readFileSync(join(h.dataFolder, f), 'utf8')).not.toContain(Buffer.from('前台备份口令 2026').toString('base64'));
     expect(readFileSync(join(h.dataFolder, 'settings.json'), 'utf8')).not.toContain('前台备份口令');
 
     const written = await h.handlers['backup.write']({ content, manual: false });
@@ -112,7 +116,9 @@ describe('bridge handlers as plain functions', () => {
     const file = readFileSync(join(h.dataFolder, 'backups', written.name));
     // Someone who does not know the current passphrase cannot reseal the desk's future backups.
     for (const current of [undefined, '猜的口令 12345']) {
-      await expect(h.handlers['settings.set']({ backupPassphrase: '新的备份口令 2027', ...(current ? { currentBackupPassphrase: current } : {}) })).rejects.toThrow(/current backup passphrase is wrong/);
+      await expect(
+        h.handlers['settings.set']({ backupPassphrase: '新的备份口令 2027', ...(current ? { currentBackupPassphrase: current } : {}) }),
+      ).rejects.toThrow(/current backup passphrase is wrong/);
     }
     expect(await h.handlers['backup.open']({ file: file.toString('base64') })).toEqual({ content });
     await h.handlers['settings.set']({ backupPassphrase: '新的备份口令 2027', currentBackupPassphrase: '前台备份口令 2026' });
@@ -179,7 +185,12 @@ describe('dispatchBridgeCall validates before any handler runs', () => {
     const missing = await dispatchBridgeCall(h.handlers, 'backup.read', { name: 'jiesu-backup-20261127-010203-004-auto.jbak' });
     expect(missing.ok === false && missing.error.message['zh-CN']).toMatch(/备份文件「.*」不存在/);
     const logged: unknown[] = [];
-    const boom = await dispatchBridgeCall({ ...h.handlers, 'app.info': async () => Promise.reject(new Error('disk on fire /home/x')) }, 'app.info', {}, { error: (...d) => logged.push(d) });
+    const boom = await dispatchBridgeCall(
+      { ...h.handlers, 'app.info': async () => Promise.reject(new Error('disk on fire /home/x')) },
+      'app.info',
+      {},
+      { error: (...d) => logged.push(d) },
+    );
     expect(boom.ok === false && boom.error.code).toBe('host.internal');
     expect(JSON.stringify(boom)).not.toContain('disk on fire');
     expect(logged).toHaveLength(1);

@@ -57,7 +57,11 @@ describe('registerBridgeIpc', () => {
   const unregister = registerBridgeIpc(host.handlers, ORIGIN, { error: () => undefined, warn: () => undefined });
 
   it('registers exactly one handler per bridge channel', () => {
-    expect([...ipc.handlers.keys()].sort()).toEqual(Object.keys(bridgeInputs).map((c) => `jiesu:${c}`).sort());
+    expect([...ipc.handlers.keys()].sort()).toEqual(
+      Object.keys(bridgeInputs)
+        .map((c) => `jiesu:${c}`)
+        .sort(),
+    );
   });
 
   for (const channel of Object.keys(bridgeInputs) as BridgeChannel[]) {

@@ -18,7 +18,10 @@ const fx = vi.hoisted(() => {
     appEvents: new Map<string, (...a: unknown[]) => void>(),
     privileged: [] as unknown[],
     protocolHandlers: new Map<string, (r: Request) => Promise<Response>>(),
-    beforeSendHeaders: [] as ((details: { url: string; requestHeaders: Record<string, string> }, cb: (r: { requestHeaders: Record<string, string> }) => void) => void)[],
+    beforeSendHeaders: [] as ((
+      details: { url: string; requestHeaders: Record<string, string> },
+      cb: (r: { requestHeaders: Record<string, string> }) => void,
+    ) => void)[],
     ipc: new Map<string, (e: unknown, i: unknown) => Promise<unknown>>(),
     windows: [] as { options: Record<string, unknown>; url?: string; focused: number; sent: unknown[][] }[],
     trays: [] as { tooltip: string; title: string; menu: { label?: string }[] }[],
@@ -108,7 +111,12 @@ vi.mock('electron', async () => {
     Tray,
     Menu: { buildFromTemplate: (t: unknown) => t },
     nativeImage: { createFromPath: () => ({ resize: () => ({}) }) },
-    Notification: Object.assign(class extends Emitter { show() {} }, { isSupported: () => true }),
+    Notification: Object.assign(
+      class extends Emitter {
+        show() {}
+      },
+      { isSupported: () => true },
+    ),
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
   };
@@ -141,15 +149,27 @@ describe('Electron main process wiring (fake electron)', () => {
   it('opens the desk on app://desk with the first-run join hint and the locked-down preferences', () => {
     const desk = fx.windows[0];
     expect(desk?.url).toBe('app://desk/index.html?server=http%3A%2F%2F127.0.0.1%3A8787&code=ABCD-EFGH-JKLM');
-    expect(desk?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: resolve('out/preload/index.cjs') });
+    expect(desk?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: resolve('out/preload/index.cjs'),
+    });
     // No settings yet: Chromium starts in Chinese, so native date inputs read 2026/11/28.
     expect(fx.switches).toContainEqual(['lang', 'zh-CN']);
   });
 
   it('registers every bridge channel; calls from the desk work, calls from elsewhere are refused', async () => {
-    expect([...fx.ipc.keys()].sort()).toEqual(Object.keys(bridgeInputs).map((c) => `jiesu:${c}`).sort());
+    expect([...fx.ipc.keys()].sort()).toEqual(
+      Object.keys(bridgeInputs)
+        .map((c) => `jiesu:${c}`)
+        .sort(),
+    );
     const info = fx.ipc.get('jiesu:app.info');
-    expect(await info?.({ senderFrame: { url: 'app://desk/index.html', parent: null } }, {})).toEqual({ ok: true, value: { version: '0.1.0', host: 'electron', dataFolder: fx.userData } });
+    expect(await info?.({ senderFrame: { url: 'app://desk/index.html', parent: null } }, {})).toEqual({
+      ok: true,
+      value: { version: '0.1.0', host: 'electron', dataFolder: fx.userData },
+    });
     expect(await info?.({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toMatchObject({ ok: false, error: { code: 'bridge.sender' } });
   });
 
@@ -182,4 +202,3 @@ describe('Electron main process wiring (fake electron)', () => {
     expect(fx.windows.at(-1)?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
   });
 });
-

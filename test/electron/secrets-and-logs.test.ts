@@ -68,7 +68,11 @@ describe('log redaction', () => {
   });
 
   it('hides secret-named fields in logged objects and errors, keeps the rest', () => {
-    const out = redactValue({ caseNumber: 'HZ01-20261127-007', staff: { name: '王芳', pin: '2468', pinHash: 'scrypt$x$y' }, headers: { authorization: 'Bearer zzzzzzzz' } });
+    const out = redactValue({
+      caseNumber: 'HZ01-20261127-007',
+      staff: { name: '王芳', pin: '2468', pinHash: 'scrypt$x$y' },
+      headers: { authorization: 'Bearer zzzzzzzz' },
+    });
     expect(JSON.stringify(out)).not.toMatch(/2468|scrypt|zzzzzzzz/);
     expect(JSON.stringify(out)).toContain('HZ01-20261127-007');
     expect(JSON.stringify(out)).toContain('王芳');

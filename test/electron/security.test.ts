@@ -12,7 +12,13 @@ function fakeContents() {
     setWindowOpenHandler: (h: (d: { url: string }) => { action: 'deny' }) => void (openHandler = h),
   } as unknown as GuardedContents;
   const attempt = (event: string, url: string) => {
-    const e = { url, prevented: false, preventDefault() { this.prevented = true; } };
+    const e = {
+      url,
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     emitter.emit(event, e);
     return e.prevented ? 'blocked' : 'allowed';
   };
@@ -50,7 +56,7 @@ describe('guardWebContents', () => {
 });
 
 describe('denyPermissions', () => {
-  it('allows the camera (video only) to the desk\'s own pages for 拍照, and nothing else to anyone', () => {
+  it("allows the camera (video only) to the desk's own pages for 拍照, and nothing else to anyone", () => {
     let request: GuardedSession['setPermissionRequestHandler'] extends (h: infer H) => void ? H : never = () => undefined;
     let check: GuardedSession['setPermissionCheckHandler'] extends (h: infer H) => void ? H : never = () => true;
     denyPermissions({ setPermissionRequestHandler: (h) => void (request = h), setPermissionCheckHandler: (h) => void (check = h) }, 'app://desk');

@@ -22,7 +22,16 @@ let firstOrgId = '';
 describe('npm start', () => {
   it('falls back to the browser shell when no Electron binary exists, and prints the guide', async () => {
     const printed: string[] = [];
-    const demo = await startDemo({ web: false, findElectron: () => undefined, dataRoot, presetId: 's7-property', serverPort: 0, shellPort: 0, rendererDir, print: (l) => printed.push(l) });
+    const demo = await startDemo({
+      web: false,
+      findElectron: () => undefined,
+      dataRoot,
+      presetId: 's7-property',
+      serverPort: 0,
+      shellPort: 0,
+      rendererDir,
+      print: (l) => printed.push(l),
+    });
     try {
       const text = printed.join('\n');
       expect(text).toMatch(/没有找到 Electron 程序/);
@@ -36,14 +45,19 @@ describe('npm start', () => {
 
       // The desk's shell knows its server, and the desk address carries the first-run join hint.
       const shellUrl = demo.web?.shell.url as string;
-      const settings = await fetch(`${shellUrl}/bridge/settings.get`, { method: 'POST', headers: { 'content-type': 'application/json', origin: shellUrl }, body: '{}' });
+      const settings = await fetch(`${shellUrl}/bridge/settings.get`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: shellUrl },
+        body: '{}',
+      });
       expect(((await settings.json()) as { value: { serverUrl: string } }).value.serverUrl).toBe(demo.server.url);
       const hint = new URL(demo.deskUrl as string).searchParams;
       expect(hint.get('server')).toBe(demo.server.url);
       expect(hint.get('code')).toBe(demo.enrolmentCode);
 
       // The printed code enrols exactly one desk.
-      const enrol = (body: object) => fetch(`${demo.server.url}${ENROL_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const enrol = (body: object) =>
+        fetch(`${demo.server.url}${ENROL_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const first = await enrol({ code: demo.enrolmentCode, deskName: '前台' });
       expect(first.status).toBe(200);
       expect(((await first.json()) as { orgId: string }).orgId).toBe(demo.orgId);
@@ -57,7 +71,11 @@ describe('npm start', () => {
     const demo = await startDemo({ web: true, dataRoot, presetId: 's7-property', serverPort: 0, shellPort: 0, rendererDir, print: () => undefined });
     try {
       expect(demo.orgId).toBe(firstOrgId);
-      const r = await fetch(`${demo.server.url}${ENROL_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: demo.enrolmentCode }) });
+      const r = await fetch(`${demo.server.url}${ENROL_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: demo.enrolmentCode }),
+      });
       expect(r.status).toBe(200);
       expect(((await r.json()) as { orgId: string }).orgId).toBe(demo.orgId);
     } finally {

@@ -85,7 +85,13 @@ describe('createDeskWindow', () => {
 
   it('opens where it was left (maximised again) and reports its new state', () => {
     const states: unknown[] = [];
-    createDeskWindow({ kind: 'desk', preloadPath: '/p', title: '接诉台', state: { x: 50, y: 60, width: 1400, height: 900, maximized: true }, onStateChange: (s) => states.push(s) });
+    createDeskWindow({
+      kind: 'desk',
+      preloadPath: '/p',
+      title: '接诉台',
+      state: { x: 50, y: 60, width: 1400, height: 900, maximized: true },
+      onStateChange: (s) => states.push(s),
+    });
     const { options, win } = fake.created.at(-1) as { options: Record<string, unknown>; win: FakeWin };
     expect(options).toMatchObject({ x: 50, y: 60, width: 1400, height: 900 });
     win.emit('ready-to-show');

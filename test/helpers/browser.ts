@@ -55,7 +55,31 @@ export async function startRendererDevServer(): Promise<{ server: ViteDevServer;
     server: { host: '127.0.0.1', port: 0, hmr: false, fs: { allow: [process.cwd()] } },
     // Pre-bundle the heavy dependencies up front so the first page load does not trigger a re-optimise.
     optimizeDeps: {
-      include: ['react', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'antd', 'antd/locale/zh_CN', 'antd/locale/en_US', '@ant-design/icons', 'rxdb', 'rxdb/plugins/storage-dexie', 'rxdb/plugins/local-documents', 'rxdb/plugins/replication', 'dexie', 'react-hook-form', 'zod', 'ulid', 'signature_pad', 'rxjs', 'echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers', 'fflate'],
+      include: [
+        'react',
+        'react-dom/client',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        'antd',
+        'antd/locale/zh_CN',
+        'antd/locale/en_US',
+        '@ant-design/icons',
+        'rxdb',
+        'rxdb/plugins/storage-dexie',
+        'rxdb/plugins/local-documents',
+        'rxdb/plugins/replication',
+        'dexie',
+        'react-hook-form',
+        'zod',
+        'ulid',
+        'signature_pad',
+        'rxjs',
+        'echarts/core',
+        'echarts/charts',
+        'echarts/components',
+        'echarts/renderers',
+        'fflate',
+      ],
     },
   });
   await server.listen();
@@ -101,7 +125,12 @@ const HOST_DOUBLE = `
  * antd's open/close animations off (the desk honours the OS setting), so a click never lands on a dialog
  * that is still zooming in — the cause of a lost checkbox click in one CI run.
  */
-export const DESK_CONTEXT: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' };
+export const DESK_CONTEXT: BrowserContextOptions = {
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  viewport: { width: 1440, height: 900 },
+  reducedMotion: 'reduce',
+};
 
 export { TEST_NOW };
 
@@ -121,7 +150,11 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
   // its UI locale from LANGUAGE instead, so native date inputs read 2026/11/28 (needs Debian's
   // chromium-l10n). LANG stays C.UTF-8, a locale every machine has: with a zh_CN LANG that the C library
   // lacks, Chromium cannot encode a Chinese download name and saves 登记表_….pdf as "download".
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs], env: { ...process.env, LANG: 'C.UTF-8', LANGUAGE: 'zh_CN' } });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    env: { ...process.env, LANG: 'C.UTF-8', LANGUAGE: 'zh_CN' },
+  });
 }
 
 /** A page that reports its uncaught errors on the test's stderr. */
@@ -151,7 +184,11 @@ export async function startDeskBrowser(source: 'build' | 'dev' = 'build', o: { a
   const browser = await launchChromium();
   // `animations`: antd's open/close animations on, as a person sees them (the bar asks every action's test to run so too).
   // `timezoneId`: a machine set to another zone than the organisation's (DESK_CONTEXT: China).
-  const context = await browser.newContext({ ...DESK_CONTEXT, ...(o.animations ? { reducedMotion: 'no-preference' as const } : {}), ...(o.timezoneId ? { timezoneId: o.timezoneId } : {}) });
+  const context = await browser.newContext({
+    ...DESK_CONTEXT,
+    ...(o.animations ? { reducedMotion: 'no-preference' as const } : {}),
+    ...(o.timezoneId ? { timezoneId: o.timezoneId } : {}),
+  });
   await fixClock(context);
   await context.addInitScript(HOST_DOUBLE);
   return {

@@ -32,7 +32,10 @@ export async function seedHistory(server: RunningServer, orgId: string, shape: H
   let total = 0;
   let batch: CaseEvent[] = [];
   const flush = async () => {
-    const checked = checkEventRows(batch.map((e) => ({ newDocumentState: e })), scope);
+    const checked = checkEventRows(
+      batch.map((e) => ({ newDocumentState: e })),
+      scope,
+    );
     if (!checked.ok) throw new Error(`history invalid: ${JSON.stringify(checked.errors)}`);
     await pushEvents(server.db, server.keyring, scope, checked.docs);
     total += batch.length;
@@ -44,7 +47,8 @@ export async function seedHistory(server: RunningServer, orgId: string, shape: H
     const closed = n <= shape.cases - shape.open;
     batch.push(makeRegistration(at, { number, subject: `第${n}件：楼道灯不亮`, firstReceiverId: actorId }, { ...env, caseId: number }));
     batch.push(makeEvent('case.accepted', {}, at + 60_000, { ...env, caseId: number }));
-    for (let k = 0; k < shape.perCase - 3; k++) batch.push(makeEvent('case.note', { text: `第${k + 1}次跟进：已联系业主。` }, at + (k + 2) * 60_000, { ...env, caseId: number }));
+    for (let k = 0; k < shape.perCase - 3; k++)
+      batch.push(makeEvent('case.note', { text: `第${k + 1}次跟进：已联系业主。` }, at + (k + 2) * 60_000, { ...env, caseId: number }));
     if (closed) batch.push(makeEvent('case.closed', {}, at + (shape.perCase + 1) * 60_000, { ...env, caseId: number }));
     else open.push(number);
     if (batch.length >= 500) await flush();

@@ -43,12 +43,31 @@ export async function seedLongCaseDesk(profile: string, now: number, events: num
   const db = await createDeskDatabase(deskDatabaseName(profile));
   const preset = presetById('s7-property')!;
   const started = now - 30 * 24 * 60 * MINUTE;
-  const setup = await setUpDesk(db, { preset: preset.policy, organisationName: '阳光花园物业服务有限公司', siteName: '阳光花园小区', deskCode: 'YG01', deskName: '业主服务中心前台', staff: [{ name: SEED_STAFF.name, roles: ['service_assistant', 'butler'], departmentId: 'service_center', pin: SEED_STAFF.pin }] }, started);
+  const setup = await setUpDesk(
+    db,
+    {
+      preset: preset.policy,
+      organisationName: '阳光花园物业服务有限公司',
+      siteName: '阳光花园小区',
+      deskCode: 'YG01',
+      deskName: '业主服务中心前台',
+      staff: [{ name: SEED_STAFF.name, roles: ['service_assistant', 'butler'], departmentId: 'service_center', pin: SEED_STAFF.pin }],
+    },
+    started,
+  );
   if (!setup.ok) return { problems: setup.errors.map((e) => `${e.path}: ${e.message['zh-CN']}`) };
-  const staff = (await db.config.find({ selector: { kind: 'staff' } }).exec()).map((d) => d.toJSON().data as { id: string; name: string; roles: string[]; departmentId?: string })[0]!;
+  const staff = (await db.config.find({ selector: { kind: 'staff' } }).exec()).map(
+    (d) => d.toJSON().data as { id: string; name: string; roles: string[]; departmentId?: string },
+  )[0]!;
   const policy = policySchema.parse(preset.policy);
   let clock = started;
-  const ctx: WriteContext = { ...setup.identity, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy, policyFor: () => policy, now: () => clock };
+  const ctx: WriteContext = {
+    ...setup.identity,
+    actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId },
+    policy,
+    policyFor: () => policy,
+    now: () => clock,
+  };
 
   async function register(long: boolean): Promise<{ id: string; number: string } | undefined> {
     const text = (tag: string, short: string) => (long ? longText(tag) : short);
@@ -58,9 +77,23 @@ export async function seedLongCaseDesk(profile: string, now: number, events: num
       kind: 'complaint',
       channel: 'phone',
       receivedAt: toLocalInput(clock),
-      complainant: { anonymous: false, confidential: false, name: '张女士', phone: '13800000000', address: shortLine('地址', '阳光花园3-2-1801'), organisation: '', role: '业主' },
+      complainant: {
+        anonymous: false,
+        confidential: false,
+        name: '张女士',
+        phone: '13800000000',
+        address: shortLine('地址', '阳光花园3-2-1801'),
+        organisation: '',
+        role: '业主',
+      },
       subject: shortLine('标题', '楼上卫生间漏水三天无人处理'),
-      description: { time: shortLine('时间', '三天前'), cause: text('起因', '楼上卫生间漏水'), process: text('经过', '多次联系未果'), result: text('结果', '天花板霉斑'), text: text('内容', '楼上卫生间漏水三天无人处理') },
+      description: {
+        time: shortLine('时间', '三天前'),
+        cause: text('起因', '楼上卫生间漏水'),
+        process: text('经过', '多次联系未果'),
+        result: text('结果', '天花板霉斑'),
+        text: text('内容', '楼上卫生间漏水三天无人处理'),
+      },
       demand: text('诉求', '尽快修复'),
       category: 'facilities',
       severity: 'general',
@@ -83,7 +116,10 @@ export async function seedLongCaseDesk(profile: string, now: number, events: num
     // 300 events after the registration: accepted, then follow-up notes every ten minutes (the archive lists each).
     for (let i = 0; i < events; i++) {
       clock += 10 * MINUTE;
-      const event: NewEvent = i === 0 ? { type: 'case.accepted', payload: {} } : { type: 'case.note', payload: { text: `第${i}次跟进：已联系楼上业户，约定明日上午九点入户查看漏水点${i % 10 === 0 ? '🙏' : ''}。` } };
+      const event: NewEvent =
+        i === 0
+          ? { type: 'case.accepted', payload: {} }
+          : { type: 'case.note', payload: { text: `第${i}次跟进：已联系楼上业户，约定明日上午九点入户查看漏水点${i % 10 === 0 ? '🙏' : ''}。` } };
       const r = await writeEvent(db, ctx, long.id, event);
       if (!r.ok) {
         problems.push(`${event.type} #${i}: ${r.errors.map((e) => `${e.path} ${e.message['zh-CN']}`).join('; ')}`);

@@ -56,7 +56,10 @@ describe.each(BACKENDS.flatMap((b) => STORES.map((s) => [b, s] as const)))('atta
     const caseId = `${d.deskCode}-20261127-${String(++serial).padStart(5, '0')}`;
     const env = { caseId, orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, actorId, policyRevision: 1 };
     const reg = makeRegistration(T0, { number: caseId, firstReceiverId: actorId }, { ...env, id: ulidAt(T0, ++serial) });
-    const added = makeEvent('case.attachment_added', { ...payload, name: '现场.jpg', kind: 'evidence' }, T0 + 60_000, { ...env, id: ulidAt(T0 + 60_000, ++serial) });
+    const added = makeEvent('case.attachment_added', { ...payload, name: '现场.jpg', kind: 'evidence' }, T0 + 60_000, {
+      ...env,
+      id: ulidAt(T0 + 60_000, ++serial),
+    });
     const r = await push(t.url, d.token, 'events', [reg, added]);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toEqual([]);

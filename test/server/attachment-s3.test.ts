@@ -46,7 +46,10 @@ describe.each(BACKENDS)('attachment bodies in an S3-compatible bucket (%s)', (ba
     const caseId = `${hq.deskCode}-20261127-${String(++serial).padStart(5, '0')}`;
     const env = { caseId, orgId: hq.orgId, siteId: hq.siteId, deskId: hq.deskId, actorId, policyRevision: 1 };
     const reg = makeRegistration(T0, { number: caseId, firstReceiverId: actorId }, { ...env, id: ulidAt(T0, ++serial) });
-    const added = makeEvent('case.attachment_added', { hash, type: 'image/jpeg', size: bytes.length, name: '现场.jpg', kind: 'evidence' }, T0 + 60_000, { ...env, id: ulidAt(T0 + 60_000, ++serial) });
+    const added = makeEvent('case.attachment_added', { hash, type: 'image/jpeg', size: bytes.length, name: '现场.jpg', kind: 'evidence' }, T0 + 60_000, {
+      ...env,
+      id: ulidAt(T0 + 60_000, ++serial),
+    });
     const r = await push(t.url, hq.token, 'events', [reg, added]);
     expect(r.body).toEqual([]);
     return hash;
@@ -136,7 +139,15 @@ describe('the S3 store’s settings', () => {
   it('JIESU_S3_* configure it; without JIESU_S3_BUCKET the bodies stay in the database', () => {
     expect(s3OptionsFromEnv({})).toBeUndefined();
     expect(s3OptionsFromEnv({ JIESU_S3_ENDPOINT: 'http://127.0.0.1:9000' })).toBeUndefined();
-    expect(s3OptionsFromEnv({ JIESU_S3_BUCKET: 'bodies', JIESU_S3_ENDPOINT: 'http://127.0.0.1:9000', JIESU_S3_REGION: 'cn-north-1', JIESU_S3_PREFIX: 'jiesu/', JIESU_S3_FORCE_PATH_STYLE: 'false' })).toEqual({
+    expect(
+      s3OptionsFromEnv({
+        JIESU_S3_BUCKET: 'bodies',
+        JIESU_S3_ENDPOINT: 'http://127.0.0.1:9000',
+        JIESU_S3_REGION: 'cn-north-1',
+        JIESU_S3_PREFIX: 'jiesu/',
+        JIESU_S3_FORCE_PATH_STYLE: 'false',
+      }),
+    ).toEqual({
       bucket: 'bodies',
       endpoint: 'http://127.0.0.1:9000',
       region: 'cn-north-1',

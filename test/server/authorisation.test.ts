@@ -29,7 +29,14 @@ function samplePayload(type: Exclude<EventType, 'case.registered'>, p: Policy, s
     'case.assigned': { departmentId: dept, noticeNo: `TZ-${++serial}` },
     'case.handover_acknowledged': { departmentId: dept },
     'case.transferred': { toDepartmentId: p.departments[1]?.id ?? dept, reason: '职责调整' },
-    'case.coordinated': { departmentIds: p.departments.slice(0, 2).map((d) => d.id).concat(p.departments.length < 2 ? ['x', 'y'] : []).slice(0, 2), coordinatorId: staffId },
+    'case.coordinated': {
+      departmentIds: p.departments
+        .slice(0, 2)
+        .map((d) => d.id)
+        .concat(p.departments.length < 2 ? ['x', 'y'] : [])
+        .slice(0, 2),
+      coordinatorId: staffId,
+    },
     'case.recused': { staffId, reason: '与投诉人有亲属关系' },
     'case.escalated': { toRole: role, reason: '情况严重' },
     'case.risk_flagged': { flag: p.riskFlags?.[0]?.code ?? 'media' },
@@ -103,7 +110,11 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
       for (let depth = 0; depth <= steps.length; depth++) {
         for (const type of actions) {
           const caseId = `${d.deskCode}-20261125-${String(++serial).padStart(5, '0')}`;
-          const reg = makeRegistration(T0, { ...acceptedIntake(policy), number: caseId, firstReceiverId: staff[0]!.id }, { ...envelope(d, caseId, staff[0]!.id), id: ulidAt(T0, ++serial) });
+          const reg = makeRegistration(
+            T0,
+            { ...acceptedIntake(policy), number: caseId, firstReceiverId: staff[0]!.id },
+            { ...envelope(d, caseId, staff[0]!.id), id: ulidAt(T0, ++serial) },
+          );
           const history: CaseEvent[] = [reg];
           for (const step of steps.slice(0, depth)) {
             const at = T0 + history.length * 10 * MINUTE;
@@ -164,7 +175,11 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     ] as const) {
       const res = await push(t.url, d.token, 'events', [good, bad]);
       expect(res.status).toBe(403);
-      const body = res.body as unknown as { error: string; message: string; errors: { index: number; errors: { code: string; message: { 'zh-CN': string; en: string } }[] }[] };
+      const body = res.body as unknown as {
+        error: string;
+        message: string;
+        errors: { index: number; errors: { code: string; message: { 'zh-CN': string; en: string } }[] }[];
+      };
       expect(body.error).toBe('eventsRefused');
       expect(body.message).toMatch(/未获授权/);
       expect(body.errors).toEqual([expect.objectContaining({ index: 1, errors: [expect.objectContaining({ code })] })]);
@@ -212,7 +227,13 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
       { payload: (b) => ({ ...b, subject: '' }), path: 'payload.subject', zh: '请填写「事由」。', by: shape },
       { payload: (b) => ({ ...b, subject: '   ' }), path: 'payload.subject', zh: '请填写「事由」。', by: shape },
       { payload: (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'subject')), path: 'payload.subject', zh: '请填写「事由」。', by: shape },
-      { presetId: 's3-retail-quality', payload: (b) => ({ ...b, form: { ...(b.form as object), brand: '' } }), path: 'payload.form.brand', zh: '请填写「品牌」。', by: form },
+      {
+        presetId: 's3-retail-quality',
+        payload: (b) => ({ ...b, form: { ...(b.form as object), brand: '' } }),
+        path: 'payload.form.brand',
+        zh: '请填写「品牌」。',
+        by: form,
+      },
       { presetId: 's3-retail-quality', payload: (b) => ({ ...b, demand: undefined }), path: 'payload.demand', zh: '请填写「客户要求」。', by: form },
     ];
     for (const { presetId, payload, path, zh, by } of cases) {
@@ -220,12 +241,19 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
       const policy = PRESETS.find((x) => x.id === (presetId ?? 'starter'))!.policy as Policy;
       const actor = d.org.staffIds[0]!;
       const caseId = `${d.deskCode}-20261125-90004`;
-      const good = makeRegistration(T0, { number: caseId, firstReceiverId: actor, ...acceptedIntake(policy) }, { ...envelope(d, caseId, actor), id: ulidAt(T0, ++serial) });
+      const good = makeRegistration(
+        T0,
+        { number: caseId, firstReceiverId: actor, ...acceptedIntake(policy) },
+        { ...envelope(d, caseId, actor), id: ulidAt(T0, ++serial) },
+      );
       const bad = { ...good, payload: payload(good.payload as unknown as Record<string, unknown>) } as CaseEvent;
       const res = await push(t.url, d.token, 'events', [bad]);
       const body = res.body as unknown as { error: string; errors: { index: number; errors: { path: string; message: { 'zh-CN': string; en: string } }[] }[] };
       expect({ status: res.status, error: body.error }, path).toEqual(by);
-      expect(body.errors.map((e) => e.errors.map((x) => [x.path, x.message['zh-CN']])), path).toEqual([[[path, zh]]]);
+      expect(
+        body.errors.map((e) => e.errors.map((x) => [x.path, x.message['zh-CN']])),
+        path,
+      ).toEqual([[[path, zh]]]);
       expect(body.errors[0]!.errors[0]!.message.en, path).toMatch(/^Please fill in "[^.]/);
       expect(await storedIds(d)).toEqual(new Set());
       // The same registration with the field filled in is stored.
@@ -253,7 +281,7 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     expect((await push(t.url, d.token, 'events', [again])).status).toBe(403);
   });
 
-  it('S7-16 S7-3 a resolve pushed on a complaint escalated to major without the chief butler\'s decision is refused; with it, stored', async () => {
+  it("S7-16 S7-3 a resolve pushed on a complaint escalated to major without the chief butler's decision is refused; with it, stored", async () => {
     const d = await demoDesk(t, { presetId: 's7-property' });
     const staff = demoStaff('s7-property').map((s, i) => ({ ...s, id: d.org.staffIds[i]! }));
     const butler = staff.find((s) => s.roles.includes('butler'))!.id;
@@ -262,7 +290,19 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     const at = Date.parse('2026-10-27T10:00:00+08:00');
     const caseId = `${d.deskCode}-20261027-90016`;
     const env = envelope(d, caseId, butler);
-    const reg = makeRegistration(at, { number: caseId, firstReceiverId: butler, channel: 'hotline', kind: 'complaint', category: 'facilities', severity: 'important', form: { roomNo: '3-1-802' } }, { ...env, id: ulidAt(at, ++serial) });
+    const reg = makeRegistration(
+      at,
+      {
+        number: caseId,
+        firstReceiverId: butler,
+        channel: 'hotline',
+        kind: 'complaint',
+        category: 'facilities',
+        severity: 'important',
+        form: { roomNo: '3-1-802' },
+      },
+      { ...env, id: ulidAt(at, ++serial) },
+    );
     expect((await push(t.url, d.token, 'events', [reg])).body).toEqual([]);
     const now = TEST_NOW - HOUR;
     const resolve = makeEvent('case.resolved', { result: '已修复' }, now, { ...env, id: ulidAt(now, ++serial) });
@@ -273,8 +313,16 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     expect(row.message['zh-CN']).toContain('重大投诉最终处理决定');
     expect((await storedIds(d)).has(resolve.id)).toBe(false);
     // The decision asked for and given by the chief butler: the same resolve, later, is stored.
-    const request = makeEvent('case.approval_requested', { approvalId: 'major_decision', step: 'chief', role: 'chief_butler' }, now + MINUTE, { ...env, id: ulidAt(now + MINUTE, ++serial) });
-    const decided = makeEvent('case.approval_decided', { approvalId: 'major_decision', step: 'chief', role: 'chief_butler', approved: true, opinion: '同意' }, now + 2 * MINUTE, { ...env, actorId: chief, id: ulidAt(now + 2 * MINUTE, ++serial) });
+    const request = makeEvent('case.approval_requested', { approvalId: 'major_decision', step: 'chief', role: 'chief_butler' }, now + MINUTE, {
+      ...env,
+      id: ulidAt(now + MINUTE, ++serial),
+    });
+    const decided = makeEvent(
+      'case.approval_decided',
+      { approvalId: 'major_decision', step: 'chief', role: 'chief_butler', approved: true, opinion: '同意' },
+      now + 2 * MINUTE,
+      { ...env, actorId: chief, id: ulidAt(now + 2 * MINUTE, ++serial) },
+    );
     const resolveAfter = makeEvent('case.resolved', { result: '已修复' }, now + 3 * MINUTE, { ...env, id: ulidAt(now + 3 * MINUTE, ++serial) });
     expect((await push(t.url, d.token, 'events', [request, decided, resolveAfter])).body).toEqual([]);
   });
@@ -298,7 +346,9 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     // Meanwhile the administrator publishes revision 2: no inadmissibility reason and no role may reject.
     const rev2: Policy = { ...policy, revision: 2, effectiveFrom: week + 2 * DAY, inadmissibleReasons: [], roles: policy.roles };
     await t.server.db.transaction((tx) =>
-      storeConfigDocs(tx, d.orgId, [{ id: `policy:${policy.id}:2`, orgId: d.orgId, kind: 'policy', rev: 0, updatedAt: week + 2 * DAY, data: rev2 as never, _deleted: false }]),
+      storeConfigDocs(tx, d.orgId, [
+        { id: `policy:${policy.id}:2`, orgId: d.orgId, kind: 'policy', rev: 0, updatedAt: week + 2 * DAY, data: rev2 as never, _deleted: false },
+      ]),
     );
     const res = await push(t.url, d.token, 'events', written);
     if (res.status === 500) console.log(t.logs.filter((l) => l.includes('"level":50')).join('\n'));
@@ -310,7 +360,11 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     const caseId = `${d.deskCode}-20261128-99999`;
     const env = { ...envelope(d, caseId, staff[0]!.id), policyRevision: 2 };
     const reg = makeRegistration(at, { number: caseId, firstReceiverId: staff[0]!.id }, { ...env, id: ulidAt(at, ++serial) });
-    const reject = makeEvent('case.rejected', { reasonCode: 'out_of_scope', explanation: '不属于受理范围' }, at + MINUTE, { ...env, actorId: staff[3]!.id, id: ulidAt(at + MINUTE, ++serial) });
+    const reject = makeEvent('case.rejected', { reasonCode: 'out_of_scope', explanation: '不属于受理范围' }, at + MINUTE, {
+      ...env,
+      actorId: staff[3]!.id,
+      id: ulidAt(at + MINUTE, ++serial),
+    });
     const late = await push(t.url, d.token, 'events', [reg, reject]);
     expect(late.status).toBe(403);
   });

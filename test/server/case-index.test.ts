@@ -24,8 +24,31 @@ function caseEvents(c: number, later: number): CaseEvent[] {
   const at0 = T0 + c * 60_000;
   const types = ['case.accepted', 'case.closed'];
   const raw = [
-    { ...base, id: ulidAt(at0, c * 100), at: at0, type: 'case.registered', payload: { number: `YG01-20261110-${String(c).padStart(3, "0")}`, kind: 'complaint', channel: 'hotline', receivedAt: at0, firstReceiverId: 'S1', complainant: { anonymous: false, confidential: false, name: '张女士' }, subject: '楼上漏水', description: {}, riskFlags: [], form: {} } },
-    ...Array.from({ length: later }, (_, i) => ({ ...base, id: ulidAt(at0 + (i + 1) * 1000, c * 100 + i + 1), at: at0 + (i + 1) * 1000, type: types[i % 2]!, payload: {} })),
+    {
+      ...base,
+      id: ulidAt(at0, c * 100),
+      at: at0,
+      type: 'case.registered',
+      payload: {
+        number: `YG01-20261110-${String(c).padStart(3, '0')}`,
+        kind: 'complaint',
+        channel: 'hotline',
+        receivedAt: at0,
+        firstReceiverId: 'S1',
+        complainant: { anonymous: false, confidential: false, name: '张女士' },
+        subject: '楼上漏水',
+        description: {},
+        riskFlags: [],
+        form: {},
+      },
+    },
+    ...Array.from({ length: later }, (_, i) => ({
+      ...base,
+      id: ulidAt(at0 + (i + 1) * 1000, c * 100 + i + 1),
+      at: at0 + (i + 1) * 1000,
+      type: types[i % 2]!,
+      payload: {},
+    })),
   ];
   return raw.map((d) => {
     const r = parseEvent(d);
@@ -63,13 +86,19 @@ function memoryDatabase(): { db: Database; push(e: CaseEvent): void; fail: numbe
   return state;
 }
 
-
 describe('server case index: cases = fold(events)', () => {
   it('holds after any interleaving of pushes (registrations late), reads and reads that fail between pages', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 6 }),
-        fc.array(fc.oneof(fc.record({ kind: fc.constant('push' as const), n: fc.integer({ min: 1, max: 4 }) }), fc.constant({ kind: 'read' as const }), fc.record({ kind: fc.constant('failingRead' as const), after: fc.integer({ min: 0, max: 2 }) })), { maxLength: 12 }),
+        fc.array(
+          fc.oneof(
+            fc.record({ kind: fc.constant('push' as const), n: fc.integer({ min: 1, max: 4 }) }),
+            fc.constant({ kind: 'read' as const }),
+            fc.record({ kind: fc.constant('failingRead' as const), after: fc.integer({ min: 0, max: 2 }) }),
+          ),
+          { maxLength: 12 },
+        ),
         fc.infiniteStream(fc.nat()),
         async (cases, ops, positions) => {
           const all = cases.flatMap((later, c) => caseEvents(c + 1, later));

@@ -24,7 +24,11 @@ describe.each(BACKENDS)('case numbers across the organisation (%s)', (backend) =
   function registration(d: EnrolledDesk, number: string, caseId = `C${++serial}`) {
     const at = TEST_NOW - 2 * HOUR + serial;
     const actorId = d.org.staffIds[0]!;
-    return makeRegistration(at, { number, firstReceiverId: actorId }, { id: ulidAt(at, ++serial), caseId, orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, actorId, policyRevision: 1 });
+    return makeRegistration(
+      at,
+      { number, firstReceiverId: actorId },
+      { id: ulidAt(at, ++serial), caseId, orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, actorId, policyRevision: 1 },
+    );
   }
   const refusalCodes = (body: unknown) => (body as { errors: { errors: { code: string }[] }[] }).errors.map((r) => r.errors[0]!.code);
 
@@ -54,7 +58,16 @@ describe.each(BACKENDS)('case numbers across the organisation (%s)', (backend) =
     const d = await demoDesk(t);
     const yesterday = localDateKey(TEST_NOW - DAY);
     const numbers = [`${d.deskCode}-${yesterday}-004`, `${d.deskCode}-${today}-001`, `${d.deskCode}-${today}-009`, `${d.deskCode}-${today}-010`];
-    expect((await push(t.url, d.token, 'events', numbers.map((n) => registration(d, n)))).body).toEqual([]);
+    expect(
+      (
+        await push(
+          t.url,
+          d.token,
+          'events',
+          numbers.map((n) => registration(d, n)),
+        )
+      ).body,
+    ).toEqual([]);
 
     const { code } = await issueEnrolmentCode(t.server.db, { orgId: d.orgId, reenrolDeskCode: d.deskCode });
     const again = await enrol(t.url, code);

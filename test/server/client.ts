@@ -1,4 +1,14 @@
-import { ADMIN_SESSION_HEADER, ADMIN_SESSION_PATH, ENROL_PATH, attachmentPath, pullPath, pushPath, type AdminSessionResponse, type EnrolResponse, type ReplicatedCollection } from '../../src-shared/sync/contract';
+import {
+  ADMIN_SESSION_HEADER,
+  ADMIN_SESSION_PATH,
+  ENROL_PATH,
+  attachmentPath,
+  pullPath,
+  pushPath,
+  type AdminSessionResponse,
+  type EnrolResponse,
+  type ReplicatedCollection,
+} from '../../src-shared/sync/contract';
 
 // A thin client of the replication protocol for tests and benches: plain fetch, no RxDB, so tests can
 // send exactly what they mean (duplicates, reordering, hostile bodies) and read exactly what is stored.
@@ -8,7 +18,12 @@ export interface HttpResult<T = unknown> {
   body: T;
 }
 
-export async function http<T = unknown>(baseUrl: string, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+export async function http<T = unknown>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;
@@ -33,9 +48,20 @@ export async function enrol(baseUrl: string, code: string, deskName?: string): P
 }
 
 /** Pushes documents as a desk does; `adminSession` adds an administrator session (config pushes). */
-export async function push<D>(baseUrl: string, token: string, collection: ReplicatedCollection, docs: readonly D[], assumed?: ((d: D) => D | null) | null, adminSession?: string): Promise<HttpResult<D[]>> {
+export async function push<D>(
+  baseUrl: string,
+  token: string,
+  collection: ReplicatedCollection,
+  docs: readonly D[],
+  assumed?: ((d: D) => D | null) | null,
+  adminSession?: string,
+): Promise<HttpResult<D[]>> {
   const rows = docs.map((d) => ({ assumedMasterState: assumed ? assumed(d) : null, newDocumentState: d }));
-  return http<D[]>(baseUrl, 'POST', pushPath(collection), { token, body: rows, ...(adminSession ? { headers: { [ADMIN_SESSION_HEADER]: adminSession } } : {}) });
+  return http<D[]>(baseUrl, 'POST', pushPath(collection), {
+    token,
+    body: rows,
+    ...(adminSession ? { headers: { [ADMIN_SESSION_HEADER]: adminSession } } : {}),
+  });
 }
 
 /** Asks the server for an administrator session at this desk (the administrator's own passphrase). */
@@ -43,14 +69,28 @@ export async function adminSession(baseUrl: string, token: string, staffId: stri
   return http<AdminSessionResponse>(baseUrl, 'POST', ADMIN_SESSION_PATH, { token, body: { staffId, secret } });
 }
 
-export async function pullPage<D>(baseUrl: string, token: string, collection: ReplicatedCollection, seq: number, limit: number): Promise<{ documents: D[]; checkpoint: { seq: number }; latest: number }> {
-  const r = await http<{ documents: D[]; checkpoint: { seq: number }; latest: number }>(baseUrl, 'GET', `${pullPath(collection)}?seq=${seq}&limit=${limit}`, { token });
+export async function pullPage<D>(
+  baseUrl: string,
+  token: string,
+  collection: ReplicatedCollection,
+  seq: number,
+  limit: number,
+): Promise<{ documents: D[]; checkpoint: { seq: number }; latest: number }> {
+  const r = await http<{ documents: D[]; checkpoint: { seq: number }; latest: number }>(baseUrl, 'GET', `${pullPath(collection)}?seq=${seq}&limit=${limit}`, {
+    token,
+  });
   if (r.status !== 200) throw new Error(`pull failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
 
 /** Pulls everything after `seq`, page by page, as a new desk's initial sync would. */
-export async function pullAll<D>(baseUrl: string, token: string, collection: ReplicatedCollection, seq = 0, limit = 1000): Promise<{ documents: D[]; seq: number }> {
+export async function pullAll<D>(
+  baseUrl: string,
+  token: string,
+  collection: ReplicatedCollection,
+  seq = 0,
+  limit = 1000,
+): Promise<{ documents: D[]; seq: number }> {
   const all: D[] = [];
   for (;;) {
     const page = await pullPage<D>(baseUrl, token, collection, seq, limit);
@@ -61,7 +101,13 @@ export async function pullAll<D>(baseUrl: string, token: string, collection: Rep
 }
 
 /** Sends an attachment body as a desk does (PUT, raw bytes); `path` replaces the hash's path for garbage paths. */
-export async function putBody(baseUrl: string, token: string | undefined, hash: string, bytes: Uint8Array, opts: { path?: string; contentType?: string } = {}): Promise<HttpResult<{ error?: string; message?: string; stored?: boolean; type?: string }>> {
+export async function putBody(
+  baseUrl: string,
+  token: string | undefined,
+  hash: string,
+  bytes: Uint8Array,
+  opts: { path?: string; contentType?: string } = {},
+): Promise<HttpResult<{ error?: string; message?: string; stored?: boolean; type?: string }>> {
   const headers: Record<string, string> = { 'content-type': opts.contentType ?? 'application/octet-stream' };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(baseUrl + (opts.path ?? attachmentPath(hash)), { method: 'PUT', headers, body: bytes as BodyInit });
@@ -70,7 +116,11 @@ export async function putBody(baseUrl: string, token: string | undefined, hash: 
 }
 
 /** Downloads an attachment body: the bytes on 200, the error body otherwise. */
-export async function getBody(baseUrl: string, token: string | undefined, hash: string): Promise<{ status: number; type: string | null; bytes: Uint8Array; error?: string }> {
+export async function getBody(
+  baseUrl: string,
+  token: string | undefined,
+  hash: string,
+): Promise<{ status: number; type: string | null; bytes: Uint8Array; error?: string }> {
   const res = await fetch(baseUrl + attachmentPath(hash), { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const bytes = new Uint8Array(await res.arrayBuffer());
   const error = res.ok ? undefined : (JSON.parse(new TextDecoder().decode(bytes)) as { error: string }).error;

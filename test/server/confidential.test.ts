@@ -129,7 +129,11 @@ describe.each(BACKENDS)('confidential identity end to end (%s)', (backend) => {
   });
 
   it('the read API never carries the identity, not even to the desk that may reveal it', async () => {
-    for (const path of [`/api/v1/cases/${encodeURIComponent(report.caseId)}`, '/api/v1/cases', `/api/v1/statistics?from=${T0 - HOUR}&to=${TEST_NOW}&caseIds=true`]) {
+    for (const path of [
+      `/api/v1/cases/${encodeURIComponent(report.caseId)}`,
+      '/api/v1/cases',
+      `/api/v1/statistics?from=${T0 - HOUR}&to=${TEST_NOW}&caseIds=true`,
+    ]) {
       const r = await http(t.url, 'GET', path, { token: f.hq.token });
       expect(r.status, path).toBe(200);
       expect(JSON.stringify(r.body), path).toContain(report.caseId);
@@ -138,10 +142,26 @@ describe.each(BACKENDS)('confidential identity end to end (%s)', (backend) => {
   });
 
   it('revealing is recorded by the server: the identity_viewed event says who looked at which case and when', async () => {
-    const look = makeEvent('case.identity_viewed', { reason: '核实举报人身份' }, T0 + HOUR, { id: ulidAt(T0 + HOUR, ++serial), caseId: report.caseId, orgId: f.orgId, siteId: f.squad.siteId, deskId: f.hq.deskId, actorId: f.chief, policyRevision: 1 });
+    const look = makeEvent('case.identity_viewed', { reason: '核实举报人身份' }, T0 + HOUR, {
+      id: ulidAt(T0 + HOUR, ++serial),
+      caseId: report.caseId,
+      orgId: f.orgId,
+      siteId: f.squad.siteId,
+      deskId: f.hq.deskId,
+      actorId: f.chief,
+      policyRevision: 1,
+    });
     expect((await push(t.url, f.hq.token, 'events', [look])).body).toEqual([]);
     // The duty officer may not reveal (S1-5): the server refuses the audit event it would need.
-    const sneak = makeEvent('case.identity_viewed', { reason: '好奇' }, T0 + HOUR, { id: ulidAt(T0 + HOUR, ++serial), caseId: report.caseId, orgId: f.orgId, siteId: f.squad.siteId, deskId: f.squad.deskId, actorId: f.officer, policyRevision: 1 });
+    const sneak = makeEvent('case.identity_viewed', { reason: '好奇' }, T0 + HOUR, {
+      id: ulidAt(T0 + HOUR, ++serial),
+      caseId: report.caseId,
+      orgId: f.orgId,
+      siteId: f.squad.siteId,
+      deskId: f.squad.deskId,
+      actorId: f.officer,
+      policyRevision: 1,
+    });
     expect((await push(t.url, f.squad.token, 'events', [sneak])).status).toBe(403);
     const rows = await t.server.db.query<{ desk_id: string; received_at: string | number; doc: string }>(
       "select desk_id, received_at, doc from events where org_id = $1 and type = 'case.identity_viewed'",

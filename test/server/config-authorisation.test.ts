@@ -56,7 +56,12 @@ describe.each(BACKENDS)('configuration needs an administrator (%s)', (backend) =
     orgDesk = await enrol(t.url, await code(org.siteIds[0]!, 'org'));
     siteDesk = await enrol(t.url, await code(org.siteIds[0]!, 'site'));
     otherSiteDesk = await enrol(t.url, await code(org.siteIds[1]!, 'site'));
-    const other = await createOrganisation(t.server.db, { name: '另一单位', policy: presetById('starter')!.policy, sites: [{ name: '总部' }], staff: [{ name: '别家管理员', roles: ['admin'], pin: PASSPHRASE }] });
+    const other = await createOrganisation(t.server.db, {
+      name: '另一单位',
+      policy: presetById('starter')!.policy,
+      sites: [{ name: '总部' }],
+      staff: [{ name: '别家管理员', roles: ['admin'], pin: PASSPHRASE }],
+    });
     otherOrgAdmin = other.staffIds[0]!;
   }, 120_000);
 
@@ -97,37 +102,76 @@ describe.each(BACKENDS)('configuration needs an administrator (%s)', (backend) =
   /** A change to each kind's current master (or a new record) as `sender` would write it. */
   async function write(kind: ConfigKind, sender: EnrolResponse, label: string): Promise<{ doc: ConfigDoc; master?: ConfigDoc }> {
     const docs = (await config()).documents;
-    const bump = (m: ConfigDoc, data: Record<string, unknown>): { doc: ConfigDoc; master: ConfigDoc } => ({ doc: { ...m, rev: m.rev + 1, updatedAt: m.updatedAt + 1, data: { ...m.data, ...data } }, master: m });
+    const bump = (m: ConfigDoc, data: Record<string, unknown>): { doc: ConfigDoc; master: ConfigDoc } => ({
+      doc: { ...m, rev: m.rev + 1, updatedAt: m.updatedAt + 1, data: { ...m.data, ...data } },
+      master: m,
+    });
     const find = (pred: (d: ConfigDoc) => boolean) => docs.find(pred)!;
     switch (kind) {
       case 'organisation':
       case 'site':
-        return bump(find((d) => d.kind === kind), { name: `改名 ${label}` });
+        return bump(
+          find((d) => d.kind === kind),
+          { name: `改名 ${label}` },
+        );
       case 'desk':
-        return bump(find((d) => d.kind === 'desk' && d.data.id === sender.deskId), { name: `改名 ${label}` });
+        return bump(
+          find((d) => d.kind === 'desk' && d.data.id === sender.deskId),
+          { name: `改名 ${label}` },
+        );
       case 'staff': {
         // The clerk raises their own roles and sets a PIN of their choosing.
         const clerk = find((d) => d.kind === 'staff' && d.data.id === staffIds.clerk);
         return bump(clerk, { roles: ['receiver', 'manager', 'admin'], updatedAt: (clerk.data as unknown as Staff).updatedAt + 1 });
       }
       case 'policy':
-        return bump(find((d) => d.kind === 'policy'), { document: { ...(find((d) => d.kind === 'policy').data.document as object), title: `制度 ${label}` } });
+        return bump(
+          find((d) => d.kind === 'policy'),
+          { document: { ...(find((d) => d.kind === 'policy').data.document as object), title: `制度 ${label}` } },
+        );
       case 'survey': {
         const year = 2000 + ++written;
         const id = `${sender.siteId}:${year}`;
-        return { doc: { id: `survey:${id}`, orgId: sender.orgId, kind, rev: 0, updatedAt: clock.now(), _deleted: false, data: { id, orgId: sender.orgId, siteId: sender.siteId, year, title: label, tallies: [{ item: '供电', respondents: 10, satisfied: 9 }] } } };
+        return {
+          doc: {
+            id: `survey:${id}`,
+            orgId: sender.orgId,
+            kind,
+            rev: 0,
+            updatedAt: clock.now(),
+            _deleted: false,
+            data: { id, orgId: sender.orgId, siteId: sender.siteId, year, title: label, tallies: [{ item: '供电', respondents: 10, satisfied: 9 }] },
+          },
+        };
       }
       case 'duty': {
         const period = '2026-11';
         const dutyId = `duty${++written}`;
         const id = `${dutyId}:${period}`;
-        return { doc: { id: `duty:${id}`, orgId: sender.orgId, kind, rev: 0, updatedAt: clock.now(), _deleted: false, data: { id, orgId: sender.orgId, dutyId, period, deskId: sender.deskId, markedAt: clock.now() } } };
+        return {
+          doc: {
+            id: `duty:${id}`,
+            orgId: sender.orgId,
+            kind,
+            rev: 0,
+            updatedAt: clock.now(),
+            _deleted: false,
+            data: { id, orgId: sender.orgId, dutyId, period, deskId: sender.deskId, markedAt: clock.now() },
+          },
+        };
       }
     }
   }
 
   /** Pushes and checks the outcome: accepted and stored as sent, or refused with a reason and nothing stored. */
-  async function expectPush(doc: ConfigDoc, master: ConfigDoc | undefined, from: EnrolResponse, adminToken: string | undefined, allowed: boolean, what: string): Promise<void> {
+  async function expectPush(
+    doc: ConfigDoc,
+    master: ConfigDoc | undefined,
+    from: EnrolResponse,
+    adminToken: string | undefined,
+    allowed: boolean,
+    what: string,
+  ): Promise<void> {
     const before = await config();
     const r = await push<ConfigDoc>(t.url, from.token, 'config', [doc], () => master ?? null, adminToken);
     if (allowed) {
@@ -175,7 +219,14 @@ describe.each(BACKENDS)('configuration needs an administrator (%s)', (backend) =
     const salt = randomBytes(16);
     const oneIteration = `pbkdf2-sha256-1$${salt.toString('base64')}$${pbkdf2Sync('1111', salt, 1, 32, 'sha256').toString('base64')}`;
     const before = await config();
-    const r = await push<ConfigDoc>(t.url, orgDesk.token, 'config', [{ ...clerk, rev: clerk.rev + 1, updatedAt: clerk.updatedAt + 1, data: { ...clerk.data, pinHash: oneIteration } }], () => clerk, session);
+    const r = await push<ConfigDoc>(
+      t.url,
+      orgDesk.token,
+      'config',
+      [{ ...clerk, rev: clerk.rev + 1, updatedAt: clerk.updatedAt + 1, data: { ...clerk.data, pinHash: oneIteration } }],
+      () => clerk,
+      session,
+    );
     expect(r.status).toBe(400);
     expect(JSON.stringify(r.body)).toContain('PIN 码或口令的校验值格式不对');
     expect((await config()).seq).toBe(before.seq);
@@ -193,7 +244,10 @@ describe.each(BACKENDS)('configuration needs an administrator (%s)', (backend) =
     let last = 0;
     for (let i = 0; i < ADMIN_SIGNIN_LIMITS.max; i++) last = (await adminSession(t.url, orgDesk.token, staffIds.admin, `wrong passphrase ${i}`)).status;
     expect(last).toBe(429);
-    const r = await http<{ message: string }>(t.url, 'POST', ADMIN_SESSION_PATH, { token: orgDesk.token, body: { staffId: staffIds.admin, secret: PASSPHRASE } });
+    const r = await http<{ message: string }>(t.url, 'POST', ADMIN_SESSION_PATH, {
+      token: orgDesk.token,
+      body: { staffId: staffIds.admin, secret: PASSPHRASE },
+    });
     expect(r.status).toBe(429);
     expect(r.body.message).toContain('失败的尝试次数过多');
   });

@@ -42,7 +42,10 @@ describe('copy-to-postgres', () => {
   it('copies every table; the same token pulls the same documents after the move; a second copy is refused', async () => {
     const { source, org, desk, scope } = await pgliteWithDesk();
     const events = generateDeskWork(3, { ...desk, actorIds: org.staffIds, start: Date.UTC(2026, 10, 1), days: 3, casesPerDay: 5 });
-    const checked = checkEventRows(events.map((e) => ({ newDocumentState: e })), scope);
+    const checked = checkEventRows(
+      events.map((e) => ({ newDocumentState: e })),
+      scope,
+    );
     if (!checked.ok) throw new Error('fixture invalid');
     // The PostgreSQL server is given the PGlite server's master key (docs/operations.md): the copied data keys open.
     const masterKey = randomBytes(32);
@@ -98,7 +101,8 @@ describe('copy-to-postgres', () => {
     expect((await copyDatabase(source, to)).attachment_bodies).toBe(2);
     // The new database, given the same bucket, serves both.
     const moved = await openS3BodyStore(to, bucket.options);
-    for (const [i, hash] of [before, after].entries()) expect(Buffer.from((await moved.get(desk.orgId, hash))!.bytes).equals(Buffer.from(bodies[i]!))).toBe(true);
+    for (const [i, hash] of [before, after].entries())
+      expect(Buffer.from((await moved.get(desk.orgId, hash))!.bytes).equals(Buffer.from(bodies[i]!))).toBe(true);
     await moved.close();
   });
 });

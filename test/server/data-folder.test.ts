@@ -24,7 +24,16 @@ const freshFolder = () => join(base, `data-${++n}`);
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 function workOf(d: EnrolledDesk, seed: number, casesPerDay: number): CaseEvent[] {
-  return generateDeskWork(seed, { orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, deskCode: d.deskCode, actorIds: d.org.staffIds, start: START, days: 1, casesPerDay });
+  return generateDeskWork(seed, {
+    orgId: d.orgId,
+    siteId: d.siteId,
+    deskId: d.deskId,
+    deskCode: d.deskCode,
+    actorIds: d.org.staffIds,
+    start: START,
+    days: 1,
+    casesPerDay,
+  });
 }
 
 interface Run {
@@ -37,7 +46,11 @@ interface Run {
 function runCli(args: string[], opts: { uid?: number; until?: RegExp; onMatch?: (pid: number) => void } = {}): Promise<Run> {
   return new Promise((done, fail) => {
     // node --import tsx, not the tsx wrapper: the pid must be the server's own, so SIGKILL kills the server.
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn' }, ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}) });
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
+    });
     let out = '';
     const read = (chunk: Buffer) => {
       out += chunk.toString('utf8');
@@ -89,7 +102,10 @@ describe('PGlite data folder', () => {
     const folder = freshFolder();
     const running = await startTestServer('pglite', { dataDir: folder });
     try {
-      for (const args of [['--port', '0', '--data-dir', folder], ['admin', 'create-admin-token', '--data-dir', folder]]) {
+      for (const args of [
+        ['--port', '0', '--data-dir', folder],
+        ['admin', 'create-admin-token', '--data-dir', folder],
+      ]) {
         const run = await runCli(args);
         expect(run.code, run.out).toBe(1);
         expect(run.out).toContain(folder);
@@ -129,7 +145,10 @@ describe('PGlite data folder', () => {
     const s = await startTestServer('pglite', { dataDir: folder });
     await s.stop();
     // Held by a living process (pid 1 always runs), or by another machine: refused.
-    for (const owner of [{ pid: 1, host: hostname() }, { pid: 2 ** 30, host: 'other-machine' }]) {
+    for (const owner of [
+      { pid: 1, host: hostname() },
+      { pid: 2 ** 30, host: 'other-machine' },
+    ]) {
       writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ ...owner, since: START, nonce: 'y' }));
       await expect(startTestServer('pglite', { dataDir: folder })).rejects.toThrow(new RegExp(`pid ${owner.pid}.*${owner.host}`));
     }

@@ -21,7 +21,8 @@ afterAll(async () => {
 
 async function staffId(name: string): Promise<string> {
   const page = await pullPage(t.url, desk.token, 'config', 0, 500);
-  const doc = page.documents.find((d) => (d as { kind: string }).kind === 'staff' && (d as { data: { name: string } }).data.name === name) as { data: { id: string } } | undefined;
+  const doc = page.documents.find((d) => (d as { kind: string }).kind === 'staff' && (d as { data: { name: string } }).data.name === name) as
+    { data: { id: string } } | undefined;
   if (!doc) throw new Error(`no staff ${name}`);
   return doc.data.id;
 }

@@ -40,24 +40,47 @@ describe.each(BACKENDS)('first events for a new desk (%s)', (backend) => {
       const env = { orgId: desk.orgId, siteId, deskId: desk.deskId, actorId, policyRevision: 1, caseId: name };
       const list: CaseEvent[] = [makeRegistration(at, { number: `HZ01-20261127-${String(++n).padStart(3, '0')}`, firstReceiverId: actorId }, env)];
       for (const [type, minutes] of then) {
-        const payload = type === 'case.rejected' ? { reasonCode: 'out_of_scope', explanation: '不属于受理范围' } : type === 'case.reopened' ? { reason: '业主不满意' } : type === 'case.note' ? { text: '已回访' } : {};
+        const payload =
+          type === 'case.rejected'
+            ? { reasonCode: 'out_of_scope', explanation: '不属于受理范围' }
+            : type === 'case.reopened'
+              ? { reason: '业主不满意' }
+              : type === 'case.note'
+                ? { text: '已回访' }
+                : {};
         list.push(makeEvent(type, payload as never, at + minutes * 60_000, env));
       }
       cases.set(name, list);
     };
-    add('old-closed', OLD, [['case.accepted', 1], ['case.closed', 60]]);
+    add('old-closed', OLD, [
+      ['case.accepted', 1],
+      ['case.closed', 60],
+    ]);
     add('old-open', OLD + 1000, [['case.accepted', 1]]);
-    add('old-reopened', OLD + 2000, [['case.accepted', 1], ['case.closed', 60], ['case.reopened', 120]]);
+    add('old-reopened', OLD + 2000, [
+      ['case.accepted', 1],
+      ['case.closed', 60],
+      ['case.reopened', 120],
+    ]);
     add('old-rejected', OLD + 3000, [['case.rejected', 5]]);
-    add('recent-closed', NOW - 10 * DAY, [['case.accepted', 1], ['case.closed', 60]]);
+    add('recent-closed', NOW - 10 * DAY, [
+      ['case.accepted', 1],
+      ['case.closed', 60],
+    ]);
     // Closed long ago, but written to within the window (a note after closing): recently changed.
-    add('old-closed-noted', OLD + 4000, [['case.closed', 60], ['case.note', 95 * 24 * 60]]);
+    add('old-closed-noted', OLD + 4000, [
+      ['case.closed', 60],
+      ['case.note', 95 * 24 * 60],
+    ]);
     add('east-open', OLD + 5000, [['case.accepted', 1]], eastSite);
     add('east-old-closed', OLD + 6000, [['case.closed', 60]], eastSite);
     // In the order of time, as desks would have pushed them, so a case's events are spread over the sequence.
     const all = [...cases.values()].flat().sort((a, b) => a.at - b.at);
     const scope = { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, scope: 'org' as const };
-    const checked = checkEventRows(all.map((e) => ({ newDocumentState: e })), scope);
+    const checked = checkEventRows(
+      all.map((e) => ({ newDocumentState: e })),
+      scope,
+    );
     if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
     await pushEvents(t.server.db, t.server.keyring, scope, checked.docs);
   });
@@ -107,7 +130,9 @@ describe.each(BACKENDS)('first events for a new desk (%s)', (backend) => {
     expect(await ids(13)).toEqual(idsOf('old-reopened', 'east-open', 'old-open', 'old-closed-noted'));
     expect(await ids(14)).toEqual(idsOf('old-reopened', 'east-open', 'old-open', 'old-closed-noted', 'recent-closed'));
     // The window is the server's clock: a day later than the window's end, recent-closed is no longer sent.
-    expect((await firstEvents(t.server.db, t.server.keyring, scope, NOW - 10 * DAY + RECENT_WINDOW_MS + DAY)).map((d) => (JSON.parse(d) as Doc).id).sort()).toEqual(idsOf('old-reopened', 'east-open', 'old-open', 'old-closed-noted'));
+    expect(
+      (await firstEvents(t.server.db, t.server.keyring, scope, NOW - 10 * DAY + RECENT_WINDOW_MS + DAY)).map((d) => (JSON.parse(d) as Doc).id).sort(),
+    ).toEqual(idsOf('old-reopened', 'east-open', 'old-open', 'old-closed-noted'));
   });
 
   it('refuses a request without a valid desk token and reads nothing of another organisation', async () => {

@@ -32,7 +32,10 @@ export function hostileVariant(rnd: () => number, valid: CaseEvent, foreignOrgId
   switch (Math.floor(rnd() * 14)) {
     case 0: {
       const field = pick(FIELDS);
-      copy[field] = field === 'payload' ? pick([null, 'x', 1, [], true]) : pick(STRING_FIELDS.has(field) ? NOT_AN_ID : NOT_A_NUMBER.filter((v) => !(field === 'policyRevision' && v === 1)));
+      copy[field] =
+        field === 'payload'
+          ? pick([null, 'x', 1, [], true])
+          : pick(STRING_FIELDS.has(field) ? NOT_AN_ID : NOT_A_NUMBER.filter((v) => !(field === 'policyRevision' && v === 1)));
       return { kind: 'wrong type', doc: copy };
     }
     case 1:
@@ -56,7 +59,9 @@ export function hostileVariant(rnd: () => number, valid: CaseEvent, foreignOrgId
       return { kind: 'constructor.prototype', raw: `{"constructor":{"prototype":{"polluted":"yes"}},${json.slice(1)}` };
     }
     case 6:
-      (pick([copy, payload]) as Record<string, unknown>)[pick(['constructor', 'prototype', 'toString', 'hasOwnProperty', 'extra', '$where'])] = pick(WRONG_VALUES.concat(['x']));
+      (pick([copy, payload]) as Record<string, unknown>)[pick(['constructor', 'prototype', 'toString', 'hasOwnProperty', 'extra', '$where'])] = pick(
+        WRONG_VALUES.concat(['x']),
+      );
       return { kind: 'unknown key', doc: copy };
     case 7:
       delete copy[pick(FIELDS)];

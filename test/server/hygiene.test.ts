@@ -97,7 +97,9 @@ describe.each(BACKENDS)('server hygiene (%s)', (backend) => {
     try {
       const good = await issueEnrolmentCode(fresh.server.db, { orgId: (await demoDesk(fresh)).orgId, scope: 'org' });
       const wrong = Array.from({ length: 150 }, (_, i) => `WRNG-${String(i).padStart(4, '0')}-CODE`);
-      const answers = await Promise.all(wrong.map((code) => fetch(fresh.url + ENROL_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })));
+      const answers = await Promise.all(
+        wrong.map((code) => fetch(fresh.url + ENROL_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })),
+      );
       const statuses = answers.map((r) => r.status);
       expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(ENROL_LIMITS.max);
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(150 - ENROL_LIMITS.max);
@@ -126,7 +128,8 @@ describe.each(BACKENDS)('server hygiene (%s)', (backend) => {
       }
       expect((await http(fresh.url, 'GET', pullPath('events'), { token: desk.token })).status).toBe(200);
       const guesses = [];
-      for (let i = 0; i < AUTH_LIMITS.max + 5; i++) guesses.push((await http(fresh.url, 'GET', pullPath('events'), { token: `jsd_${String(i).padStart(43, 'G')}` })).status);
+      for (let i = 0; i < AUTH_LIMITS.max + 5; i++)
+        guesses.push((await http(fresh.url, 'GET', pullPath('events'), { token: `jsd_${String(i).padStart(43, 'G')}` })).status);
       expect(guesses.slice(0, AUTH_LIMITS.max).every((s) => s === 401)).toBe(true);
       expect(guesses.slice(AUTH_LIMITS.max).every((s) => s === 429)).toBe(true);
       // Administrator guesses count too, and while the address is throttled nothing from it is served.
@@ -147,11 +150,13 @@ describe.each(BACKENDS)('server hygiene (%s)', (backend) => {
     const other = await openStream(t.url + streamPath('events'), a.token);
     expect(other.status).toBe(200);
     for (const s of [...streams, other]) s.close();
-    await expect.poll(async () => {
-      const again = await openStream(t.url + streamPath('events'), desk.token);
-      again.close();
-      return again.status;
-    }).toBe(200);
+    await expect
+      .poll(async () => {
+        const again = await openStream(t.url + streamPath('events'), desk.token);
+        again.close();
+        return again.status;
+      })
+      .toBe(200);
   });
 
   it('revoking a desk closes its open change streams at once, and only its own', async () => {
@@ -173,15 +178,15 @@ describe.each(BACKENDS)('server hygiene (%s)', (backend) => {
   // Only PostgreSQL has other instances (a PGlite folder has one owner), so the case exists only there.
   if (backend === 'postgres')
     it('a desk revoked on another instance (or by the admin command) loses its streams on this one', async () => {
-    const desk = await demoDesk(t, { name: '他处吊销单位' });
-    const stream = await openStream(t.url + streamPath('events'), desk.token);
-    expect(stream.status).toBe(200);
-    const elsewhere = await openDatabase(t.database);
-    try {
-      expect(await revokeDesk(elsewhere, desk.orgId, desk.deskId)).toBe(1);
-    } finally {
-      await elsewhere.close();
-    }
-    await stream.ended;
-  }, 10_000);
+      const desk = await demoDesk(t, { name: '他处吊销单位' });
+      const stream = await openStream(t.url + streamPath('events'), desk.token);
+      expect(stream.status).toBe(200);
+      const elsewhere = await openDatabase(t.database);
+      try {
+        expect(await revokeDesk(elsewhere, desk.orgId, desk.deskId)).toBe(1);
+      } finally {
+        await elsewhere.close();
+      }
+      await stream.ended;
+    }, 10_000);
 });

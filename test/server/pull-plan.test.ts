@@ -51,7 +51,16 @@ describe.each(BACKENDS)('pull plan and pages (%s)', (backend) => {
     const eastSite = sites[0]!.id;
     east = await enrol(t.url, (await issueEnrolmentCode(t.server.db, { orgId: desk.orgId, scope: 'site', siteId: eastSite })).code);
     const work = (siteId: string, seed: number) =>
-      generateDeskWork(seed, { orgId: desk.orgId, siteId, deskId: desk.deskId, deskCode: desk.deskCode, actorIds: desk.org.staffIds, start: Date.UTC(2026, 10, 2), days: 8, casesPerDay: 25 });
+      generateDeskWork(seed, {
+        orgId: desk.orgId,
+        siteId,
+        deskId: desk.deskId,
+        deskCode: desk.deskCode,
+        actorIds: desk.org.staffIds,
+        start: Date.UTC(2026, 10, 2),
+        days: 8,
+        casesPerDay: 25,
+      });
     const head = work(desk.siteId, 31);
     const eastWork = work(eastSite, 32);
     // Both sites' events interleaved in the sequence, as desks of both sites working the same days would.
@@ -62,7 +71,10 @@ describe.each(BACKENDS)('pull plan and pages (%s)', (backend) => {
 
   it('walks the (organisation, sequence) index and stops at the page limit, with or without table statistics', async () => {
     expect(history.length).toBeGreaterThan(1000);
-    const [{ seq: middle } = { seq: 0 }] = await t.server.db.query<{ seq: string }>('select seq from events where org_id = $1 order by seq offset 100 limit 1', [desk.orgId]);
+    const [{ seq: middle } = { seq: 0 }] = await t.server.db.query<{ seq: string }>(
+      'select seq from events where org_id = $1 order by seq offset 100 limit 1',
+      [desk.orgId],
+    );
     for (const analysed of [false, true]) {
       if (analysed) await t.server.db.query('analyze');
       expectIndexWalk(await pullPlan(t.server.db, 'pull_events_page', [desk.orgId, Number(middle), 200]), 'events_seq', 200);
@@ -72,7 +84,9 @@ describe.each(BACKENDS)('pull plan and pages (%s)', (backend) => {
   });
 
   it('a new desk pulling page by page gets the whole history once, in sequence order; a site desk only its own site', async () => {
-    const stored = await t.server.db.query<{ id: string; site_id: string; seq: string }>('select id, site_id, seq from events where org_id = $1 order by seq', [desk.orgId]);
+    const stored = await t.server.db.query<{ id: string; site_id: string; seq: string }>('select id, site_id, seq from events where org_id = $1 order by seq', [
+      desk.orgId,
+    ]);
     expect(stored).toHaveLength(history.length);
 
     const fresh = await enrol(t.url, (await issueEnrolmentCode(t.server.db, { orgId: desk.orgId, scope: 'org' })).code);

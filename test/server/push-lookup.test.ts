@@ -42,7 +42,9 @@ describe.each(BACKENDS)('push duplicate check (%s)', (backend) => {
     expect(found.map((r) => r.id).sort()).toEqual([...stored].sort());
     expect(found.map((r) => JSON.parse(r.doc) as CaseEvent)).toEqual(expect.arrayContaining([events[0]]));
 
-    const plan = (await t.server.db.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off) ${STORED_EVENTS_SQL}`, params)).map((r) => r['QUERY PLAN']).join('\n');
+    const plan = (await t.server.db.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off) ${STORED_EVENTS_SQL}`, params))
+      .map((r) => r['QUERY PLAN'])
+      .join('\n');
     expect(plan).toMatch(/Index Scan using events_pkey on events/);
     expect(plan).not.toMatch(/Seq Scan on events|Bitmap Heap Scan on events|Rows Removed by Filter/);
   });

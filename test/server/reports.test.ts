@@ -35,7 +35,16 @@ describe.each(BACKENDS)('server read API (%s)', (backend) => {
     const env = { caseId, orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, actorId: desk.org.staffIds[0]!, policyRevision: 1 };
     const reg = makeRegistration(
       registeredAt,
-      { ...acceptedIntake(PROPERTY), number: caseId, kind: 'complaint', channel: 'hotline', severity, category: 'facilities', firstReceiverId: env.actorId, complainant: { anonymous: false, confidential, name: '张三丰', phone: '13812345678' } },
+      {
+        ...acceptedIntake(PROPERTY),
+        number: caseId,
+        kind: 'complaint',
+        channel: 'hotline',
+        severity,
+        category: 'facilities',
+        firstReceiverId: env.actorId,
+        complainant: { anonymous: false, confidential, name: '张三丰', phone: '13812345678' },
+      },
       { ...env, id: ulidAt(registeredAt, ++seq) },
     );
     return [reg, ...extra(env)];
@@ -103,7 +112,10 @@ describe.each(BACKENDS)('server read API (%s)', (backend) => {
     const s = r.body;
     expect(s.granularity).toBe('week'); // the finest of the S7 preset's analysis periods (weekly, monthly)
     expect(s.total.count).toBe(3);
-    expect(s.breakdowns.severity.map((row) => [row.key, row.count])).toEqual([['important', 2], ['general', 1]]);
+    expect(s.breakdowns.severity.map((row) => [row.key, row.count])).toEqual([
+      ['important', 2],
+      ['general', 1],
+    ]);
     expect(s.breakdowns.department.find((row) => row.key === 'engineering')).toMatchObject({ label: '工程部', count: 1 });
     // Case 3 answered in time, case 1 is past its 3 hours.
     expect(s.onTime.find((o) => o.stageId === 'important_reply')).toMatchObject({ onTime: { count: 1 }, overdue: { count: 1 }, rate: { rate: 0.5 } });

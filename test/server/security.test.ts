@@ -19,7 +19,16 @@ const ALL_TIME_STATISTICS = `/api/v1/statistics?from=${START - 86_400_000}&to=${
 
 function workOf(d: EnrolledDesk, seed: number, casesPerDay = 2): CaseEvent[] {
   // Case numbers embed the desk code; both organisations' first desks are D01, so the seed's parity picks a prefix for distinct case ids.
-  return generateDeskWork(seed, { orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, deskCode: `${seed % 2 ? 'A' : 'B'}${d.deskCode}`, actorIds: d.org.staffIds, start: START, days: 1, casesPerDay });
+  return generateDeskWork(seed, {
+    orgId: d.orgId,
+    siteId: d.siteId,
+    deskId: d.deskId,
+    deskCode: `${seed % 2 ? 'A' : 'B'}${d.deskCode}`,
+    actorIds: d.org.staffIds,
+    start: START,
+    days: 1,
+    casesPerDay,
+  });
 }
 
 async function streamRecorder(url: string, token: string) {
@@ -168,9 +177,15 @@ describe.each(BACKENDS)('security (%s)', (backend) => {
       expect((await http(t.url, method, path, { token: a.token, body })).status).toBe(401);
       expect((await http(t.url, method, path, { body })).status).toBe(401);
     }
-    const created = await http<{ orgId: string }>(t.url, 'POST', '/api/v1/admin/orgs', { token: adminToken, body: { name: '丙单位', presetId: 's4-hospital', sites: ['门诊楼'] } });
+    const created = await http<{ orgId: string }>(t.url, 'POST', '/api/v1/admin/orgs', {
+      token: adminToken,
+      body: { name: '丙单位', presetId: 's4-hospital', sites: ['门诊楼'] },
+    });
     expect(created.status).toBe(200);
-    const issued = await http<{ code: string }>(t.url, 'POST', `/api/v1/admin/orgs/${created.body.orgId}/enrolment-codes`, { token: adminToken, body: { deskCode: 'MZ01' } });
+    const issued = await http<{ code: string }>(t.url, 'POST', `/api/v1/admin/orgs/${created.body.orgId}/enrolment-codes`, {
+      token: adminToken,
+      body: { deskCode: 'MZ01' },
+    });
     expect(issued.status).toBe(200);
     secrets.push(issued.body.code);
     const desk = await enrol(t.url, issued.body.code);
@@ -249,7 +264,10 @@ describe.each(BACKENDS)('security (%s)', (backend) => {
     expect(after.seq).toBe(before.seq);
     expect((await http(t.url, 'GET', '/healthz')).status).toBe(200);
     expect((await push(t.url, a.token, 'events', valid)).body).toEqual([]);
-    const stored = await t.server.db.query<{ n: number | string }>('select count(*) as n from events where org_id = $1 and doc like $2', [a.orgId, '%polluted%']);
+    const stored = await t.server.db.query<{ n: number | string }>('select count(*) as n from events where org_id = $1 and doc like $2', [
+      a.orgId,
+      '%polluted%',
+    ]);
     expect(Number(stored[0]!.n)).toBe(0);
   }, 180_000);
 

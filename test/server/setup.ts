@@ -20,7 +20,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(backend: Backend, opts: { dataDir?: string; sync?: SyncOptions; store?: StoreKind; s3Prefix?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend,
+  opts: { dataDir?: string; sync?: SyncOptions; store?: StoreKind; s3Prefix?: string } = {},
+): Promise<TestServer> {
   const database: TestDatabase = await createTestDatabase(backend, opts.dataDir);
   const bucket = opts.store === 's3' ? await startTestBucket(undefined, opts.s3Prefix) : undefined;
   const logs: string[] = [];
@@ -30,12 +33,16 @@ export async function startTestServer(backend: Backend, opts: { dataDir?: string
       cb();
     },
   });
-  const server = await startServer({ ...database.options, port: 0, logger: { level: 'trace', stream }, ...(opts.sync ? { sync: opts.sync } : {}), ...(bucket ? { s3: bucket.options } : {}) }).catch(
-    async (e: unknown) => {
-      await bucket?.stop();
-      throw e;
-    },
-  );
+  const server = await startServer({
+    ...database.options,
+    port: 0,
+    logger: { level: 'trace', stream },
+    ...(opts.sync ? { sync: opts.sync } : {}),
+    ...(bucket ? { s3: bucket.options } : {}),
+  }).catch(async (e: unknown) => {
+    await bucket?.stop();
+    throw e;
+  });
   return {
     server,
     url: server.url,

@@ -53,7 +53,11 @@ describe.each(BACKENDS)('changing a staff member’s credential (%s)', (backend)
 
   it('a desk token alone (a clerk at the desk) cannot set anyone’s credential, its own or the head’s, and stores nothing', async () => {
     const before = await config();
-    for (const [id, secret] of [[ids.clerk, 'clerk-now-admin-2026'], [ids.head, 'head-by-the-clerk-2026'], [ids.admin, '0000']] as const) {
+    for (const [id, secret] of [
+      [ids.clerk, 'clerk-now-admin-2026'],
+      [ids.head, 'head-by-the-clerk-2026'],
+      [ids.admin, '0000'],
+    ] as const) {
       const doc = await staffDoc(id);
       const r = await push<ConfigDoc>(t.url, desk.token, 'config', [withVerifier(doc, await hashCredential(secret))], () => doc);
       expect(r.status).toBe(403);
@@ -86,7 +90,9 @@ describe.each(BACKENDS)('changing a staff member’s credential (%s)', (backend)
     expect(headSession.status).toBe(200);
     // Two passphrase administrators: either may now be given a PIN.
     const admin = await staffDoc(ids.admin);
-    expect((await push<ConfigDoc>(t.url, desk.token, 'config', [withVerifier(admin, await hashCredential('2468'))], () => admin, headSession.body.token)).status).toBe(200);
+    expect(
+      (await push<ConfigDoc>(t.url, desk.token, 'config', [withVerifier(admin, await hashCredential('2468'))], () => admin, headSession.body.token)).status,
+    ).toBe(200);
     expect((await adminSession(t.url, desk.token, ids.admin, PASSPHRASE)).status).toBe(403);
   });
 });

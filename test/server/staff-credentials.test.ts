@@ -68,8 +68,18 @@ describe.each(BACKENDS)('staff credentials (%s)', (backend) => {
   it('refuses a pushed verifier with a weak cost and stores nothing', async () => {
     const before = (await pullAll<ConfigDoc>(t.url, west.token, 'config')).documents;
     const doc = before.find((d) => d.kind === 'staff' && (d.data as unknown as Staff).name === '西区接待')!;
-    for (const pinHash of [weakVerifier('2222'), `pbkdf2-sha256-999999$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`, 'plain-2222']) {
-      const r = await push<ConfigDoc>(t.url, west.token, 'config', [{ ...doc, rev: doc.rev + 1, updatedAt: doc.updatedAt + 1, data: { ...doc.data, pinHash } }], () => doc);
+    for (const pinHash of [
+      weakVerifier('2222'),
+      `pbkdf2-sha256-999999$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`,
+      'plain-2222',
+    ]) {
+      const r = await push<ConfigDoc>(
+        t.url,
+        west.token,
+        'config',
+        [{ ...doc, rev: doc.rev + 1, updatedAt: doc.updatedAt + 1, data: { ...doc.data, pinHash } }],
+        () => doc,
+      );
       expect(r.status).toBe(400);
       expect(JSON.stringify(r.body)).toContain('PIN 码或口令的校验值格式不对');
     }

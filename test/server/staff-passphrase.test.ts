@@ -61,7 +61,10 @@ describe.each(BACKENDS)('admin set-passphrase (%s)', (backend) => {
     expect(await verifyCredential(PASSPHRASE, manager.pinHash)).toBe(true);
     expect(await verifyCredential('5678', manager.pinHash)).toBe(false);
     // By id as well; a person without an administering role signs in with it but administers nothing.
-    expect(await setStaffPassphrase(t.server.db, { orgId, staff: staffOf(pulled, '王接待').id, passphrase: '前台-王接待-2026' })).toMatchObject({ name: '王接待', administers: false });
+    expect(await setStaffPassphrase(t.server.db, { orgId, staff: staffOf(pulled, '王接待').id, passphrase: '前台-王接待-2026' })).toMatchObject({
+      name: '王接待',
+      administers: false,
+    });
   });
 
   it('refuses a PIN, an unknown person, an ambiguous name or an unknown organisation, and changes nothing', async () => {
@@ -87,7 +90,10 @@ describe('npm run server -- admin set-passphrase (PGlite, the command itself)', 
   function runCli(args: string[], stdin: string): Promise<{ code: number | null; out: string }> {
     const root = resolve(__dirname, '../..');
     return new Promise((done, fail) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-server/cli.ts'), ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '' } });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-server/cli.ts'), ...args], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: '' },
+      });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
       child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
@@ -103,7 +109,12 @@ describe('npm run server -- admin set-passphrase (PGlite, the command itself)', 
 
   it('reads the passphrase from standard input, never from the command line, and stores it', async () => {
     let db = await openDatabase({ dataDir: folder });
-    const org = await createOrganisation(db, { name: '只有 PIN 的单位', policy: presetById('starter')!.policy, sites: [{ name: '前台' }], staff: [{ name: '李经理', roles: ['manager'], pin: '5678' }] });
+    const org = await createOrganisation(db, {
+      name: '只有 PIN 的单位',
+      policy: presetById('starter')!.policy,
+      sites: [{ name: '前台' }],
+      staff: [{ name: '李经理', roles: ['manager'], pin: '5678' }],
+    });
     await db.close();
     const refused = await runCli(['admin', 'set-passphrase', '--data-dir', folder, '--org', org.orgId, '--staff', '李经理'], '1234\n');
     expect(refused.code).toBe(1);

@@ -101,11 +101,44 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
     });
     const specs: Spec[] = [
       // A: important, answered in 2 h and resolved in 2 days (both on time), called back the next day, satisfied.
-      { n: 1, at: bj(10, 5, 9), severity: 'important', category: 'facilities', departmentId: 'engineering', receptionPoint: '业主服务中心', valid: true, replyAfter: 2 * HOUR, resolveAfter: 2 * DAY, callback: { after: DAY, satisfaction: 5, satisfied: true } },
+      {
+        n: 1,
+        at: bj(10, 5, 9),
+        severity: 'important',
+        category: 'facilities',
+        departmentId: 'engineering',
+        receptionPoint: '业主服务中心',
+        valid: true,
+        replyAfter: 2 * HOUR,
+        resolveAfter: 2 * DAY,
+        callback: { after: DAY, satisfaction: 5, satisfied: true },
+      },
       // B: important, answered after 4 h and resolved after 4 days (both late), called back 10 days on, unsatisfied.
-      { n: 2, at: bj(10, 6, 10), severity: 'important', category: 'security', departmentId: 'security', channel: 'phone', receptionPoint: '监控中心(24小时业户热线)', valid: true, replyAfter: 4 * HOUR, resolveAfter: 4 * DAY, callback: { after: 10 * DAY, satisfaction: 2, satisfied: false } },
+      {
+        n: 2,
+        at: bj(10, 6, 10),
+        severity: 'important',
+        category: 'security',
+        departmentId: 'security',
+        channel: 'phone',
+        receptionPoint: '监控中心(24小时业户热线)',
+        valid: true,
+        replyAfter: 4 * HOUR,
+        resolveAfter: 4 * DAY,
+        callback: { after: 10 * DAY, satisfaction: 2, satisfied: false },
+      },
       // C: general, invalid, answered in 30 min and resolved in a day; never called back (overdue).
-      { n: 3, at: bj(10, 12, 14), severity: 'general', category: 'environment', departmentId: 'environment', channel: 'visit', valid: false, replyAfter: 30 * MINUTE, resolveAfter: DAY },
+      {
+        n: 3,
+        at: bj(10, 12, 14),
+        severity: 'general',
+        category: 'environment',
+        departmentId: 'environment',
+        channel: 'visit',
+        valid: false,
+        replyAfter: 30 * MINUTE,
+        resolveAfter: DAY,
+      },
       // D: general, never answered: a month on it is escalated to a major complaint (S7-16), whose deadlines it missed.
       { n: 4, at: bj(10, 20, 9), severity: 'general', category: 'facilities', departmentId: 'engineering' },
       // E: a suggestion (callback exempt, X-4), resolved within the hour.
@@ -125,11 +158,22 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
   /** What a desk that synced the same events computes (useAnalysedCases + the analysis screen's options). */
   async function deskStatistics(opts: { granularity: Granularity; now: number; base?: number }): Promise<CaseStatistics> {
     const events = (await pullAll<CaseEvent>(t.url, desk.token, 'events')).documents;
-    const policies: Policy[] = (await pullAll<ConfigDoc>(t.url, desk.token, 'config')).documents.filter((d) => d.kind === 'policy').map((d) => policySchema.parse(d.data));
+    const policies: Policy[] = (await pullAll<ConfigDoc>(t.url, desk.token, 'config')).documents
+      .filter((d) => d.kind === 'policy')
+      .map((d) => policySchema.parse(d.data));
     const policyFor = (revision: number) => policyByRevision(policies, revision);
     const cases = [...projectCases(events).values()].map((state) => {
       const p = policyFor(state.policyRevision);
-      return { state, stages: p ? slaStagesFor(p, events.filter((e) => e.caseId === state.id), opts.now) : [] };
+      return {
+        state,
+        stages: p
+          ? slaStagesFor(
+              p,
+              events.filter((e) => e.caseId === state.id),
+              opts.now,
+            )
+          : [],
+      };
     });
     return computeStatistics(cases, {
       from: FROM,
@@ -170,7 +214,10 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
     expect(rateOf('important_resolve')?.rate).toBe(0.5);
     // D's general deadlines and its month, missed before it became major, stay on record as missed
     // (S7-16: the earlier lateness is kept when the major stages start).
-    expect(s.onTime.find((o) => o.stageId === 'general_reply')).toMatchObject({ overdue: { count: 1 }, rate: { rate: 0.5, numerator: { count: 1 }, denominator: { count: 2 } } });
+    expect(s.onTime.find((o) => o.stageId === 'general_reply')).toMatchObject({
+      overdue: { count: 1 },
+      rate: { rate: 0.5, numerator: { count: 1 }, denominator: { count: 2 } },
+    });
     expect(rateOf('general_resolve')).toMatchObject({ rate: 0.5, numerator: { count: 1 }, denominator: { count: 2 } });
     // F, refused within the hour, is settled within its month: the form asks every complaint its 等级, so it is
     // timed too (A, B, C and F settled; D not).
@@ -178,7 +225,15 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
     // D, a month unresolved, counts under the major deadlines it was escalated to (S7-16), both breached.
     expect(s.onTime.find((o) => o.stageId === 'major_reply')).toMatchObject({ overdue: { count: 1 }, rate: { rate: 0 } });
     expect(rateOf('major_resolve')?.rate).toBe(0);
-    expect(s.onTime.map((o) => o.stageId)).toEqual(['major_reply', 'major_resolve', 'important_reply', 'important_resolve', 'general_reply', 'general_resolve', 'unresolved_month']);
+    expect(s.onTime.map((o) => o.stageId)).toEqual([
+      'major_reply',
+      'major_resolve',
+      'important_reply',
+      'important_resolve',
+      'general_reply',
+      'general_resolve',
+      'unresolved_month',
+    ]);
     expect(s.replyTime).toMatchObject({ n: 3, medianMs: 2 * HOUR, p90Ms: 4 * HOUR });
     expect(s.resolveTime).toMatchObject({ n: 4, medianMs: 1.5 * DAY, p90Ms: 4 * DAY });
     // X-4: the suggestion and the refused case are not due a callback; C is overdue.
@@ -187,12 +242,30 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
     expect(s.callback.rate.rate).toBe(1 / 3);
     expect(s.callback.unsatisfied.count).toBe(1);
     expect(s.callback).toMatchObject({ onTime: { count: 1 }, late: { count: 1 }, overdue: { count: 1 }, satisfactionMean: 3.5, satisfiedRate: { rate: 0.5 } });
-    expect(s.validComplaints).toMatchObject({ valid: { count: 2 }, invalid: { count: 1 }, unclassified: { count: 3 }, base: 200, rate: 0.01, target: null, meetsTarget: null });
+    expect(s.validComplaints).toMatchObject({
+      valid: { count: 2 },
+      invalid: { count: 1 },
+      unclassified: { count: 3 },
+      base: 200,
+      rate: 0.01,
+      target: null,
+      meetsTarget: null,
+    });
     const rows = (d: keyof CaseStatistics['breakdowns']) => s.breakdowns[d].map((row) => [row.label, row.count]);
-    expect(rows('kind')).toEqual([['投诉', 5], ['合理化建议', 1]]);
+    expect(rows('kind')).toEqual([
+      ['投诉', 5],
+      ['合理化建议', 1],
+    ]);
     // E and F carry 一般投诉 too: the form asks every kind its 等级 (the server refuses a registration without it).
-    expect(rows('severity').sort()).toEqual([['一般投诉', 4], ['重要投诉', 2]]);
-    expect(rows('receptionPoint').sort()).toEqual([['业主服务中心', 1], ['未填', 4], ['监控中心(24小时业户热线)', 1]]);
+    expect(rows('severity').sort()).toEqual([
+      ['一般投诉', 4],
+      ['重要投诉', 2],
+    ]);
+    expect(rows('receptionPoint').sort()).toEqual([
+      ['业主服务中心', 1],
+      ['未填', 4],
+      ['监控中心(24小时业户热线)', 1],
+    ]);
     expect(s.total.caseIds).toHaveLength(6);
   });
 
@@ -203,7 +276,14 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
     expect(r.body.trend.map((p) => [p.label, p.count])).toEqual([['2026-10', 6]]);
     const desk = await deskStatistics({ granularity: 'month', now: r.body.now });
     expect(summaryFigures(r.body, propertyPreset)).toEqual(summaryFigures(desk, propertyPreset));
-    expect(summaryFigures(r.body, propertyPreset)).toMatchObject({ total: 6, callbackDue: 3, callbackDone: 1, satisfiedCount: 1, validCount: 2, classifiedCount: 3 });
+    expect(summaryFigures(r.body, propertyPreset)).toMatchObject({
+      total: 6,
+      callbackDue: 3,
+      callbackDone: 1,
+      satisfiedCount: 1,
+      validCount: 2,
+      classifiedCount: 3,
+    });
     // Without a base the valid-complaint rate is unknown, never 0 %.
     expect(r.body.validComplaints).toMatchObject({ base: null, rate: null });
   });
@@ -220,7 +300,9 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
 
     const unknown = await get<ErrorReply>(`?from=${FROM}&to=${TO}&granularity=hour`);
     expect(unknown.status).toBe(400);
-    expect(unknown.body.message).toBe('「granularity」不是可用的统计粒度（收到「hour」）：可选 day（日）、week（周）、month（月）、quarter（季度）、year（年）。');
+    expect(unknown.body.message).toBe(
+      '「granularity」不是可用的统计粒度（收到「hour」）：可选 day（日）、week（周）、month（月）、quarter（季度）、year（年）。',
+    );
     expect(unknown.body.errors[0]!.errors[0]).toMatchObject({ path: 'granularity', code: 'statistics.granularity' });
 
     const missing = await get<ErrorReply>(`?from=${FROM}`);
@@ -242,7 +324,10 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
   });
 
   it('the OpenAPI document at /docs declares the query and the shared figures', async () => {
-    type Op = { parameters: { name: string; in: string; required?: boolean }[]; responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> };
+    type Op = {
+      parameters: { name: string; in: string; required?: boolean }[];
+      responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }>;
+    };
     const doc = await http<{ paths: Record<string, { get: Op }> }>(t.url, 'GET', '/docs/json');
     const op = doc.body.paths['/api/v1/statistics']!.get;
     expect(op.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p.required ?? false])).toEqual([
@@ -254,7 +339,22 @@ describe.each(BACKENDS)('period statistics on the server (%s)', (backend) => {
       ['caseIds', false],
     ]);
     const body = op.responses['200']!.content['application/json']!.schema;
-    expect(Object.keys(body.properties)).toEqual(['from', 'to', 'granularity', 'now', 'policyRevision', 'total', 'rejected', 'trend', 'breakdowns', 'onTime', 'replyTime', 'resolveTime', 'callback', 'validComplaints']);
+    expect(Object.keys(body.properties)).toEqual([
+      'from',
+      'to',
+      'granularity',
+      'now',
+      'policyRevision',
+      'total',
+      'rejected',
+      'trend',
+      'breakdowns',
+      'onTime',
+      'replyTime',
+      'resolveTime',
+      'callback',
+      'validComplaints',
+    ]);
     expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '404']);
   });
 });

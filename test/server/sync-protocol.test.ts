@@ -104,7 +104,10 @@ describe.each(BACKENDS)('sync protocol (%s)', (backend) => {
     let interrupted = 0;
     for (;;) {
       const controller = new AbortController();
-      const res = fetch(`${t.url}/sync/v1/events/pull?seq=${checkpoint}&limit=7`, { headers: { authorization: `Bearer ${desk.token}` }, signal: controller.signal });
+      const res = fetch(`${t.url}/sync/v1/events/pull?seq=${checkpoint}&limit=7`, {
+        headers: { authorization: `Bearer ${desk.token}` },
+        signal: controller.signal,
+      });
       if (interrupted < 3 && checkpoint > 0) {
         // The connection drops before the page arrives: the checkpoint is not advanced.
         controller.abort();
@@ -212,7 +215,10 @@ describe.each(BACKENDS)('sync protocol (%s)', (backend) => {
 
   it('desks on another origin (Electron renderer, browser shell) may call: CORS preflight and headers, never credentials', async () => {
     const origin = 'http://127.0.0.1:5999';
-    const pre = await fetch(t.url + pushPath('events'), { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    const pre = await fetch(t.url + pushPath('events'), {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
     expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/);
@@ -229,7 +235,9 @@ describe.each(BACKENDS)('sync protocol (%s)', (backend) => {
     const doc = await http<{ openapi: string; paths: Record<string, unknown> }>(t.url, 'GET', '/docs/json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/enrol', '/sync/v1/events/pull', '/sync/v1/events/push', '/sync/v1/config/stream', '/api/v1/admin/orgs']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/enrol', '/sync/v1/events/pull', '/sync/v1/events/push', '/sync/v1/config/stream', '/api/v1/admin/orgs']),
+    );
     expect((await http(t.url, 'GET', '/docs')).status).toBeLessThan(400);
   });
 });

@@ -50,7 +50,11 @@ describe.each(BACKENDS)('publishing a policy revision from a joined desk (%s)', 
   async function revise(reason: string): Promise<Policy> {
     const config = await loadConfig(desk.db);
     const base = config.policies.at(-1)!;
-    const r = nextRevision(base, { document: { ...base.document, title: `${base.document.title}（${reason}）` } }, { author: '王管理', reason, effectiveFrom: base.effectiveFrom + 86_400_000, date: base.effectiveFrom });
+    const r = nextRevision(
+      base,
+      { document: { ...base.document, title: `${base.document.title}（${reason}）` } },
+      { author: '王管理', reason, effectiveFrom: base.effectiveFrom + 86_400_000, date: base.effectiveFrom },
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const saved = await putConfig(desk.db, 'policy', r.value, orgId);
     expect(saved.ok).toBe(true);
@@ -62,7 +66,11 @@ describe.each(BACKENDS)('publishing a policy revision from a joined desk (%s)', 
 
   it('a revision written without 管理员确认 is refused by the server and listed on the desk, in Chinese', async () => {
     const rev = await revise('未经确认');
-    await eventually(async () => (desk.replication.state.refusedList ?? []).some((r) => r.id === `policy:${rev.id}:${rev.revision}`), 10_000, 'the refused revision listed');
+    await eventually(
+      async () => (desk.replication.state.refusedList ?? []).some((r) => r.id === `policy:${rev.id}:${rev.revision}`),
+      10_000,
+      'the refused revision listed',
+    );
     const refused = desk.replication.state.refusedList!.find((r) => r.id === `policy:${rev.id}:${rev.revision}`)!;
     expect(refused.code).toBe('config.needsAdmin');
     expect(refused.message['zh-CN']).toContain('只能由管理员修改');
@@ -87,7 +95,11 @@ describe.each(BACKENDS)('publishing a policy revision from a joined desk (%s)', 
     const admin = config.staff.find((s) => s.name === '王管理')!;
     desk.net.down();
     try {
-      const r = await confirmAdministrator(desk.db, admin, PASSPHRASE, config.policies.at(-1), { fetch: desk.host.fetch, host: desk.host.call, replication: desk.replication });
+      const r = await confirmAdministrator(desk.db, admin, PASSPHRASE, config.policies.at(-1), {
+        fetch: desk.host.fetch,
+        host: desk.host.call,
+        replication: desk.replication,
+      });
       expect(r).toMatchObject({ ok: false, message: { 'zh-CN': expect.stringContaining('无法连接服务器') } });
     } finally {
       desk.net.restore();

@@ -62,7 +62,14 @@ describe.each(BACKENDS.flatMap((b) => STORES.map((s) => [b, s] as const)))('atta
   async function contextOf(d: SimDesk): Promise<WriteContext> {
     const config = await loadConfig(d.db);
     const policy = config.policies[0]!;
-    return { orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, actor: config.staff[0]!, policy, policyFor: (rev) => config.policies.find((p) => p.revision === rev) };
+    return {
+      orgId: d.orgId,
+      siteId: d.siteId,
+      deskId: d.deskId,
+      actor: config.staff[0]!,
+      policy,
+      policyFor: (rev) => config.policies.find((p) => p.revision === rev),
+    };
   }
   const caseOf = async (d: SimDesk, caseId: string) => (await d.db.cases.findOne(caseId).exec())?.toJSON().state as CaseState | undefined;
 
@@ -70,14 +77,28 @@ describe.each(BACKENDS.flatMap((b) => STORES.map((s) => [b, s] as const)))('atta
     const [a, b] = desks as [SimDesk, SimDesk];
     const config = await loadConfig(a.db);
     const staff = config.staff.map((s) => s.id);
-    const [registration] = generateDeskWork(700, { orgId: a.orgId, siteId: a.siteId, deskId: a.deskId, deskCode: a.deskCode, actorIds: staff, start: Date.now() - 86_400_000, days: 1, casesPerDay: 1, org: { policy: config.policies[0]!, staff: config.staff } }).filter((e) => e.type === 'case.registered');
+    const [registration] = generateDeskWork(700, {
+      orgId: a.orgId,
+      siteId: a.siteId,
+      deskId: a.deskId,
+      deskCode: a.deskCode,
+      actorIds: staff,
+      start: Date.now() - 86_400_000,
+      days: 1,
+      casesPerDay: 1,
+      org: { policy: config.policies[0]!, staff: config.staff },
+    }).filter((e) => e.type === 'case.registered');
     const caseId = registration!.caseId;
     await a.db.events.insert(registration!);
     // Both desks hold the case before the network goes.
-    await eventually(async () => {
-      b.replication.resync();
-      return (await caseOf(a, caseId)) && (await caseOf(b, caseId));
-    }, 30_000, 'the case at both desks');
+    await eventually(
+      async () => {
+        b.replication.resync();
+        return (await caseOf(a, caseId)) && (await caseOf(b, caseId));
+      },
+      30_000,
+      'the case at both desks',
+    );
 
     for (const d of desks) d.net.down();
     const photo = fileBytes(JPEG, 1);
@@ -90,7 +111,13 @@ describe.each(BACKENDS.flatMap((b) => STORES.map((s) => [b, s] as const)))('atta
       { desk: b, name: '截图.png', type: 'image/png', bytes: shared },
     ];
     for (const f of files) {
-      const r = await attachFile(f.desk.db, await contextOf(f.desk), caseId, { bytes: f.bytes.slice().buffer, type: f.type, name: f.name }, { kind: 'evidence' });
+      const r = await attachFile(
+        f.desk.db,
+        await contextOf(f.desk),
+        caseId,
+        { bytes: f.bytes.slice().buffer, type: f.type, name: f.name },
+        { kind: 'evidence' },
+      );
       expect(r.ok, JSON.stringify(!r.ok && r.errors)).toBe(true);
     }
     const hashes = [photo, letter, shared].map(sha256);
@@ -100,19 +127,27 @@ describe.each(BACKENDS.flatMap((b) => STORES.map((s) => [b, s] as const)))('atta
 
     for (const d of desks) d.net.restore();
     // Back online: the events go up, then each desk's bodies (已同步).
-    await eventually(async () => {
-      for (const d of desks) d.replication.resync();
-      for (const f of files) if ((await bodyStoreFor(f.desk.db).get(sha256(f.bytes)))?.uploaded !== 1) return false;
-      return true;
-    }, 30_000, 'every desk to upload its own files');
+    await eventually(
+      async () => {
+        for (const d of desks) d.replication.resync();
+        for (const f of files) if ((await bodyStoreFor(f.desk.db).get(sha256(f.bytes)))?.uploaded !== 1) return false;
+        return true;
+      },
+      30_000,
+      'every desk to upload its own files',
+    );
 
     // Each desk opens the case: its page shows every file and fetches those it does not hold.
     for (const d of desks) {
-      const state = await eventually(async () => {
-        d.replication.resync();
-        const s = await caseOf(d, caseId);
-        return s && liveAttachments(s).length === 4 ? s : undefined;
-      }, 30_000, 'the four files in the case');
+      const state = await eventually(
+        async () => {
+          d.replication.resync();
+          const s = await caseOf(d, caseId);
+          return s && liveAttachments(s).length === 4 ? s : undefined;
+        },
+        30_000,
+        'the four files in the case',
+      );
       for (const att of liveAttachments(state)) {
         if (await bodyStoreFor(d.db).has(att.hash)) continue;
         expect(await d.replication.bodies!.download(att.hash, att.type)).toBe('stored');
@@ -149,33 +184,43 @@ describe.each(BACKENDS.flatMap((b) => STORES.map((s) => [b, s] as const)))('atta
     expect(allPuts.filter((p) => p.endsWith(hashes[2]!)).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('a server restored without the bodies heals when a desk re-joins: every body it holds is asked about and the missing ones sent', { timeout: 120_000 }, async () => {
-    const b = desks[1]!;
-    const held = (await t.server.db.query<{ hash: string }>('select hash from attachment_bodies where org_id = $1 order by hash', [b.orgId])).map((r) => r.hash);
-    expect(held).toHaveLength(3);
-    // The server comes back from a backup taken before the uploads (its events are re-offered by the new enrolment anyway);
-    // with a bucket, the bucket comes back from a copy without them while the database keeps its rows.
-    if (t.bucket) {
-      expect((await t.bucket.objects()).map((o) => o.key)).toEqual(held.map((h) => `${b.orgId}/${h}`));
-      for (const h of held) await t.bucket.client.send(new DeleteObjectCommand({ Bucket: t.bucket.options.bucket, Key: `${b.orgId}/${h}` }));
-    } else await t.server.db.query('delete from attachment_bodies');
-    // The administrator hands desk B a new code (docs/operations.md §4); desk B holds its own files and desk A's photo.
-    await b.replication.stop();
-    b.net.sent.length = 0;
-    const { code } = await issueEnrolmentCode(t.server.db, { orgId: b.orgId, scope: 'org' });
-    const opts = { fetch: b.host.fetch, host: b.host.call, waitForLeadership: false, retryMs: 40, maxRetryMs: 300, indexedDB };
-    await joinServer(b.db, { serverUrl: t.url, code }, opts);
-    // The desk goes on with the replication the join started, as the app does.
-    b.replication = (await ensureDeskSync(b.db, opts))!;
-    await eventually(async () => {
-      b.replication.resync();
-      const rows = await t.server.db.query<{ hash: string }>('select hash from attachment_bodies where org_id = $1 order by hash', [b.orgId]);
-      if (rows.length !== 3) return false;
-      if (t.bucket && (await t.bucket.objects()).length !== 3) return false;
-      for (const hash of held) if ((await bodyStoreFor(b.db).get(hash))?.uploaded !== 1) return false;
-      return true;
-    }, 30_000, 'the three bodies back on the server');
-    const puts = b.net.sent.filter((x) => x.startsWith('PUT '));
-    expect(puts.sort()).toEqual(held.map((h) => `PUT ${attachmentPath(h)}`).sort());
-  });
+  it(
+    'a server restored without the bodies heals when a desk re-joins: every body it holds is asked about and the missing ones sent',
+    { timeout: 120_000 },
+    async () => {
+      const b = desks[1]!;
+      const held = (await t.server.db.query<{ hash: string }>('select hash from attachment_bodies where org_id = $1 order by hash', [b.orgId])).map(
+        (r) => r.hash,
+      );
+      expect(held).toHaveLength(3);
+      // The server comes back from a backup taken before the uploads (its events are re-offered by the new enrolment anyway);
+      // with a bucket, the bucket comes back from a copy without them while the database keeps its rows.
+      if (t.bucket) {
+        expect((await t.bucket.objects()).map((o) => o.key)).toEqual(held.map((h) => `${b.orgId}/${h}`));
+        for (const h of held) await t.bucket.client.send(new DeleteObjectCommand({ Bucket: t.bucket.options.bucket, Key: `${b.orgId}/${h}` }));
+      } else await t.server.db.query('delete from attachment_bodies');
+      // The administrator hands desk B a new code (docs/operations.md §4); desk B holds its own files and desk A's photo.
+      await b.replication.stop();
+      b.net.sent.length = 0;
+      const { code } = await issueEnrolmentCode(t.server.db, { orgId: b.orgId, scope: 'org' });
+      const opts = { fetch: b.host.fetch, host: b.host.call, waitForLeadership: false, retryMs: 40, maxRetryMs: 300, indexedDB };
+      await joinServer(b.db, { serverUrl: t.url, code }, opts);
+      // The desk goes on with the replication the join started, as the app does.
+      b.replication = (await ensureDeskSync(b.db, opts))!;
+      await eventually(
+        async () => {
+          b.replication.resync();
+          const rows = await t.server.db.query<{ hash: string }>('select hash from attachment_bodies where org_id = $1 order by hash', [b.orgId]);
+          if (rows.length !== 3) return false;
+          if (t.bucket && (await t.bucket.objects()).length !== 3) return false;
+          for (const hash of held) if ((await bodyStoreFor(b.db).get(hash))?.uploaded !== 1) return false;
+          return true;
+        },
+        30_000,
+        'the three bodies back on the server',
+      );
+      const puts = b.net.sent.filter((x) => x.startsWith('PUT '));
+      expect(puts.sort()).toEqual(held.map((h) => `PUT ${attachmentPath(h)}`).sort());
+    },
+  );
 });

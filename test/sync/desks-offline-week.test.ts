@@ -105,7 +105,11 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
 
     // Offline: the status shows it, and counts what waits to upload.
     for (const [i, d] of desks.entries()) {
-      const state = await eventually(async () => (d.replication.state.pending >= Math.min(written[i]!.length, 999) ? d.replication.state : undefined), 10_000, 'pending count');
+      const state = await eventually(
+        async () => (d.replication.state.pending >= Math.min(written[i]!.length, 999) ? d.replication.state : undefined),
+        10_000,
+        'pending count',
+      );
       expect(state.online).toBe(false);
       expect(state.error?.code).toBe('offline');
     }
@@ -113,11 +117,15 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
     expect((await pullAll(t.url, token, 'events')).documents).toHaveLength(0);
 
     for (const d of desks) d.net.restore();
-    await eventually(async () => {
-      for (const d of desks) d.replication.resync();
-      const counts = await Promise.all(desks.map(async (d) => (await deskEvents(d.db)).length));
-      return counts.every((c) => c === total);
-    }, 30_000, 'both desks to hold every event');
+    await eventually(
+      async () => {
+        for (const d of desks) d.replication.resync();
+        const counts = await Promise.all(desks.map(async (d) => (await deskEvents(d.db)).length));
+        return counts.every((c) => c === total);
+      },
+      30_000,
+      'both desks to hold every event',
+    );
 
     const server = (await pullAll<CaseEvent>(t.url, token, 'events')).documents.map((d) => withoutDeletedFlag(d) as CaseEvent);
     const expected = sortById(written.flat());
@@ -135,10 +143,14 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
     expect(projections[2]).toEqual(projections[0]);
 
     for (const d of desks) {
-      const state = await eventually(async () => {
-        await d.replication.awaitInSync();
-        return d.replication.state.pending === 0 && d.replication.state.online ? d.replication.state : undefined;
-      }, 10_000, 'status to settle');
+      const state = await eventually(
+        async () => {
+          await d.replication.awaitInSync();
+          return d.replication.state.pending === 0 && d.replication.state.online ? d.replication.state : undefined;
+        },
+        10_000,
+        'status to settle',
+      );
       expect(state.lastSyncAt).toBeGreaterThan(0);
       expect(state.error).toBeUndefined();
       // Each event is stored once: the replication keeps no second copy of the events it pulled or pushed
@@ -152,14 +164,28 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
     const d = desks[0]!;
     const config = await loadConfig(d.db);
     const staff = config.staff.map((x) => x.id);
-    const [good1, bad, good2, foreign] = generateDeskWork(900, { orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, deskCode: d.deskCode, actorIds: staff, start: WEEK_START + 10 * 86_400_000, days: 1, casesPerDay: 4, org: { policy: config.policies[0]!, staff: config.staff } }).filter((e) => e.type === 'case.registered');
+    const [good1, bad, good2, foreign] = generateDeskWork(900, {
+      orgId: d.orgId,
+      siteId: d.siteId,
+      deskId: d.deskId,
+      deskCode: d.deskCode,
+      actorIds: staff,
+      start: WEEK_START + 10 * 86_400_000,
+      days: 1,
+      casesPerDay: 4,
+      org: { policy: config.policies[0]!, staff: config.staff },
+    }).filter((e) => e.type === 'case.registered');
     // The desk's store does not check envelopes the way the server does: a corrupt id slips in locally.
     await d.db.events.bulkInsert([good1!, { ...bad!, id: 'corrupt-id' }, good2!, { ...foreign!, orgId: 'SOME-OTHER-ORG' }]);
     const token = d.token;
-    await eventually(async () => {
-      const ids = new Set((await pullAll<CaseEvent>(t.url, token, 'events')).documents.map((e) => e.id));
-      return ids.has(good1!.id) && ids.has(good2!.id);
-    }, 20_000, 'good events on the server');
+    await eventually(
+      async () => {
+        const ids = new Set((await pullAll<CaseEvent>(t.url, token, 'events')).documents.map((e) => e.id));
+        return ids.has(good1!.id) && ids.has(good2!.id);
+      },
+      20_000,
+      'good events on the server',
+    );
     const server = (await pullAll<CaseEvent>(t.url, token, 'events')).documents;
     expect(server.some((e) => e.id === 'corrupt-id' || e.orgId !== d.orgId)).toBe(false);
     const state = await eventually(async () => (d.replication.state.refused > 0 ? d.replication.state : undefined), 10_000, 'refusal in the status');
@@ -167,10 +193,23 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
     expect(state.refusedList?.[0]).toMatchObject({ id: 'corrupt-id' });
     // An event the server does not authorise (an actor who is no staff member) is set aside with its reason,
     // and never retried: the status lists it until the desk is restarted.
-    const [forged] = generateDeskWork(901, { orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, deskCode: d.deskCode, actorIds: ['NOT-STAFF'], start: WEEK_START + 10 * 86_400_000, days: 1, casesPerDay: 1 });
+    const [forged] = generateDeskWork(901, {
+      orgId: d.orgId,
+      siteId: d.siteId,
+      deskId: d.deskId,
+      deskCode: d.deskCode,
+      actorIds: ['NOT-STAFF'],
+      start: WEEK_START + 10 * 86_400_000,
+      days: 1,
+      casesPerDay: 1,
+    });
     await d.db.events.insert(forged!);
     const after = await eventually(async () => (d.replication.state.refused > 1 ? d.replication.state : undefined), 20_000, 'unauthorised event in the status');
-    expect(after.refusedList?.at(-1)).toMatchObject({ id: forged!.id, code: 'sync.actorUnknown', message: { 'zh-CN': expect.stringMatching(/不是本单位的在册人员/) } });
+    expect(after.refusedList?.at(-1)).toMatchObject({
+      id: forged!.id,
+      code: 'sync.actorUnknown',
+      message: { 'zh-CN': expect.stringMatching(/不是本单位的在册人员/) },
+    });
     expect((await pullAll<CaseEvent>(t.url, token, 'events')).documents.some((e) => e.id === forged!.id)).toBe(false);
     expect(refusedMessage(state.refused)['zh-CN']).toMatch(/1 条记录未通过服务器校验，仅保存在本台/);
     expect(await d.db.events.findOne('corrupt-id').exec()).not.toBeNull();

@@ -66,7 +66,12 @@ export function generateDeskWork(seed: number, w: DeskWork): CaseEvent[] {
       out.push(
         makeRegistration(
           at,
-          { ...acceptedIntake(policy, undefined, Math.floor(rnd() * 4)), number: caseId, firstReceiverId: env.actorId, subject: pick(['楼上漏水', '电梯故障', '噪音扰民', '服务态度差', '账单错误']) },
+          {
+            ...acceptedIntake(policy, undefined, Math.floor(rnd() * 4)),
+            number: caseId,
+            firstReceiverId: env.actorId,
+            subject: pick(['楼上漏水', '电梯故障', '噪音扰民', '服务态度差', '账单错误']),
+          },
           { ...env, id: id(at) },
         ),
       );
@@ -80,7 +85,14 @@ export function generateDeskWork(seed: number, w: DeskWork): CaseEvent[] {
       ];
       for (const [gap, step] of plan.slice(0, steps)) {
         t += gap;
-        const actorId = w.org ? allowedActor(w.org, out.filter((e) => e.caseId === caseId), step, t) : env.actorId;
+        const actorId = w.org
+          ? allowedActor(
+              w.org,
+              out.filter((e) => e.caseId === caseId),
+              step,
+              t,
+            )
+          : env.actorId;
         if (!actorId) break;
         out.push(makeEvent(step.type, step.payload as never, t, { ...env, actorId, id: id(t) }) as CaseEvent);
       }

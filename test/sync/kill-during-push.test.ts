@@ -58,7 +58,16 @@ describe.each(BACKENDS)('server killed during pushes (%s)', (backend) => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'jiesu-kill-'));
     mkdirSync(dirname(CHILD), { recursive: true });
-    await build({ entryPoints: [CHILD_SOURCE], bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['@electric-sql/pglite', 'pg', 'fastify', '@fastify/*'], outfile: CHILD, logLevel: 'error' });
+    await build({
+      entryPoints: [CHILD_SOURCE],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['@electric-sql/pglite', 'pg', 'fastify', '@fastify/*'],
+      outfile: CHILD,
+      logLevel: 'error',
+    });
     database = await createTestDatabase(backend, join(dir, 'pgdata'));
   });
   afterAll(async () => {
@@ -69,10 +78,21 @@ describe.each(BACKENDS)('server killed during pushes (%s)', (backend) => {
   });
 
   it(`SIGKILL at random points of a push, ${KILLS} times: everything converges, nothing lost or doubled`, async () => {
-    const dbArgs = database.options.databaseUrl ? ['--database-url', database.options.databaseUrl, '--master-key', database.options.masterKey!.toString('base64')] : ['--data-dir', database.options.dataDir!];
+    const dbArgs = database.options.databaseUrl
+      ? ['--database-url', database.options.databaseUrl, '--master-key', database.options.masterKey!.toString('base64')]
+      : ['--data-dir', database.options.dataDir!];
     child = await startChild([...dbArgs, '--bootstrap']);
     const desk = child.desk!;
-    const events = generateDeskWork(77, { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.deskId, deskCode: desk.deskCode, actorIds: desk.staffIds, start: Date.UTC(2026, 10, 1), days: 30, casesPerDay: 8 });
+    const events = generateDeskWork(77, {
+      orgId: desk.orgId,
+      siteId: desk.siteId,
+      deskId: desk.deskId,
+      deskCode: desk.deskCode,
+      actorIds: desk.staffIds,
+      start: Date.UTC(2026, 10, 1),
+      days: 30,
+      casesPerDay: 8,
+    });
     const batches: CaseEvent[][] = [];
     // Small batches and a short kill window keep the kill points spread over the upload on a fast
     // PostgreSQL as well as on PGlite (with 25-event batches PostgreSQL took everything before the 4th kill).

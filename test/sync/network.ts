@@ -17,7 +17,9 @@ export function fakeNetwork(): FakeNetwork {
     sent: [],
     fetch: async (input, init) => {
       if (!net.up) throw new TypeError('fetch failed: network is down');
-      net.sent.push(`${init?.method ?? (input instanceof Request ? input.method : 'GET')} ${new URL(input instanceof Request ? input.url : String(input)).pathname}`);
+      net.sent.push(
+        `${init?.method ?? (input instanceof Request ? input.method : 'GET')} ${new URL(input instanceof Request ? input.url : String(input)).pathname}`,
+      );
       const controller = new AbortController();
       // Remember the last requests (the open streams among them) so down() can cut them.
       inFlight.add(controller);

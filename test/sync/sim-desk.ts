@@ -40,7 +40,15 @@ export async function joinSimDesk(serverUrl: string, code: string, name: string,
   await stopDeskSync();
   const connection = (await getServerConnection(db, { host: host.call }))!;
   if (o.bodies) bodyStoreFor(db, indexedDB);
-  const replication = startDeskReplication(db, { ...connection, fetch: host.fetch, waitForLeadership: false, retryMs: 40, maxRetryMs: 300, orgId: enrolled.orgId, ...(o.bodies ? { indexedDB } : {}) });
+  const replication = startDeskReplication(db, {
+    ...connection,
+    fetch: host.fetch,
+    waitForLeadership: false,
+    retryMs: 40,
+    maxRetryMs: 300,
+    orgId: enrolled.orgId,
+    ...(o.bodies ? { indexedDB } : {}),
+  });
   await replication.awaitInSync();
   return { db, net, replication, ...enrolled, host, token: host.token()! };
 }

@@ -46,11 +46,15 @@ async function settle(...desks: SimDesk[]): Promise<void> {
     for (const d of desks) d.replication.resync();
     for (const d of desks) await d.replication.awaitInSync();
   };
-  await eventually(async () => {
-    await round();
-    await round();
-    return desks.every((d) => d.replication.state.pending === 0 && d.replication.state.online);
-  }, 20_000, 'desks in sync');
+  await eventually(
+    async () => {
+      await round();
+      await round();
+      return desks.every((d) => d.replication.state.pending === 0 && d.replication.state.online);
+    },
+    20_000,
+    'desks in sync',
+  );
 }
 
 describe.each(BACKENDS)('S10-14 survey and S8-10 duty marks reach every desk (%s)', (backend) => {
@@ -110,7 +114,10 @@ describe.each(BACKENDS)('S10-14 survey and S8-10 duty marks reach every desk (%s
 
     const token = b.token;
     const mark = (await pullAll<ConfigDoc>(t.url, token, 'config')).documents.find((d) => d.kind === 'duty');
-    expect(mark).toMatchObject({ id: 'duty:monthly_figures:2026-11', data: { dutyId: 'monthly_figures', period: '2026-11', deskId: a.deskId, staffId: clerk, markedAt: DEC_1 } });
+    expect(mark).toMatchObject({
+      id: 'duty:monthly_figures:2026-11',
+      data: { dutyId: 'monthly_figures', period: '2026-11', deskId: a.deskId, staffId: clerk, markedAt: DEC_1 },
+    });
   });
 
   it('S8-10 the same duty marked on two desks offline stays done, and a colleague marking it again changes nothing', async () => {
@@ -178,7 +185,10 @@ describe.each(BACKENDS)('S10-14 survey and S8-10 duty marks reach every desk (%s
 
     const tooMany = await push(t.url, token, 'config', [next({ ...good.data, tallies: [{ item: '供电', respondents: 10, satisfied: 11 }] })], () => good);
     expect(tooMany.status).toBe(400);
-    expect(tooMany.body).toMatchObject({ error: 'invalidDocuments', errors: [{ index: 0, id: good.id, errors: [{ path: 'data.tallies.0.satisfied', code: 'survey.satisfiedTooMany' }] }] });
+    expect(tooMany.body).toMatchObject({
+      error: 'invalidDocuments',
+      errors: [{ index: 0, id: good.id, errors: [{ path: 'data.tallies.0.satisfied', code: 'survey.satisfiedTooMany' }] }],
+    });
     expect(JSON.stringify(tooMany.body)).toContain('满意人数不能多于参加人数');
 
     const unknownField = await push(t.url, token, 'config', [next({ ...good.data, comment: 'x' })], () => good);
@@ -192,7 +202,9 @@ describe.each(BACKENDS)('S10-14 survey and S8-10 duty marks reach every desk (%s
 
     // A site-scoped desk writes its own site's survey only.
     const otherSite = org.siteIds.find((s) => s !== a.siteId)!;
-    const foreign = await push(t.url, siteDesk.token, 'config', [{ ...good, id: `survey:${otherSite}:2026`, rev: 0, data: { ...good.data, id: `${otherSite}:2026`, siteId: otherSite } }]);
+    const foreign = await push(t.url, siteDesk.token, 'config', [
+      { ...good, id: `survey:${otherSite}:2026`, rev: 0, data: { ...good.data, id: `${otherSite}:2026`, siteId: otherSite } },
+    ]);
     expect(foreign.status).toBe(403);
     expect(foreign.body).toMatchObject({ error: 'forbidden' });
 

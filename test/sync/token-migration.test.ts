@@ -15,7 +15,11 @@ describe('the page-held desk token moves to the host on first start', () => {
     await db.upsertLocal('sync-connection', { serverUrl: 'http://127.0.0.1:8787', token: 'dt_old_page_token_0123456789' });
     const host = nodeDeskHost();
     const connection = await getServerConnection(db, { host: host.call });
-    expect(connection).toEqual({ serverUrl: 'http://127.0.0.1:8787', syncUrl: 'http://desk-host.invalid/sync/default', enrolment: expect.stringMatching(/^[0-9a-z]+$/) });
+    expect(connection).toEqual({
+      serverUrl: 'http://127.0.0.1:8787',
+      syncUrl: 'http://desk-host.invalid/sync/default',
+      enrolment: expect.stringMatching(/^[0-9a-z]+$/),
+    });
     expect(host.token()).toBe('dt_old_page_token_0123456789');
     const stored = (await db.getLocal('sync-connection'))!.toJSON();
     expect(JSON.stringify(stored)).not.toContain('dt_old_page_token');

@@ -38,7 +38,9 @@ async function openDesk(): Promise<{ page: Page; problems: string[] }> {
   });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load ${e.blockedURI} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Refused to load ${e.blockedURI} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   await page.goto(`${host.shell.url}/?desk=shell-test`);
   await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, { timeout: 30_000 });
@@ -51,7 +53,9 @@ describe('the built desk in the browser shell', () => {
     await page.waitForTimeout(1_000);
     expect(problems).toEqual([]);
     expect(await page.evaluate(() => 'jiesu' in window)).toBe(false);
-    const info = await page.evaluate(async () => (await fetch('/bridge/app.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json());
+    const info = await page.evaluate(async () =>
+      (await fetch('/bridge/app.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json(),
+    );
     expect(info).toMatchObject({ ok: true, value: { host: 'web' } });
     await page.screenshot({ path: join(shots, 'web-shell-first-run.png') });
     await page.close();

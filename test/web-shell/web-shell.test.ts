@@ -29,7 +29,13 @@ afterAll(async () => {
   await evil?.shell.close();
 });
 
-function rawRequest(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string | Buffer): Promise<{ status: number; text: string }> {
+function rawRequest(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+  body?: string | Buffer,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       let text = '';
@@ -124,7 +130,7 @@ describe('browser shell in Chromium', () => {
       () =>
         new Promise<unknown>((resolve) => {
           const es = new EventSource('/bridge-events');
-          es.addEventListener('open', () => (window as unknown as { __sseOpen: boolean }).__sseOpen = true);
+          es.addEventListener('open', () => ((window as unknown as { __sseOpen: boolean }).__sseOpen = true));
           es.addEventListener('intake.open', (e) => resolve(JSON.parse((e as MessageEvent<string>).data)));
         }),
     );
@@ -140,11 +146,20 @@ describe('browser shell in Chromium', () => {
     const outcome = await page.evaluate(async (target) => {
       const results: string[] = [];
       // A "simple" request needs no preflight and is sent; the shell must refuse it by Origin.
-      await fetch(`${target}/bridge/settings.set`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ serverUrl: 'https://evil.example' }) })
+      await fetch(`${target}/bridge/settings.set`, {
+        method: 'POST',
+        mode: 'no-cors',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ serverUrl: 'https://evil.example' }),
+      })
         .then(() => results.push('sent'))
         .catch(() => results.push('failed'));
       // A JSON request needs a preflight, which the shell never grants.
-      await fetch(`${target}/bridge/settings.set`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serverUrl: 'https://evil.example' }) })
+      await fetch(`${target}/bridge/settings.set`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ serverUrl: 'https://evil.example' }),
+      })
         .then(() => results.push('sent'))
         .catch(() => results.push('failed'));
       return results;
@@ -168,7 +183,7 @@ describe('browser shell request checks (outside the browser)', () => {
     expect(host.settings.get().serverUrl).toBe('');
   });
 
-  it('relays the desk page\'s sync requests with the desk token, and refuses another site\'s (issue 10 item 5)', async () => {
+  it("relays the desk page's sync requests with the desk token, and refuses another site's (issue 10 item 5)", async () => {
     const seen: { url: string; authorization?: string }[] = [];
     const server = createServer((req, res) => {
       seen.push({ url: req.url ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
@@ -185,7 +200,13 @@ describe('browser shell request checks (outside the browser)', () => {
       }
       expect((await rawRequest(host.shell.port, '/sync/relaytest/docs', { 'sec-fetch-site': 'same-origin' })).status).toBe(404);
       expect(seen).toEqual([]);
-      const ok = await rawRequest(host.shell.port, push, { 'content-type': 'application/json', origin: host.shell.url, authorization: 'Bearer forged' }, 'POST', '[]');
+      const ok = await rawRequest(
+        host.shell.port,
+        push,
+        { 'content-type': 'application/json', origin: host.shell.url, authorization: 'Bearer forged' },
+        'POST',
+        '[]',
+      );
       expect(ok.status).toBe(200);
       expect((await rawRequest(host.shell.port, '/sync/relaytest/sync/v1/events/pull?seq=0&limit=5', { 'sec-fetch-site': 'same-origin' })).status).toBe(200);
       expect(seen).toEqual([
@@ -205,7 +226,14 @@ describe('browser shell request checks (outside the browser)', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const bytes = Buffer.concat(chunks);
-        seen.push({ method: req.method ?? '', url: req.url ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), ...(req.headers['content-type'] ? { type: req.headers['content-type'] } : {}), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
+        seen.push({
+          method: req.method ?? '',
+          url: req.url ?? '',
+          ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+          ...(req.headers['content-type'] ? { type: req.headers['content-type'] } : {}),
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          size: bytes.length,
+        });
         if (req.method === 'HEAD') res.writeHead(404, { 'content-type': 'application/json' }).end();
         else res.writeHead(201, { 'content-type': 'application/json' }).end('{"stored":true}');
       });
@@ -219,28 +247,62 @@ describe('browser shell request checks (outside the browser)', () => {
       const hash = createHash('sha256').update(bytes).digest('hex');
       const path = `/sync/bodytest/sync/v1/attachments/${hash}`;
       const own = { origin: host.shell.url };
-      const put = await rawRequest(host.shell.port, path, { ...own, 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) }, 'PUT', bytes);
+      const put = await rawRequest(
+        host.shell.port,
+        path,
+        { ...own, 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) },
+        'PUT',
+        bytes,
+      );
       expect(put.status).toBe(201);
       const head = await rawRequest(host.shell.port, path, { 'sec-fetch-site': 'same-origin' }, 'HEAD');
       expect(head.status).toBe(404);
       expect(seen).toEqual([
-        { method: 'PUT', url: `/sync/v1/attachments/${hash}`, authorization: 'Bearer dt_body_secret_0123', type: 'application/octet-stream', sha256: hash, size: bytes.length },
-        { method: 'HEAD', url: `/sync/v1/attachments/${hash}`, authorization: 'Bearer dt_body_secret_0123', sha256: createHash('sha256').digest('hex'), size: 0 },
+        {
+          method: 'PUT',
+          url: `/sync/v1/attachments/${hash}`,
+          authorization: 'Bearer dt_body_secret_0123',
+          type: 'application/octet-stream',
+          sha256: hash,
+          size: bytes.length,
+        },
+        {
+          method: 'HEAD',
+          url: `/sync/v1/attachments/${hash}`,
+          authorization: 'Bearer dt_body_secret_0123',
+          sha256: createHash('sha256').digest('hex'),
+          size: 0,
+        },
       ]);
       // Another site cannot upload with the desk's credential.
-      expect((await rawRequest(host.shell.port, path, { origin: 'https://evil.example', 'content-type': 'application/octet-stream' }, 'PUT', bytes)).status).toBe(403);
+      expect(
+        (await rawRequest(host.shell.port, path, { origin: 'https://evil.example', 'content-type': 'application/octet-stream' }, 'PUT', bytes)).status,
+      ).toBe(403);
       // Not raw bytes: refused with the reason, nothing relayed.
       const typed = await rawRequest(host.shell.port, path, { ...own, 'content-type': 'text/plain' }, 'PUT', 'hello');
       expect(typed.status).toBe(415);
       // One byte over the server's limit: the shell answers as the server would, and the server is never asked.
       const big = Buffer.alloc(ATTACHMENT_LIMITS.maxBytes + 1, 1);
-      const tooBig = await rawRequest(host.shell.port, path, { ...own, 'content-type': 'application/octet-stream', 'content-length': String(big.length) }, 'PUT', big);
+      const tooBig = await rawRequest(
+        host.shell.port,
+        path,
+        { ...own, 'content-type': 'application/octet-stream', 'content-length': String(big.length) },
+        'PUT',
+        big,
+      );
       expect(tooBig.status).toBe(413);
       expect(JSON.parse(tooBig.text)).toMatchObject({ error: 'attachmentTooLarge', messages: { 'zh-CN': '文件太大，单个附件最多 20 MB，未保存。' } });
       // Exactly at the limit is relayed.
       const max = Buffer.alloc(ATTACHMENT_LIMITS.maxBytes, 2);
-      expect((await rawRequest(host.shell.port, path, { ...own, 'content-type': 'application/octet-stream', 'content-length': String(max.length) }, 'PUT', max)).status).toBe(201);
-      expect(seen.map((s) => [s.method, s.size])).toEqual([['PUT', bytes.length], ['HEAD', 0], ['PUT', ATTACHMENT_LIMITS.maxBytes]]);
+      expect(
+        (await rawRequest(host.shell.port, path, { ...own, 'content-type': 'application/octet-stream', 'content-length': String(max.length) }, 'PUT', max))
+          .status,
+      ).toBe(201);
+      expect(seen.map((s) => [s.method, s.size])).toEqual([
+        ['PUT', bytes.length],
+        ['HEAD', 0],
+        ['PUT', ATTACHMENT_LIMITS.maxBytes],
+      ]);
     } finally {
       server.close();
     }
@@ -248,7 +310,17 @@ describe('browser shell request checks (outside the browser)', () => {
 
   it('refuses a rebound DNS name (foreign Host header) for pages and calls alike', async () => {
     expect((await rawRequest(host.shell.port, '/', { host: 'evil.example' })).status).toBe(421);
-    expect((await rawRequest(host.shell.port, '/bridge/app.info', { host: `evil.example:${host.shell.port}`, origin: `http://evil.example:${host.shell.port}`, 'content-type': 'application/json' }, 'POST', '{}')).status).toBe(421);
+    expect(
+      (
+        await rawRequest(
+          host.shell.port,
+          '/bridge/app.info',
+          { host: `evil.example:${host.shell.port}`, origin: `http://evil.example:${host.shell.port}`, 'content-type': 'application/json' },
+          'POST',
+          '{}',
+        )
+      ).status,
+    ).toBe(421);
   });
 
   it('refuses non-JSON bodies, wrong methods and paths outside the renderer folder', async () => {
@@ -264,8 +336,10 @@ describe('browser shell request checks (outside the browser)', () => {
   });
 
   it('createHttpBridge speaks to the shell (same handlers, validated input)', async () => {
-    const bridge = createHttpBridge(host.shell.url, (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: host.shell.url } }));
-    expect(await bridge.call('settings.set', { printer: '前台打印机' })).toMatchObject({ ok: true, value: { printer: "前台打印机" } });
+    const bridge = createHttpBridge(host.shell.url, (url, init) =>
+      fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: host.shell.url } }),
+    );
+    expect(await bridge.call('settings.set', { printer: '前台打印机' })).toMatchObject({ ok: true, value: { printer: '前台打印机' } });
     const bad = await bridge.call('settings.set', { serverUrl: 'nope' });
     expect(bad.ok === false && bad.error.code).toBe('bridge.input');
     // The documents service is wired into the browser shell: bad document data gets its own clear error.

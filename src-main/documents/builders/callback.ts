@@ -35,13 +35,22 @@ export function buildCallback(input: CaseDocumentInput): TDocumentDefinitions {
 
   const visit: FormRow[] = [
     ['回访时间', formatMinute(last?.at, offset), '回访方式', callbackMethodName(policy, last?.method)],
-    ['回 访 人', staffName(input, last?.by), '满 意 度', last ? `${last.satisfaction} / 5\u3000${SATISFACTION_ZH[last.satisfaction] ?? ''}` : '□非常满意 □满意 □一般 □不满意'],
+    [
+      '回 访 人',
+      staffName(input, last?.by),
+      '满 意 度',
+      last ? `${last.satisfaction} / 5\u3000${SATISFACTION_ZH[last.satisfaction] ?? ''}` : '□非常满意 □满意 □一般 □不满意',
+    ],
     { wide: ['回访结果', last?.outcome], minHeight: last ? 0 : 36 },
     { wide: ['意见与建议', last?.notes], minHeight: last?.notes ? 0 : 24 },
   ];
   if (isRepair) {
     // S10-18: on a repair callback the quality of the work, the staff's service and the charges are checked.
-    visit.push({ wide: ['维修质量', '□良好\u3000□一般\u3000□需返修'] }, { wide: ['服务态度', '□满意\u3000□一般\u3000□不满意'] }, { wide: ['收费情况', '□合理\u3000□无收费\u3000□有异议'] });
+    visit.push(
+      { wide: ['维修质量', '□良好\u3000□一般\u3000□需返修'] },
+      { wide: ['服务态度', '□满意\u3000□一般\u3000□不满意'] },
+      { wide: ['收费情况', '□合理\u3000□无收费\u3000□有异议'] },
+    );
   }
 
   const content: Content[] = [section('一、投诉及处理情况'), formGrid(rows), section('二、回访情况'), formGrid(visit)];
@@ -52,7 +61,14 @@ export function buildCallback(input: CaseDocumentInput): TDocumentDefinitions {
       listTable(
         ['次序', '回访时间', '方式', '回访人', '满意度', '结果'],
         [28, 78, 44, 56, 40, '*'],
-        callbacks.map((cb, i) => [String(i + 1), formatMinute(cb.at, offset), callbackMethodName(policy, cb.method), staffName(input, cb.by), `${cb.satisfaction}/5${cb.satisfied ? '' : ' 不满意'}`, cb.outcome]),
+        callbacks.map((cb, i) => [
+          String(i + 1),
+          formatMinute(cb.at, offset),
+          callbackMethodName(policy, cb.method),
+          staffName(input, cb.by),
+          `${cb.satisfaction}/5${cb.satisfied ? '' : ' 不满意'}`,
+          cb.outcome,
+        ]),
       ),
     );
   }
@@ -61,10 +77,18 @@ export function buildCallback(input: CaseDocumentInput): TDocumentDefinitions {
     signatureRow(
       [
         { label: '被回访人签名', signature: findSignature(c, 'callback', [SIGNATURE_ROLES.callee]), confidential: identityHidden(input) },
-        { label: '回访人签名', signature: findSignature(c, 'callback', [SIGNATURE_ROLES.callbackStaff, SIGNATURE_ROLES.receiver]), expectedName: staffName(input, last?.by) },
+        {
+          label: '回访人签名',
+          signature: findSignature(c, 'callback', [SIGNATURE_ROLES.callbackStaff, SIGNATURE_ROLES.receiver]),
+          expectedName: staffName(input, last?.by),
+        },
         {
           label: '责任部门负责人签名',
-          signature: findSignature(c, 'callback', resolvingDept ? [SIGNATURE_ROLES.departmentHead, `${SIGNATURE_ROLES.departmentHead}:${resolvingDept}`] : [SIGNATURE_ROLES.departmentHead]),
+          signature: findSignature(
+            c,
+            'callback',
+            resolvingDept ? [SIGNATURE_ROLES.departmentHead, `${SIGNATURE_ROLES.departmentHead}:${resolvingDept}`] : [SIGNATURE_ROLES.departmentHead],
+          ),
         },
       ],
       offset,

@@ -18,7 +18,8 @@ function responsibleDept(c: CaseState): string | undefined {
 function laterSteps(input: DailyQualityInput): { label: string; roles: string[] }[] {
   const approval = input.policy.approvals.find((a) => a.rules.includes('S3-5'));
   const steps = (approval?.steps ?? []).filter((s) => !/head|负责人/i.test(s.role + s.label));
-  if (steps.length >= 2) return steps.map((s, i) => ({ label: s.label, roles: [s.role, i === 0 ? SIGNATURE_ROLES.vicePresident : SIGNATURE_ROLES.generalManager] }));
+  if (steps.length >= 2)
+    return steps.map((s, i) => ({ label: s.label, roles: [s.role, i === 0 ? SIGNATURE_ROLES.vicePresident : SIGNATURE_ROLES.generalManager] }));
   return [
     { label: '分管副总经理（协商意见）', roles: [SIGNATURE_ROLES.vicePresident] },
     { label: '总经理（或助理）审批', roles: [SIGNATURE_ROLES.generalManager] },
@@ -54,12 +55,23 @@ export function buildDailyQuality(input: DailyQualityInput): TDocumentDefinition
   });
 
   const content: Content[] = [
-    listTable(['序号', '案件编号/投诉时间', '投诉人', '质量问题', '客户要求', '责任部门', '处理方案'], [24, 92, 50, '*', 120, 64, 150], rows.length ? rows : [['', '', '', '当日无赔偿或退货案件', '', '', '']], 8.5),
+    listTable(
+      ['序号', '案件编号/投诉时间', '投诉人', '质量问题', '客户要求', '责任部门', '处理方案'],
+      [24, 92, 50, '*', 120, 64, 150],
+      rows.length ? rows : [['', '', '', '当日无赔偿或退货案件', '', '', '']],
+      8.5,
+    ),
     section('责任部门负责人签字（当日下班前）'),
   ];
 
   const depts = [...new Set(cases.map(responsibleDept).filter((d): d is string => d !== undefined))];
-  const headRows: TableCell[][] = [[{ text: '责任部门', style: 'th' }, { text: '涉及案件', style: 'th' }, { text: '负责人签字', style: 'th' }]];
+  const headRows: TableCell[][] = [
+    [
+      { text: '责任部门', style: 'th' },
+      { text: '涉及案件', style: 'th' },
+      { text: '负责人签字', style: 'th' },
+    ],
+  ];
   for (const dept of depts) {
     const mine = cases.filter((c) => responsibleDept(c) === dept);
     const sig = latest(mine.map((c) => findSignature(c, 'daily_quality', [departmentHeadRole(dept)])));
@@ -76,7 +88,9 @@ export function buildDailyQuality(input: DailyQualityInput): TDocumentDefinition
   const stepRows: TableCell[][] = laterSteps(input).map((step) => {
     const sig = latest(cases.map((c) => findSignature(c, 'daily_quality', step.roles)));
     const opinions = cases
-      .flatMap((c) => (c.approvals ?? []).filter((a) => step.roles.includes(a.role) && a.decided?.opinion).map((a) => `${c.number}：${a.decided?.opinion ?? ''}`))
+      .flatMap((c) =>
+        (c.approvals ?? []).filter((a) => step.roles.includes(a.role) && a.decided?.opinion).map((a) => `${c.number}：${a.decided?.opinion ?? ''}`),
+      )
       .join('\n');
     return [
       { text: step.label, style: 'label' },
@@ -85,7 +99,12 @@ export function buildDailyQuality(input: DailyQualityInput): TDocumentDefinition
     ];
   });
   content.push({ table: { widths: [140, '*', 200], body: stepRows, dontBreakRows: true }, layout: formTableLayout });
-  content.push({ text: '订单部根据以上审批意见执行。\u3000\u3000汇总人（人力资源部）：＿＿＿＿＿＿＿＿', fontSize: 9, margin: [0, 10, 0, 0], color: '#333333' });
+  content.push({
+    text: '订单部根据以上审批意见执行。\u3000\u3000汇总人（人力资源部）：＿＿＿＿＿＿＿＿',
+    fontSize: 9,
+    margin: [0, 10, 0, 0],
+    color: '#333333',
+  });
 
   return frameDocument({
     ctx: input,

@@ -30,7 +30,10 @@ function handOverOf(input: NoticeInput): HandOver | undefined {
   const numbered = input.noticeNo ? assigned.find((e) => e.payload.noticeNo === input.noticeNo) : undefined;
   if (numbered) return { at: numbered.at, actorId: numbered.actorId, assigned: numbered };
   const last = events.findLast(
-    (e) => e.type === 'case.assigned' || (e.type === 'case.transferred' && e.payload.toDepartmentId !== undefined) || (e.type === 'case.registered' && input.case.departmentId !== undefined),
+    (e) =>
+      e.type === 'case.assigned' ||
+      (e.type === 'case.transferred' && e.payload.toDepartmentId !== undefined) ||
+      (e.type === 'case.registered' && input.case.departmentId !== undefined),
   );
   if (!last) return undefined;
   return { at: last.at, actorId: last.actorId, assigned: last.type === 'case.assigned' ? (last as Assigned) : undefined };
@@ -47,8 +50,17 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
   const who = printedComplainant(input);
   const d = c.description ?? {};
   // The kind form's own text fields say what the matter is (S10-4 投诉性质或内容摘要) where the common ones are empty.
-  const formText = (formOf(policy, c.kind)?.fields ?? []).filter((f) => f.type === 'textarea' && typeof c.form?.[f.key] === 'string' && c.form[f.key]).map((f) => `${f.label}：${String(c.form![f.key])}`);
-  const content = [d.text, ...formText, d.time && `时间：${d.time}`, d.cause && `起因：${d.cause}`, d.process && `经过：${d.process}`, d.result && `结果：${d.result}`]
+  const formText = (formOf(policy, c.kind)?.fields ?? [])
+    .filter((f) => f.type === 'textarea' && typeof c.form?.[f.key] === 'string' && c.form[f.key])
+    .map((f) => `${f.label}：${String(c.form![f.key])}`);
+  const content = [
+    d.text,
+    ...formText,
+    d.time && `时间：${d.time}`,
+    d.cause && `起因：${d.cause}`,
+    d.process && `经过：${d.process}`,
+    d.result && `结果：${d.result}`,
+  ]
     .filter((x): x is string => Boolean(x))
     .map((x) => x.replace(/[。；;.\s]+$/u, ''))
     .join('；');
@@ -59,14 +71,20 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
   const stages = input.stages ?? [];
   const startedByAssignment = stages.filter((s) => a && s.startedAt === a.at && s.dueAt !== undefined);
   const open = stages.filter((s) => s.state !== 'met' && s.dueAt !== undefined);
-  const endsHandling = (s: (typeof stages)[number]) => policy.stages.find((d) => d.id === s.stageId)?.stopsOn.some((e) => e === 'case.replied' || e === 'case.resolved');
+  const endsHandling = (s: (typeof stages)[number]) =>
+    policy.stages.find((d) => d.id === s.stageId)?.stopsOn.some((e) => e === 'case.replied' || e === 'case.resolved');
   const due = a?.payload.dueAt ?? startedByAssignment[0]?.dueAt ?? (open.find(endsHandling) ?? open[0])?.dueAt;
 
   const rows: FormRow[] = [
     ['通知单号', noticeNo, '案件编号', c.number],
     ['承办部门', departmentName(policy, deptId), '承 办 人', staffName(input, a?.payload.assigneeId ?? c.assigneeIds?.at(-1))],
     ['派单时间', formatMinute(handOver?.at, offset), '派 单 人', staffName(input, handOver?.actorId)],
-    ['办结时限', due ? `${formatMinute(due, offset)} 前` : '', '类型/类别', [kindName(policy, c.kind), nameOf(policy.categories, c.category), nameOf(policy.severities, c.severity)].filter(Boolean).join(' · ')],
+    [
+      '办结时限',
+      due ? `${formatMinute(due, offset)} 前` : '',
+      '类型/类别',
+      [kindName(policy, c.kind), nameOf(policy.categories, c.category), nameOf(policy.severities, c.severity)].filter(Boolean).join(' · '),
+    ],
     [`${person.slice(0, -1)}时间`, formatMinute(c.receivedAt, offset), '首问接待人', staffName(input, c.firstReceiverId)],
     [person, who.name, '联系电话', who.phone],
     { wide: ['地\u3000\u3000址', who.address] },
@@ -81,7 +99,13 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
   const sr = stageRows(input).filter((r) => !r.notStarted);
   if (sr.length) {
     out.push(section('时限要求'));
-    out.push(listTable(['环节', '时限', '计时方式', '应完成时间'], ['*', 70, 110, 110], sr.map((r) => [r.name, r.limit, CLOCK_ZH[r.clock], r.due])));
+    out.push(
+      listTable(
+        ['环节', '时限', '计时方式', '应完成时间'],
+        ['*', 70, 110, 110],
+        sr.map((r) => [r.name, r.limit, CLOCK_ZH[r.clock], r.due]),
+      ),
+    );
   }
   out.push(section('处理结果回执（承办部门填写）'));
   out.push(
@@ -96,7 +120,14 @@ export function buildNotice(input: NoticeInput): TDocumentDefinitions {
       [
         { label: '派单人签名', signature: findSignature(c, 'notice', [SIGNATURE_ROLES.receiver]), expectedName: staffName(input, handOver?.actorId) },
         { label: '承办部门签收', signature: findSignature(c, 'notice', [SIGNATURE_ROLES.departmentReceiver]) },
-        { label: '部门负责人签名', signature: findSignature(c, 'notice', deptId ? [SIGNATURE_ROLES.departmentHead, `${SIGNATURE_ROLES.departmentHead}:${deptId}`] : [SIGNATURE_ROLES.departmentHead]) },
+        {
+          label: '部门负责人签名',
+          signature: findSignature(
+            c,
+            'notice',
+            deptId ? [SIGNATURE_ROLES.departmentHead, `${SIGNATURE_ROLES.departmentHead}:${deptId}`] : [SIGNATURE_ROLES.departmentHead],
+          ),
+        },
       ],
       offset,
     ),

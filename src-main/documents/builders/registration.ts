@@ -35,10 +35,18 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
     ...pair(['受理渠道', methodName(policy, c.channel)], receptionPoint === undefined ? undefined : ['接 待 点', receptionPoint]),
     ...pair(['首问接待人', staffName(input, c.firstReceiverId)], policy.apologyPrompt || c.apologised ? ['致歉确认', c.apologised ? '已致歉' : ''] : undefined),
     [label('complainant.name', person), who.name, label('complainant.phone', '联系电话'), who.phone],
-    ...pair(['身份/单位', [who.role, who.organisation].filter(Boolean).join('\u3000')], !common.asks('complainant.address') ? undefined : [label('complainant.address', '地\u3000\u3000址'), who.address]),
+    ...pair(
+      ['身份/单位', [who.role, who.organisation].filter(Boolean).join('\u3000')],
+      !common.asks('complainant.address') ? undefined : [label('complainant.address', '地\u3000\u3000址'), who.address],
+    ),
   ];
   if (requires.has('category') || requires.has('severity') || c.category || c.severity) {
-    rows.push(...pair(['类\u3000\u3000别', nameOf(policy.categories, c.category)], common.asks('severity') || c.severity ? ['严重程度', nameOf(policy.severities, c.severity)] : undefined));
+    rows.push(
+      ...pair(
+        ['类\u3000\u3000别', nameOf(policy.categories, c.category)],
+        common.asks('severity') || c.severity ? ['严重程度', nameOf(policy.severities, c.severity)] : undefined,
+      ),
+    );
   }
   rows.push({ wide: ['事\u3000\u3000由', c.subject] });
 
@@ -85,7 +93,9 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
   const handling: FormRow[] = [
     ['处理部门', departmentName(policy, c.departmentId), '通知单号', (c.noticeNos ?? []).join('、')],
     // S6-7: the register records when and by whom the matter was investigated, and what was found.
-    ...(c.investigations ?? []).map((x): FormRow => ({ wide: ['调查情况', `${formatMinute(x.at, offset)}\u3000调查人：${x.inspectorIds.map((id) => staffName(input, id)).join('、')}\u3000${x.findings}`] })),
+    ...(c.investigations ?? []).map((x): FormRow => ({
+      wide: ['调查情况', `${formatMinute(x.at, offset)}\u3000调查人：${x.inspectorIds.map((id) => staffName(input, id)).join('、')}\u3000${x.findings}`],
+    })),
     // Decided approvals in the words of their step (S1-3 值班首长批示, S1-10 行政领导审批处理意见, S6-3 领导签署意见):
     // the instruction is written once, by the person who gave it, and is on the form.
     ...approvalRows,
@@ -93,7 +103,18 @@ export function buildRegistration(input: CaseDocumentInput): TDocumentDefinition
     // S4-11 整改和评估: what was changed so it does not happen again.
     ...(c.result?.rectification ? [{ wide: ['整改措施', c.result.rectification] } satisfies FormRow] : []),
     // S1-11 / X-2: the result fed back to the person, or why that was impossible.
-    ...(c.feedback ? [{ wide: ['反馈情况', c.feedback.given ? `${formatMinute(c.feedback.at, offset)}\u3000${methodName(policy, c.feedback.method)}\u3000${c.feedback.content}` : `无法反馈：${c.feedback.reason}`] } satisfies FormRow] : []),
+    ...(c.feedback
+      ? [
+          {
+            wide: [
+              '反馈情况',
+              c.feedback.given
+                ? `${formatMinute(c.feedback.at, offset)}\u3000${methodName(policy, c.feedback.method)}\u3000${c.feedback.content}`
+                : `无法反馈：${c.feedback.reason}`,
+            ],
+          } satisfies FormRow,
+        ]
+      : []),
   ];
 
   const content: Content[] = [

@@ -57,12 +57,23 @@ export function buildRegulation(input: RegulationInput): TDocumentDefinitions {
     content.push(section(`第${chineseNumber(++chapter)}章\u3000处理时限`));
     content.push(clause('各环节处理时限如下表，自起算事项发生时开始计时，时限届满前未完成的按超时处理；经批准延期的，以批准后的时限为准。'));
     const bh = policy.businessHours;
-    content.push(clause(`计时方式：“自然时间”连续计算，含夜间、休息日和节假日；“工作日”不计法定节假日和休息日，调休上班日计入；“工作时间”只计工作日的 ${bh.start}–${bh.end}。`));
+    content.push(
+      clause(
+        `计时方式：“自然时间”连续计算，含夜间、休息日和节假日；“工作日”不计法定节假日和休息日，调休上班日计入；“工作时间”只计工作日的 ${bh.start}–${bh.end}。`,
+      ),
+    );
     content.push(
       listTable(
         ['环节', '适用范围', '起算', '时限', '计时方式', '延期审批'],
         ['*', 92, 62, 50, 84, 64],
-        policy.stages.map((s) => [s.name, scope(policy, s.appliesTo), s.startsOn.map((e) => EVENT_ZH[e]).join('/'), stageLimitText(s), CLOCK_ZH[s.clock], s.extensionApproverRole ? roleName(policy, s.extensionApproverRole) : '不得延期']),
+        policy.stages.map((s) => [
+          s.name,
+          scope(policy, s.appliesTo),
+          s.startsOn.map((e) => EVENT_ZH[e]).join('/'),
+          stageLimitText(s),
+          CLOCK_ZH[s.clock],
+          s.extensionApproverRole ? roleName(policy, s.extensionApproverRole) : '不得延期',
+        ]),
         8.5,
       ),
     );
@@ -74,7 +85,18 @@ export function buildRegulation(input: RegulationInput): TDocumentDefinitions {
   const routed = policy.categories.filter((c) => c.departmentId || c.external);
   if (routed.length) {
     content.push(section(`第${chineseNumber(chapter + 1)}章\u3000分类与承办部门`));
-    content.push(listTable(['类别', '承办部门', '说明'], [110, 100, '*'], routed.map((c) => [c.name, c.external ? `（外部）${c.external}` : departmentName(policy, c.departmentId), withoutRuleRefs(c.description ?? (c.invalid ? '不属于服务承诺范围，登记并解释' : ''))]), 8.5));
+    content.push(
+      listTable(
+        ['类别', '承办部门', '说明'],
+        [110, 100, '*'],
+        routed.map((c) => [
+          c.name,
+          c.external ? `（外部）${c.external}` : departmentName(policy, c.departmentId),
+          withoutRuleRefs(c.description ?? (c.invalid ? '不属于服务承诺范围，登记并解释' : '')),
+        ]),
+        8.5,
+      ),
+    );
   }
 
   content.push({ ...(section('附则') as object), characterSpacing: 8 } as Content);
@@ -100,7 +122,17 @@ export function buildRegulation(input: RegulationInput): TDocumentDefinitions {
   });
   content.push({ text: '签署', style: 'section', characterSpacing: 8 });
   content.push({
-    table: { widths: ['*', '*', '*'], body: [[cell('编制', doc.signOff.author, so.authorName, so.authorDate), cell('审核', doc.signOff.reviewer, so.reviewerName, so.reviewerDate), cell('批准', doc.signOff.approver, so.approverName, so.approverDate)]], dontBreakRows: true },
+    table: {
+      widths: ['*', '*', '*'],
+      body: [
+        [
+          cell('编制', doc.signOff.author, so.authorName, so.authorDate),
+          cell('审核', doc.signOff.reviewer, so.reviewerName, so.reviewerDate),
+          cell('批准', doc.signOff.approver, so.approverName, so.approverDate),
+        ],
+      ],
+      dontBreakRows: true,
+    },
     layout: formTableLayout,
   });
 

@@ -23,18 +23,31 @@ export function buildSummary(input: SummaryInput): TDocumentDefinitions {
   const validRate = f.validRateBase ? formatPercent(f.validCount, f.validRateBase.base) : formatPercent(f.validCount, f.classifiedCount);
 
   const content: Content[] = [
-    formGrid([
-      // The period's end is exclusive (the first instant of the next period): print its last day.
-      ['统计期间', `${input.period.label}（${formatDay(input.period.from, offset)} 至 ${formatDay(input.period.to - 1, offset)}）`, '案件总数', `${f.total} 件`],
-      ['回 访 率', `${formatPercent(f.callbackDone, f.callbackDue)}（${f.callbackDone}/${f.callbackDue}）${target.callbackRate !== undefined ? `\u3000目标 ${formatPercent(target.callbackRate, 1)}` : ''}`, '满 意 度', f.satisfactionMean === undefined ? '—' : `平均 ${f.satisfactionMean.toFixed(2)} / 5，满意 ${f.satisfiedCount} 件`],
+    formGrid(
       [
-        '有效投诉',
-        `${f.validCount} 件（已定性 ${f.classifiedCount} 件）`,
-        // S10-20 measures valid complaints against a base (households…); without one, only the share is known.
-        f.validRateBase ? '有效投诉率' : '有效投诉占比',
-        `${validRate}${f.validRateBase ? `（以${f.validRateBase.label} ${f.validRateBase.base} 计）` : '（占已定性投诉）'}${f.validRateBase && target.validComplaintRate !== undefined ? `\u3000目标低于 ${formatPercent(target.validComplaintRate, 1)}` : ''}`,
+        // The period's end is exclusive (the first instant of the next period): print its last day.
+        [
+          '统计期间',
+          `${input.period.label}（${formatDay(input.period.from, offset)} 至 ${formatDay(input.period.to - 1, offset)}）`,
+          '案件总数',
+          `${f.total} 件`,
+        ],
+        [
+          '回 访 率',
+          `${formatPercent(f.callbackDone, f.callbackDue)}（${f.callbackDone}/${f.callbackDue}）${target.callbackRate !== undefined ? `\u3000目标 ${formatPercent(target.callbackRate, 1)}` : ''}`,
+          '满 意 度',
+          f.satisfactionMean === undefined ? '—' : `平均 ${f.satisfactionMean.toFixed(2)} / 5，满意 ${f.satisfiedCount} 件`,
+        ],
+        [
+          '有效投诉',
+          `${f.validCount} 件（已定性 ${f.classifiedCount} 件）`,
+          // S10-20 measures valid complaints against a base (households…); without one, only the share is known.
+          f.validRateBase ? '有效投诉率' : '有效投诉占比',
+          `${validRate}${f.validRateBase ? `（以${f.validRateBase.label} ${f.validRateBase.base} 计）` : '（占已定性投诉）'}${f.validRateBase && target.validComplaintRate !== undefined ? `\u3000目标低于 ${formatPercent(target.validComplaintRate, 1)}` : ''}`,
+        ],
       ],
-    ], [70, '*', 70, '*']),
+      [70, '*', 70, '*'],
+    ),
     section('一、分类统计'),
     {
       // Four lists side by side keep the figures and the sign-off on the first page.
@@ -54,7 +67,9 @@ export function buildSummary(input: SummaryInput): TDocumentDefinitions {
         listTable(
           ['环节', '应计件数', '按时完成', '超时', '按时率'],
           ['*', 70, 70, 70, 70],
-          f.stageOnTime.length ? f.stageOnTime.map((s) => [s.name, String(s.total), String(s.onTime), String(s.total - s.onTime), formatPercent(s.onTime, s.total)]) : [['本期无已到期环节', '', '', '', '']],
+          f.stageOnTime.length
+            ? f.stageOnTime.map((s) => [s.name, String(s.total), String(s.onTime), String(s.total - s.onTime), formatPercent(s.onTime, s.total)])
+            : [['本期无已到期环节', '', '', '', '']],
         ),
       ],
     },
@@ -98,5 +113,13 @@ export function buildSummary(input: SummaryInput): TDocumentDefinitions {
     );
   }
 
-  return frameDocument({ ctx: input, title: '投诉数据汇总表', code: undefined, subtitle: `${input.organisation.name}\u3000${input.period.label}`, content, landscape: true, keepHeadings: cases.length < 300 });
+  return frameDocument({
+    ctx: input,
+    title: '投诉数据汇总表',
+    code: undefined,
+    subtitle: `${input.organisation.name}\u3000${input.period.label}`,
+    content,
+    landscape: true,
+    keepHeadings: cases.length < 300,
+  });
 }

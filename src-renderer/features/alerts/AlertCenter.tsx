@@ -15,20 +15,35 @@ export function AlertCenter() {
   useAlertWatcher();
   const alerts = useAlerts();
   const unread = alerts.filter((a) => !a.read).length;
-  const content = alerts.length === 0 ? (
-    <Typography.Text type="secondary">{t('alerts.none')}</Typography.Text>
-  ) : (
-    <List
-      size="small"
-      style={{ width: 380, maxHeight: 400, overflow: 'auto' }}
-      dataSource={alerts}
-      renderItem={(a) => (
-        <List.Item actions={[<a key="open" onClick={() => navigate(a.caseId ? { name: 'case', id: a.caseId } : { name: 'queue' })}>{t('alerts.open')}</a>]}>
-          <List.Item.Meta title={<><Tag color={COLOURS[a.kind]}>{t(a.kind === 'breach' ? 'sla.breached' : a.kind === 'warning' ? 'sla.warning' : 'case.riskFlags')}</Tag>{a.title}</>} description={formatMinute(a.at)} />
-        </List.Item>
-      )}
-    />
-  );
+  const content =
+    alerts.length === 0 ? (
+      <Typography.Text type="secondary">{t('alerts.none')}</Typography.Text>
+    ) : (
+      <List
+        size="small"
+        style={{ width: 380, maxHeight: 400, overflow: 'auto' }}
+        dataSource={alerts}
+        renderItem={(a) => (
+          <List.Item
+            actions={[
+              <a key="open" onClick={() => navigate(a.caseId ? { name: 'case', id: a.caseId } : { name: 'queue' })}>
+                {t('alerts.open')}
+              </a>,
+            ]}
+          >
+            <List.Item.Meta
+              title={
+                <>
+                  <Tag color={COLOURS[a.kind]}>{t(a.kind === 'breach' ? 'sla.breached' : a.kind === 'warning' ? 'sla.warning' : 'case.riskFlags')}</Tag>
+                  {a.title}
+                </>
+              }
+              description={formatMinute(a.at)}
+            />
+          </List.Item>
+        )}
+      />
+    );
   return (
     <Popover content={content} title={t('alerts.title')} trigger="click" onOpenChange={(open) => !open && markAllRead()}>
       <Badge count={unread} size="small">

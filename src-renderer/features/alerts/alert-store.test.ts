@@ -1,7 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { clearAlerts, currentAlerts, markAllRead, pushAlert } from './alert-store';
 
-const breach = { key: 'CASE1:callback:breach:1', caseId: 'CASE1', number: 'HF01-20261127-001', kind: 'breach' as const, title: 'HF01-20261127-001 回访已超时', roles: ['office_admin'], at: 1 };
+const breach = {
+  key: 'CASE1:callback:breach:1',
+  caseId: 'CASE1',
+  number: 'HF01-20261127-001',
+  kind: 'breach' as const,
+  title: 'HF01-20261127-001 回访已超时',
+  roles: ['office_admin'],
+  at: 1,
+};
 
 describe('in-app alert store', () => {
   it('signing out clears the alerts; the next staff member is alerted afresh to what is still overdue', () => {
@@ -21,7 +29,11 @@ describe('in-app alert store', () => {
 describe('alerts across a reload', () => {
   it('the alert centre and the keys already raised survive a reload of the signed-in window; signing out forgets them', async () => {
     const items = new Map<string, string>();
-    const storage = { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) } as Storage;
+    const storage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    } as Storage;
     vi.stubGlobal('sessionStorage', storage);
     try {
       vi.resetModules();

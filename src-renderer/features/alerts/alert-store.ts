@@ -30,7 +30,8 @@ function load(storage: Storage | undefined): Stored {
   try {
     const raw = storage?.getItem(STORAGE_KEY);
     const v = raw ? (JSON.parse(raw) as Partial<Stored>) : undefined;
-    if (v && Array.isArray(v.alerts) && Array.isArray(v.seen)) return { alerts: v.alerts.slice(0, MAX_ALERTS), seen: v.seen.filter((k) => typeof k === 'string') };
+    if (v && Array.isArray(v.alerts) && Array.isArray(v.seen))
+      return { alerts: v.alerts.slice(0, MAX_ALERTS), seen: v.seen.filter((k) => typeof k === 'string') };
   } catch {
     // An unreadable record is dropped: the watcher raises what is still due afresh.
   }
@@ -90,11 +91,8 @@ export function currentAlerts(): DeskAlert[] {
 }
 
 export function useAlerts(): DeskAlert[] {
-  return useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    currentAlerts,
-  );
+  return useSyncExternalStore((cb) => {
+    listeners.add(cb);
+    return () => listeners.delete(cb);
+  }, currentAlerts);
 }

@@ -63,7 +63,13 @@ export function useAlertWatcher(): void {
       onClick: () => navigate(a.caseId ? { name: 'case', id: a.caseId } : { name: 'queue' }),
       props: { 'data-testid': `alert-${a.kind}` } as object,
     });
-    void callHost('notify.show', { title: a.title.slice(0, 200), body: body.slice(0, 1000), urgency, caseId: a.caseId || undefined, roles: a.roles.slice(0, 20) });
+    void callHost('notify.show', {
+      title: a.title.slice(0, 200),
+      body: body.slice(0, 1000),
+      urgency,
+      caseId: a.caseId || undefined,
+      roles: a.roles.slice(0, 20),
+    });
   };
   popUpRef.current = popUp;
 
@@ -114,10 +120,21 @@ export function useAlertWatcher(): void {
       const p = policyFor(e.policyRevision) ?? policy;
       if (!p) return;
       for (const a of riskFlagAlerts(p, e)) {
-        void db.cases.findOne(e.caseId).exec().then((c) => {
-          const number = c?.number ?? (e.type === 'case.registered' ? e.payload.number : '');
-          raiseRef.current({ key: `${e.id}:${a.flag}`, caseId: e.caseId, number, kind: 'risk', title: t('alerts.risk', { number, flag: a.flagName }), roles: a.roles, at: a.at });
-        });
+        void db.cases
+          .findOne(e.caseId)
+          .exec()
+          .then((c) => {
+            const number = c?.number ?? (e.type === 'case.registered' ? e.payload.number : '');
+            raiseRef.current({
+              key: `${e.id}:${a.flag}`,
+              caseId: e.caseId,
+              number,
+              kind: 'risk',
+              title: t('alerts.risk', { number, flag: a.flagName }),
+              roles: a.roles,
+              at: a.at,
+            });
+          });
       }
     });
     return () => sub.unsubscribe();

@@ -80,11 +80,18 @@ function AnalysisFor({ policy }: { policy: Policy }) {
     [data.cases, data.now, data.callbackDue, period, gran, policy, base, lang],
   );
   const periodStates = useMemo(() => stats.total.caseIds.map((id) => data.byId.get(id)!).filter(Boolean), [stats, data.byId]);
-  const groups = useMemo(() => findRepeatedProblems(periodStates, { windowMs: Math.min(30, (period.end - period.start) / 86_400_000) * 86_400_000, placeKeys: placeFieldsOf(policy) }), [periodStates, period, policy]);
+  const groups = useMemo(
+    () =>
+      findRepeatedProblems(periodStates, { windowMs: Math.min(30, (period.end - period.start) / 86_400_000) * 86_400_000, placeKeys: placeFieldsOf(policy) }),
+    [periodStates, period, policy],
+  );
   // S8-10 and the other period duties: marked done on any desk of the organisation, reminded on none.
   const dutiesDone = useDutiesDone();
   const { db, identity, staff } = useDesk();
-  const reminders = useMemo(() => dutyReminders(policy.duties ?? [], data.now, offset, { aheadDays: 10, behindDays: 5, done: dutiesDone }), [policy.duties, data.now, offset, dutiesDone]);
+  const reminders = useMemo(
+    () => dutyReminders(policy.duties ?? [], data.now, offset, { aheadDays: 10, behindDays: 5, done: dutiesDone }),
+    [policy.duties, data.now, offset, dutiesDone],
+  );
   const label = periodLabel(period, lang);
   const open = (title: string, caseIds: string[]) => setDrill({ title, caseIds });
 
@@ -113,7 +120,11 @@ function AnalysisFor({ policy }: { policy: Policy }) {
 
   const v = stats.validComplaints;
   const cb = stats.callback;
-  const onTimeAll = stats.onTime.reduce((a, o) => ({ n: a.n + o.onTime.count, d: a.d + o.rate.denominator.count, ids: [...a.ids, ...o.onTime.caseIds] }), { n: 0, d: 0, ids: [] as string[] });
+  const onTimeAll = stats.onTime.reduce((a, o) => ({ n: a.n + o.onTime.count, d: a.d + o.rate.denominator.count, ids: [...a.ids, ...o.onTime.caseIds] }), {
+    n: 0,
+    d: 0,
+    ids: [] as string[],
+  });
   const fileBase = `${organisation?.name ?? 'jiesu'}-${period.key}`;
 
   async function markDone(r: DutyOccurrence) {
@@ -126,7 +137,15 @@ function AnalysisFor({ policy }: { policy: Policy }) {
   // when the clerk asks, for the period asked about.
   const [summary, setSummary] = useState<PreviewRequest>();
   function openSummary(p: Period) {
-    const s = computeStatistics(data.cases, { from: p.start, to: p.end, granularity: 'day', now: data.now, policy, callbackDueAt: data.callbackDue, ...(base ? { base } : {}) });
+    const s = computeStatistics(data.cases, {
+      from: p.start,
+      to: p.end,
+      granularity: 'day',
+      now: data.now,
+      policy,
+      callbackDueAt: data.callbackDue,
+      ...(base ? { base } : {}),
+    });
     const periodName = periodLabel(p, 'zh-CN');
     setSummary({
       document: 'summary',
@@ -159,10 +178,26 @@ function AnalysisFor({ policy }: { policy: Policy }) {
           }}
           options={grans.map((g) => ({ value: g, label: t(`g.${g}`) }))}
         />
-        <Select data-testid="analysis-period" style={{ width: 180 }} value={period.key} onChange={setPeriodKey} options={periods.map((p) => ({ value: p.key, label: periodLabel(p, lang) }))} />
+        <Select
+          data-testid="analysis-period"
+          style={{ width: 180 }}
+          value={period.key}
+          onChange={setPeriodKey}
+          options={periods.map((p) => ({ value: p.key, label: periodLabel(p, lang) }))}
+        />
         <span>{t('a.base')}</span>
-        <InputNumber data-testid="analysis-base" min={1} value={base} onChange={(x) => setBase(typeof x === 'number' ? x : null)} suffix={policy.targets.baseLabel} />
-        <Button icon={<DownloadOutlined />} data-testid="export-xlsx" onClick={() => downloadXlsx([...statisticsTables(stats, lang), casesTable(periodStates, policy, lang)], fileBase)}>
+        <InputNumber
+          data-testid="analysis-base"
+          min={1}
+          value={base}
+          onChange={(x) => setBase(typeof x === 'number' ? x : null)}
+          suffix={policy.targets.baseLabel}
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          data-testid="export-xlsx"
+          onClick={() => downloadXlsx([...statisticsTables(stats, lang), casesTable(periodStates, policy, lang)], fileBase)}
+        >
           {t('a.exportXlsx')}
         </Button>
         <Button icon={<DownloadOutlined />} onClick={() => downloadCsv(casesTable(periodStates, policy, lang), fileBase)}>
@@ -176,9 +211,26 @@ function AnalysisFor({ policy }: { policy: Policy }) {
 
       <Row gutter={[12, 12]}>
         <Kpi title={t('a.total')} value={String(stats.total.count)} onClick={() => open(t('a.total'), stats.total.caseIds)} testId="kpi-total" />
-        <Kpi title={t('a.onTime')} value={formatRate(onTimeAll.d ? onTimeAll.n / onTimeAll.d : null, lang)} onClick={() => open(t('a.onTime'), [...new Set(onTimeAll.ids)])} testId="kpi-ontime" />
-        <Kpi title={t('a.medianReply')} value={formatDuration(stats.replyTime.medianMs, lang)} extra={`P90 ${formatDuration(stats.replyTime.p90Ms, lang)}`} onClick={() => open(t('a.medianReply'), stats.replyTime.caseIds)} testId="kpi-reply" />
-        <Kpi title={t('a.medianResolve')} value={formatDuration(stats.resolveTime.medianMs, lang)} extra={`P90 ${formatDuration(stats.resolveTime.p90Ms, lang)}`} onClick={() => open(t('a.medianResolve'), stats.resolveTime.caseIds)} testId="kpi-resolve" />
+        <Kpi
+          title={t('a.onTime')}
+          value={formatRate(onTimeAll.d ? onTimeAll.n / onTimeAll.d : null, lang)}
+          onClick={() => open(t('a.onTime'), [...new Set(onTimeAll.ids)])}
+          testId="kpi-ontime"
+        />
+        <Kpi
+          title={t('a.medianReply')}
+          value={formatDuration(stats.replyTime.medianMs, lang)}
+          extra={`P90 ${formatDuration(stats.replyTime.p90Ms, lang)}`}
+          onClick={() => open(t('a.medianReply'), stats.replyTime.caseIds)}
+          testId="kpi-reply"
+        />
+        <Kpi
+          title={t('a.medianResolve')}
+          value={formatDuration(stats.resolveTime.medianMs, lang)}
+          extra={`P90 ${formatDuration(stats.resolveTime.p90Ms, lang)}`}
+          onClick={() => open(t('a.medianResolve'), stats.resolveTime.caseIds)}
+          testId="kpi-resolve"
+        />
         <Kpi
           title={t('a.callbackRate')}
           value={formatRate(cb.rate.rate, lang)}
@@ -189,7 +241,11 @@ function AnalysisFor({ policy }: { policy: Policy }) {
         <Kpi
           title={t('a.validRate')}
           value={v.rate === null ? t('a.noBase') : formatRate(v.rate, lang, 2)}
-          extra={v.target !== null ? `${t('a.target')} < ${formatRate(v.target, lang, 0)}${v.meetsTarget === null ? '' : ` · ${v.meetsTarget ? t('a.meets') : t('a.misses')}`}` : undefined}
+          extra={
+            v.target !== null
+              ? `${t('a.target')} < ${formatRate(v.target, lang, 0)}${v.meetsTarget === null ? '' : ` · ${v.meetsTarget ? t('a.meets') : t('a.misses')}`}`
+              : undefined
+          }
           danger={v.meetsTarget === false}
           onClick={() => open(t('a.validRate'), v.valid.caseIds)}
           testId="kpi-valid"
@@ -199,7 +255,11 @@ function AnalysisFor({ policy }: { policy: Policy }) {
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={14}>
           <Card size="small" title={`${t('a.trend')} · ${label}`}>
-            <EChart testId="chart-trend" option={trendOption} onClick={({ dataIndex }) => open(stats.trend[dataIndex]!.label, stats.trend[dataIndex]!.caseIds)} />
+            <EChart
+              testId="chart-trend"
+              option={trendOption}
+              onClick={({ dataIndex }) => open(stats.trend[dataIndex]!.label, stats.trend[dataIndex]!.caseIds)}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
@@ -224,7 +284,9 @@ function AnalysisFor({ policy }: { policy: Policy }) {
           <Card size="small" title={t('a.callback')}>
             <Space wrap>
               <Tag color="blue" style={{ cursor: 'pointer' }} onClick={() => open(t('a.callbackDone'), cb.done.caseIds)}>
-                <span data-testid="figure-callback-done">{t('a.callbackDone')} {cb.done.count}/{cb.eligible.count}</span>
+                <span data-testid="figure-callback-done">
+                  {t('a.callbackDone')} {cb.done.count}/{cb.eligible.count}
+                </span>
               </Tag>
               <Tag color="red" style={{ cursor: 'pointer' }} onClick={() => open(t('a.callbackOverdue'), cb.overdue.caseIds)}>
                 {t('a.callbackOverdue')} {cb.overdue.count}
@@ -232,7 +294,12 @@ function AnalysisFor({ policy }: { policy: Policy }) {
               <Tag color="orange" style={{ cursor: 'pointer' }} onClick={() => open(t('a.callbackLate'), cb.late.caseIds)}>
                 {t('a.callbackLate')} {cb.late.count}
               </Tag>
-              <Tag color="volcano" style={{ cursor: 'pointer' }} onClick={() => open(t('a.callbackUnsatisfied'), cb.unsatisfied.caseIds)} data-testid="figure-callback-unsatisfied">
+              <Tag
+                color="volcano"
+                style={{ cursor: 'pointer' }}
+                onClick={() => open(t('a.callbackUnsatisfied'), cb.unsatisfied.caseIds)}
+                data-testid="figure-callback-unsatisfied"
+              >
                 {t('a.callbackUnsatisfied')} {cb.unsatisfied.count}
               </Tag>
               <Tag color="green" style={{ cursor: 'pointer' }} onClick={() => open(t('a.satisfied'), cb.satisfied.caseIds)}>
@@ -294,7 +361,11 @@ function AnalysisFor({ policy }: { policy: Policy }) {
       ) : null}
 
       <Card size="small" title={`${t('a.repeated')}（${groups.length}）`}>
-        {groups.length === 0 ? <Empty description={t('a.repeatedNone')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : <RepeatedProblems groups={groups} byId={data.byId} policy={policy} onOpen={open} />}
+        {groups.length === 0 ? (
+          <Empty description={t('a.repeatedNone')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        ) : (
+          <RepeatedProblems groups={groups} byId={data.byId} policy={policy} onOpen={open} />
+        )}
       </Card>
 
       <DrillDown drill={drill} byId={data.byId} onClose={() => setDrill(undefined)} />
@@ -302,7 +373,21 @@ function AnalysisFor({ policy }: { policy: Policy }) {
   );
 }
 
-function Kpi({ title, value, extra, onClick, danger, testId }: { title: string; value: string; extra?: string | undefined; onClick: () => void; danger?: boolean; testId: string }) {
+function Kpi({
+  title,
+  value,
+  extra,
+  onClick,
+  danger,
+  testId,
+}: {
+  title: string;
+  value: string;
+  extra?: string | undefined;
+  onClick: () => void;
+  danger?: boolean;
+  testId: string;
+}) {
   return (
     <Col xs={12} md={8} xl={4}>
       <Card size="small" hoverable onClick={onClick} data-testid={testId}>
@@ -322,5 +407,12 @@ function Breakdown({ stats, dimension, onOpen }: { stats: CaseStatistics; dimens
     xAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: '#13a8a8' }, label: { show: true, position: 'right' } }],
   };
-  return <EChart testId={`chart-${dimension}`} option={option} height={Math.max(160, rows.length * 28 + 40)} onClick={({ dataIndex }) => onOpen(rows[dataIndex]!.label, rows[dataIndex]!.caseIds)} />;
+  return (
+    <EChart
+      testId={`chart-${dimension}`}
+      option={option}
+      height={Math.max(160, rows.length * 28 + 40)}
+      onClick={({ dataIndex }) => onOpen(rows[dataIndex]!.label, rows[dataIndex]!.caseIds)}
+    />
+  );
 }

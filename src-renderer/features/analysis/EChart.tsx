@@ -18,7 +18,17 @@ export interface ChartClick {
 }
 
 /** Renders one chart; a click on a bar or point reports which one, for the drill-down. */
-export function EChart({ option, onClick, height = 260, testId }: { option: ChartOption; onClick?: (c: ChartClick) => void; height?: number; testId?: string }) {
+export function EChart({
+  option,
+  onClick,
+  height = 260,
+  testId,
+}: {
+  option: ChartOption;
+  onClick?: (c: ChartClick) => void;
+  height?: number;
+  testId?: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);

@@ -45,7 +45,13 @@ function ReceptionDays({ policy }: { policy: Policy }) {
   const { cases } = useCases(ALL);
   const now = Date.now();
   const sessions = useMemo(
-    () => dutyOccurrences((policy.duties ?? []).filter((d) => d.weekOfMonth !== undefined && d.weekday !== undefined), now - 86_400_000, now + 190 * 86_400_000, policy.utcOffsetMinutes).slice(0, 6),
+    () =>
+      dutyOccurrences(
+        (policy.duties ?? []).filter((d) => d.weekOfMonth !== undefined && d.weekday !== undefined),
+        now - 86_400_000,
+        now + 190 * 86_400_000,
+        policy.utcOffsetMinutes,
+      ).slice(0, 6),
     [policy, now],
   );
   return (
@@ -131,7 +137,15 @@ function SurveyCard() {
   const summary = saved ? surveySummary(saved) : [];
 
   return (
-    <Card size="small" title={`${t('a.survey')} · ${year}`} extra={<Button type="primary" size="small" onClick={() => void save()} data-testid="survey-save">{t('common.save')}</Button>}>
+    <Card
+      size="small"
+      title={`${t('a.survey')} · ${year}`}
+      extra={
+        <Button type="primary" size="small" onClick={() => void save()} data-testid="survey-save">
+          {t('common.save')}
+        </Button>
+      }
+    >
       {error ? <Alert type="error" title={error} style={{ marginBottom: 8 }} /> : null}
       <Table<TallyRow>
         size="small"
@@ -140,9 +154,24 @@ function SurveyCard() {
         dataSource={rows}
         columns={[
           { title: t('a.surveyItem'), render: (_, r, i) => <Input value={r.item} onChange={(e) => update(i, { item: e.target.value })} /> },
-          { title: t('a.respondents'), render: (_, r, i) => <InputNumber min={0} value={r.respondents} onChange={(v) => update(i, { respondents: Number(v ?? 0) })} data-testid={`survey-respondents-${i}`} /> },
-          { title: t('a.satisfiedCount'), render: (_, r, i) => <InputNumber min={0} value={r.satisfied} onChange={(v) => update(i, { satisfied: Number(v ?? 0) })} data-testid={`survey-satisfied-${i}`} /> },
-          { title: t('a.scoreSum'), render: (_, r, i) => <InputNumber min={0} value={r.scoreSum} onChange={(v) => update(i, v === null ? { scoreSum: undefined } : { scoreSum: Number(v) })} /> },
+          {
+            title: t('a.respondents'),
+            render: (_, r, i) => (
+              <InputNumber min={0} value={r.respondents} onChange={(v) => update(i, { respondents: Number(v ?? 0) })} data-testid={`survey-respondents-${i}`} />
+            ),
+          },
+          {
+            title: t('a.satisfiedCount'),
+            render: (_, r, i) => (
+              <InputNumber min={0} value={r.satisfied} onChange={(v) => update(i, { satisfied: Number(v ?? 0) })} data-testid={`survey-satisfied-${i}`} />
+            ),
+          },
+          {
+            title: t('a.scoreSum'),
+            render: (_, r, i) => (
+              <InputNumber min={0} value={r.scoreSum} onChange={(v) => update(i, v === null ? { scoreSum: undefined } : { scoreSum: Number(v) })} />
+            ),
+          },
         ]}
       />
       <Button size="small" style={{ marginTop: 8 }} onClick={() => setRows((rs) => [...rs, { item: '', respondents: 0, satisfied: 0 }])}>

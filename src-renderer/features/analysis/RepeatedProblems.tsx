@@ -15,7 +15,17 @@ import { say } from '../../i18n/i18n';
 // Repeated problems of the period (S7-7, S8-11, S10-10) with their corrective and preventive actions,
 // recorded as tagged notes on every case of the group (see src-shared/analytics/capa.ts).
 
-export function RepeatedProblems({ groups, byId, policy, onOpen }: { groups: RepeatedGroup[]; byId: Map<string, CaseState>; policy: Policy; onOpen: (title: string, ids: string[]) => void }) {
+export function RepeatedProblems({
+  groups,
+  byId,
+  policy,
+  onOpen,
+}: {
+  groups: RepeatedGroup[];
+  byId: Map<string, CaseState>;
+  policy: Policy;
+  onOpen: (title: string, ids: string[]) => void;
+}) {
   const { t } = useAT();
   const [editing, setEditing] = useState<{ group: RepeatedGroup; mode: 'action' | 'followUp' } | undefined>(undefined);
   const categoryName = (code: string) => policy.categories.find((c) => c.code === code)?.name ?? code;
@@ -74,7 +84,13 @@ function CapaDialog({ group, mode, byId, onClose }: { group: RepeatedGroup; mode
     const v = form.getFieldsValue();
     const built =
       mode === 'action'
-        ? capaEvents(group.caseIds, { cause: v.cause ?? '', corrective: v.corrective ?? '', preventive: v.preventive ?? '', ...(v.owner ? { owner: v.owner } : {}), ...(v.due ? { due: v.due.trim() } : {}) })
+        ? capaEvents(group.caseIds, {
+            cause: v.cause ?? '',
+            corrective: v.corrective ?? '',
+            preventive: v.preventive ?? '',
+            ...(v.owner ? { owner: v.owner } : {}),
+            ...(v.due ? { due: v.due.trim() } : {}),
+          })
         : capaFollowUpEvents(group.caseIds, v.text ?? '');
     if (!built.ok) {
       setError(say(built.error, '', undefined, lang));
@@ -100,7 +116,14 @@ function CapaDialog({ group, mode, byId, onClose }: { group: RepeatedGroup; mode
   }
 
   return (
-    <FormDialog title={mode === 'action' ? t('a.capa') : t('a.capaFollow')} onOk={submit} onCancel={onClose} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy}>
+    <FormDialog
+      title={mode === 'action' ? t('a.capa') : t('a.capaFollow')}
+      onOk={submit}
+      onCancel={onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+    >
       {error ? <Alert type="error" title={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" data-testid="capa-form">
         {mode === 'action' ? (

@@ -15,12 +15,25 @@ export const LEGACY_DUTIES_KEY = 'duties-done';
 type Marker = Pick<DeskIdentity, 'orgId' | 'deskId'>;
 
 /** Marks a duty occurrence done; a mark that already exists (from any desk) is left as it is. */
-export async function markDutyDone(db: DeskDatabase, by: Marker & { staffId?: string }, o: Pick<DutyOccurrence, 'dutyId'> & { covers: { key: string } }, at = Date.now()): Promise<WriteResult<DutyMark>> {
+export async function markDutyDone(
+  db: DeskDatabase,
+  by: Marker & { staffId?: string },
+  o: Pick<DutyOccurrence, 'dutyId'> & { covers: { key: string } },
+  at = Date.now(),
+): Promise<WriteResult<DutyMark>> {
   const id = dutyMarkEntityId(o.dutyId, o.covers.key);
   const existing = await db.config.findOne(configId('duty', id)).exec();
   const parsed = existing ? dutyMarkSchema.safeParse(existing.toJSON().data) : undefined;
   if (parsed?.success) return { ok: true, value: parsed.data };
-  return putConfig(db, 'duty', { id, orgId: by.orgId, dutyId: o.dutyId, period: o.covers.key, deskId: by.deskId, ...(by.staffId ? { staffId: by.staffId } : {}), markedAt: at });
+  return putConfig(db, 'duty', {
+    id,
+    orgId: by.orgId,
+    dutyId: o.dutyId,
+    period: o.covers.key,
+    deskId: by.deskId,
+    ...(by.staffId ? { staffId: by.staffId } : {}),
+    markedAt: at,
+  });
 }
 
 /** Carries the marks this desk kept locally into shared marks (they name no staff member). */

@@ -49,7 +49,13 @@ export async function readSurvey(db: DeskDatabase, site: SurveySite, year: numbe
 }
 
 /** Validates and saves the site's survey of a year (the next revision of its document). */
-export async function writeSurvey(db: DeskDatabase, site: SurveySite, year: number, survey: Pick<Survey, 'title' | 'tallies'>, enteredBy?: string): Promise<WriteResult<SiteSurvey>> {
+export async function writeSurvey(
+  db: DeskDatabase,
+  site: SurveySite,
+  year: number,
+  survey: Pick<Survey, 'title' | 'tallies'>,
+  enteredBy?: string,
+): Promise<WriteResult<SiteSurvey>> {
   return putConfig(db, 'survey', {
     id: surveyEntityId(site.siteId, year),
     orgId: site.orgId,

@@ -35,11 +35,24 @@ export function CallbackQueuePage() {
       </Typography.Title>
       <Space size="large" wrap>
         <Card size="small">
-          <Statistic title={t('callbacks.rateTitle')} value={pct(rate?.rate.rate)} suffix={policy?.targets.callbackRate !== undefined ? <Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('callbacks.target', { target: pct(policy.targets.callbackRate) })}</Typography.Text> : undefined} data-testid="callback-rate" />
+          <Statistic
+            title={t('callbacks.rateTitle')}
+            value={pct(rate?.rate.rate)}
+            suffix={
+              policy?.targets.callbackRate !== undefined ? (
+                <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+                  {t('callbacks.target', { target: pct(policy.targets.callbackRate) })}
+                </Typography.Text>
+              ) : undefined
+            }
+            data-testid="callback-rate"
+          />
           <Typography.Text type="secondary">{t('callbacks.rateDetail', { done: rate?.done.count ?? 0, due: rate?.eligible.count ?? 0 })}</Typography.Text>
           {!!rate?.unsatisfied.count && (
             <div>
-              <Typography.Text type="danger" data-testid="callback-unsatisfied-count">{t('callbacks.unsatisfiedCount', { count: rate.unsatisfied.count })}</Typography.Text>
+              <Typography.Text type="danger" data-testid="callback-unsatisfied-count">
+                {t('callbacks.unsatisfiedCount', { count: rate.unsatisfied.count })}
+              </Typography.Text>
             </div>
           )}
         </Card>
@@ -49,14 +62,27 @@ export function CallbackQueuePage() {
           </Card>
         )}
       </Space>
-      {policy && <Alert type="info" showIcon message={t(policy.callback.unsatisfiedReopens ? 'callbacks.unsatisfiedReopens' : 'callbacks.unsatisfiedFollowUp')} />}
+      {policy && (
+        <Alert type="info" showIcon message={t(policy.callback.unsatisfiedReopens ? 'callbacks.unsatisfiedReopens' : 'callbacks.unsatisfiedFollowUp')} />
+      )}
       <Table<CallbackRow>
         data-testid="callback-table"
         rowKey={(r) => r.state.id}
         loading={loading}
         dataSource={rows}
         pagination={false}
-        locale={{ emptyText: <Empty description={<Space direction="vertical" size={2}><Typography.Text strong>{t('callbacks.emptyTitle')}</Typography.Text><Typography.Text type="secondary">{t('callbacks.emptyBody')}</Typography.Text></Space>} /> }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                <Space direction="vertical" size={2}>
+                  <Typography.Text strong>{t('callbacks.emptyTitle')}</Typography.Text>
+                  <Typography.Text type="secondary">{t('callbacks.emptyBody')}</Typography.Text>
+                </Space>
+              }
+            />
+          ),
+        }}
         columns={[
           {
             title: t('callbacks.due'),
@@ -76,7 +102,11 @@ export function CallbackQueuePage() {
             ellipsis: true,
             render: (_, r) => (
               <>
-                {r.followUpOf && <Tag color="red" data-testid={`callback-follow-up-${r.state.number}`}>{t('callbacks.followUpTag', { stars: r.followUpOf.satisfaction })}</Tag>}
+                {r.followUpOf && (
+                  <Tag color="red" data-testid={`callback-follow-up-${r.state.number}`}>
+                    {t('callbacks.followUpTag', { stars: r.followUpOf.satisfaction })}
+                  </Tag>
+                )}
                 {r.state.subject}
               </>
             ),

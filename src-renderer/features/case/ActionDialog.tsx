@@ -15,7 +15,17 @@ import { FormDialog } from '../../components/FormDialog';
 // One dialog for every case action: fields from the action's spec, the event written through the one
 // command path, and the domain's refusal shown as sentences.
 
-export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpec; state: CaseState; stages: StageStatus[]; onClose: (done: boolean) => void }) {
+export function ActionDialog({
+  spec,
+  state,
+  stages,
+  onClose,
+}: {
+  spec: ActionSpec;
+  state: CaseState;
+  stages: StageStatus[];
+  onClose: (done: boolean) => void;
+}) {
   const t = useT();
   const desk = useDesk();
   const { policyFor, staff, config, identity } = desk;
@@ -30,7 +40,8 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   const assignDept = Form.useWatch('departmentId', form) as string | undefined;
   const transferDept = Form.useWatch('toDepartmentId', form) as string | undefined;
   const chosenDept = assignDept ?? transferDept;
-  const inDepartment = (staffId: unknown, departmentId: unknown) => typeof departmentId !== 'string' || !departmentId || config.staff.some((x) => x.id === staffId && x.departmentId === departmentId);
+  const inDepartment = (staffId: unknown, departmentId: unknown) =>
+    typeof departmentId !== 'string' || !departmentId || config.staff.some((x) => x.id === staffId && x.departmentId === departmentId);
 
   const options = (src?: OptionSource) => actionOptions(src, { ...ctx, staff: config.staff, chosenDept, lang: getLanguage() }, t);
   // The case's preset may name a field in its own words (S9-5: the director's step records 管理处主任处理结果).
@@ -41,7 +52,11 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   const requiredRule = (f: FieldSpec) => {
     const message = t(f.type === 'text' || f.type === 'textarea' ? 'common.requiredFill' : 'common.requiredChoose', { label: fieldLabel(f) });
     if (f.type === 'rating') return [{ required: true, type: 'number' as const, min: 1, message }];
-    if (f.minItems) return [{ required: true, message }, { type: 'array' as const, min: f.minItems, message: t('common.chooseAtLeast', { label: fieldLabel(f), n: f.minItems }) }];
+    if (f.minItems)
+      return [
+        { required: true, message },
+        { type: 'array' as const, min: f.minItems, message: t('common.chooseAtLeast', { label: fieldLabel(f), n: f.minItems }) },
+      ];
     return [{ required: true, message }];
   };
 
@@ -82,7 +97,16 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
   }
 
   return (
-    <FormDialog title={t(spec.label)} onOk={submit} onCancel={() => onClose(false)} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} wrapProps={{ onKeyDown }} okButtonProps={{ danger: spec.danger, 'data-testid': 'action-ok' } as ButtonProps}>
+    <FormDialog
+      title={t(spec.label)}
+      onOk={submit}
+      onCancel={() => onClose(false)}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      wrapProps={{ onKeyDown }}
+      okButtonProps={{ danger: spec.danger, 'data-testid': 'action-ok' } as ButtonProps}
+    >
       <Form
         form={form}
         layout="vertical"
@@ -91,12 +115,22 @@ export function ActionDialog({ spec, state, stages, onClose }: { spec: ActionSpe
           const follows = spec.follow?.(changed);
           if (follows) form.setFieldsValue(follows);
           // 派单/转办: a handler chosen before the department changed is cleared when not of the new one.
-          if ('departmentId' in changed && !inDepartment(form.getFieldValue('assigneeId'), changed.departmentId)) form.setFieldsValue({ assigneeId: undefined });
-          if ('toDepartmentId' in changed && !inDepartment(form.getFieldValue('toAssigneeId'), changed.toDepartmentId)) form.setFieldsValue({ toAssigneeId: undefined });
+          if ('departmentId' in changed && !inDepartment(form.getFieldValue('assigneeId'), changed.departmentId))
+            form.setFieldsValue({ assigneeId: undefined });
+          if ('toDepartmentId' in changed && !inDepartment(form.getFieldValue('toAssigneeId'), changed.toDepartmentId))
+            form.setFieldsValue({ toAssigneeId: undefined });
         }}
-        data-testid="action-form">
+        data-testid="action-form"
+      >
         {shownFields(spec, ctx).map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.type === 'checkbox' ? undefined : fieldLabel(f)} extra={hintText(f)} valuePropName={f.type === 'checkbox' ? 'checked' : 'value'} rules={f.required ? requiredRule(f) : undefined}>
+          <Form.Item
+            key={f.name}
+            name={f.name}
+            label={f.type === 'checkbox' ? undefined : fieldLabel(f)}
+            extra={hintText(f)}
+            valuePropName={f.type === 'checkbox' ? 'checked' : 'value'}
+            rules={f.required ? requiredRule(f) : undefined}
+          >
             {f.type === 'text' ? (
               <Input data-testid={`f-${f.name}`} />
             ) : f.type === 'textarea' ? (

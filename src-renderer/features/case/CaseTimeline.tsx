@@ -13,9 +13,16 @@ import { formatDateTime } from '../../format/time';
 
 const SIGNATURE_ROLE_CODES = new Set<string>(Object.values(SIGNATURE_ROLES));
 
-function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: Map<string, string>, t: ReturnType<typeof useT>, files: Map<string, string>): string {
+function detailOf(
+  e: CaseEvent,
+  labels: ReturnType<typeof policyLabels>,
+  names: Map<string, string>,
+  t: ReturnType<typeof useT>,
+  files: Map<string, string>,
+): string {
   const yuan = (amount: number) => formatYuan(amount, getLanguage());
-  const decided = (approved: boolean, role: string, note?: string) => [`${t(approved ? 'timeline.approved' : 'timeline.rejected')}（${labels.role(role)}）`, note].filter(Boolean).join('：');
+  const decided = (approved: boolean, role: string, note?: string) =>
+    [`${t(approved ? 'timeline.approved' : 'timeline.rejected')}（${labels.role(role)}）`, note].filter(Boolean).join('：');
   switch (e.type) {
     case 'case.penalty_proposed':
       return [`${labels.role(e.payload.targetRole)} ${yuan(-e.payload.amount)}`, e.payload.reason].filter(Boolean).join('：');
@@ -24,7 +31,13 @@ function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: 
     case 'case.reward_proposed':
       return [yuan(e.payload.amount), e.payload.reason].filter(Boolean).join('：');
     case 'case.reward_decided':
-      return [decided(e.payload.approved, e.payload.approverRole), e.payload.approved && e.payload.amount !== undefined ? yuan(e.payload.amount) : undefined, e.payload.note].filter(Boolean).join(' ');
+      return [
+        decided(e.payload.approved, e.payload.approverRole),
+        e.payload.approved && e.payload.amount !== undefined ? yuan(e.payload.amount) : undefined,
+        e.payload.note,
+      ]
+        .filter(Boolean)
+        .join(' ');
     case 'case.expense_recorded':
       // What was spent and on what (S2-5's goodwill visit), not only the description; an amount spent, unsigned.
       return [`${labels.expense(e.payload.expenseId)} ${yuan(e.payload.amount).replace(/^[+\u2212]/, '')}`, e.payload.description].filter(Boolean).join('：');
@@ -33,12 +46,18 @@ function detailOf(e: CaseEvent, labels: ReturnType<typeof policyLabels>, names: 
     case 'case.registered':
       return `${labels.kind(e.payload.kind)} · ${labels.channel(e.payload.channel)} · ${e.payload.subject}`;
     case 'case.assigned':
-      return [labels.department(e.payload.departmentId), e.payload.assigneeId && names.get(e.payload.assigneeId), e.payload.instruction].filter(Boolean).join(' · ');
+      return [labels.department(e.payload.departmentId), e.payload.assigneeId && names.get(e.payload.assigneeId), e.payload.instruction]
+        .filter(Boolean)
+        .join(' · ');
     case 'case.transferred':
-      return [labels.department(e.payload.fromDepartmentId), '→', labels.department(e.payload.toDepartmentId) || e.payload.external, '：', e.payload.reason].filter(Boolean).join(' ');
+      return [labels.department(e.payload.fromDepartmentId), '→', labels.department(e.payload.toDepartmentId) || e.payload.external, '：', e.payload.reason]
+        .filter(Boolean)
+        .join(' ');
     case 'case.coordinated':
       // The note the clerk typed is part of the record, as for every other action.
-      return [e.payload.departmentIds.map((d) => labels.department(d)).join('、'), names.get(e.payload.coordinatorId), e.payload.note].filter(Boolean).join(' · ');
+      return [e.payload.departmentIds.map((d) => labels.department(d)).join('、'), names.get(e.payload.coordinatorId), e.payload.note]
+        .filter(Boolean)
+        .join(' · ');
     case 'case.recused':
       return `${names.get(e.payload.staffId) ?? e.payload.staffId}：${e.payload.reason}`;
     case 'case.escalated':

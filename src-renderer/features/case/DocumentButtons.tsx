@@ -41,7 +41,9 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
 
   return (
     <Space>
-      <Dropdown menu={{ items: CASE_DOCUMENTS.map((d) => ({ key: d, label: t(`doc.${d}` as MessageKey) })), onClick: ({ key }) => setPreview(key as DocumentId) }}>
+      <Dropdown
+        menu={{ items: CASE_DOCUMENTS.map((d) => ({ key: d, label: t(`doc.${d}` as MessageKey) })), onClick: ({ key }) => setPreview(key as DocumentId) }}
+      >
         <Button icon={<PrinterOutlined />} data-testid="print-menu">
           {t('common.print')}
         </Button>
@@ -51,10 +53,17 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
       </Button>
       {preview && (preview !== 'archive' || pictures) && (
         <DocumentPreview
-          request={{ document: preview, data: preview === 'archive' ? { ...data, attachmentImages: pictures } : data, title: t(`doc.${preview}` as MessageKey) }}
+          request={{
+            document: preview,
+            data: preview === 'archive' ? { ...data, attachmentImages: pictures } : data,
+            title: t(`doc.${preview}` as MessageKey),
+          }}
           onClose={() => setPreview(undefined)}
           onPrinted={async (printer) => {
-            await writeEvent(desk.db, ctx(), state.id, { type: 'case.document_printed', payload: { document: preview, copies: 1, ...(printer ? { printer } : {}) } });
+            await writeEvent(desk.db, ctx(), state.id, {
+              type: 'case.document_printed',
+              payload: { document: preview, copies: 1, ...(printer ? { printer } : {}) },
+            });
           }}
         />
       )}

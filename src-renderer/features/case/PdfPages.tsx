@@ -34,7 +34,8 @@ export function loadPdfJs(): Promise<WarmPdfJs> {
 /** CSS width of a drawn page; the canvas itself is drawn at the screen's pixel ratio so text stays sharp. */
 const PAGE_WIDTH = 820;
 
-type DrawState = { status: 'loading' } | { status: 'drawing'; drawn: number; pages: number } | { status: 'ready'; pages: number } | { status: 'failed'; reason: string };
+type DrawState =
+  { status: 'loading' } | { status: 'drawing'; drawn: number; pages: number } | { status: 'ready'; pages: number } | { status: 'failed'; reason: string };
 
 export function PdfPages({ bytes }: { bytes: Uint8Array }) {
   const t = useT();

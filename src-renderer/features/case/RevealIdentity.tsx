@@ -26,7 +26,10 @@ export function RevealIdentity({ state, policy, onRevealed }: { state: CaseState
 
   async function reveal() {
     if (!desk.identity) return;
-    const r = await writeEvent(desk.db, { ...desk.identity, actor, policy: desk.policy ?? policy, policyFor: desk.policyFor }, state.id, { type: 'case.identity_viewed', payload: { reason } });
+    const r = await writeEvent(desk.db, { ...desk.identity, actor, policy: desk.policy ?? policy, policyFor: desk.policyFor }, state.id, {
+      type: 'case.identity_viewed',
+      payload: { reason },
+    });
     if (!r.ok) {
       setError(r.errors.map((e) => localised(e.message)).join(' '));
       return;
@@ -50,7 +53,14 @@ export function RevealIdentity({ state, policy, onRevealed }: { state: CaseState
         </Button>
       )}
       {open && (
-        <FormDialog title={t('case.reveal')} onOk={reveal} onCancel={() => setOpen(false)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'reveal-ok' } as ButtonProps}>
+        <FormDialog
+          title={t('case.reveal')}
+          onOk={reveal}
+          onCancel={() => setOpen(false)}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'reveal-ok' } as ButtonProps}
+        >
           <Input.TextArea placeholder={t('case.revealReason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reveal-reason" />
           {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
         </FormDialog>

@@ -84,25 +84,52 @@ export function SignatureDialog({ state, names, onClose, writeSigned }: Props) {
     const pad = padRef.current;
     if (!pad || pad.isEmpty()) return setError(t('case.signEmpty'));
     setSaving(true);
-    const r = await writeSigned({ signerName: v.signerName.trim(), role: signedRole(v.role, state.departmentId), document: v.document, image: pad.toDataURL('image/png') }).finally(() => setSaving(false));
+    const r = await writeSigned({
+      signerName: v.signerName.trim(),
+      role: signedRole(v.role, state.departmentId),
+      document: v.document,
+      image: pad.toDataURL('image/png'),
+    }).finally(() => setSaving(false));
     if (!r.ok) return setError((r.errors ?? []).map((e) => localised(e.message)).join(' ') || t('case.signFailed'));
     onClose();
   }
 
   return (
-    <FormDialog title={t('case.sign')} onOk={save} onCancel={onClose} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={saving} okButtonProps={{ 'data-testid': 'sign-save' } as ButtonProps}>
-      <Form form={form} layout="vertical" initialValues={{ document: 'registration' }} onValuesChange={(changed: { document?: SignableDocument }) => changed.document && form.setFieldValue('role', undefined)}>
+    <FormDialog
+      title={t('case.sign')}
+      onOk={save}
+      onCancel={onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'sign-save' } as ButtonProps}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ document: 'registration' }}
+        onValuesChange={(changed: { document?: SignableDocument }) => changed.document && form.setFieldValue('role', undefined)}
+      >
         <Form.Item name="document" label={t('case.signDocument')}>
           <Select data-testid="sign-document" options={SIGNABLE_DOCUMENTS.map((d) => ({ value: d, label: t(`doc.${d}` as MessageKey) }))} />
         </Form.Item>
         <Form.Item name="role" label={t('case.signerRole')} rules={[{ required: true, message: t('case.signRoleRequired') }]}>
-          <Select data-testid="sign-role" onChange={pickRole} options={SIGNATURE_SLOTS[document].map((r) => ({ value: r, label: t(`sign.role.${r}` as MessageKey) }))} />
+          <Select
+            data-testid="sign-role"
+            onChange={pickRole}
+            options={SIGNATURE_SLOTS[document].map((r) => ({ value: r, label: t(`sign.role.${r}` as MessageKey) }))}
+          />
         </Form.Item>
         <Form.Item name="signerName" label={t('case.signerName')} rules={[{ required: true, whitespace: true, message: t('case.signNameRequired') }]}>
           <Input data-testid="sign-name" maxLength={200} />
         </Form.Item>
       </Form>
-      <canvas ref={attachPad} aria-label={t('case.signPad')} style={{ display: 'block', width: '100%', height: 160, border: '1px solid #d9d9d9', borderRadius: 6, touchAction: 'none', cursor: 'crosshair' }} data-testid="signature-pad" />
+      <canvas
+        ref={attachPad}
+        aria-label={t('case.signPad')}
+        style={{ display: 'block', width: '100%', height: 160, border: '1px solid #d9d9d9', borderRadius: 6, touchAction: 'none', cursor: 'crosshair' }}
+        data-testid="signature-pad"
+      />
       <div>
         <Button size="small" type="link" onClick={() => padRef.current?.clear()} data-testid="sign-clear">
           {t('case.signClear')}

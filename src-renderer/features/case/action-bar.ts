@@ -13,7 +13,22 @@ import type { ActionSpec } from './action-specs';
 const OTHERS_CODES = new Set(['action.role', 'action.identityRole', 'action.approvalPending', 'action.writtenReplyFirst', 'action.notYourDepartment']);
 
 /** The usual order of a case's handling, for when no running stage names the next step. */
-const FLOW = ['case.accepted', 'case.approval_decided', 'case.approval_requested', 'case.assigned', 'case.handover_acknowledged', 'case.site_visited', 'case.sample_sent', 'case.investigated', 'case.replied', 'case.resolved', 'case.feedback_given', 'case.feedback_impossible', 'case.callback_done', 'case.closed'];
+const FLOW = [
+  'case.accepted',
+  'case.approval_decided',
+  'case.approval_requested',
+  'case.assigned',
+  'case.handover_acknowledged',
+  'case.site_visited',
+  'case.sample_sent',
+  'case.investigated',
+  'case.replied',
+  'case.resolved',
+  'case.feedback_given',
+  'case.feedback_impossible',
+  'case.callback_done',
+  'case.closed',
+];
 // (无法反馈 is the feedback step taken the other way: after it, feedback is no longer the next step.)
 
 export interface ActionBar {
@@ -27,7 +42,13 @@ export interface ActionBar {
  * allowed one of FLOW after the furthest step already taken — after a callback that is 结案, not an 答复
  * that the case no longer needs (issue 16). Approvals are left out of "furthest": they happen at any point.
  */
-export function actionBar(specs: readonly ActionSpec[], verdicts: readonly ActionAvailability[], policy: Policy, stages: readonly StageStatus[], done: readonly string[]): ActionBar {
+export function actionBar(
+  specs: readonly ActionSpec[],
+  verdicts: readonly ActionAvailability[],
+  policy: Policy,
+  stages: readonly StageStatus[],
+  done: readonly string[],
+): ActionBar {
   const byType = new Map(verdicts.map((v) => [v.eventType as string, v]));
   const offered = specs.filter((s) => byType.get(s.type)?.offered !== false);
   const allowed = offered.filter((s) => byType.get(s.type)?.allowed);
@@ -36,7 +57,9 @@ export function actionBar(specs: readonly ActionSpec[], verdicts: readonly Actio
     .filter((x) => x.v && !x.v.allowed && OTHERS_CODES.has(x.v.code ?? '') && x.v.reason)
     .map((x) => ({ spec: x.spec, reason: x.v!.reason! }));
   // The running stage due first names the next step: the first allowed action that stops it.
-  const running = stages.filter((s) => s.startedAt !== undefined && s.state !== 'met' && s.stoppedAt === undefined).sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
+  const running = stages
+    .filter((s) => s.startedAt !== undefined && s.state !== 'met' && s.stoppedAt === undefined)
+    .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
   // An approval waiting for this person comes before anything else: the case is stuck until they decide.
   let next: ActionSpec | undefined = allowed.find((a) => a.type === 'case.approval_decided');
   for (const s of next ? [] : running) {
@@ -50,6 +73,8 @@ export function actionBar(specs: readonly ActionSpec[], verdicts: readonly Actio
   // A reopened case (S9-10) starts its handling again: only what was done since counts.
   const since = done.slice(done.lastIndexOf('case.reopened') + 1);
   const furthest = Math.max(-1, ...since.filter((t) => !t.startsWith('case.approval_')).map((t) => FLOW.indexOf(t)));
-  next ??= FLOW.slice(furthest + 1).map((type) => allowed.find((a) => a.type === type)).find(Boolean);
+  next ??= FLOW.slice(furthest + 1)
+    .map((type) => allowed.find((a) => a.type === type))
+    .find(Boolean);
   return { allowed: next ? [next, ...allowed.filter((a) => a !== next)] : allowed, next, others };
 }

@@ -51,11 +51,19 @@ export function actionOptions(src: OptionSource | undefined, c: OptionContext, t
     case 'reasons':
       return policy.inadmissibleReasons.map((r) => ({ value: r.code, label: r.text }));
     case 'pendingExtensions':
-      return state.extensions.filter((e) => !e.decided).map((e) => ({ value: e.requestId, label: `${stages.find((s) => s.stageId === e.stageId)?.name ?? e.stageId} → ${toLocalInput(e.newDueAt).replace('T', ' ')}：${e.reason}` }));
+      return state.extensions
+        .filter((e) => !e.decided)
+        .map((e) => ({
+          value: e.requestId,
+          label: `${stages.find((s) => s.stageId === e.stageId)?.name ?? e.stageId} → ${toLocalInput(e.newDueAt).replace('T', ' ')}：${e.reason}`,
+        }));
     case 'replyTo':
       return (['complainant', 'receiver', 'superior'] as const).map((v) => ({ value: v, label: t(`reply.${v}`) }));
     case 'approvalSteps':
-      return requestableSteps(policy, state).map(({ approval, step }) => ({ value: `${approval.id}/${step.id}`, label: `${approval.name} · ${step.label}（${roleNames(policy, [step.role])}）` }));
+      return requestableSteps(policy, state).map(({ approval, step }) => ({
+        value: `${approval.id}/${step.id}`,
+        label: `${approval.name} · ${step.label}（${roleNames(policy, [step.role])}）`,
+      }));
     case 'pendingApprovals':
       return pendingApprovalSteps(state).map((x) => {
         const { approval, step } = approvalStepOf(policy, x.approvalId, x.step);

@@ -11,7 +11,27 @@ import { approvalStepOf, minInspectors, nextNoticeNo, pendingApprovalSteps, requ
 // event's payload. Whether an action is allowed, and whether its payload is acceptable, is decided by
 // the domain (availableActions / validateAction / parseEvent) — never here.
 
-export type OptionSource = 'departments' | 'staff' | 'roles' | 'riskFlags' | 'stages' | 'channels' | 'kinds' | 'categories' | 'severities' | 'reasons' | 'pendingExtensions' | 'replyTo' | 'dangerLevels' | 'approvalSteps' | 'pendingApprovals' | 'decisions' | 'materialKinds' | 'expenses' | 'callbackMethods' | 'satisfiedChoices';
+export type OptionSource =
+  | 'departments'
+  | 'staff'
+  | 'roles'
+  | 'riskFlags'
+  | 'stages'
+  | 'channels'
+  | 'kinds'
+  | 'categories'
+  | 'severities'
+  | 'reasons'
+  | 'pendingExtensions'
+  | 'replyTo'
+  | 'dangerLevels'
+  | 'approvalSteps'
+  | 'pendingApprovals'
+  | 'decisions'
+  | 'materialKinds'
+  | 'expenses'
+  | 'callbackMethods'
+  | 'satisfiedChoices';
 
 export interface FieldSpec {
   name: string;
@@ -63,7 +83,8 @@ const note: FieldSpec = { name: 'note', label: 'field.note', type: 'textarea' };
 const reason: FieldSpec = { name: 'reason', label: 'field.reason', type: 'textarea', required: true };
 
 /** The pending approval step the signed-in person decides (theirs by role, else the first waiting). */
-const myPendingStep = (state: CaseState, actor: StaffRoles) => pendingApprovalSteps(state).find((x) => actor.roles.includes(x.role)) ?? pendingApprovalSteps(state)[0];
+const myPendingStep = (state: CaseState, actor: StaffRoles) =>
+  pendingApprovalSteps(state).find((x) => actor.roles.includes(x.role)) ?? pendingApprovalSteps(state)[0];
 const stepRecords = ({ state, policy, actor }: ActionContext): string | undefined => {
   const p = myPendingStep(state, actor);
   return p ? approvalStepOf(policy, p.approvalId, p.step).step?.records : undefined;
@@ -96,8 +117,17 @@ export const ACTION_SPECS: ActionSpec[] = [
       { name: 'instruction', label: 'field.instruction', type: 'textarea' },
     ],
     // S10-7: the notice number is proposed from the case's series; the clerk may type the paper one.
-    initial: ({ state, policy }) => ({ departmentId: state.departmentId ?? policy.categories.find((c) => c.code === state.category)?.departmentId, noticeNo: nextNoticeNo(state) }),
-    payload: (v) => ({ departmentId: req(v.departmentId), assigneeId: s(v.assigneeId), noticeNo: s(v.noticeNo), dueAt: time(v.dueAt), instruction: s(v.instruction) }),
+    initial: ({ state, policy }) => ({
+      departmentId: state.departmentId ?? policy.categories.find((c) => c.code === state.category)?.departmentId,
+      noticeNo: nextNoticeNo(state),
+    }),
+    payload: (v) => ({
+      departmentId: req(v.departmentId),
+      assigneeId: s(v.assigneeId),
+      noticeNo: s(v.noticeNo),
+      dueAt: time(v.dueAt),
+      instruction: s(v.instruction),
+    }),
   },
   {
     type: 'case.handover_acknowledged',
@@ -117,13 +147,23 @@ export const ACTION_SPECS: ActionSpec[] = [
         type: 'text',
         // Examples from the policy: the outside bodies its categories and risk flags name (S1-4 上级或同级消防机构, S7-11 市政有关部门).
         hint: ({ policy }) => {
-          const bodies = [...new Set([...policy.categories.map((c) => c.external), ...policy.riskFlags.flatMap((f) => f.reportExternally ?? [])].filter((x): x is string => !!x))];
+          const bodies = [
+            ...new Set(
+              [...policy.categories.map((c) => c.external), ...policy.riskFlags.flatMap((f) => f.reportExternally ?? [])].filter((x): x is string => !!x),
+            ),
+          ];
           return bodies.length ? { key: 'field.externalExamples', vars: { examples: bodies.join('、') } } : undefined;
         },
       },
       reason,
     ],
-    payload: (v, { state }) => ({ fromDepartmentId: state.departmentId, toDepartmentId: s(v.toDepartmentId), toAssigneeId: s(v.toAssigneeId), external: s(v.external), reason: req(v.reason) }),
+    payload: (v, { state }) => ({
+      fromDepartmentId: state.departmentId,
+      toDepartmentId: s(v.toDepartmentId),
+      toAssigneeId: s(v.toAssigneeId),
+      external: s(v.external),
+      reason: req(v.reason),
+    }),
   },
   {
     type: 'case.coordinated',
@@ -146,7 +186,11 @@ export const ACTION_SPECS: ActionSpec[] = [
   {
     type: 'case.escalated',
     label: 'action.escalate',
-    fields: [{ name: 'toRole', label: 'field.toRole', type: 'select', options: 'roles', required: true }, { name: 'toStaffId', label: 'field.assignee', type: 'select', options: 'staff' }, reason],
+    fields: [
+      { name: 'toRole', label: 'field.toRole', type: 'select', options: 'roles', required: true },
+      { name: 'toStaffId', label: 'field.assignee', type: 'select', options: 'staff' },
+      reason,
+    ],
     payload: (v) => ({ toRole: req(v.toRole), toStaffId: s(v.toStaffId), reason: req(v.reason) }),
   },
   {
@@ -159,18 +203,31 @@ export const ACTION_SPECS: ActionSpec[] = [
   {
     type: 'case.extension_requested',
     label: 'action.requestExtension',
-    fields: [{ name: 'stageId', label: 'field.stage', type: 'select', options: 'stages', required: true }, { name: 'newDueAt', label: 'field.newDueAt', type: 'datetime', required: true }, reason],
+    fields: [
+      { name: 'stageId', label: 'field.stage', type: 'select', options: 'stages', required: true },
+      { name: 'newDueAt', label: 'field.newDueAt', type: 'datetime', required: true },
+      reason,
+    ],
     payload: (v) => ({ requestId: ulid(), stageId: req(v.stageId), newDueAt: time(v.newDueAt) ?? 0, reason: req(v.reason) }),
   },
   {
     type: 'case.extension_decided',
     label: 'action.decideExtension',
-    fields: [{ name: 'requestId', label: 'field.request', type: 'select', options: 'pendingExtensions', required: true }, { name: 'approved', label: 'field.approved', type: 'checkbox' }, note],
+    fields: [
+      { name: 'requestId', label: 'field.request', type: 'select', options: 'pendingExtensions', required: true },
+      { name: 'approved', label: 'field.approved', type: 'checkbox' },
+      note,
+    ],
     initial: ({ state }) => ({ requestId: state.extensions.find((e) => !e.decided)?.requestId, approved: true }),
     payload: (v, { state, policy, actor }) => {
       const ext = state.extensions.find((e) => e.requestId === v.requestId);
       const approverRole = policy.stages.find((st) => st.id === ext?.stageId)?.extensionApproverRole;
-      return { requestId: req(v.requestId), approved: v.approved === true, approverRole: actor.roles.find((r) => r === approverRole) ?? actor.roles[0] ?? '', note: s(v.note) };
+      return {
+        requestId: req(v.requestId),
+        approved: v.approved === true,
+        approverRole: actor.roles.find((r) => r === approverRole) ?? actor.roles[0] ?? '',
+        note: s(v.note),
+      };
     },
   },
   {
@@ -190,31 +247,61 @@ export const ACTION_SPECS: ActionSpec[] = [
     label: 'action.investigate',
     fields: [
       // S6-4's two inspectors only where the policy asks for more than one.
-      { name: 'inspectorIds', label: 'field.inspectors', type: 'multiselect', options: 'staff', required: true, hint: ({ policy }) => (minInspectors(policy) > 1 ? { key: 'field.inspectorsMin', vars: { min: minInspectors(policy) } } : undefined) },
+      {
+        name: 'inspectorIds',
+        label: 'field.inspectors',
+        type: 'multiselect',
+        options: 'staff',
+        required: true,
+        hint: ({ policy }) => (minInspectors(policy) > 1 ? { key: 'field.inspectorsMin', vars: { min: minInspectors(policy) } } : undefined),
+      },
       { name: 'findings', label: 'field.findings', type: 'textarea', required: true },
       { name: 'violation', label: 'field.violation', type: 'checkbox' },
       { name: 'verified', label: 'field.verified', type: 'checkbox' },
-      { name: 'dangerLevel', label: 'field.dangerLevel', type: 'select', options: 'dangerLevels', when: ({ policy }) => policy.rewards.some((r) => r.levels.length > 0) },
+      {
+        name: 'dangerLevel',
+        label: 'field.dangerLevel',
+        type: 'select',
+        options: 'dangerLevels',
+        when: ({ policy }) => policy.rewards.some((r) => r.levels.length > 0),
+      },
     ],
-    payload: (v) => ({ inspectorIds: arr(v.inspectorIds), findings: req(v.findings), violation: v.violation === true, verified: v.verified === true, dangerLevel: s(v.dangerLevel), evidence: [] }),
+    payload: (v) => ({
+      inspectorIds: arr(v.inspectorIds),
+      findings: req(v.findings),
+      violation: v.violation === true,
+      verified: v.verified === true,
+      dangerLevel: s(v.dangerLevel),
+      evidence: [],
+    }),
   },
   {
     type: 'case.replied',
     label: 'action.reply',
-    fields: [{ name: 'to', label: 'field.to', type: 'select', options: 'replyTo', required: true }, { name: 'method', label: 'field.method', type: 'select', options: 'channels', required: true }, { name: 'content', label: 'field.content', type: 'textarea', required: true }],
+    fields: [
+      { name: 'to', label: 'field.to', type: 'select', options: 'replyTo', required: true },
+      { name: 'method', label: 'field.method', type: 'select', options: 'channels', required: true },
+      { name: 'content', label: 'field.content', type: 'textarea', required: true },
+    ],
     initial: ({ state }) => ({ to: 'complainant', method: state.channel }),
     payload: (v) => ({ to: (v.to as 'complainant' | 'receiver' | 'superior') ?? 'complainant', method: req(v.method), content: req(v.content) }),
   },
   {
     type: 'case.resolved',
     label: 'action.resolve',
-    fields: [{ name: 'result', label: 'field.result', type: 'textarea', required: true }, { name: 'rectification', label: 'field.rectification', type: 'textarea' }],
+    fields: [
+      { name: 'result', label: 'field.result', type: 'textarea', required: true },
+      { name: 'rectification', label: 'field.rectification', type: 'textarea' },
+    ],
     payload: (v, { state }) => ({ result: req(v.result), rectification: s(v.rectification), departmentId: state.departmentId }),
   },
   {
     type: 'case.feedback_given',
     label: 'action.feedback',
-    fields: [{ name: 'method', label: 'field.method', type: 'select', options: 'channels', required: true }, { name: 'content', label: 'field.content', type: 'textarea', required: true }],
+    fields: [
+      { name: 'method', label: 'field.method', type: 'select', options: 'channels', required: true },
+      { name: 'content', label: 'field.content', type: 'textarea', required: true },
+    ],
     initial: ({ state }) => ({ method: state.channel }),
     payload: (v) => ({ method: req(v.method), content: req(v.content) }),
   },
@@ -233,13 +320,24 @@ export const ACTION_SPECS: ActionSpec[] = [
       { name: 'notes', label: 'field.notes', type: 'textarea' },
     ],
     // Two stars or fewer is an unsatisfied callback (S9-10: followed up); three and up, satisfied. The clerk can still change it.
-    follow: (changed) => (typeof changed.satisfaction === 'number' && changed.satisfaction > 0 ? { satisfied: changed.satisfaction >= 3 ? 'yes' : 'no' } : undefined),
-    payload: (v) => ({ method: req(v.method), satisfied: v.satisfied === 'yes', satisfaction: typeof v.satisfaction === 'number' ? v.satisfaction : 0, outcome: req(v.outcome), calleeName: s(v.calleeName), notes: s(v.notes) }),
+    follow: (changed) =>
+      typeof changed.satisfaction === 'number' && changed.satisfaction > 0 ? { satisfied: changed.satisfaction >= 3 ? 'yes' : 'no' } : undefined,
+    payload: (v) => ({
+      method: req(v.method),
+      satisfied: v.satisfied === 'yes',
+      satisfaction: typeof v.satisfaction === 'number' ? v.satisfaction : 0,
+      outcome: req(v.outcome),
+      calleeName: s(v.calleeName),
+      notes: s(v.notes),
+    }),
   },
   {
     type: 'case.approval_requested',
     label: 'action.requestApproval',
-    fields: [{ name: 'stepKey', label: 'field.approvalStep', type: 'select', options: 'approvalSteps', required: true }, { name: 'note', label: 'field.approvalWhy', type: 'textarea', required: true }],
+    fields: [
+      { name: 'stepKey', label: 'field.approvalStep', type: 'select', options: 'approvalSteps', required: true },
+      { name: 'note', label: 'field.approvalWhy', type: 'textarea', required: true },
+    ],
     initial: ({ state, policy }) => {
       const first = requestableSteps(policy, state)[0];
       return { stepKey: first ? `${first.approval.id}/${first.step.id}` : undefined };
@@ -265,14 +363,23 @@ export const ACTION_SPECS: ActionSpec[] = [
     },
     payload: (v, { state }) => {
       const p = pendingApprovalSteps(state).find((x) => `${x.approvalId}/${x.step}` === v.stepKey);
-      return { approvalId: p?.approvalId ?? req(v.stepKey), step: p?.step ?? '', role: p?.role ?? '', approved: v.decision === 'approve', opinion: s(v.opinion) };
+      return {
+        approvalId: p?.approvalId ?? req(v.stepKey),
+        step: p?.step ?? '',
+        role: p?.role ?? '',
+        approved: v.decision === 'approve',
+        opinion: s(v.opinion),
+      };
     },
   },
   { type: 'case.site_visited', label: 'action.siteVisit', fields: [note], payload: (v) => ({ note: s(v.note) }) },
   {
     type: 'case.sample_sent',
     label: 'action.sendSample',
-    fields: [{ name: 'sample', label: 'field.sample', type: 'text', required: true }, { name: 'lab', label: 'field.lab', type: 'text' }],
+    fields: [
+      { name: 'sample', label: 'field.sample', type: 'text', required: true },
+      { name: 'lab', label: 'field.lab', type: 'text' },
+    ],
     payload: (v) => ({ sample: req(v.sample), lab: s(v.lab) }),
   },
   {
@@ -296,18 +403,36 @@ export const ACTION_SPECS: ActionSpec[] = [
       { name: 'liableDepartmentId', label: 'field.liableDepartment', type: 'select', options: 'departments' },
     ],
     initial: ({ policy }) => ({ expenseId: policy.expenses[0]?.id }),
-    payload: (v) => ({ expenseId: req(v.expenseId), amount: Number(req(v.amount)), description: req(v.description), liableDepartmentId: s(v.liableDepartmentId) }),
+    payload: (v) => ({
+      expenseId: req(v.expenseId),
+      amount: Number(req(v.amount)),
+      description: req(v.description),
+      liableDepartmentId: s(v.liableDepartmentId),
+    }),
   },
   { type: 'case.reopened', label: 'action.reopen', fields: [reason], payload: (v) => ({ reason: req(v.reason) }) },
   {
     type: 'case.rejected',
     label: 'action.reject',
     danger: true,
-    fields: [{ name: 'reasonCode', label: 'field.reasonCode', type: 'select', options: 'reasons', required: true }, { name: 'explanation', label: 'field.explanation', type: 'textarea', required: true }, { name: 'referral', label: 'field.referral', type: 'textarea' }],
-    payload: (v, { policy }) => ({ reasonCode: req(v.reasonCode), explanation: req(v.explanation), referral: s(v.referral) ?? policy.inadmissibleReasons.find((r) => r.code === v.reasonCode)?.referral }),
+    fields: [
+      { name: 'reasonCode', label: 'field.reasonCode', type: 'select', options: 'reasons', required: true },
+      { name: 'explanation', label: 'field.explanation', type: 'textarea', required: true },
+      { name: 'referral', label: 'field.referral', type: 'textarea' },
+    ],
+    payload: (v, { policy }) => ({
+      reasonCode: req(v.reasonCode),
+      explanation: req(v.explanation),
+      referral: s(v.referral) ?? policy.inadmissibleReasons.find((r) => r.code === v.reasonCode)?.referral,
+    }),
   },
   { type: 'case.closed', label: 'action.close', fields: [note], payload: (v) => ({ note: s(v.note) }) },
-  { type: 'case.note', label: 'action.note', fields: [{ name: 'text', label: 'field.text', type: 'textarea', required: true }], payload: (v) => ({ text: req(v.text) }) },
+  {
+    type: 'case.note',
+    label: 'action.note',
+    fields: [{ name: 'text', label: 'field.text', type: 'textarea', required: true }],
+    payload: (v) => ({ text: req(v.text) }),
+  },
 ];
 
 export function specFor(type: EventType): ActionSpec | undefined {

@@ -39,7 +39,11 @@ const desks: Desk[] = PRESETS.map((preset) => {
     const events = [makeRegistration(NOW, { kind: kind.code, channel: policy.channels[0]!.code, category, severity: policy.severities[0]?.code })];
     const state = projectCase(events)!;
     // Only the actions the case page offers on this preset (送样 only where a stage uses it, S6).
-    const offered = new Set(actionVerdicts(policy, state, people[0]!, NOW, events).filter((a) => a.offered).map((a) => a.eventType));
+    const offered = new Set(
+      actionVerdicts(policy, state, people[0]!, NOW, events)
+        .filter((a) => a.offered)
+        .map((a) => a.eventType),
+    );
     return { state, policy, actor: people[0]!, stages: slaStagesFor(policy, events, NOW), now: NOW, staff, lang: 'zh-CN', offered };
   });
   return { id: preset.id, policy, contexts };
@@ -49,7 +53,11 @@ const desks: Desk[] = PRESETS.map((preset) => {
 function dialogWords(c: DeskCase): string[] {
   return ACTION_SPECS.filter((spec) => c.offered.has(spec.type)).flatMap((spec) => [
     t(spec.label),
-    ...shownFields(spec, c).flatMap((f) => [t(f.label), hintOf(f, c, t) ?? '', ...(f.options === 'staff' ? [] : actionOptions(f.options, c, t).map((o) => o.label))]),
+    ...shownFields(spec, c).flatMap((f) => [
+      t(f.label),
+      hintOf(f, c, t) ?? '',
+      ...(f.options === 'staff' ? [] : actionOptions(f.options, c, t).map((o) => o.label)),
+    ]),
   ]);
 }
 
@@ -66,7 +74,8 @@ function intakeWords(policy: Policy): string[] {
 
 const allWords = (d: Desk) => [...d.contexts.flatMap(dialogWords), ...intakeWords(d.policy)].join('\n');
 const presetsSaying = (words: RegExp) => desks.filter((d) => words.test(allWords(d))).map((d) => d.id);
-const field = (d: Desk, type: Parameters<typeof specFor>[0], name: string, c: ActionContext = d.contexts[0]!) => shownFields(specFor(type)!, c).find((f) => f.name === name);
+const field = (d: Desk, type: Parameters<typeof specFor>[0], name: string, c: ActionContext = d.contexts[0]!) =>
+  shownFields(specFor(type)!, c).find((f) => f.name === name);
 
 describe('each preset speaks its own words at the desk (issue 16 finding 7)', () => {
   it('covers every preset of the catalogue', () => {
@@ -74,13 +83,31 @@ describe('each preset speaks its own words at the desk (issue 16 finding 7)', ()
     expect(desks.length).toBeGreaterThanOrEqual(11);
   });
 
-  it('no dialog or intake hint names a rule ID, its own or another regulation\'s', () => {
+  it("no dialog or intake hint names a rule ID, its own or another regulation's", () => {
     for (const d of desks) expect(allWords(d), d.id).not.toMatch(/\b[SX]\d*-\d+/);
   });
 
-  it('a regulation\'s words appear only in presets whose own text has them (S10 has its own 消防治安 category)', () => {
+  it("a regulation's words appear only in presets whose own text has them (S10 has its own 消防治安 category)", () => {
     const ownText = new Map(PRESETS.map((p) => [p.id, JSON.stringify(p.policy)]));
-    for (const word of ['消防', '隐患', '举报', '致歉', '歉意', '首长', '站长', '监督员', '业主', '住户', '病人', '患者', '地盘', '管家', '打单部', '意见簿', '送样']) {
+    for (const word of [
+      '消防',
+      '隐患',
+      '举报',
+      '致歉',
+      '歉意',
+      '首长',
+      '站长',
+      '监督员',
+      '业主',
+      '住户',
+      '病人',
+      '患者',
+      '地盘',
+      '管家',
+      '打单部',
+      '意见簿',
+      '送样',
+    ]) {
       const leaked = presetsSaying(new RegExp(word)).filter((id) => !ownText.get(id)!.includes(word));
       expect(leaked, word).toEqual([]);
     }
@@ -111,14 +138,22 @@ describe('each preset speaks its own words at the desk (issue 16 finding 7)', ()
   it('分类定级 asks 等级 only where the preset grades complaints (S7-12), not in S2 or S11', () => {
     for (const d of desks) expect(!!field(d, 'case.classified', 'severity'), d.id).toBe(d.policy.severities.length > 0);
     expect(desks.filter((d) => field(d, 'case.classified', 'severity')).map((d) => d.id)).toContain('s7-property');
-    for (const id of ['s2-construction-site', 's11-office-reception']) expect(field(desks.find((d) => d.id === id)!, 'case.classified', 'severity'), id).toBeUndefined();
+    for (const id of ['s2-construction-site', 's11-office-reception'])
+      expect(
+        field(
+          desks.find((d) => d.id === id)!,
+          'case.classified',
+          'severity',
+        ),
+        id,
+      ).toBeUndefined();
   });
 
   it('S1-14 隐患等级 is asked only where rewards are graded by danger level (the fire brigade)', () => {
     expect(desks.filter((d) => field(d, 'case.investigated', 'dangerLevel')).map((d) => d.id)).toEqual(['s1-fire-brigade']);
   });
 
-  it('S1-4 转办\'s examples come from the preset: 上级消防机构 in S1, the municipal bodies in S7, none in S11', () => {
+  it("S1-4 转办's examples come from the preset: 上级消防机构 in S1, the municipal bodies in S7, none in S11", () => {
     const examples = (id: string) => {
       const d = desks.find((x) => x.id === id)!;
       return hintOf(field(d, 'case.transferred', 'external')!, d.contexts[0]!, t);
@@ -129,7 +164,7 @@ describe('each preset speaks its own words at the desk (issue 16 finding 7)', ()
     for (const d of desks) expect(t(field(d, 'case.transferred', 'external')!.label), d.id).toBe('转至外单位');
   });
 
-  it('S6-9 the gas station\'s risk-flag hint names its station manager, not the fire brigade\'s S1-6 leaders', () => {
+  it("S6-9 the gas station's risk-flag hint names its station manager, not the fire brigade's S1-6 leaders", () => {
     const s6 = desks.find((d) => d.id === 's6-gas-station')!;
     const hint = riskFlagsHint(s6.policy)!;
     expect(t(hint.key, hint.vars)).toBe('勾选后立即通知：站长');

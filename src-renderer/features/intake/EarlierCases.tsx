@@ -20,7 +20,14 @@ export interface IntakeLink {
   number: string;
 }
 
-export function EarlierCases({ typed, words, linked, onLink, linkBlocked, linkError }: {
+export function EarlierCases({
+  typed,
+  words,
+  linked,
+  onLink,
+  linkBlocked,
+  linkError,
+}: {
   typed: TypedComplainant;
   /** The form's word for each key: its labels of the phone, the name and the place field. */
   words: Record<MatchReason, string>;
@@ -55,10 +62,14 @@ export function EarlierCases({ typed, words, linked, onLink, linkBlocked, linkEr
         <Space direction="vertical" size={2}>
           {found.cases.map((c) => (
             <Space key={c.id} size="small" wrap>
-              <a href={hrefOf({ name: 'case', id: c.id })} tabIndex={-1}>{c.number}</a>
+              <a href={hrefOf({ name: 'case', id: c.id })} tabIndex={-1}>
+                {c.number}
+              </a>
               <Tag color={c.open ? 'blue' : 'default'}>{t(`status.${c.status}` as MessageKey)}</Tag>
               {/* A tag, not the Alert's warning text colour: orange on its yellow ground could hardly be read. */}
-              <Tag color="orange" bordered={false} data-testid={`reasons-${c.number}`}>{c.reasons.map((r) => t('intake.sameAs', { field: words[r] })).join(' · ')}</Tag>
+              <Tag color="orange" bordered={false} data-testid={`reasons-${c.number}`}>
+                {c.reasons.map((r) => t('intake.sameAs', { field: words[r] })).join(' · ')}
+              </Tag>
               <Typography.Text>{c.subject}</Typography.Text>
               <Typography.Text type="secondary">{formatMinute(c.registeredAt)}</Typography.Text>
               <Button
@@ -77,8 +88,14 @@ export function EarlierCases({ typed, words, linked, onLink, linkBlocked, linkEr
           ))}
           {linked && !linkError && <Typography.Text data-testid="intake-linked-to">{t('intake.linkedTo', { number: linked.number })}</Typography.Text>}
           {linkBlocked && !linked && <Typography.Text type="secondary">{t('intake.linkConfidential')}</Typography.Text>}
-          {linkError && <Typography.Text type="danger" data-testid="intake-link-error">{linkError}</Typography.Text>}
-          {found.total > found.cases.length && <Typography.Text type="secondary">{t('intake.earlierMore', { n: found.total - found.cases.length })}</Typography.Text>}
+          {linkError && (
+            <Typography.Text type="danger" data-testid="intake-link-error">
+              {linkError}
+            </Typography.Text>
+          )}
+          {found.total > found.cases.length && (
+            <Typography.Text type="secondary">{t('intake.earlierMore', { n: found.total - found.cases.length })}</Typography.Text>
+          )}
         </Space>
       }
     />

@@ -42,11 +42,16 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   const [restored, setRestored] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
-  const defaults = useMemo(() => emptyIntake(policy, Date.now(), { receptionPoint: deskDoc?.receptionPoint, departmentId: deskDoc?.departmentId }), [policy, deskDoc]);
+  const defaults = useMemo(
+    () => emptyIntake(policy, Date.now(), { receptionPoint: deskDoc?.receptionPoint, departmentId: deskDoc?.departmentId }),
+    [policy, deskDoc],
+  );
 
   // S4-7 / S6-2: the domain decides what a 不予受理 at intake records (src-shared/domain/admissibility.ts).
   const rejectionOf = (values: IntakeValues) =>
-    policy && values.inadmissibleReason ? rejectionAtIntake(policy, { reasonCode: values.inadmissibleReason, explanation: values.explanation, referral: values.referral }) : undefined;
+    policy && values.inadmissibleReason
+      ? rejectionAtIntake(policy, { reasonCode: values.inadmissibleReason, explanation: values.explanation, referral: values.referral })
+      : undefined;
   const resolver: Resolver<IntakeValues> = async (values) => {
     if (!policy || !staff) return { values: {}, errors: {} };
     const errors: Record<string, unknown> = {};
@@ -152,7 +157,11 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
         setValue('registered', registered);
         setSaving(false);
         // The domain names the event's field (payload.explanation); the clerk knows it by its label here.
-        const labels: Record<string, string> = { 'payload.explanation': t('intake.explanation'), 'payload.referral': t('intake.referral'), 'payload.reasonCode': t('intake.admissibility') };
+        const labels: Record<string, string> = {
+          'payload.explanation': t('intake.explanation'),
+          'payload.referral': t('intake.referral'),
+          'payload.reasonCode': t('intake.admissibility'),
+        };
         const reason = rej.errors.map((e) => localised(e.message).replaceAll(e.path, labels[e.path] ?? e.path)).join(' ');
         setSaveError(t('intake.rejectionFailed', { number: registered.number, reason }));
         return;
@@ -186,7 +195,12 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   };
   // A field is marked required when the kind's form lists it (policy data); the schema enforces it.
   const requires = new Set<string>(formDef?.requires ?? []);
-  const item = (label: string, path: string, required = false) => ({ label, validateStatus: err(path) ? ('error' as const) : undefined, help: err(path), required: required || requires.has(path === 'departmentId' ? 'department' : path) });
+  const item = (label: string, path: string, required = false) => ({
+    label,
+    validateStatus: err(path) ? ('error' as const) : undefined,
+    help: err(path),
+    required: required || requires.has(path === 'departmentId' ? 'department' : path),
+  });
   // The kind's form decides which common fields it asks and in whose words (S3-2: the product form has no
   // 时间/起因/经过/结果, 客户要求 instead of 诉求; issue 16 finding 7). No severities in the policy: no 等级.
   const common = commonFieldsOf(policy, kind);
@@ -196,7 +210,16 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
   const descriptionParts = (['time', 'cause', 'process', 'result'] as const).filter((p) => shown(`description.${p}`));
 
   return (
-    <form ref={formRef} onSubmit={(e) => { e.preventDefault(); void submit(); }} onKeyDown={onKeyDown} data-testid="intake-form" aria-label={t('intake.title')}>
+    <form
+      ref={formRef}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      onKeyDown={onKeyDown}
+      data-testid="intake-form"
+      aria-label={t('intake.title')}
+    >
       <Card
         title={t('intake.title')}
         extra={<Typography.Text type="secondary">{t('intake.saveHint')}</Typography.Text>}
@@ -216,11 +239,19 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
             >
               {t('intake.discardDraft')}
             </Button>
-            {Object.keys(formState.errors).length > 0 && <Typography.Text type="danger" data-testid="intake-invalid">{t('intake.fixErrors')}</Typography.Text>}
+            {Object.keys(formState.errors).length > 0 && (
+              <Typography.Text type="danger" data-testid="intake-invalid">
+                {t('intake.fixErrors')}
+              </Typography.Text>
+            )}
             {draftPending ? (
-              <Typography.Text type="secondary" data-testid="draft-status" data-pending="true">{t('intake.draftSaving')}</Typography.Text>
+              <Typography.Text type="secondary" data-testid="draft-status" data-pending="true">
+                {t('intake.draftSaving')}
+              </Typography.Text>
             ) : draftAt ? (
-              <Typography.Text type="secondary" data-testid="draft-status">{t('intake.draftSaved', { time: formatDateTime(draftAt).slice(11) })}</Typography.Text>
+              <Typography.Text type="secondary" data-testid="draft-status">
+                {t('intake.draftSaved', { time: formatDateTime(draftAt).slice(11) })}
+              </Typography.Text>
             ) : null}
           </Space>,
         ]}
@@ -235,11 +266,15 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
             style={{ marginBottom: 16 }}
             message={policy.apologyPrompt}
             action={
-              <Controller control={control} name="apologised" render={({ field }) => (
-                <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="apologised">
-                  {t('intake.apologised')}
-                </Checkbox>
-              )} />
+              <Controller
+                control={control}
+                name="apologised"
+                render={({ field }) => (
+                  <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="apologised">
+                    {t('intake.apologised')}
+                  </Checkbox>
+                )}
+              />
             }
           />
         )}
@@ -247,62 +282,120 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
           <Row gutter={16}>
             <Col span={6}>
               <Form.Item {...item(t('intake.channel'), 'channel', true)}>
-                <Controller control={control} name="channel" render={({ field }) => (
-                  <Select {...field} showSearch={{ optionFilterProp: 'label' }} options={policy.channels.map((c) => ({ value: c.code, label: c.name }))} data-testid="intake-channel" />
-                )} />
+                <Controller
+                  control={control}
+                  name="channel"
+                  render={({ field }) => (
+                    <Select
+                      {...field}
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={policy.channels.map((c) => ({ value: c.code, label: c.name }))}
+                      data-testid="intake-channel"
+                    />
+                  )}
+                />
               </Form.Item>
             </Col>
             <Col span={6}>
               <Form.Item {...item(t('intake.kind'), 'kind', true)}>
-                <Controller control={control} name="kind" render={({ field }) => (
-                  <Select {...field} showSearch={{ optionFilterProp: 'label' }} options={policy.kinds.map((k) => ({ value: k.code, label: k.name }))} data-testid="intake-kind" />
-                )} />
+                <Controller
+                  control={control}
+                  name="kind"
+                  render={({ field }) => (
+                    <Select
+                      {...field}
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={policy.kinds.map((k) => ({ value: k.code, label: k.name }))}
+                      data-testid="intake-kind"
+                    />
+                  )}
+                />
               </Form.Item>
             </Col>
             <Col span={6}>
               <Form.Item {...item(t('intake.receivedAt'), 'receivedAt', true)}>
-                <Controller control={control} name="receivedAt" render={({ field }) => <Input type="datetime-local" max={nativeDateMax('datetime-local')} {...field} data-testid="intake-received" />} />
+                <Controller
+                  control={control}
+                  name="receivedAt"
+                  render={({ field }) => <Input type="datetime-local" max={nativeDateMax('datetime-local')} {...field} data-testid="intake-received" />}
+                />
               </Form.Item>
             </Col>
             {/* A policy without reception points asks none (and prints no 接待点 row). */}
             {policy.receptionPoints.length > 0 && (
               <Col span={6}>
                 <Form.Item {...item(t('intake.receptionPoint'), 'receptionPoint')}>
-                  <Controller control={control} name="receptionPoint" render={({ field }) => (
-                    <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.receptionPoints.map((r) => ({ value: r, label: r }))} data-testid="intake-reception" />
-                  )} />
+                  <Controller
+                    control={control}
+                    name="receptionPoint"
+                    render={({ field }) => (
+                      <Select
+                        {...field}
+                        allowClear
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={policy.receptionPoints.map((r) => ({ value: r, label: r }))}
+                        data-testid="intake-reception"
+                      />
+                    )}
+                  />
                 </Form.Item>
               </Col>
             )}
           </Row>
-          <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }} data-testid="intake-person">{t('intake.complainant', { person: personWordOf(policy, kind) })}</Divider>
+          <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }} data-testid="intake-person">
+            {t('intake.complainant', { person: personWordOf(policy, kind) })}
+          </Divider>
           <Row gutter={16}>
             <Col span={5}>
               <Form.Item {...item(word('complainant.name', 'intake.name'), 'complainant.name')}>
-                <Controller control={control} name="complainant.name" render={({ field }) => <Input {...field} disabled={anonymous} autoFocus data-testid="intake-name" />} />
+                <Controller
+                  control={control}
+                  name="complainant.name"
+                  render={({ field }) => <Input {...field} disabled={anonymous} autoFocus data-testid="intake-name" />}
+                />
               </Form.Item>
             </Col>
             <Col span={5}>
               <Form.Item {...item(word('complainant.phone', 'intake.phone'), 'complainant.phone')}>
-                <Controller control={control} name="complainant.phone" render={({ field }) => <Input {...field} disabled={anonymous} inputMode="tel" data-testid="intake-phone" />} />
+                <Controller
+                  control={control}
+                  name="complainant.phone"
+                  render={({ field }) => <Input {...field} disabled={anonymous} inputMode="tel" data-testid="intake-phone" />}
+                />
               </Form.Item>
             </Col>
             {shown('complainant.address') && (
               <Col span={6}>
                 <Form.Item {...item(word('complainant.address', 'intake.address'), 'complainant.address')}>
-                  <Controller control={control} name="complainant.address" render={({ field }) => <Input {...field} disabled={anonymous} data-testid="intake-address" />} />
+                  <Controller
+                    control={control}
+                    name="complainant.address"
+                    render={({ field }) => <Input {...field} disabled={anonymous} data-testid="intake-address" />}
+                  />
                 </Form.Item>
               </Col>
             )}
             <Col span={8}>
               <Form.Item label=" ">
                 <Space>
-                  <Controller control={control} name="complainant.anonymous" render={({ field }) => (
-                    <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="intake-anonymous">{t('intake.anonymous')}</Checkbox>
-                  )} />
-                  <Controller control={control} name="complainant.confidential" render={({ field }) => (
-                    <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="intake-confidential">{t('intake.confidential')}</Checkbox>
-                  )} />
+                  <Controller
+                    control={control}
+                    name="complainant.anonymous"
+                    render={({ field }) => (
+                      <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="intake-anonymous">
+                        {t('intake.anonymous')}
+                      </Checkbox>
+                    )}
+                  />
+                  <Controller
+                    control={control}
+                    name="complainant.confidential"
+                    render={({ field }) => (
+                      <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} data-testid="intake-confidential">
+                        {t('intake.confidential')}
+                      </Checkbox>
+                    )}
+                  />
                 </Space>
               </Form.Item>
             </Col>
@@ -317,18 +410,32 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
               linkError={formState.errors.related?.message}
             />
           )}
-          {anonymous && formState.errors.related && <Alert type="error" showIcon message={formState.errors.related.message} style={{ marginBottom: 12 }} data-testid="intake-link-error" />}
+          {anonymous && formState.errors.related && (
+            <Alert type="error" showIcon message={formState.errors.related.message} style={{ marginBottom: 12 }} data-testid="intake-link-error" />
+          )}
           <Form.Item {...item(t('intake.subject'), 'subject', true)}>
-            <Controller control={control} name="subject" render={({ field }) => <Input {...field} placeholder={t('intake.subjectPlaceholder')} data-testid="intake-subject" />} />
+            <Controller
+              control={control}
+              name="subject"
+              render={({ field }) => <Input {...field} placeholder={t('intake.subjectPlaceholder')} data-testid="intake-subject" />}
+            />
           </Form.Item>
           {descriptionParts.length > 0 && (
             <Row gutter={16}>
               {descriptionParts.map((p) => (
                 <Col span={p === 'time' ? 6 : p === 'cause' ? 18 : 12} key={p}>
                   <Form.Item {...item(word(`description.${p}`, `intake.${p}`), `description.${p}`)}>
-                    <Controller control={control} name={`description.${p}`} render={({ field }) =>
-                      p === 'time' || p === 'cause' ? <Input {...field} data-testid={`intake-${p}`} /> : <Input.TextArea {...field} autoSize={{ minRows: 2, maxRows: 6 }} data-testid={`intake-${p}`} />
-                    } />
+                    <Controller
+                      control={control}
+                      name={`description.${p}`}
+                      render={({ field }) =>
+                        p === 'time' || p === 'cause' ? (
+                          <Input {...field} data-testid={`intake-${p}`} />
+                        ) : (
+                          <Input.TextArea {...field} autoSize={{ minRows: 2, maxRows: 6 }} data-testid={`intake-${p}`} />
+                        )
+                      }
+                    />
                   </Form.Item>
                 </Col>
               ))}
@@ -342,44 +449,100 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
           <Row gutter={16}>
             <Col span={8}>
               <Form.Item {...item(t('intake.category'), 'category')}>
-                <Controller control={control} name="category" render={({ field }) => (
-                  <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.categories.filter((c) => !c.kinds || c.kinds.includes(kind)).map((c) => ({ value: c.code, label: c.name }))} data-testid="intake-category" />
-                )} />
+                <Controller
+                  control={control}
+                  name="category"
+                  render={({ field }) => (
+                    <Select
+                      {...field}
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={policy.categories.filter((c) => !c.kinds || c.kinds.includes(kind)).map((c) => ({ value: c.code, label: c.name }))}
+                      data-testid="intake-category"
+                    />
+                  )}
+                />
               </Form.Item>
             </Col>
             {shown('severity') && (
               <Col span={8}>
                 <Form.Item {...item(word('severity', 'intake.severity'), 'severity')}>
-                  <Controller control={control} name="severity" render={({ field }) => (
-                    <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.severities.map((s) => ({ value: s.code, label: s.name, title: s.definition }))} data-testid="intake-severity" />
-                  )} />
+                  <Controller
+                    control={control}
+                    name="severity"
+                    render={({ field }) => (
+                      <Select
+                        {...field}
+                        allowClear
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={policy.severities.map((s) => ({ value: s.code, label: s.name, title: s.definition }))}
+                        data-testid="intake-severity"
+                      />
+                    )}
+                  />
                 </Form.Item>
               </Col>
             )}
             <Col span={8}>
               <Form.Item {...item(t('intake.department'), 'departmentId')}>
-                <Controller control={control} name="departmentId" render={({ field }) => (
-                  <Select {...field} allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="intake-department" />
-                )} />
+                <Controller
+                  control={control}
+                  name="departmentId"
+                  render={({ field }) => (
+                    <Select
+                      {...field}
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={policy.departments.map((d) => ({ value: d.id, label: d.name }))}
+                      data-testid="intake-department"
+                    />
+                  )}
+                />
               </Form.Item>
             </Col>
           </Row>
           {formDef && formDef.fields.length > 0 && (
             <>
-              <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>{formDef.title}</Divider>
+              <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>
+                {formDef.title}
+              </Divider>
               <Row gutter={16}>
                 {formDef.fields.map((f) => (
                   <Col span={f.type === 'textarea' ? 24 : 8} key={f.key}>
                     <Form.Item {...item(f.label, `form.${f.key}`, f.required)} extra={f.help && withoutRuleRefs(f.help)}>
-                      <Controller control={control} name={`form.${f.key}`} render={({ field }) =>
-                        f.type === 'select' ? (
-                          <Select value={field.value || undefined} onChange={field.onChange} allowClear showSearch={{ optionFilterProp: 'label' }} options={(f.options ?? []).map((o) => ({ value: o.value, label: o.label }))} data-testid={`form-${f.key}`} />
-                        ) : f.type === 'textarea' ? (
-                          <Input.TextArea value={field.value ?? ''} onChange={field.onChange} maxLength={f.maxLength} autoSize={{ minRows: 2 }} data-testid={`form-${f.key}`} />
-                        ) : (
-                          <Input value={field.value ?? ''} onChange={field.onChange} maxLength={f.maxLength} type={f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : f.type === 'datetime' ? 'datetime-local' : 'text'} max={f.type === 'date' ? nativeDateMax('date') : f.type === 'datetime' ? nativeDateMax('datetime-local') : undefined} data-testid={`form-${f.key}`} />
-                        )
-                      } />
+                      <Controller
+                        control={control}
+                        name={`form.${f.key}`}
+                        render={({ field }) =>
+                          f.type === 'select' ? (
+                            <Select
+                              value={field.value || undefined}
+                              onChange={field.onChange}
+                              allowClear
+                              showSearch={{ optionFilterProp: 'label' }}
+                              options={(f.options ?? []).map((o) => ({ value: o.value, label: o.label }))}
+                              data-testid={`form-${f.key}`}
+                            />
+                          ) : f.type === 'textarea' ? (
+                            <Input.TextArea
+                              value={field.value ?? ''}
+                              onChange={field.onChange}
+                              maxLength={f.maxLength}
+                              autoSize={{ minRows: 2 }}
+                              data-testid={`form-${f.key}`}
+                            />
+                          ) : (
+                            <Input
+                              value={field.value ?? ''}
+                              onChange={field.onChange}
+                              maxLength={f.maxLength}
+                              type={f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : f.type === 'datetime' ? 'datetime-local' : 'text'}
+                              max={f.type === 'date' ? nativeDateMax('date') : f.type === 'datetime' ? nativeDateMax('datetime-local') : undefined}
+                              data-testid={`form-${f.key}`}
+                            />
+                          )
+                        }
+                      />
                     </Form.Item>
                   </Col>
                 ))}
@@ -389,35 +552,67 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
           {policy.riskFlags.length > 0 && (
             // Who is alerted comes from the policy's flags (S1-6 leaders, S6-9 the station manager), not from one preset's rule.
             <Form.Item label={t('intake.riskFlags')} extra={riskHint && t(riskHint.key, riskHint.vars)}>
-              <Controller control={control} name="riskFlags" render={({ field }) => (
-                <Checkbox.Group value={field.value} onChange={field.onChange} options={policy.riskFlags.map((f) => ({ value: f.code, label: f.name }))} data-testid="intake-risk" />
-              )} />
+              <Controller
+                control={control}
+                name="riskFlags"
+                render={({ field }) => (
+                  <Checkbox.Group
+                    value={field.value}
+                    onChange={field.onChange}
+                    options={policy.riskFlags.map((f) => ({ value: f.code, label: f.name }))}
+                    data-testid="intake-risk"
+                  />
+                )}
+              />
             </Form.Item>
           )}
           {policy.inadmissibleReasons.length > 0 && (
             <>
-              <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>{t('intake.admissibility')}</Divider>
+              <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>
+                {t('intake.admissibility')}
+              </Divider>
               <Typography.Paragraph type="secondary">{t('intake.inadmissibleHelp')}</Typography.Paragraph>
-              <Controller control={control} name="inadmissibleReason" render={({ field }) => (
-                <Radio.Group value={field.value ?? ''} onChange={(e) => field.onChange(e.target.value || undefined)} data-testid="intake-admissibility">
-                  <Space direction="vertical">
-                    <Radio value="">{t('intake.admissible')}</Radio>
-                    {policy.inadmissibleReasons.map((r) => (
-                      <Radio value={r.code} key={r.code}>{t('intake.inadmissible', { reason: r.text })}</Radio>
-                    ))}
-                  </Space>
-                </Radio.Group>
-              )} />
+              <Controller
+                control={control}
+                name="inadmissibleReason"
+                render={({ field }) => (
+                  <Radio.Group value={field.value ?? ''} onChange={(e) => field.onChange(e.target.value || undefined)} data-testid="intake-admissibility">
+                    <Space direction="vertical">
+                      <Radio value="">{t('intake.admissible')}</Radio>
+                      {policy.inadmissibleReasons.map((r) => (
+                        <Radio value={r.code} key={r.code}>
+                          {t('intake.inadmissible', { reason: r.text })}
+                        </Radio>
+                      ))}
+                    </Space>
+                  </Radio.Group>
+                )}
+              />
               {reason && (
                 <Row gutter={16} style={{ marginTop: 12 }}>
                   <Col span={14}>
                     <Form.Item {...item(t('intake.explanation'), 'explanation', true)}>
-                      <Controller control={control} name="explanation" render={({ field }) => <Input.TextArea {...field} autoSize={{ minRows: 2 }} data-testid="intake-explanation" />} />
+                      <Controller
+                        control={control}
+                        name="explanation"
+                        render={({ field }) => <Input.TextArea {...field} autoSize={{ minRows: 2 }} data-testid="intake-explanation" />}
+                      />
                     </Form.Item>
                   </Col>
                   <Col span={10}>
                     <Form.Item {...item(t('intake.referral'), 'referral')} extra={policy.inadmissibleReasons.find((r) => r.code === reason)?.referral}>
-                      <Controller control={control} name="referral" render={({ field }) => <Input.TextArea {...field} autoSize={{ minRows: 2 }} placeholder={policy.inadmissibleReasons.find((r) => r.code === reason)?.referral} data-testid="intake-referral" />} />
+                      <Controller
+                        control={control}
+                        name="referral"
+                        render={({ field }) => (
+                          <Input.TextArea
+                            {...field}
+                            autoSize={{ minRows: 2 }}
+                            placeholder={policy.inadmissibleReasons.find((r) => r.code === reason)?.referral}
+                            data-testid="intake-referral"
+                          />
+                        )}
+                      />
                     </Form.Item>
                   </Col>
                 </Row>

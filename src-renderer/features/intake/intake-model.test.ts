@@ -29,7 +29,12 @@ describe('a receive time in the future (issue 11 finding 7)', () => {
   const now = Date.UTC(2026, 10, 28, 7);
 
   it('is kept as typed and refused with a zh-CN message naming 接收时间, not replaced by now', () => {
-    const typed = { ...emptyIntake(property, now), subject: '楼上漏水', receivedAt: toLocalInput(now + 86_400_000), form: { roomNo: '3-1-1201', zone: '', ownerDeadline: '' } };
+    const typed = {
+      ...emptyIntake(property, now),
+      subject: '楼上漏水',
+      receivedAt: toLocalInput(now + 86_400_000),
+      form: { roomNo: '3-1-1201', zone: '', ownerDeadline: '' },
+    };
     const values = toIntakeValues(typed, now);
     expect(values.receivedAt).toBeGreaterThan(now);
     expect(validateIntake(property, values, 'zh-CN', now)).toContainEqual({ path: 'receivedAt', message: '「接收时间」不能晚于现在，请检查日期和时间。' });

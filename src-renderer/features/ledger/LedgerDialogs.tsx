@@ -18,7 +18,23 @@ export interface Deciding {
   approved: boolean;
 }
 
-export function DecideDialog({ policy, state, deciding, myRoles, nameOf, onClose, write }: { policy: Policy; state: CaseState; deciding: Deciding; myRoles: readonly string[]; nameOf: (code: string) => string; onClose: () => void; write: Write }) {
+export function DecideDialog({
+  policy,
+  state,
+  deciding,
+  myRoles,
+  nameOf,
+  onClose,
+  write,
+}: {
+  policy: Policy;
+  state: CaseState;
+  deciding: Deciding;
+  myRoles: readonly string[];
+  nameOf: (code: string) => string;
+  onClose: () => void;
+  write: Write;
+}) {
   const { t, lang } = useLT();
   const { row, approved } = deciding;
   const range = row.kind === 'reward' ? proposedRewardRange(policy, row.itemId, row.party) : undefined;
@@ -35,7 +51,14 @@ export function DecideDialog({ policy, state, deciding, myRoles, nameOf, onClose
     if (await write(row.caseId, r.value)) onClose();
   }
   return (
-    <FormDialog title={t(approved ? 'approveTitle' : 'rejectTitle')} onOk={ok} onCancel={onClose} okText={t(approved ? 'approve' : 'reject')} okButtonProps={{ danger: !approved, 'data-testid': 'decide-ok' } as ButtonProps} cancelText={t('cancel')}>
+    <FormDialog
+      title={t(approved ? 'approveTitle' : 'rejectTitle')}
+      onOk={ok}
+      onCancel={onClose}
+      okText={t(approved ? 'approve' : 'reject')}
+      okButtonProps={{ danger: !approved, 'data-testid': 'decide-ok' } as ButtonProps}
+      cancelText={t('cancel')}
+    >
       {error ? <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="decide-error" /> : null}
       <Typography.Paragraph>
         {row.caseNumber} · {row.name} · {formatYuan(row.amount, lang)}
@@ -70,7 +93,11 @@ export function ExpenseDialog({ policy, cases, onClose, write }: { policy: Polic
       setError(t('pickCase'));
       return;
     }
-    const r = expenseProposal(policy, state, v.defId, { ...(v.amount !== undefined && v.amount !== null ? { amount: v.amount } : {}), description: v.description ?? '', ...(v.liable ? { liableDepartmentId: v.liable } : {}) });
+    const r = expenseProposal(policy, state, v.defId, {
+      ...(v.amount !== undefined && v.amount !== null ? { amount: v.amount } : {}),
+      description: v.description ?? '',
+      ...(v.liable ? { liableDepartmentId: v.liable } : {}),
+    });
     if (!r.ok) {
       setError(say(r.error, '', undefined, lang));
       return;
@@ -78,14 +105,29 @@ export function ExpenseDialog({ policy, cases, onClose, write }: { policy: Polic
     if (await write(state.id, r.value)) onClose();
   }
   return (
-    <FormDialog title={t('expense')} onOk={ok} onCancel={onClose} okText={t('save')} okButtonProps={{ 'data-testid': 'expense-ok' } as ButtonProps} cancelText={t('cancel')}>
+    <FormDialog
+      title={t('expense')}
+      onOk={ok}
+      onCancel={onClose}
+      okText={t('save')}
+      okButtonProps={{ 'data-testid': 'expense-ok' } as ButtonProps}
+      cancelText={t('cancel')}
+    >
       {error ? <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="expense-error" /> : null}
       <Form form={form} layout="vertical" initialValues={{ defId: policy.expenses[0]?.id }}>
         <Form.Item name="caseId" label={t('case')} required>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.subject}` }))} data-testid="expense-case" />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.subject}` }))}
+            data-testid="expense-case"
+          />
         </Form.Item>
         <Form.Item name="defId" label={t('expenseType')} required>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={policy.expenses.map((e) => ({ value: e.id, label: e.name }))} data-testid="expense-type" />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={policy.expenses.map((e) => ({ value: e.id, label: e.name }))}
+            data-testid="expense-type"
+          />
         </Form.Item>
         {/* No min: antd would quietly turn a typed −80 into 0 on leaving the box and save 0 元; the domain refuses it by name. */}
         <Form.Item name="amount" label={t('amount')} required={chosen?.defaultAmount === undefined}>
@@ -95,7 +137,12 @@ export function ExpenseDialog({ policy, cases, onClose, write }: { policy: Polic
           <Input.TextArea rows={2} data-testid="expense-description" />
         </Form.Item>
         <Form.Item name="liable" label={t('department')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={policy.departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="expense-department" />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={policy.departments.map((d) => ({ value: d.id, label: d.name }))}
+            data-testid="expense-department"
+          />
         </Form.Item>
       </Form>
     </FormDialog>

@@ -79,13 +79,32 @@ function LedgerFor({ policy }: { policy: Policy }) {
       for (const event of breachPenaltyProposals(p, state, stages)) {
         if (event.type !== 'case.penalty_proposed') continue;
         const e = event.payload;
-        out.push({ ...base, key: `${state.id}:${e.penaltyId}`, event, kind: 'penalty', amount: -e.amount, party: e.targetRole, approverRole: approverRoleOf(p, 'penalty', e.penaltyId), reason: e.reason ?? '' });
+        out.push({
+          ...base,
+          key: `${state.id}:${e.penaltyId}`,
+          event,
+          kind: 'penalty',
+          amount: -e.amount,
+          party: e.targetRole,
+          approverRole: approverRoleOf(p, 'penalty', e.penaltyId),
+          reason: e.reason ?? '',
+        });
       }
       const reward = rewardProposal(p, state);
       if (reward.ok && reward.value.type === 'case.reward_proposed') {
         const e = reward.value.payload;
         const range = proposedRewardRange(p, e.rewardId, e.level);
-        out.push({ ...base, key: `${state.id}:${e.rewardId}`, event: reward.value, kind: 'reward', amount: e.amount, party: e.level ?? '', approverRole: approverRoleOf(p, 'reward', e.rewardId), reason: e.reason ?? '', ...(range ? { range: { min: range.min, max: range.max } } : {}) });
+        out.push({
+          ...base,
+          key: `${state.id}:${e.rewardId}`,
+          event: reward.value,
+          kind: 'reward',
+          amount: e.amount,
+          party: e.level ?? '',
+          approverRole: approverRoleOf(p, 'reward', e.rewardId),
+          reason: e.reason ?? '',
+          ...(range ? { range: { min: range.min, max: range.max } } : {}),
+        });
       }
     }
     return out;
@@ -165,13 +184,30 @@ function LedgerFor({ policy }: { policy: Policy }) {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('title')}
         </Typography.Title>
-        <Button icon={<DownloadOutlined />} data-testid="ledger-export-xlsx" onClick={() => downloadXlsx([ledgerTable(rows, policy.utcOffsetMinutes, nameOf, lang), accountabilityTable(accountability, policy.utcOffsetMinutes, nameOf, lang)], t('title'))}>
+        <Button
+          icon={<DownloadOutlined />}
+          data-testid="ledger-export-xlsx"
+          onClick={() =>
+            downloadXlsx(
+              [ledgerTable(rows, policy.utcOffsetMinutes, nameOf, lang), accountabilityTable(accountability, policy.utcOffsetMinutes, nameOf, lang)],
+              t('title'),
+            )
+          }
+        >
           {t('exportXlsx')}
         </Button>
-        <Button icon={<DownloadOutlined />} data-testid="ledger-export-csv" onClick={() => downloadCsv(ledgerTable(rows, policy.utcOffsetMinutes, nameOf, lang), t('title'))}>
+        <Button
+          icon={<DownloadOutlined />}
+          data-testid="ledger-export-csv"
+          onClick={() => downloadCsv(ledgerTable(rows, policy.utcOffsetMinutes, nameOf, lang), t('title'))}
+        >
           {t('exportCsv')}
         </Button>
-        {policy.expenses.length ? <Button onClick={() => setExpenseOpen(true)} data-testid="ledger-expense">{t('expense')}</Button> : null}
+        {policy.expenses.length ? (
+          <Button onClick={() => setExpenseOpen(true)} data-testid="ledger-expense">
+            {t('expense')}
+          </Button>
+        ) : null}
       </Space>
 
       <Card
@@ -199,7 +235,20 @@ function LedgerFor({ policy }: { policy: Policy }) {
             columns={[
               { title: t('case'), dataIndex: 'caseNumber', render: caseLink },
               { title: t('kind'), dataIndex: 'kind', render: kindTag },
-              { title: t('amount'), dataIndex: 'amount', align: 'right', render: (v: number, s) => (s.range ? <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>{yuan(v)}<Typography.Text type="secondary">{t('range', s.range)}</Typography.Text></Space> : amountOf(v, s)) },
+              {
+                title: t('amount'),
+                dataIndex: 'amount',
+                align: 'right',
+                render: (v: number, s) =>
+                  s.range ? (
+                    <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+                      {yuan(v)}
+                      <Typography.Text type="secondary">{t('range', s.range)}</Typography.Text>
+                    </Space>
+                  ) : (
+                    amountOf(v, s)
+                  ),
+              },
               { title: t('party'), dataIndex: 'party', render: (p: string) => nowrap(nameOf(p)) },
               { title: t('approver'), dataIndex: 'approverRole', render: (r?: string) => (r ? nowrap(nameOf(r)) : '') },
               { title: t('reason'), dataIndex: 'reason' },
@@ -221,7 +270,9 @@ function LedgerFor({ policy }: { policy: Policy }) {
         title={t('ledger')}
         extra={
           <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }} data-testid="ledger-totals">
-            <Typography.Text>{t('totals', { r: formatYuan(totals.rewards, lang), p: formatYuan(totals.penalties, lang), e: formatYuan(totals.expenses, lang) })}</Typography.Text>
+            <Typography.Text>
+              {t('totals', { r: formatYuan(totals.rewards, lang), p: formatYuan(totals.penalties, lang), e: formatYuan(totals.expenses, lang) })}
+            </Typography.Text>
             {byParty.length ? <Typography.Text type="secondary">{t('byParty', { list: byParty.join('，') })}</Typography.Text> : null}
           </Space>
         }
@@ -247,7 +298,11 @@ function LedgerFor({ policy }: { policy: Policy }) {
               render: (s: LedgerRow['status'], r) => (
                 <Space orientation="vertical" size={0}>
                   <Tag color={s === 'approved' || s === 'signed' ? 'green' : s === 'rejected' ? 'default' : 'gold'}>{t(`st.${s}`)}</Tag>
-                  {r.note ? <Typography.Text type="secondary" style={{ maxWidth: 240, display: 'inline-block' }}>{t(s === 'rejected' ? 'rejectedBecause' : 'noteIs', { note: r.note })}</Typography.Text> : null}
+                  {r.note ? (
+                    <Typography.Text type="secondary" style={{ maxWidth: 240, display: 'inline-block' }}>
+                      {t(s === 'rejected' ? 'rejectedBecause' : 'noteIs', { note: r.note })}
+                    </Typography.Text>
+                  ) : null}
                 </Space>
               ),
             },
@@ -257,7 +312,12 @@ function LedgerFor({ policy }: { policy: Policy }) {
               render: (_, r) => {
                 if (r.kind !== 'expense' && r.status === 'proposed') {
                   // Only the role the policy names decides; everyone else sees whose turn it is.
-                  if (!r.approverRole || !myRoles.includes(r.approverRole)) return <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('waitFor', { role: r.approverRole ? nameOf(r.approverRole) : '—' })}</Typography.Text>;
+                  if (!r.approverRole || !myRoles.includes(r.approverRole))
+                    return (
+                      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                        {t('waitFor', { role: r.approverRole ? nameOf(r.approverRole) : '—' })}
+                      </Typography.Text>
+                    );
                   return (
                     <Space>
                       <Button size="small" type="primary" onClick={() => void decide(r, true)}>
@@ -274,7 +334,9 @@ function LedgerFor({ policy }: { policy: Policy }) {
                   const chain = state ? expenseSignatureChain(policyOf(r.caseId), state, r.itemId) : [];
                   return (
                     <Space>
-                      <Typography.Text type="secondary">{t('chain', { chain: chain.map((s) => `${nameOf(s.role)}${s.signed ? '✓' : ''}`).join(' → ') })}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {t('chain', { chain: chain.map((s) => `${nameOf(s.role)}${s.signed ? '✓' : ''}`).join(' → ') })}
+                      </Typography.Text>
                       <Button size="small" onClick={() => void sign(r)}>
                         {t('sign')}
                       </Button>
@@ -299,7 +361,11 @@ function LedgerFor({ policy }: { policy: Policy }) {
           columns={[
             { title: t('case'), dataIndex: 'caseNumber', render: caseLink },
             { title: t('stage'), dataIndex: 'stageName' },
-            { title: t('status'), dataIndex: 'status', render: (s: AccountabilityRow['status']) => <Tag color={s === 'overdue' ? 'red' : 'orange'}>{t(s)}</Tag> },
+            {
+              title: t('status'),
+              dataIndex: 'status',
+              render: (s: AccountabilityRow['status']) => <Tag color={s === 'overdue' ? 'red' : 'orange'}>{t(s)}</Tag>,
+            },
             { title: t('due'), dataIndex: 'dueAt', render: (v: number) => nowrap(formatDateTime(v)) },
             { title: t('over'), dataIndex: 'overdueMs', render: (v: number) => t('hours', { h: Math.round(v / 360_000) / 10 }) },
             { title: t('department'), dataIndex: 'departmentId', render: (d?: string) => (d ? nameOf(d) : '') },
@@ -309,7 +375,15 @@ function LedgerFor({ policy }: { policy: Policy }) {
 
       {expenseOpen ? <ExpenseDialog policy={policy} cases={states} onClose={() => setExpenseOpen(false)} write={writeOne} /> : null}
       {deciding && data.byId.get(deciding.row.caseId) ? (
-        <DecideDialog policy={policyOf(deciding.row.caseId)} state={data.byId.get(deciding.row.caseId)!} deciding={deciding} myRoles={myRoles} nameOf={nameOf} onClose={() => setDeciding(undefined)} write={writeOne} />
+        <DecideDialog
+          policy={policyOf(deciding.row.caseId)}
+          state={data.byId.get(deciding.row.caseId)!}
+          deciding={deciding}
+          myRoles={myRoles}
+          nameOf={nameOf}
+          onClose={() => setDeciding(undefined)}
+          write={writeOne}
+        />
       ) : null}
     </Space>
   );

@@ -13,7 +13,19 @@ import { usePT } from './i18n';
 // person is proposed when they administer; another administrator standing by may confirm instead. Other
 // configuration changes (设置 → 工作人员 → 重设登录凭据) ask the same way, with their own words.
 
-export function AdminConfirm({ policy, onConfirmed, onCancel, intro, okText }: { policy: Policy; onConfirmed: () => Promise<void>; onCancel: () => void; intro?: string; okText?: string }) {
+export function AdminConfirm({
+  policy,
+  onConfirmed,
+  onCancel,
+  intro,
+  okText,
+}: {
+  policy: Policy;
+  onConfirmed: () => Promise<void>;
+  onCancel: () => void;
+  intro?: string;
+  okText?: string;
+}) {
   const { t, lang } = usePT();
   const desk = useDesk();
   const admins = useMemo(() => desk.config.staff.filter((s) => s.active && holdsAdminRole(policy, s.roles)), [desk.config.staff, policy]);
@@ -36,7 +48,16 @@ export function AdminConfirm({ policy, onConfirmed, onCancel, intro, okText }: {
   }
 
   return (
-    <FormDialog title={t('admin.title')} okText={okText ?? t('admin.confirm')} cancelText={t('cancel')} onOk={confirm} onCancel={onCancel} confirmLoading={busy} okButtonProps={{ disabled: !staffId || !secret }} data-testid="admin-confirm">
+    <FormDialog
+      title={t('admin.title')}
+      okText={okText ?? t('admin.confirm')}
+      cancelText={t('cancel')}
+      onOk={confirm}
+      onCancel={onCancel}
+      confirmLoading={busy}
+      okButtonProps={{ disabled: !staffId || !secret }}
+      data-testid="admin-confirm"
+    >
       <Typography.Paragraph type="secondary">{intro ?? t('admin.intro')}</Typography.Paragraph>
       {admins.length === 0 ? <Alert type="warning" title={t('admin.none')} style={{ marginBottom: 12 }} /> : null}
       {error ? <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="admin-confirm-error" /> : null}

@@ -1,7 +1,16 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Policy } from '../../../src-shared/domain/policy';
-import { addHolidayRange, addMakeUpDay, isProvisionalYear, noticeOf, provisionalYearAhead, removeNoticeEntry, statutoryHolidays, type NoticeRefusal } from '../../data/domain';
+import {
+  addHolidayRange,
+  addMakeUpDay,
+  isProvisionalYear,
+  noticeOf,
+  provisionalYearAhead,
+  removeNoticeEntry,
+  statutoryHolidays,
+  type NoticeRefusal,
+} from '../../data/domain';
 import type { SectionEditorProps } from './editor-props';
 import { dateOf } from './dates';
 import { usePT, type PolicyKey } from './i18n';
@@ -44,18 +53,40 @@ export function CalendarEditor(props: SectionEditorProps<Overrides>) {
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="edit-calendar">
       <Space wrap>
         <span>{t('notice.year')}</span>
-        <Select style={{ width: 120 }} value={year} onChange={setYear} options={[thisYear, thisYear + 1, thisYear + 2].map((y) => ({ value: y, label: String(y) }))} data-testid="notice-year" />
+        <Select
+          style={{ width: 120 }}
+          value={year}
+          onChange={setYear}
+          options={[thisYear, thisYear + 1, thisYear + 2].map((y) => ({ value: y, label: String(y) }))}
+          data-testid="notice-year"
+        />
         {provisional ? <Tag color="orange">{t('notice.provisionalTag')}</Tag> : <Tag color="green">{t('notice.enteredTag')}</Tag>}
       </Space>
-      {provisional ? <Alert type="info" data-testid="notice-computed" title={t('notice.computedIntro', { year })} description={<ComputedHolidays year={year} />} /> : null}
+      {provisional ? (
+        <Alert type="info" data-testid="notice-computed" title={t('notice.computedIntro', { year })} description={<ComputedHolidays year={year} />} />
+      ) : null}
       <Space wrap align="end">
-        <Input type="date" style={{ width: 160 }} value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('notice.from')} data-testid="notice-from" />
+        <Input
+          type="date"
+          style={{ width: 160 }}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          aria-label={t('notice.from')}
+          data-testid="notice-from"
+        />
         <span>—</span>
         <Input type="date" style={{ width: 160 }} value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('notice.to')} data-testid="notice-to" />
         <Button onClick={() => apply(addHolidayRange(value, year, { from, to: to || from }), () => (setFrom(''), setTo('')))} data-testid="notice-add-holiday">
           {t('notice.addHoliday')}
         </Button>
-        <Input type="date" style={{ width: 160, marginLeft: 24 }} value={makeUp} onChange={(e) => setMakeUp(e.target.value)} aria-label={t('notice.makeUp')} data-testid="notice-makeup" />
+        <Input
+          type="date"
+          style={{ width: 160, marginLeft: 24 }}
+          value={makeUp}
+          onChange={(e) => setMakeUp(e.target.value)}
+          aria-label={t('notice.makeUp')}
+          data-testid="notice-makeup"
+        />
         <Button onClick={() => apply(addMakeUpDay(value, year, makeUp), () => setMakeUp(''))} data-testid="notice-add-makeup">
           {t('notice.addMakeUp')}
         </Button>
@@ -77,7 +108,10 @@ function NoticeTable({ rows, onRemove }: { rows: Row[]; onRemove?: (r: Row) => v
       locale={{ emptyText: t('notice.none') }}
       data-testid="notice-entries"
       columns={[
-        { title: t('notice.kind'), render: (_, r) => (r.working ? <Tag color="blue">{t('notice.workingDay')}</Tag> : <Tag color="red">{t('notice.dayOff')}</Tag>) },
+        {
+          title: t('notice.kind'),
+          render: (_, r) => (r.working ? <Tag color="blue">{t('notice.workingDay')}</Tag> : <Tag color="red">{t('notice.dayOff')}</Tag>),
+        },
         { title: t('notice.dates'), render: (_, r) => (r.from === r.to ? r.from : `${r.from} — ${r.to}`) },
         { title: t('notice.days'), render: (_, r) => t('notice.dayCount', { n: (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 + 1 }) },
         ...(onRemove
@@ -103,7 +137,9 @@ export function ComputedHolidays({ year }: { year: number }) {
   return (
     <Typography.Text>
       {statutoryHolidays(year)
-        .map((h) => `${t(`holiday.${h.name}` as PolicyKey)} ${h.dates.length > 1 ? `${h.dates[0]!.slice(5)}—${h.dates.at(-1)!.slice(5)}` : h.dates[0]!.slice(5)}`)
+        .map(
+          (h) => `${t(`holiday.${h.name}` as PolicyKey)} ${h.dates.length > 1 ? `${h.dates[0]!.slice(5)}—${h.dates.at(-1)!.slice(5)}` : h.dates[0]!.slice(5)}`,
+        )
         .join('；')}
     </Typography.Text>
   );
@@ -125,7 +161,11 @@ export function NoticeCard({ revisions }: { revisions: readonly Policy[] }) {
   const record = changedIn?.revisions.at(-1);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="notice-card">
-      {record && changedIn ? <Typography.Text type="secondary" data-testid="notice-recorded">{t('notice.recorded', { revision: changedIn.revision, author: record.author, date: dateOf(record.date, newest.utcOffsetMinutes) })}</Typography.Text> : null}
+      {record && changedIn ? (
+        <Typography.Text type="secondary" data-testid="notice-recorded">
+          {t('notice.recorded', { revision: changedIn.revision, author: record.author, date: dateOf(record.date, newest.utcOffsetMinutes) })}
+        </Typography.Text>
+      ) : null}
       {[thisYear, thisYear + 1, thisYear + 2].map((year) => (
         <div key={year} data-testid={`notice-${year}`}>
           <Space>
@@ -152,5 +192,8 @@ export function NoticeCard({ revisions }: { revisions: readonly Policy[] }) {
 /** The notice's entries of `year`, days off and make-up days, in date order. */
 function rowsOf(overrides: Overrides, year: number): Row[] {
   const notice = noticeOf(overrides, year);
-  return [...notice.holidays.map((h) => ({ key: `h${h.from}`, from: h.from, to: h.to, working: false })), ...notice.workdays.map((d) => ({ key: `w${d}`, from: d, to: d, working: true }))].sort((a, b) => a.from.localeCompare(b.from));
+  return [
+    ...notice.holidays.map((h) => ({ key: `h${h.from}`, from: h.from, to: h.to, working: false })),
+    ...notice.workdays.map((d) => ({ key: `w${d}`, from: d, to: d, working: true })),
+  ].sort((a, b) => a.from.localeCompare(b.from));
 }

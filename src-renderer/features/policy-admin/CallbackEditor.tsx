@@ -21,7 +21,12 @@ export function CallbackEditor({ value, onChange, policy, errorRows }: SectionEd
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="edit-callback">
       <Space>
-        <Switch size="small" checked={value.unsatisfiedReopens} onChange={(v) => onChange({ ...value, unsatisfiedReopens: v })} data-testid="callback-reopens" />
+        <Switch
+          size="small"
+          checked={value.unsatisfiedReopens}
+          onChange={(v) => onChange({ ...value, unsatisfiedReopens: v })}
+          data-testid="callback-reopens"
+        />
         <Typography.Text>{t('unsatisfiedReopens')}</Typography.Text>
       </Space>
       <Space>
@@ -43,14 +48,32 @@ export function CallbackEditor({ value, onChange, policy, errorRows }: SectionEd
         onChange={(rules) => onChange({ ...value, rules })}
         errorRows={errorRows}
         addLabel={t('add.callback')}
-        newRow={() => ({ appliesTo: {}, within: { amount: 3, unit: 'days' }, clock: 'natural', methods: policy.channels.slice(0, 1).map((c) => c.code), calleeSigns: false })}
+        newRow={() => ({
+          appliesTo: {},
+          within: { amount: 3, unit: 'days' },
+          clock: 'natural',
+          methods: policy.channels.slice(0, 1).map((c) => c.code),
+          calleeSigns: false,
+        })}
         columns={[
           {
             key: 'kinds',
             title: t('kindsOf'),
-            render: (r, set) => <MultiSelect value={r.appliesTo?.kinds ?? []} options={kinds} placeholder={t('allKinds')} testId="rule-kinds" onChange={(k) => set({ appliesTo: withAppliesKinds(r.appliesTo, k) })} />,
+            render: (r, set) => (
+              <MultiSelect
+                value={r.appliesTo?.kinds ?? []}
+                options={kinds}
+                placeholder={t('allKinds')}
+                testId="rule-kinds"
+                onChange={(k) => set({ appliesTo: withAppliesKinds(r.appliesTo, k) })}
+              />
+            ),
           },
-          { key: 'within', title: t('within'), render: (r, set) => <DurationInput value={r.within} onChange={(within) => set({ within })} testId="rule-within" /> },
+          {
+            key: 'within',
+            title: t('within'),
+            render: (r, set) => <DurationInput value={r.within} onChange={(within) => set({ within })} testId="rule-within" />,
+          },
           { key: 'clock', title: t('clock'), render: (r, set) => <ClockSelect value={r.clock} onChange={(clock) => set({ clock })} /> },
           multiColumn<Rule>('methods', t('methods'), { options: channelOptions(policy), width: 180 }),
           switchColumn<Rule>('calleeSigns', t('calleeSigns')),

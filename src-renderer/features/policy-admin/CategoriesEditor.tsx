@@ -18,7 +18,13 @@ export function CategoriesEditor(props: SectionEditorProps<Policy['categories']>
       testId="edit-categories"
       {...rowsOf(props)}
       addLabel={t('add.categories')}
-      newRow={() => ({ code: freeCode('category', value.map((c) => c.code)), name: '' })}
+      newRow={() => ({
+        code: freeCode(
+          'category',
+          value.map((c) => c.code),
+        ),
+        name: '',
+      })}
       columns={[
         codeColumn<Category>('code', value, codesOf(base.categories, 'code'), t('code')),
         textColumn<Category>('name', t('name')),

@@ -20,7 +20,13 @@ export function DepartmentsEditor(props: SectionEditorProps<Policy['departments'
       {...rowsOf(props)}
       minRows={1}
       addLabel={t('add.departments')}
-      newRow={() => ({ id: freeCode('dept', value.map((d) => d.id)), name: '' })}
+      newRow={() => ({
+        id: freeCode(
+          'dept',
+          value.map((d) => d.id),
+        ),
+        name: '',
+      })}
       columns={[
         codeColumn<Department>('id', value, codesOf(base.departments, 'id'), t('code')),
         textColumn<Department>('name', t('name')),

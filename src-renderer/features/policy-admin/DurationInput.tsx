@@ -12,7 +12,13 @@ export function DurationInput({ value, onChange, testId }: { value: Duration; on
   return (
     <Space size={4} data-testid={testId}>
       <InputNumber size="small" min={0.01} style={{ width: 80 }} value={value?.amount} onChange={(v) => onChange({ ...value, amount: Number(v ?? 0) })} />
-      <Select size="small" style={{ width: 100 }} value={value?.unit} onChange={(unit) => onChange({ ...value, unit })} options={UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) }))} />
+      <Select
+        size="small"
+        style={{ width: 100 }}
+        value={value?.unit}
+        onChange={(unit) => onChange({ ...value, unit })}
+        options={UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) }))}
+      />
     </Space>
   );
 }

@@ -41,9 +41,14 @@ export function EditableRows<T extends object>({ rows, onChange, columns, newRow
         pagination={false}
         dataSource={data}
         scroll={{ x: 'max-content' }}
-        onRow={({ i }) => ({ style: errorRows?.has(i) ? { background: '#fff1f0' } : {}, 'data-row': i } as HTMLAttributes<HTMLElement>)}
+        onRow={({ i }) => ({ style: errorRows?.has(i) ? { background: '#fff1f0' } : {}, 'data-row': i }) as HTMLAttributes<HTMLElement>}
         columns={[
-          ...columns.map((c) => ({ key: c.key, title: c.title, width: c.width, render: (_: unknown, r: { row: T; i: number }) => c.render(r.row, set(r.i), r.i) })),
+          ...columns.map((c) => ({
+            key: c.key,
+            title: c.title,
+            width: c.width,
+            render: (_: unknown, r: { row: T; i: number }) => c.render(r.row, set(r.i), r.i),
+          })),
           ...(newRow
             ? [
                 {
@@ -52,7 +57,15 @@ export function EditableRows<T extends object>({ rows, onChange, columns, newRow
                   width: 48,
                   render: (_: unknown, r: { row: T; i: number }) => (
                     <Tooltip title={t('removeRow', { n: r.i + 1 })}>
-                      <Button size="small" danger type="text" icon={<DeleteOutlined />} aria-label={t('removeRow', { n: r.i + 1 })} disabled={rows.length <= minRows} onClick={() => onChange(removeAt(rows, r.i))} />
+                      <Button
+                        size="small"
+                        danger
+                        type="text"
+                        icon={<DeleteOutlined />}
+                        aria-label={t('removeRow', { n: r.i + 1 })}
+                        disabled={rows.length <= minRows}
+                        onClick={() => onChange(removeAt(rows, r.i))}
+                      />
                     </Tooltip>
                   ),
                 },
@@ -61,7 +74,14 @@ export function EditableRows<T extends object>({ rows, onChange, columns, newRow
         ]}
       />
       {newRow ? (
-        <Button size="small" type="dashed" icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => onChange([...rows, newRow()])} data-testid={`${testId}-add`}>
+        <Button
+          size="small"
+          type="dashed"
+          icon={<PlusOutlined />}
+          style={{ marginTop: 8 }}
+          onClick={() => onChange([...rows, newRow()])}
+          data-testid={`${testId}-add`}
+        >
           {addLabel ?? t('add')}
         </Button>
       ) : null}

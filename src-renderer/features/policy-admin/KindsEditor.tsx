@@ -19,7 +19,15 @@ export function KindsEditor(props: SectionEditorProps<Policy['kinds']>) {
       {...rowsOf(props)}
       minRows={1}
       addLabel={t('add.kinds')}
-      newRow={() => ({ code: freeCode('kind', value.map((k) => k.code)), name: '', formId: policy.forms[0]?.id ?? '', callbackExempt: false })}
+      newRow={() => ({
+        code: freeCode(
+          'kind',
+          value.map((k) => k.code),
+        ),
+        name: '',
+        formId: policy.forms[0]?.id ?? '',
+        callbackExempt: false,
+      })}
       columns={[
         codeColumn<Kind>('code', value, codesOf(base.kinds, 'code'), t('code')),
         textColumn<Kind>('name', t('name')),

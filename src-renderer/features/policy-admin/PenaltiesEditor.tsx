@@ -23,7 +23,19 @@ export function PenaltiesEditor(props: SectionEditorProps<Policy['penalties']>) 
       testId="edit-penalties"
       {...rowsOf(props)}
       addLabel={t('add.penalties')}
-      newRow={() => ({ id: freeCode('penalty', value.map((p) => p.id)), name: '', trigger: { on: 'breach' }, amount: 0, targetRole: firstRole, approverRole: firstRole, perOccurrence: true, rules: [] })}
+      newRow={() => ({
+        id: freeCode(
+          'penalty',
+          value.map((p) => p.id),
+        ),
+        name: '',
+        trigger: { on: 'breach' },
+        amount: 0,
+        targetRole: firstRole,
+        approverRole: firstRole,
+        perOccurrence: true,
+        rules: [],
+      })}
       columns={[
         codeColumn<Penalty>('id', value, codesOf(base.penalties, 'id'), t('code')),
         textColumn<Penalty>('name', t('name'), 170),
@@ -46,7 +58,13 @@ export function PenaltiesEditor(props: SectionEditorProps<Policy['penalties']>) 
           title: t('stageIds'),
           render: (p, set) =>
             p.trigger.on === 'breach' ? (
-              <MultiSelect value={p.trigger.stageIds ?? []} options={stageOptions(policy)} placeholder={t('allStages')} width={160} onChange={(ids) => set({ trigger: patchRow(p.trigger, { stageIds: ids.length ? ids : undefined }) })} />
+              <MultiSelect
+                value={p.trigger.stageIds ?? []}
+                options={stageOptions(policy)}
+                placeholder={t('allStages')}
+                width={160}
+                onChange={(ids) => set({ trigger: patchRow(p.trigger, { stageIds: ids.length ? ids : undefined }) })}
+              />
             ) : null,
         },
         numberColumn<Penalty>('amount', t('amount'), 90),

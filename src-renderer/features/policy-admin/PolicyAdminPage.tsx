@@ -58,7 +58,11 @@ function PolicyAdmin({ policies, inForce }: { policies: Policy[]; inForce: Polic
       </Space>
       {printing && (
         <DocumentPreview
-          request={{ document: 'regulation', title: `${printing.document.title} · ${t('revision')} ${printing.revision}`, data: { organisation: { name: organisation?.name ?? '' }, policy: printing } }}
+          request={{
+            document: 'regulation',
+            title: `${printing.document.title} · ${t('revision')} ${printing.revision}`,
+            data: { organisation: { name: organisation?.name ?? '' }, policy: printing },
+          }}
           onClose={() => setPrinting(undefined)}
         />
       )}
@@ -72,7 +76,10 @@ function PolicyAdmin({ policies, inForce }: { policies: Policy[]; inForce: Polic
           columns={[
             { title: t('revision'), dataIndex: 'revision' },
             { title: t('effective'), dataIndex: 'effectiveFrom', render: (v: number) => dateOf(v, off) },
-            { title: '', render: (_, p) => <Tag color={stateOf(p) === 'current' ? 'green' : stateOf(p) === 'future' ? 'blue' : 'default'}>{t(stateOf(p))}</Tag> },
+            {
+              title: '',
+              render: (_, p) => <Tag color={stateOf(p) === 'current' ? 'green' : stateOf(p) === 'future' ? 'blue' : 'default'}>{t(stateOf(p))}</Tag>,
+            },
             { title: t('author'), render: (_, p) => p.revisions.at(-1)?.author ?? '' },
             { title: t('reason'), render: (_, p) => p.revisions.at(-1)?.status ?? '' },
             { title: t('orderNo'), render: (_, p) => p.revisions.at(-1)?.orderNo ?? '' },
@@ -99,9 +106,21 @@ function PolicyAdmin({ policies, inForce }: { policies: Policy[]; inForce: Polic
             children: (
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space>
-                  <Select style={{ width: 140 }} value={left} onChange={setLeft} options={sorted.map((p) => ({ value: p.revision, label: `${t('revision')} ${p.revision}` }))} data-testid="diff-left" />
+                  <Select
+                    style={{ width: 140 }}
+                    value={left}
+                    onChange={setLeft}
+                    options={sorted.map((p) => ({ value: p.revision, label: `${t('revision')} ${p.revision}` }))}
+                    data-testid="diff-left"
+                  />
                   →
-                  <Select style={{ width: 140 }} value={right} onChange={setRight} options={sorted.map((p) => ({ value: p.revision, label: `${t('revision')} ${p.revision}` }))} data-testid="diff-right" />
+                  <Select
+                    style={{ width: 140 }}
+                    value={right}
+                    onChange={setRight}
+                    options={sorted.map((p) => ({ value: p.revision, label: `${t('revision')} ${p.revision}` }))}
+                    data-testid="diff-right"
+                  />
                 </Space>
                 <PolicyDiffView before={sorted.find((p) => p.revision === left)!} after={sorted.find((p) => p.revision === right)!} />
               </Space>

@@ -29,8 +29,14 @@ export function PolicyDiffView({ before, after }: { before: Policy; after: Polic
           { title: t('section'), dataIndex: 'sectionLabel', width: 130, render: (s: string) => <span style={{ whiteSpace: 'nowrap' }}>{s}</span> },
           { title: t('path'), dataIndex: 'item', width: 280 },
           { title: '', dataIndex: 'kind', width: 64, render: (k: ChangeLine['kind']) => <Tag color={KIND_COLOR[k]}>{t(`kind.${k}`)}</Tag> },
-          { title: `${t('before')}（${t('revision')} ${before.revision}）`, render: (_, l) => (l.before === undefined ? empty : <Typography.Text delete>{l.before}</Typography.Text>) },
-          { title: `${t('after')}（${t('revision')} ${after.revision}）`, render: (_, l) => (l.after === undefined ? empty : <Typography.Text mark>{l.after}</Typography.Text>) },
+          {
+            title: `${t('before')}（${t('revision')} ${before.revision}）`,
+            render: (_, l) => (l.before === undefined ? empty : <Typography.Text delete>{l.before}</Typography.Text>),
+          },
+          {
+            title: `${t('after')}（${t('revision')} ${after.revision}）`,
+            render: (_, l) => (l.after === undefined ? empty : <Typography.Text mark>{l.after}</Typography.Text>),
+          },
         ]}
       />
       <Collapse

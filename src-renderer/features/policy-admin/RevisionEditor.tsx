@@ -68,7 +68,9 @@ export function RevisionEditor({ base, onClose }: { base: Policy; onClose: () =>
 
   const countOf = (s: Section) => problems.filter((e) => e.path.split('.')[0] === s).length;
   const sectionLabel = (s: Section) =>
-    [t(`sec.${s}`) + (hasForm(s) ? '' : t('jsonOnly')), s in changed ? t('changedMark') : '', countOf(s) ? t('problemCount', { n: countOf(s) }) : ''].filter(Boolean).join(' · ');
+    [t(`sec.${s}`) + (hasForm(s) ? '' : t('jsonOnly')), s in changed ? t('changedMark') : '', countOf(s) ? t('problemCount', { n: countOf(s) }) : '']
+      .filter(Boolean)
+      .join(' · ');
 
   async function save() {
     const v = form.getFieldsValue();
@@ -79,7 +81,12 @@ export function RevisionEditor({ base, onClose }: { base: Policy; onClose: () =>
     const effectiveFrom = fromLocalInput(`${v.effective ?? tomorrow}T00:00`) ?? Date.now();
     const approverName = desk.config.staff.find((s) => s.id === v.approver)?.name ?? v.approver;
     const reason = `${v.reason ?? ''}`.trim();
-    const r = nextRevision(base, changed as Partial<PolicyInput>, { author: desk.staff?.name ?? '', reason: reason ? `${reason}（批准：${approverName}）` : '', effectiveFrom, date: Date.now() }, staff);
+    const r = nextRevision(
+      base,
+      changed as Partial<PolicyInput>,
+      { author: desk.staff?.name ?? '', reason: reason ? `${reason}（批准：${approverName}）` : '', effectiveFrom, date: Date.now() },
+      staff,
+    );
     const show = (errors: FieldError[]) => setSaveErrors(errors.map((e) => problemText(e, policy, lang, pt)));
     if (!r.ok) return show(r.errors);
     setToPublish(r.value);
@@ -98,7 +105,20 @@ export function RevisionEditor({ base, onClose }: { base: Policy; onClose: () =>
     <>
       {toPublish ? <AdminConfirm policy={base} onConfirmed={() => publish(toPublish)} onCancel={() => setToPublish(undefined)} /> : null}
       <FormDialog width={1200} title={t('edit')} onOk={save} okText={t('saveRevision')} cancelText={t('cancel')} onCancel={onClose}>
-        {saveErrors.length ? <Alert type="error" data-testid="revision-errors" title={<ul style={{ margin: 0, paddingLeft: 16 }}>{saveErrors.map((e, i) => <li key={i}>{e}</li>)}</ul>} style={{ marginBottom: 12 }} /> : null}
+        {saveErrors.length ? (
+          <Alert
+            type="error"
+            data-testid="revision-errors"
+            title={
+              <ul style={{ margin: 0, paddingLeft: 16 }}>
+                {saveErrors.map((e, i) => (
+                  <li key={i}>{e}</li>
+                ))}
+              </ul>
+            }
+            style={{ marginBottom: 12 }}
+          />
+        ) : null}
         <Form form={form} layout="vertical" initialValues={{ effective: tomorrow }} data-testid="revision-form">
           <Space wrap>
             <Form.Item name="effective" label={t('effective')} required>
@@ -112,7 +132,14 @@ export function RevisionEditor({ base, onClose }: { base: Policy; onClose: () =>
             </Form.Item>
           </Space>
           <Form.Item label={t('section')}>
-            <Select style={{ width: 320 }} virtual={false} value={section} onChange={pick} options={EDITABLE.map((s) => ({ value: s, label: sectionLabel(s) }))} data-testid="revision-section" />
+            <Select
+              style={{ width: 320 }}
+              virtual={false}
+              value={section}
+              onChange={pick}
+              options={EDITABLE.map((s) => ({ value: s, label: sectionLabel(s) }))}
+              data-testid="revision-section"
+            />
           </Form.Item>
         </Form>
         <ProblemList errors={problems} policy={policy} title={t('problems')} testId="revision-problems" />
@@ -137,7 +164,13 @@ export function RevisionEditor({ base, onClose }: { base: Policy; onClose: () =>
               children: (
                 <>
                   {jsonError ? <Alert type="error" title={jsonError} style={{ marginBottom: 8 }} /> : null}
-                  <Input.TextArea value={text} onChange={(e) => fromJson(e.target.value)} rows={16} style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="revision-json" />
+                  <Input.TextArea
+                    value={text}
+                    onChange={(e) => fromJson(e.target.value)}
+                    rows={16}
+                    style={{ fontFamily: 'monospace', fontSize: 12 }}
+                    data-testid="revision-json"
+                  />
                 </>
               ),
             },

@@ -21,7 +21,15 @@ export function RewardsEditor({ value, onChange, policy, base, errorRows }: Sect
     textColumn<Reward>('name', t('name'), 220),
     selectColumn<Reward>('approverRole', t('approverRole'), { options: roleOptions(policy), width: 150 }),
   ];
-  const newLevel = (levels: readonly Level[]): Level => ({ level: freeCode('level', levels.map((l) => l.level)), name: '', min: 0, max: 0 });
+  const newLevel = (levels: readonly Level[]): Level => ({
+    level: freeCode(
+      'level',
+      levels.map((l) => l.level),
+    ),
+    name: '',
+    min: 0,
+    max: 0,
+  });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="edit-rewards">
       {value.map((r, i) => {
@@ -55,12 +63,38 @@ export function RewardsEditor({ value, onChange, policy, base, errorRows }: Sect
               minRows={1}
               addLabel={t('add.levels')}
               newRow={() => newLevel(r.levels)}
-              columns={[codeColumn<Level>('level', r.levels, baseLevels, t('level')), textColumn<Level>('name', t('name')), numberColumn<Level>('min', t('min')), numberColumn<Level>('max', t('max'))]}
+              columns={[
+                codeColumn<Level>('level', r.levels, baseLevels, t('level')),
+                textColumn<Level>('name', t('name')),
+                numberColumn<Level>('min', t('min')),
+                numberColumn<Level>('max', t('max')),
+              ]}
             />
           </Card>
         );
       })}
-      <Button size="small" type="dashed" icon={<PlusOutlined />} data-testid="edit-rewards-add" onClick={() => onChange([...value, { id: freeCode('reward', value.map((r) => r.id)), name: '', trigger: 'hazard_verified', levels: [newLevel([])], approverRole: policy.roles[0]?.code ?? '', rules: [] }])}>
+      <Button
+        size="small"
+        type="dashed"
+        icon={<PlusOutlined />}
+        data-testid="edit-rewards-add"
+        onClick={() =>
+          onChange([
+            ...value,
+            {
+              id: freeCode(
+                'reward',
+                value.map((r) => r.id),
+              ),
+              name: '',
+              trigger: 'hazard_verified',
+              levels: [newLevel([])],
+              approverRole: policy.roles[0]?.code ?? '',
+              rules: [],
+            },
+          ])
+        }
+      >
         {t('add.rewards')}
       </Button>
     </Space>

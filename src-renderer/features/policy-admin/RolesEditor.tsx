@@ -19,8 +19,18 @@ export function RolesEditor(props: SectionEditorProps<Policy['roles']>) {
       {...rowsOf(props)}
       minRows={1}
       addLabel={t('add.roles')}
-      newRow={() => ({ code: freeCode('role', value.map((r) => r.code)), name: '' })}
-      columns={[codeColumn<Role>('code', value, codesOf(base.roles, 'code'), t('code')), textColumn<Role>('name', t('name'), 160), textColumn<Role>('description', t('description'), 360)]}
+      newRow={() => ({
+        code: freeCode(
+          'role',
+          value.map((r) => r.code),
+        ),
+        name: '',
+      })}
+      columns={[
+        codeColumn<Role>('code', value, codesOf(base.roles, 'code'), t('code')),
+        textColumn<Role>('name', t('name'), 160),
+        textColumn<Role>('description', t('description'), 360),
+      ]}
     />
   );
 }

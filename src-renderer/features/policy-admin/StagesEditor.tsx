@@ -17,7 +17,11 @@ type Stage = Policy['stages'][number];
 export function StagesEditor(props: SectionEditorProps<Policy['stages']>) {
   const { t } = usePT();
   const roles = roleOptions(props.policy);
-  const name: RowColumn<Stage> = { key: 'name', title: t('stageName'), render: (s) => <Typography.Text style={{ display: 'inline-block', maxWidth: 220 }}>{s.name}</Typography.Text> };
+  const name: RowColumn<Stage> = {
+    key: 'name',
+    title: t('stageName'),
+    render: (s) => <Typography.Text style={{ display: 'inline-block', maxWidth: 220 }}>{s.name}</Typography.Text>,
+  };
   return (
     <>
       <Typography.Text strong>{t('limitsTitle')}</Typography.Text>
@@ -40,13 +44,19 @@ export function StagesEditor(props: SectionEditorProps<Policy['stages']>) {
         {...rowsOf(props)}
         columns={[
           name,
-          ...LADDER_STEPS.map(
-            (at): RowColumn<Stage> => ({
-              key: at,
-              title: t(`ladder.${at}`),
-              render: (s, set) => <MultiSelect value={ladderRoles(s.ladder, at)} options={roles} width={250} testId={`ladder-${at}`} onChange={(r) => set({ ladder: withLadderRoles(s.ladder, at, r) })} />,
-            }),
-          ),
+          ...LADDER_STEPS.map((at): RowColumn<Stage> => ({
+            key: at,
+            title: t(`ladder.${at}`),
+            render: (s, set) => (
+              <MultiSelect
+                value={ladderRoles(s.ladder, at)}
+                options={roles}
+                width={250}
+                testId={`ladder-${at}`}
+                onChange={(r) => set({ ladder: withLadderRoles(s.ladder, at, r) })}
+              />
+            ),
+          })),
         ]}
       />
     </>

@@ -19,7 +19,15 @@ export function codeColumn<T extends object>(field: Key<T>, rows: readonly T[], 
     render: (row, set) => {
       const code = String(row[field] ?? '');
       if (codeLocked(code, baseCodes, codes)) return <LockedCode code={code} />;
-      return <Input size="small" value={code} onChange={(e) => set({ [field]: e.target.value.trim() } as Partial<T>)} style={{ width: 120 }} data-testid="row-code" />;
+      return (
+        <Input
+          size="small"
+          value={code}
+          onChange={(e) => set({ [field]: e.target.value.trim() } as Partial<T>)}
+          style={{ width: 120 }}
+          data-testid="row-code"
+        />
+      );
     },
   };
 }
@@ -37,7 +45,15 @@ export function textColumn<T extends object>(field: Key<T>, title: string, width
   return {
     key: field,
     title,
-    render: (row, set) => <Input size="small" value={String(row[field] ?? '')} onChange={(e) => set({ [field]: e.target.value } as Partial<T>)} style={{ width }} data-testid={`row-${field}`} />,
+    render: (row, set) => (
+      <Input
+        size="small"
+        value={String(row[field] ?? '')}
+        onChange={(e) => set({ [field]: e.target.value } as Partial<T>)}
+        style={{ width }}
+        data-testid={`row-${field}`}
+      />
+    ),
   };
 }
 
@@ -45,7 +61,16 @@ export function numberColumn<T extends object>(field: Key<T>, title: string, wid
   return {
     key: field,
     title,
-    render: (row, set) => <InputNumber size="small" min={0} value={row[field] as number} onChange={(v) => set({ [field]: Number(v ?? 0) } as Partial<T>)} style={{ width }} data-testid={`row-${field}`} />,
+    render: (row, set) => (
+      <InputNumber
+        size="small"
+        min={0}
+        value={row[field] as number}
+        onChange={(v) => set({ [field]: Number(v ?? 0) } as Partial<T>)}
+        style={{ width }}
+        data-testid={`row-${field}`}
+      />
+    ),
   };
 }
 
@@ -53,7 +78,9 @@ export function switchColumn<T extends object>(field: Key<T>, title: string): Ro
   return {
     key: field,
     title,
-    render: (row, set) => <Switch size="small" checked={row[field] === true} onChange={(v) => set({ [field]: v } as Partial<T>)} data-testid={`row-${field}`} />,
+    render: (row, set) => (
+      <Switch size="small" checked={row[field] === true} onChange={(v) => set({ [field]: v } as Partial<T>)} data-testid={`row-${field}`} />
+    ),
   };
 }
 
@@ -90,11 +117,43 @@ export function multiColumn<T extends object>(field: Key<T>, title: string, o: S
     key: field,
     title,
     render: (row, set) => (
-      <MultiSelect value={(row[field] as string[] | undefined) ?? []} options={o.options} placeholder={o.placeholder} width={o.width} testId={`row-${field}`} onChange={(v) => set({ [field]: v.length || o.placeholder === undefined ? v : undefined } as Partial<T>)} />
+      <MultiSelect
+        value={(row[field] as string[] | undefined) ?? []}
+        options={o.options}
+        placeholder={o.placeholder}
+        width={o.width}
+        testId={`row-${field}`}
+        onChange={(v) => set({ [field]: v.length || o.placeholder === undefined ? v : undefined } as Partial<T>)}
+      />
     ),
   };
 }
 
-export function MultiSelect({ value, options, placeholder, width, testId, onChange }: { value: string[]; options: Option[]; placeholder?: string; width?: number; testId?: string; onChange: (v: string[]) => void }) {
-  return <Select size="small" mode="multiple" style={{ width: width ?? 200 }} value={value} placeholder={placeholder} options={options} onChange={onChange} data-testid={testId} />;
+export function MultiSelect({
+  value,
+  options,
+  placeholder,
+  width,
+  testId,
+  onChange,
+}: {
+  value: string[];
+  options: Option[];
+  placeholder?: string;
+  width?: number;
+  testId?: string;
+  onChange: (v: string[]) => void;
+}) {
+  return (
+    <Select
+      size="small"
+      mode="multiple"
+      style={{ width: width ?? 200 }}
+      value={value}
+      placeholder={placeholder}
+      options={options}
+      onChange={onChange}
+      data-testid={testId}
+    />
+  );
 }

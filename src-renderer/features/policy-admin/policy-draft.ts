@@ -7,7 +7,23 @@ import { messageFor } from '../../../src-shared/i18n/validation';
 // checked as a whole after every edit, with each problem located in words an administrator reads
 // ("类别与派单 · 第 9 行（新类别） · 责任部门") instead of a data path.
 
-export const EDITABLE = ['kinds', 'categories', 'stages', 'callback', 'rewards', 'penalties', 'departments', 'roles', 'severities', 'approvals', 'expenses', 'targets', 'duties', 'document', 'calendarOverrides'] as const;
+export const EDITABLE = [
+  'kinds',
+  'categories',
+  'stages',
+  'callback',
+  'rewards',
+  'penalties',
+  'departments',
+  'roles',
+  'severities',
+  'approvals',
+  'expenses',
+  'targets',
+  'duties',
+  'document',
+  'calendarOverrides',
+] as const;
 export type Section = (typeof EDITABLE)[number];
 export type Draft = { [S in Section]?: Policy[S] };
 
@@ -41,7 +57,12 @@ export function checkDraft(base: Policy, draft: Draft, staff?: readonly StaffRol
     // validatePolicy refuses approvers nobody holds; a penalty addressed to nobody is as empty.
     const held = new Set(staff.flatMap((x) => x.roles));
     draft.penalties.forEach((p, i) => {
-      if (typeof p?.targetRole === 'string' && !held.has(p.targetRole)) errors.push({ path: `penalties.${i}.targetRole`, code: 'penalty.targetUnheld', message: messageFor('penalty.targetUnheld', `penalties.${i}.targetRole`, { role: p.targetRole }) });
+      if (typeof p?.targetRole === 'string' && !held.has(p.targetRole))
+        errors.push({
+          path: `penalties.${i}.targetRole`,
+          code: 'penalty.targetUnheld',
+          message: messageFor('penalty.targetUnheld', `penalties.${i}.targetRole`, { role: p.targetRole }),
+        });
     });
   }
   return errors;

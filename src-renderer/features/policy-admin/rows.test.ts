@@ -11,8 +11,16 @@ describe('policy editor rows', () => {
   });
 
   it('updates and removes one row without touching the others', () => {
-    const rows = [{ code: 'a', name: 'A' }, { code: 'b', name: 'B' }, { code: 'c', name: 'C' }];
-    expect(updateAt(rows, 1, { name: '乙' })).toEqual([{ code: 'a', name: 'A' }, { code: 'b', name: '乙' }, { code: 'c', name: 'C' }]);
+    const rows = [
+      { code: 'a', name: 'A' },
+      { code: 'b', name: 'B' },
+      { code: 'c', name: 'C' },
+    ];
+    expect(updateAt(rows, 1, { name: '乙' })).toEqual([
+      { code: 'a', name: 'A' },
+      { code: 'b', name: '乙' },
+      { code: 'c', name: 'C' },
+    ]);
     expect(removeAt(rows, 0).map((r) => r.code)).toEqual(['b', 'c']);
     expect(rows.map((r) => r.name)).toEqual(['A', 'B', 'C']);
   });

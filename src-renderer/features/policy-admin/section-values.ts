@@ -19,7 +19,10 @@ export function ladderRoles(ladder: Ladder, at: LadderAt): string[] {
 export function withLadderRoles(ladder: Ladder, at: LadderAt, roles: readonly string[]): Ladder {
   const others = ladder.filter((s) => s.at !== at);
   const steps = roles.length ? [...others, { at, notifyRoles: [...roles] }] : others;
-  return steps.map((s, i) => ({ s, i })).sort((a, b) => LADDER_STEPS.indexOf(a.s.at) - LADDER_STEPS.indexOf(b.s.at) || a.i - b.i).map((x) => x.s);
+  return steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => LADDER_STEPS.indexOf(a.s.at) - LADDER_STEPS.indexOf(b.s.at) || a.i - b.i)
+    .map((x) => x.s);
 }
 
 /** The applies-to condition with its kinds set; no kinds means all kinds, so the list is dropped. */

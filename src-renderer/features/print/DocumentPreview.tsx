@@ -30,7 +30,15 @@ interface Rendered {
   renderId: string;
 }
 
-export function DocumentPreview({ request, onClose, onPrinted }: { request: PreviewRequest; onClose: () => void; onPrinted?: (printer?: string) => Promise<void> | void }) {
+export function DocumentPreview({
+  request,
+  onClose,
+  onPrinted,
+}: {
+  request: PreviewRequest;
+  onClose: () => void;
+  onPrinted?: (printer?: string) => Promise<void> | void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [rendered, setRendered] = useState<Rendered>();

@@ -68,7 +68,11 @@ export function QueuePage() {
       render: (_: unknown, r: QueueRow) => (
         <Space direction="vertical" size={0}>
           {t(`status.${r.state.status}`)}
-          {unsatisfiedCallback(r.state) && <Tag color="red" data-testid="queue-callback-unsatisfied">{t('callbacks.unsatisfiedTag')}</Tag>}
+          {unsatisfiedCallback(r.state) && (
+            <Tag color="red" data-testid="queue-callback-unsatisfied">
+              {t('callbacks.unsatisfiedTag')}
+            </Tag>
+          )}
         </Space>
       ),
     },
@@ -83,7 +87,14 @@ export function QueuePage() {
       <Button onClick={() => setFilter({ ...emptyFilter, scope: filter.scope })}>{t('queue.clearFilters')}</Button>
     </Empty>
   ) : (
-    <Empty description={<Space direction="vertical" size={2}><Typography.Text strong>{t('queue.emptyTitle')}</Typography.Text><Typography.Text type="secondary">{t('queue.emptyBody')}</Typography.Text></Space>}>
+    <Empty
+      description={
+        <Space direction="vertical" size={2}>
+          <Typography.Text strong>{t('queue.emptyTitle')}</Typography.Text>
+          <Typography.Text type="secondary">{t('queue.emptyBody')}</Typography.Text>
+        </Space>
+      }
+    >
       <Button type="primary" icon={<FormOutlined />} onClick={() => navigate({ name: 'intake' })}>
         {t('nav.intake')}（F2）
       </Button>
@@ -105,17 +116,59 @@ export function QueuePage() {
             { value: 'all', label: t('queue.all') },
           ]}
         />
-        <Input.Search allowClear placeholder={t('queue.search')} value={filter.search} onChange={(e) => set({ search: e.target.value })} style={{ width: 280 }} aria-label={t('queue.search')} />
+        <Input.Search
+          allowClear
+          placeholder={t('queue.search')}
+          value={filter.search}
+          onChange={(e) => set({ search: e.target.value })}
+          style={{ width: 280 }}
+          aria-label={t('queue.search')}
+        />
         <Typography.Text type="secondary" data-testid="queue-count">
           {t('queue.count', { count: rows.length, overdue: counts.breached, warning: counts.warning })}
         </Typography.Text>
       </Space>
       <Space wrap>
-        <Select allowClear placeholder={t('queue.status')} style={{ width: 110 }} value={filter.status} onChange={(status) => set({ status })} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-        <Select allowClear placeholder={t('queue.kind')} style={{ width: 110 }} value={filter.kind} onChange={(kind) => set({ kind })} options={opt(policy?.kinds)} />
-        <Select allowClear placeholder={t('queue.category')} style={{ width: 140 }} value={filter.category} onChange={(category) => set({ category })} options={opt(policy?.categories)} />
-        <Select allowClear placeholder={t('queue.severity')} style={{ width: 100 }} value={filter.severity} onChange={(severity) => set({ severity })} options={opt(policy?.severities)} />
-        <Select allowClear placeholder={t('queue.departmentFilter')} style={{ width: 140 }} value={filter.departmentId} onChange={(departmentId) => set({ departmentId })} options={(policy?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+        <Select
+          allowClear
+          placeholder={t('queue.status')}
+          style={{ width: 110 }}
+          value={filter.status}
+          onChange={(status) => set({ status })}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('queue.kind')}
+          style={{ width: 110 }}
+          value={filter.kind}
+          onChange={(kind) => set({ kind })}
+          options={opt(policy?.kinds)}
+        />
+        <Select
+          allowClear
+          placeholder={t('queue.category')}
+          style={{ width: 140 }}
+          value={filter.category}
+          onChange={(category) => set({ category })}
+          options={opt(policy?.categories)}
+        />
+        <Select
+          allowClear
+          placeholder={t('queue.severity')}
+          style={{ width: 100 }}
+          value={filter.severity}
+          onChange={(severity) => set({ severity })}
+          options={opt(policy?.severities)}
+        />
+        <Select
+          allowClear
+          placeholder={t('queue.departmentFilter')}
+          style={{ width: 140 }}
+          value={filter.departmentId}
+          onChange={(departmentId) => set({ departmentId })}
+          options={(policy?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        />
         <Checkbox checked={filter.overdue} onChange={(e) => set({ overdue: e.target.checked })}>
           {t('queue.overdue')}
         </Checkbox>

@@ -43,10 +43,24 @@ export function AddStaffForm({ policy }: { policy: Policy | undefined }) {
           <Input placeholder={t('setup.staffName')} aria-label={t('setup.staffName')} style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="roles" rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}>
-          <Select mode="multiple" placeholder={t('setup.roles')} aria-label={t('setup.roles')} showSearch={{ optionFilterProp: 'label' }} style={{ width: 220 }} options={(policy?.roles ?? []).map((r) => ({ value: r.code, label: r.name }))} />
+          <Select
+            mode="multiple"
+            placeholder={t('setup.roles')}
+            aria-label={t('setup.roles')}
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 220 }}
+            options={(policy?.roles ?? []).map((r) => ({ value: r.code, label: r.name }))}
+          />
         </Form.Item>
         <Form.Item name="departmentId">
-          <Select allowClear placeholder={t('setup.department')} aria-label={t('setup.department')} showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} options={(policy?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+          <Select
+            allowClear
+            placeholder={t('setup.department')}
+            aria-label={t('setup.department')}
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 150 }}
+            options={(policy?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          />
         </Form.Item>
         <Form.Item
           name="pin"
@@ -55,7 +69,8 @@ export function AddStaffForm({ policy }: { policy: Policy | undefined }) {
             ({ getFieldValue }) => ({
               validator: (_, v: string) => {
                 if (!kindOfSecret(v ?? '')) return Promise.reject(new Error(t('setup.pinInvalid')));
-                if (administersWithPin(policy, (getFieldValue('roles') as string[] | undefined) ?? [], v)) return Promise.reject(new Error(t('settings.adminNeedsPassphrase')));
+                if (administersWithPin(policy, (getFieldValue('roles') as string[] | undefined) ?? [], v))
+                  return Promise.reject(new Error(t('settings.adminNeedsPassphrase')));
                 return Promise.resolve();
               },
             }),

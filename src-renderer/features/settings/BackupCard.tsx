@@ -78,22 +78,41 @@ export function BackupCard({ isAdmin }: { isAdmin: boolean }) {
                 <SecretInput placeholder={t('backup.current')} style={{ width: 200 }} autoComplete="current-password" />
               </Form.Item>
             )}
-            <Form.Item name="next" rules={[{ required: true, message: t('common.required') }, { validator: (_, v: string) => ([...(v ?? '').trim()].length >= MIN_PASSPHRASE ? Promise.resolve() : Promise.reject(new Error(t('backup.tooShort')))) }]}>
+            <Form.Item
+              name="next"
+              rules={[
+                { required: true, message: t('common.required') },
+                {
+                  validator: (_, v: string) =>
+                    [...(v ?? '').trim()].length >= MIN_PASSPHRASE ? Promise.resolve() : Promise.reject(new Error(t('backup.tooShort'))),
+                },
+              ]}
+            >
               <SecretInput placeholder={t('backup.new')} style={{ width: 260 }} autoComplete="new-password" />
             </Form.Item>
             <Form.Item
               name="again"
               dependencies={['next']}
-              rules={[({ getFieldValue }) => ({ validator: (_, v: string) => (v === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error(t('backup.mismatch')))) })]}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, v: string) => (v === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error(t('backup.mismatch')))),
+                }),
+              ]}
             >
               <SecretInput placeholder={t('backup.again')} style={{ width: 200 }} autoComplete="new-password" />
             </Form.Item>
-            <Button htmlType="submit" loading={busy === 'passphrase'}>{t(hasPassphrase ? 'backup.changePassphrase' : 'backup.setPassphrase')}</Button>
+            <Button htmlType="submit" loading={busy === 'passphrase'}>
+              {t(hasPassphrase ? 'backup.changePassphrase' : 'backup.setPassphrase')}
+            </Button>
           </Form>
         ) : (
           <Typography.Text type="secondary">{t('backup.passphraseAdminOnly')}</Typography.Text>
         )}
-        {settings && <Typography.Text>{t('backup.schedule', { hours: settings.backupEveryHours, keep: settings.backupKeep, folder: settings.backupFolder })}</Typography.Text>}
+        {settings && (
+          <Typography.Text>
+            {t('backup.schedule', { hours: settings.backupEveryHours, keep: settings.backupKeep, folder: settings.backupFolder })}
+          </Typography.Text>
+        )}
         {last && (
           <Typography.Text type={last.ok ? 'secondary' : 'danger'} data-testid="last-scheduled-backup">
             {t('backup.lastAuto', { at: formatMinute(last.at), result: last.error ? localised(last.error) : t('backup.lastOk') })}

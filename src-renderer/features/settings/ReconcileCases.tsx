@@ -49,7 +49,13 @@ export function ReconcileCases() {
               type={report.waiting > 0 ? 'warning' : 'success'}
               showIcon
               data-testid="reconcile-report"
-              message={t('settings.reconcileDone', { cases: report.cases, events: report.events, repaired: report.repaired, waiting: report.waiting, seconds: (report.ms / 1000).toFixed(1) })}
+              message={t('settings.reconcileDone', {
+                cases: report.cases,
+                events: report.events,
+                repaired: report.repaired,
+                waiting: report.waiting,
+                seconds: (report.ms / 1000).toFixed(1),
+              })}
             />
           ) : null}
           {error ? <Alert type="error" showIcon message={t('settings.reconcileFailed', { error })} /> : null}

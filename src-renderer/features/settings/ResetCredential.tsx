@@ -70,7 +70,9 @@ function ResetCredentialDialog({ person, policy, onClose }: { person: Staff; pol
     const r = await setStaffCredential(db, policy, config.staff, staff, { targetId: person.id, kind: v.kind, secret: v.secret });
     setConfirming(undefined);
     if (!r.ok) return setError(r.errors.map((e) => localised(e.message)).join(' '));
-    void message.success(t('settings.credentialChanged', { name: person.name, kind: t(v.kind === 'pin' ? 'settings.credentialPin' : 'settings.credentialPassphrase') }));
+    void message.success(
+      t('settings.credentialChanged', { name: person.name, kind: t(v.kind === 'pin' ? 'settings.credentialPin' : 'settings.credentialPassphrase') }),
+    );
     onClose();
   }
 
@@ -96,14 +98,22 @@ function ResetCredentialDialog({ person, policy, onClose }: { person: Staff; pol
             data-testid="reset-credential-kind"
           />
         </Form.Item>
-        <Form.Item name="secret" label={t(kind === 'pin' ? 'settings.newPin' : 'settings.newPassphrase')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="secret"
+          label={t(kind === 'pin' ? 'settings.newPin' : 'settings.newPassphrase')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <SecretInput autoComplete="new-password" data-dialog-focus data-testid="reset-credential-secret" />
         </Form.Item>
         <Form.Item
           name="again"
           label={t('setup.pinAgain')}
           dependencies={['secret']}
-          rules={[({ getFieldValue }) => ({ validator: (_, v: string) => (v === getFieldValue('secret') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinMismatch')))) })]}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, v: string) => (v === getFieldValue('secret') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinMismatch')))),
+            }),
+          ]}
         >
           <SecretInput autoComplete="new-password" onPressEnter={() => void next()} data-testid="reset-credential-again" />
         </Form.Item>

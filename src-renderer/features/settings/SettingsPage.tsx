@@ -25,13 +25,23 @@ export function SettingsPage() {
   const isAdmin = !!staff && canAdminister(policy, staff);
 
   // No verifier: this desk was not sent it, because the person signs in at other desks (server staff-verifiers.ts).
-  const credentialLabel = (kind: 'pin' | 'passphrase' | undefined) => t(kind === 'pin' ? 'settings.credentialPin' : kind === 'passphrase' ? 'settings.credentialPassphrase' : 'settings.credentialElsewhere');
+  const credentialLabel = (kind: 'pin' | 'passphrase' | undefined) =>
+    t(kind === 'pin' ? 'settings.credentialPin' : kind === 'passphrase' ? 'settings.credentialPassphrase' : 'settings.credentialElsewhere');
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1000 }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>{t('settings.title')}</Typography.Title>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
       <Card size="small" title={t('settings.language')}>
-        <Radio.Group value={lang} onChange={(e) => setLanguage(e.target.value)} options={[{ value: 'zh-CN', label: '简体中文' }, { value: 'en', label: 'English' }]} />
+        <Radio.Group
+          value={lang}
+          onChange={(e) => setLanguage(e.target.value)}
+          options={[
+            { value: 'zh-CN', label: '简体中文' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
       </Card>
       <Card size="small" title={t('settings.desk')}>
         <Descriptions size="small" column={2}>
@@ -58,14 +68,22 @@ export function SettingsPage() {
             { title: t('setup.staffName'), dataIndex: 'name', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
             { title: t('setup.roles'), key: 'roles', render: (_, s) => s.roles.map((r) => labels.role(r)).join('、') },
             { title: t('setup.department'), key: 'dept', render: (_, s) => labels.department(s.departmentId) },
-            { title: t('settings.credential'), key: 'credential', onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }), onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (_, s) => credentialLabel(verifierKind(s.pinHash)) },
+            {
+              title: t('settings.credential'),
+              key: 'credential',
+              onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+              onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+              render: (_, s) => credentialLabel(verifierKind(s.pinHash)),
+            },
             { title: t('settings.actions'), key: 'actions', render: (_, s) => <ResetCredentialButton person={s} /> },
           ]}
         />
         {isAdmin ? (
           <AddStaffForm policy={policy} />
         ) : (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t(adminByRole ? 'settings.adminSignInWithPassphrase' : 'settings.adminOnly')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+            {t(adminByRole ? 'settings.adminSignInWithPassphrase' : 'settings.adminOnly')}
+          </Typography.Paragraph>
         )}
       </Card>
       <Card size="small" title={t('settings.server')}>

@@ -42,12 +42,16 @@ export function StorageCard() {
         {usage.used !== undefined && usage.quota !== undefined && (
           <Descriptions.Item label={t('storage.used')}>
             {t('storage.usedOf', { used: formatSize(usage.used), quota: formatSize(usage.quota) })}
-            {share !== undefined && <Progress percent={share} size="small" style={{ maxWidth: 240, marginLeft: 12 }} status={share > 80 ? 'exception' : 'normal'} />}
+            {share !== undefined && (
+              <Progress percent={share} size="small" style={{ maxWidth: 240, marginLeft: 12 }} status={share > 80 ? 'exception' : 'normal'} />
+            )}
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('storage.files')}>
           <span data-testid="storage-files">
-            {joined ? t('storage.filesJoined', { files: usage.files, waiting: usage.waiting, refused: usage.refused }) : t('storage.filesAlone', { files: usage.files })}
+            {joined
+              ? t('storage.filesJoined', { files: usage.files, waiting: usage.waiting, refused: usage.refused })
+              : t('storage.filesAlone', { files: usage.files })}
           </span>
         </Descriptions.Item>
       </Descriptions>

@@ -90,7 +90,13 @@ export function FirstRun() {
         </Form.Item>
       </Space>
       <Space wrap align="start">
-        <Form.Item name="deskCode" label={t('setup.deskCode')} extra={t('setup.deskCodeHelp')} rules={[{ required: true, pattern: /^[A-Z0-9]{2,6}$/, message: t('setup.deskCodeHelp') }]} normalize={(v: string) => v?.toUpperCase()}>
+        <Form.Item
+          name="deskCode"
+          label={t('setup.deskCode')}
+          extra={t('setup.deskCodeHelp')}
+          rules={[{ required: true, pattern: /^[A-Z0-9]{2,6}$/, message: t('setup.deskCodeHelp') }]}
+          normalize={(v: string) => v?.toUpperCase()}
+        >
           <Input style={{ width: 120 }} maxLength={6} />
         </Form.Item>
         <Form.Item name="deskName" label={t('setup.deskName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
@@ -109,37 +115,78 @@ export function FirstRun() {
           <>
             {fields.map((field) => (
               <div key={field.key}>
-              <Space wrap align="start">
-                <Form.Item name={[field.name, 'name']} label={t('setup.staffName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-                  <Input style={{ width: 120 }} data-testid={`staff-name-${field.name}`} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'roles']} label={t('setup.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}>
-                  <Select mode="multiple" style={{ width: 260 }} options={(preset?.roles ?? []).map((r) => ({ value: r.code, label: r.name }))} data-testid={`staff-roles-${field.name}`} showSearch={{ optionFilterProp: 'label' }} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'departmentId']} label={t('setup.department')}>
-                  <Select allowClear style={{ width: 150 }} options={(preset?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} data-testid={`staff-dept-${field.name}`} showSearch={{ optionFilterProp: 'label' }} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'pin']} label={t('setup.pin')} rules={[{ validator: (_, v: string) => (kindOfSecret(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinInvalid')))) }]}>
-                  <SecretInput style={{ width: 200 }} data-testid={`staff-pin-${field.name}`} />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'pinAgain']}
-                  label={t('setup.pinAgain')}
-                  dependencies={[['staff', field.name, 'pin']]}
-                  rules={[({ getFieldValue }) => ({ validator: (_, v: string) => (v === getFieldValue(['staff', field.name, 'pin']) ? Promise.resolve() : Promise.reject(new Error(t('setup.pinMismatch')))) })]}
-                >
-                  <SecretInput style={{ width: 200 }} data-testid={`staff-pin2-${field.name}`} />
-                </Form.Item>
-                {fields.length > 1 && (
-                  <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} aria-label={t('setup.removeStaff')} />
-                )}
-              </Space>
-              {(() => {
-                const row = staffRows?.[field.name];
-                return row && administersWithPin(preset, row.roles ?? [], row.pin ?? '') ? (
-                  <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('setup.adminNeedsPassphrase', { name: row.name?.trim() || t('setup.thisPerson') })} data-testid={`staff-admin-pin-${field.name}`} />
-                ) : null;
-              })()}
+                <Space wrap align="start">
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    label={t('setup.staffName')}
+                    rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+                  >
+                    <Input style={{ width: 120 }} data-testid={`staff-name-${field.name}`} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'roles']}
+                    label={t('setup.roles')}
+                    rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}
+                  >
+                    <Select
+                      mode="multiple"
+                      style={{ width: 260 }}
+                      options={(preset?.roles ?? []).map((r) => ({ value: r.code, label: r.name }))}
+                      data-testid={`staff-roles-${field.name}`}
+                      showSearch={{ optionFilterProp: 'label' }}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'departmentId']} label={t('setup.department')}>
+                    <Select
+                      allowClear
+                      style={{ width: 150 }}
+                      options={(preset?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                      data-testid={`staff-dept-${field.name}`}
+                      showSearch={{ optionFilterProp: 'label' }}
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'pin']}
+                    label={t('setup.pin')}
+                    rules={[{ validator: (_, v: string) => (kindOfSecret(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('setup.pinInvalid')))) }]}
+                  >
+                    <SecretInput style={{ width: 200 }} data-testid={`staff-pin-${field.name}`} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'pinAgain']}
+                    label={t('setup.pinAgain')}
+                    dependencies={[['staff', field.name, 'pin']]}
+                    rules={[
+                      ({ getFieldValue }) => ({
+                        validator: (_, v: string) =>
+                          v === getFieldValue(['staff', field.name, 'pin']) ? Promise.resolve() : Promise.reject(new Error(t('setup.pinMismatch'))),
+                      }),
+                    ]}
+                  >
+                    <SecretInput style={{ width: 200 }} data-testid={`staff-pin2-${field.name}`} />
+                  </Form.Item>
+                  {fields.length > 1 && (
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      onClick={() => remove(field.name)}
+                      style={{ marginTop: 30 }}
+                      aria-label={t('setup.removeStaff')}
+                    />
+                  )}
+                </Space>
+                {(() => {
+                  const row = staffRows?.[field.name];
+                  return row && administersWithPin(preset, row.roles ?? [], row.pin ?? '') ? (
+                    <Alert
+                      type="warning"
+                      showIcon
+                      style={{ marginBottom: 16 }}
+                      message={t('setup.adminNeedsPassphrase', { name: row.name?.trim() || t('setup.thisPerson') })}
+                      data-testid={`staff-admin-pin-${field.name}`}
+                    />
+                  ) : null;
+                })()}
               </div>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add({ name: '', roles: [], pin: '', pinAgain: '' })} data-testid="add-staff">

@@ -59,17 +59,28 @@ export function RestoreBackup() {
           <Radio.Group
             value={picked}
             onChange={(e) => (setPicked(e.target.value as string), setFile(undefined))}
-            options={found.map((b) => ({ value: b.name, label: `${formatMinute(b.at)} · ${t(b.manual ? 'backup.manual' : 'backup.auto')} · ${formatSize(b.bytes)}` }))}
+            options={found.map((b) => ({
+              value: b.name,
+              label: `${formatMinute(b.at)} · ${t(b.manual ? 'backup.manual' : 'backup.auto')} · ${formatSize(b.bytes)}`,
+            }))}
           />
         </>
       )}
       <div>
         <input ref={input} type="file" accept=".jbak" hidden onChange={(e) => void choose(e.target.files?.[0])} data-testid="restore-file" />
         <Button onClick={() => input.current?.click()}>{t('restore.chooseFile')}</Button>
-        {file && <Typography.Text style={{ marginLeft: 12 }}>{t('restore.chosen', { name: file.name, size: formatSize(file.bytes.byteLength) })}</Typography.Text>}
+        {file && (
+          <Typography.Text style={{ marginLeft: 12 }}>{t('restore.chosen', { name: file.name, size: formatSize(file.bytes.byteLength) })}</Typography.Text>
+        )}
       </div>
       <Typography.Text strong>{t('restore.passphraseLabel')}</Typography.Text>
-      <SecretInput value={passphrase} onChange={(e) => setPassphrase(e.target.value)} placeholder={t('restore.passphrase')} style={{ maxWidth: 420 }} autoComplete="off" />
+      <SecretInput
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.target.value)}
+        placeholder={t('restore.passphrase')}
+        style={{ maxWidth: 420 }}
+        autoComplete="off"
+      />
       {error && <Alert type="error" showIcon message={error} />}
       {busy && <Alert type="info" showIcon message={t('restore.running')} />}
       <Typography.Text type="secondary">{t('restore.rejoin')}</Typography.Text>

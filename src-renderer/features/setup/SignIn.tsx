@@ -54,9 +54,22 @@ export function SignIn() {
         ) : (
           <Form layout="vertical" onFinish={submit} initialValues={{ staffId: staff.length === 1 ? staff[0]!.id : undefined }}>
             <Form.Item name="staffId" label={t('auth.staff')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select onChange={(id: string) => { setStaffId(id); setError(undefined); }} showSearch={{ optionFilterProp: 'label' }} options={staff.map((s) => ({ value: s.id, label: s.name }))} data-testid="signin-staff" autoFocus />
+              <Select
+                onChange={(id: string) => {
+                  setStaffId(id);
+                  setError(undefined);
+                }}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={staff.map((s) => ({ value: s.id, label: s.name }))}
+                data-testid="signin-staff"
+                autoFocus
+              />
             </Form.Item>
-            <Form.Item name="pin" label={kind === 'passphrase' ? t('auth.passphrase') : t('auth.pin')} rules={[{ required: true, message: t('common.required') }]}>
+            <Form.Item
+              name="pin"
+              label={kind === 'passphrase' ? t('auth.passphrase') : t('auth.pin')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
               <SecretInput inputMode={kind === 'passphrase' ? 'text' : 'numeric'} data-testid="signin-pin" onChange={() => setError(undefined)} />
             </Form.Item>
             {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="signin-error" />}

@@ -10,8 +10,10 @@ export const attachments: Record<keyof typeof zh, string> = {
   shoot: 'Take',
   photoName: 'photo',
   cameraNone: 'This computer has no camera. Take the photo with a phone and choose it with “Attach file”.',
-  cameraFailed: 'The camera could not be opened (another program may be using it, or it was not allowed). Take the photo with a phone and choose it with “Attach file”.',
-  empty: 'No files yet. Use “Attach file” to add photos, scans, PDFs or recordings, “Take photo” to use this computer’s camera, or paste a screenshot (Ctrl+V).',
+  cameraFailed:
+    'The camera could not be opened (another program may be using it, or it was not allowed). Take the photo with a phone and choose it with “Attach file”.',
+  empty:
+    'No files yet. Use “Attach file” to add photos, scans, PDFs or recordings, “Take photo” to use this computer’s camera, or paste a screenshot (Ctrl+V).',
   dialogTitle: 'Attach file',
   kind: 'Kind',
   caption: 'Caption (optional)',
@@ -38,7 +40,8 @@ export const attachments: Record<keyof typeof zh, string> = {
   refused: 'Not uploaded',
   refusedHint: 'The server refused this file and it will not be sent again: {reason}',
   notDownloaded: 'Not downloaded',
-  notDownloadedHint: 'Attached at another desk; it downloads from the server when the case is open, and is tried again later when the server cannot be reached or the other desk has not uploaded it yet.',
+  notDownloadedHint:
+    'Attached at another desk; it downloads from the server when the case is open, and is tried again later when the server cannot be reached or the other desk has not uploaded it yet.',
   downloading: 'Downloading',
   download: 'Download',
   unreadable: 'The file cannot be read: {reason}',

@@ -5,7 +5,8 @@ import type { ledger as zh } from '../zh-CN/ledger';
 export const ledger: Record<keyof typeof zh, string> = {
   title: 'Rewards and penalties',
   suggestions: 'Suggestions (late-stage penalties, verified-report rewards)',
-  suggestionsNone: 'Nothing to submit. When a case stage runs past its limit, or a report is verified and graded, the policy’s penalty or reward is proposed here for you to submit.',
+  suggestionsNone:
+    'Nothing to submit. When a case stage runs past its limit, or a report is verified and graded, the policy’s penalty or reward is proposed here for you to submit.',
   submit: 'Submit',
   submitAll: 'Submit all',
   ledger: 'Ledger',

@@ -36,7 +36,8 @@ export const policy: Record<keyof typeof zh, string> = {
   jsonError: 'The content is not valid JSON: {msg}',
   saveRevision: 'Save as a new revision',
   'admin.title': 'Administrator confirmation',
-  'admin.intro': 'A new revision changes the rules for the whole organisation, so an administrator confirms it with their own passphrase (a PIN cannot): the server checks it on a desk joined to one, this desk when standalone.',
+  'admin.intro':
+    'A new revision changes the rules for the whole organisation, so an administrator confirms it with their own passphrase (a PIN cannot): the server checks it on a desk joined to one, this desk when standalone.',
   'admin.who': 'Administrator',
   'admin.secret': 'Passphrase',
   'admin.confirm': 'Confirm and publish',
@@ -87,7 +88,7 @@ export const policy: Record<keyof typeof zh, string> = {
   methods: 'Methods',
   calleeSigns: 'Callee signs',
   unsatisfiedReopens: 'An unsatisfied callback reopens the case and schedules another',
-  weeklyRepairKind: 'Weekly callbacks of last week\'s repair orders of kind',
+  weeklyRepairKind: "Weekly callbacks of last week's repair orders of kind",
   none: 'None',
   callbackRules: 'Callback rules (resolved cases are called back within)',
   'ladder.start': 'Told at start',
@@ -147,7 +148,8 @@ export const policy: Record<keyof typeof zh, string> = {
   'notice.year': 'Year',
   'notice.provisionalTag': 'Provisional: the State Council notice is not entered',
   'notice.enteredTag': 'Notice entered',
-  'notice.computedIntro': 'The State Council notice for {year} is not entered. Until it is, the statutory holidays are computed from the national holiday regulations (provisional, no make-up working days):',
+  'notice.computedIntro':
+    'The State Council notice for {year} is not entered. Until it is, the statutory holidays are computed from the national holiday regulations (provisional, no make-up working days):',
   'notice.from': 'First day off',
   'notice.to': 'Last day off',
   'notice.addHoliday': 'Add days off',

@@ -63,7 +63,8 @@ export const desk = {
   'setup.pinAgain': '再次输入',
   'setup.pinMismatch': '两次输入不一致。',
   'setup.thisPerson': '此人',
-  'setup.adminNeedsPassphrase': '{name}的角色可做管理操作（发布制度、添加人员）：用 PIN 码只能登录办理，不能确认管理操作。请改设管理口令（至少 10 个字符，不能全是数字）。',
+  'setup.adminNeedsPassphrase':
+    '{name}的角色可做管理操作（发布制度、添加人员）：用 PIN 码只能登录办理，不能确认管理操作。请改设管理口令（至少 10 个字符，不能全是数字）。',
   'setup.pinInvalid': 'PIN 码须为 4–8 位数字；口令至少 10 个字符，不能全是数字，首尾不能有空格。',
   'setup.addStaff': '再添加一名工作人员',
   'setup.removeStaff': '删除',
@@ -154,7 +155,8 @@ export const desk = {
   'sla.extended': '已延期（原时限 {due}）',
   'sla.provisionalMark': '暂定',
   'sla.provisional': '暂定：按法定节假日推算，国务院放假安排尚未录入，截止时间可能变化',
-  'calendar.provisionalBanner': '{year} 年的国务院节假日安排尚未录入：本台暂按《全国年节及纪念日放假办法》推算法定假日（不含调休上班日），跨入 {year} 年的截止时间标有「暂定」，录入后可能变化。请管理员在「制度管理 → 节假日安排」中录入。',
+  'calendar.provisionalBanner':
+    '{year} 年的国务院节假日安排尚未录入：本台暂按《全国年节及纪念日放假办法》推算法定假日（不含调休上班日），跨入 {year} 年的截止时间标有「暂定」，录入后可能变化。请管理员在「制度管理 → 节假日安排」中录入。',
   'status.registered': '已登记',
   'status.accepted': '已受理',
   'status.assigned': '已派单',
@@ -374,7 +376,8 @@ export const desk = {
   'settings.addStaff': '添加工作人员',
   'settings.staffAdded': '已添加工作人员 {name}',
   'settings.adminNeedsPassphrase': '管理员角色须设置口令（至少 10 个字符），不能只用 PIN 码。',
-  'settings.adminSignInWithPassphrase': '管理操作须用管理口令登录：您的账号目前只有 PIN 码。请已用管理口令登录的管理员在此表中您的一行点「重设登录凭据」，为您设置管理口令（新建本机时也可设置）。',
+  'settings.adminSignInWithPassphrase':
+    '管理操作须用管理口令登录：您的账号目前只有 PIN 码。请已用管理口令登录的管理员在此表中您的一行点「重设登录凭据」，为您设置管理口令（新建本机时也可设置）。',
   'settings.credential': '登录凭据',
   'settings.credentialPin': 'PIN 码',
   'settings.credentialPassphrase': '管理口令',
@@ -382,14 +385,17 @@ export const desk = {
   'settings.actions': '操作',
   'settings.resetCredential': '重设登录凭据',
   'settings.resetCredentialTitle': '重设{name}的登录凭据',
-  'settings.resetCredentialIntro': '为{name}设置新的管理口令或 PIN 码，保存后旧的立即失效。管理口令（至少 10 个字符，不能全是数字）可以登录，也可以确认发布制度、管理人员等管理操作；PIN 码（4–8 位数字）只能登录办理。保存前须由管理员输入管理口令确认。',
+  'settings.resetCredentialIntro':
+    '为{name}设置新的管理口令或 PIN 码，保存后旧的立即失效。管理口令（至少 10 个字符，不能全是数字）可以登录，也可以确认发布制度、管理人员等管理操作；PIN 码（4–8 位数字）只能登录办理。保存前须由管理员输入管理口令确认。',
   'settings.credentialKind': '凭据类型',
   'settings.newPassphrase': '新的管理口令',
   'settings.newPin': '新的 PIN 码',
   'settings.resetCredentialNext': '下一步：管理员确认',
-  'settings.credentialAdminIntro': '更改登录凭据会改变谁能登录、谁能做管理操作，须由管理员本人输入管理口令确认（PIN 码不能确认）：连接服务器的工作台由服务器核对，单机工作台由本台核对。',
+  'settings.credentialAdminIntro':
+    '更改登录凭据会改变谁能登录、谁能做管理操作，须由管理员本人输入管理口令确认（PIN 码不能确认）：连接服务器的工作台由服务器核对，单机工作台由本台核对。',
   'settings.credentialConfirm': '确认并保存',
-  'settings.staffAdminIntro': '添加{name}会改变谁能登录本单位的工作台，须由管理员本人输入管理口令确认（PIN 码不能确认）：连接服务器的工作台由服务器核对，单机工作台由本台核对。',
+  'settings.staffAdminIntro':
+    '添加{name}会改变谁能登录本单位的工作台，须由管理员本人输入管理口令确认（PIN 码不能确认）：连接服务器的工作台由服务器核对，单机工作台由本台核对。',
   'settings.staffConfirm': '确认并添加',
   'settings.credentialChanged': '已为{name}设置新的{kind}，旧的已失效。',
   'settings.adminOnly': '只有管理员可以添加工作人员。',

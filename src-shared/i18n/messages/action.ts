@@ -10,7 +10,10 @@ const zhAction = (d: Record<string, unknown>): string => ACTION_LABELS[d.action 
 const enAction = (d: Record<string, unknown>): string => (ACTION_LABELS[d.action as CaseAction]?.en ?? s(d.action)).toLowerCase();
 
 export const actionMessages = {
-  'action.recused': { 'zh-CN': () => '您已对此案件回避，不能再办理，请交由其他人员。', en: () => 'You have recused yourself from this case and cannot act on it; hand it to someone else.' },
+  'action.recused': {
+    'zh-CN': () => '您已对此案件回避，不能再办理，请交由其他人员。',
+    en: () => 'You have recused yourself from this case and cannot act on it; hand it to someone else.',
+  },
   'action.status': {
     'zh-CN': (_f, d) => `案件当前为「${STATUS_LABELS[d.status as CaseStatus]?.['zh-CN'] ?? s(d.status)}」，不能${zhAction(d)}。`,
     en: (_f, d) => `The case is "${STATUS_LABELS[d.status as CaseStatus]?.en ?? s(d.status)}"; you cannot ${enAction(d)} now.`,
@@ -27,7 +30,10 @@ export const actionMessages = {
     'zh-CN': () => '本工作台没有收到该投诉人的身份（服务器只发给有权查看身份的人员所在的工作台），无法查看。',
     en: () => 'This desk never received the complainant’s identity (the server sends it only to desks where someone may reveal it).',
   },
-  'action.notConfidential': { 'zh-CN': () => '投诉人信息未设保密，可直接查看，无需申请。', en: () => 'The complainant is not confidential; there is nothing to reveal.' },
+  'action.notConfidential': {
+    'zh-CN': () => '投诉人信息未设保密，可直接查看，无需申请。',
+    en: () => 'The complainant is not confidential; there is nothing to reveal.',
+  },
   'action.inspectors': {
     'zh-CN': (_f, d) => `调查至少需要 ${s(d.min)} 名未回避的检查人员，请补充人员。`,
     en: (_f, d) => `An investigation needs at least ${s(d.min)} inspectors who have not recused themselves; add more.`,
@@ -58,7 +64,10 @@ export const actionMessages = {
     'zh-CN': () => '只有当前责任部门可以确认接收此案件。',
     en: () => 'Only the department currently responsible can acknowledge the hand-over.',
   },
-  'action.nothingToAcknowledge': { 'zh-CN': () => '案件尚未派给部门，或已确认接收。', en: () => 'The case has not been handed to a department, or the hand-over is already acknowledged.' },
+  'action.nothingToAcknowledge': {
+    'zh-CN': () => '案件尚未派给部门，或已确认接收。',
+    en: () => 'The case has not been handed to a department, or the hand-over is already acknowledged.',
+  },
   'action.alreadyRegistered': { 'zh-CN': () => '案件已登记，不能重复登记。', en: () => 'The case is already registered.' },
   'action.duplicate': {
     'zh-CN': (f, d) => `「${f}」的「${s(d.ref)}」已经记录过了。`,

@@ -31,7 +31,8 @@ export const apiMessages = {
   },
   'api.configRefused': {
     'zh-CN': () => '部分配置记录无权修改（机构配置须由管理员确认后发布），整批未保存。被拒绝的记录及原因见列表。',
-    en: () => 'Some configuration records may not be changed by this desk (the organisation’s configuration needs an administrator); nothing in the batch was saved. The refused records and why are listed.',
+    en: () =>
+      'Some configuration records may not be changed by this desk (the organisation’s configuration needs an administrator); nothing in the batch was saved. The refused records and why are listed.',
   },
   'api.adminSignInFailed': {
     'zh-CN': () => '管理员确认未通过：人员或口令不对，或此人没有管理权限（管理须使用口令，不能只用 PIN 码）。',
@@ -61,7 +62,8 @@ export const apiMessages = {
   },
   'api.attachmentUnknown': {
     'zh-CN': () => '服务器上没有本工作台可见的案件引用这个文件：请先同步案件记录再上传；其他单位或站点的文件不能下载。',
-    en: () => 'No case this desk may see refers to this file on the server: sync the case records before uploading; files of another organisation or site cannot be downloaded.',
+    en: () =>
+      'No case this desk may see refers to this file on the server: sync the case records before uploading; files of another organisation or site cannot be downloaded.',
   },
   'api.attachmentNotUploaded': {
     'zh-CN': () => '添加这个附件的工作台还没有把文件上传到服务器，稍后会自动重试。',
@@ -73,7 +75,8 @@ export const apiMessages = {
   },
   'api.attachmentTypeRefused': {
     'zh-CN': () => '文件内容与登记的类型不符，或不是允许的类型（图片、PDF、录音、Word/Excel 文档、文本），未保存。',
-    en: () => 'The file’s bytes are not of its recorded type, or not an allowed type (pictures, PDF, recordings, Word/Excel documents, text); nothing was stored.',
+    en: () =>
+      'The file’s bytes are not of its recorded type, or not an allowed type (pictures, PDF, recordings, Word/Excel documents, text); nothing was stored.',
   },
   'api.attachmentSizeMismatch': {
     'zh-CN': () => '文件大小与附件记录中登记的大小不符，未保存。',

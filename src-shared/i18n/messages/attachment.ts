@@ -41,8 +41,10 @@ export const attachmentMessages = {
   // A renamed file (a program called 照片.jpg): named, with what it claims to be, so the clerk can ask
   // whoever handed it over for the real one.
   'attachment.notOfType': {
-    'zh-CN': (_f, d) => `「${s(d.name)}」标明是${afterHan(d.type)}，但文件内容不是${afterHan(d.type)}，没有添加。它可能是改了扩展名的其他文件，请核实后选择原来的文件。`,
-    en: (_f, d) => `"${s(d.name)}" says it is ${typeName(d.type, 'en')}, but its contents are not; it was not attached. It may be another kind of file with its extension changed: check it and choose the original file.`,
+    'zh-CN': (_f, d) =>
+      `「${s(d.name)}」标明是${afterHan(d.type)}，但文件内容不是${afterHan(d.type)}，没有添加。它可能是改了扩展名的其他文件，请核实后选择原来的文件。`,
+    en: (_f, d) =>
+      `"${s(d.name)}" says it is ${typeName(d.type, 'en')}, but its contents are not; it was not attached. It may be another kind of file with its extension changed: check it and choose the original file.`,
   },
   'attachment.empty': { 'zh-CN': () => '文件是空的，没有可保存的内容。', en: () => 'The file is empty; there is nothing to keep.' },
   'attachment.tooLarge': {

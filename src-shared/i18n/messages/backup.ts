@@ -37,7 +37,10 @@ export const backupMessages = {
 
   // A scheduled backup or a restore that failed on this computer (`detail`: the error's message).
   'backup.failed': { 'zh-CN': (_f, d) => `备份失败：${s(d.detail)}`, en: (_f, d) => `The backup failed: ${s(d.detail)}` },
-  'backup.store': { 'zh-CN': (_f, d) => `恢复时本机数据库写入失败：${s(d.detail)}`, en: (_f, d) => `The local database failed while restoring: ${s(d.detail)}` },
+  'backup.store': {
+    'zh-CN': (_f, d) => `恢复时本机数据库写入失败：${s(d.detail)}`,
+    en: (_f, d) => `The local database failed while restoring: ${s(d.detail)}`,
+  },
 
   // Refusals of a backup file's text (src-shared/backup-format.ts).
   'backup.notJson': refusal(

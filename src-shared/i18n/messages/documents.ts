@@ -11,7 +11,8 @@ export const documentMessages = {
   },
   'documents.folder_unwritable': {
     'zh-CN': (_f, d) => `无法把文件保存到文件夹「${s(d.folder)}」：该文件夹不存在或没有写入权限。请在设置中换一个归档文件夹后重试。`,
-    en: (_f, d) => `Could not save to the folder "${s(d.folder)}": it does not exist or is not writable. Choose another archive folder in Settings and try again.`,
+    en: (_f, d) =>
+      `Could not save to the folder "${s(d.folder)}": it does not exist or is not writable. Choose another archive folder in Settings and try again.`,
   },
   'documents.invalid_input': {
     'zh-CN': (_f, d) => `生成文档所需的数据不完整或有误（${s(d.detail)}）。请刷新案件后重试。`,

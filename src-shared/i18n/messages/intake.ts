@@ -13,7 +13,10 @@ export const intakeMessages = {
     'zh-CN': (f) => `「${f}」请按 年-月-日 时:分 填写，例如 2026-11-27 09:30。`,
     en: (f) => `Enter "${f}" as year-month-day hour:minute, e.g. 2026-11-27 09:30.`,
   },
-  'intake.phone': { 'zh-CN': (f) => `「${f}」不是有效的电话号码，请只填数字和 + - ( ) 。`, en: (f) => `"${f}" is not a valid phone number; use digits and + - ( ) only.` },
+  'intake.phone': {
+    'zh-CN': (f) => `「${f}」不是有效的电话号码，请只填数字和 + - ( ) 。`,
+    en: (f) => `"${f}" is not a valid phone number; use digits and + - ( ) only.`,
+  },
   'intake.time': { 'zh-CN': (f) => `「${f}」不是有效的时间。`, en: (f) => `"${f}" is not a valid time.` },
   'intake.future': { 'zh-CN': (f) => `「${f}」不能晚于现在，请检查日期和时间。`, en: (f) => `"${f}" cannot be in the future; check the date and time.` },
   'intake.relatedConfidential': {
@@ -34,5 +37,8 @@ export const intakeMessages = {
     'zh-CN': (f, d) => sentenceIn(d.said, 'zh-CN') ?? `「${f}」无效。`,
     en: (f, d) => sentenceIn(d.said, 'en') ?? `"${f}" is invalid.`,
   },
-  'intake.reasonUnknown': { 'zh-CN': () => '这条不予受理理由不在现行制度中，请重新选择。', en: () => 'This reason is not in the policy in force; choose again.' },
+  'intake.reasonUnknown': {
+    'zh-CN': () => '这条不予受理理由不在现行制度中，请重新选择。',
+    en: () => 'This reason is not in the policy in force; choose again.',
+  },
 } satisfies MessageTable;

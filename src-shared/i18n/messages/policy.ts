@@ -37,6 +37,7 @@ export const policyMessages = {
   },
   'penalty.targetUnheld': {
     'zh-CN': (f, d) => `「${f}」处罚的角色「${q(d.role)}」目前没有任何人员担任，这项处罚无人可罚；请先给人员分配此角色或改选角色。`,
-    en: (f, d) => `"${f}" addresses the role "${q(d.role)}", which no staff member holds, so nobody can be penalised; assign the role to someone or choose another.`,
+    en: (f, d) =>
+      `"${f}" addresses the role "${q(d.role)}", which no staff member holds, so nobody can be penalised; assign the role to someone or choose another.`,
   },
 } satisfies MessageTable;

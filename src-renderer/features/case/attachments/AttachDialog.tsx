@@ -44,8 +44,16 @@ export function AttachDialog({ file, state, policy, onClose }: { file: File; sta
     };
   }, [file]); // eslint-disable-line react-hooks/exhaustive-deps -- `t` changes every render; prepare once per file
 
-  const preview = useMemo(() => (prepared && prepared.type.startsWith('image/') ? URL.createObjectURL(new Blob([prepared.bytes], { type: prepared.type })) : undefined), [prepared]);
-  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
+  const preview = useMemo(
+    () => (prepared && prepared.type.startsWith('image/') ? URL.createObjectURL(new Blob([prepared.bytes], { type: prepared.type })) : undefined),
+    [prepared],
+  );
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview);
+    },
+    [preview],
+  );
 
   async function save() {
     if (!prepared || !desk.identity || !desk.staff) return;
@@ -59,29 +67,55 @@ export function AttachDialog({ file, state, policy, onClose }: { file: File; sta
 
   const refused = errors.length > 0;
   return (
-    <FormDialog title={t('dialogTitle')} onOk={save} onCancel={() => onClose(false)} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy}
-      okButtonProps={{ disabled: !prepared || refused, 'data-testid': 'attach-save' } as ButtonProps}>
+    <FormDialog
+      title={t('dialogTitle')}
+      onOk={save}
+      onCancel={() => onClose(false)}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      okButtonProps={{ disabled: !prepared || refused, 'data-testid': 'attach-save' } as ButtonProps}
+    >
       <Space direction="vertical" style={{ width: '100%' }} data-testid="attach-dialog">
-        {!prepared && !refused && <Spin tip={t('preparing')}><div style={{ height: 60 }} /></Spin>}
+        {!prepared && !refused && (
+          <Spin tip={t('preparing')}>
+            <div style={{ height: 60 }} />
+          </Spin>
+        )}
         {prepared && (
           <Space align="start">
-            {preview && <img src={preview} alt={prepared.name} style={{ maxWidth: 160, maxHeight: 120, objectFit: 'contain', border: '1px solid #eee' }} data-testid="attach-preview" />}
+            {preview && (
+              <img
+                src={preview}
+                alt={prepared.name}
+                style={{ maxWidth: 160, maxHeight: 120, objectFit: 'contain', border: '1px solid #eee' }}
+                data-testid="attach-preview"
+              />
+            )}
             <Space direction="vertical" size={0}>
-              <Typography.Text strong data-testid="attach-name">{prepared.name}</Typography.Text>
+              <Typography.Text strong data-testid="attach-name">
+                {prepared.name}
+              </Typography.Text>
               <Typography.Text type="secondary">{formatSize(prepared.bytes.byteLength)}</Typography.Text>
-              {prepared.width && prepared.height && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('shrunk', { w: prepared.width, h: prepared.height })}</Typography.Text>}
+              {prepared.width && prepared.height && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('shrunk', { w: prepared.width, h: prepared.height })}
+                </Typography.Text>
+              )}
             </Space>
           </Space>
         )}
         {/* A file refused before it was prepared (its bytes, or unreadable) has nothing to describe. */}
-        {(prepared || !refused) && <Form layout="vertical">
-          <Form.Item label={t('kind')} required>
-            <Select value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k.code, label: k.name }))} data-testid="attach-kind" />
-          </Form.Item>
-          <Form.Item label={t('caption')}>
-            <Input value={caption} onChange={(e) => setCaption(e.target.value)} placeholder={t('captionHint')} maxLength={200} data-testid="attach-caption" />
-          </Form.Item>
-        </Form>}
+        {(prepared || !refused) && (
+          <Form layout="vertical">
+            <Form.Item label={t('kind')} required>
+              <Select value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k.code, label: k.name }))} data-testid="attach-kind" />
+            </Form.Item>
+            <Form.Item label={t('caption')}>
+              <Input value={caption} onChange={(e) => setCaption(e.target.value)} placeholder={t('captionHint')} maxLength={200} data-testid="attach-caption" />
+            </Form.Item>
+          </Form>
+        )}
         {refused && <Alert type="error" showIcon message={errors.join(' ')} data-testid="attach-error" />}
       </Space>
     </FormDialog>

@@ -26,8 +26,17 @@ export function AttachmentViewer({ attachment: a, onClose }: { attachment: Attac
     <FormDialog title={a.name} onCancel={onClose} onOk={() => undefined} footer={download || null} width={900} centered>
       <div data-testid="attachment-viewer" style={{ maxHeight: '70vh', overflow: 'auto', textAlign: 'center' }}>
         {body.status === 'loading' && <Spin />}
-        {body.status === 'missing' && (body.downloading ? <Spin tip={t('downloadingBody')} data-testid="viewer-downloading"><div style={{ height: 80 }} /></Spin> : <Result status="info" title={t('missing')} />)}
-        {body.status === 'ready' && isPicture(a.type) && <img src={body.url} alt={a.caption ?? a.name} style={{ maxWidth: '100%' }} data-testid="viewer-image" />}
+        {body.status === 'missing' &&
+          (body.downloading ? (
+            <Spin tip={t('downloadingBody')} data-testid="viewer-downloading">
+              <div style={{ height: 80 }} />
+            </Spin>
+          ) : (
+            <Result status="info" title={t('missing')} />
+          ))}
+        {body.status === 'ready' && isPicture(a.type) && (
+          <img src={body.url} alt={a.caption ?? a.name} style={{ maxWidth: '100%' }} data-testid="viewer-image" />
+        )}
         {/* pdf.js takes its input over to its worker: give it a copy so the stored bytes stay readable. */}
         {body.status === 'ready' && a.type === 'application/pdf' && <PdfPages bytes={new Uint8Array(body.body.bytes.slice(0))} />}
         {body.status === 'ready' && a.type.startsWith('audio/') && <audio controls src={body.url} data-testid="viewer-audio" />}

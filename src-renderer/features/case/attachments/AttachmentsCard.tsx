@@ -1,6 +1,17 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { App, Button, Card, Empty, Space, Spin, Tag, Tooltip, Typography, Upload } from 'antd';
-import { AudioOutlined, CameraOutlined, CheckCircleOutlined, CloudDownloadOutlined, CloudUploadOutlined, FileOutlined, FilePdfOutlined, PaperClipOutlined, SyncOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  AudioOutlined,
+  CameraOutlined,
+  CheckCircleOutlined,
+  CloudDownloadOutlined,
+  CloudUploadOutlined,
+  FileOutlined,
+  FilePdfOutlined,
+  PaperClipOutlined,
+  SyncOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import type { CaseState } from '../../../../src-shared/domain/case-state';
 import type { Policy } from '../../../../src-shared/domain/policy';
 import { attachmentsOf, isPicture, liveAttachments, type Attachment } from '../../../data/domain';
@@ -24,18 +35,48 @@ const THUMB = 112;
 
 function Thumbnail({ a, body, onOpen }: { a: Attachment; body: BodyView; onOpen: () => void }) {
   const { t } = useAT();
-  const icon = a.type === 'application/pdf' ? <FilePdfOutlined style={{ fontSize: 40, color: '#d4380d' }} /> : a.type.startsWith('audio/') ? <AudioOutlined style={{ fontSize: 40 }} /> : <FileOutlined style={{ fontSize: 40 }} />;
+  const icon =
+    a.type === 'application/pdf' ? (
+      <FilePdfOutlined style={{ fontSize: 40, color: '#d4380d' }} />
+    ) : a.type.startsWith('audio/') ? (
+      <AudioOutlined style={{ fontSize: 40 }} />
+    ) : (
+      <FileOutlined style={{ fontSize: 40 }} />
+    );
   const inner =
     body.status === 'missing' ? (
-      body.downloading ? <Spin /> : <Typography.Text type="secondary" style={{ fontSize: 12, padding: 4 }}>{t('missing')}</Typography.Text>
+      body.downloading ? (
+        <Spin />
+      ) : (
+        <Typography.Text type="secondary" style={{ fontSize: 12, padding: 4 }}>
+          {t('missing')}
+        </Typography.Text>
+      )
     ) : isPicture(a.type) && body.status === 'ready' ? (
       <img src={body.url} alt={a.caption ?? a.name} style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
     ) : (
       icon
     );
   return (
-    <button type="button" onClick={onOpen} aria-label={`${t('view')} ${a.name}`} data-testid="attachment-thumb"
-      style={{ width: THUMB, height: THUMB, padding: 0, border: '1px solid #d9d9d9', borderRadius: 6, background: '#fafafa', cursor: 'pointer', overflow: 'hidden', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+    <button
+      type="button"
+      onClick={onOpen}
+      aria-label={`${t('view')} ${a.name}`}
+      data-testid="attachment-thumb"
+      style={{
+        width: THUMB,
+        height: THUMB,
+        padding: 0,
+        border: '1px solid #d9d9d9',
+        borderRadius: 6,
+        background: '#fafafa',
+        cursor: 'pointer',
+        overflow: 'hidden',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+      }}
+    >
       {inner}
     </button>
   );
@@ -60,7 +101,13 @@ function TransferLabel({ body }: { body: BodyView }) {
       ? body.body.uploaded === 1
         ? { state: 'synced', color: 'green', icon: <CheckCircleOutlined />, text: t('synced'), hint: t('syncedHint') }
         : body.body.uploaded === 2
-          ? { state: 'refused', color: 'red', icon: <WarningOutlined />, text: t('refused'), hint: t('refusedHint', { reason: body.body.refusal?.message[lang] ?? '' }) }
+          ? {
+              state: 'refused',
+              color: 'red',
+              icon: <WarningOutlined />,
+              text: t('refused'),
+              hint: t('refusedHint', { reason: body.body.refusal?.message[lang] ?? '' }),
+            }
           : { state: 'pending', color: 'gold', icon: <CloudUploadOutlined />, text: t('pending'), hint: t('pendingHint') }
       : body.status === 'missing'
         ? body.downloading
@@ -77,20 +124,49 @@ function TransferLabel({ body }: { body: BodyView }) {
   );
 }
 
-function AttachmentItem({ a, labels, names, synced, onOpen, onWithdraw }: { a: Attachment; labels: ReturnType<typeof policyLabels>; names: Map<string, string>; synced: boolean; onOpen: () => void; onWithdraw: () => void }) {
+function AttachmentItem({
+  a,
+  labels,
+  names,
+  synced,
+  onOpen,
+  onWithdraw,
+}: {
+  a: Attachment;
+  labels: ReturnType<typeof policyLabels>;
+  names: Map<string, string>;
+  synced: boolean;
+  onOpen: () => void;
+  onWithdraw: () => void;
+}) {
   const { t } = useAT();
   const body = useBody(a.hash, a.type);
   return (
     <div style={{ width: THUMB }} data-testid="attachment" data-name={a.name}>
       <Thumbnail a={a} body={body} onOpen={onOpen} />
       <Tooltip title={a.name}>
-        <Typography.Text ellipsis style={{ width: THUMB, display: 'block', marginTop: 4 }}>{a.name}</Typography.Text>
+        <Typography.Text ellipsis style={{ width: THUMB, display: 'block', marginTop: 4 }}>
+          {a.name}
+        </Typography.Text>
       </Tooltip>
-      <div><Tag style={{ marginInlineEnd: 4 }}>{labels.attachmentKind(a.kind)}</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatSize(a.size)}</Typography.Text></div>
+      <div>
+        <Tag style={{ marginInlineEnd: 4 }}>{labels.attachmentKind(a.kind)}</Tag>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {formatSize(a.size)}
+        </Typography.Text>
+      </div>
       {synced && <TransferLabel body={body} />}
-      {a.caption && <Typography.Paragraph ellipsis={{ rows: 2, tooltip: a.caption }} style={{ fontSize: 12, margin: 0 }}>{a.caption}</Typography.Paragraph>}
-      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>{t('by', { who: names.get(a.by) ?? a.by, at: formatMinute(a.at) })}</Typography.Text>
-      <Button size="small" type="link" danger style={{ padding: 0 }} onClick={onWithdraw} data-testid="attachment-withdraw">{t('withdraw')}</Button>
+      {a.caption && (
+        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: a.caption }} style={{ fontSize: 12, margin: 0 }}>
+          {a.caption}
+        </Typography.Paragraph>
+      )}
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+        {t('by', { who: names.get(a.by) ?? a.by, at: formatMinute(a.at) })}
+      </Typography.Text>
+      <Button size="small" type="link" danger style={{ padding: 0 }} onClick={onWithdraw} data-testid="attachment-withdraw">
+        {t('withdraw')}
+      </Button>
     </div>
   );
 }
@@ -118,7 +194,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
       const picture = [...(e.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
       if (!picture) return;
       e.preventDefault();
-      const ext = picture.type === 'image/png' ? 'png' : picture.type === 'image/jpeg' ? 'jpg' : picture.type.split('/')[1] ?? 'png';
+      const ext = picture.type === 'image/png' ? 'png' : picture.type === 'image/jpeg' ? 'jpg' : (picture.type.split('/')[1] ?? 'png');
       // Pasted pictures are all called image.png by the browser: give each a name that says what it is.
       setFile(new File([picture], `${t('pasted')}-${formatMinute(Date.now()).replace(/[ :]/g, '').replace(/-/g, '')}.${ext}`, { type: picture.type }));
     };
@@ -127,7 +203,9 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
   }, [busy, t]);
 
   return (
-    <Card size="small" data-testid="attachments"
+    <Card
+      size="small"
+      data-testid="attachments"
       // 添加附件 sits beside the title, on the left: the card's right corner is where alerts pop up at
       // 1366×768 (print.test.ts X-3 checks no alert covers a button of the case page).
       title={
@@ -135,12 +213,24 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
           <PaperClipOutlined />
           {t('title')}
           {live.length > 0 && <Tag>{live.length}</Tag>}
-          <Upload showUploadList={false} multiple={false} beforeUpload={(f) => { setFile(f); return Upload.LIST_IGNORE; }}>
-            <Button size="small" icon={<PaperClipOutlined />} data-testid="attach-add">{t('add')}</Button>
+          <Upload
+            showUploadList={false}
+            multiple={false}
+            beforeUpload={(f) => {
+              setFile(f);
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <Button size="small" icon={<PaperClipOutlined />} data-testid="attach-add">
+              {t('add')}
+            </Button>
           </Upload>
-          <Button size="small" icon={<CameraOutlined />} onClick={() => setCamera(true)} data-testid="attach-camera">{t('camera')}</Button>
+          <Button size="small" icon={<CameraOutlined />} onClick={() => setCamera(true)} data-testid="attach-camera">
+            {t('camera')}
+          </Button>
         </Space>
-      }>
+      }
+    >
       {live.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} data-testid="attachments-empty" />
       ) : (
@@ -150,11 +240,35 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
           ))}
         </Space>
       )}
-      {withdrawnCount > 0 && <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="attachments-withdrawn">{t('withdrawnCount', { n: withdrawnCount })}</Typography.Text>}
+      {withdrawnCount > 0 && (
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="attachments-withdrawn">
+          {t('withdrawnCount', { n: withdrawnCount })}
+        </Typography.Text>
+      )}
       {camera && <CameraDialog onClose={() => setCamera(false)} onShot={(f) => (setCamera(false), setFile(f))} />}
-      {file && <AttachDialog file={file} state={state} policy={policy} onClose={(done) => { setFile(undefined); if (done) void message.success(t('saved')); }} />}
+      {file && (
+        <AttachDialog
+          file={file}
+          state={state}
+          policy={policy}
+          onClose={(done) => {
+            setFile(undefined);
+            if (done) void message.success(t('saved'));
+          }}
+        />
+      )}
       {viewing && <AttachmentViewer attachment={viewing} onClose={() => setViewing(undefined)} />}
-      {withdrawing && <WithdrawDialog attachment={withdrawing} state={state} policy={policy} onClose={(done) => { setWithdrawing(undefined); if (done) void message.success(t('withdrawn')); }} />}
+      {withdrawing && (
+        <WithdrawDialog
+          attachment={withdrawing}
+          state={state}
+          policy={policy}
+          onClose={(done) => {
+            setWithdrawing(undefined);
+            if (done) void message.success(t('withdrawn'));
+          }}
+        />
+      )}
     </Card>
   );
 }

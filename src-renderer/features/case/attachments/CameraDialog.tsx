@@ -58,11 +58,25 @@ export function CameraDialog({ onShot, onClose }: { onShot: (file: File) => void
   }
 
   return (
-    <FormDialog title={t('cameraTitle')} okText={t('shoot')} cancelText={t('cancel')} onOk={shoot} onCancel={onClose} okButtonProps={{ disabled: !ready, 'data-testid': 'camera-shoot' } as ButtonProps}>
+    <FormDialog
+      title={t('cameraTitle')}
+      okText={t('shoot')}
+      cancelText={t('cancel')}
+      onOk={shoot}
+      onCancel={onClose}
+      okButtonProps={{ disabled: !ready, 'data-testid': 'camera-shoot' } as ButtonProps}
+    >
       {error ? (
         <Alert type="error" showIcon message={t(error)} data-testid="camera-error" />
       ) : (
-        <video ref={setVideo} muted playsInline onLoadedData={() => setReady(true)} style={{ width: '100%', background: '#000', borderRadius: 4 }} data-testid="camera-video" />
+        <video
+          ref={setVideo}
+          muted
+          playsInline
+          onLoadedData={() => setReady(true)}
+          style={{ width: '100%', background: '#000', borderRadius: 4 }}
+          data-testid="camera-video"
+        />
       )}
     </FormDialog>
   );

@@ -12,7 +12,17 @@ import { useAT } from './i18n';
 
 // 撤回: hides a file with a reason. Nothing is deleted; the record and the archive keep it, marked withdrawn.
 
-export function WithdrawDialog({ attachment, state, policy, onClose }: { attachment: Attachment; state: CaseState; policy: Policy; onClose: (done: boolean) => void }) {
+export function WithdrawDialog({
+  attachment,
+  state,
+  policy,
+  onClose,
+}: {
+  attachment: Attachment;
+  state: CaseState;
+  policy: Policy;
+  onClose: (done: boolean) => void;
+}) {
   const { t } = useAT();
   const desk = useDesk();
   const [reason, setReason] = useState('');
@@ -30,10 +40,23 @@ export function WithdrawDialog({ attachment, state, policy, onClose }: { attachm
   }
 
   return (
-    <FormDialog title={t('withdrawTitle', { name: attachment.name })} onOk={withdraw} onCancel={() => onClose(false)} okText={t('withdrawOk')} cancelText={t('cancel')} confirmLoading={busy}
-      okButtonProps={{ danger: true, disabled: !reason.trim(), 'data-testid': 'withdraw-ok' } as ButtonProps}>
+    <FormDialog
+      title={t('withdrawTitle', { name: attachment.name })}
+      onOk={withdraw}
+      onCancel={() => onClose(false)}
+      okText={t('withdrawOk')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      okButtonProps={{ danger: true, disabled: !reason.trim(), 'data-testid': 'withdraw-ok' } as ButtonProps}
+    >
       <Typography.Paragraph type="secondary">{t('withdrawHint')}</Typography.Paragraph>
-      <Input.TextArea placeholder={t('withdrawReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={4000} data-testid="withdraw-reason" />
+      <Input.TextArea
+        placeholder={t('withdrawReason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        maxLength={4000}
+        data-testid="withdraw-reason"
+      />
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
     </FormDialog>
   );
