@@ -1,24 +1,12 @@
 import { z } from 'zod';
-import { PRESETS } from '../src-shared/presets';
-import { createDeskDatabase, deskDatabaseName, type DeskDatabase } from '../src-renderer/data/database';
-import { setUpDesk } from '../src-renderer/data/setup';
-import { loadConfig } from '../src-renderer/data/config';
+import { setUpBenchDesk, benchContext } from './bench-desk';
 import { registerCase } from '../src-renderer/data/register';
 import { attachFile } from '../src-renderer/data/attachments';
-import { policyByRevision } from '../src-renderer/data/policy-select';
-import type { WriteContext } from '../src-renderer/data/write-event';
 
 // Runs inside Chromium for bench/attachments-page.bench.ts: a desk store with two cases, one with `photos`
 // photos attached through the desk's own attachFile (body store + case.attachment_added) and one with none.
 
 z.config({ jitless: true });
-
-async function context(db: DeskDatabase): Promise<WriteContext & { deskCode: string }> {
-  const config = await loadConfig(db);
-  const staff = config.staff[0]!;
-  const desk = config.desks[0]!;
-  return { orgId: desk.orgId, siteId: desk.siteId, deskId: desk.id, deskCode: desk.code, actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId }, policy: config.policies[0]!, policyFor: (rev) => policyByRevision(config.policies, rev) };
-}
 
 const intake = (i: number) => ({
   kind: 'complaint',
@@ -51,13 +39,15 @@ async function photo(width: number, height: number, seed: number): Promise<Array
   return (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer();
 }
 
-export async function seed(profile: string, photos: number, width: number, height: number): Promise<{ staffId: string; withPhotos: string; without: string; bytes: number; ms: number }> {
+export async function seed(
+  profile: string,
+  photos: number,
+  width: number,
+  height: number,
+): Promise<{ staffId: string; withPhotos: string; without: string; bytes: number; ms: number }> {
   const t0 = performance.now();
-  const db = await createDeskDatabase(deskDatabaseName(profile));
-  const entry = PRESETS.find((p) => p.id === 's7-property')!;
-  const r = await setUpDesk(db, { preset: entry.policy, organisationName: '基准物业', siteName: '基准小区', deskCode: 'BM01', deskName: '基准前台', departmentId: 'service_center', staff: [{ name: '基准员', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }] });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  const ctx = await context(db);
+  const db = await setUpBenchDesk(profile);
+  const ctx = await benchContext(db);
   const ids: string[] = [];
   for (const i of [1, 2]) {
     const c = await registerCase(db, ctx, ctx.deskCode, intake(i));

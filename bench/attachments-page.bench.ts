@@ -65,7 +65,16 @@ try {
     ratio: baseline / figure,
     target: '≤ 500 ms',
     meetsTarget: figure <= 500,
-    extra: { photos: PHOTOS, photoPixels: `${WIDTH}×${HEIGHT}`, photoBytesMean: Math.round(seeded.bytes / Math.max(1, PHOTOS)), rounds: ROUNDS, allImgElementsMs: Math.round(percentile(bodiesRead, 50)), maxMs: Math.round(Math.max(...withPhotos)), baselineMaxMs: Math.round(Math.max(...without)), seedMs: Math.round(seeded.ms) },
+    extra: {
+      photos: PHOTOS,
+      photoPixels: `${WIDTH}×${HEIGHT}`,
+      photoBytesMean: Math.round(seeded.bytes / Math.max(1, PHOTOS)),
+      rounds: ROUNDS,
+      allImgElementsMs: Math.round(percentile(bodiesRead, 50)),
+      maxMs: Math.round(Math.max(...withPhotos)),
+      baselineMaxMs: Math.round(Math.max(...without)),
+      seedMs: Math.round(seeded.ms),
+    },
   });
 } finally {
   await browser.close();
