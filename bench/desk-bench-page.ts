@@ -1,37 +1,18 @@
 import { z } from 'zod';
+import { setUpBenchDesk, benchContext } from './bench-desk';
 import { monotonicFactory } from 'ulid';
 import type { CaseEvent } from '../src-shared/domain/events';
 import { projectCase } from '../src-shared/domain/projection';
-import { PRESETS } from '../src-shared/presets';
-import { createDeskDatabase, deskDatabaseName, type DeskDatabase } from '../src-renderer/data/database';
+import { createDeskDatabase, deskDatabaseName } from '../src-renderer/data/database';
 import { openCasesQuery } from '../src-renderer/data/hooks';
-import { setUpDesk } from '../src-renderer/data/setup';
-import { loadConfig } from '../src-renderer/data/config';
 import { registerCase } from '../src-renderer/data/register';
 import { caseDocOf } from '../src-renderer/data/case-doc';
-import { policyByRevision } from '../src-renderer/data/policy-select';
-import type { WriteContext } from '../src-renderer/data/write-event';
 import type { CaseDoc } from '../src-renderer/data/schemas';
 
 // Runs inside Chromium (served by Vite) for bench/desk.bench.ts: seeds a desk store and times the
 // desk's own data path on real IndexedDB.
 
 z.config({ jitless: true });
-
-async function context(db: DeskDatabase): Promise<WriteContext & { deskCode: string }> {
-  const config = await loadConfig(db);
-  const staff = config.staff[0]!;
-  const desk = config.desks[0]!;
-  return {
-    orgId: desk.orgId,
-    siteId: desk.siteId,
-    deskId: desk.id,
-    deskCode: desk.code,
-    actor: { id: staff.id, name: staff.name, roles: staff.roles, departmentId: staff.departmentId },
-    policy: config.policies[0]!,
-    policyFor: (rev) => policyByRevision(config.policies, rev),
-  };
-}
 
 const intake = (receivedAt: number, i: number) => ({
   kind: 'complaint',
@@ -50,19 +31,8 @@ const intake = (receivedAt: number, i: number) => ({
 /** A desk with `total` cases of which `open` are still open; returns the staff id to sign in. */
 export async function seed(profile: string, total: number, open: number): Promise<{ staffId: string; ms: number }> {
   const t0 = performance.now();
-  const db = await createDeskDatabase(deskDatabaseName(profile));
-  const entry = PRESETS.find((p) => p.id === 's7-property')!;
-  const r = await setUpDesk(db, {
-    preset: entry.policy,
-    organisationName: '基准物业',
-    siteName: '基准小区',
-    deskCode: 'BM01',
-    deskName: '基准前台',
-    departmentId: 'service_center',
-    staff: [{ name: '基准员', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }],
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  const ctx = await context(db);
+  const db = await setUpBenchDesk(profile);
+  const ctx = await benchContext(db);
   const nextId = monotonicFactory();
   const now = Date.now();
   const chunk = 2000;
@@ -110,7 +80,7 @@ export async function seed(profile: string, total: number, open: number): Promis
 /** Save an intake, then wait for the open-case query the queue uses to include it; `runs` timings in ms. */
 export async function saveToVisible(profile: string, runs: number): Promise<number[]> {
   const db = await createDeskDatabase(deskDatabaseName(profile));
-  const ctx = await context(db);
+  const ctx = await benchContext(db);
   const times: number[] = [];
   let latest: Set<string> = new Set();
   let notify: (() => void) | undefined;

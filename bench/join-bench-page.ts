@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { setUpBenchDesk } from './bench-desk';
 import { monotonicFactory } from 'ulid';
 import type { CaseEvent } from '../src-shared/domain/events';
-import { PRESETS } from '../src-shared/presets';
 import { createDeskDatabase, deskDatabaseName, type DeskDatabase } from '../src-renderer/data/database';
-import { setUpDesk } from '../src-renderer/data/setup';
 import { loadConfig } from '../src-renderer/data/config';
 import { policyByRevision } from '../src-renderer/data/policy-select';
 import { startProjector } from '../src-renderer/data/projection-runner';
@@ -66,18 +65,7 @@ export interface JoinSeed {
  */
 export async function seedEvents(profile: string, cases: number, perCase: number, open: number): Promise<JoinSeed> {
   const t0 = performance.now();
-  const db = await createDeskDatabase(deskDatabaseName(profile));
-  const entry = PRESETS.find((p) => p.id === 's7-property')!;
-  const r = await setUpDesk(db, {
-    preset: entry.policy,
-    organisationName: '基准物业',
-    siteName: '基准小区',
-    deskCode: 'BM01',
-    deskName: '基准前台',
-    departmentId: 'service_center',
-    staff: [{ name: '基准员', roles: ['butler', 'service_assistant'], departmentId: 'service_center', pin: '1234' }],
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  const db = await setUpBenchDesk(profile);
   const config = await loadConfig(db);
   const desk = config.desks[0]!;
   const staff = config.staff[0]!;

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { percentile, report } from './lib';
+import { postgresUrl } from './postgres';
 import { startServer, type RunningServer } from '../src-server/server';
 import { createDemoOrg } from '../src-server/demo';
 import { issueEnrolmentCode } from '../src-server/orgs';
@@ -202,30 +202,6 @@ async function concurrentDesks(server: RunningServer): Promise<void> {
       eventsPerSecond: Math.round((DESKS * BATCHES * BATCH) / (wall / 1000)),
     },
   });
-}
-
-async function postgresUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
-  const admin = process.env.DATABASE_URL_TEST ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-  } catch {
-    return undefined;
-  }
-  const name = `jiesu_bench_${Date.now().toString(36)}`;
-  await client.query(`create database ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
 }
 
 const lite = await startServer({ port: 0 });
