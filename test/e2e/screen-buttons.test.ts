@@ -50,6 +50,9 @@ describe('screen buttons outside the case actions', () => {
       await page.getByRole('button', { name: '清空草稿' }).click();
       await expect.poll(() => page.getByTestId('intake-name').inputValue()).toBe('');
       expect(await page.getByTestId('intake-subject').inputValue()).toBe('');
+      // The clerk pauses before leaving, longer than the draft's autosave delay: emptying the form must not
+      // itself be saved as a draft (it was, and the next 快速登记 said 已恢复… over an empty form).
+      await page.waitForTimeout(1000);
       // Gone for good: back to the queue and in again, the form is empty.
       await page.getByRole('button', { name: /返回/ }).click();
       await page.getByTestId('queue-table').waitFor();

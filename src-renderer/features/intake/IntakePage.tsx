@@ -232,7 +232,14 @@ export function IntakePage({ receptionDay }: { receptionDay?: string } = {}) {
             <Button
               type="link"
               onClick={() => {
+                // Emptying the form is not typing: its reset must not schedule a draft of the empty form,
+                // which would land after the removal and come back as 已恢复… next time.
+                clearTimeout(draftTimer.current);
+                pauseDrafts.current = true;
                 reset(defaults);
+                setTimeout(() => (pauseDrafts.current = false), 0);
+                setDraftPending(false);
+                setDraftAt(undefined);
                 void removeDraft(db, draftId);
                 setRestored(false);
               }}
