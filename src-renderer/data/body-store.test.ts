@@ -29,6 +29,34 @@ describe('body store', () => {
     const store = openBodyStore(name, indexedDB);
     expect(await store.notUploaded()).toEqual([{ hash: 'a'.repeat(64), storedAt: 5 }]);
     expect((await store.get('b'.repeat(64)))?.uploaded).toBe(1);
+    // Version 3's state index covers the bodies kept before it.
+    expect(await store.state('a'.repeat(64))).toEqual({ uploaded: 0 });
+    expect(await store.state('b'.repeat(64))).toEqual({ uploaded: 1 });
+  });
+
+  it("says where a body stands with the server (the case page's label) from the state index, and nothing for a body not here", async () => {
+    const store = openBodyStore(`state_${Date.now()}`, indexedDB);
+    const [waiting, uploaded, refused] = [
+      await store.put(new Uint8Array([1]).buffer, 'image/png'),
+      await store.put(new Uint8Array([2]).buffer, 'image/png'),
+      await store.put(new Uint8Array([3]).buffer, 'image/png'),
+    ];
+    await store.markUploaded(uploaded);
+    const refusal = { code: 'attachmentTypeRefused', message: { 'zh-CN': '拒收', en: 'refused' } };
+    await store.markRefused(refused, refusal);
+    expect(await store.state(waiting)).toEqual({ uploaded: 0 });
+    expect(await store.state(uploaded)).toEqual({ uploaded: 1 });
+    expect(await store.state(refused)).toEqual({ uploaded: 2, refusal });
+    expect(await store.state('f'.repeat(64))).toBeUndefined();
+    // The card's asks of one turn, answered together (one transaction); a file not here is undefined.
+    expect(await Promise.all([store.preview(waiting, 'image/png'), store.preview(refused, 'image/png'), store.preview('f'.repeat(64), 'image/png')])).toEqual([
+      { state: { uploaded: 0 } },
+      { state: { uploaded: 2, refusal } },
+      undefined,
+    ]);
+    // Not a picture, or none to draw it with (Node has no canvas): no thumbnail, and nothing breaks.
+    expect(await store.thumbnail(waiting, 'application/pdf')).toBeUndefined();
+    expect(await store.thumbnail(waiting, 'image/png')).toBeUndefined();
   });
 
   it('pages the waiting bodies oldest first and skips uploaded and refused ones', async () => {

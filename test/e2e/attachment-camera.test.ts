@@ -56,8 +56,14 @@ describe('拍照 in Chromium (animations on)', () => {
             .evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight]),
         { timeout: 20_000 },
       )
-      .toEqual([1920, 1080]);
+      .toEqual([320, 180]);
     await screenshot(page, 'attachment-camera-saved');
+    // The card shows a small copy; the photo itself is kept as the camera took it.
+    await photo.getByTestId('attachment-thumb').click();
+    const viewer = await dialogOpened(page);
+    await expect.poll(() => viewer.getByTestId('viewer-image').evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight])).toEqual([1920, 1080]);
+    await viewer.locator('.ant-modal-close').click();
+    await viewer.waitFor({ state: 'detached' });
     // No camera on this computer: the dialog says so and what to do instead; nothing is attached.
     await page.evaluate(() => {
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('no camera', 'NotFoundError'));

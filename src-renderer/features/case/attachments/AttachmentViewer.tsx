@@ -38,7 +38,7 @@ export function AttachmentViewer({ attachment: a, onClose }: { attachment: Attac
           <img src={body.url} alt={a.caption ?? a.name} style={{ maxWidth: '100%' }} data-testid="viewer-image" />
         )}
         {/* pdf.js takes its input over to its worker: give it a copy so the stored bytes stay readable. */}
-        {body.status === 'ready' && a.type === 'application/pdf' && <PdfPages bytes={new Uint8Array(body.body.bytes.slice(0))} />}
+        {body.status === 'ready' && a.type === 'application/pdf' && body.bytes && <PdfPages bytes={new Uint8Array(body.bytes.slice(0))} />}
         {body.status === 'ready' && a.type.startsWith('audio/') && <audio controls src={body.url} data-testid="viewer-audio" />}
         {a.caption && <Typography.Paragraph style={{ marginTop: 12 }}>{a.caption}</Typography.Paragraph>}
       </div>

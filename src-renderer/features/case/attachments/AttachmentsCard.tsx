@@ -22,7 +22,7 @@ import { AttachDialog } from './AttachDialog';
 import { AttachmentViewer } from './AttachmentViewer';
 import { WithdrawDialog } from './WithdrawDialog';
 import { formatSize } from './format-size';
-import { useBody, type BodyView } from './use-body';
+import { useThumbnail, type BodyView } from './use-body';
 import { currentDeskSyncState, deskSyncState$ } from '../../../data/replication';
 import { useAT } from './i18n';
 
@@ -52,7 +52,7 @@ function Thumbnail({ a, body, onOpen }: { a: Attachment; body: BodyView; onOpen:
           {t('missing')}
         </Typography.Text>
       )
-    ) : isPicture(a.type) && body.status === 'ready' ? (
+    ) : isPicture(a.type) && body.status === 'ready' && body.url ? (
       <img src={body.url} alt={a.caption ?? a.name} style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
     ) : (
       icon
@@ -98,15 +98,15 @@ function TransferLabel({ body }: { body: BodyView }) {
   const { t, lang } = useAT();
   const label =
     body.status === 'ready'
-      ? body.body.uploaded === 1
+      ? body.state.uploaded === 1
         ? { state: 'synced', color: 'green', icon: <CheckCircleOutlined />, text: t('synced'), hint: t('syncedHint') }
-        : body.body.uploaded === 2
+        : body.state.uploaded === 2
           ? {
               state: 'refused',
               color: 'red',
               icon: <WarningOutlined />,
               text: t('refused'),
-              hint: t('refusedHint', { reason: body.body.refusal?.message[lang] ?? '' }),
+              hint: t('refusedHint', { reason: body.state.refusal?.message[lang] ?? '' }),
             }
           : { state: 'pending', color: 'gold', icon: <CloudUploadOutlined />, text: t('pending'), hint: t('pendingHint') }
       : body.status === 'missing'
@@ -140,7 +140,7 @@ function AttachmentItem({
   onWithdraw: () => void;
 }) {
   const { t } = useAT();
-  const body = useBody(a.hash, a.type);
+  const body = useThumbnail(a.hash, a.type);
   return (
     <div style={{ width: THUMB }} data-testid="attachment" data-name={a.name}>
       <Thumbnail a={a} body={body} onOpen={onOpen} />

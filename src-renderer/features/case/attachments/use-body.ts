@@ -1,20 +1,63 @@
 import { useEffect, useState } from 'react';
 import { useDesk } from '../../../data/desk-context';
-import { bodyStoreFor, type BodyRecord } from '../../../data/body-store';
+import { bodyStoreFor, type BodyState, type BodyStore } from '../../../data/body-store';
 import { deskBodies } from '../../../data/replication';
 
 // A stored body as the page needs it: an object URL for <img>/<audio>/download and the bytes for pdf.js,
-// with where it stands with the server (body.uploaded). A body another desk attached is `missing` until
-// it is here: showing it asks the server for it (body-downloader.ts, verified by its hash before it is
-// kept), and while the server has none yet (the other desk has not uploaded it) or cannot be reached, it
-// asks again, less and less often, for as long as the file is on screen.
+// or only the picture's thumbnail (the case page's card), with where it stands with the server. A body
+// another desk attached is `missing` until it is here: showing it asks the server for it (body-downloader.ts,
+// verified by its hash before it is kept), and while the server has none yet (the other desk has not uploaded
+// it) or cannot be reached, it asks again, less and less often, for as long as the file is on screen.
 
-export type BodyView = { status: 'loading' } | { status: 'missing'; downloading: boolean } | { status: 'ready'; url: string; body: BodyRecord };
+export type BodyView =
+  | { status: 'loading' }
+  | { status: 'missing'; downloading: boolean }
+  | {
+      status: 'ready';
+      state: BodyState;
+      /** The body's (useBody) or its thumbnail's (useThumbnail) object URL; a thumbnail only for a drawable picture. */
+      url?: string;
+      /** The whole body's bytes (useBody only). */
+      bytes?: ArrayBuffer;
+    };
+
+/** What one read of the store gives the page, or undefined when the body is not on this desk. */
+type Loaded = { state: BodyState; blob?: Blob; bytes?: ArrayBuffer };
+type Load = (store: BodyStore, hash: string, type: string) => Promise<Loaded | undefined>;
 
 const FIRST_RETRY_MS = 2_000;
 const MAX_RETRY_MS = 60_000;
 
+const wholeBody: Load = async (store, hash) => {
+  const body = await store.get(hash);
+  return (
+    body && {
+      state: { uploaded: body.uploaded, ...(body.refusal ? { refusal: body.refusal } : {}) },
+      blob: new Blob([body.bytes], { type: body.type }),
+      bytes: body.bytes,
+    }
+  );
+};
+
+// The card reads a few kB a file: the state from an index and the thumbnail, never the body's bytes.
+const thumbnailOnly: Load = async (store, hash, type) => {
+  const preview = await store.preview(hash, type);
+  if (!preview) return undefined;
+  const { state, thumbnail } = preview;
+  return { state, ...(thumbnail ? { blob: new Blob([thumbnail.bytes], { type: thumbnail.type }) } : {}) };
+};
+
+/** The whole body: the viewer, downloads, PDF pages and audio. */
 export function useBody(hash: string, type: string): BodyView {
+  return useStoredBody(hash, type, wholeBody);
+}
+
+/** Where the body stands and, for a picture, its thumbnail: the case page's 附件 card. */
+export function useThumbnail(hash: string, type: string): BodyView {
+  return useStoredBody(hash, type, thumbnailOnly);
+}
+
+function useStoredBody(hash: string, type: string, load: Load): BodyView {
   const { db } = useDesk();
   const [view, setView] = useState<BodyView>({ status: 'loading' });
   useEffect(() => {
@@ -41,16 +84,16 @@ export function useBody(hash: string, type: string): BodyView {
       delay = Math.min(MAX_RETRY_MS, delay * 2);
     };
     const read = async () => {
-      const body = await store.get(hash);
+      const loaded = await load(store, hash, type);
       if (cancelled) return;
-      if (!body) {
+      if (!loaded) {
         if (!downloading) setView({ status: 'missing', downloading: false });
         if (!downloading && retry === undefined) void fetchIt();
         return;
       }
       // The bytes never change (content-addressed): one URL for the body's life on screen; only its state is new.
-      url ??= URL.createObjectURL(new Blob([body.bytes], { type: body.type }));
-      setView({ status: 'ready', url, body });
+      if (loaded.blob) url ??= URL.createObjectURL(loaded.blob);
+      setView({ status: 'ready', state: loaded.state, ...(url ? { url } : {}), ...(loaded.bytes ? { bytes: loaded.bytes } : {}) });
     };
     void read();
     const off = store.onChanged((h) => {
@@ -62,6 +105,6 @@ export function useBody(hash: string, type: string): BodyView {
       if (retry !== undefined) clearTimeout(retry);
       if (url) URL.revokeObjectURL(url);
     };
-  }, [db, hash, type]);
+  }, [db, hash, type, load]);
   return view;
 }
