@@ -2,6 +2,7 @@ import { ATTACHMENT_LIMITS } from '../../src-shared/domain/attachments';
 import { bytesAreOfType } from '../../src-shared/domain/attachment-sniff';
 import type { LocalisedMessage } from '../../src-shared/i18n/validation';
 import { contentRefusalMessage, type PreparedFile } from './attachments';
+import { drawDownscaled } from './thumbnail';
 
 // Turns a chosen, dropped, pasted or photographed file into what the desk keeps (issue 13). Its bytes are
 // judged first, as the server judges every body: a file whose bytes are not of the type its name or the
@@ -66,21 +67,13 @@ function contentRefusal(name: string, type: string, bytes: Uint8Array): Localise
 
 async function redraw(file: File, type: string): Promise<PreparedFile> {
   const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-  const scale = Math.min(1, ATTACHMENT_LIMITS.imageMaxEdge / Math.max(bitmap.width, bitmap.height));
-  const width = Math.max(1, Math.round(bitmap.width * scale));
-  const height = Math.max(1, Math.round(bitmap.height * scale));
-  const canvas = new OffscreenCanvas(width, height);
-  const g = canvas.getContext('2d')!;
-  g.imageSmoothingQuality = 'high';
   // PNG stays PNG (screenshots and scans of text stay sharp, transparency stays); photos become JPEG.
   const out = type === 'image/png' ? 'image/png' : 'image/jpeg';
-  if (out === 'image/jpeg') {
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, width, height);
+  try {
+    const { blob, width, height } = await drawDownscaled(bitmap, ATTACHMENT_LIMITS.imageMaxEdge, out, 0.85);
+    const name = out === type ? file.name : file.name.replace(/\.[^.]*$/, '') + '.jpg';
+    return { bytes: await blob.arrayBuffer(), type: out, name, width, height };
+  } finally {
+    bitmap.close();
   }
-  g.drawImage(bitmap, 0, 0, width, height);
-  bitmap.close();
-  const blob = await canvas.convertToBlob({ type: out, quality: 0.85 });
-  const name = out === type ? file.name : file.name.replace(/\.[^.]*$/, '') + '.jpg';
-  return { bytes: await blob.arrayBuffer(), type: out, name, width, height };
 }

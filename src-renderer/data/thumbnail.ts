@@ -27,23 +27,35 @@ export async function makeThumbnail(bytes: ArrayBuffer, type: string): Promise<T
     return undefined;
   }
   try {
-    const scale = Math.min(1, THUMBNAIL_EDGE / Math.max(bitmap.width, bitmap.height));
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
-    const canvas = new OffscreenCanvas(width, height);
-    const g = canvas.getContext('2d');
-    if (!g) return undefined;
-    g.imageSmoothingQuality = 'high';
     // A PNG keeps its transparency (a screenshot, a scan of a stamp); everything else becomes a JPEG on white.
-    const out = type === 'image/png' ? 'image/png' : 'image/jpeg';
-    if (out === 'image/jpeg') {
-      g.fillStyle = '#fff';
-      g.fillRect(0, 0, width, height);
-    }
-    g.drawImage(bitmap, 0, 0, width, height);
-    const blob = await canvas.convertToBlob({ type: out, quality: 0.8 });
-    return { bytes: await blob.arrayBuffer(), type: out };
+    const drawn = await drawDownscaled(bitmap, THUMBNAIL_EDGE, type === 'image/png' ? 'image/png' : 'image/jpeg', 0.8);
+    return { bytes: await drawn.blob.arrayBuffer(), type: drawn.type };
   } finally {
     bitmap.close();
   }
+}
+
+/**
+ * Draws a picture with its longest edge at most `maxEdge` and encodes it as `type`: the one drawing of the
+ * desk's kept photos (prepare-file.ts) and their thumbnails. Only the pixels are drawn, so nothing of the
+ * original file's metadata (EXIF) is carried over; a JPEG is drawn on white, having no transparency.
+ */
+export async function drawDownscaled(
+  bitmap: ImageBitmap,
+  maxEdge: number,
+  type: 'image/jpeg' | 'image/png',
+  quality: number,
+): Promise<{ blob: Blob; type: 'image/jpeg' | 'image/png'; width: number; height: number }> {
+  const scale = Math.min(1, maxEdge / Math.max(bitmap.width, bitmap.height));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const canvas = new OffscreenCanvas(width, height);
+  const g = canvas.getContext('2d')!;
+  g.imageSmoothingQuality = 'high';
+  if (type === 'image/jpeg') {
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, width, height);
+  }
+  g.drawImage(bitmap, 0, 0, width, height);
+  return { blob: await canvas.convertToBlob({ type, quality }), type, width, height };
 }
