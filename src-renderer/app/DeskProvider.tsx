@@ -9,6 +9,7 @@ import { runProjector } from '../data/projection-runner';
 import { runScheduledBackup } from '../data/backups';
 import { onHostEvent } from '../bridge/host';
 import { deskPulled$ } from '../data/replication';
+import { bodyStoreFor } from '../data/body-store';
 import type { StoredConfigDoc } from '../data/schemas';
 import { useT } from '../i18n/i18n';
 import { readSession, writeSession } from '../session/session';
@@ -38,6 +39,9 @@ export function DeskProvider({ children }: { children: ReactNode }) {
       .then((d) => {
         if (cancelled) return void d.close();
         performance.mark('jiesu:db-open');
+        // The attachment body store is a database of its own: opened now, beside the rest of start-up, so a
+        // case page with photos does not wait for it (docs/performance.md "The case page with 50 thumbnails").
+        bodyStoreFor(d);
         setDb(d);
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
