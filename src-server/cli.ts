@@ -8,6 +8,7 @@ import { createDemoOrg } from './demo';
 import { copyDatabase } from './db/copy';
 import { setStaffPassphrase } from './staff-passphrase';
 import { openS3BodyStore, s3OptionsFromEnv } from './sync/s3-body-store';
+import { rotateMasterKey, rotationReport } from './confidential/rotate-master-key';
 
 // `npm run server` starts the central server; `npm run server -- admin <command>` administers it.
 // With PGlite, stop the server before running admin commands (one process owns the data folder; the
@@ -26,7 +27,8 @@ const USAGE = `用法 / usage:
   npm run server -- admin set-passphrase --org <orgId> --staff <姓名或人员编号>      (口令从终端输入两次，或从标准输入读一行)
   npm run server -- admin demo [--preset starter]
   DATABASE_URL=postgres://… npm run server -- admin copy-to-postgres --data-dir ./jiesu-server-data
-  JIESU_S3_BUCKET=… npm run server -- admin move-bodies-to-s3      (数据库中已有的附件移入存储桶 / bodies kept in the database into the bucket)`;
+  JIESU_S3_BUCKET=… npm run server -- admin move-bodies-to-s3      (数据库中已有的附件移入存储桶 / bodies kept in the database into the bucket)
+  npm run server -- admin rotate-master-key      (更换主密钥 / replace the master key; docs/operations.md §4)`;
 
 function parseStaff(spec: string): StaffInput {
   const [name, roles, pin] = spec.split(':');
@@ -205,6 +207,11 @@ async function main(argv: string[]): Promise<void> {
         } finally {
           await store.close();
         }
+        break;
+      }
+      case 'rotate-master-key': {
+        const r = await rotateMasterKey(db, { databaseUrl, dataDir }, { now: Date.now() });
+        for (const line of rotationReport(r)) console.log(line);
         break;
       }
       case 'demo': {

@@ -5,7 +5,7 @@ import type { Database } from './db/types';
 import type { PresetLookup } from './presets';
 import type { SyncOptions } from './plugins/sync';
 import type { Keyring } from './confidential/keyring';
-import { openKeyring } from './confidential/open-keyring';
+import { keyringLogLine, openKeyring } from './confidential/open-keyring';
 import { databaseBodyStore, type BodyStore } from './sync/attachment-store';
 import { openS3BodyStore, type S3BodyStoreOptions } from './sync/s3-body-store';
 
@@ -25,6 +25,8 @@ export interface StartServerOptions {
   sync?: SyncOptions;
   /** The master key itself (tests); otherwise JIESU_MASTER_KEY, JIESU_MASTER_KEY_FILE or the data folder's key file. */
   masterKey?: Buffer;
+  /** With `masterKey`: previous master keys, which only open data keys (otherwise JIESU_MASTER_KEY_PREVIOUS[_FILE]). */
+  previousMasterKeys?: readonly Buffer[];
   /** Attachment bodies in this S3-compatible bucket instead of the database (cli.ts reads JIESU_S3_*). */
   s3?: S3BodyStoreOptions;
 }
@@ -46,9 +48,17 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
   let bodies: BodyStore | undefined;
   try {
-    const { keyring, source } = await openKeyring(db, { masterKey: opts.masterKey, databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+    const opened = await openKeyring(db, {
+      masterKey: opts.masterKey,
+      previousMasterKeys: opts.previousMasterKeys,
+      databaseUrl: opts.databaseUrl,
+      dataDir: opts.dataDir,
+    });
+    const { keyring, source } = opened;
     bodies = opts.s3 ? await openS3BodyStore(db, opts.s3) : databaseBodyStore(db);
     const { app } = await buildApp({ db, keyring, bodies, logger: opts.logger, presets: opts.presets, sync: opts.sync });
+    const line = keyringLogLine(opened);
+    app.log[line.level](line.fields, line.msg);
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 0, host });
     const address = app.server.address();

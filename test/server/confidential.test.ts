@@ -4,72 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACKENDS } from './backends';
 import { startTestServer, type TestServer } from './setup';
-import { enrol, http, pullAll, push } from './client';
-import { createOrganisation, issueEnrolmentCode } from '../../src-server/orgs';
-import { fireBrigadePreset } from '../../src-shared/presets/s1-fire-brigade';
-import { makeEvent, makeRegistration, ulidAt, HOUR } from '../../src-shared/domain/projection.fixtures';
+import { http, pullAll, push } from './client';
+import { makeEvent, ulidAt, HOUR } from '../../src-shared/domain/projection.fixtures';
 import type { CaseEvent, CaseEventOf } from '../../src-shared/domain/events';
-import type { EnrolResponse } from '../../src-shared/sync/contract';
 import { startServer } from '../../src-server/server';
 import { defaultKeyFile } from '../../src-server/confidential/master-key';
 import { TEST_NOW } from '../helpers/clock';
-import { acceptedIntake, policyOf } from '../../src-shared/presets/presets.fixtures';
-
-const FIRE = policyOf(fireBrigadePreset);
+import { clear, confidentialReport, fireBrigade, NAME, nextSerial, T0, type Fixture } from './fire-brigade';
 
 // Issue 10 item 4 (S1-5 end to end): a confidential reporter's identity is stored encrypted (envelope
 // encryption, src-server/confidential/), reaches only desks where someone may reveal it, and never the read API.
-
-const NAME = '王秘密';
-const PHONE = '13900001111';
-const ADDRESS = '幸福路8号3单元502';
-const T0 = TEST_NOW - 2 * HOUR;
-
-interface Fixture {
-  orgId: string;
-  /** Organisation-wide desk at headquarters, where the duty chief and the leader sign in (may reveal). */
-  hq: EnrolResponse;
-  /** A squadron's desk: only the duty officer signs in there (may not reveal). */
-  squad: EnrolResponse;
-  officer: string;
-  chief: string;
-}
-
-/** A fire brigade (S1-5 confidential by default) with a headquarters and a squadron site. */
-async function fireBrigade(t: TestServer): Promise<Fixture> {
-  const org = await createOrganisation(t.server.db, {
-    name: '消防大队',
-    policy: fireBrigadePreset,
-    sites: [{ name: '大队部' }, { name: '一中队' }],
-    staff: [
-      { name: '张值班', roles: ['duty_officer'], pin: '1234', siteNames: ['一中队'] },
-      { name: '李首长', roles: ['duty_chief'], pin: '1234', siteNames: ['大队部'] },
-      { name: '王大队长', roles: ['main_leader'], pin: '1234', siteNames: ['大队部'] },
-    ],
-  });
-  const [hqSite, squadSite] = org.siteIds as [string, string];
-  const hq = await enrol(t.url, (await issueEnrolmentCode(t.server.db, { orgId: org.orgId, siteId: hqSite, scope: 'org' })).code);
-  const squad = await enrol(t.url, (await issueEnrolmentCode(t.server.db, { orgId: org.orgId, siteId: squadSite, scope: 'site' })).code);
-  return { orgId: org.orgId, hq, squad, officer: org.staffIds[0]!, chief: org.staffIds[1]! };
-}
-
-let serial = 0;
-/** A confidential report registered at the squadron's desk by its duty officer. */
-function confidentialReport(f: Fixture): CaseEventOf<'case.registered'> {
-  const number = `${f.squad.deskCode}-20261127-${String(++serial).padStart(3, '0')}`;
-  return makeRegistration(
-    T0,
-    {
-      ...acceptedIntake(FIRE),
-      number,
-      firstReceiverId: f.officer,
-      complainant: { anonymous: false, confidential: true, name: NAME, phone: PHONE, address: ADDRESS },
-    },
-    { id: ulidAt(T0, ++serial), caseId: number, orgId: f.orgId, siteId: f.squad.siteId, deskId: f.squad.deskId, actorId: f.officer, policyRevision: 1 },
-  );
-}
-
-const clear = (text: string) => [NAME, PHONE, ADDRESS, '幸福路'].filter((s) => text.includes(s));
 
 describe.each(BACKENDS)('confidential identity end to end (%s)', (backend) => {
   let t: TestServer;
@@ -143,7 +87,7 @@ describe.each(BACKENDS)('confidential identity end to end (%s)', (backend) => {
 
   it('revealing is recorded by the server: the identity_viewed event says who looked at which case and when', async () => {
     const look = makeEvent('case.identity_viewed', { reason: '核实举报人身份' }, T0 + HOUR, {
-      id: ulidAt(T0 + HOUR, ++serial),
+      id: ulidAt(T0 + HOUR, nextSerial()),
       caseId: report.caseId,
       orgId: f.orgId,
       siteId: f.squad.siteId,
@@ -154,7 +98,7 @@ describe.each(BACKENDS)('confidential identity end to end (%s)', (backend) => {
     expect((await push(t.url, f.hq.token, 'events', [look])).body).toEqual([]);
     // The duty officer may not reveal (S1-5): the server refuses the audit event it would need.
     const sneak = makeEvent('case.identity_viewed', { reason: '好奇' }, T0 + HOUR, {
-      id: ulidAt(T0 + HOUR, ++serial),
+      id: ulidAt(T0 + HOUR, nextSerial()),
       caseId: report.caseId,
       orgId: f.orgId,
       siteId: f.squad.siteId,
@@ -180,8 +124,7 @@ describe('the master key', () => {
       const keyFile = defaultKeyFile(dataDir);
       expect(first.masterKeySource).toBe(keyFile);
       const key = readFileSync(keyFile, 'utf8');
-      const t = { server: first, url: first.url } as unknown as TestServer;
-      const f = await fireBrigade(t);
+      const f = await fireBrigade({ server: first, url: first.url });
       const report = confidentialReport(f);
       expect((await push(first.url, f.squad.token, 'events', [report])).body).toEqual([]);
       await first.close();
