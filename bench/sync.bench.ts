@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { percentile, report } from './lib';
+import { report } from './lib';
+import { eventsFor } from './desk-work';
 import { postgresUrl } from './postgres';
 import { startServer, type RunningServer } from '../src-server/server';
 import { createDemoOrg } from '../src-server/demo';
@@ -8,38 +9,15 @@ import { issueEnrolmentCode } from '../src-server/orgs';
 import { canonicalJson } from '../src-server/sync/canonical';
 import { PULL_EVENTS_SQL, newlineJoined } from '../src-server/sync/events-store';
 import { enrol, pullPage, push } from '../test/server/client';
-import { generateDeskWork } from '../test/sync/fixtures';
 import type { CaseEvent } from '../src-shared/domain/events';
-import type { EnrolResponse } from '../src-shared/sync/contract';
 
 // Desk ↔ server throughput on loopback (issue 5): push and pull of 100k events through the replication
 // protocol, each beside a baseline measured in the same run — the same rows inserted / selected straight
-// in the same database — plus the initial sync of a new desk and, with a real PostgreSQL, 100 desks
-// pushing at once. Targets: push ≥ 5k events/s, ratio to raw insert ≥ 0.3, initial sync of 100k ≤ 20 s.
+// in the same database — plus the initial sync of a new desk (100 desks pushing at once: push-burst.bench.ts). Targets: push ≥ 5k events/s, ratio to raw insert ≥ 0.3, initial sync of 100k ≤ 20 s.
 
 const N = Number(process.env.BENCH_SYNC_EVENTS ?? 100_000);
 const PUSH_BATCH = 500;
 const PULL_LIMIT = 1000;
-
-function eventsFor(desk: EnrolResponse, staffIds: string[], n: number, seed: number): CaseEvent[] {
-  const out: CaseEvent[] = [];
-  // ~3 events per case; enough days of 100 cases to reach n.
-  for (let chunk = 0; out.length < n; chunk++) {
-    out.push(
-      ...generateDeskWork(seed + chunk, {
-        orgId: desk.orgId,
-        siteId: desk.siteId,
-        deskId: desk.deskId,
-        deskCode: desk.deskCode,
-        actorIds: staffIds,
-        start: Date.UTC(2025, 0, 1) + chunk * 20 * 86_400_000,
-        days: 20,
-        casesPerDay: 100,
-      }),
-    );
-  }
-  return out.slice(0, n);
-}
 
 async function pushAll(url: string, token: string, events: CaseEvent[]): Promise<number> {
   const t0 = performance.now();
@@ -153,57 +131,6 @@ async function throughput(label: string, server: RunningServer): Promise<void> {
   });
 }
 
-async function concurrentDesks(server: RunningServer): Promise<void> {
-  const DESKS = 100;
-  const BATCHES = 10;
-  const BATCH = 50;
-  const org = await createDemoOrg(server.db, { presetId: 'starter' });
-  const desks: EnrolResponse[] = [await enrol(server.url, org.code)];
-  for (let i = 1; i < DESKS; i++) desks.push(await enrol(server.url, (await issueEnrolmentCode(server.db, { orgId: org.orgId, scope: 'org' })).code));
-  const work = desks.map((d, i) => eventsFor(d, org.staffIds, BATCHES * BATCH + BATCH, 1000 + i));
-  // Baseline: one desk alone, same batch size.
-  const alone: number[] = [];
-  for (let b = 0; b < BATCHES; b++) {
-    const t0 = performance.now();
-    await push(
-      server.url,
-      desks[0]!.token,
-      'events',
-      work[0]!.slice(BATCHES * BATCH, BATCHES * BATCH + BATCH).map((e, i) => ({ ...e, id: `${e.id.slice(0, 24)}${String(b).padStart(1, '0')}${i % 10}` })),
-    );
-    alone.push(performance.now() - t0);
-  }
-  const latencies: number[] = [];
-  const t0 = performance.now();
-  await Promise.all(
-    desks.map(async (d, i) => {
-      for (let b = 0; b < BATCHES; b++) {
-        const s = performance.now();
-        const r = await push(server.url, d.token, 'events', work[i]!.slice(b * BATCH, (b + 1) * BATCH));
-        if (r.status !== 200) throw new Error(`push ${r.status}`);
-        latencies.push(performance.now() - s);
-      }
-    }),
-  );
-  const wall = performance.now() - t0;
-  const p50 = percentile(latencies, 50);
-  report({
-    bench: 'sync.concurrent-desks.postgres',
-    figure: Number(p50.toFixed(1)),
-    unit: 'ms p50 per push',
-    baseline: Number(percentile(alone, 50).toFixed(1)),
-    baselineLabel: `one desk alone pushing ${BATCH}-event batches`,
-    ratio: percentile(alone, 50) / p50,
-    extra: {
-      desks: DESKS,
-      batchesPerDesk: BATCHES,
-      batchSize: BATCH,
-      p99Ms: Number(percentile(latencies, 99).toFixed(1)),
-      eventsPerSecond: Math.round((DESKS * BATCHES * BATCH) / (wall / 1000)),
-    },
-  });
-}
-
 const lite = await startServer({ port: 0 });
 try {
   await throughput('pglite', lite);
@@ -216,7 +143,6 @@ if (pgdb) {
   const server = await startServer({ databaseUrl: pgdb.url, port: 0, masterKey: randomBytes(32) });
   try {
     await throughput('postgres', server);
-    await concurrentDesks(server);
   } finally {
     await server.close();
     await pgdb.drop();

@@ -13,8 +13,10 @@ import {
 } from '../../src-shared/sync/contract';
 import { ApiError, errorResponseSchema } from '../errors';
 import { bearerSecurity, deskOf, requireDesk } from '../auth';
-import { checkConfigRows, checkEventRows } from '../sync/validate';
+import { checkConfigRows, checkEventRows, type CheckedEvent } from '../sync/validate';
+import type { DeskScope } from '../sync/scope';
 import { pullEvents, pushEvents } from '../sync/events-store';
+import { GroupCommitter } from '../sync/group-commit';
 import { authoriseEvents, type AuthoriseOptions } from '../sync/authorise';
 import { pullConfig, pushConfig } from '../sync/config-store';
 import { latestSeq } from '../sync/seq';
@@ -76,12 +78,16 @@ const pushBody = {
   },
 } as const;
 
-/** Authorisation of pushed events (sync/authorise.ts); `enabled: false` only for the bench's baseline. */
+/** Authorisation of pushed events (sync/authorise.ts); `authorise: false` and `groupCommit: false` only for the benches' baselines. */
 export interface SyncOptions extends AuthoriseOptions {
   authorise?: boolean;
+  /** false: each push written in its own transaction (sync/group-commit.ts is what the server does). */
+  groupCommit?: boolean;
 }
 
 export function syncPlugin(db: Database, hub: ChangeHub, keyring: Keyring, opts: SyncOptions = {}) {
+  const committer = new GroupCommitter(db, keyring);
+  const events: EventWriter = opts.groupCommit === false ? (scope, rows) => pushEvents(db, keyring, scope, rows) : (scope, rows) => committer.push(scope, rows);
   return async function sync(app: FastifyInstance): Promise<void> {
     app.addHook('onRequest', requireDesk(db));
 
@@ -148,7 +154,7 @@ export function syncPlugin(db: Database, hub: ChangeHub, keyring: Keyring, opts:
         async (request, reply) => {
           const desk = deskOf(request);
           const rows = request.body as unknown[];
-          const conflicts = await pushRows(db, keyring, collection, desk, rows, opts, adminSessionToken(request));
+          const conflicts = await pushRows(db, events, collection, desk, rows, opts, adminSessionToken(request));
           return reply.type('application/json').send(`[${conflicts.join(',')}]`);
         },
       );
@@ -173,9 +179,12 @@ export function syncPlugin(db: Database, hub: ChangeHub, keyring: Keyring, opts:
   };
 }
 
+/** Stores a push's new events and returns its conflicts. */
+type EventWriter = (scope: DeskScope, rows: readonly CheckedEvent[]) => Promise<string[]>;
+
 async function pushRows(
   db: Database,
-  keyring: Keyring,
+  events: EventWriter,
   collection: ReplicatedCollection,
   desk: ReturnType<typeof deskOf>,
   rows: unknown[],
@@ -191,7 +200,7 @@ async function pushRows(
       const refused = await authoriseEvents(db, desk, checked.docs, opts);
       if (refused.length) throw new ApiError(403, 'eventsRefused', refused);
     }
-    return pushEvents(db, keyring, desk, checked.docs);
+    return events(desk, checked.docs);
   }
   const checked = checkConfigRows(rows, desk);
   if (!checked.ok) throw new ApiError(checked.forbidden ? 403 : 400, checked.forbidden ? 'forbidden' : 'invalidDocuments', checked.errors);

@@ -4,7 +4,8 @@ import { CHANGES_CHANNEL, type DeskScope } from './scope';
 import type { CheckedEvent } from './validate';
 import type { Keyring } from '../confidential/keyring';
 import { messageFor } from '../../src-shared/i18n/validation';
-import { carriesSeal, docsForDesk, openStored, sealForStorage } from '../confidential/sealed-events';
+import { carriesSeal, docsForDesk, openStored, sealForStorage, type StoredEvent } from '../confidential/sealed-events';
+import { lockOrg } from './seq';
 
 // Events are append-only (docs/architecture.md §The event log): a new id is stored with the next sequence number,
 // an identical re-push is a no-op, and a changed one is refused by returning the stored master state
@@ -35,61 +36,163 @@ export function eventWithDeletedFlag(canonical: string): string {
   return `${canonical.slice(0, -1)},"_deleted":false}`;
 }
 
-export async function pushEvents(db: Database, keyring: Keyring, scope: DeskScope, rows: readonly CheckedEvent[]): Promise<string[]> {
-  if (rows.length === 0) return [];
+/** A push checked against what is stored, waiting to be written: its new rows and the conflicts found so far. */
+export interface PreparedPush {
+  scope: DeskScope;
+  /** New rows as pushed, de-duplicated within the push, in the push's order. */
+  fresh: CheckedEvent[];
+  /** The same rows as they are stored (sealed where confidential), one for one. */
+  stored: StoredEvent[];
+  conflicts: string[];
+}
+
+/** What one push is answered: its own conflicts, or its own error. */
+export type PushOutcome = { ok: true; conflicts: string[] } | { ok: false; error: unknown };
+
+/**
+ * Compares a push with what is stored before any lock is taken: retried and duplicate deliveries (the
+ * common case after an outage) then cost one read and no lock at all, and a push's own refusals (a
+ * sealed copy it claims to have written, a changed event of another site) are its own before it joins a
+ * group (sync/group-commit.ts).
+ */
+export async function preparePush(db: Queryable, keyring: Keyring, scope: DeskScope, rows: readonly CheckedEvent[]): Promise<PreparedPush> {
   const conflicts: string[] = [];
-  // Compare with what is stored before taking the organisation's lock: retried and duplicate
-  // deliveries (the common case after an outage) then cost one read and no lock at all.
-  const fresh = await compareWithStored(db, keyring, scope, rows, conflicts);
-  if (fresh.length === 0) return conflicts;
+  const fresh = rows.length ? await compareWithStored(db, keyring, scope, rows, conflicts) : [];
   const stored = await Promise.all(fresh.map((r) => sealForStorage(keyring, scope.orgId, r.event.id, r.canonical)));
-  const sites = [...new Set(fresh.map((r) => r.event.siteId))];
-  return db.transaction(async (tx) => {
-    // One statement reserves the numbers (the organisation's row lock, held until commit, keeps commits
-    // in sequence order), inserts the batch and queues the change notice (delivered on commit to every
-    // instance listening, this one included): one round trip instead of three. Each column goes as one
-    // newline-joined parameter (newlineJoined), so the canonical texts are not escaped again as array
-    // elements on the way, and are stored verbatim.
-    const [result] = await tx.query<{ inserted: string[] }>(
-      `with s as (
-         update org_seq set seq = seq + $3 where org_id = $1 returning seq - $3 as base
-       ), ins as (
-         insert into events (org_id, id, seq, case_id, site_id, desk_id, type, at, received_at, doc, sealed)
-         select $1, u.id, s.base + u.ord, u.case_id, u.site_id, u.desk_id, u.type, u.at::bigint, $2, u.doc, nullif(u.sealed, '')
-         from s, unnest(string_to_array($4, chr(10)), string_to_array($5, chr(10)), string_to_array($6, chr(10)),
-             string_to_array($7, chr(10)), string_to_array($8, chr(10)), string_to_array($9, chr(10)), string_to_array($10, chr(10)),
-             string_to_array($13, chr(10)))
-           with ordinality as u(id, case_id, site_id, desk_id, type, at, doc, sealed, ord)
-         on conflict (org_id, id) do nothing
-         returning id
-       )
-       select array(select id from ins) as inserted,
-         (select count(pg_notify($11, json_build_object('orgId', $1::text, 'collection', 'events', 'seq', n.base + $3, 'sites', $12::json)::text))
-          from s as n where exists (select 1 from ins)) as notified
-       from s`,
-      [
-        scope.orgId,
-        Date.now(),
-        fresh.length,
-        newlineJoined(fresh.map((r) => r.event.id)),
-        newlineJoined(fresh.map((r) => r.event.caseId)),
-        newlineJoined(fresh.map((r) => r.event.siteId)),
-        newlineJoined(fresh.map((r) => r.event.deskId)),
-        newlineJoined(fresh.map((r) => r.event.type)),
-        newlineJoined(fresh.map((r) => String(r.event.at))),
-        newlineJoined(stored.map((r) => r.doc)),
-        CHANGES_CHANNEL,
-        JSON.stringify(sites),
-        newlineJoined(stored.map((r) => r.sealed ?? '')),
-      ],
-    );
-    if (!result) throw new Error(`organisation ${scope.orgId} has no sequence row`);
-    const inserted = new Set(result.inserted);
-    // Another push stored some of these ids between our read and our lock: judge those against it.
-    const raced = fresh.filter((r) => !inserted.has(r.event.id));
-    if (raced.length) await compareWithStored(tx, keyring, scope, raced, conflicts);
-    return conflicts;
-  });
+  // Checked here, per push: a value that cannot travel newline-joined fails its own push, not its group.
+  newlineJoined(fresh.flatMap((r) => [r.event.id, r.event.caseId, r.event.siteId, r.event.deskId, r.event.type]));
+  newlineJoined(stored.flatMap((r) => [r.doc, r.sealed ?? '']));
+  return { scope, fresh, stored, conflicts };
+}
+
+/** One push written on its own (its own transaction): seeds, tools and tests; the server groups (sync/group-commit.ts). */
+export async function pushEvents(db: Database, keyring: Keyring, scope: DeskScope, rows: readonly CheckedEvent[]): Promise<string[]> {
+  const prepared = await preparePush(db, keyring, scope, rows);
+  if (prepared.fresh.length === 0) return prepared.conflicts;
+  const [outcome] = await writePushes(db, keyring, [prepared]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.conflicts;
+}
+
+/** Thrown inside a group's transaction to roll it back when some of its pushes failed on their own rows. */
+class PushesFailed extends Error {
+  constructor(readonly failed: Map<number, unknown>) {
+    super('pushes of the group failed');
+  }
+}
+
+/**
+ * Writes prepared pushes of one organisation in one transaction, in the given order (their sequence
+ * numbers follow it), and answers each: its conflicts, or its own error. A push whose rows fail inside
+ * the transaction (the re-check of raced ids) is answered with its error and the rest are written again
+ * without it; a failure no push can be blamed for writes each push alone, so a row the database refuses
+ * fails only its own push.
+ */
+export async function writePushes(db: Database, keyring: Keyring, pushes: readonly PreparedPush[]): Promise<PushOutcome[]> {
+  const outcomes: PushOutcome[] = [];
+  let pending = pushes.map((_, i) => i);
+  while (pending.length) {
+    const group = pending.map((i) => pushes[i]!);
+    try {
+      const answers = await db.transaction(async (tx) => {
+        const written = await writeGroup(tx, keyring, group);
+        const failed = new Map<number, unknown>();
+        written.forEach((w, k) => !w.ok && failed.set(k, w.error));
+        if (failed.size) throw new PushesFailed(failed);
+        return written;
+      });
+      answers.forEach((a, k) => (outcomes[pending[k]!] = a));
+      pending = [];
+    } catch (e) {
+      if (e instanceof PushesFailed) {
+        for (const [k, error] of e.failed) outcomes[pending[k]!] = { ok: false, error };
+        pending = pending.filter((_, k) => !e.failed.has(k));
+      } else if (pending.length === 1) {
+        outcomes[pending[0]!] = { ok: false, error: e };
+        pending = [];
+      } else {
+        for (const i of pending) outcomes[i] = (await writePushes(db, keyring, [pushes[i]!]))[0]!;
+        pending = [];
+      }
+    }
+  }
+  return outcomes;
+}
+
+async function writeGroup(tx: Queryable, keyring: Keyring, group: readonly PreparedPush[]): Promise<PushOutcome[]> {
+  const orgId = group[0]!.scope.orgId;
+  if (group.some((p) => p.scope.orgId !== orgId)) throw new Error('a group holds pushes of one organisation');
+  // The organisation's row lock, held until commit, keeps commits in sequence order; and since every writer
+  // holds it, the insert below (a statement of its own, so it sees what they committed) stores exactly the
+  // ids not stored yet, numbered without gaps.
+  const base = await lockOrg(tx, orgId);
+  // Each id once in the group: the first push that brings it writes it; a later one is judged against it below.
+  const claimed = new Set<string>();
+  const rows: { row: CheckedEvent; stored: StoredEvent }[] = [];
+  const own = group.map((p) =>
+    p.fresh.filter((row, j) => {
+      if (claimed.has(row.event.id)) return false;
+      claimed.add(row.event.id);
+      rows.push({ row, stored: p.stored[j]! });
+      return true;
+    }),
+  );
+  // One statement inserts the group's new rows, moves the organisation's sequence to the last of them and
+  // queues one change notice naming every site they touched (delivered on commit to every instance
+  // listening, this one included). Each column goes as one newline-joined parameter (newlineJoined), so
+  // the canonical texts are not escaped again as array elements on the way, and are stored verbatim. The
+  // lateral probe with its limit is the per-id primary-key look-up of STORED_EVENTS_SQL.
+  const [result] = await tx.query<{ inserted: string[] }>(
+    `with ins as (
+       insert into events (org_id, id, seq, case_id, site_id, desk_id, type, at, received_at, doc, sealed)
+       select $1, u.id, $3::bigint + row_number() over (order by u.ord), u.case_id, u.site_id, u.desk_id, u.type, u.at::bigint, $2, u.doc, nullif(u.sealed, '')
+       from unnest(string_to_array($4, chr(10)), string_to_array($5, chr(10)), string_to_array($6, chr(10)),
+           string_to_array($7, chr(10)), string_to_array($8, chr(10)), string_to_array($9, chr(10)), string_to_array($10, chr(10)),
+           string_to_array($12, chr(10)))
+         with ordinality as u(id, case_id, site_id, desk_id, type, at, doc, sealed, ord)
+         left join lateral (select true as hit from events e where e.org_id = $1 and e.id = u.id limit 1) as s on true
+       where s.hit is null
+       on conflict (org_id, id) do nothing
+       returning id, seq, site_id
+     ), last as (
+       update org_seq set seq = greatest(org_seq.seq, m.seq) from (select max(seq) as seq from ins) as m
+       where org_seq.org_id = $1 and m.seq is not null
+       returning org_seq.seq
+     )
+     select array(select id from ins) as inserted,
+       (select count(pg_notify($11, json_build_object('orgId', $1::text, 'collection', 'events', 'seq', l.seq,
+          'sites', (select json_agg(distinct site_id) from ins))::text)) from last as l) as notified`,
+    [
+      orgId,
+      Date.now(),
+      base,
+      newlineJoined(rows.map((r) => r.row.event.id)),
+      newlineJoined(rows.map((r) => r.row.event.caseId)),
+      newlineJoined(rows.map((r) => r.row.event.siteId)),
+      newlineJoined(rows.map((r) => r.row.event.deskId)),
+      newlineJoined(rows.map((r) => r.row.event.type)),
+      newlineJoined(rows.map((r) => String(r.row.event.at))),
+      newlineJoined(rows.map((r) => r.stored.doc)),
+      CHANGES_CHANNEL,
+      newlineJoined(rows.map((r) => r.stored.sealed ?? '')),
+    ],
+  );
+  const inserted = new Set(result!.inserted);
+  const outcomes: PushOutcome[] = [];
+  for (const [k, push] of group.entries()) {
+    const conflicts = [...push.conflicts];
+    const wrote = new Set(own[k]!.filter((r) => inserted.has(r.event.id)));
+    // Ids stored by another instance between this push's check and the lock, or brought first by an
+    // earlier push of the group: judged against the stored event, as the check before the lock does.
+    const raced = push.fresh.filter((r) => !wrote.has(r));
+    try {
+      if (raced.length) await compareWithStored(tx, keyring, push.scope, raced, conflicts);
+      outcomes.push({ ok: true, conflicts });
+    } catch (error) {
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return outcomes;
 }
 
 /**

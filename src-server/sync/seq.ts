@@ -11,9 +11,16 @@ export async function reserveSeq(tx: Queryable, orgId: string, n: number): Promi
   return Number(last.seq) - n + 1;
 }
 
-/** Takes the organisation's push lock without reserving numbers (a push that turns out to store nothing). */
-export async function lockOrg(tx: Queryable, orgId: string): Promise<void> {
-  await tx.query('select seq from org_seq where org_id = $1 for update', [orgId]);
+/**
+ * Takes the organisation's push lock and returns its sequence number under it. Every writer of the
+ * organisation's events and configuration holds this lock until commit, so a statement run after it sees
+ * everything they stored, and nobody stores more before this transaction ends.
+ */
+export async function lockOrg(tx: Queryable, orgId: string): Promise<number> {
+  const rows = await tx.query<{ seq: number | string }>('select seq from org_seq where org_id = $1 for update', [orgId]);
+  const row = rows[0];
+  if (!row) throw new Error(`organisation ${orgId} has no sequence row`);
+  return Number(row.seq);
 }
 
 /** The organisation's sequence number now (no lock): a pull says it so a joining desk can show how far it has come. */
