@@ -305,24 +305,31 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
 
   /**
    * Pushes one chunk. Rows the server refuses as invalid or unauthorised are set aside (they stay on this desk and the
-   * status says so) and the rest is pushed again, so one bad document never blocks the queue behind it.
+   * status says so) and the rest is pushed again, so one bad document never blocks the queue behind it. The rest may
+   * be refused in its turn for another reason (a malformed row and an unauthorised one in one chunk: the server names
+   * only the first kind it finds), so this repeats until the server takes what is left; each round sets aside at least
+   * one row, or the error is thrown as it came.
    */
   async function pushChunk<R>(name: ReplicatedCollection, chunk: R[]): Promise<never[]> {
-    try {
-      return await request<never[]>('POST', pushPath(name), chunk, name === 'config' ? adminHeaders() : {});
-    } catch (e) {
-      const error = e instanceof SyncHttpError ? e.error : undefined;
-      // 400: invalid rows; 403 eventsRefused / configRefused: rows the server does not authorise
-      // (src-server/sync/authorise.ts, authorise-config.ts).
-      const setAside = error && (error.status === 400 || error.code === 'eventsRefused' || error.code === 'configRefused') && error.rows?.length;
-      if (!setAside) throw e;
-      const refused = new Set(error.rows);
-      const rest = chunk.filter((_, i) => !refused.has(i));
-      const conflicts = rest.length ? await request<never[]>('POST', pushPath(name), rest, name === 'config' ? adminHeaders() : {}) : [];
-      await noteRefused(name, chunk, error);
-      // The server answered: the desk is online, and the refusal is listed rather than shown as a lost link.
-      succeeded();
-      return conflicts;
+    let rest = chunk;
+    for (;;) {
+      try {
+        return await request<never[]>('POST', pushPath(name), rest, name === 'config' ? adminHeaders() : {});
+      } catch (e) {
+        const error = e instanceof SyncHttpError ? e.error : undefined;
+        // 400: invalid rows; 403 eventsRefused / configRefused: rows the server does not authorise
+        // (src-server/sync/authorise.ts, authorise-config.ts).
+        const setAside = error && (error.status === 400 || error.code === 'eventsRefused' || error.code === 'configRefused') && error.rows?.length;
+        if (!setAside) throw e;
+        const refused = new Set(error.rows);
+        const left = rest.filter((_, i) => !refused.has(i));
+        if (left.length === rest.length) throw e;
+        await noteRefused(name, rest, error);
+        // The server answered: the desk is online, and the refusal is listed rather than shown as a lost link.
+        succeeded();
+        if (left.length === 0) return [];
+        rest = left;
+      }
     }
   }
 

@@ -214,4 +214,47 @@ describe.each(BACKENDS)('two desks offline for a week converge (%s)', (backend) 
     expect(refusedMessage(state.refused)['zh-CN']).toMatch(/1 条记录未通过服务器校验，仅保存在本台/);
     expect(await d.db.events.findOne('corrupt-id').exec()).not.toBeNull();
   });
+
+  it('a malformed and an unauthorised document in one push are both set aside, each with its reason, and the rest is stored', async () => {
+    // The server judges shape before authority, so the first answer names only the malformed row; the rest, pushed
+    // again, is refused for the unauthorised one. Both must be set aside (the desk used to retry the chunk forever).
+    const d = desks[1]!;
+    const config = await loadConfig(d.db);
+    const work = (seed: number, actorIds: string[]) =>
+      generateDeskWork(seed, {
+        orgId: d.orgId,
+        siteId: d.siteId,
+        deskId: d.deskId,
+        deskCode: d.deskCode,
+        actorIds,
+        start: WEEK_START + 11 * 86_400_000,
+        days: 1,
+        casesPerDay: 2,
+        org: { policy: config.policies[0]!, staff: config.staff },
+      }).filter((e) => e.type === 'case.registered');
+    const [good, malformed] = work(
+      910,
+      config.staff.map((x) => x.id),
+    );
+    const [forged] = work(911, ['NOT-STAFF']);
+    await d.db.events.bulkInsert([good!, { ...malformed!, id: 'malformed-id' }, forged!]);
+    await eventually(
+      async () => (await pullAll<CaseEvent>(t.url, d.token, 'events')).documents.some((e) => e.id === good!.id),
+      20_000,
+      'the good event on the server',
+    );
+    const state = await eventually(
+      async () => (d.replication.state.refusedList?.some((r) => r.id === forged!.id) ? d.replication.state : undefined),
+      20_000,
+      'both refusals in the status',
+    );
+    expect(state.refusedList).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'malformed-id', code: 'format' }),
+        expect.objectContaining({ id: forged!.id, code: 'sync.actorUnknown' }),
+      ]),
+    );
+    const stored = (await pullAll<CaseEvent>(t.url, d.token, 'events')).documents;
+    expect(stored.some((e) => e.id === 'malformed-id' || e.id === forged!.id)).toBe(false);
+  });
 });
