@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -277,11 +280,15 @@ async function transfer(label: string, server: RunningServer): Promise<void> {
 // The plain server and fetch warmed up before anything is timed.
 await plainHttp(photos.slice(0, 20));
 
-const lite = await startServer({ port: 0 });
+// The embedded default as `npm run server` runs it: PGlite on a data folder. In memory (as the tests run it)
+// every stored body grows PGlite's in-memory file by a copy, which a server on a folder never pays.
+const liteDir = mkdtempSync(join(tmpdir(), 'jiesu-bench-bodies-'));
+const lite = await startServer({ port: 0, dataDir: join(liteDir, 'data') });
 try {
   await transfer('pglite', lite);
 } finally {
   await lite.close();
+  rmSync(liteDir, { recursive: true, force: true });
 }
 
 const pgdb = process.env.ATTACHMENTS_BENCH_PG === '0' ? undefined : await postgresUrl();

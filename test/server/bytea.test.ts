@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createTestDatabase, type TestDatabase } from './backends';
+import { openDatabase } from '../../src-server/db/open';
+import type { Database } from '../../src-server/db/types';
+
+// Attachment bodies are kept as bytea (sync/attachment-store.ts). On PGlite they pass through the hex
+// serializer and parser of db/pglite.ts, which replace PGlite's per-byte ones for speed: every byte value,
+// an empty body and a view into a larger buffer (as a body sliced from a request is) come back unchanged.
+
+describe.each(BACKENDS)('bytea round trip (%s)', (backend) => {
+  let test: TestDatabase;
+  let db: Database;
+  afterAll(async () => {
+    await db?.close();
+    await test?.drop();
+  });
+
+  it('keeps every byte value, an empty body and a view into a larger buffer', async () => {
+    test = await createTestDatabase(backend);
+    db = await openDatabase(test.options);
+    await db.query('create table bytea_round_trip (id int primary key, bytes bytea not null)');
+    const every = Uint8Array.from({ length: 512 }, (_, i) => i % 256);
+    const backing = Uint8Array.from({ length: 64 }, (_, i) => 255 - i);
+    const view = backing.subarray(10, 30);
+    const bodies = [every, new Uint8Array(0), view];
+    for (const [id, bytes] of bodies.entries()) await db.query('insert into bytea_round_trip values ($1, $2)', [id, bytes]);
+    const rows = await db.query<{ id: number; bytes: Uint8Array; size: number }>('select id, bytes, length(bytes) as size from bytea_round_trip order by id');
+    expect(rows.map((r) => Number(r.size))).toEqual([512, 0, 20]);
+    for (const r of rows) expect([...r.bytes]).toEqual([...bodies[r.id]!]);
+  });
+});
