@@ -8,6 +8,7 @@ import { openCasesQuery } from '../src-renderer/data/hooks';
 import { registerCase } from '../src-renderer/data/register';
 import { caseDocOf } from '../src-renderer/data/case-doc';
 import type { CaseDoc } from '../src-renderer/data/schemas';
+import { openBodyStore } from '../src-renderer/data/body-store';
 
 // Runs inside Chromium (served by Vite) for bench/desk.bench.ts: seeds a desk store and times the
 // desk's own data path on real IndexedDB.
@@ -123,9 +124,29 @@ export async function openCasesReadAB(profile: string, rounds: number): Promise<
   return { desk, plain, count };
 }
 
+/**
+ * Fills the desk's body store with `total` bytes of attachment bodies of `each` bytes (random, kept as PDFs so
+ * no thumbnail is drawn), as a desk that has kept years of scans would hold. Returns the bytes kept.
+ */
+export async function fillBodies(profile: string, total: number, each: number): Promise<{ bytes: number; files: number; ms: number }> {
+  const t0 = performance.now();
+  const store = openBodyStore(deskDatabaseName(profile));
+  let bytes = 0;
+  let files = 0;
+  while (bytes < total) {
+    const body = new Uint8Array(each);
+    // getRandomValues fills at most 64 kB a call.
+    for (let at = 0; at < each; at += 65_536) crypto.getRandomValues(body.subarray(at, Math.min(each, at + 65_536)));
+    await store.put(body.buffer, 'application/pdf');
+    bytes += each;
+    files++;
+  }
+  return { bytes, files, ms: performance.now() - t0 };
+}
+
 declare global {
   interface Window {
-    deskBench?: { seed: typeof seed; saveToVisible: typeof saveToVisible; openCasesReadAB: typeof openCasesReadAB };
+    deskBench?: { seed: typeof seed; saveToVisible: typeof saveToVisible; openCasesReadAB: typeof openCasesReadAB; fillBodies: typeof fillBodies };
   }
 }
-window.deskBench = { seed, saveToVisible, openCasesReadAB };
+window.deskBench = { seed, saveToVisible, openCasesReadAB, fillBodies };
