@@ -1,7 +1,10 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
 import { percentile, report } from './lib';
 import { queueColdRender } from './queue-cold-render';
-import { buildRenderer, builtAsset, launchChromium, startShell } from '../test/helpers/browser';
+import { buildRenderer, builtAsset, CHROMIUM_ARGS, startShell } from '../test/helpers/browser';
 
 // Issue 13 "Measure": a desk store holding 2 GB of attachment bodies opens on its queue as fast as one
 // holding none. Chromium on real IndexedDB, the production build served by the browser shell. Two desks
@@ -18,8 +21,14 @@ const ROUNDS = Number(process.env.BODIES_QUEUE_ROUNDS ?? 5);
 const rendererDir = await buildRenderer({ deskBench: resolve('bench/desk-bench-page.ts') });
 const host = await startShell(rendererDir);
 const origin = host.shell.url.replace(/\/$/, '');
-const browser = await launchChromium();
-const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+// A profile on disk, as the desk's own window has: a browser context of `newContext` is off the record, its
+// IndexedDB held in memory under a quota far below 2 GB.
+const profileDir = mkdtempSync(join(tmpdir(), 'jiesu-bench-profile-'));
+const context = await chromium.launchPersistentContext(profileDir, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [...CHROMIUM_ARGS],
+  viewport: { width: 1440, height: 900 },
+});
 
 try {
   const benchPage = await context.newPage();
@@ -72,6 +81,7 @@ try {
     },
   });
 } finally {
-  await browser.close();
+  await context.close();
   await host.shell.close();
+  rmSync(profileDir, { recursive: true, force: true });
 }

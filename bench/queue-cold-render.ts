@@ -4,6 +4,7 @@ import type { BrowserContext } from 'playwright-core';
 // it holds at least `open` cases (共 N 件). Both clocks of one load, in ms: from navigation (what the clerk
 // waits for, the bundle's load included) and from the desk's own start (`jiesu:start`, after the bundle).
 // Shared by bench/desk.bench.ts (50k cases) and bench/bodies-queue.bench.ts (beside 2 GB of bodies).
+// QUEUE_MARKS=1 prints the desk's own marks of each load (jiesu:start, db-open, identity, cases-query, cases).
 
 export interface QueueLoad {
   fromNavigationMs: number;
@@ -19,6 +20,10 @@ export async function queueColdRender(context: BrowserContext, origin: string, p
       [open] as const,
       { timeout: 120_000 },
     );
+    if (process.env.QUEUE_MARKS)
+      process.stderr.write(
+        `${profile} ${JSON.stringify(await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])))}\n`,
+      );
     return await page.evaluate(() => ({
       fromNavigationMs: performance.now(),
       fromDeskStartMs: performance.now() - (performance.getEntriesByName('jiesu:start')[0]?.startTime ?? 0),
