@@ -113,7 +113,11 @@ function extend(held: StoredFold | undefined, events: readonly CaseEvent[], coun
  * pushed ids are stored already (one primary-key probe each, STORED_EVENTS_SQL); for each pushed case, how
  * many of its events are stored and, unless that is the count its cached fold holds, those numbered after
  * the fold's `seq` (0: all; index walks on events_case); and the cases holding the numbers pushed
- * registrations claim (events_case_number, case-numbers.ts).
+ * registrations claim (one probe of events_case_number each, case-numbers.ts). The `offset 0` keeps each
+ * lateral read a per-row index walk: flattened into a join, without statistics (PGlite never analyses, a
+ * young PostgreSQL table has none) the events read was planned as a hash join over every event of the
+ * organisation, and `number = any(…)` on PostgreSQL 15 as a filter over all its registrations — costs that
+ * grew with the organisation's history on every push.
  */
 const PUSH_CONTEXT_SQL = `
   select 'c' as k, null::text as a, (select max(seq) from config_docs where org_id = $1)::text as b, null::text as c, null::text as d
@@ -127,8 +131,9 @@ const PUSH_CONTEXT_SQL = `
     left join lateral (select seq, doc from events
       where n.count <> u.held::bigint and org_id = $1 and case_id = u.case_id and seq > u.after::bigint offset 0) as e on true
   union all
-  select 'n', ${NUMBER}, case_id, null, null from events
-    where org_id = $1 and type = 'case.registered' and ${NUMBER} = any(string_to_array($6, chr(10)))`;
+  select 'n', u.number, h.case_id, null, null from unnest(string_to_array($6, chr(10))) as u(number)
+    cross join lateral (select case_id from events
+      where org_id = $1 and type = 'case.registered' and ${NUMBER} = u.number offset 0) as h`;
 
 interface PushContext {
   configSeq: string;
