@@ -17,7 +17,7 @@ import { checkConfigRows, checkEventRows, type CheckedEvent } from '../sync/vali
 import type { DeskScope } from '../sync/scope';
 import { pullEvents, pushEvents } from '../sync/events-store';
 import { GroupCommitter } from '../sync/group-commit';
-import { authoriseEvents, type AuthoriseOptions } from '../sync/authorise';
+import { CaseFolds, authoriseEvents, type AuthoriseOptions } from '../sync/authorise';
 import { pullConfig, pushConfig } from '../sync/config-store';
 import { latestSeq } from '../sync/seq';
 import { firstEvents } from '../sync/first-events';
@@ -87,6 +87,8 @@ export interface SyncOptions extends AuthoriseOptions {
 
 export function syncPlugin(db: Database, hub: ChangeHub, keyring: Keyring, opts: SyncOptions = {}) {
   const committer = new GroupCommitter(db, keyring);
+  // The authoriser's folds of recently pushed cases, checked against what is stored on every push (sync/authorise.ts).
+  const authorising: SyncOptions = { ...opts, folds: opts.folds ?? new CaseFolds() };
   const events: EventWriter = opts.groupCommit === false ? (scope, rows) => pushEvents(db, keyring, scope, rows) : (scope, rows) => committer.push(scope, rows);
   return async function sync(app: FastifyInstance): Promise<void> {
     app.addHook('onRequest', requireDesk(db));
@@ -154,7 +156,7 @@ export function syncPlugin(db: Database, hub: ChangeHub, keyring: Keyring, opts:
         async (request, reply) => {
           const desk = deskOf(request);
           const rows = request.body as unknown[];
-          const conflicts = await pushRows(db, events, collection, desk, rows, opts, adminSessionToken(request));
+          const conflicts = await pushRows(db, events, collection, desk, rows, authorising, adminSessionToken(request));
           return reply.type('application/json').send(`[${conflicts.join(',')}]`);
         },
       );
@@ -197,8 +199,12 @@ async function pushRows(
     // All or nothing, like the shape check (docs/decisions.md): a refused event stores no event of its batch,
     // and the 403 lists every refused row with its reason so the desk can set them aside and push the rest.
     if (opts.authorise !== false) {
-      const refused = await authoriseEvents(db, desk, checked.docs, opts);
-      if (refused.length) throw new ApiError(403, 'eventsRefused', refused);
+      const authorised = await authoriseEvents(db, desk, checked.docs, opts);
+      if (authorised.refused.length) throw new ApiError(403, 'eventsRefused', authorised.refused);
+      const conflicts = await events(desk, checked.docs);
+      // Stored whole as judged: the authoriser's folds of these cases move on without reading them back.
+      if (conflicts.length === 0) authorised.stored();
+      return conflicts;
     }
     return events(desk, checked.docs);
   }

@@ -10,10 +10,10 @@ import { policyByRevision } from '../../src-shared/domain/revisions';
 import { messageFor, type MessageCode } from '../../src-shared/i18n/validation';
 import type { DeskScope } from './scope';
 import type { CheckedEvent, RowError } from './validate';
-import { STORED_EVENTS_SQL, newlineJoined } from './events-store';
-import { casesHoldingNumbers } from './case-numbers';
+import { newlineJoined } from './events-store';
+import { NUMBER } from './case-numbers';
 import { rulesOf, type OrgRules } from './rules';
-import { unsealEvent } from '../../src-shared/domain/sealing';
+import { sealEvent, unsealEvent } from '../../src-shared/domain/sealing';
 
 // Authorisation of pushed events (docs/architecture.md §Trust model, issue 10 item 1). validate.ts checks
 // what an event looks like; this decides whether its sender may write it, with the domain's own
@@ -27,6 +27,8 @@ export interface AuthoriseOptions {
   now?: () => number;
   /** How far `at` may lie ahead of the server's clock (desks' clocks drift); 5 minutes by default. */
   maxSkewMs?: number;
+  /** The server's folds of recently pushed cases (without: every push reads and folds its cases' whole history). */
+  folds?: CaseFolds;
 }
 
 export const DEFAULT_MAX_SKEW_MS = 5 * 60_000;
@@ -35,23 +37,163 @@ function refusal(path: string, code: MessageCode): FieldError[] {
   return [{ path, code, message: messageFor(code, path) }];
 }
 
-/** The stored events of these cases, grouped by case (one index walk on events_case per case). */
-async function storedEventsOf(db: Queryable, orgId: string, caseIds: readonly string[]): Promise<Map<string, CaseEvent[]>> {
-  const rows = await db.query<{ doc: string }>(
-    `select e.doc from unnest(string_to_array($2, chr(10))) as u(case_id)
-       cross join lateral (select doc from events where org_id = $1 and case_id = u.case_id) as e`,
-    [orgId, newlineJoined(caseIds)],
-  );
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const r of rows) {
-    // The server holds every identity it sealed (confidential/): its fold is not a sealed desk's view, so a
-    // reveal is judged by role alone (a desk without the identity has no one allowed to reveal it).
-    const e = unsealEvent(JSON.parse(r.doc) as Record<string, unknown>, {}) as unknown as CaseEvent;
-    const list = byCase.get(e.caseId);
-    if (list) list.push(e);
-    else byCase.set(e.caseId, [e]);
+/** A case as stored: the fold of `history`, which is every stored event of the case when `count` are stored. */
+interface StoredFold {
+  /** How many events of the case are stored: `history` is all of them while the store holds that many. */
+  count: number;
+  /** The highest sequence number read among them: every event of the case numbered up to it is in `history`. */
+  seq: number;
+  /** The events in the log's order (at, id), as the server reads them back (storedForm). */
+  history: readonly CaseEvent[];
+  state: CaseState | undefined;
+}
+
+/**
+ * Folds of recently pushed cases as stored, per server (bounded, least recently used dropped), so a push
+ * reads and folds only what was stored since its case was last seen. An entry is never trusted on its own:
+ * each push counts the case's stored events in the statement that reads its context. Events are never
+ * removed, and every event in an entry is stored (read back, or written by a push that stored its whole batch
+ * with no conflict), so an equal count means the entry is exactly what is stored. Otherwise the events
+ * numbered after the entry's `seq` are read and merged by id: every writer numbers an organisation's events
+ * under its lock and commits in that order (sync/seq.ts), so no event numbered at or below `seq` can appear
+ * later. Any instance may store between two pushes; nothing not yet stored enters an entry.
+ */
+export class CaseFolds {
+  private readonly entries = new Map<string, StoredFold>();
+
+  constructor(private readonly max = 4096) {}
+
+  get(orgId: string, caseId: string): StoredFold | undefined {
+    const key = `${orgId}\n${caseId}`;
+    const f = this.entries.get(key);
+    if (f) {
+      this.entries.delete(key);
+      this.entries.set(key, f);
+    }
+    return f;
   }
-  return byCase;
+
+  /** Replaces `held` (what the caller started from) with `fold`, or drops the entry if another push moved it meanwhile. */
+  replace(orgId: string, caseId: string, held: StoredFold | undefined, fold: StoredFold | undefined): void {
+    const key = `${orgId}\n${caseId}`;
+    const now = this.entries.get(key);
+    this.entries.delete(key);
+    if ((now !== undefined && now !== held) || !fold) return;
+    this.entries.set(key, fold);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** A stored event as the authoriser folds it. */
+function storedForm(doc: Record<string, unknown>): CaseEvent {
+  // The server holds every identity it sealed (confidential/): its fold is not a sealed desk's view, so a
+  // reveal is judged by role alone (a desk without the identity has no one allowed to reveal it).
+  return unsealEvent(doc, {}) as unknown as CaseEvent;
+}
+
+/** `history` with `events` merged in by id (the log's order kept), and their fold; undefined: nothing new. */
+function extend(held: StoredFold | undefined, events: readonly CaseEvent[], count: number, seq: number): StoredFold | undefined {
+  const before = held?.history ?? [];
+  const known = new Set(before.map((e) => e.id));
+  const fresh = events.filter((e) => !known.has(e.id) && known.add(e.id)).sort(compareEvents);
+  if (fresh.length === 0) return undefined;
+  const history = [...before, ...fresh].sort(compareEvents);
+  // applyEvents equals a rebuild whatever order the events come in (domain/projection.ts).
+  const state = held ? applyEvents(held.state, fresh, before) : projectCase(history);
+  return { count, seq: Math.max(held?.seq ?? 0, seq), history, state };
+}
+
+/**
+ * Everything a push is judged against, in one statement (on PGlite each statement costs ~1–2 ms however
+ * small): the organisation's config sequence (whether its cached rules are current, rules.ts); which
+ * pushed ids are stored already (one primary-key probe each, STORED_EVENTS_SQL); for each pushed case, how
+ * many of its events are stored and, unless that is the count its cached fold holds, those numbered after
+ * the fold's `seq` (0: all; index walks on events_case); and the cases holding the numbers pushed
+ * registrations claim (one probe of events_case_number each, case-numbers.ts). The `offset 0` keeps each
+ * lateral read a per-row index walk: flattened into a join, without statistics (PGlite never analyses, a
+ * young PostgreSQL table has none) the events read was planned as a hash join over every event of the
+ * organisation, and `number = any(…)` on PostgreSQL 15 as a filter over all its registrations — costs that
+ * grew with the organisation's history on every push.
+ */
+const PUSH_CONTEXT_SQL = `
+  select 'c' as k, null::text as a, (select max(seq) from config_docs where org_id = $1)::text as b, null::text as c, null::text as d
+  union all
+  select 'i', e.id, null, null, null from unnest(string_to_array($2, chr(10))) as u(id)
+    cross join lateral (select id from events where org_id = $1 and id = u.id limit 1) as e
+  union all
+  select 'e', u.case_id, n.count::text, e.seq::text, e.doc
+    from unnest(string_to_array($3, chr(10)), string_to_array($4, chr(10)), string_to_array($5, chr(10))) as u(case_id, after, held)
+    cross join lateral (select count(*) as count from events where org_id = $1 and case_id = u.case_id) as n
+    left join lateral (select seq, doc from events
+      where n.count <> u.held::bigint and org_id = $1 and case_id = u.case_id and seq > u.after::bigint offset 0) as e on true
+  union all
+  select 'n', u.number, h.case_id, null, null from unnest(string_to_array($6, chr(10))) as u(number)
+    cross join lateral (select case_id from events
+      where org_id = $1 and type = 'case.registered' and ${NUMBER} = u.number offset 0) as h`;
+
+interface PushContext {
+  configSeq: string;
+  storedIds: Set<string>;
+  /** Each pushed case's fold as stored now (absent: nothing stored). */
+  folds: Map<string, StoredFold>;
+  numberHolders: Map<string, string>;
+}
+
+async function pushContext(
+  db: Queryable,
+  orgId: string,
+  ids: readonly string[],
+  caseIds: readonly string[],
+  numbers: readonly string[],
+  cache: CaseFolds | undefined,
+): Promise<PushContext> {
+  const cached = caseIds.map((c) => cache?.get(orgId, c));
+  const rows = await db.query<{ k: string; a: string | null; b: string | null; c: string | null; d: string | null }>(PUSH_CONTEXT_SQL, [
+    orgId,
+    newlineJoined(ids),
+    newlineJoined(caseIds),
+    cached.map((f) => f?.seq ?? 0).join('\n'),
+    cached.map((f) => f?.count ?? -1).join('\n'),
+    newlineJoined(numbers),
+  ]);
+  let configSeq = '0';
+  const storedIds = new Set<string>();
+  const numberHolders = new Map<string, string>();
+  const read = new Map<string, { count: number; seq: number; events: CaseEvent[] }>();
+  for (const r of rows) {
+    if (r.k === 'c') configSeq = r.b ?? '0';
+    else if (r.k === 'i') storedIds.add(r.a!);
+    else if (r.k === 'n') numberHolders.set(r.a!, r.b!);
+    else {
+      let c = read.get(r.a!);
+      if (!c) read.set(r.a!, (c = { count: Number(r.b), seq: 0, events: [] }));
+      if (r.d === null) continue;
+      c.seq = Math.max(c.seq, Number(r.c));
+      c.events.push(storedForm(JSON.parse(r.d) as Record<string, unknown>));
+    }
+  }
+  const folds: PushContext['folds'] = new Map();
+  const recount: string[] = [];
+  caseIds.forEach((caseId, k) => {
+    const held = cached[k];
+    const { count, seq, events } = read.get(caseId)!;
+    if (count === 0) return;
+    if (held && held.count === count) return void folds.set(caseId, held);
+    const fold = extend(held, events, count, seq) ?? held!;
+    // Never expected (events are never removed): the case is read again from scratch, without the cache.
+    if (cache && fold.history.length !== count) {
+      cache.replace(orgId, caseId, held, undefined);
+      return void recount.push(caseId);
+    }
+    folds.set(caseId, fold);
+    cache?.replace(orgId, caseId, held, fold);
+  });
+  if (recount.length) for (const [caseId, f] of (await pushContext(db, orgId, [], recount, [], undefined)).folds) folds.set(caseId, f);
+  return { configSeq, storedIds, folds, numberHolders };
 }
 
 /** Whether this staff member could act at `at`: active, or deactivated only after it (offline work stays valid). */
@@ -96,23 +238,33 @@ function judge(
   return r.ok ? [] : r.errors;
 }
 
+export interface Authorisation {
+  /** The refused rows (empty: every event may be stored). */
+  refused: RowError[];
+  /** Call once the whole push is stored with no conflict: the server's folds of its cases then include it. */
+  stored(): void;
+}
+
 /**
  * The refused rows of a push (empty: every event may be stored). Events already stored under the same id
  * are left to the store (a no-op or a conflict); every other event is judged. Once an event of a case is
  * refused, the later events of that case in the batch are refused with it (they were written on top of it).
  */
-export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: readonly CheckedEvent[], opts: AuthoriseOptions = {}): Promise<RowError[]> {
-  if (rows.length === 0) return [];
+export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: readonly CheckedEvent[], opts: AuthoriseOptions = {}): Promise<Authorisation> {
+  if (rows.length === 0) return { refused: [], stored() {} };
   const now = (opts.now ?? Date.now)();
   const skew = opts.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
   const ids = [...new Set(rows.map((r) => r.event.id))];
   const numbers = rows.flatMap((r) => (r.event.type === 'case.registered' ? [r.event.payload.number] : []));
-  const [rules, storedIds, stored, numberHolders] = await Promise.all([
-    rulesOf(db, scope.orgId),
-    db.query<{ id: string }>(STORED_EVENTS_SQL, [scope.orgId, newlineJoined(ids)]).then((rs) => new Set(rs.map((r) => r.id))),
-    storedEventsOf(db, scope.orgId, [...new Set(rows.map((r) => r.event.caseId))]),
-    casesHoldingNumbers(db, scope.orgId, [...new Set(numbers)]),
-  ]);
+  const { configSeq, storedIds, folds, numberHolders } = await pushContext(
+    db,
+    scope.orgId,
+    ids,
+    [...new Set(rows.map((r) => r.event.caseId))],
+    [...new Set(numbers)],
+    opts.folds,
+  );
+  const rules = await rulesOf(db, scope.orgId, configSeq);
   // Each case's candidates in the log's own order (at, id), remembering their place in the batch.
   const byCase = new Map<string, { index: number; event: CaseEvent }[]>();
   const seen = new Set<string>();
@@ -126,8 +278,9 @@ export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: rea
   const refused: RowError[] = [];
   for (const [caseId, candidates] of byCase) {
     candidates.sort((a, b) => compareEvents(a.event, b.event));
-    const history = [...(stored.get(caseId) ?? [])].sort(compareEvents);
-    let state = projectCase(history);
+    const stored = folds.get(caseId);
+    const history = [...(stored?.history ?? [])];
+    let state = stored?.state;
     let blocked = false;
     for (const { index, event } of candidates) {
       const id = event.id;
@@ -153,9 +306,26 @@ export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: rea
         continue;
       }
       state = applyEvents(state, [event], history);
-      history.push(event);
-      history.sort(compareEvents);
+      if (late)
+        history.splice(
+          history.findIndex((h) => compareEvents(event, h) < 0),
+          0,
+          event,
+        );
+      else history.push(event);
     }
   }
-  return refused.sort((a, b) => a.index - b.index);
+  return {
+    refused: refused.sort((a, b) => a.index - b.index),
+    stored() {
+      // The push's events are stored now: each case's fold moves on by them, as a read of them would.
+      if (!opts.folds) return;
+      for (const [caseId, candidates] of byCase) {
+        const held = folds.get(caseId);
+        // As a read of them would give them: sealed as stored (confidential/sealed-events.ts), then storedForm.
+        const events = candidates.map((c) => storedForm(sealEvent(JSON.parse(rows[c.index]!.canonical) as Record<string, unknown>).sealed));
+        opts.folds.replace(scope.orgId, caseId, held, extend(held, events, (held?.count ?? 0) + events.length, held?.seq ?? 0));
+      }
+    },
+  };
 }

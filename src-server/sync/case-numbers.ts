@@ -1,25 +1,13 @@
 import type { Queryable } from '../db/types';
 import { localDateKey, parseCaseNumber } from '../../src-shared/domain/numbering';
-import { newlineJoined } from './events-store';
 
 // Case numbers are allocated offline by each desk (src-shared/domain/numbering.ts) and are unique in the
 // organisation because desk codes are. The server holds the proof: it refuses a registration whose number
-// another case already holds (sync/authorise.ts), and tells a desk re-enrolled under its old code the last
+// another case already holds (sync/authorise.ts reads the holders with NUMBER), and tells a desk re-enrolled under its old code the last
 // numbers that code issued, so the desk continues the series instead of starting again at 001 (issue 12).
 // Both read the number through the partial index events_case_number (migration 4).
 
-const NUMBER = `((doc::jsonb) -> 'payload' ->> 'number')`;
-
-/** The case holding each of these numbers, where one does. */
-export async function casesHoldingNumbers(db: Queryable, orgId: string, numbers: readonly string[]): Promise<Map<string, string>> {
-  if (numbers.length === 0) return new Map();
-  const rows = await db.query<{ number: string; case_id: string }>(
-    `select ${NUMBER} as number, case_id from events
-      where org_id = $1 and type = 'case.registered' and ${NUMBER} = any(string_to_array($2, chr(10)))`,
-    [orgId, newlineJoined(numbers)],
-  );
-  return new Map(rows.map((r) => [r.number, r.case_id]));
-}
+export const NUMBER = `((doc::jsonb) -> 'payload' ->> 'number')`;
 
 const DAY = 86_400_000;
 

@@ -16,9 +16,13 @@ export interface OrgRules {
 // the newest config sequence number says whether the cached copy is still the stored one.
 const rulesCache = new Map<string, OrgRules>();
 
-export async function rulesOf(db: Queryable, orgId: string): Promise<OrgRules> {
-  const [top] = await db.query<{ seq: string | number | null }>('select max(seq) as seq from config_docs where org_id = $1', [orgId]);
-  const seq = String(top?.seq ?? 0);
+/** `configSeq`: the organisation's newest config sequence number, when the caller has just read it (authorise.ts). */
+export async function rulesOf(db: Queryable, orgId: string, configSeq?: string): Promise<OrgRules> {
+  let seq = configSeq;
+  if (seq === undefined) {
+    const [top] = await db.query<{ seq: string | number | null }>('select max(seq) as seq from config_docs where org_id = $1', [orgId]);
+    seq = String(top?.seq ?? 0);
+  }
   const cached = rulesCache.get(orgId);
   if (cached && cached.seq === seq) return cached;
   const rows = await db.query<{ kind: string; doc: string }>(

@@ -11,6 +11,9 @@ import { makeEvent, makeRegistration, ulidAt, DAY, HOUR, MINUTE } from '../../sr
 import { TEST_NOW } from '../helpers/clock';
 import { storeConfigDocs } from '../../src-server/sync/config-store';
 import { acceptedIntake } from '../../src-shared/presets/presets.fixtures';
+import { checkEventRows } from '../../src-server/sync/validate';
+import { pushEvents } from '../../src-server/sync/events-store';
+import type { ConfigDoc } from '../../src-shared/sync/contract';
 
 // Issue 10 item 1: the server authorises every pushed event with the domain's own validateAction
 // (src-server/sync/authorise.ts). The server's clock is fixed at TEST_NOW; events are written before it.
@@ -325,6 +328,62 @@ describe.each(BACKENDS)('authorisation of pushed events (%s)', (backend) => {
     );
     const resolveAfter = makeEvent('case.resolved', { result: '已修复' }, now + 3 * MINUTE, { ...env, id: ulidAt(now + 3 * MINUTE, ++serial) });
     expect((await push(t.url, d.token, 'events', [request, decided, resolveAfter])).body).toEqual([]);
+  });
+
+  // The server keeps its folds of recently pushed cases and the organisation's rules between pushes
+  // (sync/authorise.ts CaseFolds, sync/rules.ts): each push is judged on what is stored now all the same.
+  it('an event stored by another instance between two pushes of a case is part of the fold the next push is judged on', async () => {
+    const d = await demoDesk(t);
+    const policy = PRESETS.find((p) => p.id === 'starter')!.policy as Policy;
+    const staff = demoStaff('starter').map((s, i) => ({ ...s, id: d.org.staffIds[i]! }));
+    const caseId = `${d.deskCode}-20261125-90003`;
+    const env = envelope(d, caseId, staff[0]!.id);
+    const reg = makeRegistration(T0, { number: caseId, firstReceiverId: staff[0]!.id }, { ...env, id: ulidAt(T0, ++serial) });
+    const accept = { type: 'case.accepted' as const, payload: {} };
+    const may = staff.find((s) => validateAction(projectCase([reg])!, policy, s, accept, T0 + HOUR, [reg]).ok)!;
+    const acceptAt = (at: number) => makeEvent(accept.type, accept.payload, at, { ...env, actorId: may.id, id: ulidAt(at, ++serial) });
+    expect((await push(t.url, d.token, 'events', [reg])).body).toEqual([]);
+    // Another instance on the same database stores the acceptance (this server's push path never sees it).
+    const scope = { orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, scope: 'org' as const };
+    const checked = checkEventRows([{ newDocumentState: acceptAt(T0 + HOUR) }], scope);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    expect(await pushEvents(t.server.db, t.server.keyring, scope, checked.docs)).toEqual([]);
+    // A second acceptance is judged on the accepted case: refused, as the domain refuses it.
+    const again = await push(t.url, d.token, 'events', [acceptAt(T0 + 2 * HOUR)]);
+    expect(again.status).toBe(403);
+    expect((again.body as unknown as { errors: { errors: { code: string }[] }[] }).errors[0]!.errors[0]!.code).toMatch(/^action\./);
+  });
+
+  it('a staff member deactivated and a policy revision published between two pushes are honoured by the next push', async () => {
+    const d = await demoDesk(t);
+    const policy = PRESETS.find((p) => p.id === 'starter')!.policy as Policy;
+    const clerk = d.org.staffIds[0]!;
+    const caseId = `${d.deskCode}-20261125-90004`;
+    const env = envelope(d, caseId, clerk);
+    const note = (at: number) => makeEvent('case.note', { text: '备注' }, at, { ...env, id: ulidAt(at, ++serial) });
+    const reg = makeRegistration(T0, { number: caseId, firstReceiverId: clerk }, { ...env, id: ulidAt(T0, ++serial) });
+    expect((await push(t.url, d.token, 'events', [reg, note(T0 + MINUTE)])).body).toEqual([]);
+    // The clerk is deactivated at T0 + 1 h: a note written after it is refused, one written before is stored.
+    const rows = await t.server.db.query<{ doc: string }>("select doc from config_docs where org_id = $1 and kind = 'staff'", [d.orgId]);
+    const doc = rows.map((r) => JSON.parse(r.doc) as ConfigDoc).find((c) => (c.data as { id?: string }).id === clerk)!;
+    const inactive = { ...doc, rev: doc.rev + 1, updatedAt: T0 + HOUR, data: { ...(doc.data as object), active: false, updatedAt: T0 + HOUR } } as ConfigDoc;
+    await t.server.db.transaction((tx) => storeConfigDocs(tx, d.orgId, [inactive]));
+    const after = await push(t.url, d.token, 'events', [note(T0 + 2 * HOUR)]);
+    expect(after.status).toBe(403);
+    expect((after.body as unknown as { errors: { errors: { code: string }[] }[] }).errors[0]!.errors[0]!.code).toBe('sync.actorUnknown');
+    expect((await push(t.url, d.token, 'events', [note(T0 + 30 * MINUTE)])).body).toEqual([]);
+    // Revision 2 published: a case registered under it is stored (the cached rules knew revision 1 only).
+    const rev2: Policy = { ...policy, revision: 2, effectiveFrom: T0 };
+    await t.server.db.transaction((tx) =>
+      storeConfigDocs(tx, d.orgId, [
+        { id: `policy:${policy.id}:2`, orgId: d.orgId, kind: 'policy', rev: 0, updatedAt: T0, data: rev2 as never, _deleted: false },
+      ]),
+    );
+    const other = d.org.staffIds[1]!;
+    const case2 = `${d.deskCode}-20261125-90005`;
+    const env2 = { ...envelope(d, case2, other), policyRevision: 2 };
+    const reg2 = makeRegistration(T0 + 3 * HOUR, { number: case2, firstReceiverId: other }, { ...env2, id: ulidAt(T0 + 3 * HOUR, ++serial) });
+    expect((await push(t.url, d.token, 'events', [reg2])).body).toEqual([]);
   });
 
   it('a desk offline for a week still syncs everything it wrote after an administrator changed the policy meanwhile', async () => {
