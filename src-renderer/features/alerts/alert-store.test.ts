@@ -56,3 +56,32 @@ describe('alerts across a reload', () => {
     }
   });
 });
+
+describe('many alerts at once', () => {
+  it('a desk opening on 500 due cases lists them all, newest first as one by one, and writes its record once', async () => {
+    const items = new Map<string, string>();
+    const setItem = vi.fn((k: string, v: string) => void items.set(k, v));
+    vi.stubGlobal('sessionStorage', { getItem: (k: string) => items.get(k) ?? null, setItem, removeItem: (k: string) => void items.delete(k) } as Storage);
+    try {
+      vi.resetModules();
+      const store = await import('./alert-store');
+      const batch = Array.from({ length: 500 }, (_, i) => ({ ...breach, key: `CASE${i}:callback:breach:1`, caseId: `CASE${i}` }));
+      expect(store.pushAlerts(batch)).toHaveLength(500);
+      expect(setItem).toHaveBeenCalledTimes(1);
+      // The alert centre keeps the newest 200, the last raised first, as 500 single pushes would.
+      expect(
+        store
+          .currentAlerts()
+          .map((a) => a.caseId)
+          .slice(0, 2),
+      ).toEqual(['CASE499', 'CASE498']);
+      expect(store.currentAlerts()).toHaveLength(200);
+      // Raised already: a second batch with one new key adds only that one.
+      expect(store.pushAlerts([...batch.slice(0, 10), { ...breach, key: 'NEW:callback:breach:1', caseId: 'NEW' }]).map((a) => a.caseId)).toEqual(['NEW']);
+      expect(setItem).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
+  });
+});

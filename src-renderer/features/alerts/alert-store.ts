@@ -62,13 +62,22 @@ function changed(): void {
   listeners.forEach((l) => l());
 }
 
+/**
+ * Adds the alerts not raised before (once per key) and returns them. The record is written and the
+ * listeners told once for the whole batch: a desk opening on 500 due cases raised them one by one, each
+ * writing the whole record again, 1.8 s of its queue's first render (docs/performance.md).
+ */
+export function pushAlerts(batch: readonly Omit<DeskAlert, 'read'>[]): Omit<DeskAlert, 'read'>[] {
+  const fresh = batch.filter((a) => !seen.has(a.key) && seen.add(a.key));
+  if (fresh.length === 0) return fresh;
+  alerts = [...fresh.map((a) => ({ ...a, read: false })).reverse(), ...alerts].slice(0, MAX_ALERTS);
+  changed();
+  return fresh;
+}
+
 /** Adds an alert once per key; returns false when it was already raised. */
 export function pushAlert(a: Omit<DeskAlert, 'read'>): boolean {
-  if (seen.has(a.key)) return false;
-  seen.add(a.key);
-  alerts = [{ ...a, read: false }, ...alerts].slice(0, MAX_ALERTS);
-  changed();
-  return true;
+  return pushAlerts([a]).length > 0;
 }
 
 export function markAllRead(): void {

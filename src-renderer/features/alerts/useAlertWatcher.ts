@@ -10,7 +10,7 @@ import { useQueueTimers } from '../../hooks/sla';
 import { callHost } from '../../bridge/host';
 import { useT } from '../../i18n/i18n';
 import { navigate } from '../../app/router';
-import { pushAlert, type DeskAlert } from './alert-store';
+import { pushAlert, pushAlerts, type DeskAlert } from './alert-store';
 
 // Turns the domain's alerts (alerts.ts: stage warning/breach from the ladder, S1-6 risk flags) into an
 // in-app notification and an OS notification through the host. Risk alerts are raised the moment the
@@ -106,7 +106,7 @@ export function useAlertWatcher(): void {
       trayRef.current = `${warning}/${breached}`;
       void callHost('tray.update', { warning, breached });
     }
-    const fresh = batch.filter((a) => pushAlert(a));
+    const fresh = pushAlerts(batch);
     if (fresh.length <= MAX_SEPARATE) fresh.forEach((a) => popUpRef.current(a));
     else popUpRef.current(summaryOf(fresh, t));
   }, [docs, timers, t]);
