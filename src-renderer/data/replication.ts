@@ -28,6 +28,8 @@ import { casesReady } from './cases-ready';
 import { bodyStoreFor } from './body-store';
 import { heldByServer, type StoredDoc } from './server-record';
 import { startBodyTransfer, type BodyTransfer } from './body-transfer';
+import { holdsClearIdentity, identityAtRest, identityInClear } from './at-rest-crypto';
+import type { EventDoc } from './schemas';
 
 export type { RefusedDoc } from './refused-store';
 
@@ -237,6 +239,24 @@ export function syncErrorOf(e: unknown): SyncError {
  * the server has not acknowledged is still pushed (the push checkpoint, not the record, says what is left),
  * and one pulled back from the server equals the stored one, so nothing is written for it.
  */
+/**
+ * Pulled events as this desk stores them: a confidential identity the server sent in clear is encrypted
+ * (at-rest-crypto.ts). An event already stored keeps its stored form, so a pulled-back event equals the stored
+ * one and RxDB writes nothing for it (the ciphertext's IV is random). Pages without such an identity (every
+ * ordinary case) are returned as they came, after one synchronous look at each event.
+ */
+async function storedFormOf(db: DeskDatabase, pulled: EventDoc[]): Promise<EventDoc[]> {
+  const clear = pulled.filter(holdsClearIdentity);
+  if (clear.length === 0) return pulled;
+  const stored = await db.events.findByIds(clear.map((e) => e.id)).exec();
+  const replaced = new Map<string, EventDoc>();
+  for (const e of clear) {
+    const kept = stored.get(e.id)?.toJSON() as EventDoc | undefined;
+    replaced.set(e.id, kept && !holdsClearIdentity(kept) ? ({ ...e, payload: kept.payload } as EventDoc) : await identityAtRest(e));
+  }
+  return pulled.map((e) => replaced.get(e.id) ?? e);
+}
+
 function withoutPullMeta(replication: RxReplicationState<unknown, Checkpoint>): void {
   const internal = replication.internalReplicationState;
   if (internal) internal.skipStoringPullMeta = true;
@@ -397,7 +417,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
               },
             });
           }
-          return page;
+          return { ...page, documents: (await storedFormOf(db, page.documents as EventDoc[])) as never[] };
         },
         stream$: stream$.asObservable() as never,
       },
@@ -405,7 +425,9 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
         batchSize: opts.pushBatchSize ?? 200,
         async handler(rows) {
           const conflicts: never[] = [];
-          const mine = opts.orgId ? rows.filter((r) => (r.newDocumentState as { orgId?: unknown }).orgId === opts.orgId) : rows;
+          const ours = opts.orgId ? rows.filter((r) => (r.newDocumentState as { orgId?: unknown }).orgId === opts.orgId) : rows;
+          // The server is sent each event as written: it seals a confidential identity itself (src-server/confidential/).
+          const mine = name === 'events' ? await Promise.all(ours.map(async (r) => ({ ...r, newDocumentState: await identityInClear(r.newDocumentState as typeof r.newDocumentState & EventDoc) }))) : ours;
           // Split by size; a retried batch re-sends earlier chunks, which the server treats as no-ops.
           for (const chunk of chunkRows(mine)) conflicts.push(...(await pushChunk(name, chunk)));
           return conflicts;

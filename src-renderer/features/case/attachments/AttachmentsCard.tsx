@@ -126,6 +126,7 @@ function TransferLabel({ body }: { body: BodyView }) {
 
 function AttachmentItem({
   a,
+  confidential,
   labels,
   names,
   synced,
@@ -133,6 +134,8 @@ function AttachmentItem({
   onWithdraw,
 }: {
   a: Attachment;
+  /** The case is confidential: a body downloaded for it is kept encrypted. */
+  confidential: boolean;
   labels: ReturnType<typeof policyLabels>;
   names: Map<string, string>;
   synced: boolean;
@@ -140,7 +143,7 @@ function AttachmentItem({
   onWithdraw: () => void;
 }) {
   const { t } = useAT();
-  const body = useThumbnail(a.hash, a.type);
+  const body = useThumbnail(a.hash, a.type, confidential);
   return (
     <div style={{ width: THUMB }} data-testid="attachment" data-name={a.name}>
       <Thumbnail a={a} body={body} onOpen={onOpen} />
@@ -236,7 +239,14 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
       ) : (
         <Space wrap size={16} align="start">
           {live.map((a) => (
-            <AttachmentItem key={a.id} a={a} labels={labels} names={names} synced={synced} onOpen={() => setViewing(a)} onWithdraw={() => setWithdrawing(a)} />
+            <AttachmentItem
+              key={a.id}
+              a={a}
+              confidential={state.complainant.confidential}
+              labels={labels}
+              names={names}
+              synced={synced}
+              onOpen={() => setViewing(a)} onWithdraw={() => setWithdrawing(a)} />
           ))}
         </Space>
       )}
@@ -257,7 +267,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
           }}
         />
       )}
-      {viewing && <AttachmentViewer attachment={viewing} onClose={() => setViewing(undefined)} />}
+      {viewing && <AttachmentViewer attachment={viewing} confidential={state.complainant.confidential} onClose={() => setViewing(undefined)} />}
       {withdrawing && (
         <WithdrawDialog
           attachment={withdrawing}
