@@ -38,7 +38,8 @@ export async function encryptStoredIdentities(db: DeskDatabase): Promise<number>
         return { previous, document: { ...previous, payload: stored.payload, _rev: `${height}-atrest${previous._rev.slice(height!.length + 1)}` } };
       }),
     );
-    const written = await db.events.storageInstance.bulkWrite(rows as never, 'at-rest-migration');
+    const written = await db.events.internalStorageInstance.bulkWrite(rows as never, 'at-rest-migration');
+    // The collection's own storageInstance would stamp a new write time; the instance below it keeps the given one.
     // A conflict is another window of this desk encrypting the same event first: the next start looks again.
     const failed = new Set(written.error.map((e) => e.documentId));
     for (const { document } of rows) {
