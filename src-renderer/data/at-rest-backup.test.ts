@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,7 +35,7 @@ afterAll(() => void delete (globalThis as { window?: unknown }).window);
 
 describe('S1-5 backups of a desk that keeps identities encrypted', () => {
   it('restore on a computer with another field key: the identity and photo are encrypted under its key, and read', async () => {
-    useAtRestKey(new Uint8Array(randomBytes(32)));
+    useAtRestKey(crypto.getRandomValues(new Uint8Array(32)));
     const { db, ctx } = await butlerDesk('at_rest_backup');
     bodyStoreFor(db, indexedDB);
     const intake = butlerIntake('投诉楼上漏水', TEST_NOW);
@@ -44,7 +43,7 @@ describe('S1-5 backups of a desk that keeps identities encrypted', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const photo = new Uint8Array(3000);
     photo.set([0xff, 0xd8, 0xff, 0xe0]);
-    photo.set(randomBytes(2996), 4);
+    photo.set(crypto.getRandomValues(new Uint8Array(2996)), 4);
     expect((await attachFile(db, ctx, r.state.id, { bytes: photo.slice().buffer, type: 'image/jpeg', name: '漏水.jpg' }, { kind: 'evidence' })).ok).toBe(true);
     const backup = await backUpDesk(db, true, TEST_NOW);
     expect(backup.ok).toBe(true);
@@ -53,7 +52,7 @@ describe('S1-5 backups of a desk that keeps identities encrypted', () => {
     await db.close();
 
     // The replacement computer: another field key, an empty store.
-    useAtRestKey(new Uint8Array(randomBytes(32)));
+    useAtRestKey(crypto.getRandomValues(new Uint8Array(32)));
     const other = await createDeskDatabase(`at_rest_restored_${Date.now()}`, getRxStorageDexie({ indexedDB, IDBKeyRange }));
     const bodies = bodyStoreFor(other, indexedDB);
     const restored = await restoreDesk(other, { name: 'b1.jbak' });

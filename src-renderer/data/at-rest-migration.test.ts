@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src-shared/domain/attachments';
@@ -24,15 +23,20 @@ const PHONE = '13711112222';
 
 describe('S1-5 encrypting what an older desk kept in clear', () => {
   it('encrypts the identity, the draft and the photo once, losing nothing', async () => {
-    useAtRestKey(new Uint8Array(randomBytes(32)));
+    useAtRestKey(crypto.getRandomValues(new Uint8Array(32)));
     const { db, ctx } = await butlerDesk('at_rest_migration');
     const bodies = bodyStoreFor(db, indexedDB);
     const caseId = 'case-old-confidential';
     const intake = butlerIntake('投诉邻居噪音', TEST_NOW);
-    const registered = registrationEvent(ctx.policy, { ...intake, complainant: { ...intake.complainant, confidential: true, name: NAME, phone: PHONE } }, 'YG01-20261127-001', ctx.actor.id);
+    const registered = registrationEvent(
+      ctx.policy,
+      { ...intake, complainant: { ...intake.complainant, confidential: true, name: NAME, phone: PHONE } },
+      'YG01-20261127-001',
+      ctx.actor.id,
+    );
     const photo = new Uint8Array(3000);
     photo.set([0xff, 0xd8, 0xff, 0xe0]);
-    photo.set(randomBytes(2996), 4);
+    photo.set(crypto.getRandomValues(new Uint8Array(2996)), 4);
     const hash = await sha256Hex(photo.buffer);
     const envelope = { caseId, orgId: ctx.orgId, siteId: ctx.siteId, deskId: ctx.deskId, actorId: ctx.actor.id, policyRevision: ctx.policy.revision, v: 1 };
     const events = [
@@ -49,7 +53,12 @@ describe('S1-5 encrypting what an older desk kept in clear', () => {
     await db.events.bulkInsert(events);
     await reprojectCase(db, caseId, ctx.policyFor, TEST_NOW);
     await bodies.put(photo.slice().buffer, 'image/jpeg', TEST_NOW);
-    await db.drafts.insert({ id: 'intake-draft', staffId: ctx.actor.id, updatedAt: TEST_NOW, data: { subject: '草稿', complainant: { confidential: true, name: NAME, phone: PHONE } } });
+    await db.drafts.insert({
+      id: 'intake-draft',
+      staffId: ctx.actor.id,
+      updatedAt: TEST_NOW,
+      data: { subject: '草稿', complainant: { confidential: true, name: NAME, phone: PHONE } },
+    });
     const before = await everyStoredValue(indexedDB);
     expect(before.text).toContain(NAME);
     const metaBefore = (await db.events.storageInstance.findDocumentsById([events[0]!.id], false))[0]!._meta;
