@@ -58,7 +58,11 @@ export async function encryptBytes(recordId: string, plain: BufferSource): Promi
 /** The plain bytes of encryptBytes' output for the same record; throws when the key or the record differ. */
 export async function decryptBytes(recordId: string, sealed: ArrayBuffer): Promise<ArrayBuffer> {
   const all = new Uint8Array(sealed);
-  return crypto.subtle.decrypt({ name: 'AES-GCM', iv: all.subarray(0, IV_BYTES), additionalData: encoder.encode(recordId) }, await key(), all.subarray(IV_BYTES));
+  return crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: all.subarray(0, IV_BYTES), additionalData: encoder.encode(recordId) },
+    await key(),
+    all.subarray(IV_BYTES),
+  );
 }
 
 /** A confidential complainant as the desk stores it: the masks anyone may see, and the identity encrypted. */

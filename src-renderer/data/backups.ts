@@ -37,7 +37,12 @@ export async function backUpDesk(db: DeskDatabase, manual: boolean, now = Date.n
   const config = await loadConfig(db);
   const deskCode = config.desks.find((d) => d.id === identity?.deskId)?.code;
   const bodies = await bodiesNotOnTheServer(db);
-  const content = await exportDeskBackup(inClear(db), now, identity && deskCode ? { orgId: identity.orgId, deskId: identity.deskId, deskCode } : undefined, bodies);
+  const content = await exportDeskBackup(
+    inClear(db),
+    now,
+    identity && deskCode ? { orgId: identity.orgId, deskId: identity.deskId, deskCode } : undefined,
+    bodies,
+  );
   const written = await callHost('backup.write', { content, manual });
   if (!written.ok) return written;
   return { ok: true, value: { ...written.value, events: await db.events.count().exec() } };

@@ -178,7 +178,12 @@ export class BodyStore {
     if (!(await this.getStored(hash))?.atRest) {
       const made = await makeThumbnail(bytes, type);
       const sealed = await encryptBytes(hash, bytes);
-      const thumbnail: KeptThumbnail | undefined = made && { hash, type: made.type, bytes: await encryptBytes(thumbnailRecord(hash), made.bytes), atRest: true };
+      const thumbnail: KeptThumbnail | undefined = made && {
+        hash,
+        type: made.type,
+        bytes: await encryptBytes(thumbnailRecord(hash), made.bytes),
+        atRest: true,
+      };
       const tx = (await this.db).transaction([STORE, THUMBNAILS], 'readwrite');
       const store = tx.objectStore(STORE);
       const ok = committed(tx);
@@ -262,10 +267,7 @@ export class BodyStore {
       const thumbnails = tx.objectStore(THUMBNAILS);
       const read = await Promise.all(
         batch.map(({ hash, type }) =>
-          Promise.all([
-            this.stateIn(bodies, hash),
-            isPicture(type) ? (done(thumbnails.get(hash)) as Promise<KeptThumbnail | undefined>) : undefined,
-          ]),
+          Promise.all([this.stateIn(bodies, hash), isPicture(type) ? (done(thumbnails.get(hash)) as Promise<KeptThumbnail | undefined>) : undefined]),
         ),
       );
       for (const [i, { hash, type, resolve }] of batch.entries()) {
@@ -293,7 +295,9 @@ export class BodyStore {
     const made = body && (await makeThumbnail(body.bytes, body.type));
     if (!made) return undefined;
     // A confidential body's thumbnail is kept encrypted like the body.
-    const record: KeptThumbnail = body.atRest ? { hash, type: made.type, bytes: await encryptBytes(thumbnailRecord(hash), made.bytes), atRest: true } : { hash, ...made };
+    const record: KeptThumbnail = body.atRest
+      ? { hash, type: made.type, bytes: await encryptBytes(thumbnailRecord(hash), made.bytes), atRest: true }
+      : { hash, ...made };
     const tx = db.transaction(THUMBNAILS, 'readwrite');
     const ok = committed(tx);
     tx.objectStore(THUMBNAILS).put(record);

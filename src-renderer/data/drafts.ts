@@ -17,9 +17,7 @@ export async function saveDraft(db: DeskDatabase, id: string, staffId: string, d
   const updatedAt = Date.now();
   // JSON round trip drops undefined values, which IndexedDB documents must not contain.
   const json = JSON.stringify(data);
-  const stored = isConfidential(data)
-    ? { atRest: bytesToBase64(await encryptBytes(id, encoder.encode(json))) }
-    : (JSON.parse(json) as Record<string, unknown>);
+  const stored = isConfidential(data) ? { atRest: bytesToBase64(await encryptBytes(id, encoder.encode(json))) } : (JSON.parse(json) as Record<string, unknown>);
   // Replaced whole: an encrypted draft keeps nothing of a clear earlier version.
   await db.drafts.incrementalUpsert({ id, staffId, updatedAt, data: stored });
   return updatedAt;

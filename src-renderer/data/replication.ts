@@ -427,7 +427,12 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
           const conflicts: never[] = [];
           const ours = opts.orgId ? rows.filter((r) => (r.newDocumentState as { orgId?: unknown }).orgId === opts.orgId) : rows;
           // The server is sent each event as written: it seals a confidential identity itself (src-server/confidential/).
-          const mine = name === 'events' ? await Promise.all(ours.map(async (r) => ({ ...r, newDocumentState: await identityInClear(r.newDocumentState as typeof r.newDocumentState & EventDoc) }))) : ours;
+          const mine =
+            name === 'events'
+              ? await Promise.all(
+                  ours.map(async (r) => ({ ...r, newDocumentState: await identityInClear(r.newDocumentState as typeof r.newDocumentState & EventDoc) })),
+                )
+              : ours;
           // Split by size; a retried batch re-sends earlier chunks, which the server treats as no-ops.
           for (const chunk of chunkRows(mine)) conflicts.push(...(await pushChunk(name, chunk)));
           return conflicts;

@@ -66,70 +66,81 @@ describe('confidential identity and bodies at rest on the desk', () => {
   async function contextOf(d: SimDesk, role?: string): Promise<WriteContext> {
     const config = await loadConfig(d.db);
     const actor = role ? config.staff.find((s) => s.roles.includes(role))! : config.staff[0]!;
-    return { orgId: d.orgId, siteId: d.siteId, deskId: d.deskId, actor, policy: config.policies[0]!, policyFor: (rev) => config.policies.find((p) => p.revision === rev) };
+    return {
+      orgId: d.orgId,
+      siteId: d.siteId,
+      deskId: d.deskId,
+      actor,
+      policy: config.policies[0]!,
+      policyFor: (rev) => config.policies.find((p) => p.revision === rev),
+    };
   }
 
-  it('S1-5 keeps the name, phone and photo encrypted in every store of both desks; the server gets the identity, a reveal shows it', { timeout: 120_000 }, async () => {
-    const [a, b] = desks as [SimDesk, SimDesk];
-    const ctx = await contextOf(a);
-    const intake = acceptedIntake(ctx.policy);
-    const registered = await registerCase(a.db, ctx, a.deskCode, {
-      ...intake,
-      complainant: { ...intake.complainant, confidential: true, name: NAME, phone: PHONE, address: '保密路1号' },
-      subject: '反映食堂卫生问题',
-      receivedAt: Date.now(),
-      riskFlags: [],
-    } as never);
-    expect(registered.ok, JSON.stringify(!registered.ok && registered.errors)).toBe(true);
-    if (!registered.ok) return;
-    const caseId = registered.state.id;
-    const photo = photoBytes();
-    const attached = await attachFile(a.db, ctx, caseId, { bytes: photo.slice().buffer, type: 'image/jpeg', name: '现场照片.jpg' }, { kind: 'evidence' });
-    expect(attached.ok, JSON.stringify(!attached.ok && attached.errors)).toBe(true);
-    const hash = createHash('sha256').update(photo).digest('hex');
+  it(
+    'S1-5 keeps the name, phone and photo encrypted in every store of both desks; the server gets the identity, a reveal shows it',
+    { timeout: 120_000 },
+    async () => {
+      const [a, b] = desks as [SimDesk, SimDesk];
+      const ctx = await contextOf(a);
+      const intake = acceptedIntake(ctx.policy);
+      const registered = await registerCase(a.db, ctx, a.deskCode, {
+        ...intake,
+        complainant: { ...intake.complainant, confidential: true, name: NAME, phone: PHONE, address: '保密路1号' },
+        subject: '反映食堂卫生问题',
+        receivedAt: Date.now(),
+        riskFlags: [],
+      } as never);
+      expect(registered.ok, JSON.stringify(!registered.ok && registered.errors)).toBe(true);
+      if (!registered.ok) return;
+      const caseId = registered.state.id;
+      const photo = photoBytes();
+      const attached = await attachFile(a.db, ctx, caseId, { bytes: photo.slice().buffer, type: 'image/jpeg', name: '现场照片.jpg' }, { kind: 'evidence' });
+      expect(attached.ok, JSON.stringify(!attached.ok && attached.errors)).toBe(true);
+      const hash = createHash('sha256').update(photo).digest('hex');
 
-    // The server received the identity: it keeps it sealed beside the event, and sends it to desk B, where the
-    // director may reveal it; B downloads the photo as its case page would.
-    await eventually(
-      async () => {
-        for (const d of desks) d.replication.resync();
-        const rows = await t.server.db.query<{ sealed: string | null }>('select sealed from events where id = $1', [registered.event.id]);
-        return rows[0]?.sealed && (await bodyStoreFor(a.db).get(hash))?.uploaded === 1 && (await b.db.cases.findOne(caseId).exec());
-      },
-      30_000,
-      'the case on the server and at desk B',
-    );
-    expect(await b.replication.bodies!.download(hash, 'image/jpeg', true)).toBe('stored');
+      // The server received the identity: it keeps it sealed beside the event, and sends it to desk B, where the
+      // director may reveal it; B downloads the photo as its case page would.
+      await eventually(
+        async () => {
+          for (const d of desks) d.replication.resync();
+          const rows = await t.server.db.query<{ sealed: string | null }>('select sealed from events where id = $1', [registered.event.id]);
+          return rows[0]?.sealed && (await bodyStoreFor(a.db).get(hash))?.uploaded === 1 && (await b.db.cases.findOne(caseId).exec());
+        },
+        30_000,
+        'the case on the server and at desk B',
+      );
+      expect(await b.replication.bodies!.download(hash, 'image/jpeg', true)).toBe('stored');
 
-    const raw = await everyStoredValue(indexedDB);
-    expect(raw.stores).toContain(`${a.db.name}_bodies/bodies`);
-    expect(raw.text).toContain('反映食堂卫生问题');
-    for (const secret of [NAME, PHONE, '保密路1号']) expect(raw.text, secret).not.toContain(secret);
-    expect(raw.bytes).not.toContain(hex(photo.subarray(100, 164)));
+      const raw = await everyStoredValue(indexedDB);
+      expect(raw.stores).toContain(`${a.db.name}_bodies/bodies`);
+      expect(raw.text).toContain('反映食堂卫生问题');
+      for (const secret of [NAME, PHONE, '保密路1号']) expect(raw.text, secret).not.toContain(secret);
+      expect(raw.bytes).not.toContain(hex(photo.subarray(100, 164)));
 
-    // Each desk still reads everything: the reveal opens the identity, the store opens the photo.
-    for (const d of [a, b]) {
-      const state = (await d.db.cases.findOne(caseId).exec())!.toJSON().state as CaseState;
-      const events = (await d.db.events.find({ selector: { caseId } }).exec()).map((e) => e.toJSON() as CaseEvent);
-      expect(await revealedComplainant(state.complainant, events)).toMatchObject({ name: NAME, phone: PHONE });
-      expect(new Uint8Array((await bodyStoreFor(d.db).get(hash))!.bytes)).toEqual(photo);
-    }
-    // The desk shows the masks without a reveal, as before.
-    const state = (await a.db.cases.findOne(caseId).exec())!.toJSON();
-    expect(state.state.complainant).toMatchObject({ confidential: true, name: '欧**', phone: '139****4321' });
-    expect(state.search).toContain('欧**');
+      // Each desk still reads everything: the reveal opens the identity, the store opens the photo.
+      for (const d of [a, b]) {
+        const state = (await d.db.cases.findOne(caseId).exec())!.toJSON().state as CaseState;
+        const events = (await d.db.events.find({ selector: { caseId } }).exec()).map((e) => e.toJSON() as CaseEvent);
+        expect(await revealedComplainant(state.complainant, events)).toMatchObject({ name: NAME, phone: PHONE });
+        expect(new Uint8Array((await bodyStoreFor(d.db).get(hash))!.bytes)).toEqual(photo);
+      }
+      // The desk shows the masks without a reveal, as before.
+      const state = (await a.db.cases.findOne(caseId).exec())!.toJSON();
+      expect(state.state.complainant).toMatchObject({ confidential: true, name: '欧**', phone: '139****4321' });
+      expect(state.search).toContain('欧**');
 
-    // A later event of the case (the reveal itself, at B) goes up, and A's registration is not pushed again.
-    const revealed = await writeEvent(b.db, await contextOf(b, 'director'), caseId, { type: 'case.identity_viewed', payload: { reason: '核实' } });
-    expect(revealed.ok, JSON.stringify(!revealed.ok && revealed.errors)).toBe(true);
-    await eventually(
-      async () => {
-        b.replication.resync();
-        return (await t.server.db.query('select id from events where type = $1', ['case.identity_viewed'])).length === 1;
-      },
-      30_000,
-      'the reveal on the server',
-    );
-    for (const d of desks) expect(refusedAt(d)).toBe(0);
-  });
+      // A later event of the case (the reveal itself, at B) goes up, and A's registration is not pushed again.
+      const revealed = await writeEvent(b.db, await contextOf(b, 'director'), caseId, { type: 'case.identity_viewed', payload: { reason: '核实' } });
+      expect(revealed.ok, JSON.stringify(!revealed.ok && revealed.errors)).toBe(true);
+      await eventually(
+        async () => {
+          b.replication.resync();
+          return (await t.server.db.query('select id from events where type = $1', ['case.identity_viewed'])).length === 1;
+        },
+        30_000,
+        'the reveal on the server',
+      );
+      for (const d of desks) expect(refusedAt(d)).toBe(0);
+    },
+  );
 });

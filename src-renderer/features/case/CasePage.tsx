@@ -163,7 +163,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                     </Tooltip>
                   )}
                   {/* A sealed identity never reached this desk (domain/sealing.ts): there is nothing to reveal here. */}
-                  {masked && !state.complainant.sealed && <RevealIdentity state={state} policy={policy} onRevealed={() => void revealedComplainant(state.complainant, events).then(setRevealedAs)} />}
+                  {masked && !state.complainant.sealed && (
+                    <RevealIdentity state={state} policy={policy} onRevealed={() => void revealedComplainant(state.complainant, events).then(setRevealedAs)} />
+                  )}
                   {revealed && (
                     <Tag icon={<EyeOutlined />} color="orange">
                       {t('case.revealed')}

@@ -246,7 +246,9 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
               labels={labels}
               names={names}
               synced={synced}
-              onOpen={() => setViewing(a)} onWithdraw={() => setWithdrawing(a)} />
+              onOpen={() => setViewing(a)}
+              onWithdraw={() => setWithdrawing(a)}
+            />
           ))}
         </Space>
       )}
