@@ -28,7 +28,7 @@ import { casesReady } from './cases-ready';
 import { bodyStoreFor } from './body-store';
 import { heldByServer, type StoredDoc } from './server-record';
 import { startBodyTransfer, type BodyTransfer } from './body-transfer';
-import { holdsClearIdentity, identityAtRest, identityInClear } from './at-rest-crypto';
+import { holdsClearIdentity, identityAtRest, identityInClear, isIdentityAtRest } from './at-rest-crypto';
 import type { EventDoc } from './schemas';
 
 export type { RefusedDoc } from './refused-store';
@@ -257,6 +257,14 @@ async function storedFormOf(db: DeskDatabase, pulled: EventDoc[]): Promise<Event
   return pulled.map((e) => replaced.get(e.id) ?? e);
 }
 
+/** Pushed rows with each event as written: the server seals a confidential identity itself (src-server/confidential/). */
+async function inClear<R extends { newDocumentState: unknown }>(rows: R[]): Promise<R[]> {
+  const stored = (r: R) => r.newDocumentState as EventDoc;
+  // An ordinary batch is sent as it is, after one synchronous look at each event.
+  if (!rows.some((r) => stored(r).type === 'case.registered' && isIdentityAtRest((stored(r).payload as { complainant?: object }).complainant))) return rows;
+  return Promise.all(rows.map(async (r) => ({ ...r, newDocumentState: await identityInClear(stored(r)) })));
+}
+
 function withoutPullMeta(replication: RxReplicationState<unknown, Checkpoint>): void {
   const internal = replication.internalReplicationState;
   if (internal) internal.skipStoringPullMeta = true;
@@ -426,13 +434,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
         async handler(rows) {
           const conflicts: never[] = [];
           const ours = opts.orgId ? rows.filter((r) => (r.newDocumentState as { orgId?: unknown }).orgId === opts.orgId) : rows;
-          // The server is sent each event as written: it seals a confidential identity itself (src-server/confidential/).
-          const mine =
-            name === 'events'
-              ? await Promise.all(
-                  ours.map(async (r) => ({ ...r, newDocumentState: await identityInClear(r.newDocumentState as typeof r.newDocumentState & EventDoc) })),
-                )
-              : ours;
+          const mine = name === 'events' ? await inClear(ours) : ours;
           // Split by size; a retried batch re-sends earlier chunks, which the server treats as no-ops.
           for (const chunk of chunkRows(mine)) conflicts.push(...(await pushChunk(name, chunk)));
           return conflicts;
