@@ -229,17 +229,6 @@ export function syncErrorOf(e: unknown): SyncError {
 }
 
 /**
- * Events are immutable and named by ids their desk created, so the server's copy of an event is the desk's
- * copy: RxDB's record of "what the server holds" (a copy of every replicated document in the replication's
- * meta collection, read and written beside each pulled event) guards against nothing for them, and was half
- * of what a joining desk wrote (docs/performance.md "Joining: where the writes go"). RxDB runs its protocol
- * without that record for pull-only replications (`skipStoringPullMeta`, set by replicateRxCollection when
- * there is no push), marking each pulled document with its origin (`_meta.o`) instead; the events
- * replication, which also pushes, switches it on here, before its first pulled page is written. A local event
- * the server has not acknowledged is still pushed (the push checkpoint, not the record, says what is left),
- * and one pulled back from the server equals the stored one, so nothing is written for it.
- */
-/**
  * Pulled events as this desk stores them: a confidential identity the server sent in clear is encrypted
  * (at-rest-crypto.ts). An event already stored keeps its stored form, so a pulled-back event equals the stored
  * one and RxDB writes nothing for it (the ciphertext's IV is random). Pages without such an identity (every
@@ -252,7 +241,8 @@ async function storedFormOf(db: DeskDatabase, pulled: EventDoc[]): Promise<Event
   const replaced = new Map<string, EventDoc>();
   for (const e of clear) {
     const kept = stored.get(e.id)?.toJSON() as EventDoc | undefined;
-    replaced.set(e.id, kept && !holdsClearIdentity(kept) ? ({ ...e, payload: kept.payload } as EventDoc) : await identityAtRest(e));
+    const keptAtRest = kept && isIdentityAtRest((kept.payload as { complainant?: object }).complainant);
+    replaced.set(e.id, keptAtRest ? ({ ...e, payload: kept.payload } as EventDoc) : await identityAtRest(e));
   }
   return pulled.map((e) => replaced.get(e.id) ?? e);
 }
@@ -265,6 +255,17 @@ async function inClear<R extends { newDocumentState: unknown }>(rows: R[]): Prom
   return Promise.all(rows.map(async (r) => ({ ...r, newDocumentState: await identityInClear(stored(r)) })));
 }
 
+/**
+ * Events are immutable and named by ids their desk created, so the server's copy of an event is the desk's
+ * copy: RxDB's record of "what the server holds" (a copy of every replicated document in the replication's
+ * meta collection, read and written beside each pulled event) guards against nothing for them, and was half
+ * of what a joining desk wrote (docs/performance.md "Joining: where the writes go"). RxDB runs its protocol
+ * without that record for pull-only replications (`skipStoringPullMeta`, set by replicateRxCollection when
+ * there is no push), marking each pulled document with its origin (`_meta.o`) instead; the events
+ * replication, which also pushes, switches it on here, before its first pulled page is written. A local event
+ * the server has not acknowledged is still pushed (the push checkpoint, not the record, says what is left),
+ * and one pulled back from the server equals the stored one, so nothing is written for it.
+ */
 function withoutPullMeta(replication: RxReplicationState<unknown, Checkpoint>): void {
   const internal = replication.internalReplicationState;
   if (internal) internal.skipStoringPullMeta = true;

@@ -110,6 +110,12 @@ describe('confidential identity and bodies at rest on the desk', () => {
         'the case on the server and at desk B',
       );
       expect(await b.replication.bodies!.download(hash, 'image/jpeg', true)).toBe('stored');
+      // Desk A pulled its registration back in clear (its director may reveal): the stored ciphertext was kept, so
+      // RxDB wrote nothing for it (a new ciphertext would be a second revision, and a refold).
+      await eventually(async () => (await t.server.db.query('select id from events')).length >= 2, 30_000, 'both events on the server');
+      a.replication.resync();
+      await a.replication.awaitInSync();
+      expect((await a.db.events.findOne(registered.event.id).exec())!.revision).toMatch(/^1-/);
 
       const raw = await everyStoredValue(indexedDB);
       expect(raw.stores).toContain(`${a.db.name}_bodies/bodies`);
