@@ -117,6 +117,17 @@ export async function revealedComplainant(complainant: Complainant, events: read
   return isIdentityAtRest(complainant) && registration ? openComplainant(registration.id, complainant) : complainant;
 }
 
+/**
+ * The event or case state as the host's documents read it: a stored complainant's masks without the
+ * ciphertext (the host prints a confidential complainant masked, and its input schema knows no `atRest`).
+ */
+export function masksOnly<T extends { complainant?: object } | EventLike>(record: T): T {
+  const holder = ('payload' in record ? record.payload : record) as { complainant?: object };
+  if (!isIdentityAtRest(holder?.complainant)) return record;
+  const { atRest: _sealed, ...masks } = holder.complainant;
+  return 'payload' in record ? ({ ...record, payload: { ...(record.payload as Json), complainant: masks } } as T) : ({ ...record, complainant: masks } as T);
+}
+
 /** The event as written (what the server is sent and a backup holds); identityAtRest's inverse. */
 export async function identityInClear<E extends EventLike>(event: E): Promise<E> {
   const c = complainantOf(event);
