@@ -59,6 +59,8 @@ export function createHostHandlers(cap: HostCapabilities): BridgeHandlers {
     'backup.read': async (input) => cap.backups.read(input.name, input.passphrase),
     'backup.open': async (input) => cap.backups.open(Buffer.from(input.file, 'base64'), input.passphrase),
     'tray.update': async (input) => ({ shown: cap.tray(input) }),
+    // Only to the desk's own page (both transports check the caller first); never logged.
+    'desk.fieldKey': async () => ({ key: cap.settings.fieldKey() }),
     ...deskLinkHandlers(cap.links),
   };
 }

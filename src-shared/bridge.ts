@@ -94,6 +94,11 @@ export const bridgeInputs = {
   'sync.link': z.strictObject({ profile: deskProfile }),
   /** The desk's current count of warning and breached cases, shown on the tray icon (added by the desktop shell). */
   'tray.update': z.strictObject({ warning: z.number().int().min(0).max(1_000_000), breached: z.number().int().min(0).max(1_000_000) }),
+  /**
+   * The desk's field key (32 random bytes, base64; src-main/settings.ts), which the page imports as a
+   * non-extractable key to keep confidential identities and bodies encrypted at rest (src-renderer/data/at-rest-crypto.ts).
+   */
+  'desk.fieldKey': z.strictObject({}),
 } as const;
 
 export type BridgeChannel = keyof typeof bridgeInputs;
@@ -133,6 +138,7 @@ export interface BridgeOutputs {
   'backup.read': { content: string };
   'backup.open': { content: string };
   'tray.update': { shown: boolean };
+  'desk.fieldKey': { key: string };
   'sync.enrol': Omit<EnrolResponse, 'token'> & DeskLink;
   'sync.adopt': DeskLink | null;
   'sync.link': DeskLink | null;

@@ -9,6 +9,7 @@ import { runProjector } from '../data/projection-runner';
 import { runScheduledBackup } from '../data/backups';
 import { onHostEvent } from '../bridge/host';
 import { deskPulled$ } from '../data/replication';
+import { encryptStoredIdentities } from '../data/at-rest-migration';
 import { bodyStoreFor } from '../data/body-store';
 import type { StoredConfigDoc } from '../data/schemas';
 import { useT } from '../i18n/i18n';
@@ -43,6 +44,8 @@ export function DeskProvider({ children }: { children: ReactNode }) {
         // case page with photos does not wait for it (docs/performance.md "The case page with 50 thumbnails").
         bodyStoreFor(d);
         setDb(d);
+        // Once: what an older desk kept in clear is encrypted at rest; retried at the next start if it fails.
+        void encryptStoredIdentities(d).catch((e: unknown) => console.error('[at-rest] encrypting stored identities failed', e));
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     return () => {

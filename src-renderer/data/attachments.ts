@@ -60,7 +60,9 @@ export async function attachFile(
     ...(caption ? { caption } : {}),
     ...(file.width && file.height ? { width: file.width, height: file.height } : {}),
   };
-  await bodyStoreFor(db).put(file.bytes, file.type, ctx.now?.() ?? Date.now());
+  // A confidential case's body is kept encrypted (at-rest-crypto.ts).
+  const confidential = (await db.cases.findOne(caseId).exec())?.toJSON().state.complainant.confidential === true;
+  await bodyStoreFor(db).put(file.bytes, file.type, ctx.now?.() ?? Date.now(), 0, confidential);
   return writeEvent(db, ctx, caseId, { type: 'case.attachment_added', payload });
 }
 

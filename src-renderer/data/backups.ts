@@ -4,6 +4,9 @@ import {
   exportDeskBackup,
   restoreBackup,
   type BackupBody,
+  type BackupCollection,
+  type BackupDatabase,
+  type RestoreTarget,
   type BackupRefusal,
   type DeskBackup,
   type RestoreResult,
@@ -18,7 +21,8 @@ import { callHost } from '../bridge/host';
 import { configFromDocs, getDeskIdentity, loadConfig, setDeskIdentity, type DeskIdentity } from './config';
 import type { DeskDatabase } from './database';
 import { keepCaseNumberFloor } from './register';
-import type { StoredConfigDoc } from './schemas';
+import type { EventDoc, StoredConfigDoc } from './schemas';
+import { confidentialBodies, identityAtRest, identityInClear } from './at-rest-crypto';
 
 // Backing up and restoring the desk (issues 10 and 13: the attachment files the server lacks go with it): the page serialises its store (src-shared/backup-format.ts),
 // the host seals it with the administrator's backup passphrase and writes it into the backup folder
@@ -33,10 +37,46 @@ export async function backUpDesk(db: DeskDatabase, manual: boolean, now = Date.n
   const config = await loadConfig(db);
   const deskCode = config.desks.find((d) => d.id === identity?.deskId)?.code;
   const bodies = await bodiesNotOnTheServer(db);
-  const content = await exportDeskBackup(db, now, identity && deskCode ? { orgId: identity.orgId, deskId: identity.deskId, deskCode } : undefined, bodies);
+  const content = await exportDeskBackup(
+    inClear(db),
+    now,
+    identity && deskCode ? { orgId: identity.orgId, deskId: identity.deskId, deskCode } : undefined,
+    bodies,
+  );
   const written = await callHost('backup.write', { content, manual });
   if (!written.ok) return written;
   return { ok: true, value: { ...written.value, events: await db.events.count().exec() } };
+}
+
+/**
+ * The store as a backup reads it: the events as written, confidential identities in clear. A backup is sealed
+ * with the administrator's passphrase and restores on another computer, whose field key differs; the restore
+ * encrypts them again under that desk's key (`atRestTarget`). Bodies are read in clear by `BodyStore.get`.
+ */
+function inClear(db: DeskDatabase): BackupDatabase {
+  const events = db.events as unknown as BackupCollection;
+  return {
+    config: db.config as unknown as BackupCollection,
+    events: {
+      count: () => events.count(),
+      bulkInsert: (docs) => events.bulkInsert(docs),
+      find: () => ({
+        exec: async () =>
+          Promise.all(
+            (await db.events.find().exec()).map(async (d) => {
+              const event = await identityInClear(d.toJSON() as EventDoc);
+              return { toJSON: () => event };
+            }),
+          ),
+      }),
+    },
+  };
+}
+
+/** The desk's restore target, encrypting each confidential identity under this desk's key before it is written. */
+function atRestTarget(db: DeskDatabase): RestoreTarget {
+  const target = databaseRestoreTarget(db);
+  return { ...target, insertEvents: async (events) => target.insertEvents(await Promise.all(events.map(identityAtRest))) };
 }
 
 /**
@@ -59,20 +99,22 @@ async function bodiesNotOnTheServer(db: DeskDatabase): Promise<BackupBody[]> {
 interface RestoredBody {
   type: string;
   bytes: ArrayBuffer;
+  /** A confidential case's file: kept encrypted under this desk's key. */
+  confidential: boolean;
 }
 
 /**
  * The backup's files decoded, each checked against its address; a refusal when one is not the file its
  * address names (altered, or damaged in a way the checksum missed). Decoded once, written from here.
  */
-async function checkedBodies(bodies: readonly BackupBody[] | undefined): Promise<RestoredBody[] | BackupRefusal> {
+async function checkedBodies(bodies: readonly BackupBody[] | undefined, confidential: ReadonlySet<string>): Promise<RestoredBody[] | BackupRefusal> {
   const out: RestoredBody[] = [];
   for (const [i, b] of (bodies ?? []).entries()) {
     const bytes = base64ToBytes(b.data).buffer;
     if ((await sha256Hex(bytes)) !== b.hash) {
       return backupRefusal('backup.bodyHash', { index: i + 1 });
     }
-    out.push({ type: b.type, bytes });
+    out.push({ type: b.type, bytes, confidential: confidential.has(b.hash) });
   }
   return out;
 }
@@ -122,18 +164,18 @@ export async function restoreDesk(
   let bodies: RestoredBody[] = [];
   let restored: RestoreResult;
   try {
-    restored = await restoreBackup(opened.value.content, databaseRestoreTarget(db), async (backup) => {
+    restored = await restoreBackup(opened.value.content, atRestTarget(db), async (backup) => {
       identity = identityOf(backup);
       numbers = recentNumbers(backup);
       if (!identity) return backupRefusal('backup.noDesk');
-      const checked = await checkedBodies(backup.bodies);
+      const checked = await checkedBodies(backup.bodies, confidentialBodies(backup.events));
       if (!Array.isArray(checked)) return checked;
       bodies = checked;
       return undefined;
     });
     // Every file was checked above; kept as waiting for the server, whose uploader asks before it sends.
     const store = bodyStoreFor(db);
-    if (restored.ok) for (const b of bodies) await store.put(b.bytes, b.type, Date.now(), 0);
+    if (restored.ok) for (const b of bodies) await store.put(b.bytes, b.type, Date.now(), 0, b.confidential);
   } catch (e) {
     // The store refused a write after the file passed every check (disk full, a second window): say so.
     const detail = e instanceof Error ? e.message : String(e);

@@ -20,14 +20,15 @@ export type DownloadOutcome =
 const DOWNLOAD_TIMEOUT_MS = 300_000;
 
 export interface BodyDownloader {
-  download(hash: string, type: string): Promise<DownloadOutcome>;
+  /** `confidential`: the body of a confidential case, kept encrypted (at-rest-crypto.ts). */
+  download(hash: string, type: string, confidential?: boolean): Promise<DownloadOutcome>;
 }
 
 export function createBodyDownloader(opts: { store: Pick<BodyStore, 'has' | 'putVerified'>; syncUrl: string; fetch: typeof fetch }): BodyDownloader {
   const base = opts.syncUrl.replace(/\/+$/, '');
   const inFlight = new Map<string, Promise<DownloadOutcome>>();
 
-  async function fetchOne(hash: string, type: string): Promise<DownloadOutcome> {
+  async function fetchOne(hash: string, type: string, confidential: boolean): Promise<DownloadOutcome> {
     if (await opts.store.has(hash)) return 'stored';
     let res: Response;
     try {
@@ -45,14 +46,14 @@ export function createBodyDownloader(opts: { store: Pick<BodyStore, 'has' | 'put
       return 'failed';
     }
     // The server's label is not trusted: the type recorded in the case's event is.
-    return (await opts.store.putVerified(hash, bytes, type)) ? 'stored' : 'corrupt';
+    return (await opts.store.putVerified(hash, bytes, type, Date.now(), confidential)) ? 'stored' : 'corrupt';
   }
 
   return {
-    download(hash, type) {
+    download(hash, type, confidential = false) {
       let p = inFlight.get(hash);
       if (!p) {
-        p = fetchOne(hash, type).finally(() => inFlight.delete(hash));
+        p = fetchOne(hash, type, confidential).finally(() => inFlight.delete(hash));
         inFlight.set(hash, p);
       }
       return p;

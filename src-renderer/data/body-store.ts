@@ -1,6 +1,7 @@
 import { isPicture, sha256Hex } from '../../src-shared/domain/attachments';
 import type { DeskDatabase } from './database';
 import { makeThumbnail, type Thumbnail } from './thumbnail';
+import { decryptBytes, encryptBytes } from './at-rest-crypto';
 
 // The desk's store of attachment bodies (issue 13, docs/decisions.md "Attachment bodies"): a separate
 // IndexedDB database beside the RxDB one, one record per SHA-256. Content-addressed, so the same photo
@@ -21,6 +22,19 @@ export interface BodyRecord {
   uploaded: UploadState;
   /** The server's reason, when it refused the body. */
   refusal?: BodyRefusal;
+  /**
+   * A confidential case's body: `bytes` (and the thumbnail's) are kept encrypted (at-rest-crypto.ts, bound to
+   * the hash); `get`, `preview` and `thumbnail` open them, so every reader sees the plain bytes.
+   */
+  atRest?: true;
+}
+
+/** A kept thumbnail: encrypted under `<hash>#thumbnail` when its body is (`atRest`). */
+type KeptThumbnail = Thumbnail & { hash: string; atRest?: true };
+const thumbnailRecord = (hash: string) => `${hash}#thumbnail`;
+
+async function openThumbnail(kept: KeptThumbnail): Promise<Thumbnail> {
+  return { bytes: kept.atRest ? await decryptBytes(thumbnailRecord(kept.hash), kept.bytes) : kept.bytes, type: kept.type };
 }
 
 export type UploadState = 0 | 1 | 2;
@@ -137,8 +151,9 @@ export class BodyStore {
    * picture's thumbnail is made first and kept in the same transaction, so a body on this desk has one from
    * the moment the case page can see it.
    */
-  async put(bytes: ArrayBuffer, type: string, now = Date.now(), uploaded: UploadState = 0): Promise<string> {
+  async put(bytes: ArrayBuffer, type: string, now = Date.now(), uploaded: UploadState = 0, confidential = false): Promise<string> {
     const hash = await sha256Hex(bytes);
+    if (confidential) return this.putAtRest(hash, bytes, type, now, uploaded);
     const thumbnail = (await this.has(hash)) ? undefined : await makeThumbnail(bytes, type);
     const tx = (await this.db).transaction([STORE, THUMBNAILS], 'readwrite');
     const store = tx.objectStore(STORE);
@@ -155,17 +170,55 @@ export class BodyStore {
   }
 
   /**
+   * A confidential case's body, encrypted (with its thumbnail) before the transaction. The same bytes kept
+   * in clear for an ordinary case are encrypted in place (their upload state kept), and their clear
+   * thumbnail replaced: the bytes belong to a confidential case now.
+   */
+  private async putAtRest(hash: string, bytes: ArrayBuffer, type: string, now: number, uploaded: UploadState): Promise<string> {
+    if (!(await this.getStored(hash))?.atRest) {
+      const made = await makeThumbnail(bytes, type);
+      const sealed = await encryptBytes(hash, bytes);
+      const thumbnail: KeptThumbnail | undefined = made && {
+        hash,
+        type: made.type,
+        bytes: await encryptBytes(thumbnailRecord(hash), made.bytes),
+        atRest: true,
+      };
+      const tx = (await this.db).transaction([STORE, THUMBNAILS], 'readwrite');
+      const store = tx.objectStore(STORE);
+      const ok = committed(tx);
+      const existing = (await done(store.get(hash))) as BodyRecord | undefined;
+      if (!existing?.atRest) {
+        const kept = existing ?? { hash, type, size: bytes.byteLength, storedAt: now, uploaded };
+        store.put({ ...kept, bytes: sealed, atRest: true } satisfies BodyRecord);
+        if (thumbnail) tx.objectStore(THUMBNAILS).put(thumbnail);
+        else tx.objectStore(THUMBNAILS).delete(hash);
+      }
+      await ok;
+    }
+    this.changed(hash);
+    return hash;
+  }
+
+  /**
    * Keeps bytes received for `hash` only if they hash to it (a body from the server or a backup is
    * never trusted by its label). Returns whether it was kept.
    */
-  async putVerified(hash: string, bytes: ArrayBuffer, type: string, now = Date.now()): Promise<boolean> {
+  async putVerified(hash: string, bytes: ArrayBuffer, type: string, now = Date.now(), confidential = false): Promise<boolean> {
     if ((await sha256Hex(bytes)) !== hash) return false;
-    await this.put(bytes, type, now, 1);
+    await this.put(bytes, type, now, 1, confidential);
     return true;
   }
 
-  async get(hash: string): Promise<BodyRecord | undefined> {
+  /** The record as stored (a confidential body's bytes encrypted). */
+  private async getStored(hash: string): Promise<BodyRecord | undefined> {
     return (await done((await this.db).transaction(STORE).objectStore(STORE).get(hash))) as BodyRecord | undefined;
+  }
+
+  /** The body with its plain bytes. */
+  async get(hash: string): Promise<BodyRecord | undefined> {
+    const rec = await this.getStored(hash);
+    return rec?.atRest ? { ...rec, bytes: await decryptBytes(hash, rec.bytes) } : rec;
   }
 
   /**
@@ -214,17 +267,14 @@ export class BodyStore {
       const thumbnails = tx.objectStore(THUMBNAILS);
       const read = await Promise.all(
         batch.map(({ hash, type }) =>
-          Promise.all([
-            this.stateIn(bodies, hash),
-            isPicture(type) ? (done(thumbnails.get(hash)) as Promise<(Thumbnail & { hash: string }) | undefined>) : undefined,
-          ]),
+          Promise.all([this.stateIn(bodies, hash), isPicture(type) ? (done(thumbnails.get(hash)) as Promise<KeptThumbnail | undefined>) : undefined]),
         ),
       );
       for (const [i, { hash, type, resolve }] of batch.entries()) {
         const [state, kept] = read[i]!;
         if (!state) resolve(undefined);
         // A picture kept before thumbnails existed: made now, once (outside the batch's transaction).
-        else if (kept) resolve({ state, thumbnail: { bytes: kept.bytes, type: kept.type } });
+        else if (kept) openThumbnail(kept).then((thumbnail) => resolve({ state, thumbnail }), batch[i]!.reject);
         else this.thumbnail(hash, type).then((thumbnail) => resolve({ state, ...(thumbnail ? { thumbnail } : {}) }), batch[i]!.reject);
       }
     } catch (e) {
@@ -239,14 +289,18 @@ export class BodyStore {
   async thumbnail(hash: string, type: string): Promise<Thumbnail | undefined> {
     if (!isPicture(type)) return undefined;
     const db = await this.db;
-    const kept = (await done(db.transaction(THUMBNAILS).objectStore(THUMBNAILS).get(hash))) as (Thumbnail & { hash: string }) | undefined;
-    if (kept) return { bytes: kept.bytes, type: kept.type };
+    const kept = (await done(db.transaction(THUMBNAILS).objectStore(THUMBNAILS).get(hash))) as KeptThumbnail | undefined;
+    if (kept) return openThumbnail(kept);
     const body = await this.get(hash);
     const made = body && (await makeThumbnail(body.bytes, body.type));
     if (!made) return undefined;
+    // A confidential body's thumbnail is kept encrypted like the body.
+    const record: KeptThumbnail = body.atRest
+      ? { hash, type: made.type, bytes: await encryptBytes(thumbnailRecord(hash), made.bytes), atRest: true }
+      : { hash, ...made };
     const tx = db.transaction(THUMBNAILS, 'readwrite');
     const ok = committed(tx);
-    tx.objectStore(THUMBNAILS).put({ hash, ...made });
+    tx.objectStore(THUMBNAILS).put(record);
     await ok;
     return made;
   }

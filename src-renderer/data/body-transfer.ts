@@ -12,7 +12,7 @@ import { heldByServer, type StoredDoc } from './server-record';
 export interface BodyTransfer {
   readonly uploader: BodyUploader;
   /** Fetches a body another desk attached, verified by its hash before it is kept (body-downloader.ts). */
-  download(hash: string, type: string): Promise<DownloadOutcome>;
+  download(hash: string, type: string, confidential?: boolean): Promise<DownloadOutcome>;
   stop(): void;
 }
 
@@ -103,7 +103,7 @@ export function startBodyTransfer(db: DeskDatabase, store: BodyStore, opts: Body
       },
       stop: () => uploader.stop(),
     },
-    download: (hash, type) => downloader.download(hash, type),
+    download: (hash, type, confidential) => downloader.download(hash, type, confidential),
     stop() {
       stopped = true;
       uploader.stop();

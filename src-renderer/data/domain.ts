@@ -36,6 +36,7 @@ import { applyEvents, compareEvents as compare, projectCase } from '../../src-sh
 import { caseDeadlineSummary, slaStagesFor } from '../../src-shared/domain/sla';
 export { slaStagesFor };
 import { canRevealIdentity as canReveal, maskComplainant } from '../../src-shared/domain/masking';
+import { isIdentityAtRest } from './at-rest-crypto';
 export { administersWithPin, canAdminister, holdsAdminRole } from '../../src-shared/domain/administration';
 export { credentialChangeRefusal, credentialResetterRefusal } from '../../src-shared/domain/credential-change';
 export { kindOfSecret, verifierKind, verifyCredential } from '../../src-shared/credentials';
@@ -129,6 +130,11 @@ export function registrationEvent(policy: Policy, values: IntakeValues, number: 
 
 /** The complainant as anyone may see it: masked when confidential (S1-5). */
 export function maskedComplainant(c: Complainant): Complainant {
+  // An identity kept encrypted on this desk is stored as its masks already (at-rest-crypto.ts).
+  if (isIdentityAtRest(c)) {
+    const { atRest: _sealed, ...masks } = c;
+    return masks;
+  }
   return maskComplainant(c);
 }
 

@@ -28,6 +28,8 @@ import { casesReady } from './cases-ready';
 import { bodyStoreFor } from './body-store';
 import { heldByServer, type StoredDoc } from './server-record';
 import { startBodyTransfer, type BodyTransfer } from './body-transfer';
+import { holdsClearIdentity, identityAtRest, identityInClear, isIdentityAtRest } from './at-rest-crypto';
+import type { EventDoc } from './schemas';
 
 export type { RefusedDoc } from './refused-store';
 
@@ -227,6 +229,33 @@ export function syncErrorOf(e: unknown): SyncError {
 }
 
 /**
+ * Pulled events as this desk stores them: a confidential identity the server sent in clear is encrypted
+ * (at-rest-crypto.ts). An event already stored keeps its stored form, so a pulled-back event equals the stored
+ * one and RxDB writes nothing for it (the ciphertext's IV is random). Pages without such an identity (every
+ * ordinary case) are returned as they came, after one synchronous look at each event.
+ */
+async function storedFormOf(db: DeskDatabase, pulled: EventDoc[]): Promise<EventDoc[]> {
+  const clear = pulled.filter(holdsClearIdentity);
+  if (clear.length === 0) return pulled;
+  const stored = await db.events.findByIds(clear.map((e) => e.id)).exec();
+  const replaced = new Map<string, EventDoc>();
+  for (const e of clear) {
+    const kept = stored.get(e.id)?.toJSON() as EventDoc | undefined;
+    const keptAtRest = kept && isIdentityAtRest((kept.payload as { complainant?: object }).complainant);
+    replaced.set(e.id, keptAtRest ? ({ ...e, payload: kept.payload } as EventDoc) : await identityAtRest(e));
+  }
+  return pulled.map((e) => replaced.get(e.id) ?? e);
+}
+
+/** Pushed rows with each event as written: the server seals a confidential identity itself (src-server/confidential/). */
+async function inClear<R extends { newDocumentState: unknown }>(rows: R[]): Promise<R[]> {
+  const stored = (r: R) => r.newDocumentState as EventDoc;
+  // An ordinary batch is sent as it is, after one synchronous look at each event.
+  if (!rows.some((r) => stored(r).type === 'case.registered' && isIdentityAtRest((stored(r).payload as { complainant?: object }).complainant))) return rows;
+  return Promise.all(rows.map(async (r) => ({ ...r, newDocumentState: await identityInClear(stored(r)) })));
+}
+
+/**
  * Events are immutable and named by ids their desk created, so the server's copy of an event is the desk's
  * copy: RxDB's record of "what the server holds" (a copy of every replicated document in the replication's
  * meta collection, read and written beside each pulled event) guards against nothing for them, and was half
@@ -397,7 +426,7 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
               },
             });
           }
-          return page;
+          return { ...page, documents: (await storedFormOf(db, page.documents as EventDoc[])) as never[] };
         },
         stream$: stream$.asObservable() as never,
       },
@@ -405,7 +434,8 @@ export function startDeskReplication(db: DeskDatabase, opts: DeskReplicationOpti
         batchSize: opts.pushBatchSize ?? 200,
         async handler(rows) {
           const conflicts: never[] = [];
-          const mine = opts.orgId ? rows.filter((r) => (r.newDocumentState as { orgId?: unknown }).orgId === opts.orgId) : rows;
+          const ours = opts.orgId ? rows.filter((r) => (r.newDocumentState as { orgId?: unknown }).orgId === opts.orgId) : rows;
+          const mine = name === 'events' ? await inClear(ours) : ours;
           // Split by size; a retried batch re-sends earlier chunks, which the server treats as no-ops.
           for (const chunk of chunkRows(mine)) conflicts.push(...(await pushChunk(name, chunk)));
           return conflicts;

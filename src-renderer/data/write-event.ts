@@ -9,6 +9,7 @@ import { checkAction, eventsFollowingCallback, eventsFollowingDecision } from '.
 import { markPending, clearPending } from './pending';
 import { projectEvents, type PolicyFor } from './projector';
 import { eventsOfCases } from './store-reads';
+import { identityAtRest } from './at-rest-crypto';
 
 // The one command path for every change to a case (docs/architecture.md §House rules: the domain decides). An event is built
 // from the desk context, validated with parseEvent and the domain's validateAction, appended to the
@@ -78,10 +79,12 @@ async function appendEvent(db: DeskDatabase, ctx: WriteContext, caseId: string, 
   const refused = checkAction(policy, before, event, ctx.actor, history);
   if (refused.length > 0) return { ok: false, errors: refused };
 
+  // A confidential identity is stored encrypted, and the case is folded from what is stored (at-rest-crypto.ts).
+  const stored = await identityAtRest(event);
   await markPending(db, caseId);
-  await db.events.insert(event);
+  await db.events.insert(stored);
   const policyFor: PolicyFor = (rev) => ctx.policyFor(rev) ?? (rev === ctx.policy.revision ? ctx.policy : undefined);
-  const state = await projectEvents(db, caseId, [event], policyFor, now);
+  const state = await projectEvents(db, caseId, [stored], policyFor, now);
   await clearPending(db, caseId);
   if (!state)
     return { ok: false, errors: [{ path: 'policyRevision', code: 'desk.policyMissing', message: messageFor('desk.policyMissing', 'policyRevision') }] };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskBrowser, type DeskBrowser } from '../helpers/browser';
-import { cursorAt, fireBrigadeDesk, firstRun, hospitalDesk, pickOption, screenshot, signIn } from './desk-steps';
+import { cursorAt, fireBrigadeDesk, firstRun, hospitalDesk, pickOption, screenshot, signIn, startFireReport } from './desk-steps';
 
 // Hospital inadmissibility (S4-7), fire-brigade confidentiality and risk alert (S1-5, S1-6, X-3),
 // and nothing lost to a reload or a closed window — each on its own desk profile in one Chromium.
@@ -51,13 +51,8 @@ describe('desk in Chromium: hospital, fire brigade, drafts', () => {
       const page = await desk.newPage(profile);
       await firstRun(page, fireBrigadeDesk({ name: '陈值班', roles: ['行政值班员'], pin: '1111' }, { name: '林首长', roles: ['值班首长'], pin: '2222' }));
       await signIn(page, '陈值班', '1111');
-      await page.keyboard.press('F2');
-      await page.getByTestId('intake-kind').waitFor();
-      await pickOption(page, 'intake-kind', '举报');
       // S1-5: the reporter is confidential from the start in this preset.
-      expect(await page.getByTestId('intake-confidential').isChecked()).toBe(true);
-      await page.getByTestId('intake-name').fill('黄先生');
-      await page.getByTestId('intake-phone').fill('13700002222');
+      await startFireReport(page, '黄先生', '13700002222');
       await page.getByTestId('intake-subject').fill('某商场消防通道堆放大量纸箱');
       await pickOption(page, 'intake-category', '火灾隐患');
       await page.getByTestId('form-hazardPlace').fill('人民路88号商场负一层东侧疏散通道');

@@ -60,6 +60,16 @@ export function fireBrigadeDesk(...staff: StaffInput[]): { preset: string; org: 
 }
 
 /** `beforeFinish`: what the test checks on the filled form before 完成设置 is pressed. */
+/** Opens a 举报 at the fire brigade desk (F2) — confidential from the start in this preset (S1-5) — with the reporter's name and phone. */
+export async function startFireReport(page: Page, name: string, phone: string): Promise<void> {
+  await page.keyboard.press('F2');
+  await page.getByTestId('intake-kind').waitFor();
+  await pickOption(page, 'intake-kind', '举报');
+  if (!(await page.getByTestId('intake-confidential').isChecked())) throw new Error('a 举报 should be confidential from the start (S1-5)');
+  await page.getByTestId('intake-name').fill(name);
+  await page.getByTestId('intake-phone').fill(phone);
+}
+
 export async function firstRun(
   page: Page,
   o: { preset: string; org: string; site: string; code: string; desk: string; staff: StaffInput[] },

@@ -47,6 +47,7 @@ const validInputs: { [C in BridgeChannel]: unknown } = {
   'backup.read': { name: 'jiesu-backup-20261127-010203-004-auto.jbak' },
   'backup.open': { file: Buffer.from('not a backup').toString('base64') },
   'tray.update': { warning: 3, breached: 1 },
+  'desk.fieldKey': {},
   // The host cannot reach this server (nothing listens on port 9), so it answers offline, not as a refused sender.
   'sync.enrol': { profile: 'default', serverUrl: 'http://127.0.0.1:9', code: 'K7QM-3XWA-PZ9D' },
   'sync.adopt': { profile: 'default', serverUrl: 'http://127.0.0.1:9', token: 'dt_old_page_token' },

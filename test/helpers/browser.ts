@@ -114,6 +114,8 @@ const HOST_DOUBLE = `
       window.__hostCalls.push({ channel, input });
       if (channel === 'notify.show') return { ok: true, value: { shown: true } };
       if (channel === 'tray.update') return { ok: true, value: { shown: true } };
+      // The field key a host keeps for the desk (src-main/settings.ts): the page encrypts confidential identities with it.
+      if (channel === 'desk.fieldKey') return { ok: true, value: { key: btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => i + 1))) } };
       return { ok: false, error: { code: 'test.unsupported', message: { 'zh-CN': '测试主机不支持此操作。', en: 'Not supported by the test host.' } } };
     },
     on() { return () => {}; },

@@ -26,6 +26,8 @@ import { ACTION_SPECS, specFor, type ActionSpec } from './action-specs';
 import { ActionDialog } from './ActionDialog';
 import { CaseTimeline } from './CaseTimeline';
 import { RevealIdentity } from './RevealIdentity';
+import { revealedComplainant } from '../../data/at-rest-crypto';
+import type { Complainant } from '../../../src-shared/domain/events';
 import { DocumentButtons } from './DocumentButtons';
 import { AttachmentsCard } from './attachments/AttachmentsCard';
 import { navigate } from '../../app/router';
@@ -53,7 +55,9 @@ export function CasePage({ caseId }: { caseId: string }) {
   const now = useNow();
   const labels = useMemo(() => policyLabels(policy), [policy]);
   const [action, setAction] = useState<ActionSpec>();
-  const [revealed, setRevealed] = useState(false);
+  // The identity as registered, once revealed (opened from its encryption at rest, at-rest-crypto.ts).
+  const [revealedAs, setRevealedAs] = useState<Complainant>();
+  const revealed = revealedAs !== undefined;
   const { message } = App.useApp();
   const linked = useLinkedCases(caseId, state?.relatedCaseId, state?.lastEventId ?? '');
 
@@ -73,7 +77,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   // S9-10: an unsatisfied callback is shown until it is followed up (callback-outcome.ts decides what follows).
   const unsatisfied = unsatisfiedCallback(state);
   const followUpDue = unsatisfied ? awaitingCallback(policy, state)?.dueAt : undefined;
-  const c = revealed ? state.complainant : maskedComplainant(state.complainant);
+  const c = revealedAs ?? maskedComplainant(state.complainant);
   const masked = state.complainant.confidential && !revealed;
   const description = [state.description.time, state.description.cause, state.description.process, state.description.result, state.description.text]
     .filter(Boolean)
@@ -159,7 +163,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                     </Tooltip>
                   )}
                   {/* A sealed identity never reached this desk (domain/sealing.ts): there is nothing to reveal here. */}
-                  {masked && !state.complainant.sealed && <RevealIdentity state={state} policy={policy} onRevealed={() => setRevealed(true)} />}
+                  {masked && !state.complainant.sealed && (
+                    <RevealIdentity state={state} policy={policy} onRevealed={() => void revealedComplainant(state.complainant, events).then(setRevealedAs)} />
+                  )}
                   {revealed && (
                     <Tag icon={<EyeOutlined />} color="orange">
                       {t('case.revealed')}

@@ -8,6 +8,7 @@ import type { DocumentId } from '../../../src-shared/bridge';
 import { useDesk, staffRolesOf } from '../../data/desk-context';
 import { writeEvent } from '../../data/write-event';
 import { archivePictures } from '../../data/attachments';
+import { masksOnly } from '../../data/at-rest-crypto';
 import { useT, type MessageKey } from '../../i18n/i18n';
 import { DocumentPreview } from '../print/DocumentPreview';
 import { SignatureDialog, type SignedPayload } from './SignatureDialog';
@@ -36,7 +37,14 @@ export function DocumentButtons({ state, events, policy }: { state: CaseState; e
   const names = Object.fromEntries(desk.config.staff.map((s) => [s.id, s.name]));
   // The document header takes the organisation's name only (its input schema is strict; the stored
   // record also carries id, preset and revision).
-  const data = { case: state, events, policy, organisation: { name: desk.config.organisation?.name ?? '' }, staffNames: names } as Record<string, unknown>;
+  // The host prints a confidential complainant masked: it is sent the masks, never the ciphertext (at-rest-crypto.ts).
+  const data = {
+    case: masksOnly(state),
+    events: events.map(masksOnly),
+    policy,
+    organisation: { name: desk.config.organisation?.name ?? '' },
+    staffNames: names,
+  } as Record<string, unknown>;
   const ctx = () => ({ ...desk.identity!, actor: staffRolesOf(desk.staff!), policy: desk.policy ?? policy, policyFor: desk.policyFor });
 
   return (

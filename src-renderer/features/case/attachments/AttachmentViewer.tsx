@@ -14,9 +14,9 @@ import { useAT } from './i18n';
 // reading needs no key (a PDF's pages scroll in their own box, which Tab reaches). Nothing to confirm, so
 // Ctrl+Enter does nothing here.
 
-export function AttachmentViewer({ attachment: a, onClose }: { attachment: Attachment; onClose: () => void }) {
+export function AttachmentViewer({ attachment: a, confidential, onClose }: { attachment: Attachment; confidential: boolean; onClose: () => void }) {
   const { t } = useAT();
-  const body = useBody(a.hash, a.type);
+  const body = useBody(a.hash, a.type, confidential);
   const download = body.status === 'ready' && (
     <Button type="primary" icon={<DownloadOutlined />} href={body.url} download={a.name} data-testid="viewer-download" data-dialog-ok="">
       {t('download')}

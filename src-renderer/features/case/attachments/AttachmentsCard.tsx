@@ -131,6 +131,7 @@ function TransferLabel({ body }: { body: BodyView }) {
 
 function AttachmentItem({
   a,
+  confidential,
   labels,
   names,
   synced,
@@ -138,6 +139,8 @@ function AttachmentItem({
   onWithdraw,
 }: {
   a: Attachment;
+  /** The case is confidential: a body downloaded for it is kept encrypted. */
+  confidential: boolean;
   labels: ReturnType<typeof policyLabels>;
   names: Map<string, string>;
   synced: boolean;
@@ -145,7 +148,7 @@ function AttachmentItem({
   onWithdraw: () => void;
 }) {
   const { t } = useAT();
-  const body = useThumbnail(a.hash, a.type);
+  const body = useThumbnail(a.hash, a.type, confidential);
   return (
     <div style={{ width: THUMB }} data-testid="attachment" data-name={a.name}>
       <Thumbnail a={a} body={body} onOpen={onOpen} />
@@ -239,7 +242,16 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
       ) : (
         <Space wrap size={16} align="start">
           {live.map((a) => (
-            <AttachmentItem key={a.id} a={a} labels={labels} names={names} synced={synced} onOpen={() => setViewing(a)} onWithdraw={() => setWithdrawing(a)} />
+            <AttachmentItem
+              key={a.id}
+              a={a}
+              confidential={state.complainant.confidential}
+              labels={labels}
+              names={names}
+              synced={synced}
+              onOpen={() => setViewing(a)}
+              onWithdraw={() => setWithdrawing(a)}
+            />
           ))}
         </Space>
       )}
@@ -260,7 +272,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
           }}
         />
       )}
-      {viewing && <AttachmentViewer attachment={viewing} onClose={() => setViewing(undefined)} />}
+      {viewing && <AttachmentViewer attachment={viewing} confidential={state.complainant.confidential} onClose={() => setViewing(undefined)} />}
       {withdrawing && (
         <WithdrawDialog
           attachment={withdrawing}

@@ -47,17 +47,17 @@ const thumbnailOnly: Load = async (store, hash, type) => {
   return { state, ...(thumbnail ? { blob: new Blob([thumbnail.bytes], { type: thumbnail.type }) } : {}) };
 };
 
-/** The whole body: the viewer, downloads, PDF pages and audio. */
-export function useBody(hash: string, type: string): BodyView {
-  return useStoredBody(hash, type, wholeBody);
+/** The whole body: the viewer, downloads, PDF pages and audio. `confidential`: a downloaded body is kept encrypted. */
+export function useBody(hash: string, type: string, confidential = false): BodyView {
+  return useStoredBody(hash, type, wholeBody, confidential);
 }
 
 /** Where the body stands and, for a picture, its thumbnail: the case page's 附件 card. */
-export function useThumbnail(hash: string, type: string): BodyView {
-  return useStoredBody(hash, type, thumbnailOnly);
+export function useThumbnail(hash: string, type: string, confidential = false): BodyView {
+  return useStoredBody(hash, type, thumbnailOnly, confidential);
 }
 
-function useStoredBody(hash: string, type: string, load: Load): BodyView {
+function useStoredBody(hash: string, type: string, load: Load, confidential: boolean): BodyView {
   const { db } = useDesk();
   const [view, setView] = useState<BodyView>({ status: 'loading' });
   useEffect(() => {
@@ -74,7 +74,7 @@ function useStoredBody(hash: string, type: string, load: Load): BodyView {
       if (bodies && !downloading) {
         downloading = true;
         setView({ status: 'missing', downloading: true });
-        const outcome = await bodies.download(hash, type);
+        const outcome = await bodies.download(hash, type, confidential);
         downloading = false;
         if (cancelled) return;
         if (outcome === 'stored') return void read();
@@ -105,6 +105,6 @@ function useStoredBody(hash: string, type: string, load: Load): BodyView {
       if (retry !== undefined) clearTimeout(retry);
       if (url) URL.revokeObjectURL(url);
     };
-  }, [db, hash, type, load]);
+  }, [db, hash, type, load, confidential]);
   return view;
 }
