@@ -61,7 +61,12 @@ describe('many alerts at once', () => {
   it('a desk opening on 500 due cases lists them all, newest first as one by one, and writes its record once', async () => {
     const items = new Map<string, string>();
     const setItem = vi.fn((k: string, v: string) => void items.set(k, v));
-    vi.stubGlobal('sessionStorage', { getItem: (k: string) => items.get(k) ?? null, setItem, removeItem: (k: string) => void items.delete(k) } as Storage);
+    const storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = {
+      getItem: (k) => items.get(k) ?? null,
+      setItem,
+      removeItem: (k) => void items.delete(k),
+    };
+    vi.stubGlobal('sessionStorage', storage);
     try {
       vi.resetModules();
       const store = await import('./alert-store');
