@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { percentile, report } from './lib';
-import { buildRenderer, builtAsset, launchChromium, startShell } from '../test/helpers/browser';
+import { buildRenderer, launchChromium, startShell } from '../test/helpers/browser';
+import { loadBenchEntry } from './bench-page';
 
 // Issue 13 "Measure": the case page with 50 photo thumbnails, first render, in Chromium on real IndexedDB
 // (the production build served by the browser shell, as bench/desk.bench.ts). A fresh tab, signed in,
@@ -23,8 +24,7 @@ const context = await browser.newContext({ viewport: { width: 1440, height: 900 
 
 try {
   const benchPage = await context.newPage();
-  await benchPage.goto(`${origin}${builtAsset(rendererDir, 'attachmentsBench')}`);
-  await benchPage.addScriptTag({ type: 'module', url: `${origin}${builtAsset(rendererDir, 'attachmentsBench')}` });
+  await loadBenchEntry(benchPage, origin, rendererDir, 'attachmentsBench');
   await benchPage.waitForFunction(() => window.attachmentsBench !== undefined, undefined, { timeout: 120_000 });
   const profile = `bench_att_${Date.now()}`;
   const seeded = await benchPage.evaluate(([p, n, w, h]) => window.attachmentsBench!.seed(p, n, w, h), [profile, PHOTOS, WIDTH, HEIGHT] as const);

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { percentile, report } from './lib';
 import { queueColdRender } from './queue-cold-render';
-import { buildRenderer, builtAsset, CHROMIUM_ARGS, startShell } from '../test/helpers/browser';
+import { buildRenderer, CHROMIUM_ARGS, startShell } from '../test/helpers/browser';
+import { loadBenchEntry } from './bench-page';
 
 // Issue 13 "Measure": a desk store holding 2 GB of attachment bodies opens on its queue as fast as one
 // holding none. Chromium on real IndexedDB, the production build served by the browser shell. Two desks
@@ -32,8 +33,7 @@ const context = await chromium.launchPersistentContext(profileDir, {
 
 try {
   const benchPage = await context.newPage();
-  await benchPage.goto(`${origin}${builtAsset(rendererDir, 'deskBench')}`);
-  await benchPage.addScriptTag({ type: 'module', url: `${origin}${builtAsset(rendererDir, 'deskBench')}` });
+  await loadBenchEntry(benchPage, origin, rendererDir, 'deskBench');
   await benchPage.waitForFunction(() => window.deskBench !== undefined, undefined, { timeout: 120_000 });
   const stamp = Date.now();
   const heavy = `bench_bodies_${stamp}`;

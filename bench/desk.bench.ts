@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { percentile, report } from './lib';
 import { queueColdRender } from './queue-cold-render';
-import { buildRenderer, builtAsset, launchChromium, startShell } from '../test/helpers/browser';
+import { buildRenderer, launchChromium, startShell } from '../test/helpers/browser';
+import { loadBenchEntry } from './bench-page';
 
 // The desk in Chromium on real IndexedDB, with 50k cases (500 open) in the store:
 // 1. save an intake → the case is in the queue's open-case query: p95, beside the same on an empty store;
@@ -22,8 +23,7 @@ const context = await browser.newContext({ viewport: { width: 1440, height: 900 
 try {
   const benchPage = await context.newPage();
   // A same-origin page that does not boot the desk, so the bench owns the databases it opens.
-  await benchPage.goto(`${origin}${builtAsset(rendererDir, 'deskBench')}`);
-  await benchPage.addScriptTag({ type: 'module', url: `${origin}${builtAsset(rendererDir, 'deskBench')}` });
+  await loadBenchEntry(benchPage, origin, rendererDir, 'deskBench');
   await benchPage.waitForFunction(() => window.deskBench !== undefined, undefined, { timeout: 120_000 });
 
   const stamp = Date.now();
@@ -74,8 +74,7 @@ try {
     pageLoads.push(load.fromNavigationMs);
   }
   const basePage = await context.newPage();
-  await basePage.goto(`${origin}${builtAsset(rendererDir, 'dexieBaseline')}`);
-  await basePage.addScriptTag({ type: 'module', url: `${origin}${builtAsset(rendererDir, 'dexieBaseline')}` });
+  await loadBenchEntry(basePage, origin, rendererDir, 'dexieBaseline');
   await basePage.waitForFunction(() => window.dexieBaseline !== undefined, undefined, { timeout: 60_000 });
   const dexie = await basePage.evaluate(([name]) => window.dexieBaseline!(name), [`jiesu_${big}`] as const);
   const render = renders.sort((a, b) => a - b)[1]!;

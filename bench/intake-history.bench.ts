@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { reportMedians } from './lib';
-import { buildRenderer, builtAsset, launchChromium, startShell } from '../test/helpers/browser';
+import { buildRenderer, launchChromium, startShell } from '../test/helpers/browser';
+import { loadBenchEntry } from './bench-page';
 
 // The intake's look-up of earlier cases (issue 11) in Chromium on real IndexedDB, for a place key many
 // cases share (a hospital's 科室/病区): the desk's read (the key's index walked keys only, then the eight
@@ -16,8 +17,7 @@ const origin = host.shell.url.replace(/\/$/, '');
 const browser = await launchChromium();
 try {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${origin}${builtAsset(rendererDir, 'historyBench')}`);
-  await page.addScriptTag({ type: 'module', url: `${origin}${builtAsset(rendererDir, 'historyBench')}` });
+  await loadBenchEntry(page, origin, rendererDir, 'historyBench');
   await page.waitForFunction(() => window.historyBench !== undefined, undefined, { timeout: 120_000 });
   const profile = `bench_history_${Date.now()}`;
   await page.evaluate(([p, t, w]) => window.historyBench!.seed(p, t, w), [profile, TOTAL, SAME_WARD] as const);

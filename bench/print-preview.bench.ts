@@ -3,9 +3,10 @@ import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { percentile, report } from './lib';
-import { buildRenderer, builtAsset, launchChromium, startShell } from '../test/helpers/browser';
+import { buildRenderer, launchChromium, startShell } from '../test/helpers/browser';
 import { warmUpPdf } from '../src-main/documents/pdf-service';
 import type { SeededCases } from '../test/helpers/long-case-seed';
+import { loadBenchEntry } from './bench-page';
 
 // Print preview as a clerk waits for it (issue 11): in Chromium, on the production build served by the
 // browser shell (whose host renders the PDF with pdfmake, in this process), from the click on 登记表 or 案件档案
@@ -103,8 +104,7 @@ try {
   const seedPage = await context.newPage();
   seedPage.on('pageerror', (e) => process.stderr.write(`[seed page error] ${e.message}\n`));
   // A same-origin page that does not boot the desk, so the seed owns the database it writes.
-  await seedPage.goto(`${origin}${builtAsset(rendererDir, 'longCaseSeed')}`);
-  await seedPage.addScriptTag({ type: 'module', url: `${origin}${builtAsset(rendererDir, 'longCaseSeed')}` });
+  await loadBenchEntry(seedPage, origin, rendererDir, 'longCaseSeed');
   await seedPage.waitForFunction(() => window.longCaseSeed !== undefined, undefined, { timeout: 120_000 });
   const profile = `print_bench_${Date.now()}`;
   const seeded: SeededCases = await seedPage.evaluate(([p, now]) => window.longCaseSeed!.seedLongCaseDesk(p, now), [profile, Date.now()] as const);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { percentile, report } from './lib';
-import { buildRenderer, builtAsset, launchChromium, startShell } from '../test/helpers/browser';
+import { buildRenderer, launchChromium, startShell } from '../test/helpers/browser';
+import { loadBenchEntry } from './bench-page';
 
 // Issue 15: what the run-time check of "cases = fold(events)" costs on a desk with 50k cases, in Chromium
 // on real IndexedDB (the desk's own storage; seeded as bench/desk.bench.ts seeds: 50k cases, 500 open,
@@ -23,8 +24,7 @@ const context = await browser.newContext({ viewport: { width: 1440, height: 900 
 async function entry(name: string, global: 'deskBench' | 'reconcileBench') {
   const page = await context.newPage();
   // A same-origin page that does not boot the desk, so the bench owns the databases it opens.
-  await page.goto(`${origin}${builtAsset(rendererDir, name)}`);
-  await page.addScriptTag({ type: 'module', url: `${origin}${builtAsset(rendererDir, name)}` });
+  await loadBenchEntry(page, origin, rendererDir, name);
   await page.waitForFunction((g) => (window as unknown as Record<string, unknown>)[g] !== undefined, global, { timeout: 120_000 });
   return page;
 }
