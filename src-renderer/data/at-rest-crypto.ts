@@ -135,9 +135,17 @@ export async function identityInClear<E extends EventLike>(event: E): Promise<E>
   return { ...event, payload: { ...(event.payload as Json), complainant: await openComplainant(event.id, c) } } as E;
 }
 
+/**
+ * The one rule for files: a case whose complainant is confidential keeps its attachment bodies (and their
+ * thumbnails) encrypted on this desk. Attaching, downloading, restoring and the migration all ask it.
+ */
+export function keepsBodiesAtRest(complainant: { confidential?: unknown } | undefined): boolean {
+  return complainant?.confidential === true;
+}
+
 /** The bodies of confidential cases among these events: the hashes their `case.attachment_added` events name. */
 export function confidentialBodies(events: readonly (EventLike & { caseId: string })[]): Set<string> {
-  const cases = new Set(events.filter((e) => complainantOf(e)?.confidential === true).map((e) => e.caseId));
+  const cases = new Set(events.filter((e) => keepsBodiesAtRest(complainantOf(e))).map((e) => e.caseId));
   const hashes = new Set<string>();
   for (const e of events) {
     const hash = (e.payload as Json | null)?.hash;

@@ -1,6 +1,6 @@
 import { attachmentsOf } from '../../src-shared/domain/attachments';
 import type { CaseState } from '../../src-shared/domain/case-state';
-import { holdsClearIdentity, identityAtRest, isIdentityAtRest } from './at-rest-crypto';
+import { holdsClearIdentity, identityAtRest, isIdentityAtRest, keepsBodiesAtRest } from './at-rest-crypto';
 import { bodyStoreFor } from './body-store';
 import type { DeskDatabase } from './database';
 import { loadDraft, saveDraft } from './drafts';
@@ -55,7 +55,7 @@ export async function encryptStoredIdentities(db: DeskDatabase): Promise<number>
   const bodies = bodyStoreFor(db);
   for (const doc of await db.cases.find().exec()) {
     const c = doc.toJSON() as CaseDoc;
-    if (!c.state.complainant.confidential) continue;
+    if (!keepsBodiesAtRest(c.state.complainant)) continue;
     const registration = storedForm.get(c.id);
     if (registration && !isIdentityAtRest(c.state.complainant)) {
       const complainant = (registration.payload as { complainant: CaseState['complainant'] }).complainant;

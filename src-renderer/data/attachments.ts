@@ -5,6 +5,7 @@ import { messageFor, type LocalisedMessage } from '../../src-shared/i18n/validat
 import type { DeskDatabase } from './database';
 import { bodyStoreFor } from './body-store';
 import { writeEvent, type WriteContext, type WriteEventResult } from './write-event';
+import { keepsBodiesAtRest } from './at-rest-crypto';
 
 // Attaching a file to a case and withdrawing it (issue 13), on the one command path (write-event.ts).
 
@@ -61,7 +62,7 @@ export async function attachFile(
     ...(file.width && file.height ? { width: file.width, height: file.height } : {}),
   };
   // A confidential case's body is kept encrypted (at-rest-crypto.ts).
-  const confidential = (await db.cases.findOne(caseId).exec())?.toJSON().state.complainant.confidential === true;
+  const confidential = keepsBodiesAtRest((await db.cases.findOne(caseId).exec())?.toJSON().state.complainant);
   await bodyStoreFor(db).put(file.bytes, file.type, ctx.now?.() ?? Date.now(), 0, confidential);
   return writeEvent(db, ctx, caseId, { type: 'case.attachment_added', payload });
 }

@@ -25,6 +25,7 @@ import { formatSize } from './format-size';
 import { useThumbnail, type BodyView } from './use-body';
 import { currentDeskSyncState, deskSyncState$ } from '../../../data/replication';
 import { useAT } from './i18n';
+import { keepsBodiesAtRest } from '../../../data/at-rest-crypto';
 
 // The case page's 附件 section (issue 13): thumbnails of the files still shown, 添加附件 through the file
 // chooser, and an image pasted anywhere on the page (outside a text field) opens the same dialog. On a desk
@@ -188,6 +189,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
   const live = liveAttachments(state);
   const withdrawnCount = attachmentsOf(state).length - live.length;
   const synced = useSyncConfigured();
+  const atRest = keepsBodiesAtRest(state.complainant);
 
   // A pasted picture (a screenshot, a photo copied from a chat) becomes an attachment of this case. Pastes
   // into a text field stay the field's; a dialog already open keeps the page from starting another.
@@ -245,7 +247,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
             <AttachmentItem
               key={a.id}
               a={a}
-              confidential={state.complainant.confidential}
+              confidential={atRest}
               labels={labels}
               names={names}
               synced={synced}
@@ -272,7 +274,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
           }}
         />
       )}
-      {viewing && <AttachmentViewer attachment={viewing} confidential={state.complainant.confidential} onClose={() => setViewing(undefined)} />}
+      {viewing && <AttachmentViewer attachment={viewing} confidential={atRest} onClose={() => setViewing(undefined)} />}
       {withdrawing && (
         <WithdrawDialog
           attachment={withdrawing}
