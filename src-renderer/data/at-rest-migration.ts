@@ -3,7 +3,7 @@ import type { CaseState } from '../../src-shared/domain/case-state';
 import { holdsClearIdentity, identityAtRest, isIdentityAtRest, keepsBodiesAtRest } from './at-rest-crypto';
 import { bodyStoreFor } from './body-store';
 import type { DeskDatabase } from './database';
-import { loadDraft, saveDraft } from './drafts';
+import { isConfidentialDraft, loadDraft, saveDraft } from './drafts';
 import type { CaseDoc, EventDoc } from './schemas';
 
 // A desk that kept confidential identities and bodies in clear (before at-rest-crypto.ts) encrypts them once, on
@@ -78,7 +78,7 @@ export async function encryptStoredIdentities(db: DeskDatabase): Promise<number>
   // Drafts of a confidential intake: saved again, which encrypts them.
   for (const d of await db.drafts.find().exec()) {
     const draft = await loadDraft(db, d.id);
-    if (draft && !('atRest' in d.toJSON().data) && (draft.data.complainant as { confidential?: unknown } | undefined)?.confidential === true) {
+    if (draft && !('atRest' in d.toJSON().data) && isConfidentialDraft(draft.data)) {
       await saveDraft(db, draft.id, draft.staffId, draft.data);
       changed++;
     }

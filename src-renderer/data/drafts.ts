@@ -9,7 +9,8 @@ import type { DraftDoc } from './schemas';
 
 const encoder = new TextEncoder();
 
-function isConfidential(data: Record<string, unknown>): boolean {
+/** Whether a draft's data is of a confidential complainant (kept encrypted). */
+export function isConfidentialDraft(data: Record<string, unknown>): boolean {
   return (data.complainant as { confidential?: unknown } | undefined)?.confidential === true;
 }
 
@@ -17,7 +18,9 @@ export async function saveDraft(db: DeskDatabase, id: string, staffId: string, d
   const updatedAt = Date.now();
   // JSON round trip drops undefined values, which IndexedDB documents must not contain.
   const json = JSON.stringify(data);
-  const stored = isConfidential(data) ? { atRest: bytesToBase64(await encryptBytes(id, encoder.encode(json))) } : (JSON.parse(json) as Record<string, unknown>);
+  const stored = isConfidentialDraft(data)
+    ? { atRest: bytesToBase64(await encryptBytes(id, encoder.encode(json))) }
+    : (JSON.parse(json) as Record<string, unknown>);
   // Replaced whole: an encrypted draft keeps nothing of a clear earlier version.
   await db.drafts.incrementalUpsert({ id, staffId, updatedAt, data: stored });
   return updatedAt;
