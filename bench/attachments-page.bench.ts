@@ -56,7 +56,7 @@ try {
     (photos ? withPhotos : without).push((await done.jsonValue()) as number);
     if (photos) bodiesRead.push(await page.evaluate(() => (window as { imgsAt?: number }).imgsAt ?? 0));
     if (photos) cardShown.push(await page.evaluate(() => (window as { cardAt?: number }).cardAt ?? 0));
-    if (round === 0 && process.env.ATTACHMENTS_PAGE_SHOT) await page.screenshot({ path: process.env.ATTACHMENTS_PAGE_SHOT, fullPage: true });
+    if (round === 0 && process.env.ATTACHMENTS_PAGE_SHOT) await page.getByTestId('attachments').screenshot({ path: process.env.ATTACHMENTS_PAGE_SHOT });
     await page.close();
   }
   const figure = percentile(withPhotos, 50);
