@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './backends';
 import { openDatabase } from '../../src-server/db/open';
+import { byteaOptions } from '../../src-server/db/pglite';
+import { types } from '@electric-sql/pglite';
 import type { Database } from '../../src-server/db/types';
 
 // Attachment bodies are kept as bytea (sync/attachment-store.ts). On PGlite they pass through the hex
@@ -27,5 +29,16 @@ describe.each(BACKENDS)('bytea round trip (%s)', (backend) => {
     const rows = await db.query<{ id: number; bytes: Uint8Array; size: number }>('select id, bytes, length(bytes) as size from bytea_round_trip order by id');
     expect(rows.map((r) => Number(r.size))).toEqual([512, 0, 20]);
     for (const r of rows) expect([...r.bytes]).toEqual([...bodies[r.id]!]);
+  });
+});
+
+describe('bytea parameters on PGlite', () => {
+  it('go to PGlite as the bytes themselves (sent in binary), never as hex text', () => {
+    // A 500 kB body as 1 MB of hex text cost about half of an insert (docs/performance.md "Attachment bodies
+    // up and down"); pg-protocol sends a Uint8Array parameter in binary format. The round trip above checks the bytes.
+    const bytes = Uint8Array.from([0, 1, 0x5c, 0x78, 255]);
+    const sent = (byteaOptions.serializers[types.BYTEA] as (x: Uint8Array) => unknown)(bytes);
+    expect(sent).toBe(bytes);
+    expect(() => byteaOptions.serializers[types.BYTEA]('\\x00' as never)).toThrow();
   });
 });
