@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './backends';
 import { openDatabase } from '../../src-server/db/open';
-import { byteaOptions } from '../../src-server/db/pglite';
+import { byteaOptions, firstCopyField, inlineParams, openPglite } from '../../src-server/db/pglite';
 import { types } from '@electric-sql/pglite';
 import type { Database } from '../../src-server/db/types';
 
@@ -40,5 +40,29 @@ describe('bytea parameters on PGlite', () => {
     const sent = (byteaOptions.serializers[types.BYTEA] as (x: Uint8Array) => unknown)(bytes);
     expect(sent).toBe(bytes);
     expect(() => byteaOptions.serializers[types.BYTEA]('\\x00' as never)).toThrow();
+  });
+});
+
+describe('bytea read on PGlite without hex (readBytes: COPY to /dev/blob)', () => {
+  it('returns the exact bytes, an empty body, null, or undefined when no row; parameters quoted as literals', async () => {
+    const db = await openPglite();
+    try {
+      await db.query('create table bodies (k text primary key, bytes bytea)');
+      const every = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256);
+      const keys = ["o'brien", 'plain', 'nothing'];
+      await db.query('insert into bodies values ($1, $2), ($3, $4), ($5, null)', [keys[0]!, every, keys[1]!, new Uint8Array(0), keys[2]!]);
+      const read = (k: string) => db.readBytes!('select bytes from bodies where k = $1', [k]);
+      expect([...((await read(keys[0]!)) ?? [])]).toEqual([...every]);
+      expect((await read('plain'))?.byteLength).toBe(0);
+      expect(await read('nothing')).toBeNull();
+      expect(await read('absent')).toBeUndefined();
+      // A quote cannot end the literal; $10 is not $1 followed by 0.
+      expect(await read("x' or true or k = '")).toBeUndefined();
+      expect(inlineParams('$1 $10', ["it's", ...Array.from({ length: 8 }, () => ''), 'ten'])).toBe("'it''s' 'ten'");
+      expect(() => inlineParams('$2', ['one'])).toThrow();
+      expect(() => firstCopyField(new Uint8Array(30))).toThrow();
+    } finally {
+      await db.close();
+    }
   });
 });
