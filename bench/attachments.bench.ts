@@ -26,7 +26,7 @@ import { eventually } from '../test/sync/network';
 
 // Issue 13 "Measure": attachment bodies desk → server and back on loopback. 200 photos of 500 kB (JPEG magic,
 // then random bytes: incompressible like a real JPEG, and of the type the server's sniffing accepts) go up
-// through the desk's own uploader (body-uploader.ts via body-transfer.ts: HEAD, then PUT, one at a time, state
+// through the desk's own uploader (body-uploader.ts via body-transfer.ts: HEAD, then PUT, up to three at a time, state
 // in the body store) and come down to a second desk through its downloader (body-downloader.ts: GET, hash
 // check, kept in its body store), both through the desk host's relay that adds the token (desk-link.ts), the
 // desks' RxDB and body stores on fake-indexeddb as in test/sync/attachment-bodies.test.ts, against a real
@@ -138,6 +138,18 @@ function timeQueries(server: RunningServer): { on: boolean; ms: number } {
       if (spent.on) spent.ms += performance.now() - t0;
     }
   }) as typeof query;
+  // PGlite reads a body's bytes through readBytes (db/pglite.ts), beside query.
+  const readBytes = server.db.readBytes?.bind(server.db);
+  if (readBytes) {
+    server.db.readBytes = async (...args: Parameters<typeof readBytes>) => {
+      const t0 = performance.now();
+      try {
+        return await readBytes(...args);
+      } finally {
+        if (spent.on) spent.ms += performance.now() - t0;
+      }
+    };
+  }
   return spent;
 }
 

@@ -1,5 +1,6 @@
 import { indexedDB } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { sha256Hex } from '../../src-shared/domain/attachments';
 import { openBodyStore } from './body-store';
 
 // The body store as the uploader reads it (issue 13): waiting bodies oldest first, paged, from the index alone.
@@ -100,5 +101,23 @@ describe('body store', () => {
     await leader.markUploaded(hash);
     await expect.poll(() => heard).toEqual([hash, hash]);
     expect((await other.get(hash))?.uploaded).toBe(1);
+  });
+
+  it('a body received for a hash is hashed once: kept under that hash when its bytes match, refused when not', async () => {
+    const store = openBodyStore(`verified_${Date.now()}`, indexedDB);
+    const bytes = Uint8Array.from({ length: 4096 }, (_, i) => i % 251).buffer;
+    const hash = await sha256Hex(bytes);
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    try {
+      expect(await store.putVerified(hash, bytes, 'application/pdf', 1_000)).toBe(true);
+      // A 500 kB photo hashed twice on every download was a share of its time (docs/performance.md).
+      expect(digest).toHaveBeenCalledTimes(1);
+      expect(await store.putVerified('0'.repeat(64), bytes, 'application/pdf', 1_000)).toBe(false);
+      expect(await store.has('0'.repeat(64))).toBe(false);
+    } finally {
+      digest.mockRestore();
+    }
+    expect(await store.get(hash)).toMatchObject({ hash, size: 4096, uploaded: 1, storedAt: 1_000 });
+    expect(new Uint8Array((await store.get(hash))!.bytes)).toEqual(new Uint8Array(bytes));
   });
 });

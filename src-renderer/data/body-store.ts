@@ -161,7 +161,11 @@ export class BodyStore {
    * the moment the case page can see it.
    */
   async put(bytes: ArrayBuffer, type: string, now = Date.now(), uploaded: UploadState = 0, confidential = false): Promise<string> {
-    const hash = await sha256Hex(bytes);
+    return this.keep(await sha256Hex(bytes), bytes, type, now, uploaded, confidential);
+  }
+
+  /** `put` of bytes whose SHA-256 is known to be `hash`. */
+  private async keep(hash: string, bytes: ArrayBuffer, type: string, now: number, uploaded: UploadState, confidential: boolean): Promise<string> {
     if (confidential) return this.putAtRest(hash, bytes, type, now, uploaded);
     const thumbnail = (await this.has(hash)) ? undefined : await makeThumbnail(bytes, type);
     const tx = (await this.db).transaction([STORE, THUMBNAILS], 'readwrite');
@@ -214,8 +218,9 @@ export class BodyStore {
    * never trusted by its label). Returns whether it was kept.
    */
   async putVerified(hash: string, bytes: ArrayBuffer, type: string, now = Date.now(), confidential = false): Promise<boolean> {
+    // Hashed once: the check is the hash the body is kept under.
     if ((await sha256Hex(bytes)) !== hash) return false;
-    await this.put(bytes, type, now, 1, confidential);
+    await this.keep(hash, bytes, type, now, 1, confidential);
     return true;
   }
 

@@ -2,7 +2,7 @@ import { indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src-shared/domain/attachments';
 import { openBodyStore, type BodyStore, type PendingBody } from './body-store';
-import { createBodyUploader, type BodyReadiness, type BodyUploaderOptions } from './body-uploader';
+import { createBodyUploader, IN_FLIGHT, type BodyReadiness, type BodyUploaderOptions } from './body-uploader';
 
 // The uploader's decisions (issue 13): ask before sending, send each body once, wait for the event, back
 // off after failures, keep a refusal and never send that body again, resume from the store after a restart.
@@ -172,5 +172,44 @@ describe('body uploader', () => {
     expect((await reopened.pass()).get(left)).toBe('uploaded');
     expect(server.requests).toEqual([`HEAD ${left.slice(0, 8)}`, `PUT ${left.slice(0, 8)}`]);
     expect(server.requests.some((r) => r.includes(sent.slice(0, 8)))).toBe(false);
+  });
+
+  it('sends the first body alone, then up to IN_FLIGHT at once; after a failure starts no other body, and those on their way finish', async () => {
+    const { store, server, uploader, t } = await setUp();
+    const hashes: string[] = [];
+    for (let i = 0; i < 8; i++) hashes.push(await store.put(body(), 'image/jpeg', 1_000 + i));
+    // Every PUT is held until the test lets it answer.
+    const held: { hash: string; answer(): void }[] = [];
+    const plain = server.fetch;
+    const holding = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method !== 'PUT') return plain(input, init);
+      await new Promise<void>((answer) => held.push({ hash: String(input).split('/').pop()!, answer }));
+      return plain(input, init);
+    }) as typeof fetch;
+    const concurrent = createBodyUploader({ store, syncUrl: SYNC, fetch: holding, readiness: readinessOf(new Map()), retryMs: 2_000, ...t });
+    uploader.stop();
+    const pass = concurrent.pass();
+    // The first body alone: the network is not known to work yet.
+    await expect.poll(() => held.length).toBe(1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(held.map((h) => h.hash)).toEqual([hashes[0]]);
+    expect(server.requests).toEqual([`HEAD ${hashes[0]!.slice(0, 8)}`]);
+    held.shift()!.answer();
+    // It went through: the next IN_FLIGHT are on their way together.
+    await expect.poll(() => held.length).toBe(IN_FLIGHT);
+    expect(IN_FLIGHT).toBeGreaterThan(1);
+    expect(held.map((h) => h.hash)).toEqual(hashes.slice(1, 1 + IN_FLIGHT));
+    // The network goes under the first of them: the others on their way finish, no new body starts.
+    server.script.PUT.push('offline');
+    for (const h of held.splice(0)) h.answer();
+    const outcomes = await pass;
+    expect(outcomes.get(hashes[1]!)).toBe('failed');
+    for (const h of hashes.slice(2, 1 + IN_FLIGHT)) expect(outcomes.get(h)).toBe('uploaded');
+    expect(outcomes.size).toBe(1 + IN_FLIGHT);
+    expect(held).toEqual([]);
+    expect(server.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(1 + IN_FLIGHT);
+    expect((await store.notUploaded()).map((b) => b.hash)).toEqual([hashes[1], ...hashes.slice(1 + IN_FLIGHT)]);
+    expect(t.scheduled.map((s) => s.ms)).toEqual([2_000]);
+    concurrent.stop();
   });
 });

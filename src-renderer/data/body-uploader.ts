@@ -5,7 +5,8 @@ import type { BodyRefusal, BodyStore, PendingBody } from './body-store';
 // The desk's uploader of attachment bodies (issue 13, docs/architecture.md §Attachments). Bodies attached
 // at this desk wait in the body store with `uploaded: 0`; once the event that names a body is on the
 // server (the server accepts a body only then), the uploader asks the server whether it holds the body
-// (HEAD) and sends it (PUT) only when it does not, one body at a time. All its state is in the body store,
+// (HEAD) and sends it (PUT) only when it does not — the first body of a pass alone, then up to three at
+// once (IN_FLIGHT), and after a failure none is started. All its state is in the body store,
 // so a restart resumes where it stopped, and a body is never sent again once the server holds it:
 //
 // - the server holds it (HEAD 200, PUT 200/201): marked uploaded;
@@ -51,6 +52,11 @@ export interface BodyUploader {
 }
 
 const PAGE = 20;
+/**
+ * Bodies on their way at once once one has gone through: a body's PUT overlaps the next one's HEAD and its
+ * read from the store, and the server's hashing and storing (docs/performance.md "Attachment bodies up and down").
+ */
+export const IN_FLIGHT = 3;
 /** Answers that say the body itself is wrong: sending it again would be refused again. */
 const REFUSING = new Set([400, 409, 413, 415, 422]);
 
@@ -110,25 +116,44 @@ export function createBodyUploader(opts: BodyUploaderOptions): BodyUploader {
 
   async function runPass(): Promise<Map<string, UploadOutcome>> {
     const outcomes = new Map<string, UploadOutcome>();
-    let after: PendingBody | undefined;
-    for (;;) {
-      if (stopper.signal.aborted) return outcomes;
-      const page = await opts.store.notUploaded(PAGE, after);
-      if (page.length === 0) break;
-      after = page.at(-1);
-      const ready = await opts.readiness(page);
-      for (const { hash } of page) {
-        const r = ready.get(hash) ?? 'unreferenced';
-        if (r === 'unreferenced') continue;
-        if (r === 'unpushed') {
-          outcomes.set(hash, 'waiting');
-          continue;
-        }
-        const outcome = await send(hash);
+    const sending = new Set<Promise<void>>();
+    /** A failure was answered: no body is started after it (those on their way finish). */
+    let failed = false;
+    /** A body went through this pass: the network works, several may be on their way. */
+    let through = false;
+    const start = (hash: string): void => {
+      const p: Promise<void> = send(hash).then((outcome) => {
+        sending.delete(p);
         outcomes.set(hash, outcome);
-        // The network or the server is down: stop here and try again later rather than fail every body.
-        if (outcome === 'failed') return outcomes;
+        if (outcome === 'failed') failed = true;
+        else through = true;
+      });
+      sending.add(p);
+    };
+    let after: PendingBody | undefined;
+    try {
+      pages: for (;;) {
+        if (stopper.signal.aborted) break;
+        const page = await opts.store.notUploaded(PAGE, after);
+        if (page.length === 0) break;
+        after = page.at(-1);
+        const ready = await opts.readiness(page);
+        for (const { hash } of page) {
+          const r = ready.get(hash) ?? 'unreferenced';
+          if (r === 'unreferenced') continue;
+          if (r === 'unpushed') {
+            outcomes.set(hash, 'waiting');
+            continue;
+          }
+          // One body until one has gone through, then up to IN_FLIGHT at once.
+          while (!failed && sending.size >= (through ? IN_FLIGHT : 1)) await Promise.race(sending);
+          // The network or the server is down: stop here and try again later rather than fail every body.
+          if (failed || stopper.signal.aborted) break pages;
+          start(hash);
+        }
       }
+    } finally {
+      await Promise.all(sending);
     }
     return outcomes;
   }

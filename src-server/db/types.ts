@@ -17,6 +17,12 @@ export interface Database extends Queryable {
   /** Sends a NOTIFY outside any transaction (inside one, select pg_notify through the transaction). */
   notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The one bytea value `sql` selects (one row, one column; its $n parameters strings): undefined when no
+   * row. Only where the engine has a faster way than the hex text of a plain query — PGlite (pglite.ts);
+   * callers fall back to `query` without it.
+   */
+  readBytes?(sql: string, params: readonly string[]): Promise<Uint8Array | null | undefined>;
 }
 
 /** Channel names are SQL identifiers in LISTEN; keep them to a known safe alphabet. */

@@ -131,6 +131,16 @@ export function databaseBodyStore(db: Database): BodyStore {
       return rows.length > 0;
     },
     async get(orgId, hash) {
+      if (db.readBytes) {
+        // PGlite: the index row, then the bytes alone without their hex text (db/pglite.ts). A row's bytes,
+        // once there, never change; a row still without them is not served here.
+        const [entry] = await db.query<{ type: string; size: number | string }>(
+          'select type, size from attachment_bodies where org_id = $1 and hash = $2 and bytes is not null',
+          [orgId, hash],
+        );
+        const bytes = entry && (await db.readBytes('select bytes from attachment_bodies where org_id = $1 and hash = $2', [orgId, hash]));
+        return entry && bytes ? { type: entry.type, size: Number(entry.size), bytes } : undefined;
+      }
       const row = await indexRow(db, orgId, hash);
       // A row without bytes was stored while an object store was configured: not here without it.
       return row?.bytes ? { type: row.type, size: row.size, bytes: row.bytes } : undefined;
