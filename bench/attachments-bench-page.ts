@@ -44,15 +44,17 @@ export async function seed(
   photos: number,
   width: number,
   height: number,
-): Promise<{ staffId: string; withPhotos: string; without: string; bytes: number; ms: number }> {
+): Promise<{ staffId: string; withPhotos: string; without: string; numbers: [string, string]; bytes: number; ms: number }> {
   const t0 = performance.now();
   const db = await setUpBenchDesk(profile);
   const ctx = await benchContext(db);
   const ids: string[] = [];
+  const numbers: string[] = [];
   for (const i of [1, 2]) {
     const c = await registerCase(db, ctx, ctx.deskCode, intake(i));
     if (!c.ok) throw new Error(JSON.stringify(c.errors));
     ids.push(c.state.id);
+    numbers.push(c.state.number);
   }
   let bytes = 0;
   for (let i = 0; i < photos; i++) {
@@ -62,7 +64,7 @@ export async function seed(
     if (!a.ok) throw new Error(JSON.stringify(a.errors));
   }
   await db.close();
-  return { staffId: ctx.actor.id, withPhotos: ids[0]!, without: ids[1]!, bytes, ms: performance.now() - t0 };
+  return { staffId: ctx.actor.id, withPhotos: ids[0]!, without: ids[1]!, numbers: [numbers[0]!, numbers[1]!], bytes, ms: performance.now() - t0 };
 }
 
 declare global {

@@ -1,11 +1,13 @@
 import Dexie from 'dexie';
+import { caseSchema } from '../src-renderer/data/schemas';
 
 // Baseline for the desk's cold queue (bench/desk.bench.ts), in a tab of its own: open the cases table
 // straight with Dexie and read the open cases through the same index the desk's query uses.
 
 export async function dexieOpenCases(databaseName: string): Promise<{ ms: number; count: number; index: string }> {
   const t0 = performance.now();
-  const dx = new Dexie(`rxdb-dexie-${databaseName}--0--cases`);
+  // RxDB names a collection's Dexie database after its schema version: the cases' at this build's.
+  const dx = new Dexie(`rxdb-dexie-${databaseName}--${caseSchema.version}--cases`);
   await dx.open();
   const table = dx.table('docs');
   // RxDB stores the index as [_deleted+bucket+dueAt+id], with _deleted as '0'/'1'.

@@ -55,6 +55,17 @@ describe('body store', () => {
       { state: { uploaded: 2, refusal } },
       undefined,
     ]);
+    // Read ahead while the case page draws (prefetchPreviews), handed to the card's ask; a body that changed
+    // in between (uploaded meanwhile) is read again, so the card never shows the state from before.
+    store.prefetchPreviews([
+      { hash: waiting, type: 'image/png' },
+      { hash: uploaded, type: 'image/png' },
+    ]);
+    await store.markUploaded(waiting);
+    expect(await Promise.all([store.preview(waiting, 'image/png'), store.preview(uploaded, 'image/png')])).toEqual([
+      { state: { uploaded: 1 } },
+      { state: { uploaded: 1 } },
+    ]);
     // Not a picture, or none to draw it with (Node has no canvas): no thumbnail, and nothing breaks.
     expect(await store.thumbnail(waiting, 'application/pdf')).toBeUndefined();
     expect(await store.thumbnail(waiting, 'image/png')).toBeUndefined();

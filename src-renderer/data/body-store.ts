@@ -60,6 +60,8 @@ export interface BodyRefusal {
 }
 
 const STORE = 'bodies';
+/** How long a preview read ahead (prefetchPreviews) waits for the item that asks for it. */
+const UNCLAIMED_PREVIEW_MS = 10_000;
 /** Small copies of the pictures, by the body's hash (thumbnail.ts): what the case page reads for its thumbnails. */
 const THUMBNAILS = 'thumbnails';
 
@@ -118,9 +120,11 @@ export function openBodyStore(deskDatabaseName: string, idb: IDBFactory = global
 }
 
 type Listener = (hash: string) => void;
+type PreviewAsk = { hash: string; type: string; resolve: (p: BodyPreview | undefined) => void; reject: (e: unknown) => void };
 
 export class BodyStore {
   private readonly listeners = new Set<Listener>();
+  private opened?: IDBDatabase;
   /**
    * The desk's other windows hear of a change too: the leading window uploads, and a second window showing
    * the case updates its 待上传 to 已同步 from this notice.
@@ -131,17 +135,22 @@ export class BodyStore {
     private readonly db: Promise<IDBDatabase>,
     channelName?: string,
   ) {
+    // Kept once open, so a read asked for during a render starts in the same task (prefetchPreviews).
+    db.then((d) => (this.opened = d)).catch(() => undefined);
     if (channelName && typeof BroadcastChannel !== 'undefined') {
       this.channel = new BroadcastChannel(channelName);
       // In Node (tests) an open channel must not keep the process alive.
       (this.channel as BroadcastChannel & { unref?: () => void }).unref?.();
       this.channel.onmessage = (e: MessageEvent<unknown>) => {
-        if (typeof e.data === 'string') this.listeners.forEach((l) => l(e.data as string));
+        if (typeof e.data !== 'string') return;
+        this.ahead.delete(e.data);
+        this.listeners.forEach((l) => l(e.data as string));
       };
     }
   }
 
   private changed(hash: string): void {
+    this.ahead.delete(hash);
     this.listeners.forEach((l) => l(hash));
     this.channel?.postMessage(hash);
   }
@@ -252,22 +261,55 @@ export class BodyStore {
    * are answered from one transaction (one per file cost 2.3 s for 50 files under load, docs/performance.md).
    */
   preview(hash: string, type: string): Promise<BodyPreview | undefined> {
+    const early = this.ahead.get(hash);
+    if (early) {
+      this.ahead.delete(hash);
+      return early;
+    }
+    return this.readPreview(hash, type);
+  }
+
+  /**
+   * Starts reading the previews of a case's files as soon as the case is known, before the card's items
+   * mount and ask for them: each is handed to the first `preview` of its hash. The read overlaps the page's
+   * first render instead of following it (docs/performance.md "The case page with 50 thumbnails"). A body
+   * that changes meanwhile is read again; one never asked for is dropped after a while.
+   */
+  prefetchPreviews(files: readonly { hash: string; type: string }[]): void {
+    const batch: PreviewAsk[] = [];
+    for (const { hash, type } of files) {
+      if (this.ahead.has(hash)) continue;
+      const read = new Promise<BodyPreview | undefined>((resolve, reject) => batch.push({ hash, type, resolve, reject }));
+      read.catch(() => undefined); // the item that asks for it sees the failure
+      this.ahead.set(hash, read);
+      const timer = setTimeout(() => this.ahead.get(hash) === read && this.ahead.delete(hash), UNCLAIMED_PREVIEW_MS);
+      (timer as { unref?: () => void }).unref?.();
+    }
+    // Asked now, not after a microtask: the page's first render is one task, and the requests are answered
+    // while it runs.
+    if (batch.length) void this.readPreviews(batch);
+  }
+
+  private readonly ahead = new Map<string, Promise<BodyPreview | undefined>>();
+
+  private readPreview(hash: string, type: string): Promise<BodyPreview | undefined> {
     return new Promise((resolve, reject) => {
       if (!this.previewBatch) {
-        this.previewBatch = [];
-        queueMicrotask(() => void this.readPreviews());
+        const batch: PreviewAsk[] = (this.previewBatch = []);
+        queueMicrotask(() => {
+          this.previewBatch = undefined;
+          void this.readPreviews(batch);
+        });
       }
       this.previewBatch.push({ hash, type, resolve, reject });
     });
   }
 
-  private previewBatch?: { hash: string; type: string; resolve: (p: BodyPreview | undefined) => void; reject: (e: unknown) => void }[];
+  private previewBatch?: PreviewAsk[];
 
-  private async readPreviews(): Promise<void> {
-    const batch = this.previewBatch ?? [];
-    this.previewBatch = undefined;
+  private async readPreviews(batch: PreviewAsk[]): Promise<void> {
     try {
-      const tx = (await this.db).transaction([STORE, THUMBNAILS]);
+      const tx = (this.opened ?? (await this.db)).transaction([STORE, THUMBNAILS]);
       const bodies = tx.objectStore(STORE);
       const thumbnails = tx.objectStore(THUMBNAILS);
       const read = await Promise.all(
