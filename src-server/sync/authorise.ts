@@ -10,7 +10,7 @@ import { policyByRevision } from '../../src-shared/domain/revisions';
 import { messageFor, type MessageCode } from '../../src-shared/i18n/validation';
 import type { DeskScope } from './scope';
 import type { CheckedEvent, RowError } from './validate';
-import { newlineJoined } from './events-store';
+import { newlineJoined, type StoredRow } from './events-store';
 import { NUMBER } from './case-numbers';
 import { rulesOf, type OrgRules } from './rules';
 import { sealEvent, unsealEvent } from '../../src-shared/domain/sealing';
@@ -122,8 +122,8 @@ function extend(held: StoredFold | undefined, events: readonly CaseEvent[], coun
 const PUSH_CONTEXT_SQL = `
   select 'c' as k, null::text as a, (select max(seq) from config_docs where org_id = $1)::text as b, null::text as c, null::text as d
   union all
-  select 'i', e.id, null, null, null from unnest(string_to_array($2, chr(10))) as u(id)
-    cross join lateral (select id from events where org_id = $1 and id = u.id limit 1) as e
+  select 'i', e.id, e.site_id, e.sealed, e.doc from unnest(string_to_array($2, chr(10))) as u(id)
+    cross join lateral (select id, site_id, sealed, doc from events where org_id = $1 and id = u.id limit 1) as e
   union all
   select 'e', u.case_id, n.count::text, e.seq::text, e.doc
     from unnest(string_to_array($3, chr(10)), string_to_array($4, chr(10)), string_to_array($5, chr(10))) as u(case_id, after, held)
@@ -137,7 +137,8 @@ const PUSH_CONTEXT_SQL = `
 
 interface PushContext {
   configSeq: string;
-  storedIds: Set<string>;
+  /** The pushed ids already stored, as STORED_EVENTS_SQL reads them (handed on to the store, events-store.ts). */
+  storedRows: StoredRow[];
   /** Each pushed case's fold as stored now (absent: nothing stored). */
   folds: Map<string, StoredFold>;
   numberHolders: Map<string, string>;
@@ -161,12 +162,12 @@ async function pushContext(
     newlineJoined(numbers),
   ]);
   let configSeq = '0';
-  const storedIds = new Set<string>();
+  const storedRows: StoredRow[] = [];
   const numberHolders = new Map<string, string>();
   const read = new Map<string, { count: number; seq: number; events: CaseEvent[] }>();
   for (const r of rows) {
     if (r.k === 'c') configSeq = r.b ?? '0';
-    else if (r.k === 'i') storedIds.add(r.a!);
+    else if (r.k === 'i') storedRows.push({ id: r.a!, site_id: r.b!, sealed: r.c, doc: r.d! });
     else if (r.k === 'n') numberHolders.set(r.a!, r.b!);
     else {
       let c = read.get(r.a!);
@@ -193,7 +194,7 @@ async function pushContext(
     cache?.replace(orgId, caseId, held, fold);
   });
   if (recount.length) for (const [caseId, f] of (await pushContext(db, orgId, [], recount, [], undefined)).folds) folds.set(caseId, f);
-  return { configSeq, storedIds, folds, numberHolders };
+  return { configSeq, storedRows, folds, numberHolders };
 }
 
 /** Whether this staff member could act at `at`: active, or deactivated only after it (offline work stays valid). */
@@ -241,6 +242,12 @@ function judge(
 export interface Authorisation {
   /** The refused rows (empty: every event may be stored). */
   refused: RowError[];
+  /**
+   * The pushed ids already stored when the push was judged, read in the same statement: the store compares
+   * the push with them (preparePush) instead of probing the same ids again a moment later; what is stored
+   * in between is found by its write (the insert skips stored ids and re-checks them under the lock).
+   */
+  storedRows: StoredRow[];
   /** Call once the whole push is stored with no conflict: the server's folds of its cases then include it. */
   stored(): void;
 }
@@ -251,12 +258,12 @@ export interface Authorisation {
  * refused, the later events of that case in the batch are refused with it (they were written on top of it).
  */
 export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: readonly CheckedEvent[], opts: AuthoriseOptions = {}): Promise<Authorisation> {
-  if (rows.length === 0) return { refused: [], stored() {} };
+  if (rows.length === 0) return { refused: [], storedRows: [], stored() {} };
   const now = (opts.now ?? Date.now)();
   const skew = opts.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
   const ids = [...new Set(rows.map((r) => r.event.id))];
   const numbers = rows.flatMap((r) => (r.event.type === 'case.registered' ? [r.event.payload.number] : []));
-  const { configSeq, storedIds, folds, numberHolders } = await pushContext(
+  const { configSeq, storedRows, folds, numberHolders } = await pushContext(
     db,
     scope.orgId,
     ids,
@@ -265,6 +272,7 @@ export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: rea
     opts.folds,
   );
   const rules = await rulesOf(db, scope.orgId, configSeq);
+  const storedIds = new Set(storedRows.map((r) => r.id));
   // Each case's candidates in the log's own order (at, id), remembering their place in the batch.
   const byCase = new Map<string, { index: number; event: CaseEvent }[]>();
   const seen = new Set<string>();
@@ -317,13 +325,15 @@ export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: rea
   }
   return {
     refused: refused.sort((a, b) => a.index - b.index),
+    storedRows,
     stored() {
       // The push's events are stored now: each case's fold moves on by them, as a read of them would.
       if (!opts.folds) return;
       for (const [caseId, candidates] of byCase) {
         const held = folds.get(caseId);
-        // As a read of them would give them: sealed as stored (confidential/sealed-events.ts), then storedForm.
-        const events = candidates.map((c) => storedForm(sealEvent(JSON.parse(rows[c.index]!.canonical) as Record<string, unknown>).sealed));
+        // As a read of them would give them: sealed as stored (confidential/sealed-events.ts), then storedForm;
+        // from the pushed text's parsed form (validate.ts), not parsed again.
+        const events = candidates.map((c) => storedForm(sealEvent(rows[c.index]!.json).sealed));
         opts.folds.replace(scope.orgId, caseId, held, extend(held, events, (held?.count ?? 0) + events.length, held?.seq ?? 0));
       }
     },

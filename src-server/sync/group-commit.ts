@@ -2,7 +2,7 @@ import type { Database } from '../db/types';
 import type { Keyring } from '../confidential/keyring';
 import type { DeskScope } from './scope';
 import type { CheckedEvent } from './validate';
-import { preparePush, writePushes, type PreparedPush, type PushOutcome } from './events-store';
+import { preparePush, writePushes, type PreparedPush, type PushOutcome, type StoredRow } from './events-store';
 
 // Group commit of event pushes (docs/architecture.md §Sync, issue 14 item 2). Every push of an organisation
 // takes its sequence lock until commit, so pushes of one organisation written one transaction each wait on
@@ -30,11 +30,14 @@ export class GroupCommitter {
     private readonly maxRows = GROUP_ROWS_MAX,
   ) {}
 
-  /** Stores a push's new events and returns its conflicts, once the group it was written in has committed. */
-  async push(scope: DeskScope, rows: readonly CheckedEvent[]): Promise<string[]> {
+  /**
+   * Stores a push's new events and returns its conflicts, once the group it was written in has committed.
+   * `found`: the rows' stored events as read for this push already (preparePush).
+   */
+  async push(scope: DeskScope, rows: readonly CheckedEvent[], found?: readonly StoredRow[]): Promise<string[]> {
     // The check against what is stored runs per push before it queues, beside the write in flight: a
     // re-push that stores nothing never waits, and a push's own refusals stay its own.
-    const prepared = await preparePush(this.db, this.keyring, scope, rows);
+    const prepared = await preparePush(this.db, this.keyring, scope, rows, found);
     if (prepared.fresh.length === 0) return prepared.conflicts;
     const outcome = await new Promise<PushOutcome>((answer) => this.enqueue({ push: prepared, answer }));
     if (!outcome.ok) throw outcome.error;
