@@ -47,7 +47,17 @@ export interface PreparedPush {
 }
 
 /** What one push is answered: its own conflicts, or its own error. */
-export type PushOutcome = { ok: true; conflicts: string[] } | { ok: false; error: unknown };
+export type PushOutcome = { ok: true; conflicts: string[]; written?: WrittenRange } | { ok: false; error: unknown };
+
+/**
+ * The sequence numbers a push's group took: `after` the organisation's number under the lock, `last` the
+ * group's highest (numbered without gaps), `mine` how many of them are this push's rows.
+ */
+export interface WrittenRange {
+  after: number;
+  last: number;
+  mine: number;
+}
 
 /**
  * Compares a push with what is stored before any lock is taken: retried and duplicate deliveries (the
@@ -199,7 +209,7 @@ async function writeGroup(tx: Queryable, keyring: Keyring, group: readonly Prepa
     const raced = push.fresh.filter((r) => !wrote.has(r));
     try {
       if (raced.length) await compareWithStored(tx, keyring, push.scope, raced, conflicts);
-      outcomes.push({ ok: true, conflicts });
+      outcomes.push({ ok: true, conflicts, written: { after: base, last: base + inserted.size, mine: wrote.size } });
     } catch (error) {
       outcomes.push({ ok: false, error });
     }
