@@ -66,7 +66,7 @@ export class CaseFolds {
    * its case numbered at or below it. A push reads the events numbered after it (none, while this server
    * alone writes and every push of it is stored whole); only the pushed cases among theirs are counted, the
    * others' entries dropped, and the number moves to the push's snapshot. Every writer numbers under the
-   * organisation's lock and commits in that order, so what a snapshot lacks is numbered after its highest.
+   * organisation's lock and commits in that order, so what a snapshot lacks is numbered after the sequence number it read.
    */
   private readonly exactUpTo = new Map<string, number>();
 
@@ -78,7 +78,7 @@ export class CaseFolds {
   }
 
   /**
-   * After a push's context was read at `snapshot` (the organisation's highest stored number then): the
+   * After a push's context was read at `snapshot` (the organisation's sequence number then): the
    * entries of `moved` (cases with events numbered after exactSeq, 'all' when too many to list) are dropped,
    * then `fresh` folds — exact as of the snapshot — replace what each was built from, and the organisation's
    * entries are exact up to the snapshot. Nothing is kept if a later snapshot was settled meanwhile.
@@ -154,8 +154,8 @@ const MOVED_MAX = 2000;
 
 /**
  * Everything a push is judged against, in one statement (on PGlite each statement costs ~1–2 ms however
- * small): the organisation's config sequence (whether its cached rules are current, rules.ts) and highest
- * event number (the snapshot); the cases of the events numbered after the number its folds are exact up to
+ * small): the organisation's config sequence (whether its cached rules are current, rules.ts) and sequence
+ * number (the snapshot: every event numbered up to it is stored; what a push's write starts from); the cases of the events numbered after the number its folds are exact up to
  * (CaseFolds.exactSeq: none while this server alone writes, one index walk on events_seq); which pushed ids
  * are stored already (one primary-key probe each, STORED_EVENTS_SQL, the store's too); for each pushed case
  * with a fold that may lack something (among those cases), how many of its events are stored and, unless
@@ -171,7 +171,7 @@ const PUSH_CONTEXT_SQL = `
   with moved as materialized (
     select case_id, seq from events where org_id = $1 and $7::bigint >= 0 and seq > $7::bigint order by seq limit ${MOVED_MAX + 1})
   select 'c' as k, null::text as a, (select max(seq) from config_docs where org_id = $1)::text as b,
-    (select max(seq) from events where org_id = $1)::text as c, null::text as d
+    (select seq from org_seq where org_id = $1)::text as c, null::text as d
   union all
   select 'm', case_id, null, null, null from moved
   union all
@@ -192,7 +192,7 @@ const PUSH_CONTEXT_SQL = `
 
 interface PushContext {
   configSeq: string;
-  /** The organisation's highest stored event number when the context was read. */
+  /** The organisation's sequence number when the context was read: every event numbered up to it is stored. */
   snapshot: number;
   /** The pushed ids already stored, as STORED_EVENTS_SQL reads them (handed on to the store, events-store.ts). */
   storedRows: StoredRow[];
