@@ -15,7 +15,7 @@ import { ApiError, errorResponseSchema } from '../errors';
 import { bearerSecurity, deskOf, requireDesk } from '../auth';
 import { checkConfigRows, checkEventRows, type CheckedEvent } from '../sync/validate';
 import type { DeskScope } from '../sync/scope';
-import { pullEvents, pushEvents } from '../sync/events-store';
+import { pullEvents, pushEvents, type StoredRow, type WrittenRange } from '../sync/events-store';
 import { GroupCommitter } from '../sync/group-commit';
 import { CaseFolds, authoriseEvents, type AuthoriseOptions } from '../sync/authorise';
 import { pullConfig, pushConfig } from '../sync/config-store';
@@ -89,7 +89,10 @@ export function syncPlugin(db: Database, hub: ChangeHub, keyring: Keyring, opts:
   const committer = new GroupCommitter(db, keyring);
   // The authoriser's folds of recently pushed cases, checked against what is stored on every push (sync/authorise.ts).
   const authorising: SyncOptions = { ...opts, folds: opts.folds ?? new CaseFolds() };
-  const events: EventWriter = opts.groupCommit === false ? (scope, rows) => pushEvents(db, keyring, scope, rows) : (scope, rows) => committer.push(scope, rows);
+  const events: EventWriter =
+    opts.groupCommit === false
+      ? async (scope, rows, found) => ({ conflicts: await pushEvents(db, keyring, scope, rows, found) })
+      : (scope, rows, found) => committer.store(scope, rows, found);
   return async function sync(app: FastifyInstance): Promise<void> {
     app.addHook('onRequest', requireDesk(db));
 
@@ -181,8 +184,8 @@ export function syncPlugin(db: Database, hub: ChangeHub, keyring: Keyring, opts:
   };
 }
 
-/** Stores a push's new events and returns its conflicts. */
-type EventWriter = (scope: DeskScope, rows: readonly CheckedEvent[]) => Promise<string[]>;
+/** Stores a push's new events and returns its conflicts (and the numbers its group took); `found`: the rows' stored events, when read already. */
+type EventWriter = (scope: DeskScope, rows: readonly CheckedEvent[], found?: readonly StoredRow[]) => Promise<{ conflicts: string[]; written?: WrittenRange }>;
 
 async function pushRows(
   db: Database,
@@ -201,12 +204,13 @@ async function pushRows(
     if (opts.authorise !== false) {
       const authorised = await authoriseEvents(db, desk, checked.docs, opts);
       if (authorised.refused.length) throw new ApiError(403, 'eventsRefused', authorised.refused);
-      const conflicts = await events(desk, checked.docs);
+      // The store compares the push with the stored events the authoriser read, rather than reading them again.
+      const { conflicts, written } = await events(desk, checked.docs, authorised.storedRows);
       // Stored whole as judged: the authoriser's folds of these cases move on without reading them back.
-      if (conflicts.length === 0) authorised.stored();
+      if (conflicts.length === 0) authorised.stored(written);
       return conflicts;
     }
-    return events(desk, checked.docs);
+    return (await events(desk, checked.docs)).conflicts;
   }
   const checked = checkConfigRows(rows, desk);
   if (!checked.ok) throw new ApiError(checked.forbidden ? 403 : 400, checked.forbidden ? 'forbidden' : 'invalidDocuments', checked.errors);

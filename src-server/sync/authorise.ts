@@ -10,7 +10,7 @@ import { policyByRevision } from '../../src-shared/domain/revisions';
 import { messageFor, type MessageCode } from '../../src-shared/i18n/validation';
 import type { DeskScope } from './scope';
 import type { CheckedEvent, RowError } from './validate';
-import { newlineJoined } from './events-store';
+import { newlineJoined, type StoredRow, type WrittenRange } from './events-store';
 import { NUMBER } from './case-numbers';
 import { rulesOf, type OrgRules } from './rules';
 import { sealEvent, unsealEvent } from '../../src-shared/domain/sealing';
@@ -51,7 +51,8 @@ interface StoredFold {
 /**
  * Folds of recently pushed cases as stored, per server (bounded, least recently used dropped), so a push
  * reads and folds only what was stored since its case was last seen. An entry is never trusted on its own:
- * each push counts the case's stored events in the statement that reads its context. Events are never
+ * the statement that reads a push's context finds which cases got events numbered after the number the
+ * organisation's entries are exact up to (below), and counts the stored events of those cases. Events are never
  * removed, and every event in an entry is stored (read back, or written by a push that stored its whole batch
  * with no conflict), so an equal count means the entry is exactly what is stored. Otherwise the events
  * numbered after the entry's `seq` are read and merged by id: every writer numbers an organisation's events
@@ -60,8 +61,49 @@ interface StoredFold {
  */
 export class CaseFolds {
   private readonly entries = new Map<string, StoredFold>();
+  /**
+   * Per organisation, a sequence number every entry of it is exact up to: an entry lacks no stored event of
+   * its case numbered at or below it. A push reads the events numbered after it (none, while this server
+   * alone writes and every push of it is stored whole); only the pushed cases among theirs are counted, the
+   * others' entries dropped, and the number moves to the push's snapshot. Every writer numbers under the
+   * organisation's lock and commits in that order, so what a snapshot lacks is numbered after the sequence number it read.
+   */
+  private readonly exactUpTo = new Map<string, number>();
 
   constructor(private readonly max = 4096) {}
+
+  /** The number the organisation's entries are exact up to (0: none known yet). */
+  exactSeq(orgId: string): number {
+    return this.exactUpTo.get(orgId) ?? 0;
+  }
+
+  /**
+   * After a push's context was read at `snapshot` (the organisation's sequence number then): the
+   * entries of `moved` (cases with events numbered after exactSeq, 'all' when too many to list) are dropped,
+   * then `fresh` folds — exact as of the snapshot — replace what each was built from, and the organisation's
+   * entries are exact up to the snapshot. Nothing is kept if a later snapshot was settled meanwhile.
+   */
+  settle(orgId: string, snapshot: number, moved: ReadonlySet<string> | 'all', fresh: readonly [string, StoredFold | undefined, StoredFold][]): void {
+    const prefix = `${orgId}\n`;
+    if (moved === 'all') {
+      for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+    } else for (const caseId of moved) this.entries.delete(prefix + caseId);
+    if (snapshot < this.exactSeq(orgId)) return;
+    for (const [caseId, held, fold] of fresh) this.replace(orgId, caseId, held, fold);
+    this.exactUpTo.set(orgId, snapshot);
+  }
+
+  /**
+   * After a push read at `snapshot` was stored: its cases' folds move on by it (`moved`: each fold it started
+   * from and the one with its events), unless a later snapshot was settled meanwhile (then they may lack what
+   * that one saw). When its group was the only writer after the snapshot, every entry is exact up to the
+   * group's last number.
+   */
+  stored(orgId: string, snapshot: number, moved: readonly [string, StoredFold | undefined, StoredFold | undefined][], written: WrittenRange | undefined): void {
+    if (this.exactSeq(orgId) !== snapshot) return;
+    for (const [caseId, held, fold] of moved) this.replace(orgId, caseId, held, fold);
+    if (written && written.after === snapshot && written.last - written.after === written.mine) this.exactUpTo.set(orgId, written.last);
+  }
 
   get(orgId: string, caseId: string): StoredFold | undefined {
     const key = `${orgId}\n${caseId}`;
@@ -107,12 +149,18 @@ function extend(held: StoredFold | undefined, events: readonly CaseEvent[], coun
   return { count, seq: Math.max(held?.seq ?? 0, seq), history, state };
 }
 
+/** How many events numbered after the organisation's exactSeq a push reads by case; more: every fold of it is dropped. */
+const MOVED_MAX = 2000;
+
 /**
  * Everything a push is judged against, in one statement (on PGlite each statement costs ~1–2 ms however
- * small): the organisation's config sequence (whether its cached rules are current, rules.ts); which
- * pushed ids are stored already (one primary-key probe each, STORED_EVENTS_SQL); for each pushed case, how
- * many of its events are stored and, unless that is the count its cached fold holds, those numbered after
- * the fold's `seq` (0: all; index walks on events_case); and the cases holding the numbers pushed
+ * small): the organisation's config sequence (whether its cached rules are current, rules.ts) and sequence
+ * number (the snapshot: every event numbered up to it is stored; what a push's write starts from); the cases of the events numbered after the number its folds are exact up to
+ * (CaseFolds.exactSeq: none while this server alone writes, one index walk on events_seq); which pushed ids
+ * are stored already (one primary-key probe each, STORED_EVENTS_SQL, the store's too); for each pushed case
+ * with a fold that may lack something (among those cases), how many of its events are stored and, unless
+ * that is the count its fold holds, those numbered after the fold's `seq`, and for a case without a fold all
+ * its events (index walks on events_case); and the cases holding the numbers pushed
  * registrations claim (one probe of events_case_number each, case-numbers.ts). The `offset 0` keeps each
  * lateral read a per-row index walk: flattened into a join, without statistics (PGlite never analyses, a
  * young PostgreSQL table has none) the events read was planned as a hash join over every event of the
@@ -120,16 +168,23 @@ function extend(held: StoredFold | undefined, events: readonly CaseEvent[], coun
  * grew with the organisation's history on every push.
  */
 const PUSH_CONTEXT_SQL = `
-  select 'c' as k, null::text as a, (select max(seq) from config_docs where org_id = $1)::text as b, null::text as c, null::text as d
+  with moved as materialized (
+    select case_id, seq from events where org_id = $1 and $7::bigint >= 0 and seq > $7::bigint order by seq limit ${MOVED_MAX + 1})
+  select 'c' as k, null::text as a, (select max(seq) from config_docs where org_id = $1)::text as b,
+    (select seq from org_seq where org_id = $1)::text as c, null::text as d
   union all
-  select 'i', e.id, null, null, null from unnest(string_to_array($2, chr(10))) as u(id)
-    cross join lateral (select id from events where org_id = $1 and id = u.id limit 1) as e
+  select 'm', case_id, null, null, null from moved
+  union all
+  select 'i', e.id, e.site_id, e.sealed, e.doc from unnest(string_to_array($2, chr(10))) as u(id)
+    cross join lateral (select id, site_id, sealed, doc from events where org_id = $1 and id = u.id limit 1) as e
   union all
   select 'e', u.case_id, n.count::text, e.seq::text, e.doc
     from unnest(string_to_array($3, chr(10)), string_to_array($4, chr(10)), string_to_array($5, chr(10))) as u(case_id, after, held)
-    cross join lateral (select count(*) as count from events where org_id = $1 and case_id = u.case_id) as n
+    cross join lateral (select case when u.held <> '-1' and ((select count(*) from moved) > ${MOVED_MAX}
+        or exists (select 1 from moved where moved.case_id = u.case_id))
+      then (select count(*) from events where org_id = $1 and case_id = u.case_id) end as count) as n
     left join lateral (select seq, doc from events
-      where n.count <> u.held::bigint and org_id = $1 and case_id = u.case_id and seq > u.after::bigint offset 0) as e on true
+      where (u.held = '-1' or n.count <> u.held::bigint) and org_id = $1 and case_id = u.case_id and seq > u.after::bigint offset 0) as e on true
   union all
   select 'n', u.number, h.case_id, null, null from unnest(string_to_array($6, chr(10))) as u(number)
     cross join lateral (select case_id from events
@@ -137,7 +192,10 @@ const PUSH_CONTEXT_SQL = `
 
 interface PushContext {
   configSeq: string;
-  storedIds: Set<string>;
+  /** The organisation's sequence number when the context was read: every event numbered up to it is stored. */
+  snapshot: number;
+  /** The pushed ids already stored, as STORED_EVENTS_SQL reads them (handed on to the store, events-store.ts). */
+  storedRows: StoredRow[];
   /** Each pushed case's fold as stored now (absent: nothing stored). */
   folds: Map<string, StoredFold>;
   numberHolders: Map<string, string>;
@@ -152,6 +210,7 @@ async function pushContext(
   cache: CaseFolds | undefined,
 ): Promise<PushContext> {
   const cached = caseIds.map((c) => cache?.get(orgId, c));
+  const exactSeq = cache ? cache.exactSeq(orgId) : -1;
   const rows = await db.query<{ k: string; a: string | null; b: string | null; c: string | null; d: string | null }>(PUSH_CONTEXT_SQL, [
     orgId,
     newlineJoined(ids),
@@ -159,41 +218,59 @@ async function pushContext(
     cached.map((f) => f?.seq ?? 0).join('\n'),
     cached.map((f) => f?.count ?? -1).join('\n'),
     newlineJoined(numbers),
+    exactSeq,
   ]);
   let configSeq = '0';
-  const storedIds = new Set<string>();
+  let snapshot = 0;
+  const storedRows: StoredRow[] = [];
   const numberHolders = new Map<string, string>();
-  const read = new Map<string, { count: number; seq: number; events: CaseEvent[] }>();
+  const moved = new Set<string>();
+  let movedRows = 0;
+  // count null: not counted, the case's fold being exact (no event of it numbered after exactSeq).
+  const read = new Map<string, { count: number | null; seq: number; events: CaseEvent[] }>();
   for (const r of rows) {
-    if (r.k === 'c') configSeq = r.b ?? '0';
-    else if (r.k === 'i') storedIds.add(r.a!);
+    if (r.k === 'c') {
+      configSeq = r.b ?? '0';
+      snapshot = Number(r.c ?? 0);
+    } else if (r.k === 'm') {
+      moved.add(r.a!);
+      movedRows++;
+    } else if (r.k === 'i') storedRows.push({ id: r.a!, site_id: r.b!, sealed: r.c, doc: r.d! });
     else if (r.k === 'n') numberHolders.set(r.a!, r.b!);
     else {
       let c = read.get(r.a!);
-      if (!c) read.set(r.a!, (c = { count: Number(r.b), seq: 0, events: [] }));
+      if (!c) read.set(r.a!, (c = { count: r.b === null ? null : Number(r.b), seq: 0, events: [] }));
       if (r.d === null) continue;
       c.seq = Math.max(c.seq, Number(r.c));
       c.events.push(storedForm(JSON.parse(r.d) as Record<string, unknown>));
     }
   }
   const folds: PushContext['folds'] = new Map();
+  const fresh: [string, StoredFold | undefined, StoredFold][] = [];
   const recount: string[] = [];
   caseIds.forEach((caseId, k) => {
     const held = cached[k];
-    const { count, seq, events } = read.get(caseId)!;
+    const { seq, events } = read.get(caseId)!;
+    // Without a fold, the case's events were read whole: their number is its count.
+    const count = held ? read.get(caseId)!.count : events.length;
+    if (count === null) return void folds.set(caseId, held!);
     if (count === 0) return;
-    if (held && held.count === count) return void folds.set(caseId, held);
+    if (held && held.count === count) {
+      folds.set(caseId, held);
+      return void fresh.push([caseId, held, held]);
+    }
     const fold = extend(held, events, count, seq) ?? held!;
     // Never expected (events are never removed): the case is read again from scratch, without the cache.
     if (cache && fold.history.length !== count) {
-      cache.replace(orgId, caseId, held, undefined);
+      moved.add(caseId);
       return void recount.push(caseId);
     }
     folds.set(caseId, fold);
-    cache?.replace(orgId, caseId, held, fold);
+    fresh.push([caseId, held, fold]);
   });
+  cache?.settle(orgId, snapshot, movedRows > MOVED_MAX ? 'all' : moved, fresh);
   if (recount.length) for (const [caseId, f] of (await pushContext(db, orgId, [], recount, [], undefined)).folds) folds.set(caseId, f);
-  return { configSeq, storedIds, folds, numberHolders };
+  return { configSeq, snapshot, storedRows, folds, numberHolders };
 }
 
 /** Whether this staff member could act at `at`: active, or deactivated only after it (offline work stays valid). */
@@ -241,8 +318,17 @@ function judge(
 export interface Authorisation {
   /** The refused rows (empty: every event may be stored). */
   refused: RowError[];
-  /** Call once the whole push is stored with no conflict: the server's folds of its cases then include it. */
-  stored(): void;
+  /**
+   * The pushed ids already stored when the push was judged, read in the same statement: the store compares
+   * the push with them (preparePush) instead of probing the same ids again a moment later; what is stored
+   * in between is found by its write (the insert skips stored ids and re-checks them under the lock).
+   */
+  storedRows: StoredRow[];
+  /**
+   * Call once the whole push is stored with no conflict, with the numbers its group took: the server's folds
+   * of its cases then include it.
+   */
+  stored(written?: WrittenRange): void;
 }
 
 /**
@@ -251,12 +337,12 @@ export interface Authorisation {
  * refused, the later events of that case in the batch are refused with it (they were written on top of it).
  */
 export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: readonly CheckedEvent[], opts: AuthoriseOptions = {}): Promise<Authorisation> {
-  if (rows.length === 0) return { refused: [], stored() {} };
+  if (rows.length === 0) return { refused: [], storedRows: [], stored() {} };
   const now = (opts.now ?? Date.now)();
   const skew = opts.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
   const ids = [...new Set(rows.map((r) => r.event.id))];
   const numbers = rows.flatMap((r) => (r.event.type === 'case.registered' ? [r.event.payload.number] : []));
-  const { configSeq, storedIds, folds, numberHolders } = await pushContext(
+  const { configSeq, snapshot, storedRows, folds, numberHolders } = await pushContext(
     db,
     scope.orgId,
     ids,
@@ -265,6 +351,7 @@ export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: rea
     opts.folds,
   );
   const rules = await rulesOf(db, scope.orgId, configSeq);
+  const storedIds = new Set(storedRows.map((r) => r.id));
   // Each case's candidates in the log's own order (at, id), remembering their place in the batch.
   const byCase = new Map<string, { index: number; event: CaseEvent }[]>();
   const seen = new Set<string>();
@@ -317,15 +404,19 @@ export async function authoriseEvents(db: Queryable, scope: DeskScope, rows: rea
   }
   return {
     refused: refused.sort((a, b) => a.index - b.index),
-    stored() {
+    storedRows,
+    stored(written) {
       // The push's events are stored now: each case's fold moves on by them, as a read of them would.
-      if (!opts.folds) return;
+      if (!opts.folds || opts.folds.exactSeq(scope.orgId) !== snapshot) return;
+      const moved: [string, StoredFold | undefined, StoredFold | undefined][] = [];
       for (const [caseId, candidates] of byCase) {
         const held = folds.get(caseId);
-        // As a read of them would give them: sealed as stored (confidential/sealed-events.ts), then storedForm.
-        const events = candidates.map((c) => storedForm(sealEvent(JSON.parse(rows[c.index]!.canonical) as Record<string, unknown>).sealed));
-        opts.folds.replace(scope.orgId, caseId, held, extend(held, events, (held?.count ?? 0) + events.length, held?.seq ?? 0));
+        // As a read of them would give them: sealed as stored (confidential/sealed-events.ts), then storedForm;
+        // from the pushed text's parsed form (validate.ts), not parsed again.
+        const events = candidates.map((c) => storedForm(sealEvent(rows[c.index]!.json).sealed));
+        moved.push([caseId, held, extend(held, events, (held?.count ?? 0) + events.length, held?.seq ?? 0)]);
       }
+      opts.folds.stored(scope.orgId, snapshot, moved, written);
     },
   };
 }

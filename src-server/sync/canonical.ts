@@ -5,6 +5,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+/**
+ * Canonical JSON of JSON data (what a request body parses to), and the value JSON.parse would give back
+ * from that text — built on the way rather than parsed again: keys sorted, -0 as 0 (as the text writes it).
+ */
+export function canonicalForm(value: unknown): { text: string; parsed: unknown } {
+  const parsed = sortKeys(value);
+  return { text: JSON.stringify(parsed), parsed };
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
@@ -15,5 +24,5 @@ function sortKeys(value: unknown): unknown {
     }
     return out;
   }
-  return value;
+  return Object.is(value, -0) ? 0 : value;
 }

@@ -47,7 +47,17 @@ export interface PreparedPush {
 }
 
 /** What one push is answered: its own conflicts, or its own error. */
-export type PushOutcome = { ok: true; conflicts: string[] } | { ok: false; error: unknown };
+export type PushOutcome = { ok: true; conflicts: string[]; written?: WrittenRange } | { ok: false; error: unknown };
+
+/**
+ * The sequence numbers a push's group took: `after` the organisation's number under the lock, `last` the
+ * group's highest (numbered without gaps), `mine` how many of them are this push's rows.
+ */
+export interface WrittenRange {
+  after: number;
+  last: number;
+  mine: number;
+}
 
 /**
  * Compares a push with what is stored before any lock is taken: retried and duplicate deliveries (the
@@ -55,9 +65,15 @@ export type PushOutcome = { ok: true; conflicts: string[] } | { ok: false; error
  * sealed copy it claims to have written, a changed event of another site) are its own before it joins a
  * group (sync/group-commit.ts).
  */
-export async function preparePush(db: Queryable, keyring: Keyring, scope: DeskScope, rows: readonly CheckedEvent[]): Promise<PreparedPush> {
+export async function preparePush(
+  db: Queryable,
+  keyring: Keyring,
+  scope: DeskScope,
+  rows: readonly CheckedEvent[],
+  found?: readonly StoredRow[],
+): Promise<PreparedPush> {
   const conflicts: string[] = [];
-  const fresh = rows.length ? await compareWithStored(db, keyring, scope, rows, conflicts) : [];
+  const fresh = rows.length ? await compareWithStored(db, keyring, scope, rows, conflicts, found) : [];
   const stored = await Promise.all(fresh.map((r) => sealForStorage(keyring, scope.orgId, r.event.id, r.canonical)));
   // Checked here, per push: a value that cannot travel newline-joined fails its own push, not its group.
   newlineJoined(fresh.flatMap((r) => [r.event.id, r.event.caseId, r.event.siteId, r.event.deskId, r.event.type]));
@@ -65,9 +81,15 @@ export async function preparePush(db: Queryable, keyring: Keyring, scope: DeskSc
   return { scope, fresh, stored, conflicts };
 }
 
-/** One push written on its own (its own transaction): seeds, tools and tests; the server groups (sync/group-commit.ts). */
-export async function pushEvents(db: Database, keyring: Keyring, scope: DeskScope, rows: readonly CheckedEvent[]): Promise<string[]> {
-  const prepared = await preparePush(db, keyring, scope, rows);
+/** One push written on its own (its own transaction): seeds, tools and tests; the server groups (sync/group-commit.ts). `found`: as preparePush's. */
+export async function pushEvents(
+  db: Database,
+  keyring: Keyring,
+  scope: DeskScope,
+  rows: readonly CheckedEvent[],
+  found?: readonly StoredRow[],
+): Promise<string[]> {
+  const prepared = await preparePush(db, keyring, scope, rows, found);
   if (prepared.fresh.length === 0) return prepared.conflicts;
   const [outcome] = await writePushes(db, keyring, [prepared]);
   if (!outcome!.ok) throw outcome!.error;
@@ -187,7 +209,7 @@ async function writeGroup(tx: Queryable, keyring: Keyring, group: readonly Prepa
     const raced = push.fresh.filter((r) => !wrote.has(r));
     try {
       if (raced.length) await compareWithStored(tx, keyring, push.scope, raced, conflicts);
-      outcomes.push({ ok: true, conflicts });
+      outcomes.push({ ok: true, conflicts, written: { after: base, last: base + inserted.size, mine: wrote.size } });
     } catch (error) {
       outcomes.push({ ok: false, error });
     }
@@ -207,9 +229,18 @@ export const STORED_EVENTS_SQL = `select e.id, e.doc, e.site_id, e.sealed
   from unnest(string_to_array($2, chr(10))) as u(id)
     cross join lateral (select id, doc, site_id, sealed from events where org_id = $1 and id = u.id limit 1) as e`;
 
+/** A stored event as STORED_EVENTS_SQL reads it. */
+export interface StoredRow {
+  id: string;
+  doc: string;
+  site_id: string;
+  sealed: string | null;
+}
+
 /**
  * Splits rows into new ones (returned, de-duplicated within the batch) and ones already stored: an
- * identical one is a no-op, a changed one adds the stored master state to `conflicts`.
+ * identical one is a no-op, a changed one adds the stored master state to `conflicts`. `found`: the rows'
+ * stored events as STORED_EVENTS_SQL read them for this push already (the authoriser's read), else read here.
  */
 async function compareWithStored(
   db: Queryable,
@@ -217,9 +248,9 @@ async function compareWithStored(
   scope: DeskScope,
   rows: readonly CheckedEvent[],
   conflicts: string[],
+  found?: readonly StoredRow[],
 ): Promise<CheckedEvent[]> {
-  const ids = [...new Set(rows.map((r) => r.event.id))];
-  const found = await db.query<{ id: string; doc: string; site_id: string; sealed: string | null }>(STORED_EVENTS_SQL, [scope.orgId, newlineJoined(ids)]);
+  found ??= await db.query<StoredRow>(STORED_EVENTS_SQL, [scope.orgId, newlineJoined([...new Set(rows.map((r) => r.event.id))])]);
   const existing = new Map(found.map((r) => [r.id, r]));
   const fresh: CheckedEvent[] = [];
   const inBatch = new Map<string, string>();

@@ -2,7 +2,7 @@ import type { Database } from '../db/types';
 import type { Keyring } from '../confidential/keyring';
 import type { DeskScope } from './scope';
 import type { CheckedEvent } from './validate';
-import { preparePush, writePushes, type PreparedPush, type PushOutcome } from './events-store';
+import { preparePush, writePushes, type PreparedPush, type PushOutcome, type StoredRow, type WrittenRange } from './events-store';
 
 // Group commit of event pushes (docs/architecture.md §Sync, issue 14 item 2). Every push of an organisation
 // takes its sequence lock until commit, so pushes of one organisation written one transaction each wait on
@@ -30,15 +30,23 @@ export class GroupCommitter {
     private readonly maxRows = GROUP_ROWS_MAX,
   ) {}
 
-  /** Stores a push's new events and returns its conflicts, once the group it was written in has committed. */
-  async push(scope: DeskScope, rows: readonly CheckedEvent[]): Promise<string[]> {
+  /**
+   * Stores a push's new events and returns its conflicts, once the group it was written in has committed.
+   * `found`: the rows' stored events as read for this push already (preparePush).
+   */
+  async push(scope: DeskScope, rows: readonly CheckedEvent[], found?: readonly StoredRow[]): Promise<string[]> {
+    return (await this.store(scope, rows, found)).conflicts;
+  }
+
+  /** As push, also saying which sequence numbers its group took (none when it stored nothing). */
+  async store(scope: DeskScope, rows: readonly CheckedEvent[], found?: readonly StoredRow[]): Promise<{ conflicts: string[]; written?: WrittenRange }> {
     // The check against what is stored runs per push before it queues, beside the write in flight: a
     // re-push that stores nothing never waits, and a push's own refusals stay its own.
-    const prepared = await preparePush(this.db, this.keyring, scope, rows);
-    if (prepared.fresh.length === 0) return prepared.conflicts;
+    const prepared = await preparePush(this.db, this.keyring, scope, rows, found);
+    if (prepared.fresh.length === 0) return { conflicts: prepared.conflicts };
     const outcome = await new Promise<PushOutcome>((answer) => this.enqueue({ push: prepared, answer }));
     if (!outcome.ok) throw outcome.error;
-    return outcome.conflicts;
+    return outcome;
   }
 
   /** Pushes of the organisation waiting for its write in flight. */

@@ -3,7 +3,7 @@ import type { CaseEvent } from '../../src-shared/domain/events';
 import { configDocSchema, type ConfigDoc } from '../../src-shared/sync/contract';
 import { CONFIG_DATA_SCHEMAS, configIdMatchesData } from '../../src-shared/sync/config-kinds';
 import { messageFor, type MessageCode } from '../../src-shared/i18n/validation';
-import { canonicalJson } from './canonical';
+import { canonicalForm, canonicalJson } from './canonical';
 import { siteVisible, type DeskScope } from './scope';
 
 // Push validation: every row is checked with the shared zod schemas before anything is stored; one bad
@@ -21,6 +21,8 @@ export interface CheckedEvent {
   event: CaseEvent;
   /** Canonical JSON of the event as pushed (without `_deleted`): what is stored and compared. */
   canonical: string;
+  /** JSON.parse(canonical), kept from serialising it: the event as a read of the stored text gives it (never modified). */
+  json: Record<string, unknown>;
 }
 
 export interface CheckedConfig {
@@ -50,10 +52,10 @@ function rowDoc(row: unknown): { doc?: Record<string, unknown>; assumed?: unknow
   return { doc, assumed: row.assumedMasterState };
 }
 
-/** Canonical JSON of a pushed document, or null when it cannot be serialised (nesting too deep for the stack). */
-function canonicalOrNull(doc: unknown): string | null {
+/** Canonical JSON of a pushed document and its parsed form, or null when it cannot be serialised (nesting too deep for the stack). */
+function canonicalOrNull(doc: Record<string, unknown>): { text: string; parsed: Record<string, unknown> } | null {
   try {
-    return canonicalJson(doc);
+    return canonicalForm(doc) as { text: string; parsed: Record<string, unknown> };
   } catch {
     return null;
   }
@@ -73,15 +75,16 @@ export function checkEventRows(rows: readonly unknown[], scope: DeskScope): RowC
     if (deleted !== undefined && deleted !== false) return void errors.push({ index, id, errors: [fieldError('_deleted', 'value')] });
     // Serialised once: the canonical text is what is stored and compared, and its length (the same as
     // JSON.stringify's: only the key order differs) is the size parseEvent checks before the schema.
-    const canonical = canonicalOrNull(event);
-    if (canonical === null) return void errors.push({ index, id, errors: [fieldError('(root)', 'eventTooLarge')] });
+    const form = canonicalOrNull(event);
+    if (form === null) return void errors.push({ index, id, errors: [fieldError('(root)', 'eventTooLarge')] });
+    const canonical = form.text;
     const parsed = parseEvent(event, canonical.length);
     if (!parsed.ok) return void errors.push({ index, id, errors: parsed.errors });
     if (parsed.value.orgId !== scope.orgId || !siteVisible(scope, parsed.value.siteId)) {
       forbidden = true;
       return void errors.push({ index, id, errors: [fieldError(parsed.value.orgId !== scope.orgId ? 'orgId' : 'siteId', 'value')] });
     }
-    docs.push({ event: parsed.value, canonical });
+    docs.push({ event: parsed.value, canonical, json: form.parsed });
   });
   return errors.length ? { ok: false, errors, forbidden } : { ok: true, docs };
 }
