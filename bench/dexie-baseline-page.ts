@@ -4,8 +4,12 @@ import Dexie from 'dexie';
 // straight with Dexie and read the open cases through the same index the desk's query uses.
 
 export async function dexieOpenCases(databaseName: string): Promise<{ ms: number; count: number; index: string }> {
+  // The cases' Dexie database carries the collection's schema version (rxdb-dexie-<db>--<version>--cases).
+  const stored = (await indexedDB.databases()).map((d) => d.name ?? '');
+  const casesDb = stored.find((n) => n.startsWith(`rxdb-dexie-${databaseName}--`) && n.endsWith('--cases'));
+  if (!casesDb) throw new Error(`no cases database for ${databaseName} among ${stored.join(', ')}`);
   const t0 = performance.now();
-  const dx = new Dexie(`rxdb-dexie-${databaseName}--0--cases`);
+  const dx = new Dexie(casesDb);
   await dx.open();
   const table = dx.table('docs');
   // RxDB stores the index as [_deleted+bucket+dueAt+id], with _deleted as '0'/'1'.
