@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { App, Button, Card, Empty, Space, Spin, Tag, Tooltip, Typography, Upload } from 'antd';
+import { App, Button, Card, Empty, Space, Spin, Tag, theme, Tooltip, Typography, Upload } from 'antd';
 import {
   AudioOutlined,
   CameraOutlined,
@@ -101,32 +101,43 @@ function useSyncConfigured(): boolean {
   );
 }
 
-// The items are plain elements styled like antd's Tag, secondary Text and link Button (its default tokens):
-// 50 items of antd components took about 5 ms each to draw on a loaded desk, most of the case page's time
-// with 50 files (docs/performance.md "The case page with 50 thumbnails").
-const SECONDARY = 'rgba(0, 0, 0, 0.45)';
-const TAG = {
-  display: 'inline-block',
-  padding: '0 7px',
-  fontSize: 12,
-  lineHeight: '20px',
-  border: '1px solid #d9d9d9',
-  borderRadius: 4,
-  background: '#fafafa',
-  color: 'rgba(0, 0, 0, 0.88)',
-  whiteSpace: 'nowrap',
-} as const;
-const TAG_COLOURS = {
-  synced: { color: '#389e0d', background: '#f6ffed', borderColor: '#b7eb8f' },
-  refused: { color: '#cf1322', background: '#fff1f0', borderColor: '#ffa39e' },
-  pending: { color: '#d48806', background: '#fffbe6', borderColor: '#ffe58f' },
-  downloading: { color: '#1677ff', background: '#e6f4ff', borderColor: '#91caff' },
-  'not-downloaded': {},
-} as const;
-const LINK_DANGER = { padding: 0, border: 0, background: 'none', color: '#ff4d4f', cursor: 'pointer', fontSize: 14, lineHeight: '22px' } as const;
+// The items are plain elements styled like antd's Tag, secondary Text and link Button, from the theme's
+// tokens (read once per card): 50 items of antd components took about 5 ms each to draw on a loaded desk,
+// most of the case page's time with 50 files (docs/performance.md "The case page with 50 thumbnails").
+type ItemStyles = ReturnType<typeof itemStyles>;
+type Token = ReturnType<typeof theme.useToken>['token'];
+
+function itemStyles(token: Token) {
+  // antd 6's Tag is "filled" unless told otherwise: no visible border, the fill on the container's white.
+  const tag = {
+    display: 'inline-block',
+    padding: '0 7px',
+    fontSize: token.fontSizeSM,
+    lineHeight: '20px',
+    border: '1px solid transparent',
+    borderRadius: token.borderRadiusSM,
+    background: token.colorFillTertiary,
+    color: token.colorText,
+    whiteSpace: 'nowrap',
+  } as const;
+  // Its preset colours filled: the palette's 7th shade on its 1st; 下载中 as the status tag 'processing'.
+  const filled = (color: string, background: string) => ({ ...tag, color, background, marginTop: 4 });
+  return {
+    tag,
+    label: {
+      synced: filled(token.green7, token.green1),
+      refused: filled(token.red7, token.red1),
+      pending: filled(token.gold7, token.gold1),
+      downloading: filled(token.colorInfo, token.colorInfoBg),
+      'not-downloaded': { ...tag, marginTop: 4 },
+    },
+    secondary: { color: token.colorTextSecondary, fontSize: token.fontSizeSM },
+    link: { padding: 0, border: 0, background: 'none', color: token.colorError, cursor: 'pointer', fontSize: token.fontSize, lineHeight: '22px' },
+  } as const;
+}
 
 /** Where a file stands with the server: 待上传 / 已同步 / 未能上传 for a body on this desk, 未下载 / 下载中 for one that is not. */
-function TransferLabel({ body }: { body: BodyView }) {
+function TransferLabel({ body, styles }: { body: BodyView; styles: ItemStyles }) {
   const { t, lang } = useAT();
   const label =
     body.status === 'ready'
@@ -149,7 +160,7 @@ function TransferLabel({ body }: { body: BodyView }) {
       // The server's reason for a refusal is the one hint a clerk must be able to read: antd's Tooltip; the
       // others are the native title.
       title={refused ? undefined : label.hint}
-      style={{ ...TAG, ...TAG_COLOURS[label.state as keyof typeof TAG_COLOURS], marginTop: 4 }}
+      style={styles.label[label.state as keyof ItemStyles['label']]}
     >
       {label.icon}
       <span style={{ marginInlineStart: 4 }}>{label.text}</span>
@@ -166,6 +177,7 @@ const AttachmentItem = memo(function AttachmentItem({
   labels,
   names,
   synced,
+  styles,
   onOpen,
   onWithdraw,
 }: {
@@ -175,6 +187,7 @@ const AttachmentItem = memo(function AttachmentItem({
   labels: ReturnType<typeof policyLabels>;
   names: Map<string, string>;
   synced: boolean;
+  styles: ItemStyles;
   onOpen: (a: Attachment) => void;
   onWithdraw: (a: Attachment) => void;
 }) {
@@ -187,17 +200,17 @@ const AttachmentItem = memo(function AttachmentItem({
         {a.name}
       </span>
       <div>
-        <span style={{ ...TAG, marginInlineEnd: 4 }}>{labels.attachmentKind(a.kind)}</span>
-        <span style={{ color: SECONDARY, fontSize: 12 }}>{formatSize(a.size)}</span>
+        <span style={{ ...styles.tag, marginInlineEnd: 4 }}>{labels.attachmentKind(a.kind)}</span>
+        <span style={styles.secondary}>{formatSize(a.size)}</span>
       </div>
-      {synced && <TransferLabel body={body} />}
+      {synced && <TransferLabel body={body} styles={styles} />}
       {a.caption && (
         <p title={a.caption} style={TWO_LINES}>
           {a.caption}
         </p>
       )}
-      <span style={{ color: SECONDARY, fontSize: 12, display: 'block' }}>{t('by', { who: names.get(a.by) ?? a.by, at: formatMinute(a.at) })}</span>
-      <button type="button" style={LINK_DANGER} onClick={() => onWithdraw(a)} data-testid="attachment-withdraw">
+      <span style={{ ...styles.secondary, display: 'block' }}>{t('by', { who: names.get(a.by) ?? a.by, at: formatMinute(a.at) })}</span>
+      <button type="button" style={styles.link} onClick={() => onWithdraw(a)} data-testid="attachment-withdraw">
         {t('withdraw')}
       </button>
     </div>
@@ -209,6 +222,8 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
   const { message } = App.useApp();
   const { db } = useDesk();
   const labels = useMemo(() => policyLabels(policy), [policy]);
+  const { token } = theme.useToken();
+  const styles = useMemo(() => itemStyles(token), [token]);
   const [file, setFile] = useState<File>();
   const [camera, setCamera] = useState(false);
   const [viewing, setViewing] = useState<Attachment>();
@@ -281,6 +296,7 @@ export function AttachmentsCard({ state, policy, names }: { state: CaseState; po
               labels={labels}
               names={names}
               synced={synced}
+              styles={styles}
               onOpen={setViewing}
               onWithdraw={setWithdrawing}
             />
