@@ -76,12 +76,13 @@ function linkSimilar(sets: readonly Set<string>[], threshold: number, times: rea
   for (const set of sets) for (const g of set) freq.set(g, (freq.get(g) ?? 0) + 1);
   const rank = new Map([...freq.keys()].sort((a, b) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : 1)).map((g, i) => [g, i]));
   const arrays = sets.map((set) => Int32Array.from([...set].map((g) => rank.get(g)!)).sort());
-  // A gram's postings: (item, position of the gram in the item's set) pairs in time order, in one
-  // growing typed array a gram.
-  const postings: Int32Array[] = Array.from({ length: rank.size }, () => new Int32Array(8));
-  const used = new Int32Array(rank.size);
-  // Where each gram's postings inside the window begin: times only grow, so it only moves forward.
-  const head = new Int32Array(rank.size);
+  // A gram's postings: (item, position of the gram in the item's set) pairs in time order, in growing
+  // typed arrays, two a gram (list 2g and 2g + 1, below).
+  const lists = 2 * rank.size;
+  const postings: Int32Array[] = Array.from({ length: lists }, () => new Int32Array(8));
+  const used = new Int32Array(lists);
+  // Where each list's postings inside the window begin: times only grow, so it only moves forward.
+  const head = new Int32Array(lists);
   const at = Float64Array.from(times);
   const seen = new Int32Array(sets.length).fill(-1);
   const ratio = threshold / (1 + threshold);
@@ -92,41 +93,54 @@ function linkSimilar(sets: readonly Set<string>[], threshold: number, times: rea
     const tj = at[j]!;
     // ⌈t·|x|⌉ with a guard against 0.6 × 5 = 3.0000000000000004.
     const prefix = nx - Math.ceil(threshold * nx - 1e-9) + 1;
+    // A pair whose smaller set is y shares at least ⌈2t/(1+t)·|y|⌉ grams, so a gram among y's first
+    // |y| − that + 1 (its "mid-prefix"; Xiao et al. index only that, taking sets smallest first). Here
+    // sets come in time order, so a set indexes its mid-prefix in list 2g and the rest of its prefix in
+    // list 2g + 1: x probes 2g over its whole prefix (sets no larger than x need no more), and 2g + 1
+    // only over its own mid-prefix (a larger y needs x's mid-prefix against y's whole prefix).
+    const mid = nx - Math.ceil(2 * ratio * nx - 1e-9) + 1;
     let rj = find(parent, j);
     for (let p = 0; p < prefix; p++) {
       const g = x[p]!;
-      let list = postings[g]!;
-      const n = used[g]!;
-      let h = head[g]!;
-      while (h < n && tj - at[list[h]!]! > windowMs) h += 2;
-      head[g] = h;
-      for (let k = n - 2; k >= h; k -= 2) {
-        const i = list[k]!;
-        if (seen[i] === j) continue;
-        seen[i] = j; // the first meeting decides: the bound below holds for the pair, whatever comes later
-        const y = arrays[i]!;
-        const ny = y.length;
-        const small = nx < ny ? nx : ny;
-        const large = nx < ny ? ny : nx;
-        if (small < threshold * large - 1e-9) continue; // J ≤ |small| / |large|
-        // J ≥ t ⇔ overlap ≥ t/(1+t) · (|x| + |y|)
-        const need = Math.ceil(ratio * (nx + ny) - 1e-9);
-        const q = list[k + 1]!;
-        if (Math.min(nx - p, ny - q) < need) continue;
-        const ri = find(parent, i);
-        if (ri !== rj && overlapAtLeast(x, p + 1, y, q + 1, need - 1)) {
-          parent[rj] = ri;
-          rj = ri;
+      for (let side = 0; side < (p < mid ? 2 : 1); side++) {
+        const l = 2 * g + side;
+        const list = postings[l]!;
+        const n = used[l]!;
+        let h = head[l]!;
+        while (h < n && tj - at[list[h]!]! > windowMs) h += 2;
+        head[l] = h;
+        for (let k = n - 2; k >= h; k -= 2) {
+          const i = list[k]!;
+          if (seen[i] === j) continue;
+          const y = arrays[i]!;
+          const ny = y.length;
+          if (p >= mid && ny > nx) continue; // met at x's mid-prefix already, if at all
+          seen[i] = j; // the first meeting decides: the bound below holds for the pair, whatever comes later
+          const small = nx < ny ? nx : ny;
+          const large = nx < ny ? ny : nx;
+          if (small < threshold * large - 1e-9) continue; // J ≤ |small| / |large|
+          // J ≥ t ⇔ overlap ≥ t/(1+t) · (|x| + |y|)
+          const need = Math.ceil(ratio * (nx + ny) - 1e-9);
+          const q = list[k + 1]!;
+          if (Math.min(nx - p, ny - q) < need) continue;
+          const ri = find(parent, i);
+          if (ri !== rj && overlapAtLeast(x, p + 1, y, q + 1, need - 1)) {
+            parent[rj] = ri;
+            rj = ri;
+          }
         }
       }
+      const l = 2 * g + (p < mid ? 0 : 1);
+      let list = postings[l]!;
+      const n = used[l]!;
       if (n + 2 > list.length) {
         const grown = new Int32Array(list.length * 2);
         grown.set(list);
-        postings[g] = list = grown;
+        postings[l] = list = grown;
       }
       list[n] = j;
       list[n + 1] = p;
-      used[g] = n + 2;
+      used[l] = n + 2;
     }
   }
 }
