@@ -1,5 +1,5 @@
 // The small value types every statistic is made of. Each carries the case ids behind it, so any number on
-// screen can be opened into the list of cases it counts (drill-down).
+// screen can be opened into the list of cases it counts (drill-down); the list is made when first read.
 
 export interface CountFigure {
   count: number;
@@ -20,10 +20,6 @@ export interface DurationFigure {
   p90Ms: number | null;
   meanMs: number | null;
   caseIds: string[];
-}
-
-export function emptyCount(): CountFigure {
-  return { count: 0, caseIds: [] };
 }
 
 /**
