@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { policySchema } from '../domain/policy';
 import { DAY, MINUTE } from '../domain/projection.fixtures';
-import { computeStatistics, type AnalysedCase } from './stats';
+import { computeStatistics, type AnalysedCase, type StatisticsOptions } from './stats';
 import { analyticsPolicy, caseOf, stage } from './test-fixtures';
 
 const bj = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
@@ -66,14 +66,15 @@ function fixture(): AnalysedCase[] {
   ];
 }
 
-const stats = computeStatistics(fixture(), {
+const novemberByWeek: StatisticsOptions = {
   from: bj(2026, 11, 1),
   to: bj(2026, 12, 1),
   granularity: 'week',
   now: bj(2026, 11, 27, 9),
   policy,
   callbackDueAt: (s) => (s.resolvedAt === undefined ? undefined : s.resolvedAt + 3 * DAY),
-});
+};
+const stats = computeStatistics(fixture(), novemberByWeek);
 
 describe('period statistics from fixtures (X-6, S8-10)', () => {
   it('counts the cases received in the period in the org offset, with their ids', () => {
@@ -189,14 +190,7 @@ describe('drill-down lists are made when read (issue 14 item 4)', () => {
 
   it('each list holds the cases its figure counts, read after the cases changed, in JSON and a structured clone alike', () => {
     const cases = fixture();
-    const later = computeStatistics(cases, {
-      from: bj(2026, 11, 1),
-      to: bj(2026, 12, 1),
-      granularity: 'week',
-      now: bj(2026, 11, 27, 9),
-      policy,
-      callbackDueAt: (s) => (s.resolvedAt === undefined ? undefined : s.resolvedAt + 3 * DAY),
-    });
+    const later = computeStatistics(cases, novemberByWeek);
     for (const c of cases) c.state = { ...c.state, id: `changed-${c.state.id}` };
     cases.length = 0;
 
