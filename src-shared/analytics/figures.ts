@@ -24,7 +24,8 @@ export interface DurationFigure {
 
 /**
  * `fields` with the case ids behind them listed only when first read (issue 14 item 4: a year's statistics
- * spent much of its time building every figure's list as the cases were counted). `select` reads only what
+ * built every figure's list as it counted, about 2.5 million pushes for lists a clerk opens one at a time;
+ * docs/performance.md "Analysis at a year's volume"). `select` reads only what
  * the counting pass kept, so it gives the same list whenever it runs; the list is made once and kept. The
  * property is an own enumerable one, so JSON, structured clone and spreading see a plain array.
  */
