@@ -78,12 +78,15 @@ export function statisticsFor(view: CaseIndexView, policy: Policy, query: Statis
   return { ok: true, value: query.caseIds ? value : withoutCaseIds(value) };
 }
 
-/** A deep copy without the `caseIds` lists (the response schema declares them optional). */
+/**
+ * A deep copy without the `caseIds` lists (the response schema declares them optional). The lists are
+ * made when first read (figures.ts `withCaseIds`), so they are left unread, not read and dropped.
+ */
 function withoutCaseIds<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutCaseIds) as T;
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (k !== 'caseIds') out[k] = withoutCaseIds(v);
+  for (const k of Object.keys(value)) if (k !== 'caseIds') out[k] = withoutCaseIds((value as Record<string, unknown>)[k]);
   return out as T;
 }
 

@@ -63,6 +63,11 @@ function find(parent: number[], i: number): number {
  * With the grams of each set ordered rarest first, two sets with Jaccard ≥ t share a gram among the first
  * |x| − ⌈t·|x|⌉ + 1 of each; so each item is compared only with the earlier items in its window that
  * indexed one of its prefix grams. `times` must be ascending.
+ *
+ * Each posting keeps the gram's position in the indexed set, so the first shared gram of a pair is known
+ * at its first meeting and most pairs are refused without a merge (positional filtering, Xiao et al.,
+ * "Efficient similarity joins for near duplicate detection", 2008): the grams are sorted, so nothing
+ * before that gram is shared by either set, and the overlap is at most 1 + the shorter of the two rests.
  */
 function linkSimilar(sets: readonly Set<string>[], threshold: number, times: readonly number[], windowMs: number, parent: number[]): void {
   // Grams become integers numbered rarest first, each set a sorted array of them: the prefix is then the
@@ -71,37 +76,77 @@ function linkSimilar(sets: readonly Set<string>[], threshold: number, times: rea
   for (const set of sets) for (const g of set) freq.set(g, (freq.get(g) ?? 0) + 1);
   const rank = new Map([...freq.keys()].sort((a, b) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : 1)).map((g, i) => [g, i]));
   const arrays = sets.map((set) => Int32Array.from([...set].map((g) => rank.get(g)!)).sort());
-  const postings: number[][] = Array.from({ length: rank.size }, () => []);
+  // A gram's postings: (item, position of the gram in the item's set) pairs in time order, in growing
+  // typed arrays, two a gram (list 2g and 2g + 1, below).
+  const lists = 2 * rank.size;
+  const postings: Int32Array[] = Array.from({ length: lists }, () => new Int32Array(8));
+  const used = new Int32Array(lists);
+  // Where each list's postings inside the window begin: times only grow, so it only moves forward.
+  const head = new Int32Array(lists);
+  const at = Float64Array.from(times);
   const seen = new Int32Array(sets.length).fill(-1);
+  const ratio = threshold / (1 + threshold);
   for (let j = 0; j < arrays.length; j++) {
     const x = arrays[j]!;
-    if (x.length === 0) continue; // an empty text matches nothing
+    const nx = x.length;
+    if (nx === 0) continue; // an empty text matches nothing
+    const tj = at[j]!;
     // ⌈t·|x|⌉ with a guard against 0.6 × 5 = 3.0000000000000004.
-    const prefix = x.length - Math.ceil(threshold * x.length - 1e-9) + 1;
+    const prefix = nx - Math.ceil(threshold * nx - 1e-9) + 1;
+    // A pair whose smaller set is y shares at least ⌈2t/(1+t)·|y|⌉ grams, so a gram among y's first
+    // |y| − that + 1 (its "mid-prefix"; Xiao et al. index only that, taking sets smallest first). Here
+    // sets come in time order, so a set indexes its mid-prefix in list 2g and the rest of its prefix in
+    // list 2g + 1: x probes 2g over its whole prefix (sets no larger than x need no more), and 2g + 1
+    // only over its own mid-prefix (a larger y needs x's mid-prefix against y's whole prefix).
+    const mid = nx - Math.ceil(2 * ratio * nx - 1e-9) + 1;
+    let rj = find(parent, j);
     for (let p = 0; p < prefix; p++) {
-      const list = postings[x[p]!]!;
-      // Postings are in time order: walk back from the newest and stop at the window's edge.
-      for (let k = list.length - 1; k >= 0; k--) {
-        const i = list[k]!;
-        if (times[j]! - times[i]! > windowMs) break;
-        if (seen[i] === j) continue;
-        seen[i] = j;
-        if (find(parent, i) !== find(parent, j) && similarEnough(arrays[i]!, x, threshold)) parent[find(parent, j)] = find(parent, i);
+      const g = x[p]!;
+      for (let side = 0; side < (p < mid ? 2 : 1); side++) {
+        const l = 2 * g + side;
+        const list = postings[l]!;
+        const n = used[l]!;
+        let h = head[l]!;
+        while (h < n && tj - at[list[h]!]! > windowMs) h += 2;
+        head[l] = h;
+        for (let k = n - 2; k >= h; k -= 2) {
+          const i = list[k]!;
+          if (seen[i] === j) continue;
+          const y = arrays[i]!;
+          const ny = y.length;
+          if (p >= mid && ny > nx) continue; // met at x's mid-prefix already, if at all
+          seen[i] = j; // the first meeting decides: the bound below holds for the pair, whatever comes later
+          const small = nx < ny ? nx : ny;
+          const large = nx < ny ? ny : nx;
+          if (small < threshold * large - 1e-9) continue; // J ≤ |small| / |large|
+          // J ≥ t ⇔ overlap ≥ t/(1+t) · (|x| + |y|)
+          const need = Math.ceil(ratio * (nx + ny) - 1e-9);
+          const q = list[k + 1]!;
+          if (Math.min(nx - p, ny - q) < need) continue;
+          const ri = find(parent, i);
+          if (ri !== rj && overlapAtLeast(x, p + 1, y, q + 1, need - 1)) {
+            parent[rj] = ri;
+            rj = ri;
+          }
+        }
       }
-      list.push(j);
+      const l = 2 * g + (p < mid ? 0 : 1);
+      let list = postings[l]!;
+      const n = used[l]!;
+      if (n + 2 > list.length) {
+        const grown = new Int32Array(list.length * 2);
+        grown.set(list);
+        postings[l] = list = grown;
+      }
+      list[n] = j;
+      list[n + 1] = p;
+      used[l] = n + 2;
     }
   }
 }
 
-/** Jaccard(a, b) ≥ t for sorted integer sets, stopping as soon as the needed overlap is out of reach. */
-function similarEnough(a: Int32Array, b: Int32Array, t: number): boolean {
-  const small = Math.min(a.length, b.length);
-  const large = Math.max(a.length, b.length);
-  if (small < t * large - 1e-9) return false; // J ≤ |small| / |large|
-  // J ≥ t ⇔ overlap ≥ t/(1+t) · (|a| + |b|)
-  const need = Math.ceil((t / (1 + t)) * (a.length + b.length) - 1e-9);
-  let i = 0;
-  let j = 0;
+/** Whether sorted integer sets a and b share at least `need` elements from positions i and j on. */
+function overlapAtLeast(a: Int32Array, i: number, b: Int32Array, j: number, need: number): boolean {
   let overlap = 0;
   while (i < a.length && j < b.length) {
     if (overlap + Math.min(a.length - i, b.length - j) < need) return false;

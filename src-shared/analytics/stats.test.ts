@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { policySchema } from '../domain/policy';
 import { DAY, MINUTE } from '../domain/projection.fixtures';
-import { computeStatistics, type AnalysedCase } from './stats';
+import { computeStatistics, type AnalysedCase, type StatisticsOptions } from './stats';
 import { analyticsPolicy, caseOf, stage } from './test-fixtures';
 
 const bj = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
@@ -66,14 +66,15 @@ function fixture(): AnalysedCase[] {
   ];
 }
 
-const stats = computeStatistics(fixture(), {
+const novemberByWeek: StatisticsOptions = {
   from: bj(2026, 11, 1),
   to: bj(2026, 12, 1),
   granularity: 'week',
   now: bj(2026, 11, 27, 9),
   policy,
   callbackDueAt: (s) => (s.resolvedAt === undefined ? undefined : s.resolvedAt + 3 * DAY),
-});
+};
+const stats = computeStatistics(fixture(), novemberByWeek);
 
 describe('period statistics from fixtures (X-6, S8-10)', () => {
   it('counts the cases received in the period in the org offset, with their ids', () => {
@@ -176,5 +177,38 @@ describe('period statistics from fixtures (X-6, S8-10)', () => {
     expect(empty.callback.rate.rate).toBeNull();
     expect(empty.replyTime.medianMs).toBeNull();
     expect(empty.validComplaints.rate).toBe(0);
+  });
+});
+
+describe('drill-down lists are made when read (issue 14 item 4)', () => {
+  /** Every figure (an object with `caseIds`) in a statistics value, with its path. */
+  function figures(value: unknown, path = ''): [string, { count?: number; n?: number; caseIds: string[] }][] {
+    if (value === null || typeof value !== 'object') return [];
+    const own = 'caseIds' in value ? [[path, value] as [string, { caseIds: string[] }]] : [];
+    return [...own, ...Object.keys(value).flatMap((k) => (k === 'caseIds' ? [] : figures((value as Record<string, unknown>)[k], `${path}.${k}`)))];
+  }
+
+  it('each list holds the cases its figure counts, read after the cases changed, in JSON and a structured clone alike', () => {
+    const cases = fixture();
+    const later = computeStatistics(cases, novemberByWeek);
+    for (const c of cases) c.state = { ...c.state, id: `changed-${c.state.id}` };
+    cases.length = 0;
+
+    const expected = JSON.parse(JSON.stringify(stats)) as unknown;
+    expect(JSON.parse(JSON.stringify(later))).toEqual(expected);
+    expect(structuredClone(later)).toEqual(expected);
+    const listed = figures(later);
+    expect(listed.length).toBeGreaterThan(40);
+    for (const [path, f] of listed) expect([path, f.caseIds.length]).toEqual([path, f.count ?? f.n]);
+
+    const reply = later.onTime.find((o) => o.stageId === 'reply')!;
+    // Decided: on time, then late, then missed.
+    expect(reply.rate.denominator.caseIds).toEqual(['c1', 'c3', 'c4', 'c2', 'c5']);
+    expect(later.replyTime.caseIds).toEqual(['c1', 'c2', 'c3', 'c4']);
+    expect(later.validComplaints.unclassified.caseIds).toEqual(['c4']);
+    // The list read is kept, and a list given replaces it.
+    expect(later.total.caseIds).toBe(later.total.caseIds);
+    later.total.caseIds = ['c1'];
+    expect(later.total.caseIds).toEqual(['c1']);
   });
 });

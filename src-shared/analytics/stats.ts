@@ -2,7 +2,7 @@ import type { CaseState } from '../domain/case-state';
 import { callbackSettled, latestCallback, unsatisfiedCallback } from '../domain/callback-outcome';
 import type { Policy } from '../domain/policy';
 import type { StageStatus } from '../domain/sla-types';
-import { addTo, durationFigure, emptyCount, rateOf, type CountFigure, type DurationFigure, type RateFigure } from './figures';
+import { durationFigure, lazyCount, rateOf, withCaseIds, type CountFigure, type DurationFigure, type RateFigure } from './figures';
 import { periodLabel, periodsBetween, type Granularity, type Period } from './period';
 
 // Periodic statistics (S1-12, S4-9, S7-6, S8-10, S10-10, X-6) computed in one pass over the cases of a
@@ -140,46 +140,73 @@ function firstReplyAt(s: CaseState): number | undefined {
   return first;
 }
 
+// What the counting pass keeps of each counted case besides its id: one bit a figure it counts in. The
+// figures' case lists are read from these when a drill-down asks (lazyCount), not built as cases are counted.
+const REJECTED = 0;
+const REPLIED = 1;
+const RESOLVED = 2;
+const CB_ELIGIBLE = 3;
+const CB_CALLED = 4;
+const CB_DONE = 5;
+const CB_UNSATISFIED = 6;
+const CB_SATISFIED = 7;
+const CB_ON_TIME = 8;
+const CB_LATE = 9;
+const CB_OVERDUE = 10;
+const VALID = 11;
+const INVALID = 12;
+const UNCLASSIFIED = 13;
+const FLAGS = 14;
+
+/** A stage's outcome for a case, one byte a counted case (0: the case has no decided stage of that id). */
+const ON_TIME = 1;
+const LATE = 2;
+const OVERDUE = 3;
+const RUNNING = 4;
+
+/** The ids of the counted cases `keep` selects, in the order they were counted. */
+function idsWhere(ids: readonly string[], keep: (i: number) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i++) if (keep(i)) out.push(ids[i]!);
+  return out;
+}
+
 export function computeStatistics(cases: Iterable<AnalysedCase>, opts: StatisticsOptions): CaseStatistics {
   const { from, to, granularity, now, policy } = opts;
   const noneLabel = opts.noneLabel ?? (opts.lang === 'en' ? '(none)' : '未填');
   const periods = periodsBetween(from, to, granularity, policy.utcOffsetMinutes);
-  const trend: TrendPoint[] = periods.map((p) => ({ period: p, label: periodLabel(p, opts.lang), count: 0, caseIds: [] }));
   const labels = labelMaps(policy);
-  const dims = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, BreakdownRow>()])) as Record<Dimension, Map<string, BreakdownRow>>;
-  // Same maps by position: the hot loop reads the six values once per case (DIMENSIONS order).
-  const dimMaps = DIMENSIONS.map((d) => dims[d]);
-  const values: string[] = ['', '', '', '', '', ''];
   const stageNames = new Map(policy.stages.map((s) => [s.id, s.name]));
-  const stageRows = new Map<string, { onTime: CountFigure; late: CountFigure; overdue: CountFigure; running: CountFigure; name: string }>();
   const exemptKinds = new Set(policy.kinds.filter((k) => k.callbackExempt).map((k) => k.code));
+  const list = Array.isArray(cases) ? (cases as readonly AnalysedCase[]) : [...cases];
+  const cap = list.length;
 
-  const total = emptyCount();
-  const rejected = emptyCount();
-  const replySamples: { caseId: string; ms: number }[] = [];
-  const resolveSamples: { caseId: string; ms: number }[] = [];
-  const cb = {
-    eligible: emptyCount(),
-    done: emptyCount(),
-    called: emptyCount(),
-    unsatisfied: emptyCount(),
-    onTime: emptyCount(),
-    late: emptyCount(),
-    overdue: emptyCount(),
-    satisfied: emptyCount(),
-  };
+  // Per counted case n (ids[n]): its trend period, its row of each dimension, its flags, and for each
+  // stage id its outcome. Typed arrays: no allocation a case, nothing for the collector to trace.
+  const ids: string[] = [];
+  const periodAt = new Int32Array(cap);
+  const trendCounts = new Int32Array(periods.length);
+  const dimRows = DIMENSIONS.map(() => new Int32Array(cap));
+  const dimKeys = DIMENSIONS.map(() => new Map<string, number>());
+  const dimCounts: number[][] = DIMENSIONS.map(() => []);
+  const values: string[] = ['', '', '', '', '', ''];
+  const flags = new Uint16Array(cap);
+  const flagCounts = new Int32Array(FLAGS);
+  const stageRows = new Map<string, { name: string; outcome: Uint8Array; counts: Int32Array }>();
+  const replyMs = new Float64Array(cap);
+  const resolveMs = new Float64Array(cap);
+  let replies = 0;
+  let resolutions = 0;
   let satisfactionSum = 0;
-  const valid = emptyCount();
-  const invalid = emptyCount();
-  const unclassified = emptyCount();
 
-  for (const { state: s, stages } of cases) {
+  for (const { state: s, stages } of list) {
     const t = s.receivedAt;
     if (t < from || t >= to) continue;
-    const id = s.id;
-    addTo(total, id);
+    const n = ids.length;
+    ids.push(s.id);
     const pi = periodIndex(periods, t);
-    if (pi >= 0) addTo(trend[pi]!, id);
+    periodAt[n] = pi;
+    if (pi >= 0) trendCounts[pi]!++;
 
     values[0] = s.kind;
     values[1] = s.category ?? '';
@@ -189,62 +216,85 @@ export function computeStatistics(cases: Iterable<AnalysedCase>, opts: Statistic
     values[5] = s.receptionPoint ?? '';
     for (let di = 0; di < DIMENSIONS.length; di++) {
       const key = values[di]!;
-      const m = dimMaps[di]!;
-      let row = m.get(key);
-      if (!row) {
-        const d = DIMENSIONS[di]!;
-        row = { key, label: key === '' ? noneLabel : (labels[d].get(key) ?? key), count: 0, caseIds: [] };
-        m.set(key, row);
+      const keys = dimKeys[di]!;
+      let row = keys.get(key);
+      if (row === undefined) {
+        row = keys.size;
+        keys.set(key, row);
+        dimCounts[di]!.push(0);
       }
-      row.count++;
-      row.caseIds.push(id);
+      dimRows[di]![n] = row;
+      dimCounts[di]![row]!++;
     }
 
     for (const st of stages) {
       if (st.state === 'pending') continue;
       let row = stageRows.get(st.stageId);
       if (!row) {
-        row = { name: stageNames.get(st.stageId) ?? st.name, onTime: emptyCount(), late: emptyCount(), overdue: emptyCount(), running: emptyCount() };
+        row = { name: stageNames.get(st.stageId) ?? st.name, outcome: new Uint8Array(cap), counts: new Int32Array(RUNNING + 1) };
         stageRows.set(st.stageId, row);
       }
-      if (st.state === 'met') addTo(st.metLate ? row.late : row.onTime, id);
       // A stage left unmet when the case got its result is missed, once (issue 16 finding 3).
-      else if (st.state === 'breached' || (st.stoppedAt !== undefined && s.result)) addTo(row.overdue, id);
-      else addTo(row.running, id);
+      const o = st.state === 'met' ? (st.metLate ? LATE : ON_TIME) : st.state === 'breached' || (st.stoppedAt !== undefined && s.result) ? OVERDUE : RUNNING;
+      // A case has one status a stage id (sla.ts); should one come twice, the last is the one counted.
+      if (row.outcome[n]) row.counts[row.outcome[n]!]!--;
+      row.outcome[n] = o;
+      row.counts[o]!++;
     }
 
-    if (s.status === 'rejected') addTo(rejected, id);
+    let f = 0;
+    if (s.status === 'rejected') f |= 1 << REJECTED;
 
     const replyAt = firstReplyAt(s);
-    if (replyAt !== undefined) replySamples.push({ caseId: id, ms: Math.max(0, replyAt - t) });
-    if (s.resolvedAt !== undefined) resolveSamples.push({ caseId: id, ms: Math.max(0, s.resolvedAt - t) });
+    if (replyAt !== undefined) {
+      f |= 1 << REPLIED;
+      replyMs[replies++] = Math.max(0, replyAt - t);
+    }
+    if (s.resolvedAt !== undefined) {
+      f |= 1 << RESOLVED;
+      resolveMs[resolutions++] = Math.max(0, s.resolvedAt - t);
+    }
 
     // A case reopened after an unsatisfied callback stays counted (S9-10): it is owed a callback still.
     if ((s.resolvedAt !== undefined || s.callbacks.length > 0) && s.status !== 'rejected' && !exemptKinds.has(s.kind)) {
-      addTo(cb.eligible, id);
+      f |= 1 << CB_ELIGIBLE;
       const due = opts.callbackDueAt?.(s);
       const last = latestCallback(s);
       if (last) {
-        addTo(cb.called, id);
-        if (callbackSettled(s)) addTo(cb.done, id);
-        if (unsatisfiedCallback(s)) addTo(cb.unsatisfied, id);
+        f |= 1 << CB_CALLED;
+        if (callbackSettled(s)) f |= 1 << CB_DONE;
+        if (unsatisfiedCallback(s)) f |= 1 << CB_UNSATISFIED;
         let first = last;
         for (const c of s.callbacks) if (c.at < first.at) first = c;
         satisfactionSum += last.satisfaction;
-        if (last.satisfied) addTo(cb.satisfied, id);
-        if (due !== undefined) addTo(first.at <= due ? cb.onTime : cb.late, id);
+        if (last.satisfied) f |= 1 << CB_SATISFIED;
+        if (due !== undefined) f |= 1 << (first.at <= due ? CB_ON_TIME : CB_LATE);
       } else if (due !== undefined && now > due) {
-        addTo(cb.overdue, id);
+        f |= 1 << CB_OVERDUE;
       }
     }
 
-    if (s.valid === true) addTo(valid, id);
-    else if (s.valid === false) addTo(invalid, id);
-    else addTo(unclassified, id);
+    f |= 1 << (s.valid === true ? VALID : s.valid === false ? INVALID : UNCLASSIFIED);
+    flags[n] = f;
+    for (let b = 0; f !== 0; b++, f >>>= 1) if (f & 1) flagCounts[b]!++;
   }
 
+  const flagged = (bit: number) => lazyCount(flagCounts[bit]!, () => idsWhere(ids, (i) => (flags[i]! & (1 << bit)) !== 0));
+  const total = lazyCount(ids.length, () => ids.slice());
+  const rejected = flagged(REJECTED);
+  const trend: TrendPoint[] = periods.map((p, pi) =>
+    withCaseIds({ period: p, label: periodLabel(p, opts.lang), count: trendCounts[pi]! }, () => idsWhere(ids, (i) => periodAt[i] === pi)),
+  );
+
   const breakdowns = Object.fromEntries(
-    DIMENSIONS.map((d) => [d, [...dims[d].values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))]),
+    DIMENSIONS.map((d, di) => {
+      const rows: BreakdownRow[] = [...dimKeys[di]!].map(([key, row]) =>
+        withCaseIds({ key, label: key === '' ? noneLabel : (labels[d].get(key) ?? key), count: dimCounts[di]![row]! }, () =>
+          idsWhere(ids, (i) => dimRows[di]![i] === row),
+        ),
+      );
+      return [d, rows.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))];
+    }),
   ) as Record<Dimension, BreakdownRow[]>;
 
   // Stages in policy order, then any stage only older revisions had.
@@ -252,12 +302,27 @@ export function computeStatistics(cases: Iterable<AnalysedCase>, opts: Statistic
   const onTime: StageOnTime[] = [...stageRows.entries()]
     .sort(([a], [b]) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b))
     .map(([stageId, r]) => {
-      const decided: CountFigure = {
-        count: r.onTime.count + r.late.count + r.overdue.count,
-        caseIds: [...r.onTime.caseIds, ...r.late.caseIds, ...r.overdue.caseIds],
-      };
-      return { stageId, name: r.name, onTime: r.onTime, late: r.late, overdue: r.overdue, running: r.running, rate: rateOf(r.onTime, decided) };
+      const outcome = (o: number) => lazyCount(r.counts[o]!, () => idsWhere(ids, (i) => r.outcome[i] === o));
+      const [onTime, late, overdue, running] = [outcome(ON_TIME), outcome(LATE), outcome(OVERDUE), outcome(RUNNING)];
+      const decided = lazyCount(onTime.count + late.count + overdue.count, () => [...onTime.caseIds, ...late.caseIds, ...overdue.caseIds]);
+      return { stageId, name: r.name, onTime, late, overdue, running, rate: rateOf(onTime, decided) };
     });
+
+  const cb = {
+    eligible: flagged(CB_ELIGIBLE),
+    done: flagged(CB_DONE),
+    called: flagged(CB_CALLED),
+    unsatisfied: flagged(CB_UNSATISFIED),
+    onTime: flagged(CB_ON_TIME),
+    late: flagged(CB_LATE),
+    overdue: flagged(CB_OVERDUE),
+    satisfied: flagged(CB_SATISFIED),
+  };
+  const valid = flagged(VALID);
+  const invalid = flagged(INVALID);
+  const unclassified = flagged(UNCLASSIFIED);
+  const replyTime = durationFigure(replyMs.subarray(0, replies), () => idsWhere(ids, (i) => (flags[i]! & (1 << REPLIED)) !== 0));
+  const resolveTime = durationFigure(resolveMs.subarray(0, resolutions), () => idsWhere(ids, (i) => (flags[i]! & (1 << RESOLVED)) !== 0));
 
   const base = opts.base ?? policy.targets.baseCount ?? null;
   const target = policy.targets.validComplaintRate ?? null;
@@ -272,8 +337,8 @@ export function computeStatistics(cases: Iterable<AnalysedCase>, opts: Statistic
     trend,
     breakdowns,
     onTime,
-    replyTime: durationFigure(replySamples),
-    resolveTime: durationFigure(resolveSamples),
+    replyTime,
+    resolveTime,
     callback: {
       eligible: cb.eligible,
       done: cb.done,

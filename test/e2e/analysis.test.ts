@@ -89,6 +89,16 @@ describe('analysis in Chromium', () => {
     await page.keyboard.press('Escape');
     await dayList.waitFor({ state: 'detached' });
 
+    // The on-time rate opens the cases that met a stage on time (its stages' lists, read on the click).
+    await page.getByTestId('kpi-ontime').click();
+    const onTimeList = page.getByTestId('drill-list');
+    await onTimeList.waitFor();
+    const onTimeCount = await onTimeList.locator('a[href^="#/case/"]').count();
+    expect(onTimeCount).toBeGreaterThan(0);
+    expect(onTimeCount).toBeLessThanOrEqual(Math.min(50, Number(total)));
+    await page.keyboard.press('Escape');
+    await onTimeList.waitFor({ state: 'detached' });
+
     // Drill-down: the KPI opens the list of the case numbers behind it, each linking to its case page.
     await page.getByTestId('kpi-total').click();
     const list = page.getByTestId('drill-list');

@@ -120,11 +120,8 @@ function AnalysisFor({ policy }: { policy: Policy }) {
 
   const v = stats.validComplaints;
   const cb = stats.callback;
-  const onTimeAll = stats.onTime.reduce((a, o) => ({ n: a.n + o.onTime.count, d: a.d + o.rate.denominator.count, ids: [...a.ids, ...o.onTime.caseIds] }), {
-    n: 0,
-    d: 0,
-    ids: [] as string[],
-  });
+  // Counts only: the figures list their cases when read (stats.ts), so the lists are read on a click.
+  const onTimeAll = stats.onTime.reduce((a, o) => ({ n: a.n + o.onTime.count, d: a.d + o.rate.denominator.count }), { n: 0, d: 0 });
   const fileBase = `${organisation?.name ?? 'jiesu'}-${period.key}`;
 
   async function markDone(r: DutyOccurrence) {
@@ -214,7 +211,7 @@ function AnalysisFor({ policy }: { policy: Policy }) {
         <Kpi
           title={t('a.onTime')}
           value={formatRate(onTimeAll.d ? onTimeAll.n / onTimeAll.d : null, lang)}
-          onClick={() => open(t('a.onTime'), [...new Set(onTimeAll.ids)])}
+          onClick={() => open(t('a.onTime'), [...new Set(stats.onTime.flatMap((o) => o.onTime.caseIds))])}
           testId="kpi-ontime"
         />
         <Kpi
