@@ -1,6 +1,6 @@
 import type { CaseState } from '../domain/case-state';
 import { latestCallback } from '../domain/callback-outcome';
-import { periodLabel, periodsBetween } from './period';
+import { periodLabel } from './period';
 import { computeStatistics, type AnalysedCase, type CaseStatistics, type StatisticsOptions } from './stats';
 import { formatLocal, summaryFigures } from './tables';
 
@@ -78,41 +78,84 @@ export function summaryRow(c: CaseState, note?: string): SummaryRow {
   };
 }
 
-/** The period's months with their figures, when the period spans more than one month (quarter, year). */
-export function monthRows(cases: Iterable<AnalysedCase>, opts: Omit<StatisticsOptions, 'granularity'>): SummaryMonth[] {
-  const months = periodsBetween(opts.from, opts.to, 'month', opts.policy.utcOffsetMinutes);
-  if (months.length < 2) return [];
-  const buckets = months.map(() => [] as AnalysedCase[]);
-  for (const c of cases) {
-    const t = c.state.receivedAt;
-    const i = months.findIndex((m) => t >= m.start && t < m.end);
-    if (i >= 0 && t >= opts.from && t < opts.to) buckets[i]!.push(c);
-  }
-  return months.map((m, i) => {
-    // The same statistics as the period's figures, so the months add up to them.
-    const s = computeStatistics(buckets[i]!, { ...opts, from: Math.max(m.start, opts.from), to: Math.min(m.end, opts.to), granularity: 'month' });
-    let onTime = 0;
-    let onTimeBase = 0;
-    for (const o of s.onTime) {
-      onTime += o.onTime.count;
-      onTimeBase += o.rate.denominator.count;
-    }
-    return {
-      label: periodLabel(m, 'zh-CN'),
-      from: m.start,
-      to: m.end,
-      total: s.total.count,
-      onTime,
-      onTimeBase,
-      callbackDue: s.callback.eligible.count,
-      callbackDone: s.callback.done.count,
-      ...(s.callback.satisfactionMean === null ? {} : { satisfactionMean: s.callback.satisfactionMean }),
-      validCount: s.validComplaints.valid.count,
-    };
+/**
+ * The period's months with their figures, when the period spans more than one month (quarter, year): the
+ * period's own statistics, computed with a monthly trend, split by the month each case was received in, so
+ * the months add up to the figures.
+ */
+export function monthRows(stats: CaseStatistics, caseOf: (id: string) => CaseState | undefined): SummaryMonth[] {
+  if (stats.granularity !== 'month') throw new Error('monthRows needs statistics with a monthly trend');
+  if (stats.trend.length < 2) return [];
+  // Each case's month from the trend's own lists: no case is read again to place it.
+  const monthOf = new Map<string, number>();
+  stats.trend.forEach((p, i) => {
+    for (const id of p.caseIds) monthOf.set(id, i);
   });
+  const rows = stats.trend.map((p) => ({
+    label: periodLabel(p.period, 'zh-CN'),
+    from: p.period.start,
+    to: p.period.end,
+    total: p.count,
+    onTime: 0,
+    onTimeBase: 0,
+    callbackDue: 0,
+    callbackDone: 0,
+    validCount: 0,
+  }));
+  const count = (ids: readonly string[], field: 'onTime' | 'onTimeBase' | 'callbackDue' | 'callbackDone' | 'validCount') => {
+    for (const id of ids) {
+      const i = monthOf.get(id);
+      if (i !== undefined) rows[i]![field]++;
+    }
+  };
+  for (const o of stats.onTime) {
+    count(o.onTime.caseIds, 'onTime');
+    count(o.rate.denominator.caseIds, 'onTimeBase');
+  }
+  count(stats.callback.eligible.caseIds, 'callbackDue');
+  count(stats.callback.done.caseIds, 'callbackDone');
+  count(stats.validComplaints.valid.caseIds, 'validCount');
+  // The mean of the latest callback's score per called-back case, as the period's satisfaction is.
+  const score = rows.map(() => ({ sum: 0, n: 0 }));
+  for (const id of stats.callback.called.caseIds) {
+    const i = monthOf.get(id);
+    const c = caseOf(id);
+    const last = i === undefined || !c ? undefined : latestCallback(c);
+    if (!last) continue;
+    score[i!]!.sum += last.satisfaction;
+    score[i!]!.n++;
+  }
+  return rows.map((r, i) => (score[i]!.n ? { ...r, satisfactionMean: score[i]!.sum / score[i]!.n } : r));
 }
 
-/** The lists of cases that need attention, each sorted the way it is read and cut to `max` rows. */
+/** The first `max` of `cases` in `order`, without sorting them all (a year's valid complaints are 80k). */
+function firstOf(cases: Iterable<CaseState>, order: (a: CaseState, b: CaseState) => number, max: number): { total: number; first: CaseState[] } {
+  const first: CaseState[] = [];
+  let total = 0;
+  for (const c of cases) {
+    total++;
+    if (first.length === max && order(c, first[max - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = first.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(c, first[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    first.splice(lo, 0, c);
+    if (first.length > max) first.pop();
+  }
+  return { total, first };
+}
+
+function* statesOf(ids: Iterable<string>, caseOf: (id: string) => CaseState | undefined): Generator<CaseState> {
+  for (const id of ids) {
+    const c = caseOf(id);
+    if (c) yield c;
+  }
+}
+
+/** The lists of cases that need attention, each in the order it is read, cut to `max` rows. */
 export function attentionLists(
   stats: CaseStatistics,
   caseOf: (id: string) => CaseState | undefined,
@@ -120,11 +163,10 @@ export function attentionLists(
   max = ATTENTION_LIST_MAX,
 ): AttentionList[] {
   const byTime = (a: CaseState, b: CaseState) => a.registeredAt - b.registeredAt || a.number.localeCompare(b.number);
-  const states = (ids: Iterable<string>) => [...new Set(ids)].map(caseOf).filter((c): c is CaseState => !!c);
-  const list = (id: AttentionListId, cases: CaseState[], note: (c: CaseState) => string | undefined): AttentionList => ({
+  const list = (id: AttentionListId, picked: { total: number; first: CaseState[] }, note: (c: CaseState) => string | undefined): AttentionList => ({
     id,
-    total: cases.length,
-    rows: cases.slice(0, max).map((c) => summaryRow(c, note(c))),
+    total: picked.total,
+    rows: picked.first.map((c) => summaryRow(c, note(c))),
   });
 
   // Stages still overdue first (nothing done yet), then those finished late; each case once, its stages named.
@@ -140,27 +182,31 @@ export function attentionLists(
         m.notes.push(`${o.name} ${overdue ? '逾期未完成' : '超时完成'}`);
         missed.set(id, m);
       }
-  const late = states(missed.keys()).sort((a, b) => Number(missed.get(b.id)!.overdue) - Number(missed.get(a.id)!.overdue) || byTime(a, b));
+  const late = firstOf(statesOf(missed.keys(), caseOf), (a, b) => Number(missed.get(b.id)!.overdue) - Number(missed.get(a.id)!.overdue) || byTime(a, b), max);
 
   // S9-10: the latest callback unsatisfied or scored 2 of 5 or less; the lowest scores first.
   const score = (c: CaseState) => latestCallback(c)?.satisfaction ?? 5;
-  const unsatisfied = states(stats.callback.called.caseIds)
-    .filter((c) => {
+  function* unsatisfied() {
+    for (const c of statesOf(stats.callback.called.caseIds, caseOf)) {
       const last = latestCallback(c);
-      return !!last && (!last.satisfied || last.satisfaction <= 2);
-    })
-    .sort((a, b) => score(a) - score(b) || byTime(a, b));
+      if (last && (!last.satisfied || last.satisfaction <= 2)) yield c;
+    }
+  }
 
   return [
     list('overdue', late, (c) => missed.get(c.id)!.notes.join('；')),
-    list('callbackOverdue', states(stats.callback.overdue.caseIds).sort(byTime), (c) =>
+    list('callbackOverdue', firstOf(statesOf(stats.callback.overdue.caseIds, caseOf), byTime, max), (c) =>
       c.resolvedAt === undefined ? undefined : `办结 ${formatLocal(c.resolvedAt, offsetMinutes)}`,
     ),
-    list('unsatisfied', unsatisfied, (c) => {
-      const last = latestCallback(c)!;
-      return `${last.satisfaction}/5${last.satisfied ? '' : ' 不满意'}：${[...last.outcome].slice(0, 30).join('')}`;
-    }),
-    list('valid', states(stats.validComplaints.valid.caseIds).sort(byTime), () => undefined),
+    list(
+      'unsatisfied',
+      firstOf(unsatisfied(), (a, b) => score(a) - score(b) || byTime(a, b), max),
+      (c) => {
+        const last = latestCallback(c)!;
+        return `${last.satisfaction}/5${last.satisfied ? '' : ' 不满意'}：${[...last.outcome].slice(0, 30).join('')}`;
+      },
+    ),
+    list('valid', firstOf(statesOf(stats.validComplaints.valid.caseIds, caseOf), byTime, max), () => undefined),
   ];
 }
 
@@ -170,7 +216,7 @@ export function summaryReport(cases: readonly AnalysedCase[], opts: Omit<Statist
   return {
     stats,
     figures: summaryFigures(stats, opts.policy),
-    months: monthRows(cases, opts),
+    months: monthRows(stats, caseOf),
     attention: attentionLists(stats, caseOf, opts.policy.utcOffsetMinutes),
   };
 }
