@@ -25,6 +25,8 @@ const self = fileURLToPath(import.meta.url);
 
 interface HostRun {
   ms: number;
+  /** CPU time of the host process over the same span (user + system): what the render costs by itself on a shared machine. */
+  cpuMs: number;
   pages: number;
   pdfBytes: number;
   /** Peak resident set of the host process (MB), and before the request arrived. */
@@ -40,11 +42,14 @@ if (process.argv[2] === '--host') {
   const json = readFileSync(process.argv[3]!, 'utf8');
   const idleRssMb = process.memoryUsage().rss / 2 ** 20;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const data = JSON.parse(json) as Record<string, unknown>;
   const r = await handlers['documents.render']({ document: 'summary', data });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
   const out: HostRun = {
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     pages: r.pages,
     pdfBytes: Math.round((r.pdfBase64.length * 3) / 4),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -143,6 +148,8 @@ report({
   extra: {
     deskMs: r1(f.deskMs),
     hostMs: r1(f.host.ms),
+    hostCpuMs: r1(f.host.cpuMs),
+    baselineHostCpuMs: r1(b.host.cpuMs),
     requestKb: Math.round(f.requestKb),
     pages: f.host.pages,
     pdfKb: Math.round(f.host.pdfBytes / 1024),
@@ -173,6 +180,7 @@ if (full) {
     extra: {
       deskMs: r1(withList.deskMs),
       hostMs: r1(withList.host.ms),
+      hostCpuMs: r1(withList.host.cpuMs),
       requestKb: Math.round(withList.requestKb),
       pages: withList.host.pages,
       pdfKb: Math.round(withList.host.pdfBytes / 1024),
