@@ -262,6 +262,25 @@ describe('统计分析 and 制度管理 print in the browser shell (animations o
       .click();
     await preview.waitFor({ state: 'hidden' });
 
+    // A month without cases from the page's own 生成汇总表: no case to list, so the option is off and disabled.
+    await page.getByTestId('analysis-period').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '2026-10' }).click();
+    const empty = page.waitForResponse((r) => r.url().endsWith('/bridge/documents.render'));
+    await page.getByTestId('summary-sheet').click();
+    const emptyBody = (await (await empty).json()) as { ok: boolean; value: { pdfBase64: string } };
+    expect(pdfText(Buffer.from(emptyBody.value.pdfBase64, 'base64'), 'summary-empty.pdf')).toMatch(/案件总数\s+0\s*件/);
+    preview = await dialogOpened(page);
+    const emptyOption = preview.getByRole('checkbox', { name: /附案件明细（共 0 件）/ });
+    expect(await emptyOption.isChecked()).toBe(false);
+    expect(await emptyOption.isDisabled()).toBe(true);
+    await preview.getByTestId('pdf-page-count').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-summary-empty-1366.png') });
+    await preview
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
+    await preview.waitFor({ state: 'hidden' });
+
     // 制度管理 → 打印制度: the regulation in force, generated from the policy (S0-1).
     await page.getByRole('menuitem', { name: /制度管理/ }).click();
     const regulation = page.waitForResponse((r) => r.url().endsWith('/bridge/documents.render'));

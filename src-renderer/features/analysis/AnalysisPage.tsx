@@ -147,7 +147,8 @@ function AnalysisFor({ policy }: { policy: Policy }) {
       { from: p.start, to: p.end, now: data.now, policy, callbackDueAt: data.callbackDue, ...(base ? { base } : {}) },
       (id) => data.byId.get(id),
     );
-    setSummary({ period: p, report, withList: report.stats.total.count <= CASE_LIST_DEFAULT_MAX });
+    const n = report.stats.total.count;
+    setSummary({ period: p, report, withList: n > 0 && n <= CASE_LIST_DEFAULT_MAX });
   }
   const summaryRequest = useMemo((): PreviewRequest | undefined => {
     if (!summary) return undefined;
@@ -229,7 +230,12 @@ function AnalysisFor({ policy }: { policy: Policy }) {
           onClose={() => setSummary(undefined)}
           options={
             <Space size={4}>
-              <Checkbox data-testid="summary-case-list" checked={summary.withList} onChange={(e) => setSummary({ ...summary, withList: e.target.checked })}>
+              <Checkbox
+                data-testid="summary-case-list"
+                checked={summary.withList}
+                disabled={summaryCount === 0}
+                onChange={(e) => setSummary({ ...summary, withList: e.target.checked })}
+              >
                 {t('a.summaryCaseList', { n: summaryCount })}
               </Checkbox>
               {summaryCount > CASE_LIST_DEFAULT_MAX ? (
