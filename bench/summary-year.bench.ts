@@ -132,62 +132,48 @@ for (let i = 0; i < 2; i++) {
   baselines.push(run(() => request(year.policy, month, monthById, novStart, novEnd, '2026-11', true)));
 }
 const median = (rs: Run[]) => [...rs].sort((a, b) => a.totalMs - b.totalMs)[Math.floor((rs.length - 1) / 2)]!;
-const f = median(figures);
-const b = median(baselines);
 const peak = (rs: Run[]) => Math.max(...rs.map((r) => r.host.peakRssMb));
 const r1 = (x: number) => Number(x.toFixed(1));
-report({
-  bench: `summary-year.${n}cases`,
-  figure: r1(f.totalMs),
-  unit: 'ms',
-  baseline: r1(b.totalMs),
-  baselineLabel: `a month of ${month.length} cases with its case list, built and rendered the same way`,
-  ratio: b.totalMs / f.totalMs,
-  target: '≤ 30000 ms, host peak RSS ≤ 1024 MB',
-  meetsTarget: f.totalMs <= 30_000 && peak(figures) <= 1024,
-  extra: {
-    deskMs: r1(f.deskMs),
-    hostMs: r1(f.host.ms),
-    hostCpuMs: r1(f.host.cpuMs),
-    baselineHostCpuMs: r1(b.host.cpuMs),
-    requestKb: Math.round(f.requestKb),
-    pages: f.host.pages,
-    pdfKb: Math.round(f.host.pdfBytes / 1024),
-    hostPeakRssMb: r1(peak(figures)),
-    hostIdleRssMb: r1(f.host.idleRssMb),
-    hostHeapUsedMb: r1(f.host.heapUsedMb),
-    baselinePages: b.host.pages,
-    baselineHostPeakRssMb: r1(peak(baselines)),
-    runs: figures.map((r) => r1(r.totalMs)).join(' '),
-    baselineRuns: baselines.map((r) => r1(r.totalMs)).join(' '),
-    loadAverage: r1(loadavg()[0]!),
-  },
-});
+
+/** One JSON line: the median figure run beside the median baseline run, the host's peak RSS over all runs. */
+function reportRuns(bench: string, figureRuns: Run[], baselineRuns: Run[]): void {
+  const f = median(figureRuns);
+  const b = median(baselineRuns);
+  report({
+    bench,
+    figure: r1(f.totalMs),
+    unit: 'ms',
+    baseline: r1(b.totalMs),
+    baselineLabel: `a month of ${month.length} cases with its case list, built and rendered the same way`,
+    ratio: b.totalMs / f.totalMs,
+    target: '≤ 30000 ms, host peak RSS ≤ 1024 MB',
+    meetsTarget: f.totalMs <= 30_000 && peak(figureRuns) <= 1024,
+    extra: {
+      deskMs: r1(f.deskMs),
+      hostMs: r1(f.host.ms),
+      hostCpuMs: r1(f.host.cpuMs),
+      baselineHostCpuMs: r1(b.host.cpuMs),
+      requestKb: Math.round(f.requestKb),
+      pages: f.host.pages,
+      pdfKb: Math.round(f.host.pdfBytes / 1024),
+      hostPeakRssMb: r1(peak(figureRuns)),
+      hostIdleRssMb: r1(f.host.idleRssMb),
+      hostHeapUsedMb: r1(f.host.heapUsedMb),
+      baselinePages: b.host.pages,
+      baselineHostPeakRssMb: r1(peak(baselineRuns)),
+      runs: figureRuns.map((r) => r1(r.totalMs)).join(' '),
+      baselineRuns: baselineRuns.map((r) => r1(r.totalMs)).join(' '),
+      loadAverage: r1(loadavg()[0]!),
+    },
+  });
+}
+
+reportRuns(`summary-year.${n}cases`, figures, baselines);
 
 if (full) {
   // The same year with 附案件明细 ticked: one row per case, once, beside one more baseline run.
   const withList = run(() => request(year.policy, year.cases, yearById, YEAR_START, yearEnd, '2026年', true));
   const after = run(() => request(year.policy, month, monthById, novStart, novEnd, '2026-11', true));
-  report({
-    bench: `summary-year.${n}cases.withCaseList`,
-    figure: r1(withList.totalMs),
-    unit: 'ms',
-    baseline: r1(after.totalMs),
-    baselineLabel: `a month of ${month.length} cases with its case list, built and rendered the same way`,
-    ratio: after.totalMs / withList.totalMs,
-    target: '≤ 30000 ms, host peak RSS ≤ 1024 MB',
-    meetsTarget: withList.totalMs <= 30_000 && withList.host.peakRssMb <= 1024,
-    extra: {
-      deskMs: r1(withList.deskMs),
-      hostMs: r1(withList.host.ms),
-      hostCpuMs: r1(withList.host.cpuMs),
-      requestKb: Math.round(withList.requestKb),
-      pages: withList.host.pages,
-      pdfKb: Math.round(withList.host.pdfBytes / 1024),
-      hostPeakRssMb: r1(withList.host.peakRssMb),
-      hostHeapUsedMb: r1(withList.host.heapUsedMb),
-      loadAverage: r1(loadavg()[0]!),
-    },
-  });
+  reportRuns(`summary-year.${n}cases.withCaseList`, [withList], [after]);
 }
 rmSync(dir, { recursive: true, force: true });
