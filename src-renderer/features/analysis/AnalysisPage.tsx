@@ -150,20 +150,25 @@ function AnalysisFor({ policy }: { policy: Policy }) {
     const n = report.stats.total.count;
     setSummary({ period: p, report, withList: n > 0 && n <= CASE_LIST_DEFAULT_MAX });
   }
+  // The rows are built once per tick of the option, not on every render of the page (a year is 100k rows).
+  const summaryCaseList = useMemo(
+    () =>
+      summary?.withList
+        ? summary.report.stats.total.caseIds
+            .map((id) => data.byId.get(id))
+            .filter((c): c is CaseState => !!c)
+            .sort((a, b) => a.registeredAt - b.registeredAt || a.number.localeCompare(b.number))
+            .map((c) => summaryRow(c))
+        : undefined,
+    [summary, data.byId],
+  );
   const summaryRequest = useMemo((): PreviewRequest | undefined => {
     if (!summary) return undefined;
-    const { period: p, report, withList } = summary;
-    const caseList = withList
-      ? report.stats.total.caseIds
-          .map((id) => data.byId.get(id))
-          .filter((c): c is CaseState => !!c)
-          .sort((a, b) => a.registeredAt - b.registeredAt || a.number.localeCompare(b.number))
-          .map((c) => summaryRow(c))
-      : undefined;
+    const { period: p, report } = summary;
     return {
       document: 'summary',
       title: `${t('a.summarySheet')} ${periodLabel(p, lang)}`,
-      revision: withList ? 'with-case-list' : 'lists-only',
+      revision: summaryCaseList ? 'with-case-list' : 'lists-only',
       data: {
         organisation: { name: organisation?.name ?? '' },
         policy,
@@ -172,10 +177,10 @@ function AnalysisFor({ policy }: { policy: Policy }) {
         figures: report.figures,
         months: report.months,
         attention: report.attention,
-        ...(caseList ? { caseList } : {}),
+        ...(summaryCaseList ? { caseList: summaryCaseList } : {}),
       },
     };
-  }, [summary, data.byId, t, lang, organisation, policy, staffNames]);
+  }, [summary, summaryCaseList, t, lang, organisation, policy, staffNames]);
   const summaryCount = summary?.report.stats.total.count ?? 0;
 
   if (data.loading) return <Spin description={t('a.loading')} />;
