@@ -3,6 +3,7 @@ import type { DocumentId } from '../../src-shared/bridge';
 import { CASE_STATUSES, type CaseState } from '../../src-shared/domain/case-state';
 import { caseEventSchema, type CaseEvent } from '../../src-shared/domain/events';
 import { LIMITS } from '../../src-shared/domain/limits';
+import { ATTENTION_LIST_MAX, ATTENTION_LISTS } from '../../src-shared/analytics/summary-lists';
 import { policySchema } from '../../src-shared/domain/policy';
 import { projectCase } from '../../src-shared/domain/projection';
 import { slaStagesFor } from '../../src-shared/domain/sla';
@@ -174,13 +175,59 @@ const figuresSchema = z.strictObject({
   validRateBase: z.strictObject({ base: z.number().positive(), label: str }).optional(),
 });
 
-const summary = z.looseObject({
-  ...context,
-  period: z.strictObject({ label: z.string().min(1).max(LIMITS.shortText), from: ms, to: ms }),
-  figures: figuresSchema.optional(),
-  cases: z.array(caseStateInputSchema).max(100_000).optional(),
-  stagesByCase: z.record(z.string().max(LIMITS.id), z.array(stageStatusSchema).max(200)).optional(),
+// The sheet's own lines (src-shared/analytics/summary-lists.ts): strict, so a field the sheet does not print
+// is refused rather than carried, and bounded, so a hostile payload cannot make the host lay out more.
+const short = z.string().max(LIMITS.shortText);
+const count = z.number().int().min(0).max(10_000_000);
+const summaryRowSchema = z.strictObject({
+  number: z.string().min(1).max(LIMITS.shortText),
+  registeredAt: ms,
+  kind: short,
+  severity: short.optional(),
+  category: short.optional(),
+  departmentId: short.optional(),
+  status: z.enum(CASE_STATUSES),
+  valid: z.boolean().optional(),
+  satisfaction: z.number().int().min(1).max(5).optional(),
+  subject: z.string().max(200),
+  note: z.string().max(400).optional(),
 });
+const monthSchema = z
+  .strictObject({
+    label: z.string().min(1).max(LIMITS.shortText),
+    from: ms,
+    to: ms,
+    total: count,
+    onTime: count,
+    onTimeBase: count,
+    callbackDue: count,
+    callbackDone: count,
+    satisfactionMean: z.number().min(0).max(5).optional(),
+    validCount: count,
+  })
+  .refine((m) => m.from < m.to && m.onTime <= m.onTimeBase && m.callbackDone <= m.callbackDue, '统计月份的数字不一致');
+const attentionSchema = z
+  .strictObject({ id: z.enum(ATTENTION_LISTS), total: count, rows: z.array(summaryRowSchema).max(ATTENTION_LIST_MAX) })
+  .refine((l) => l.rows.length <= l.total, '需关注案件的行数多于总数');
+
+const summary = z
+  .looseObject({
+    ...context,
+    period: z.strictObject({ label: z.string().min(1).max(LIMITS.shortText), from: ms, to: ms }),
+    figures: figuresSchema.optional(),
+    cases: z.array(caseStateInputSchema).max(100_000).optional(),
+    stagesByCase: z.record(z.string().max(LIMITS.id), z.array(stageStatusSchema).max(200)).optional(),
+    // A year's months at most (a wider period prints no month table).
+    months: z.array(monthSchema).max(12).optional(),
+    attention: z
+      .array(attentionSchema)
+      .max(ATTENTION_LISTS.length)
+      .refine((ls) => new Set(ls.map((l) => l.id)).size === ls.length, '需关注案件清单重复')
+      .optional(),
+    caseList: z.array(summaryRowSchema).max(100_000).optional(),
+    listCases: z.boolean().optional(),
+  })
+  .refine((v) => v.period.from < v.period.to, '统计期间的起止时间不正确');
 
 const dailyQuality = z.looseObject({ ...context, date: ms, cases: z.array(caseStateInputSchema).max(5_000) });
 
@@ -232,6 +279,9 @@ export function parseDocumentInput<D extends DocumentId>(id: D, data: unknown): 
         figures: r.data.figures as SummaryFigures | undefined,
         cases: r.data.cases as CaseState[] | undefined,
         stagesByCase: r.data.stagesByCase as DocumentInputs['summary']['stagesByCase'],
+        caseList: r.data.caseList as DocumentInputs['summary']['caseList'],
+        months: r.data.months as DocumentInputs['summary']['months'],
+        attention: r.data.attention as DocumentInputs['summary']['attention'],
       } as DocumentInputs[D];
     }
     case 'daily_quality': {

@@ -1,24 +1,46 @@
-import { computeStatistics } from '../../src-shared/analytics/stats';
-import { summaryFigures as figuresFromStatistics } from '../../src-shared/analytics/tables';
+import {
+  CASE_LIST_DEFAULT_MAX,
+  summaryReport,
+  summaryRow,
+  type AttentionList,
+  type SummaryMonth,
+  type SummaryRow,
+} from '../../src-shared/analytics/summary-lists';
 import type { CaseState } from '../../src-shared/domain/case-state';
-import type { Policy } from '../../src-shared/domain/policy';
-import type { StageStatus } from '../../src-shared/domain/sla-types';
-import type { SummaryFigures } from './types';
+import type { SummaryFigures, SummaryInput } from './types';
 
-// When the desk sends only a period's cases, the 投诉数据汇总表 figures (S8-10) are computed here with the
-// same statistics and the same reshaping the analysis screen uses (src-shared/analytics).
+// When the desk sends the period's cases rather than its figures and lists, the 投诉数据汇总表 (S8-10) is
+// computed here with the same statistics and lists the analysis screen sends (src-shared/analytics).
 
-/** Figures for a period's cases; stage on-time rates need the SLA engine's stages per case. */
-export function summaryFigures(
-  cases: CaseState[],
-  policy: Policy,
-  period: { from: number; to: number },
-  stagesByCase: Record<string, StageStatus[]> = {},
-  now = Date.now(),
-): SummaryFigures {
-  const stats = computeStatistics(
-    cases.map((state) => ({ state, stages: stagesByCase[state.id] ?? [] })),
-    { from: period.from, to: period.to, granularity: 'month', now, policy },
-  );
-  return figuresFromStatistics(stats, policy);
+export interface SummaryParts {
+  figures: SummaryFigures;
+  months: SummaryMonth[];
+  attention: AttentionList[];
+  /** 附：案件明细, one row a case; undefined when the reader did not ask for it. */
+  caseList: SummaryRow[] | undefined;
+}
+
+export function summaryParts(input: SummaryInput): SummaryParts {
+  const cases = input.cases ?? [];
+  const needed = !input.figures || ((input.months === undefined || input.attention === undefined) && cases.length > 0);
+  const report = needed
+    ? summaryReport(
+        cases.map((state) => ({ state, stages: input.stagesByCase?.[state.id] ?? [] })),
+        { from: input.period.from, to: input.period.to, now: input.printedAt ?? Date.now(), policy: input.policy },
+        caseLookup(cases),
+      )
+    : undefined;
+  const listCases = input.listCases ?? cases.length <= CASE_LIST_DEFAULT_MAX;
+  const byTime = (a: CaseState, b: CaseState) => a.registeredAt - b.registeredAt || a.number.localeCompare(b.number);
+  return {
+    figures: input.figures ?? report!.figures,
+    months: input.months ?? report?.months ?? [],
+    attention: input.attention ?? report?.attention ?? [],
+    caseList: input.caseList ?? (listCases && cases.length ? [...cases].sort(byTime).map((c) => summaryRow(c)) : undefined),
+  };
+}
+
+function caseLookup(cases: readonly CaseState[]): (id: string) => CaseState | undefined {
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return (id) => byId.get(id);
 }

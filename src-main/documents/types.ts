@@ -1,3 +1,4 @@
+import type { AttentionList, SummaryMonth, SummaryRow } from '../../src-shared/analytics/summary-lists';
 import type { CaseEvent } from '../../src-shared/domain/events';
 import type { CaseState } from '../../src-shared/domain/case-state';
 import type { Policy } from '../../src-shared/domain/policy';
@@ -80,6 +81,14 @@ export interface SummaryInput extends DocumentContext {
   cases?: CaseState[];
   /** The SLA engine's stages per case id, for the on-time rates when figures are computed here. */
   stagesByCase?: Record<string, StageStatus[]>;
+  /** Per-month figures of a quarter or a year (computed from `cases` when not given). */
+  months?: SummaryMonth[];
+  /** The short lists of cases that need attention (computed from `cases` when not given). */
+  attention?: AttentionList[];
+  /** Every case of the period, one row each (附：案件明细): sent only when the reader asks for it. */
+  caseList?: SummaryRow[];
+  /** Whether `cases` are also listed one row each; by default when there are at most 2,000 of them. */
+  listCases?: boolean;
 }
 
 export interface DailyQualityInput extends DocumentContext {

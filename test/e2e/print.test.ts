@@ -213,6 +213,37 @@ describe('统计分析 and 制度管理 print in the browser shell (animations o
     expect(await preview.getByTestId('pdf-page').count()).toBe(pdfPageCount(Buffer.from(body.value.pdfBase64, 'base64'), 'summary.pdf'));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-summary-1366.png') });
 
+    // 附案件明细 (issue 14 item 4): ticked by default for a month of at most 2,000 cases. Unticked, the sheet
+    // is rendered again without one row per case, and the desk sends no case rows for it; ticked again, the
+    // list is back.
+    const option = preview.getByRole('checkbox', { name: /附案件明细（共 1 件）/ });
+    expect(await option.isChecked()).toBe(true);
+    expect(summaryText).toContain('案件明细');
+    const unticked = page.waitForResponse((r) => r.url().endsWith('/bridge/documents.render'));
+    await preview.getByText('附案件明细（共 1 件）').click();
+    const withoutList = await unticked;
+    const sent = withoutList.request().postDataJSON() as { data: Record<string, unknown> };
+    expect(sent.data).not.toHaveProperty('caseList');
+    expect(sent.data).not.toHaveProperty('cases');
+    expect(sent.data).toHaveProperty('figures');
+    expect(sent.data).toHaveProperty('attention');
+    const withoutBody = (await withoutList.json()) as { ok: boolean; value: { pdfBase64: string } };
+    expect(withoutBody.ok).toBe(true);
+    const withoutText = pdfText(Buffer.from(withoutBody.value.pdfBase64, 'base64'), 'summary-without-list.pdf');
+    expect(withoutText).toContain('投诉数据汇总表');
+    expect(withoutText).toContain('案件总数');
+    expect(withoutText).not.toContain('案件明细');
+    expect(await option.isChecked()).toBe(false);
+    await preview.getByTestId('pdf-page-count').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-summary-without-list-1366.png') });
+    const ticked = page.waitForResponse((r) => r.url().endsWith('/bridge/documents.render'));
+    await option.click();
+    const withList = (await (await ticked).json()) as { ok: boolean; value: { pdfBase64: string } };
+    const withText = pdfText(Buffer.from(withList.value.pdfBase64, 'base64'), 'summary-with-list.pdf');
+    expect(withText).toContain('案件明细（共 1 件）');
+    expect(withText).toContain(number);
+    await preview.getByTestId('pdf-page-count').waitFor();
+
     // 下载 PDF saves the previewed file; 打印 in a browser downloads it too and says how to print it.
     let download = page.waitForEvent('download');
     await preview.getByRole('button', { name: /下载 PDF/ }).click();
@@ -225,6 +256,25 @@ describe('统计分析 and 制度管理 print in the browser shell (animations o
     await preview.getByRole('button', { name: /打\s*印/ }).click();
     expect((await download).suggestedFilename()).toBe(body.value.fileName);
     await page.getByText('请打开后用浏览器打印').waitFor();
+    await preview
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
+    await preview.waitFor({ state: 'hidden' });
+
+    // A month without cases from the page's own 生成汇总表: no case to list, so the option is off and disabled.
+    await page.getByTestId('analysis-period').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '2026-10' }).click();
+    const empty = page.waitForResponse((r) => r.url().endsWith('/bridge/documents.render'));
+    await page.getByTestId('summary-sheet').click();
+    const emptyBody = (await (await empty).json()) as { ok: boolean; value: { pdfBase64: string } };
+    expect(pdfText(Buffer.from(emptyBody.value.pdfBase64, 'base64'), 'summary-empty.pdf')).toMatch(/案件总数\s+0\s*件/);
+    preview = await dialogOpened(page);
+    const emptyOption = preview.getByRole('checkbox', { name: /附案件明细（共 0 件）/ });
+    expect(await emptyOption.isChecked()).toBe(false);
+    expect(await emptyOption.isDisabled()).toBe(true);
+    await preview.getByTestId('pdf-page-count').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-summary-empty-1366.png') });
     await preview
       .locator('.ant-modal-footer')
       .getByRole('button', { name: /关\s*闭/ })

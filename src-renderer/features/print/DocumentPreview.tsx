@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { App, Button, Spin, type ButtonProps } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { DocumentId } from '../../../src-shared/bridge';
@@ -21,6 +21,11 @@ export interface PreviewRequest {
   data: Record<string, unknown>;
   /** The dialog's title after 打印预览 ·, e.g. 登记表 or 汇总表 2026年11月. */
   title: string;
+  /**
+   * A request whose revision changes is rendered again in the open preview (the summary's 附案件明细
+   * ticked or unticked); the data is otherwise read once per opened dialog.
+   */
+  revision?: string;
 }
 
 interface Rendered {
@@ -34,10 +39,13 @@ export function DocumentPreview({
   request,
   onClose,
   onPrinted,
+  options,
 }: {
   request: PreviewRequest;
   onClose: () => void;
   onPrinted?: (printer?: string) => Promise<void> | void;
+  /** Choices about what the document holds, shown in the footer beside its buttons. */
+  options?: ReactNode;
 }) {
   const t = useT();
   const { message } = App.useApp();
@@ -49,7 +57,13 @@ export function DocumentPreview({
   // 打印时间 is the desk's clock at the moment the preview opens (the clock the clerk sees in the status bar),
   // stamped once so the printed copy says what the preview said; the host's own clock is not the desk's
   // in the browser shell's tests, and a host on another time source would print a time the clerk never saw.
-  const [data] = useState(() => ({ printedAt: Date.now(), ...request.data }));
+  const [data, setData] = useState(() => ({ printedAt: Date.now(), ...request.data }));
+  const [revision, setRevision] = useState(request.revision);
+  if (revision !== request.revision) {
+    setRevision(request.revision);
+    setData({ printedAt: data.printedAt, ...request.data });
+    setRendered(undefined);
+  }
 
   useEffect(() => {
     let cancelled = false;
@@ -102,6 +116,7 @@ export function DocumentPreview({
       okButtonProps={{ icon: <PrinterOutlined />, disabled: !rendered, 'data-testid': 'preview-print' } as ButtonProps}
       footer={(_, { OkBtn }) => (
         <>
+          {options ? <span style={{ float: 'left', lineHeight: '32px' }}>{options}</span> : null}
           <Button onClick={onClose}>{t('common.close')}</Button>
           <Button icon={<DownloadOutlined />} disabled={!rendered} onClick={() => rendered && download(rendered)} data-testid="preview-download">
             {t('print.downloadPdf')}

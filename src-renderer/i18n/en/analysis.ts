@@ -65,6 +65,8 @@ export const analysis: Record<keyof typeof zh, string> = {
   'a.summaryDoc': 'Summary sheet',
   'a.dutyDone': 'Mark done',
   'a.summarySheet': 'Summary sheet',
+  'a.summaryCaseList': 'Attach the case list ({n} cases)',
+  'a.summaryCaseListSlow': 'one row a case is about {pages} pages and slow to generate',
   'a.exportCsv': 'Export CSV',
   'a.exportXlsx': 'Export Excel',
   'a.exportCases': 'Export cases',

@@ -63,6 +63,8 @@ export const analysis = {
   'a.summaryDoc': '生成汇总表',
   'a.dutyDone': '标记完成',
   'a.summarySheet': '汇总表',
+  'a.summaryCaseList': '附案件明细（共 {n} 件）',
+  'a.summaryCaseListSlow': '件数多，每件一行约 {pages} 页，生成较慢',
   'a.exportCsv': '导出 CSV',
   'a.exportXlsx': '导出 Excel',
   'a.exportCases': '导出案件清单',
