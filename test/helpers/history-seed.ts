@@ -14,7 +14,7 @@ export interface HistoryShape {
   cases: number;
   perCase: number;
   open: number;
-  /** Case number prefix: desk code and date, e.g. LS01-20261101. */
+  /** Case number prefix: desk code and date, e.g. LS01-20261101; past 99,999 cases the date moves on a day (a case number's serial has at most five digits). */
   prefix: string;
   /** The last registration is this long before now (default a day); older than a month, no closed case is "recently changed". */
   endsAgoMs?: number;
@@ -41,8 +41,12 @@ export async function seedHistory(server: RunningServer, orgId: string, shape: H
     total += batch.length;
     batch = [];
   };
+  const [deskPart, datePart] = shape.prefix.split('-') as [string, string];
   for (let n = 1; n <= shape.cases; n++) {
-    const number = `${shape.prefix}-${String(n).padStart(5, '0')}`;
+    const block = Math.floor((n - 1) / 99_999);
+    const number = block
+      ? `${deskPart}-${Number(datePart) + block}-${String(((n - 1) % 99_999) + 1).padStart(5, '0')}`
+      : `${shape.prefix}-${String(n).padStart(5, '0')}`;
     const at = start + n * 3_600_000;
     const closed = n <= shape.cases - shape.open;
     batch.push(makeRegistration(at, { number, subject: `第${n}件：楼道灯不亮`, firstReceiverId: actorId }, { ...env, caseId: number }));
