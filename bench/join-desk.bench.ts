@@ -17,6 +17,8 @@ import { enrol, pullPage } from '../test/server/client';
 // as the desk pulls), nothing stored. Default size: 20,200 cases of 5 events, 1,000 of them open (no closing):
 // 100,000 events. Targets (100k events): usable ≤ 5 s, all synced ≤ 30 s; 2M events (JOIN_DESK_CASES=400000, outside
 // CI): usable ≤ 10 s. JOIN_DESK_WAIT_SYNCED=0 stops each round once the desk is usable (all synced not measured).
+// JOIN_DESK_DATA_ROOT=<folder> keeps the server's data there and, when it already holds the history, joins it
+// without seeding again (2M events take a quarter of an hour to seed); without it a temporary folder is removed.
 
 const CASES = Number(process.env.JOIN_DESK_CASES ?? 20_200);
 const PER_CASE = 5;
@@ -50,7 +52,8 @@ function countIndexedDbCalls(): void {
   }
 }
 
-const dataRoot = mkdtempSync(join(tmpdir(), 'jiesu-join-bench-'));
+const keptRoot = process.env.JOIN_DESK_DATA_ROOT;
+const dataRoot = keptRoot ?? mkdtempSync(join(tmpdir(), 'jiesu-join-bench-'));
 const demo = await startDemo({
   web: true,
   dataRoot,
@@ -66,7 +69,10 @@ try {
   // An hour between registrations, or closer where that would reach back more than five years (the issue's
   // "five years, a hundred desks"): at 400,000 cases about 6.6 minutes, so a month holds about 6,700 cases.
   const spacingMs = Math.min(3_600_000, Math.floor((5 * 365 * 86_400_000) / CASES));
-  const seeded = await seedHistory(demo.server, demo.orgId, { cases: CASES, perCase: PER_CASE, open: OPEN, prefix: 'BJ01-20250101', spacingMs });
+  const held = Number((await demo.server.db.query<{ n: string }>('select count(*) as n from events where org_id = $1', [demo.orgId]))[0]!.n);
+  const seeded = held
+    ? { events: held }
+    : await seedHistory(demo.server, demo.orgId, { cases: CASES, perCase: PER_CASE, open: OPEN, prefix: 'BJ01-20250101', spacingMs });
   const seedMs = performance.now() - t0;
   const usable: number[] = [];
   const synced: number[] = [];
@@ -146,7 +152,8 @@ try {
     seedMs: Math.round(seedMs),
     ...(WAIT_SYNCED ? { eventsStoredMs: Math.round(med(stored)) } : {}),
   };
-  const big = seeded.events >= 2_000_000;
+  // 400,000 cases of 5 events less the open ones' closings: 1,999,000, the issue's "2M".
+  const big = seeded.events >= 1_000_000;
   report({
     bench: 'join.desk-usable',
     figure: Math.round(med(usable)),
@@ -174,5 +181,5 @@ try {
   await browser.close();
   await demo.stop();
   // The server's data folder: 2M events take gigabytes.
-  rmSync(dataRoot, { recursive: true, force: true });
+  if (!keptRoot) rmSync(dataRoot, { recursive: true, force: true });
 }
