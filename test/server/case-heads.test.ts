@@ -5,7 +5,7 @@ import { checkEventRows } from '../../src-server/sync/validate';
 import { pushEvents } from '../../src-server/sync/events-store';
 import { migrate } from '../../src-server/db/migrate';
 import type { CaseEvent } from '../../src-shared/domain/events';
-import { makeEvent, makeRegistration } from '../../src-shared/domain/projection.fixtures';
+import { makeEvent, makeRegistration, storyPayload } from '../../src-shared/domain/projection.fixtures';
 
 // The cases' heads (migration 8) that GET /sync/v1/events/first reads instead of the history: kept by every
 // push in the statement that stores its events, they must always equal what the stored events say — per case
@@ -102,15 +102,7 @@ describe.each(BACKENDS)('case heads (%s)', (backend) => {
       for (const [j, type] of story.entries()) {
         // The last two cases get their later events written on the other site.
         const siteId = k >= 10 && j > 0 ? east : desk.siteId;
-        const payload =
-          type === 'case.rejected'
-            ? { reasonCode: 'out_of_scope', explanation: '不属于受理范围' }
-            : type === 'case.reopened'
-              ? { reason: '业主不满意' }
-              : type === 'case.note'
-                ? { text: '已回访' }
-                : {};
-        events.push(makeEvent(type, payload as never, at + (j + 1) * 60_000, { ...env, siteId }));
+        events.push(makeEvent(type, storyPayload(type) as never, at + (j + 1) * 60_000, { ...env, siteId }));
       }
     }
     // Interleaved across cases (each case's events stay in their order), in batches of 1–5.
