@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,12 +15,16 @@ import { enrol, pullPage } from '../test/server/client';
 // - all synced: from the click until every case of the history is on the desk (its `cases` store).
 // Baseline in the same run: the server's HTTP pull of the same events alone (a Node client, 500 per page,
 // as the desk pulls), nothing stored. Default size: 20,200 cases of 5 events, 1,000 of them open (no closing):
-// 100,000 events. Targets (100k events): usable ≤ 5 s, all synced ≤ 30 s.
+// 100,000 events. Targets (100k events): usable ≤ 5 s, all synced ≤ 30 s; 2M events (JOIN_DESK_CASES=400000, outside
+// CI): usable ≤ 10 s. JOIN_DESK_WAIT_SYNCED=0 stops each round once the desk is usable (all synced not measured).
+// JOIN_DESK_DATA_ROOT=<folder> keeps the server's data there and, when it already holds the history, joins it
+// without seeding again (2M events take a quarter of an hour to seed); without it a temporary folder is removed.
 
 const CASES = Number(process.env.JOIN_DESK_CASES ?? 20_200);
 const PER_CASE = 5;
 const OPEN = Number(process.env.JOIN_DESK_OPEN ?? 1_000);
 const ROUNDS = Number(process.env.JOIN_DESK_ROUNDS ?? 1);
+const WAIT_SYNCED = process.env.JOIN_DESK_WAIT_SYNCED !== '0';
 /** `JOIN_DESK_IDB=1`: also print where the page's IndexedDB calls went (calls and their own time, per store). */
 const IDB_SPLIT = process.env.JOIN_DESK_IDB === '1';
 
@@ -48,7 +52,8 @@ function countIndexedDbCalls(): void {
   }
 }
 
-const dataRoot = mkdtempSync(join(tmpdir(), 'jiesu-join-bench-'));
+const keptRoot = process.env.JOIN_DESK_DATA_ROOT;
+const dataRoot = keptRoot ?? mkdtempSync(join(tmpdir(), 'jiesu-join-bench-'));
 const demo = await startDemo({
   web: true,
   dataRoot,
@@ -61,7 +66,13 @@ const demo = await startDemo({
 const browser = await launchChromium();
 try {
   let t0 = performance.now();
-  const seeded = await seedHistory(demo.server, demo.orgId, { cases: CASES, perCase: PER_CASE, open: OPEN, prefix: 'BJ01-20250101' });
+  // An hour between registrations, or closer where that would reach back more than five years (the issue's
+  // "five years, a hundred desks"): at 400,000 cases about 6.6 minutes, so a month holds about 6,700 cases.
+  const spacingMs = Math.min(3_600_000, Math.floor((5 * 365 * 86_400_000) / CASES));
+  const held = Number((await demo.server.db.query<{ n: string }>('select count(*) as n from events where org_id = $1', [demo.orgId]))[0]!.n);
+  const seeded = held
+    ? { events: held }
+    : await seedHistory(demo.server, demo.orgId, { cases: CASES, perCase: PER_CASE, open: OPEN, prefix: 'BJ01-20250101', spacingMs });
   const seedMs = performance.now() - t0;
   const usable: number[] = [];
   const synced: number[] = [];
@@ -99,7 +110,7 @@ try {
     // Every case on the desk: the count of its `cases` collection (RxDB's Dexie storage, one IndexedDB
     // database per collection), read from the page every 200 ms; beside it, when every event was stored.
     let eventsStored = 0;
-    for (;;) {
+    for (; WAIT_SYNCED;) {
       const count = (collection: string) =>
         page.evaluate(
           async ([p, suffix]) => {
@@ -122,8 +133,10 @@ try {
       if ((await count('cases')) >= CASES) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    synced.push(performance.now() - t0);
-    stored.push(eventsStored || synced.at(-1)!);
+    if (WAIT_SYNCED) {
+      synced.push(performance.now() - t0);
+      stored.push(eventsStored || synced.at(-1)!);
+    }
     if (IDB_SPLIT)
       process.stderr.write(
         `IndexedDB calls, round ${round}: ${JSON.stringify(await page.evaluate(() => (globalThis as { __idbSplit?: unknown }).__idbSplit))}\n`,
@@ -131,30 +144,34 @@ try {
     await context.close();
   }
   const med = (xs: number[]) => percentile(xs, 50);
-  const size = { cases: CASES, events: seeded.events, open: OPEN, rounds: ROUNDS, seedMs: Math.round(seedMs), eventsStoredMs: Math.round(med(stored)) };
-  report({
-    bench: 'join.desk-usable',
-    figure: Math.round(med(usable)),
-    unit: 'ms',
-    baseline: Math.round(med(pulls)),
-    baselineLabel: `HTTP pull of the same ${seeded.events} events alone (500 a page, nothing stored)`,
-    ratio: med(pulls) / med(usable),
-    target: '≤ 5 s at 100k events',
-    ...(seeded.events >= 100_000 ? { meetsTarget: med(usable) <= 5000 } : {}),
-    extra: size,
-  });
-  report({
-    bench: 'join.desk-all-synced',
-    figure: Math.round(med(synced)),
-    unit: 'ms',
-    baseline: Math.round(med(pulls)),
-    baselineLabel: `HTTP pull of the same ${seeded.events} events alone (500 a page, nothing stored)`,
-    ratio: med(pulls) / med(synced),
-    target: '≤ 30 s at 100k events',
-    ...(seeded.events >= 100_000 ? { meetsTarget: med(synced) <= 30_000 } : {}),
-    extra: size,
-  });
+  const size = {
+    cases: CASES,
+    events: seeded.events,
+    open: OPEN,
+    rounds: ROUNDS,
+    seedMs: Math.round(seedMs),
+    ...(WAIT_SYNCED ? { eventsStoredMs: Math.round(med(stored)) } : {}),
+  };
+  // 400,000 cases of 5 events less the open ones' closings: 1,999,000, the issue's "2M".
+  const big = seeded.events >= 1_000_000;
+  const against = (bench: string, figure: number, target: string, meets: boolean | undefined) =>
+    report({
+      bench,
+      figure: Math.round(figure),
+      unit: 'ms',
+      baseline: Math.round(med(pulls)),
+      baselineLabel: `HTTP pull of the same ${seeded.events} events alone (500 a page, nothing stored)`,
+      ratio: med(pulls) / figure,
+      target,
+      ...(meets === undefined ? {} : { meetsTarget: meets }),
+      extra: size,
+    });
+  const measured = seeded.events >= 100_000;
+  against('join.desk-usable', med(usable), big ? '≤ 10 s at 2M events' : '≤ 5 s at 100k events', measured ? med(usable) <= (big ? 10_000 : 5000) : undefined);
+  if (WAIT_SYNCED) against('join.desk-all-synced', med(synced), '≤ 30 s at 100k events', measured && !big ? med(synced) <= 30_000 : undefined);
 } finally {
   await browser.close();
   await demo.stop();
+  // The server's data folder: 2M events take gigabytes.
+  if (!keptRoot) rmSync(dataRoot, { recursive: true, force: true });
 }

@@ -17,6 +17,7 @@ const TABLES: { name: string; key: string; batch?: number }[] = [
   { name: 'admin_tokens', key: 'token_hash' },
   { name: 'org_seq', key: 'org_id' },
   { name: 'events', key: 'org_id, seq' },
+  { name: 'case_heads', key: 'org_id, case_id, site_id' },
   { name: 'config_docs', key: 'org_id, seq' },
   // Bodies are up to 20 MB each (domain/attachments.ts): a few per batch keeps the copy's memory small.
   { name: 'attachment_bodies', key: 'org_id, hash', batch: 8 },

@@ -175,7 +175,22 @@ async function writeGroup(tx: Queryable, keyring: Keyring, group: readonly Prepa
          left join lateral (select true as hit from events e where e.org_id = $1 and e.id = u.id limit 1) as s on true
        where s.hit is null
        on conflict (org_id, id) do nothing
-       returning id, seq, site_id
+       returning id, seq, site_id, case_id, type, at
+     ), heads as (
+       -- The cases' heads (migration 8, sync/first-events.ts): in the statement that stores the events, so
+       -- they never disagree. SET reads the row before the update: a closing, rejection or reopening decides
+       -- whether the case is open only if it came after the one the head holds.
+       insert into case_heads (org_id, case_id, site_id, last_seq, last_at, n, open_seq, open)
+       select $1, i.case_id, i.site_id, max(i.seq), max(i.at), count(*),
+         coalesce(max(i.seq) filter (where i.type in ('case.closed', 'case.rejected', 'case.reopened')), 0),
+         coalesce((array_agg(i.type order by i.seq desc) filter (where i.type in ('case.closed', 'case.rejected', 'case.reopened')))[1], 'case.reopened') = 'case.reopened'
+       from ins as i group by i.case_id, i.site_id
+       on conflict (org_id, case_id, site_id) do update set
+         last_seq = greatest(case_heads.last_seq, excluded.last_seq),
+         last_at = greatest(case_heads.last_at, excluded.last_at),
+         n = case_heads.n + excluded.n,
+         open = case when excluded.open_seq > case_heads.open_seq then excluded.open else case_heads.open end,
+         open_seq = greatest(case_heads.open_seq, excluded.open_seq)
      ), last as (
        update org_seq set seq = greatest(org_seq.seq, m.seq) from (select max(seq) as seq from ins) as m
        where org_seq.org_id = $1 and m.seq is not null

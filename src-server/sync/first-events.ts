@@ -19,14 +19,19 @@ export const FIRST_EVENTS_MAX = 20_000;
 
 // A case is open unless the last of its closing, rejection and reopening events closed or rejected it
 // (src-shared/domain/projection.ts). Cases are taken whole, open ones first and then by their last
-// sequence number, newest first, while the running count of their events stays within the cap.
+// sequence number, newest first, while the running count of their events stays within the cap. The cases
+// come from their heads (migration 8, kept by every push in sync/events-store.ts), one row per case and
+// site, found by the two indexes (open; changed since) so the history itself is never read; a case with
+// events on several sites is judged on all of them for an organisation's desk, on its own site's for a site's.
 const FIRST_CASES_SQL = (siteScoped: boolean) => `
-with per_case as (
-  select case_id, max(seq) as last_seq, count(*) as n,
-    coalesce((array_agg(type order by seq desc) filter (where type in ('case.closed', 'case.rejected', 'case.reopened')))[1], 'case.reopened') = 'case.reopened' as open,
-    max(at) as last_at
-  from events where org_id = $1 ${siteScoped ? 'and site_id = $4' : ''}
-  group by case_id
+with candidates as (
+  select case_id from case_heads where org_id = $1 and open ${siteScoped ? 'and site_id = $4' : ''}
+  union
+  select case_id from case_heads where org_id = $1 and last_at >= $2 ${siteScoped ? 'and site_id = $4' : ''}
+), per_case as (
+  select h.case_id, max(h.last_seq) as last_seq, sum(h.n) as n, (array_agg(h.open order by h.open_seq desc))[1] as open, max(h.last_at) as last_at
+  from candidates c join case_heads h on h.org_id = $1 and h.case_id = c.case_id ${siteScoped ? 'and h.site_id = $4' : ''}
+  group by h.case_id
 ), ranked as (
   select case_id, sum(n) over (order by open desc, last_seq desc rows unbounded preceding) as upto
   from per_case where open or last_at >= $2

@@ -85,3 +85,11 @@ export function makeRegistration(
     envelope,
   );
 }
+
+/** A plain payload for the lifecycle events a test's case stories are made of (rejected, reopened, note; others empty). */
+export function storyPayload(type: EventType): Record<string, string> {
+  if (type === 'case.rejected') return { reasonCode: 'out_of_scope', explanation: '不属于受理范围' };
+  if (type === 'case.reopened') return { reason: '业主不满意' };
+  if (type === 'case.note') return { text: '已回访' };
+  return {};
+}

@@ -8,7 +8,7 @@ import { pushEvents } from '../../src-server/sync/events-store';
 import { firstEvents, RECENT_WINDOW_MS } from '../../src-server/sync/first-events';
 import { FIRST_EVENTS_PATH, type EnrolResponse } from '../../src-shared/sync/contract';
 import type { CaseEvent } from '../../src-shared/domain/events';
-import { makeEvent, makeRegistration } from '../../src-shared/domain/projection.fixtures';
+import { makeEvent, makeRegistration, storyPayload } from '../../src-shared/domain/projection.fixtures';
 
 // Issue 14 item 1, "usable first": a new desk is sent the events of the cases a clerk works on before the
 // history — every open case, and the cases changed within the recent window — whole cases, open ones first,
@@ -40,15 +40,7 @@ describe.each(BACKENDS)('first events for a new desk (%s)', (backend) => {
       const env = { orgId: desk.orgId, siteId, deskId: desk.deskId, actorId, policyRevision: 1, caseId: name };
       const list: CaseEvent[] = [makeRegistration(at, { number: `HZ01-20261127-${String(++n).padStart(3, '0')}`, firstReceiverId: actorId }, env)];
       for (const [type, minutes] of then) {
-        const payload =
-          type === 'case.rejected'
-            ? { reasonCode: 'out_of_scope', explanation: '不属于受理范围' }
-            : type === 'case.reopened'
-              ? { reason: '业主不满意' }
-              : type === 'case.note'
-                ? { text: '已回访' }
-                : {};
-        list.push(makeEvent(type, payload as never, at + minutes * 60_000, env));
+        list.push(makeEvent(type, storyPayload(type) as never, at + minutes * 60_000, env));
       }
       cases.set(name, list);
     };
