@@ -1,4 +1,4 @@
-import { lazy, type ReactNode } from 'react';
+import { use, type ComponentType, type ReactNode } from 'react';
 import { Spin } from 'antd';
 import { useT } from '../i18n/i18n';
 
@@ -7,31 +7,54 @@ import { useT } from '../i18n/i18n';
 // drawn, prefetchPages() loads them all while the desk is idle, so 快速登记 (F2) or a case opens without
 // waiting; before that, the page asked for loads on demand under PageFallback.
 
-const loaders = {
-  intake: () => import('../features/intake/IntakePage'),
-  case: () => import('../features/case/CasePage'),
-  callbacks: () => import('../features/callbacks/CallbackQueuePage'),
-  settings: () => import('../features/settings/SettingsPage'),
-};
+/**
+ * A screen loaded on first use. Unlike React.lazy, a screen already loaded (prefetched) renders at once: lazy
+ * suspends on its first render even when the chunk is there, which blanked the page for a frame between the
+ * queue and a case.
+ */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): { Page: ComponentType<P>; preload: () => Promise<unknown> } {
+  let loaded: ComponentType<P> | undefined;
+  let pending: Promise<ComponentType<P>> | undefined;
+  const preload = () =>
+    (pending ??= load().then(
+      (c) => (loaded = c),
+      (e: unknown) => {
+        pending = undefined; // asked again next time (a chunk that failed to load)
+        throw e;
+      },
+    ));
+  function Page(props: P) {
+    const C = loaded ?? use(preload());
+    return <C {...props} />;
+  }
+  return { Page, preload };
+}
 
-export const IntakePage = lazy(async () => ({ default: (await loaders.intake()).IntakePage }));
-export const CasePage = lazy(async () => ({ default: (await loaders.case()).CasePage }));
-export const CallbackQueuePage = lazy(async () => ({ default: (await loaders.callbacks()).CallbackQueuePage }));
-export const SettingsPage = lazy(async () => ({ default: (await loaders.settings()).SettingsPage }));
+const intake = lazyPage<{ receptionDay?: string }>(async () => (await import('../features/intake/IntakePage')).IntakePage);
+const casePage = lazyPage(async () => (await import('../features/case/CasePage')).CasePage);
+const callbacks = lazyPage(async () => (await import('../features/callbacks/CallbackQueuePage')).CallbackQueuePage);
+const settings = lazyPage(async () => (await import('../features/settings/SettingsPage')).SettingsPage);
+
+export const IntakePage = intake.Page;
+export const CasePage = casePage.Page;
+export const CallbackQueuePage = callbacks.Page;
+export const SettingsPage = settings.Page;
 /** First run (a desk without identity): set-up, joining a server, restoring a backup. */
-export const FirstRun = lazy(async () => ({ default: (await import('../features/setup/FirstRun')).FirstRun }));
+export const FirstRun = lazyPage(async () => (await import('../features/setup/FirstRun')).FirstRun).Page;
 
 let prefetched = false;
 
-/** Loads every lazy screen once the browser is idle; called when a first screen has drawn its data. */
+/**
+ * Loads every lazy screen a second after a first screen has drawn its data, when the browser is idle: running
+ * their code must not hold up what the queue still draws (its timers, a scroll).
+ */
 export function prefetchPages(): void {
   if (prefetched) return;
   prefetched = true;
   const run = () => {
-    for (const load of Object.values(loaders)) void load().catch(() => (prefetched = false));
+    for (const page of [intake, casePage, callbacks, settings]) void page.preload().catch(() => undefined);
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
-  else setTimeout(run, 200);
+  setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : run()), 1000);
 }
 
 /**
