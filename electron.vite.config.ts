@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { rendererCodeSplitting } from './renderer-chunks.config';
 
 // Main and preload are bundled for Node; the sandboxed preload must be CommonJS (Electron cannot load an
 // ESM preload in a sandboxed renderer).
@@ -27,7 +28,7 @@ export default defineConfig({
     resolve: { alias: [{ find: /^zod$/, replacement: resolve(__dirname, 'src-shared/zod-csp.ts') }] },
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') }, output: { codeSplitting: rendererCodeSplitting } },
     },
   },
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { rendererCodeSplitting } from './renderer-chunks.config';
 
 // The renderer alone, for the browser shell (`npm run build:web`, `npm run start:web`): the same input as
 // electron.vite.config.ts's renderer section, written to dist-web/.
@@ -15,6 +16,6 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'dist-web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 8000,
-    rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } },
+    rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') }, output: { codeSplitting: rendererCodeSplitting } },
   },
 });

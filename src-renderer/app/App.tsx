@@ -6,7 +6,8 @@ import { DeskProvider } from './DeskProvider';
 import { useDesk } from '../data/desk-context';
 import { useLanguage } from '../i18n/i18n';
 import { useReducedMotion } from '../hooks/reduced-motion';
-import { FirstRun } from '../features/setup/FirstRun';
+import { Suspense } from 'react';
+import { FirstRun, PageFallback } from './lazy-pages';
 import { SignIn } from '../features/setup/SignIn';
 import { Shell } from './Shell';
 
@@ -29,7 +30,9 @@ export function DeskApp() {
           cover a dialog's buttons or the page's action bar at the top (issue 11 finding 12). */}
       <AntApp notification={{ placement: 'bottomRight', bottom: 48, stack: { threshold: 2 }, maxCount: 4, pauseOnHover: true, showProgress: true }}>
         <DeskProvider>
-          <Gate />
+          <Suspense fallback={<PageFallback />}>
+            <Gate />
+          </Suspense>
         </DeskProvider>
       </AntApp>
     </ConfigProvider>

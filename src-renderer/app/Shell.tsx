@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
 import { SyncStatus } from '../components/SyncStatus';
 import { BarChartOutlined, FormOutlined, LogoutOutlined, PhoneOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
@@ -7,10 +7,7 @@ import { useLanguage, useT } from '../i18n/i18n';
 import { extraRoutes } from './extra-routes';
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { QueuePage } from '../features/queue/QueuePage';
-import { IntakePage } from '../features/intake/IntakePage';
-import { CasePage } from '../features/case/CasePage';
-import { CallbackQueuePage } from '../features/callbacks/CallbackQueuePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { CallbackQueuePage, CasePage, IntakePage, PageFallback, SettingsPage, prefetchPages } from './lazy-pages';
 import { AlertCenter } from '../features/alerts/AlertCenter';
 import { useGlobalShortcuts } from './shortcuts';
 import { Clock } from '../components/Clock';
@@ -70,6 +67,11 @@ export function Shell() {
     ...extraRoutes.map((r) => ({ key: r.path, icon: r.icon ?? <BarChartOutlined />, label: <a href={`#/${r.path}`}>{r.label[lang]}</a> })),
     { key: 'settings', icon: <SettingOutlined />, label: <a href={hrefOf({ name: 'settings' })}>{t('nav.settings')}</a> },
   ];
+  // The queue prefetches the other screens once its cases are on screen; any other first screen does so now.
+  const firstIsQueue = route.name === 'queue';
+  useEffect(() => {
+    if (!firstIsQueue) prefetchPages();
+  }, [firstIsQueue]);
   useEffect(() => {
     document.title = `${t('app.title')}${desk ? ` · ${desk.name}` : ''}`;
   }, [t, desk]);
@@ -83,7 +85,9 @@ export function Shell() {
       <Layout>
         <Layout.Content style={{ overflow: 'auto', padding: 20 }} id="page">
           <ProvisionalCalendarNotice />
-          <PageFor route={route} />
+          <Suspense fallback={<PageFallback />}>
+            <PageFor route={route} />
+          </Suspense>
         </Layout.Content>
         <Layout.Footer style={{ padding: '6px 16px', background: '#fafafa', borderTop: '1px solid #f0f0f0' }} role="status">
           {/* One line at 1366 px: the desk's name gives way (ellipsis, full name on hover) before anything wraps. */}

@@ -129,7 +129,7 @@ afterAll(() => rmSync(fx.userData, { recursive: true, force: true }));
 
 describe('Electron main process wiring (fake electron)', () => {
   it('registers app:// as a privileged scheme and serves the renderer with the CSP', async () => {
-    expect(fx.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fx.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     const handler = fx.protocolHandlers.get('app');
     expect(handler).toBeDefined();
     const missing = await handler?.(new Request('app://desk/no-such-file.js'));

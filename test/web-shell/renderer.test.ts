@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -59,5 +59,26 @@ describe('the built desk in the browser shell', () => {
     expect(info).toMatchObject({ ok: true, value: { host: 'web' } });
     await page.screenshot({ path: join(shots, 'web-shell-first-run.png') });
     await page.close();
+  });
+
+  it('the first load holds the queue, not the screens loaded on demand (the case page, intake, callbacks, settings, first run, print preview)', () => {
+    // Every script the entry imports statically, as the built files name them (docs/architecture.md, "What the renderer loads first").
+    const assets = join(outDir, 'assets');
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const first = new Set<string>();
+    const visit = (file: string) => {
+      if (first.has(file)) return;
+      first.add(file);
+      const code = readFileSync(join(assets, file), 'utf8');
+      for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(m[1]!);
+    };
+    visit(/src="\/assets\/([^"]+\.js)"/.exec(html)![1]!);
+    const files = readdirSync(assets);
+    for (const screen of ['CasePage', 'IntakePage', 'CallbackQueuePage', 'SettingsPage', 'FirstRun', 'DocumentPreview']) {
+      const chunk = files.find((f) => f.startsWith(`${screen}-`) && f.endsWith('.js'));
+      expect(chunk, `${screen} is a chunk of its own`).toBeDefined();
+      expect(first.has(chunk!), `${screen} is not in the first load`).toBe(false);
+    }
+    expect([...first].some((f) => f.startsWith('react-'))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Checkbox, Empty, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { AlertOutlined, FormOutlined } from '@ant-design/icons';
 import { useDesk } from '../../data/desk-context';
@@ -10,6 +10,7 @@ import { useT } from '../../i18n/i18n';
 import { formatMinute } from '../../format/time';
 import { StageTimer } from '../../components/StageTimer';
 import { hrefOf, navigate } from '../../app/router';
+import { prefetchPages } from '../../app/lazy-pages';
 import { countByState, emptyFilter, isFiltered, selectRows, type QueueFilter, type QueueRow } from './queue-model';
 
 // 工作台: every case the clerk should be working on, soonest deadline first, each with its live timer.
@@ -24,6 +25,10 @@ export function QueuePage() {
   const { docs, loading } = useCaseDocs({ scope: includeClosed ? 'all' : 'open' });
   const { timers } = useQueueTimers(docs, policyFor);
   const labels = useMemo(() => policyLabels(policy), [policy]);
+  // Once the cases are on screen, the desk's other screens load while it is idle (app/lazy-pages.tsx).
+  useEffect(() => {
+    if (!loading) prefetchPages();
+  }, [loading]);
   const me = { id: staff?.id ?? '', departmentId: staff?.departmentId, roles: staff?.roles };
 
   const all: QueueRow[] = useMemo(() => docs.map((d) => ({ state: d.state, timers: timers.get(d.id) ?? { stages: [] }, search: d.search })), [docs, timers]);
