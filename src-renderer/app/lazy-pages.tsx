@@ -1,6 +1,7 @@
 import { use, type ComponentType, type ReactNode } from 'react';
 import { Spin } from 'antd';
 import { useT } from '../i18n/i18n';
+import type { Route } from './router';
 
 // The screens the queue does not need, each its own chunk (docs/performance.md "Opening the desk's databases
 // at 50k cases"): the desk's first screen loads and runs only the queue's code. Once a first screen has
@@ -41,6 +42,17 @@ export const CallbackQueuePage = callbacks.Page;
 export const SettingsPage = settings.Page;
 /** First run (a desk without identity): set-up, joining a server, restoring a backup. */
 export const FirstRun = lazyPage(async () => (await import('../features/setup/FirstRun')).FirstRun).Page;
+
+/**
+ * Starts loading the screen the desk opens on (a reload on a case, a link to 快速登记) as the desk starts, so
+ * its chunk is fetched and compiled while the store opens instead of after the shell has drawn: loading it only
+ * when the shell first renders the route made a cold start straight to a case ~300 ms slower than with the
+ * case page in the first load (bench/attachments-page.bench.ts, docs/performance.md).
+ */
+export function preloadPageFor(route: Route): void {
+  const page = { intake, case: casePage, callbacks, settings }[route.name as 'intake' | 'case' | 'callbacks' | 'settings'];
+  if (page) void page.preload().catch(() => undefined);
+}
 
 let prefetched = false;
 

@@ -81,4 +81,20 @@ describe('the built desk in the browser shell', () => {
     }
     expect([...first].some((f) => f.startsWith('react-'))).toBe(true);
   });
+
+  it('a desk opened on a case starts loading the case page with its own start; opened on the queue, it does not', async () => {
+    // On a desk without identity the first run is shown, never the case page: only the start's own preload
+    // (main.tsx, app/lazy-pages.tsx preloadPageFor) asks for its chunk, and only when the address names a case.
+    const requested = async (address: string) => {
+      const page = await browser.newPage({ locale: 'zh-CN' });
+      const scripts: string[] = [];
+      page.on('request', (r) => scripts.push(new URL(r.url()).pathname));
+      await page.goto(`${host.shell.url}${address}`);
+      await page.getByText('加入服务器').first().waitFor({ timeout: 30_000 });
+      await page.close();
+      return scripts.filter((s) => /\/assets\/(CasePage|FirstRun)-[^/]+\.js$/.test(s)).map((s) => s.replace(/^\/assets\/([A-Za-z]+)-.*$/, '$1'));
+    };
+    expect((await requested('/?desk=shell-preload#/case/HZ01-20261208-001')).sort()).toEqual(['CasePage', 'FirstRun']);
+    expect(await requested('/?desk=shell-preload#/')).toEqual(['FirstRun']);
+  });
 });
