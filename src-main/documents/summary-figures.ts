@@ -1,7 +1,7 @@
 import {
   CASE_LIST_DEFAULT_MAX,
+  caseListRows,
   summaryReport,
-  summaryRow,
   type AttentionList,
   type SummaryMonth,
   type SummaryRow,
@@ -31,12 +31,11 @@ export function summaryParts(input: SummaryInput): SummaryParts {
       )
     : undefined;
   const listCases = input.listCases ?? cases.length <= CASE_LIST_DEFAULT_MAX;
-  const byTime = (a: CaseState, b: CaseState) => a.registeredAt - b.registeredAt || a.number.localeCompare(b.number);
   return {
     figures: input.figures ?? report!.figures,
     months: input.months ?? report?.months ?? [],
     attention: input.attention ?? report?.attention ?? [],
-    caseList: input.caseList ?? (listCases && cases.length ? [...cases].sort(byTime).map((c) => summaryRow(c)) : undefined),
+    caseList: input.caseList ?? (listCases && cases.length ? caseListRows(cases) : undefined),
   };
 }
 

@@ -60,6 +60,16 @@ export interface AttentionList {
   rows: SummaryRow[];
 }
 
+/** The order of every list of the summary: by registration, then by number. */
+export function byRegistration(a: CaseState, b: CaseState): number {
+  return a.registeredAt - b.registeredAt || a.number.localeCompare(b.number);
+}
+
+/** 附案件明细: one row a case, in registration order. */
+export function caseListRows(cases: readonly CaseState[]): SummaryRow[] {
+  return [...cases].sort(byRegistration).map((c) => summaryRow(c));
+}
+
 export function summaryRow(c: CaseState, note?: string): SummaryRow {
   const last = latestCallback(c);
   const subject = [...c.subject];
@@ -162,7 +172,6 @@ export function attentionLists(
   offsetMinutes: number,
   max = ATTENTION_LIST_MAX,
 ): AttentionList[] {
-  const byTime = (a: CaseState, b: CaseState) => a.registeredAt - b.registeredAt || a.number.localeCompare(b.number);
   const list = (id: AttentionListId, picked: { total: number; first: CaseState[] }, note: (c: CaseState) => string | undefined): AttentionList => ({
     id,
     total: picked.total,
@@ -182,7 +191,11 @@ export function attentionLists(
         m.notes.push(`${o.name} ${overdue ? '逾期未完成' : '超时完成'}`);
         missed.set(id, m);
       }
-  const late = firstOf(statesOf(missed.keys(), caseOf), (a, b) => Number(missed.get(b.id)!.overdue) - Number(missed.get(a.id)!.overdue) || byTime(a, b), max);
+  const late = firstOf(
+    statesOf(missed.keys(), caseOf),
+    (a, b) => Number(missed.get(b.id)!.overdue) - Number(missed.get(a.id)!.overdue) || byRegistration(a, b),
+    max,
+  );
 
   // S9-10: the latest callback unsatisfied or scored 2 of 5 or less; the lowest scores first.
   const score = (c: CaseState) => latestCallback(c)?.satisfaction ?? 5;
@@ -195,18 +208,18 @@ export function attentionLists(
 
   return [
     list('overdue', late, (c) => missed.get(c.id)!.notes.join('；')),
-    list('callbackOverdue', firstOf(statesOf(stats.callback.overdue.caseIds, caseOf), byTime, max), (c) =>
+    list('callbackOverdue', firstOf(statesOf(stats.callback.overdue.caseIds, caseOf), byRegistration, max), (c) =>
       c.resolvedAt === undefined ? undefined : `办结 ${formatLocal(c.resolvedAt, offsetMinutes)}`,
     ),
     list(
       'unsatisfied',
-      firstOf(unsatisfied(), (a, b) => score(a) - score(b) || byTime(a, b), max),
+      firstOf(unsatisfied(), (a, b) => score(a) - score(b) || byRegistration(a, b), max),
       (c) => {
         const last = latestCallback(c)!;
         return `${last.satisfaction}/5${last.satisfied ? '' : ' 不满意'}：${[...last.outcome].slice(0, 30).join('')}`;
       },
     ),
-    list('valid', firstOf(statesOf(stats.validComplaints.valid.caseIds, caseOf), byTime, max), () => undefined),
+    list('valid', firstOf(statesOf(stats.validComplaints.valid.caseIds, caseOf), byRegistration, max), () => undefined),
   ];
 }
 

@@ -7,7 +7,7 @@ import { findRepeatedProblems, placeFieldsOf } from '../../../src-shared/analyti
 import { dutyReminders, type DutyOccurrence } from '../../../src-shared/analytics/duties';
 import { markDutyDone, useDutiesDone } from './duties-store';
 import { casesTable, statisticsTables } from '../../../src-shared/analytics/tables';
-import { CASE_LIST_DEFAULT_MAX, summaryReport, summaryRow } from '../../../src-shared/analytics/summary-lists';
+import { CASE_LIST_DEFAULT_MAX, caseListRows, summaryReport } from '../../../src-shared/analytics/summary-lists';
 import type { Policy } from '../../../src-shared/domain/policy';
 import type { CaseState } from '../../../src-shared/domain/case-state';
 import { useDesk } from '../../data/desk-context';
@@ -149,14 +149,7 @@ function AnalysisFor({ policy }: { policy: Policy }) {
   }
   // The rows are built once per tick of the option, not on every render of the page (a year is 100k rows).
   const summaryCaseList = useMemo(
-    () =>
-      summary?.withList
-        ? summary.report.stats.total.caseIds
-            .map((id) => data.byId.get(id))
-            .filter((c): c is CaseState => !!c)
-            .sort((a, b) => a.registeredAt - b.registeredAt || a.number.localeCompare(b.number))
-            .map((c) => summaryRow(c))
-        : undefined,
+    () => (summary?.withList ? caseListRows(summary.report.stats.total.caseIds.map((id) => data.byId.get(id)).filter((c): c is CaseState => !!c)) : undefined),
     [summary, data.byId],
   );
   const summaryRequest = useMemo((): PreviewRequest | undefined => {
