@@ -6,6 +6,7 @@ import type { Keyring } from '../confidential/keyring';
 import { messageFor } from '../../src-shared/i18n/validation';
 import { carriesSeal, docsForDesk, openStored, sealForStorage, type StoredEvent } from '../confidential/sealed-events';
 import { lockOrg } from './seq';
+import { ENDING_AND_REOPENING_EVENTS } from '../../src-shared/domain/projection';
 
 // Events are append-only (docs/architecture.md §The event log): a new id is stored with the next sequence number,
 // an identical re-push is a no-op, and a changed one is refused by returning the stored master state
@@ -141,6 +142,9 @@ export async function writePushes(db: Database, keyring: Keyring, pushes: readon
   return outcomes;
 }
 
+/** The domain's ending and reopening events as an SQL list (constants, never input). */
+const ENDING_TYPES_SQL = ENDING_AND_REOPENING_EVENTS.map((t) => `'${t}'`).join(', ');
+
 async function writeGroup(tx: Queryable, keyring: Keyring, group: readonly PreparedPush[]): Promise<PushOutcome[]> {
   const orgId = group[0]!.scope.orgId;
   if (group.some((p) => p.scope.orgId !== orgId)) throw new Error('a group holds pushes of one organisation');
@@ -182,8 +186,8 @@ async function writeGroup(tx: Queryable, keyring: Keyring, group: readonly Prepa
        -- whether the case is open only if it came after the one the head holds.
        insert into case_heads (org_id, case_id, site_id, last_seq, last_at, n, open_seq, open)
        select $1, i.case_id, i.site_id, max(i.seq), max(i.at), count(*),
-         coalesce(max(i.seq) filter (where i.type in ('case.closed', 'case.rejected', 'case.reopened')), 0),
-         coalesce((array_agg(i.type order by i.seq desc) filter (where i.type in ('case.closed', 'case.rejected', 'case.reopened')))[1], 'case.reopened') = 'case.reopened'
+         coalesce(max(i.seq) filter (where i.type in (${ENDING_TYPES_SQL})), 0),
+         coalesce((array_agg(i.type order by i.seq desc) filter (where i.type in (${ENDING_TYPES_SQL})))[1], 'case.reopened') = 'case.reopened'
        from ins as i group by i.case_id, i.site_id
        on conflict (org_id, case_id, site_id) do update set
          last_seq = greatest(case_heads.last_seq, excluded.last_seq),

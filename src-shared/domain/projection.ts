@@ -16,6 +16,13 @@ export function compareEvents(a: Ordered, b: Ordered): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * The events that end a case or open it again (the cases below); the server judges a case open from the last
+ * of them alone (src-server/sync/events-store.ts, the cases' heads: a priority for a joining desk, never a
+ * status it shows).
+ */
+export const ENDING_AND_REOPENING_EVENTS = ['case.closed', 'case.rejected', 'case.reopened'] as const;
+
 const ACTIVE: ReadonlySet<CaseStatus> = new Set(ACTIVE_STATUSES);
 const ROUTABLE: ReadonlySet<CaseStatus> = new Set(OPEN_STATUSES);
 const REOPENABLE: ReadonlySet<CaseStatus> = new Set(REOPENABLE_STATUSES);
